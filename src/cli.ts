@@ -1,0 +1,183 @@
+import { Command, CommanderError, Option } from "commander";
+import { type Context, createContext, println } from "./context.js";
+import { ExitCode, KnotError } from "./errors.js";
+import { CATEGORIES } from "./routine/vocabulary.js";
+import { readVersion } from "./version.js";
+
+const examples = (...lines: string[]) =>
+  `\nExamples:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
+
+/**
+ * Assembles the command line. Each action loads its command's module only when it runs, so
+ * `knot list` never pays for prompts, spinners or the settings store.
+ */
+export function buildProgram(ctx: Context, setExitCode: (code: number) => void): Command {
+  const program = new Command("knot");
+  const run = (promise: Promise<number>) => promise.then(setExitCode);
+
+  program
+    .description("A routine coach for easing muscle knots in your back.")
+    .version(readVersion(), "-V, --version", "print knot's version")
+    .helpOption("-h, --help", "show help")
+    .configureOutput({
+      writeOut: (text) => ctx.stdout.write(text),
+      writeErr: (text) => ctx.stderr.write(text),
+      outputError: (text, write) => write(ctx.errStyle.error(text)),
+    })
+    .exitOverride()
+    .showSuggestionAfterError()
+    .showHelpAfterError("(knot --help lists the commands and options)")
+    .addHelpText(
+      "after",
+      `${examples("knot list", "knot show stretch", "knot validate ./my-routine.json", "knot config set leadIn 10")}
+knot guides; it does not diagnose. Stop if anything hurts, and see a doctor for pain that
+keeps getting worse, numbness or weakness in the legs, or trouble peeing.`,
+    );
+
+  program
+    .command("list")
+    .description("list the routines you can run")
+    .option("--json", "print as JSON")
+    .addOption(new Option("-c, --category <category>", "only this category").choices(CATEGORIES))
+    .addHelpText("after", examples("knot list", "knot list --category massage", "knot list --json"))
+    .action(async (options) => {
+      const { list } = await import("./commands/list.js");
+      await run(list(options, ctx));
+    });
+
+  program
+    .command("show")
+    .description("describe a routine: cautions, steps and total time")
+    .argument("<routine>", "a routine id, or the path to a routine file")
+    .option("--json", "print as JSON, with the fully expanded timeline")
+    .addHelpText(
+      "after",
+      examples("knot show stretch", "knot show ./my-routine.json", "knot show cold-cycle --json"),
+    )
+    .action(async (routine: string, options) => {
+      const { show } = await import("./commands/show.js");
+      await run(show(routine, options, ctx));
+    });
+
+  program
+    .command("validate")
+    .description("check routine files for mistakes and safety limits")
+    .argument("<file...>", "routine files to check")
+    .option("--json", "print the results as JSON")
+    .addHelpText(
+      "after",
+      examples("knot validate ./my-routine.json", "knot validate ~/.config/knot/routines/*.json"),
+    )
+    .action(async (files: string[], options) => {
+      const { validate } = await import("./commands/validate.js");
+      await run(validate(files, options, ctx));
+    });
+
+  const config = program
+    .command("config")
+    .description("see and change your settings")
+    .addHelpText(
+      "after",
+      examples(
+        "knot config list",
+        "knot config get leadIn",
+        "knot config set voice on",
+        "knot config unset cold.minutes",
+        "knot config path",
+      ),
+    );
+  config
+    .command("list", { isDefault: true })
+    .description("show every setting with its value")
+    .option("--json", "print as JSON")
+    .action(async (options) => {
+      const { configList } = await import("./commands/config.js");
+      await run(configList(options, ctx));
+    });
+  config
+    .command("get")
+    .description("print one setting")
+    .argument("<key>", "the setting, such as leadIn or cold.minutes")
+    .option("--json", "print as JSON")
+    .action(async (key: string, options) => {
+      const { configGet } = await import("./commands/config.js");
+      await run(configGet(key, options, ctx));
+    });
+  config
+    .command("set")
+    .description("change a setting")
+    .argument("<key>", "the setting, such as leadIn or cold.minutes")
+    .argument("<value>", "its new value")
+    .action(async (key: string, value: string) => {
+      const { configSet } = await import("./commands/config.js");
+      await run(configSet(key, value, ctx));
+    });
+  config
+    .command("unset")
+    .description("put one setting back to its default")
+    .argument("<key>", "the setting")
+    .action(async (key: string) => {
+      const { configUnset } = await import("./commands/config.js");
+      await run(configUnset(key, ctx));
+    });
+  config
+    .command("reset")
+    .description("put every setting back to its default")
+    .action(async () => {
+      const { configReset } = await import("./commands/config.js");
+      await run(configReset(ctx));
+    });
+  config
+    .command("path")
+    .description("print where the settings file is")
+    .action(async () => {
+      const { configPath } = await import("./commands/config.js");
+      await run(configPath(ctx));
+    });
+
+  return program;
+}
+
+/** Runs knot with `argv` (without node and script) and resolves to the exit code. */
+export async function run(argv: string[], ctx: Context = createContext()): Promise<number> {
+  let exitCode: number = ExitCode.ok;
+  const program = buildProgram(ctx, (code) => {
+    exitCode = code;
+  });
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return ExitCode.ok;
+    }
+    await program.parseAsync(argv, { from: "user" });
+    return exitCode;
+  } catch (error) {
+    return reportError(error, ctx);
+  }
+}
+
+/** The one place errors are printed. A user's mistake never shows a stack trace. */
+export function reportError(error: unknown, ctx: Context): number {
+  if (error instanceof CommanderError) {
+    // Commander has already printed its message; help and version are not failures.
+    if (
+      error.exitCode === 0 ||
+      error.code === "commander.helpDisplayed" ||
+      error.code === "commander.version"
+    ) {
+      return ExitCode.ok;
+    }
+    return ExitCode.usage;
+  }
+  const s = ctx.errStyle;
+  if (error instanceof KnotError) {
+    println(ctx.stderr, `${s.error("knot:")} ${error.message}`);
+    if (error.hint) println(ctx.stderr, s.dim(error.hint));
+    return error.exitCode;
+  }
+  const e = error as Error;
+  println(ctx.stderr, `${s.error("knot: something went wrong:")} ${e?.message ?? String(error)}`);
+  if (ctx.env.KNOT_DEBUG) println(ctx.stderr, e?.stack ?? "");
+  else println(ctx.stderr, s.dim("Set KNOT_DEBUG=1 to see the details, and please report it."));
+  return ExitCode.failure;
+}

@@ -1,0 +1,83 @@
+import { join } from "node:path";
+import {
+  assertConfigKey,
+  CONFIG_KEYS,
+  describeAccepted,
+  parseConfigValue,
+} from "../config/keys.js";
+import { type ConfigStore, openConfig } from "../config/store.js";
+import { type Context, println } from "../context.js";
+import { table } from "../ui/text.js";
+import { printJson } from "./shared.js";
+
+export const openUserConfig = (ctx: Context): Promise<ConfigStore> =>
+  openConfig(ctx.paths.config, (message) =>
+    println(ctx.stderr, ctx.errStyle.warn(`warning: ${message}`)),
+  );
+
+export async function configList(options: { json?: boolean }, ctx: Context): Promise<number> {
+  const store = await openUserConfig(ctx);
+  const entries = store.entries();
+  if (options.json) {
+    printJson(ctx, Object.fromEntries(entries.map((e) => [e.key, e.value])));
+    return 0;
+  }
+  const s = ctx.style;
+  const rows = entries.map((e) => [
+    e.key,
+    e.isDefault ? String(e.value) : s.strong(String(e.value)),
+    s.dim(describeAccepted(e.key)),
+    s.dim(
+      CONFIG_KEYS[e.key].description +
+        (e.isDefault ? "" : ` (default ${CONFIG_KEYS[e.key].default})`),
+    ),
+  ]);
+  for (const line of table([
+    ["KEY", "VALUE", "ACCEPTS", "WHAT IT DOES"].map((h) => s.dim(h)),
+    ...rows,
+  ])) {
+    println(ctx.stdout, line);
+  }
+  return 0;
+}
+
+export async function configGet(
+  key: string,
+  options: { json?: boolean },
+  ctx: Context,
+): Promise<number> {
+  const checked = assertConfigKey(key);
+  const store = await openUserConfig(ctx);
+  const value = store.get(checked);
+  println(ctx.stdout, options.json ? JSON.stringify(value) : String(value));
+  return 0;
+}
+
+export async function configSet(key: string, raw: string, ctx: Context): Promise<number> {
+  const checked = assertConfigKey(key);
+  const value = parseConfigValue(checked, raw);
+  const store = await openUserConfig(ctx);
+  store.set(checked, value);
+  println(ctx.stdout, `${checked} = ${value}`);
+  return 0;
+}
+
+export async function configUnset(key: string, ctx: Context): Promise<number> {
+  const checked = assertConfigKey(key);
+  const store = await openUserConfig(ctx);
+  store.unset(checked);
+  println(ctx.stdout, `${checked} = ${store.get(checked)} (default)`);
+  return 0;
+}
+
+export async function configReset(ctx: Context): Promise<number> {
+  const store = await openUserConfig(ctx);
+  store.reset();
+  println(ctx.stdout, "All settings are back to their defaults.");
+  return 0;
+}
+
+export async function configPath(ctx: Context): Promise<number> {
+  println(ctx.stdout, join(ctx.paths.config, "config.json"));
+  return 0;
+}

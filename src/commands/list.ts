@@ -1,0 +1,80 @@
+import { type Context, println } from "../context.js";
+import { formatDuration } from "../duration.js";
+import { KnotError } from "../errors.js";
+import { hasManualSteps } from "../routine/timeline.js";
+import { CATEGORIES } from "../routine/vocabulary.js";
+import { didYouMean } from "../suggest.js";
+import { table } from "../ui/text.js";
+import { openLibrary, printJson, userRoutinesDir } from "./shared.js";
+
+export interface ListOptions {
+  json?: boolean;
+  category?: string;
+}
+
+export async function list(options: ListOptions, ctx: Context): Promise<number> {
+  const { category } = options;
+  if (category !== undefined && !(CATEGORIES as readonly string[]).includes(category)) {
+    throw new KnotError(`"${category}" is not a category.${didYouMean(category, CATEGORIES)}`, {
+      hint: `Categories: ${CATEGORIES.join(", ")}`,
+    });
+  }
+  const library = openLibrary(ctx);
+  const entries = library.entries.filter((e) => !category || e.routine.category === category);
+
+  if (options.json) {
+    printJson(ctx, {
+      routines: entries.map((e) => ({
+        id: e.routine.id,
+        name: e.routine.name,
+        summary: e.routine.summary,
+        category: e.routine.category,
+        totalSeconds: e.totalSeconds,
+        hasManualSteps: hasManualSteps(e.timeline),
+        areas: e.routine.areas,
+        origin: e.origin,
+        overridesBuiltIn: e.overridesBuiltIn,
+        path: e.path,
+      })),
+      broken: library.broken.map((b) => ({ path: b.path, id: b.id ?? null, issues: b.issues })),
+    });
+    return 0;
+  }
+
+  const s = ctx.style;
+  if (entries.length === 0) {
+    println(ctx.stdout, category ? `No ${category} routines.` : "No routines found.");
+  } else {
+    const rows = entries.map((e) => [
+      s.id(e.routine.id),
+      e.routine.name +
+        (e.origin === "custom"
+          ? s.dim(e.overridesBuiltIn ? " (custom, replaces built-in)" : " (custom)")
+          : ""),
+      e.routine.category,
+      formatDuration(e.totalSeconds) + (hasManualSteps(e.timeline) ? "+" : ""),
+      e.routine.areas.join(", "),
+    ]);
+    const header = ["ID", "NAME", "CATEGORY", "TIME", "AREAS"].map((h) => s.dim(h));
+    const width = ctx.stdout.isTTY ? ctx.stdout.columns : undefined;
+    for (const line of table([header, ...rows], width)) println(ctx.stdout, line);
+    if (entries.some((e) => hasManualSteps(e.timeline))) {
+      println(ctx.stdout, s.dim("\n+ plus steps that wait for you to press Enter"));
+    }
+  }
+  if (library.broken.length > 0) {
+    println(ctx.stdout);
+    println(ctx.stdout, s.warn(`Routine files with problems (not listed above):`));
+    for (const b of library.broken) {
+      const first = b.issues[0];
+      const where = first?.path ? `${first.path}: ` : "";
+      println(ctx.stdout, `  ${b.path}`);
+      println(ctx.stdout, `    ${where}${first?.message ?? "unreadable"}`);
+    }
+    println(ctx.stdout, s.dim(`  Run "knot validate <file>" for every problem in a file.`));
+  }
+  if (!options.category && entries.every((e) => e.origin === "built-in")) {
+    println(ctx.stdout, s.dim(`\nYour own routines go in ${userRoutinesDir(ctx)}`));
+  }
+  return 0;
+}

@@ -1,0 +1,82 @@
+import { resolve } from "node:path";
+import { type Context, println } from "../context.js";
+import { ExitCode } from "../errors.js";
+import { checkRoutine } from "../routine/library.js";
+import { type ParseResult, readRoutineFile } from "../routine/parse.js";
+import { formatIssues } from "../routine/report.js";
+import type { Issue } from "../routine/validate.js";
+import type { Routine } from "../routine/vocabulary.js";
+import { openLibrary, printJson } from "./shared.js";
+
+export interface ValidateOptions {
+  json?: boolean;
+}
+
+interface FileReport {
+  file: string;
+  ok: boolean;
+  id?: string;
+  issues: Issue[];
+}
+
+/**
+ * Checks routine files: the format, then includes (resolved against the library and the other
+ * files given) and safety limits. Exit 0 only when every file is valid; warnings do not fail.
+ */
+export async function validate(
+  files: string[],
+  options: ValidateOptions,
+  ctx: Context,
+): Promise<number> {
+  const library = openLibrary(ctx);
+  const parsed = files.map((file) => ({ file, result: readRoutineFile(resolve(ctx.cwd, file)) }));
+  const given = new Map<string, Routine>();
+  const reports: FileReport[] = parsed.map(({ file, result }) => checkParsed(file, result, given));
+  const resolver = (id: string) => given.get(id) ?? library.find(id)?.routine;
+
+  for (const report of reports) {
+    if (!report.ok || report.id === undefined) continue;
+    const checked = checkRoutine(given.get(report.id)!, resolver);
+    report.issues.push(...checked.errors, ...checked.warnings);
+    report.ok = checked.errors.length === 0;
+  }
+
+  const allOk = reports.every((r) => r.ok);
+  if (options.json) {
+    printJson(ctx, { ok: allOk, files: reports });
+  } else {
+    for (const report of reports) {
+      if (report.ok) {
+        println(ctx.stdout, `${ctx.style.ok("ok")}  ${report.file}`);
+        if (report.issues.length > 0)
+          println(ctx.stdout, ctx.style.warn(formatIssues(report.file, report.issues)));
+      } else {
+        println(
+          ctx.stdout,
+          `${ctx.style.error("error")}  ${formatIssues(report.file, report.issues)}`,
+        );
+      }
+    }
+  }
+  return allOk ? ExitCode.ok : ExitCode.usage;
+}
+
+function checkParsed(file: string, result: ParseResult, given: Map<string, Routine>): FileReport {
+  if (!result.ok) return { file, ok: false, issues: result.issues };
+  const { id } = result.routine;
+  if (given.has(id)) {
+    return {
+      file,
+      ok: false,
+      issues: [
+        {
+          severity: "error",
+          path: "id",
+          message: `the id "${id}" is used by another file given; give each routine its own id`,
+        },
+      ],
+    };
+  }
+  given.set(id, result.routine);
+  return { file, ok: true, id, issues: [...result.issues] };
+}

@@ -1,0 +1,139 @@
+import { KnotError } from "../errors.js";
+import { didYouMean } from "../suggest.js";
+
+/**
+ * The preferences a user can set with `knot config`. Each key's type, range and default are
+ * here once; `store.ts` turns them into the schema `conf` checks the file against. Ranges follow
+ * knot's health facts: cold at most 20 minutes, at most 4 rounds.
+ */
+type KeySpec =
+  | { type: "boolean"; default: boolean; description: string }
+  | { type: "integer"; default: number; minimum: number; maximum: number; description: string }
+  | { type: "enum"; default: string; values: readonly string[]; description: string };
+
+export const CONFIG_KEYS = {
+  leadIn: {
+    type: "integer",
+    default: 5,
+    minimum: 0,
+    maximum: 60,
+    description: 'Seconds of "Get ready" before the first step',
+  },
+  sound: { type: "boolean", default: true, description: "Ring the terminal bell at step changes" },
+  voice: { type: "boolean", default: false, description: "Speak cues aloud (espeak-ng or say)" },
+  notify: {
+    type: "boolean",
+    default: true,
+    description: "Desktop notification when a step of a minute or more ends",
+  },
+  display: {
+    type: "enum",
+    default: "full",
+    values: ["full", "compact", "plain"],
+    description: "How the countdown is drawn",
+  },
+  "cold.minutes": {
+    type: "integer",
+    default: 10,
+    minimum: 1,
+    maximum: 20,
+    description: "Minutes the cold pack stays on in knot cycle",
+  },
+  "cold.offMinutes": {
+    type: "integer",
+    default: 15,
+    minimum: 1,
+    maximum: 240,
+    description: "Minutes off between cold rounds",
+  },
+  "cold.rounds": {
+    type: "integer",
+    default: 2,
+    minimum: 1,
+    maximum: 4,
+    description: "Rounds of cold in knot cycle",
+  },
+  "massage.dailyLimitMinutes": {
+    type: "integer",
+    default: 6,
+    minimum: 1,
+    maximum: 60,
+    description: "Daily self-massage limit per body area, in minutes",
+  },
+  checkin: {
+    type: "boolean",
+    default: true,
+    description: "Ask how bad the pain is before and after a session",
+  },
+} as const satisfies Record<string, KeySpec>;
+
+export type ConfigKey = keyof typeof CONFIG_KEYS;
+export type ConfigValue = boolean | number | string;
+export const CONFIG_KEY_NAMES = Object.keys(CONFIG_KEYS) as ConfigKey[];
+
+export function assertConfigKey(key: string): ConfigKey {
+  if (Object.hasOwn(CONFIG_KEYS, key)) return key as ConfigKey;
+  throw new KnotError(`"${key}" is not a setting.${didYouMean(key, CONFIG_KEY_NAMES)}`, {
+    hint: `Settings: ${CONFIG_KEY_NAMES.join(", ")}`,
+  });
+}
+
+const TRUE_WORDS = ["true", "on", "yes", "1"];
+const FALSE_WORDS = ["false", "off", "no", "0"];
+
+/** Turns the text typed after `knot config set <key>` into a checked value. */
+export function parseConfigValue(key: ConfigKey, raw: string): ConfigValue {
+  const spec: KeySpec = CONFIG_KEYS[key];
+  const text = raw.trim().toLowerCase();
+  switch (spec.type) {
+    case "boolean":
+      if (TRUE_WORDS.includes(text)) return true;
+      if (FALSE_WORDS.includes(text)) return false;
+      throw new KnotError(`${key} must be true or false, not "${raw}".`);
+    case "integer": {
+      const n = /^-?\d+$/.test(text) ? Number(text) : Number.NaN;
+      if (!Number.isSafeInteger(n) || n < spec.minimum || n > spec.maximum) {
+        throw new KnotError(
+          `${key} must be a whole number from ${spec.minimum} to ${spec.maximum}, not "${raw}".`,
+        );
+      }
+      return n;
+    }
+    case "enum":
+      if (spec.values.includes(text)) return text;
+      throw new KnotError(
+        `${key} must be one of ${spec.values.join(", ")}, not "${raw}".${didYouMean(text, spec.values)}`,
+      );
+  }
+}
+
+/** Describes what a key accepts, for `knot config list` and the README. */
+export function describeAccepted(key: ConfigKey): string {
+  const spec: KeySpec = CONFIG_KEYS[key];
+  if (spec.type === "boolean") return "true | false";
+  if (spec.type === "integer") return `${spec.minimum}-${spec.maximum}`;
+  return spec.values.join(" | ");
+}
+
+/** The JSON Schema properties `conf` validates the file with (dotted keys become nesting). */
+export function confSchema(): Record<string, unknown> {
+  const root: Record<string, Record<string, unknown>> = {};
+  for (const key of CONFIG_KEY_NAMES) {
+    const spec: KeySpec = CONFIG_KEYS[key];
+    const schema =
+      spec.type === "boolean"
+        ? { type: "boolean", default: spec.default }
+        : spec.type === "integer"
+          ? { type: "integer", minimum: spec.minimum, maximum: spec.maximum, default: spec.default }
+          : { type: "string", enum: [...spec.values], default: spec.default };
+    const [group, leaf] = key.split(".");
+    if (leaf === undefined) {
+      root[key] = schema;
+    } else {
+      const parent = root[group!] ?? { type: "object", properties: {}, default: {} };
+      root[group!] = parent;
+      (parent.properties as Record<string, unknown>)[leaf] = schema;
+    }
+  }
+  return root;
+}

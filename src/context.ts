@@ -1,0 +1,45 @@
+import { type KnotPaths, knotPaths } from "./paths.js";
+import { createStyle, type Style, wantsColor } from "./ui/style.js";
+
+export interface OutputStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+/** What a command may touch of the outside world, handed in so tests can replace all of it. */
+export interface Context {
+  stdout: OutputStream;
+  stderr: OutputStream;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };
+  env: NodeJS.ProcessEnv;
+  paths: KnotPaths;
+  cwd: string;
+  now: () => number;
+  style: Style;
+  /** Styles for stderr, which may be a terminal when stdout is not. */
+  errStyle: Style;
+}
+
+export function createContext(
+  overrides: Partial<Omit<Context, "style" | "errStyle">> & { color?: boolean } = {},
+): Context {
+  const stdout = overrides.stdout ?? process.stdout;
+  const stderr = overrides.stderr ?? process.stderr;
+  const env = overrides.env ?? process.env;
+  return {
+    stdout,
+    stderr,
+    stdin: overrides.stdin ?? process.stdin,
+    env,
+    paths: overrides.paths ?? knotPaths(env),
+    cwd: overrides.cwd ?? process.cwd(),
+    now: overrides.now ?? Date.now,
+    style: createStyle(wantsColor(stdout, env, overrides.color)),
+    errStyle: createStyle(wantsColor(stderr, env, overrides.color)),
+  };
+}
+
+export const println = (stream: OutputStream, text = ""): void => {
+  stream.write(`${text}\n`);
+};

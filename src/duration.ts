@@ -1,0 +1,71 @@
+/** Parsing and formatting of durations: routine files, flags and the countdown all use these. */
+
+export type DurationResult = { ok: true; seconds: number } | { ok: false; problem: string };
+
+const UNIT_SECONDS: Record<string, number> = { h: 3600, m: 60, s: 1 };
+const DURATION_PATTERN = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
+const EXAMPLES =
+  'a whole number of seconds such as 45, or a string such as "45s", "10m" or "1m30s"';
+
+/** Reads a duration given as seconds (a number) or as a string of h/m/s parts. */
+export function parseDuration(value: unknown): DurationResult {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return { ok: false, problem: `${value} is not a duration` };
+    if (value <= 0) return { ok: false, problem: `${value} is not more than 0 seconds` };
+    if (!Number.isInteger(value)) {
+      return { ok: false, problem: `${value} is not a whole number of seconds` };
+    }
+    return { ok: true, seconds: value };
+  }
+  if (typeof value !== "string") {
+    return { ok: false, problem: `expected ${EXAMPLES}` };
+  }
+  const text = value.trim().toLowerCase();
+  if (/^\d+$/.test(text)) return parseDuration(Number(text));
+  const match = DURATION_PATTERN.exec(text);
+  if (!text || !match) {
+    const hint = suggestDurationSpelling(text);
+    return {
+      ok: false,
+      problem: `"${value}" is not a duration${hint ? `; did you mean "${hint}"?` : ""}`,
+    };
+  }
+  const [, h = "0", m = "0", s = "0"] = match;
+  const seconds =
+    Number(h) * UNIT_SECONDS.h! + Number(m) * UNIT_SECONDS.m! + Number(s) * UNIT_SECONDS.s!;
+  if (seconds <= 0) return { ok: false, problem: `"${value}" is not more than 0 seconds` };
+  return { ok: true, seconds };
+}
+
+/** "10 mins" -> "10m", "1 min 30 sec" -> "1m30s": people write durations in many ways. */
+function suggestDurationSpelling(text: string): string | undefined {
+  const parts = [...text.matchAll(/(\d+)\s*(h|hours?|hrs?|m|mins?|minutes?|s|secs?|seconds?)\b/g)];
+  if (parts.length === 0) return undefined;
+  const rebuilt = parts.map(([, n, unit]) => `${n}${unit![0]}`).join("");
+  return DURATION_PATTERN.test(rebuilt) ? rebuilt : undefined;
+}
+
+/** 75 -> "1:15", 3600 -> "1:00:00": the countdown's clock face. */
+export function formatClock(totalSeconds: number): string {
+  const s = Math.max(0, Math.floor(totalSeconds));
+  const hours = Math.floor(s / 3600);
+  const minutes = Math.floor((s % 3600) / 60);
+  const seconds = String(s % 60).padStart(2, "0");
+  return hours > 0
+    ? `${hours}:${String(minutes).padStart(2, "0")}:${seconds}`
+    : `${minutes}:${seconds}`;
+}
+
+/** 75 -> "1m 15s", 600 -> "10m", 20 -> "20s": durations in prose and tables. */
+export function formatDuration(totalSeconds: number): string {
+  const s = Math.max(0, Math.round(totalSeconds));
+  if (s === 0) return "0s";
+  const hours = Math.floor(s / 3600);
+  const minutes = Math.floor((s % 3600) / 60);
+  const seconds = s % 60;
+  const parts: string[] = [];
+  if (hours) parts.push(`${hours}h`);
+  if (minutes) parts.push(`${minutes}m`);
+  if (seconds) parts.push(`${seconds}s`);
+  return parts.join(" ");
+}

@@ -1,0 +1,188 @@
+import { existsSync, readdirSync } from "node:fs";
+import { basename, join, resolve as resolvePath } from "node:path";
+import { fileURLToPath } from "node:url";
+import { KnotError } from "../errors.js";
+import { didYouMean } from "../suggest.js";
+import { checkLimits } from "./limits.js";
+import { readRoutineFile } from "./parse.js";
+import { formatIssues } from "./report.js";
+import { expandTimeline, type TimelineEntry, totalSeconds } from "./timeline.js";
+import type { Issue } from "./validate.js";
+import type { Routine } from "./vocabulary.js";
+
+/** Where a routine came from: shipped with knot, the user's routines folder, or a path given. */
+export type Origin = "built-in" | "custom" | "file";
+
+export interface RoutineEntry {
+  routine: Routine;
+  path: string;
+  origin: Origin;
+  /** A custom routine with the id of a built-in one, which it replaces. */
+  overridesBuiltIn: boolean;
+  timeline: TimelineEntry[];
+  totalSeconds: number;
+  /** Warnings only: an entry with errors is broken. */
+  warnings: Issue[];
+}
+
+export interface BrokenEntry {
+  path: string;
+  origin: Origin;
+  id?: string;
+  issues: Issue[];
+}
+
+export interface Library {
+  entries: RoutineEntry[];
+  broken: BrokenEntry[];
+  find(id: string): RoutineEntry | undefined;
+}
+
+export const BUILT_IN_DIR = fileURLToPath(new URL("../../routines/", import.meta.url));
+
+const jsonFiles = (dir: string): string[] => {
+  try {
+    return readdirSync(dir)
+      .filter((name) => name.endsWith(".json") && name !== "schema.json")
+      .sort()
+      .map((name) => join(dir, name));
+  } catch {
+    return []; // a missing routines folder simply holds no routines
+  }
+};
+
+interface Candidate {
+  routine: Routine;
+  path: string;
+  origin: Origin;
+  warnings: Issue[];
+}
+
+/**
+ * Loads the built-in routines and the user's own (`<config>/routines/*.json`). A broken file
+ * never hides the others: it is returned in `broken` with its problems.
+ */
+export function loadLibrary(options: { userDir: string; builtInDir?: string }): Library {
+  const broken: BrokenEntry[] = [];
+  const byId = new Map<string, Candidate>();
+  const builtInIds = new Set<string>();
+
+  const sources: [string, Origin][] = [
+    ...jsonFiles(options.builtInDir ?? BUILT_IN_DIR).map((p): [string, Origin] => [p, "built-in"]),
+    ...jsonFiles(options.userDir).map((p): [string, Origin] => [p, "custom"]),
+  ];
+  for (const [path, origin] of sources) {
+    const parsed = readRoutineFile(path);
+    if (!parsed.ok) {
+      broken.push({ path, origin, issues: parsed.issues });
+      continue;
+    }
+    const { id } = parsed.routine;
+    const existing = byId.get(id);
+    if (existing && existing.origin === origin) {
+      broken.push({
+        path,
+        origin,
+        id,
+        issues: [
+          {
+            severity: "error",
+            path: "id",
+            message: `the id "${id}" is already used by ${basename(existing.path)}; give each routine its own id`,
+          },
+        ],
+      });
+      continue;
+    }
+    if (origin === "built-in") builtInIds.add(id);
+    byId.set(id, { routine: parsed.routine, path, origin, warnings: parsed.issues });
+  }
+
+  const resolver = (id: string) => byId.get(id)?.routine;
+  const checked = [...byId.values()].map((candidate) => ({
+    candidate,
+    ...checkRoutine(candidate.routine, resolver),
+  }));
+  // A routine that includes a broken one is broken too.
+  const brokenIds = new Set(
+    checked.filter((c) => c.errors.length > 0).map((c) => c.candidate.routine.id),
+  );
+  const entries: RoutineEntry[] = [];
+  for (const c of checked) {
+    const { routine, path, origin } = c.candidate;
+    const brokenInclude = [...c.includes].find((id) => brokenIds.has(id));
+    if (brokenInclude && c.errors.length === 0) {
+      c.errors.push({
+        severity: "error",
+        path: "steps",
+        message: `includes "${brokenInclude}", which has errors (see knot validate)`,
+      });
+    }
+    if (c.errors.length > 0) {
+      broken.push({ path, origin, id: routine.id, issues: c.errors });
+      continue;
+    }
+    entries.push({
+      routine,
+      path,
+      origin,
+      overridesBuiltIn: origin === "custom" && builtInIds.has(routine.id),
+      timeline: c.timeline,
+      totalSeconds: totalSeconds(c.timeline),
+      warnings: [...c.candidate.warnings, ...c.warnings],
+    });
+  }
+  entries.sort((a, b) => a.routine.id.localeCompare(b.routine.id));
+  const index = new Map(entries.map((e) => [e.routine.id, e]));
+  return { entries, broken, find: (id) => index.get(id) };
+}
+
+/** Expands a routine and checks includes and safety limits, splitting errors from warnings. */
+export function checkRoutine(routine: Routine, resolver: (id: string) => Routine | undefined) {
+  const expanded = expandTimeline(routine, resolver);
+  const issues = [...expanded.issues, ...checkLimits(routine, expanded.timeline)];
+  return {
+    timeline: expanded.timeline,
+    includes: expanded.includes,
+    errors: issues.filter((i) => i.severity === "error"),
+    warnings: issues.filter((i) => i.severity === "warning"),
+  };
+}
+
+const looksLikePath = (arg: string) =>
+  arg.endsWith(".json") || /[\\/]/.test(arg) || arg.startsWith(".");
+
+/** Loads a routine file given on the command line, resolving its includes from the library. */
+export function loadRoutineFile(library: Library, file: string): RoutineEntry {
+  const path = resolvePath(file);
+  const parsed = readRoutineFile(path);
+  if (!parsed.ok) throw new KnotError(formatIssues(file, parsed.issues));
+  const resolver = (id: string) =>
+    id === parsed.routine.id ? parsed.routine : library.find(id)?.routine;
+  const checked = checkRoutine(parsed.routine, resolver);
+  if (checked.errors.length > 0) throw new KnotError(formatIssues(file, checked.errors));
+  return {
+    routine: parsed.routine,
+    path,
+    origin: "file",
+    overridesBuiltIn: false,
+    timeline: checked.timeline,
+    totalSeconds: totalSeconds(checked.timeline),
+    warnings: [...parsed.issues, ...checked.warnings],
+  };
+}
+
+/** Finds a routine by id, or by path when the argument looks like a file. */
+export function findRoutine(library: Library, nameOrPath: string): RoutineEntry {
+  if (looksLikePath(nameOrPath) || (!library.find(nameOrPath) && existsSync(nameOrPath))) {
+    return loadRoutineFile(library, nameOrPath);
+  }
+  const entry = library.find(nameOrPath);
+  if (entry) return entry;
+  const broken = library.broken.find((b) => b.id === nameOrPath);
+  if (broken) throw new KnotError(formatIssues(broken.path, broken.issues));
+  const ids = library.entries.map((e) => e.routine.id);
+  throw new KnotError(`There is no routine called "${nameOrPath}".${didYouMean(nameOrPath, ids)}`, {
+    hint: `Run "knot list" to see all routines, or give the path to a routine file.`,
+  });
+}

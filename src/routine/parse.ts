@@ -1,0 +1,77 @@
+import { readFileSync, statSync } from "node:fs";
+import { type Issue, validateRoutine } from "./validate.js";
+import type { Routine } from "./vocabulary.js";
+
+export const MAX_FILE_BYTES = 256 * 1024;
+
+export type ParseResult =
+  | { ok: true; routine: Routine; issues: Issue[] }
+  | { ok: false; issues: Issue[] };
+
+const fail = (message: string, path = ""): ParseResult => ({
+  ok: false,
+  issues: [{ severity: "error", path, message }],
+});
+
+/** "line 3, column 14" for a character offset into `text`. */
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  const column = offset - before.lastIndexOf("\n");
+  return { line, column };
+}
+
+/** Parses a routine from the bytes of a file: UTF-8, optional BOM, JSON, then the format. */
+export function parseRoutineBytes(bytes: Uint8Array): ParseResult {
+  if (bytes.byteLength > MAX_FILE_BYTES) {
+    return fail(
+      `the file is ${Math.ceil(bytes.byteLength / 1024)} KiB; a routine file may be at most 256 KiB`,
+    );
+  }
+  let text: string;
+  try {
+    // TextDecoder drops a leading byte order mark, which some editors add.
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return fail("the file is not UTF-8 text; save it as UTF-8");
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return fail(describeJsonError(text, (error as Error).message));
+  }
+  const { routine, issues } = validateRoutine(value);
+  return routine ? { ok: true, routine, issues } : { ok: false, issues };
+}
+
+function describeJsonError(text: string, message: string): string {
+  const position = /at position (\d+)/.exec(message);
+  const offset = position ? Number(position[1]) : text.length;
+  const { line, column } = lineAndColumn(text, offset);
+  const reason = message
+    .replace(/\s*\(line \d+ column \d+\)/, "")
+    .replace(/ in JSON at position \d+/, "")
+    .replace(/^Unexpected end of JSON input$/, "the file ends too early (a missing } or ]?)");
+  const lineText = text.split("\n")[line - 1] ?? "";
+  const excerpt =
+    lineText.length > 0 && lineText.length <= 120
+      ? `\n    ${lineText.trimEnd()}\n    ${" ".repeat(Math.max(0, column - 1))}^`
+      : "";
+  return `not valid JSON at line ${line}, column ${column}: ${reason}${excerpt}`;
+}
+
+/** Reads and parses a routine file; problems reading it become issues, never exceptions. */
+export function readRoutineFile(path: string): ParseResult {
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) return fail("is a folder, not a routine file");
+    if (stat.size > MAX_FILE_BYTES) return parseRoutineBytes(new Uint8Array(stat.size));
+    return parseRoutineBytes(readFileSync(path));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return fail("no such file");
+    if (code === "EACCES" || code === "EPERM") return fail("permission denied");
+    return fail(`could not be read (${code ?? (error as Error).message})`);
+  }
+}

@@ -1,0 +1,20 @@
+import type { Issue } from "./validate.js";
+
+const MAX_SHOWN = 8;
+
+/**
+ * Renders a file's problems for people: the file, then one line per problem with its JSON path.
+ * Long lists are cut so that the first problems stay on screen.
+ */
+export function formatIssues(file: string, issues: readonly Issue[]): string {
+  const lines = issues.slice(0, MAX_SHOWN).map((issue) => {
+    const where = issue.path ? `${issue.path}: ` : "";
+    const label = issue.severity === "warning" ? "warning: " : "";
+    return `  ${label}${where}${issue.message}`;
+  });
+  if (issues.length > MAX_SHOWN) lines.push(`  ...and ${issues.length - MAX_SHOWN} more`);
+  const errors = issues.filter((i) => i.severity === "error").length;
+  const heading =
+    errors > 0 ? `${file} has ${errors === 1 ? "a problem" : `${errors} problems`}:` : `${file}:`;
+  return [heading, ...lines].join("\n");
+}

@@ -1,0 +1,199 @@
+import { AREAS, CATEGORIES, STEP_KINDS } from "./vocabulary.js";
+
+/**
+ * The one description of the routine format. `validate.ts` checks files against it and
+ * `toJsonSchema` turns it into the published `routines/schema.json`, so the two cannot disagree.
+ */
+export type Field =
+  | {
+      type: "string";
+      description: string;
+      maxLength: number;
+      multiline?: boolean;
+      pattern?: RegExp;
+    }
+  | { type: "enum"; description: string; values: readonly string[] }
+  | { type: "boolean"; description: string }
+  | { type: "integer"; description: string; minimum: number; maximum?: number }
+  | { type: "duration"; description: string }
+  | { type: "array"; description: string; items: Field; minItems?: number; maxItems?: number }
+  | ObjectField
+  | { type: "steps"; description: string };
+
+export interface ObjectField {
+  type: "object";
+  description: string;
+  properties: Record<string, Field>;
+  required: readonly string[];
+}
+
+const text = (description: string, maxLength: number, multiline = false): Field => ({
+  type: "string",
+  description,
+  maxLength,
+  multiline,
+});
+
+const area: Field = { type: "enum", description: "A body area.", values: AREAS };
+
+/** Step lists may hold steps, repeat groups and includes, nested; see `stepVariant`. */
+const steps: Field = {
+  type: "steps",
+  description: "Steps, repeat groups and includes, run in order.",
+};
+
+export const stepField: ObjectField = {
+  type: "object",
+  description: "One step of a routine.",
+  required: ["name", "kind"],
+  properties: {
+    name: text("What the step is called, shown large on screen.", 80),
+    instruction: text("How to do it, in a sentence or two.", 1000, true),
+    kind: { type: "enum", description: "What sort of step this is.", values: STEP_KINDS },
+    duration: {
+      type: "duration",
+      description: 'Seconds, or "45s", "10m", "1m30s". Leave it out to wait for Enter.',
+    },
+    sides: {
+      type: "boolean",
+      description: "Run the step once for the left side and once for the right.",
+    },
+    area,
+  },
+};
+
+export const repeatField: ObjectField = {
+  type: "object",
+  description: "A group of steps run several times.",
+  required: ["repeat", "steps"],
+  properties: {
+    repeat: { type: "integer", description: "How many times to run the steps.", minimum: 1 },
+    steps: { ...steps, description: "The steps to repeat." },
+  },
+};
+
+export const includeField: ObjectField = {
+  type: "object",
+  description: "Runs all the steps of another routine here.",
+  required: ["routine"],
+  properties: {
+    routine: text("The id of the routine to include.", 40),
+  },
+};
+
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+
+export const routineField: ObjectField = {
+  type: "object",
+  description: "A knot routine.",
+  required: ["id", "name", "category", "steps"],
+  properties: {
+    $schema: text("Where the JSON Schema for this file is.", 500),
+    id: {
+      type: "string",
+      description: "Short name used on the command line: lower-case letters, digits and dashes.",
+      maxLength: 40,
+      pattern: ID_PATTERN,
+    },
+    name: text("The routine's name.", 80),
+    summary: text("One line for `knot list`.", 120),
+    description: text("A paragraph for `knot show`.", 2000, true),
+    category: { type: "enum", description: "The routine's main kind.", values: CATEGORIES },
+    areas: { type: "array", description: "Body areas it works on.", items: area, maxItems: 7 },
+    cautions: {
+      type: "array",
+      description: "Safety notes shown before it starts.",
+      items: text("A caution.", 500, true),
+      maxItems: 20,
+    },
+    sources: {
+      type: "array",
+      description: "Where its guidance comes from.",
+      items: text("A source.", 300),
+      maxItems: 20,
+    },
+    steps: { ...steps, description: "What the routine does, in order." },
+  },
+};
+
+/** Which of the three step-list variants an object is meant to be. */
+export function stepVariant(value: Record<string, unknown>): ObjectField {
+  if (Object.hasOwn(value, "repeat")) return repeatField;
+  if (Object.hasOwn(value, "routine")) return includeField;
+  return stepField;
+}
+
+type Json = { [key: string]: unknown };
+
+/** The published JSON Schema (draft 2020-12) of the routine format. */
+export function toJsonSchema(): Json {
+  const convert = (field: Field): Json => {
+    switch (field.type) {
+      case "string":
+        return {
+          type: "string",
+          description: field.description,
+          minLength: 1,
+          maxLength: field.maxLength,
+          ...(field.pattern ? { pattern: field.pattern.source } : {}),
+        };
+      case "enum":
+        return { description: field.description, enum: [...field.values] };
+      case "boolean":
+        return { type: "boolean", description: field.description };
+      case "integer":
+        return {
+          type: "integer",
+          description: field.description,
+          minimum: field.minimum,
+          ...(field.maximum === undefined ? {} : { maximum: field.maximum }),
+        };
+      case "duration":
+        return {
+          description: field.description,
+          oneOf: [
+            { type: "integer", exclusiveMinimum: 0 },
+            { type: "string", pattern: "^(?=.)(\\d+h)?(\\d+m)?(\\d+s)?$" },
+          ],
+        };
+      case "array":
+        return {
+          type: "array",
+          description: field.description,
+          items: convert(field.items),
+          ...(field.minItems ? { minItems: field.minItems } : {}),
+          ...(field.maxItems ? { maxItems: field.maxItems } : {}),
+        };
+      case "steps":
+        return {
+          type: "array",
+          description: field.description,
+          minItems: 1,
+          items: { $ref: "#/$defs/stepItem" },
+        };
+      case "object":
+        return {
+          type: "object",
+          description: field.description,
+          additionalProperties: false,
+          required: [...field.required],
+          properties: Object.fromEntries(
+            Object.entries(field.properties).map(([key, value]) => [key, convert(value)]),
+          ),
+        };
+    }
+  };
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    title: "knot routine",
+    ...convert(routineField),
+    $defs: {
+      step: convert(stepField),
+      repeat: convert(repeatField),
+      include: convert(includeField),
+      stepItem: {
+        oneOf: [{ $ref: "#/$defs/step" }, { $ref: "#/$defs/repeat" }, { $ref: "#/$defs/include" }],
+      },
+    },
+  };
+}

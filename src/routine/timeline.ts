@@ -1,0 +1,110 @@
+import type { Issue } from "./validate.js";
+import {
+  type Area,
+  isInclude,
+  isRepeat,
+  type Routine,
+  type Side,
+  type StepItem,
+  type StepKind,
+} from "./vocabulary.js";
+
+/** One entry of the flat list that the coach runs through. */
+export interface TimelineEntry {
+  name: string;
+  kind: StepKind;
+  /** null: a manual step that waits for Enter. */
+  seconds: number | null;
+  instruction?: string;
+  side?: Side;
+  area?: Area;
+  /** Which pass of the innermost repeat group this entry belongs to. */
+  round?: { index: number; of: number };
+}
+
+/** Beyond this, a routine is almost certainly a mistake (nested repeats multiply). */
+export const MAX_TIMELINE_ENTRIES = 2000;
+
+export type RoutineResolver = (id: string) => Routine | undefined;
+
+/**
+ * Flattens a routine into the steps the coach runs: repeat groups unrolled, sided steps split
+ * into left and right, included routines inlined. Unknown includes and include cycles are issues.
+ */
+export function expandTimeline(
+  routine: Routine,
+  resolve: RoutineResolver,
+): { timeline: TimelineEntry[]; issues: Issue[]; includes: Set<string> } {
+  const timeline: TimelineEntry[] = [];
+  const includes = new Set<string>();
+  const issues: Issue[] = [];
+  let overflow = false;
+
+  // Inside an included routine, problems are reported at the include in this routine's file.
+  const walk = (
+    items: StepItem[],
+    path: string,
+    chain: string[],
+    round: TimelineEntry["round"],
+    reportAt?: string,
+  ): void => {
+    items.forEach((item, i) => {
+      if (overflow) return;
+      const itemPath = `${path}[${i}]`;
+      if (isRepeat(item)) {
+        for (let pass = 1; pass <= item.repeat && !overflow; pass++) {
+          walk(item.steps, `${itemPath}.steps`, chain, { index: pass, of: item.repeat }, reportAt);
+        }
+      } else if (isInclude(item)) {
+        include(item.routine, reportAt ?? `${itemPath}.routine`, chain, round);
+      } else {
+        for (const side of item.sides ? (["left", "right"] as const) : [undefined]) {
+          if (timeline.length >= MAX_TIMELINE_ENTRIES) {
+            overflow = true;
+            issues.push({
+              severity: "error",
+              path: reportAt ?? "steps",
+              message: `expands to more than ${MAX_TIMELINE_ENTRIES} steps; use fewer repeats`,
+            });
+            return;
+          }
+          const entry: TimelineEntry = { name: item.name, kind: item.kind, seconds: item.seconds };
+          if (item.instruction !== undefined) entry.instruction = item.instruction;
+          if (side) entry.side = side;
+          if (item.area) entry.area = item.area;
+          if (round) entry.round = round;
+          timeline.push(entry);
+        }
+      }
+    });
+  };
+
+  const include = (id: string, path: string, chain: string[], round: TimelineEntry["round"]) => {
+    if (chain.includes(id)) {
+      const cycle = [...chain, id].join(" -> ");
+      issues.push({ severity: "error", path, message: `includes itself in a cycle: ${cycle}` });
+      return;
+    }
+    includes.add(id);
+    const target = resolve(id);
+    if (!target) {
+      issues.push({
+        severity: "error",
+        path,
+        message: `includes "${id}", which is not a known routine`,
+      });
+      return;
+    }
+    walk(target.steps, "steps", [...chain, id], round, path);
+  };
+
+  walk(routine.steps, "steps", [routine.id], undefined);
+  return { timeline, issues, includes };
+}
+
+export function totalSeconds(timeline: readonly TimelineEntry[]): number {
+  return timeline.reduce((sum, entry) => sum + (entry.seconds ?? 0), 0);
+}
+
+export const hasManualSteps = (timeline: readonly TimelineEntry[]): boolean =>
+  timeline.some((entry) => entry.seconds === null);

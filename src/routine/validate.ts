@@ -1,0 +1,179 @@
+import { parseDuration } from "../duration.js";
+import { didYouMean } from "../suggest.js";
+import { type Field, type ObjectField, routineField, stepVariant } from "./schema.js";
+import type { Routine, Step, StepItem } from "./vocabulary.js";
+
+export interface Issue {
+  severity: "error" | "warning";
+  /** A JSON path such as `steps[2].duration`; empty for the whole file. */
+  path: string;
+  message: string;
+}
+
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+// C0 and C1 control characters, which include the escape that starts terminal sequences.
+// Tabs and newlines are allowed only in multi-line text.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: as above
+const CONTROL_OR_NEWLINE = /[\u0000-\u001f\u007f-\u009f]/;
+
+const describe = (value: unknown): string => {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "string") return `the text ${JSON.stringify(value.slice(0, 40))}`;
+  if (typeof value === "object") return "an object";
+  return `${typeof value} ${String(value)}`;
+};
+
+const joinPath = (base: string, key: string | number): string =>
+  typeof key === "number" ? `${base}[${key}]` : base ? `${base}.${key}` : key;
+
+/**
+ * Checks a parsed JSON value against the routine format and converts it into a `Routine`
+ * (durations in seconds). Collects every problem rather than stopping at the first.
+ */
+export function validateRoutine(value: unknown): { routine?: Routine; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const error = (path: string, message: string): undefined => {
+    issues.push({ severity: "error", path, message });
+    return undefined;
+  };
+
+  const check = (field: Field, v: unknown, path: string): unknown => {
+    switch (field.type) {
+      case "string": {
+        if (typeof v !== "string") return error(path, `expected text, found ${describe(v)}`);
+        if (v.trim() === "") return error(path, "is empty; write some text or leave it out");
+        if ((field.multiline ? CONTROL : CONTROL_OR_NEWLINE).test(v)) {
+          return error(
+            path,
+            "contains a control character or terminal escape sequence; use plain text",
+          );
+        }
+        if (v.length > field.maxLength) {
+          return error(path, `is ${v.length} characters long; at most ${field.maxLength} fit`);
+        }
+        if (field.pattern && !field.pattern.test(v)) {
+          return error(
+            path,
+            `"${v}" is not a valid id; use lower-case letters, digits and dashes, like "my-stretch"`,
+          );
+        }
+        return v;
+      }
+      case "enum": {
+        if (typeof v === "string" && field.values.includes(v)) return v;
+        const hint = typeof v === "string" ? didYouMean(v, field.values) : "";
+        return error(path, `${describe(v)} is not one of: ${field.values.join(", ")}.${hint}`);
+      }
+      case "boolean":
+        if (typeof v !== "boolean")
+          return error(path, `expected true or false, found ${describe(v)}`);
+        return v;
+      case "integer": {
+        if (typeof v !== "number" || !Number.isInteger(v)) {
+          return error(path, `expected a whole number, found ${describe(v)}`);
+        }
+        if (v < field.minimum) return error(path, `${v} is less than ${field.minimum}`);
+        if (field.maximum !== undefined && v > field.maximum) {
+          return error(path, `${v} is more than ${field.maximum}`);
+        }
+        return v;
+      }
+      case "duration": {
+        const result = parseDuration(v);
+        if (!result.ok) {
+          const advice = result.problem.includes("did you mean")
+            ? ""
+            : '; write seconds (45) or text like "45s", "10m", "1m30s"';
+          return error(path, `${result.problem}${advice}`);
+        }
+        return result.seconds;
+      }
+      case "array": {
+        if (!Array.isArray(v)) return error(path, `expected a list, found ${describe(v)}`);
+        if (field.maxItems !== undefined && v.length > field.maxItems) {
+          return error(path, `has ${v.length} entries; at most ${field.maxItems} fit`);
+        }
+        return v.map((item, i) => check(field.items, item, joinPath(path, i)));
+      }
+      case "steps": {
+        if (!Array.isArray(v)) return error(path, `expected a list of steps, found ${describe(v)}`);
+        if (v.length === 0) return error(path, "is empty; a routine needs at least one step");
+        return v.map((item, i) => {
+          const itemPath = joinPath(path, i);
+          if (typeof item !== "object" || item === null || Array.isArray(item)) {
+            return error(itemPath, `expected a step object, found ${describe(item)}`);
+          }
+          return checkObject(stepVariant(item as Record<string, unknown>), item, itemPath);
+        });
+      }
+      case "object":
+        if (typeof v !== "object" || v === null || Array.isArray(v)) {
+          return error(path, `expected an object, found ${describe(v)}`);
+        }
+        return checkObject(field, v, path);
+    }
+  };
+
+  const checkObject = (field: ObjectField, v: object, path: string) => {
+    const out: Record<string, unknown> = {};
+    const known = Object.keys(field.properties);
+    for (const key of Object.keys(v)) {
+      const keyPath = joinPath(path, key);
+      if (FORBIDDEN_KEYS.has(key)) {
+        error(keyPath, `the key "${key}" is not allowed`);
+      } else if (!Object.hasOwn(field.properties, key)) {
+        error(
+          keyPath,
+          `unknown key "${key}".${didYouMean(key, known)} Allowed: ${known.join(", ")}`,
+        );
+      }
+    }
+    for (const key of field.required) {
+      if (!Object.hasOwn(v, key)) error(joinPath(path, key), "is missing");
+    }
+    for (const [key, sub] of Object.entries(field.properties)) {
+      if (Object.hasOwn(v, key))
+        out[key] = check(sub, (v as Record<string, unknown>)[key], joinPath(path, key));
+    }
+    return out;
+  };
+
+  const raw = check(routineField, value, "") as Record<string, unknown> | undefined;
+  if (issues.length > 0 || !raw) return { issues };
+  return { routine: toRoutine(raw), issues };
+}
+
+function toStepItems(raw: unknown[]): StepItem[] {
+  return raw.map((item) => {
+    const r = item as Record<string, unknown>;
+    if ("repeat" in r)
+      return { repeat: r.repeat as number, steps: toStepItems(r.steps as unknown[]) };
+    if ("routine" in r) return { routine: r.routine as string };
+    const step: Step = {
+      name: r.name as string,
+      kind: r.kind as Step["kind"],
+      seconds: (r.duration as number | undefined) ?? null,
+      sides: (r.sides as boolean | undefined) ?? false,
+    };
+    if (r.instruction !== undefined) step.instruction = r.instruction as string;
+    if (r.area !== undefined) step.area = r.area as Step["area"];
+    return step;
+  });
+}
+
+function toRoutine(raw: Record<string, unknown>): Routine {
+  return {
+    id: raw.id as string,
+    name: raw.name as string,
+    summary: (raw.summary as string | undefined) ?? "",
+    description: (raw.description as string | undefined) ?? "",
+    category: raw.category as Routine["category"],
+    areas: (raw.areas as Routine["areas"] | undefined) ?? [],
+    cautions: (raw.cautions as string[] | undefined) ?? [],
+    sources: (raw.sources as string[] | undefined) ?? [],
+    steps: toStepItems(raw.steps as unknown[]),
+  };
+}

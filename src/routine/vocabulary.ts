@@ -1,0 +1,57 @@
+/** The fixed words of the routine format. The schema, the validator and the README share them. */
+
+export const CATEGORIES = ["stretch", "cold", "heat", "massage", "mixed"] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const AREAS = [
+  "neck",
+  "shoulders",
+  "upper-back",
+  "shoulder-blades",
+  "mid-back",
+  "lower-back",
+  "hips",
+] as const;
+export type Area = (typeof AREAS)[number];
+
+export const STEP_KINDS = ["prepare", "hold", "move", "rest", "cold", "heat", "massage"] as const;
+export type StepKind = (typeof STEP_KINDS)[number];
+
+export type Side = "left" | "right";
+
+/** A step as written in a file, after validation, with its duration in seconds. */
+export interface Step {
+  name: string;
+  instruction?: string;
+  kind: StepKind;
+  /** null: a manual step that waits for Enter. */
+  seconds: number | null;
+  sides: boolean;
+  area?: Area;
+}
+
+export interface RepeatGroup {
+  repeat: number;
+  steps: StepItem[];
+}
+
+export interface Include {
+  routine: string;
+}
+
+export type StepItem = Step | RepeatGroup | Include;
+
+export interface Routine {
+  id: string;
+  name: string;
+  summary: string;
+  description: string;
+  category: Category;
+  areas: Area[];
+  cautions: string[];
+  sources: string[];
+  steps: StepItem[];
+}
+
+export const isRepeat = (item: StepItem): item is RepeatGroup => "repeat" in item;
+export const isInclude = (item: StepItem): item is Include => "routine" in item;

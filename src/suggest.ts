@@ -1,0 +1,42 @@
+/** "Did you mean" suggestions for mistyped names, keys and routine ids. */
+
+export function editDistance(a: string, b: string): number {
+  const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0]!;
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j]!;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      previous[j] = Math.min(above + 1, previous[j - 1]! + 1, diagonal + cost);
+      diagonal = above;
+    }
+  }
+  return previous[b.length]!;
+}
+
+/** The candidates closest to `input`, best first; only those near enough to be a likely typo. */
+export function closestMatches(input: string, candidates: Iterable<string>, max = 3): string[] {
+  const needle = input.toLowerCase();
+  const scored: { name: string; score: number }[] = [];
+  for (const name of candidates) {
+    const hay = name.toLowerCase();
+    const distance = editDistance(needle, hay);
+    const related = hay.includes(needle) || needle.includes(hay);
+    const limit = Math.max(2, Math.floor(Math.max(needle.length, hay.length) / 3));
+    if (distance <= limit || (related && needle.length >= 3)) {
+      scored.push({ name, score: related ? Math.min(distance, 1) : distance });
+    }
+  }
+  return scored
+    .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name))
+    .slice(0, max)
+    .map((s) => s.name);
+}
+
+/** ' Did you mean "a" or "b"?' or an empty string. */
+export function didYouMean(input: string, candidates: Iterable<string>): string {
+  const matches = closestMatches(input, candidates);
+  if (matches.length === 0) return "";
+  return ` Did you mean ${matches.map((m) => `"${m}"`).join(" or ")}?`;
+}

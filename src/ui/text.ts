@@ -1,0 +1,86 @@
+/** Plain-text layout helpers: width-aware padding, cutting and wrapping. */
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching ANSI colour codes is the point
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+export const stripAnsi = (text: string): string => text.replace(ANSI, "");
+
+/** Columns a string takes on screen (ignoring colour codes; wide characters count as 2). */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of stripAnsi(text)) {
+    const code = ch.codePointAt(0)!;
+    width +=
+      code >= 0x1100 &&
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1faff}]/u.test(
+        ch,
+      )
+        ? 2
+        : 1;
+  }
+  return width;
+}
+
+export function padEnd(text: string, width: number): string {
+  return text + " ".repeat(Math.max(0, width - displayWidth(text)));
+}
+
+/** Cuts plain text to `width` columns, ending with an ellipsis when anything was cut. */
+export function truncate(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  if (width <= 1) return "…".slice(0, width);
+  let out = "";
+  for (const ch of text) {
+    if (displayWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
+/** Wraps plain text to `width` columns at spaces; words longer than a line are split. */
+export function wrap(text: string, width: number): string[] {
+  const limit = Math.max(1, width);
+  const lines: string[] = [];
+  for (const paragraph of text.split("\n")) {
+    let line = "";
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      let rest = word;
+      while (displayWidth(rest) > limit) {
+        if (line) {
+          lines.push(line);
+          line = "";
+        }
+        lines.push(rest.slice(0, limit));
+        rest = rest.slice(limit);
+      }
+      if (!line) line = rest;
+      else if (displayWidth(line) + 1 + displayWidth(rest) <= limit) line += ` ${rest}`;
+      else {
+        lines.push(line);
+        line = rest;
+      }
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** Lays out rows as aligned columns; the last column takes what room is left, if limited. */
+export function table(rows: string[][], maxWidth?: number, gap = 2): string[] {
+  const count = Math.max(0, ...rows.map((r) => r.length));
+  const widths = Array.from({ length: count }, (_, i) =>
+    Math.max(0, ...rows.map((r) => displayWidth(r[i] ?? ""))),
+  );
+  return rows.map((row) =>
+    row
+      .map((cell, i) => {
+        if (i === count - 1) {
+          const used = widths.slice(0, -1).reduce((a, b) => a + b + gap, 0);
+          return maxWidth ? truncate(cell, Math.max(8, maxWidth - used)) : cell;
+        }
+        return padEnd(cell, widths[i]! + gap);
+      })
+      .join("")
+      .trimEnd(),
+  );
+}
