@@ -1,8 +1,8 @@
 import { Command, CommanderError, Option } from "commander";
 import { type Context, createContext, println } from "./context.js";
 import { ExitCode, KnotError } from "./errors.js";
+import { readVersion } from "./package.js";
 import { CATEGORIES } from "./routine/vocabulary.js";
-import { readVersion } from "./version.js";
 
 const examples = (...lines: string[]) =>
   `\nExamples:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
@@ -19,6 +19,7 @@ export function buildProgram(ctx: Context, setExitCode: (code: number) => void):
     .description("A routine coach for easing muscle knots in your back.")
     .version(readVersion(), "-V, --version", "print knot's version")
     .helpOption("-h, --help", "show help")
+    .option("--no-color", "never colour the output (NO_COLOR=1 does the same)")
     .configureOutput({
       writeOut: (text) => ctx.stdout.write(text),
       writeErr: (text) => ctx.stderr.write(text),

@@ -1,3 +1,4 @@
+import type { ChalkInstance } from "chalk";
 import { type KnotPaths, knotPaths } from "./paths.js";
 import { createStyle, type Style, wantsColor } from "./ui/style.js";
 
@@ -21,12 +22,21 @@ export interface Context {
   errStyle: Style;
 }
 
+/**
+ * `chalk`: a loaded chalk instance when any stream may be coloured (see `loadChalk`);
+ * `color: false` turns colour off whatever the streams are (--no-color).
+ */
 export function createContext(
-  overrides: Partial<Omit<Context, "style" | "errStyle">> & { color?: boolean } = {},
+  overrides: Partial<Omit<Context, "style" | "errStyle">> & {
+    color?: boolean;
+    chalk?: ChalkInstance;
+  } = {},
 ): Context {
   const stdout = overrides.stdout ?? process.stdout;
   const stderr = overrides.stderr ?? process.stderr;
   const env = overrides.env ?? process.env;
+  const styleFor = (stream: OutputStream) =>
+    createStyle(wantsColor(stream, env, overrides.color) ? overrides.chalk : undefined);
   return {
     stdout,
     stderr,
@@ -35,8 +45,8 @@ export function createContext(
     paths: overrides.paths ?? knotPaths(env),
     cwd: overrides.cwd ?? process.cwd(),
     now: overrides.now ?? Date.now,
-    style: createStyle(wantsColor(stdout, env, overrides.color)),
-    errStyle: createStyle(wantsColor(stderr, env, overrides.color)),
+    style: styleFor(stdout),
+    errStyle: styleFor(stderr),
   };
 }
 

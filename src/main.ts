@@ -1,4 +1,6 @@
 import { run } from "./cli.js";
+import { createContext } from "./context.js";
+import { loadChalk, wantsColor } from "./ui/style.js";
 
 // A closed pipe (`knot list | head`) is a normal way for a reader to stop listening.
 for (const stream of [process.stdout, process.stderr]) {
@@ -8,4 +10,10 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-process.exitCode = await run(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const colorFlag = argv.includes("--no-color") ? false : undefined;
+const anyColor = [process.stdout, process.stderr].some((s) =>
+  wantsColor(s, process.env, colorFlag),
+);
+const ctx = createContext({ color: colorFlag, chalk: await loadChalk(anyColor) });
+process.exitCode = await run(argv, ctx);

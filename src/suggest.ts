@@ -21,7 +21,14 @@ export function closestMatches(input: string, candidates: Iterable<string>, max 
   const scored: { name: string; score: number }[] = [];
   for (const name of candidates) {
     const hay = name.toLowerCase();
-    const distance = editDistance(needle, hay);
+    // A typo in the start of a long name ("tenis" for "tennis-ball") counts as near too.
+    const prefixDistance = Math.min(
+      ...[-1, 0, 1].map((d) => editDistance(needle, hay.slice(0, needle.length + d))),
+    );
+    const distance = Math.min(
+      editDistance(needle, hay),
+      needle.length >= 4 ? prefixDistance : Infinity,
+    );
     const related = hay.includes(needle) || needle.includes(hay);
     const limit = Math.max(2, Math.floor(Math.max(needle.length, hay.length) / 3));
     if (distance <= limit || (related && needle.length >= 3)) {
@@ -29,7 +36,7 @@ export function closestMatches(input: string, candidates: Iterable<string>, max 
     }
   }
   return scored
-    .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name))
+    .sort((a, b) => a.score - b.score || (a.name < b.name ? -1 : 1))
     .slice(0, max)
     .map((s) => s.name);
 }

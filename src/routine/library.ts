@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { basename, join, resolve as resolvePath } from "node:path";
-import { fileURLToPath } from "node:url";
 import { KnotError } from "../errors.js";
+import { BUILT_IN_DIR } from "../package.js";
 import { didYouMean } from "../suggest.js";
 import { checkLimits } from "./limits.js";
 import { readRoutineFile } from "./parse.js";
@@ -38,8 +38,6 @@ export interface Library {
   find(id: string): RoutineEntry | undefined;
 }
 
-export const BUILT_IN_DIR = fileURLToPath(new URL("../../routines/", import.meta.url));
-
 const jsonFiles = (dir: string): string[] => {
   try {
     return readdirSync(dir)
@@ -74,7 +72,7 @@ export function loadLibrary(options: { userDir: string; builtInDir?: string }): 
   for (const [path, origin] of sources) {
     const parsed = readRoutineFile(path);
     if (!parsed.ok) {
-      broken.push({ path, origin, issues: parsed.issues });
+      broken.push({ path, origin, issues: parsed.issues, ...(parsed.id ? { id: parsed.id } : {}) });
       continue;
     }
     const { id } = parsed.routine;
@@ -132,7 +130,8 @@ export function loadLibrary(options: { userDir: string; builtInDir?: string }): 
       warnings: [...c.candidate.warnings, ...c.warnings],
     });
   }
-  entries.sort((a, b) => a.routine.id.localeCompare(b.routine.id));
+  // Plain code-unit order: localeCompare would load ICU collation, a noticeable start-up cost.
+  entries.sort((a, b) => (a.routine.id < b.routine.id ? -1 : a.routine.id > b.routine.id ? 1 : 0));
   const index = new Map(entries.map((e) => [e.routine.id, e]));
   return { entries, broken, find: (id) => index.get(id) };
 }

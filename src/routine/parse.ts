@@ -6,7 +6,8 @@ export const MAX_FILE_BYTES = 256 * 1024;
 
 export type ParseResult =
   | { ok: true; routine: Routine; issues: Issue[] }
-  | { ok: false; issues: Issue[] };
+  /** `id`: the id the file claims, when it got that far, so `knot show <id>` can explain. */
+  | { ok: false; issues: Issue[]; id?: string };
 
 const fail = (message: string, path = ""): ParseResult => ({
   ok: false,
@@ -42,17 +43,19 @@ export function parseRoutineBytes(bytes: Uint8Array): ParseResult {
     return fail(describeJsonError(text, (error as Error).message));
   }
   const { routine, issues } = validateRoutine(value);
-  return routine ? { ok: true, routine, issues } : { ok: false, issues };
+  if (routine) return { ok: true, routine, issues };
+  const id = (value as { id?: unknown } | null)?.id;
+  return typeof id === "string" ? { ok: false, issues, id } : { ok: false, issues };
 }
 
 function describeJsonError(text: string, message: string): string {
   const position = /at position (\d+)/.exec(message);
   const offset = position ? Number(position[1]) : text.length;
   const { line, column } = lineAndColumn(text, offset);
-  const reason = message
-    .replace(/\s*\(line \d+ column \d+\)/, "")
-    .replace(/ in JSON at position \d+/, "")
-    .replace(/^Unexpected end of JSON input$/, "the file ends too early (a missing } or ]?)");
+  const reason =
+    offset >= text.trimEnd().length
+      ? "the file ends too early (a missing } or ]?)"
+      : message.replace(/\s*\(line \d+ column \d+\)/, "").replace(/ in JSON at position \d+/, "");
   const lineText = text.split("\n")[line - 1] ?? "";
   const excerpt =
     lineText.length > 0 && lineText.length <= 120

@@ -153,7 +153,7 @@ export function toJsonSchema(): Json {
           description: field.description,
           oneOf: [
             { type: "integer", exclusiveMinimum: 0 },
-            { type: "string", pattern: "^(?=.)(\\d+h)?(\\d+m)?(\\d+s)?$" },
+            { type: "string", pattern: "^(\\d+|(?=.)(\\d+h)?(\\d+m)?(\\d+s)?)$" },
           ],
         };
       case "array":

@@ -1,4 +1,4 @@
-import { Chalk, type ChalkInstance } from "chalk";
+import type { ChalkInstance } from "chalk";
 
 /**
  * Whether to colour a stream: never with NO_COLOR (any non-empty value) or --no-color, always
@@ -15,27 +15,42 @@ export function wantsColor(
   return Boolean(stream.isTTY) && env.TERM !== "dumb";
 }
 
-/** The one colour map: every command styles text through these names. */
-export function createStyle(color: boolean) {
-  const c: ChalkInstance = new Chalk({ level: color ? 2 : 0 });
+type Paint = (text: string) => string;
+const KINDS = ["prepare", "hold", "move", "rest", "cold", "heat", "massage"] as const;
+
+/**
+ * The one colour map: every command styles text through these names. Without a chalk instance
+ * (colour off) every style is plain text, and chalk need not even be loaded.
+ */
+export function createStyle(chalk?: ChalkInstance) {
+  const pick = (paint: (c: ChalkInstance) => Paint): Paint => (chalk ? paint(chalk) : String);
+  const kindColors: Record<(typeof KINDS)[number], Paint> = {
+    prepare: pick((c) => c.white),
+    hold: pick((c) => c.magenta),
+    move: pick((c) => c.green),
+    rest: pick((c) => c.blue),
+    cold: pick((c) => c.cyanBright),
+    heat: pick((c) => c.redBright),
+    massage: pick((c) => c.yellow),
+  };
   return {
-    heading: c.bold,
-    dim: c.dim,
-    id: c.cyan,
-    ok: c.green,
-    warn: c.yellow,
-    error: c.red,
-    strong: c.bold,
-    kind: {
-      prepare: c.white,
-      hold: c.magenta,
-      move: c.green,
-      rest: c.blue,
-      cold: c.cyanBright,
-      heat: c.redBright,
-      massage: c.yellow,
-    },
+    heading: pick((c) => c.bold),
+    dim: pick((c) => c.dim),
+    id: pick((c) => c.cyan),
+    ok: pick((c) => c.green),
+    warn: pick((c) => c.yellow),
+    error: pick((c) => c.red),
+    strong: pick((c) => c.bold),
+    inverse: pick((c) => c.inverse),
+    kind: kindColors,
   };
 }
 
 export type Style = ReturnType<typeof createStyle>;
+
+/** Loads chalk only when some stream will be coloured. */
+export async function loadChalk(color: boolean): Promise<ChalkInstance | undefined> {
+  if (!color) return undefined;
+  const { Chalk } = await import("chalk");
+  return new Chalk({ level: 2 });
+}

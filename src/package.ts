@@ -1,0 +1,15 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+// Every compiled file sits directly in dist/ (see scripts/build.mjs), so the package root is
+// one folder up from here, wherever knot is installed.
+const root = new URL("../", import.meta.url);
+
+/** The built-in routine files. */
+export const BUILT_IN_DIR = fileURLToPath(new URL("routines/", root));
+
+/** knot's version, from its package.json. */
+export function readVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL("package.json", root), "utf8"));
+  return pkg.version as string;
+}

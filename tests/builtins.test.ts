@@ -1,0 +1,106 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { BUILT_IN_DIR } from "../src/package.js";
+import { loadLibrary } from "../src/routine/library.js";
+import { LIMITS } from "../src/routine/limits.js";
+import type { TimelineEntry } from "../src/routine/timeline.js";
+import { tempDir } from "./helpers.js";
+
+// The built-in routines must stay inside the guidance in shared/health-facts.md.
+const library = loadLibrary({ userDir: join(tempDir(), "none") });
+const get = (id: string) => {
+  const entry = library.find(id);
+  if (!entry) throw new Error(`built-in ${id} missing: ${JSON.stringify(library.broken)}`);
+  return entry;
+};
+const seconds = (timeline: TimelineEntry[], kind: string) =>
+  timeline.filter((t) => t.kind === kind).reduce((sum, t) => sum + (t.seconds ?? 0), 0);
+
+describe("built-in routines", () => {
+  it("all load without errors or warnings", () => {
+    expect(library.broken).toEqual([]);
+    expect(library.entries.map((e) => e.routine.id)).toEqual([
+      "cold-cycle",
+      "fingertips",
+      "full-session",
+      "heat",
+      "stretch",
+      "tennis-ball",
+    ]);
+    for (const entry of library.entries) expect(entry.warnings, entry.routine.id).toEqual([]);
+    expect(BUILT_IN_DIR).toMatch(/routines[\\/]$/);
+  });
+
+  it.each(["stretch", "cold-cycle", "heat", "tennis-ball", "fingertips", "full-session"])(
+    "%s has a summary, description, cautions and sources",
+    (id) => {
+      const { routine } = get(id);
+      expect(routine.summary.length).toBeGreaterThan(10);
+      expect(routine.description.length).toBeGreaterThan(40);
+      expect(routine.cautions.length).toBeGreaterThan(0);
+      expect(routine.sources.length).toBeGreaterThan(0);
+    },
+  );
+
+  it("stretch lasts 5-10 minutes, holds 10-30 s, each sided stretch done on both sides", () => {
+    const { timeline, totalSeconds } = get("stretch");
+    expect(totalSeconds).toBeGreaterThanOrEqual(5 * 60);
+    expect(totalSeconds).toBeLessThanOrEqual(10 * 60);
+    for (const hold of timeline.filter((t) => t.kind === "hold")) {
+      expect(hold.seconds).toBeGreaterThanOrEqual(10);
+      expect(hold.seconds).toBeLessThanOrEqual(LIMITS.holdSeconds);
+    }
+    const sided = timeline.filter((t) => t.side);
+    expect(sided.filter((t) => t.side === "left")).toHaveLength(sided.length / 2);
+    expect(timeline.some((t) => t.seconds === null)).toBe(false); // no keyboard needed
+  });
+
+  it("cold-cycle is 10 on / 15 off, 2 rounds, with a skin check before each round", () => {
+    const { timeline, routine } = get("cold-cycle");
+    const cold = timeline.filter((t) => t.kind === "cold");
+    expect(cold.map((t) => t.seconds)).toEqual([600, 600]);
+    expect(timeline.filter((t) => t.kind === "rest").map((t) => t.seconds)).toEqual([900, 900]);
+    cold.forEach((step) => {
+      const before = timeline[timeline.indexOf(step) - 1];
+      expect(before?.name).toMatch(/skin/i);
+      expect(before?.seconds).toBeNull();
+    });
+    expect(timeline[0]?.instruction).toMatch(/damp towel/);
+    expect(routine.description).toMatch(/weak/);
+    expect(routine.cautions.join(" ")).toMatch(/Raynaud/);
+  });
+
+  it("heat is 10-20 minutes", () => {
+    const heat = seconds(get("heat").timeline, "heat");
+    expect(heat).toBeGreaterThanOrEqual(10 * 60);
+    expect(heat).toBeLessThanOrEqual(20 * 60);
+    expect(get("heat").routine.cautions.join(" ")).toMatch(/fall asleep/);
+  });
+
+  it("tennis-ball gives each area 30 s to 2 min and keeps off the spine", () => {
+    const { timeline, routine } = get("tennis-ball");
+    const byArea = new Map<string, number>();
+    for (const t of timeline.filter((t) => t.kind === "massage")) {
+      byArea.set(t.area ?? "?", (byArea.get(t.area ?? "?") ?? 0) + (t.seconds ?? 0));
+    }
+    for (const [area, total] of byArea) {
+      expect(area).not.toBe("?");
+      expect(total).toBeGreaterThanOrEqual(30);
+      expect(total).toBeLessThanOrEqual(120);
+    }
+    expect(routine.cautions.join(" ")).toMatch(/spine/);
+  });
+
+  it("fingertips runs press-and-roll, grasp-and-hold, then rubbing and kneading", () => {
+    const names = get("fingertips").timeline.map((t) => t.name);
+    expect(names.indexOf("Press and roll")).toBeLessThan(names.indexOf("Grasp and hold"));
+    expect(names.indexOf("Grasp and hold")).toBeLessThan(names.indexOf("Circular rubbing"));
+    expect(names.at(-1)).toBe("Kneading");
+  });
+
+  it("full-session is heat, then tennis ball, then stretch", () => {
+    const full = get("full-session");
+    const parts = ["heat", "tennis-ball", "stretch"].map((id) => get(id));
+    expect(full.timeline).toEqual(parts.flatMap((p) => p.timeline));
+  });
+});

@@ -1,0 +1,92 @@
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { assertConfigKey, parseConfigValue } from "../src/config/keys.js";
+import { openConfig } from "../src/config/store.js";
+import { tempDir } from "./helpers.js";
+
+describe("parseConfigValue", () => {
+  it.each([
+    ["sound", "true", true],
+    ["sound", "off", false],
+    ["voice", "YES", true],
+    ["checkin", "0", false],
+    ["leadIn", "10", 10],
+    ["leadIn", "0", 0],
+    ["display", "compact", "compact"],
+    ["cold.minutes", "20", 20],
+    ["cold.rounds", "4", 4],
+    ["massage.dailyLimitMinutes", "8", 8],
+  ] as const)("%s %s -> %j", (key, raw, value) => {
+    expect(parseConfigValue(key, raw)).toBe(value);
+  });
+
+  it.each([
+    ["sound", "maybe", /must be true or false/],
+    ["leadIn", "-1", /whole number from 0 to 60/],
+    ["leadIn", "5s", /whole number from 0 to 60/],
+    ["leadIn", "1e1", /whole number/],
+    ["cold.minutes", "21", /from 1 to 20/],
+    ["cold.rounds", "5", /from 1 to 4/],
+    ["display", "fancy", /one of full, compact, plain/],
+    ["display", "ful", /Did you mean "full"/],
+  ] as const)("%s %s is refused", (key, raw, message) => {
+    expect(() => parseConfigValue(key, raw)).toThrow(message);
+  });
+
+  it("refuses an unknown key, suggesting the closest", () => {
+    expect(() => assertConfigKey("leadin")).toThrow(
+      /"leadin" is not a setting. Did you mean "leadIn"/,
+    );
+    expect(() => assertConfigKey("cold.minute")).toThrow(/Did you mean "cold.minutes"/);
+  });
+});
+
+describe("openConfig", () => {
+  const warnings: string[] = [];
+  const warn = (m: string) => warnings.push(m);
+  const fixedNow = () => new Date("2026-11-22T10:00:00.000Z");
+
+  it("starts from the defaults and keeps what is set", async () => {
+    const dir = tempDir();
+    const store = await openConfig(dir, warn);
+    expect(store.get("leadIn")).toBe(5);
+    expect(store.get("cold.minutes")).toBe(10);
+    expect(store.get("massage.dailyLimitMinutes")).toBe(6);
+    store.set("cold.minutes", 12);
+    const again = await openConfig(dir, warn);
+    expect(again.get("cold.minutes")).toBe(12);
+    expect(again.entries().find((e) => e.key === "cold.minutes")).toEqual({
+      key: "cold.minutes",
+      value: 12,
+      isDefault: false,
+    });
+    again.unset("cold.minutes");
+    expect((await openConfig(dir, warn)).get("cold.minutes")).toBe(10);
+    again.set("voice", true);
+    again.reset();
+    expect((await openConfig(dir, warn)).get("voice")).toBe(false);
+  });
+
+  it.each([
+    ["broken JSON", "{ leadIn: 5"],
+    ["a value of the wrong type", JSON.stringify({ leadIn: "soon" })],
+    ["a value out of range", JSON.stringify({ cold: { minutes: 45 } })],
+    ["a list instead of an object", "[]"],
+  ])("moves aside a file with %s, warns once, and uses defaults", async (_label, contents) => {
+    warnings.length = 0;
+    const dir = tempDir();
+    writeFileSync(join(dir, "config.json"), contents);
+    const store = await openConfig(dir, warn, fixedNow);
+    expect(store.get("leadIn")).toBe(5);
+    expect(store.get("cold.minutes")).toBe(10);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/could not be read/);
+    const aside = "config.json.bad-2026-11-22T10-00-00-000Z";
+    expect(warnings[0]).toContain(aside);
+    expect(readFileSync(join(dir, aside), "utf8")).toBe(contents); // nothing lost
+    await openConfig(dir, warn, fixedNow);
+    expect(warnings).toHaveLength(1); // reported once, not on every run
+    expect(readdirSync(dir).sort()).toEqual(["config.json", aside]);
+  });
+});

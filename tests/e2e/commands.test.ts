@@ -1,0 +1,118 @@
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { routineJson, tempDir } from "../helpers.js";
+import { isolatedEnv, KNOT_BIN, knot } from "./run-knot.js";
+
+const version = JSON.parse(
+  readFileSync(new URL("../../package.json", import.meta.url), "utf8"),
+).version;
+const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
+
+describe("the built knot binary", () => {
+  it("prints its version and help", () => {
+    expect(knot(["--version"])).toMatchObject({ status: 0, stdout: `${version}\n` });
+    const help = knot(["--help"]);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/Usage: knot/);
+    expect(help.stdout).toMatch(/Examples:\n {2}\$ knot list/);
+    const showHelp = knot(["help", "show"]);
+    expect(showHelp.stdout).toMatch(/\$ knot show stretch/);
+  });
+
+  it("prints help when run with no arguments and no terminal", () => {
+    const result = knot([]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/Commands:/);
+  });
+
+  it("lists, shows and validates the built-ins", () => {
+    const list = knot(["list"]);
+    expect(list.status).toBe(0);
+    expect(list.stdout).toMatch(/^cold-cycle\s+Cold pack cycle/m);
+    expect(list.stdout).not.toContain("\u001b["); // no colour when piped
+    const show = knot(["show", "heat", "--json"]);
+    expect(JSON.parse(show.stdout).totalSeconds).toBe(930);
+    const routinesDir = new URL("../../routines/", import.meta.url).pathname;
+    const files = readdirSync(routinesDir)
+      .filter((f) => f !== "schema.json")
+      .map((f) => join(routinesDir, f));
+    const valid = knot(["validate", ...files]);
+    expect(valid.stdout.match(/^ok {2}/gm)).toHaveLength(files.length);
+    expect(valid.status).toBe(0);
+  });
+
+  it("exits 2 with a clear message, never a stack trace, for bad input", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "broken.json"), '{"id": "x", "steps": [}');
+    for (const args of [
+      ["show", "nope"],
+      ["validate", join(dir, "broken.json")],
+      ["bogus"],
+      ["config", "set", "leadIn", "-3"],
+      ["list", "--category", "yoga"],
+      ["show"],
+    ]) {
+      const result = knot(args);
+      expect(result.status, args.join(" ")).toBe(2);
+      noStackTrace(result.stderr + result.stdout);
+    }
+  });
+
+  it("keeps settings in XDG_CONFIG_HOME and recovers from a corrupt file", () => {
+    const env = isolatedEnv();
+    expect(knot(["config", "path"], { env }).stdout.trim()).toBe(
+      join(env.XDG_CONFIG_HOME!, "knot", "config.json"),
+    );
+    expect(knot(["config", "set", "voice", "on"], { env }).status).toBe(0);
+    expect(knot(["config", "get", "voice"], { env }).stdout).toBe("true\n");
+    const file = join(env.XDG_CONFIG_HOME!, "knot", "config.json");
+    writeFileSync(file, "{ this is not json");
+    const result = knot(["config", "get", "voice"], { env });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe("false\n");
+    expect(result.stderr).toMatch(
+      /settings file could not be read[\s\S]*moved to .*config\.json\.bad-/,
+    );
+    const aside = readdirSync(join(env.XDG_CONFIG_HOME!, "knot")).find((f) =>
+      f.startsWith("config.json.bad-"),
+    );
+    expect(readFileSync(join(env.XDG_CONFIG_HOME!, "knot", aside!), "utf8")).toBe(
+      "{ this is not json",
+    );
+  });
+
+  it("finds the user's own routines in the config folder", () => {
+    const env = isolatedEnv();
+    const dir = join(env.XDG_CONFIG_HOME!, "knot", "routines");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, "mine.json"),
+      JSON.stringify(routineJson({ id: "desk", name: "Desk break" })),
+    );
+    const result = knot(["list", "--json"], { env });
+    const desk = JSON.parse(result.stdout).routines.find((r: { id: string }) => r.id === "desk");
+    expect(desk).toMatchObject({ name: "Desk break", origin: "custom" });
+  });
+
+  it("honours NO_COLOR and FORCE_COLOR", () => {
+    expect(knot(["list"], { env: isolatedEnv({ FORCE_COLOR: "1" }) }).stdout).toContain("\u001b[");
+    expect(
+      knot(["list"], { env: isolatedEnv({ FORCE_COLOR: "1", NO_COLOR: "1" }) }).stdout,
+    ).not.toContain("\u001b[");
+  });
+
+  it("stops quietly when its reader closes the pipe", () => {
+    const result = spawnSync(
+      "sh",
+      ["-c", `"${process.execPath}" "${KNOT_BIN}" show full-session | head -n 1`],
+      {
+        env: isolatedEnv(),
+        encoding: "utf8",
+      },
+    );
+    expect(result.stdout).toMatch(/^Full session[^\n]*\n$/);
+    expect(result.stderr).toBe("");
+  });
+});

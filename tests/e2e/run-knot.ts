@@ -1,0 +1,45 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const KNOT_BIN = fileURLToPath(new URL("../../bin/knot.js", import.meta.url));
+
+if (!existsSync(fileURLToPath(new URL("../../dist/main.js", import.meta.url)))) {
+  throw new Error("knot is not built: run `npm run build` (npm test does this first)");
+}
+
+/** A fresh, empty home for one run: config and data folders that nothing else uses. */
+export function isolatedEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const home = mkdtempSync(join(tmpdir(), "knot-e2e-"));
+  const { FORCE_COLOR: _f, NO_COLOR: _n, ...rest } = process.env;
+  return {
+    ...rest,
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, "config"),
+    XDG_DATA_HOME: join(home, "data"),
+    ...extra,
+  };
+}
+
+export interface KnotResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built `knot` binary to completion, as a user's shell would (no TTY). */
+export function knot(
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string } = {},
+): KnotResult {
+  const result = spawnSync(process.execPath, [KNOT_BIN, ...args], {
+    env: options.env ?? isolatedEnv(),
+    cwd: options.cwd,
+    input: options.input ?? "",
+    encoding: "utf8",
+    timeout: 20_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}

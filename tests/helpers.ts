@@ -1,0 +1,85 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { Chalk } from "chalk";
+import { afterEach } from "vitest";
+import { type Context, createContext } from "../src/context.js";
+
+const made: string[] = [];
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A temporary folder removed after the test. */
+export function tempDir(prefix = "knot-"): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** Writes files (path -> contents; objects become JSON) under a fresh temp folder. */
+export function writeTree(
+  files: Record<string, string | object | Uint8Array>,
+  root = tempDir(),
+): string {
+  for (const [path, contents] of Object.entries(files)) {
+    const full = join(root, path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(
+      full,
+      typeof contents === "string" || contents instanceof Uint8Array
+        ? contents
+        : JSON.stringify(contents, null, 2),
+    );
+  }
+  return root;
+}
+
+export interface CapturedStream {
+  write(text: string): boolean;
+  text(): string;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export function capture(options: { isTTY?: boolean; columns?: number } = {}): CapturedStream {
+  let buffer = "";
+  return {
+    write(text: string) {
+      buffer += text;
+      return true;
+    },
+    text: () => buffer,
+    ...options,
+  };
+}
+
+/** A context whose folders are temporary and whose output is captured. */
+export function testContext(
+  overrides: { color?: boolean; columns?: number; isTTY?: boolean } = {},
+) {
+  const root = tempDir("knot-ctx-");
+  const stdout = capture({ isTTY: overrides.isTTY, columns: overrides.columns });
+  const stderr = capture();
+  const ctx: Context = createContext({
+    stdout,
+    stderr,
+    env: {},
+    color: overrides.color ?? false,
+    chalk: new Chalk({ level: 2 }),
+    paths: { config: join(root, "config"), data: join(root, "data") },
+    cwd: root,
+  });
+  return { ctx, stdout, stderr, root };
+}
+
+/** A minimal valid routine, with fields overridden. */
+export function routineJson(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: "mine",
+    name: "My routine",
+    category: "stretch",
+    steps: [{ name: "Stretch", kind: "hold", duration: "20s" }],
+    ...overrides,
+  };
+}

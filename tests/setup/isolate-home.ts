@@ -1,0 +1,17 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll } from "vitest";
+
+// Point every platform folder knot could use at a throwaway one, so no test can read or write
+// the real user's settings or history, even by accident.
+const home = mkdtempSync(join(tmpdir(), "knot-test-home-"));
+process.env.HOME = home;
+process.env.XDG_CONFIG_HOME = join(home, "config");
+process.env.XDG_DATA_HOME = join(home, "data");
+process.env.APPDATA = join(home, "appdata");
+process.env.LOCALAPPDATA = join(home, "localappdata");
+delete process.env.FORCE_COLOR;
+delete process.env.NO_COLOR;
+
+afterAll(() => rmSync(home, { recursive: true, force: true }));
