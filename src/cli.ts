@@ -30,10 +30,71 @@ export function buildProgram(ctx: Context, setExitCode: (code: number) => void):
     .showHelpAfterError("(knot --help lists the commands and options)")
     .addHelpText(
       "after",
-      `${examples("knot list", "knot show stretch", "knot validate ./my-routine.json", "knot config set leadIn 10")}
+      `${examples("knot start stretch", "knot cycle cold-10/off-15", "knot list", "knot show stretch", "knot validate ./my-routine.json", "knot config set leadIn 10")}
 knot guides; it does not diagnose. Stop if anything hurts, and see a doctor for pain that
 keeps getting worse, numbness or weakness in the legs, or trouble peeing.`,
     );
+
+  const coachOptions = (cmd: Command) =>
+    cmd
+      .option("-y, --yes", "start without asking (needed when there is no terminal)")
+      .option("--lead-in <seconds>", 'seconds of "Get ready" first (setting: leadIn)')
+      .option("--plain", "no redrawing: one line per step (for logs and screen readers)")
+      .option("--events <file>", 'write every event as a JSON line to a file, or "-" for stdout')
+      .option("--dry-run", "print the steps with the time each would start, and exit")
+      .option("--sound", "ring the terminal bell (setting: sound)")
+      .option("--no-sound", "no bell")
+      .option("--voice", "speak the cues (setting: voice)")
+      .option("--no-voice", "no spoken cues")
+      .option("--notify", "desktop notifications (setting: notify)")
+      .option("--no-notify", "no desktop notifications");
+
+  coachOptions(
+    program
+      .command("start")
+      .description("start a routine: a guided countdown with bells and spoken cues")
+      .argument("<routine>", "a routine id, or the path to a routine file"),
+  )
+    .addHelpText(
+      "after",
+      `${examples("knot start stretch", "knot start cold-cycle --voice", "knot start ./my-routine.json --lead-in 10", "knot start stretch --plain --yes", "knot start stretch --events - --yes | my-status-bar", "knot start full-session --dry-run")}
+Keys: space pause · n or → next · b or ← back · + / - time · Enter carry on · x stop, it hurts · q quit · ? help
+Exit codes: 0 finished, 3 ended early (q or x), 2 bad input, 130/143/129 interrupted by a signal.
+`,
+    )
+    .action(async (routine: string, options) => {
+      const { start } = await import("./commands/start.js");
+      await run(start(routine, options, ctx));
+    });
+
+  coachOptions(
+    program
+      .command("cycle")
+      .description("an ad-hoc cold or heat cycle, such as cold-10/off-15")
+      .argument(
+        "[cycle...]",
+        'the short form, such as "cold-10/off-15", "cold-10/off-15/x3" or "heat-15"',
+      )
+      .option("--cold [minutes]", "cold pack minutes, at most 20 (setting: cold.minutes)")
+      .option("--heat [minutes]", "heat minutes, at most 20 (default 15)")
+      .option("--off <minutes>", "minutes off between rounds (setting: cold.offMinutes)")
+      .option("--rounds <n>", `rounds, at most 4 (setting: cold.rounds)`)
+      .option("--force", "allow more than 4 rounds"),
+  )
+    .addHelpText(
+      "after",
+      examples(
+        "knot cycle",
+        "knot cycle cold-10/off-15",
+        "knot cycle cold-10/off-15 x3",
+        "knot cycle --cold 10 --off 15 --rounds 2",
+        "knot cycle --heat 15",
+      ),
+    )
+    .action(async (words: string[], options) => {
+      const { cycle } = await import("./commands/cycle.js");
+      await run(cycle(words, options, ctx));
+    });
 
   program
     .command("list")
@@ -147,6 +208,10 @@ export async function run(argv: string[], ctx: Context = createContext()): Promi
   });
   try {
     if (argv.length === 0) {
+      if (ctx.stdin.isTTY && ctx.stdout.isTTY) {
+        const { pickAndStart } = await import("./commands/start.js");
+        return await pickAndStart(ctx);
+      }
       program.outputHelp();
       return ExitCode.ok;
     }

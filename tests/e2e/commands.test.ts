@@ -16,7 +16,7 @@ describe("the built knot binary", () => {
     const help = knot(["--help"]);
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/Usage: knot/);
-    expect(help.stdout).toMatch(/Examples:\n {2}\$ knot list/);
+    expect(help.stdout).toMatch(/Examples:\n {2}\$ knot start stretch/);
     const showHelp = knot(["help", "show"]);
     expect(showHelp.stdout).toMatch(/\$ knot show stretch/);
   });

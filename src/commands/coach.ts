@@ -1,0 +1,233 @@
+import type { ConfigStore } from "../config/store.js";
+import { type Context, println } from "../context.js";
+import { formatClock, formatDuration } from "../duration.js";
+import { ExitCode, KnotError } from "../errors.js";
+import { stopAdvice } from "../health.js";
+import type { TimelineEntry } from "../routine/timeline.js";
+import { hasManualSteps, totalSeconds } from "../routine/timeline.js";
+import type { Category } from "../routine/vocabulary.js";
+import { CueDirector, Cues } from "../session/cues.js";
+import { type Display, NoDisplay, PlainDisplay, ScreenDisplay } from "../session/displays.js";
+import type { SessionSummary } from "../session/engine.js";
+import { eventRecord, openEventLog } from "../session/event-log.js";
+import { keySource, SIGNAL_EXIT, signalSource } from "../session/input.js";
+import { runCoach, systemClock } from "../session/runner.js";
+import { TerminalControl } from "../session/terminal.js";
+import { describeStep } from "../session/view.js";
+import { confirm } from "../ui/prompt.js";
+import { wrap } from "../ui/text.js";
+import { layoutWidth } from "./shared.js";
+
+/** What the coach runs: a routine from the library, or one `knot cycle` made up. */
+export interface Plan {
+  id: string;
+  name: string;
+  category: Category;
+  cautions: string[];
+  timeline: TimelineEntry[];
+}
+
+export interface CoachFlags {
+  yes?: boolean;
+  /** Seconds, as typed after --lead-in. */
+  leadIn?: string;
+  plain?: boolean;
+  events?: string;
+  dryRun?: boolean;
+  sound?: boolean;
+  voice?: boolean;
+  notify?: boolean;
+}
+
+/** `--lead-in` and similar: a whole number of seconds within bounds, or a usage error. */
+export function parseWholeNumber(flag: string, raw: string, min: number, max: number): number {
+  const n = /^\d+$/.test(raw.trim()) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    throw new KnotError(`${flag} takes a whole number from ${min} to ${max}, not "${raw}".`);
+  }
+  return n;
+}
+
+export function printDryRun(ctx: Context, plan: Plan, leadIn: number): number {
+  const out = (text = "") => println(ctx.stdout, text);
+  const total = totalSeconds(plan.timeline);
+  out(
+    `${ctx.style.strong(plan.name)}: ${plan.timeline.length} steps, ${formatDuration(total)}${hasManualSteps(plan.timeline) ? " plus steps that wait for you" : ""}`,
+  );
+  let at = ctx.now() + leadIn * 1000;
+  const time = (ms: number) => new Date(ms).toTimeString().slice(0, 8);
+  for (const [i, step] of plan.timeline.entries()) {
+    out(`  ${time(at)}  ${String(i + 1).padStart(3)}. ${describeStep(step)}`);
+    at += (step.seconds ?? 0) * 1000;
+  }
+  out(`  ${time(at)}       end`);
+  if (hasManualSteps(plan.timeline)) {
+    out(
+      ctx.style.dim("Times after a step that waits for you move later by however long you take."),
+    );
+  }
+  return ExitCode.ok;
+}
+
+/**
+ * Runs a plan through the coach: asks first, counts in, shows the countdown (full screen, one
+ * line, plain lines, or events only), rings and speaks the cues, and returns the exit code.
+ */
+export async function coach(
+  ctx: Context,
+  plan: Plan,
+  flags: CoachFlags,
+  config: ConfigStore,
+): Promise<number> {
+  const leadIn =
+    flags.leadIn === undefined
+      ? (config.get("leadIn") as number)
+      : parseWholeNumber("--lead-in", flags.leadIn, 0, 600);
+  if (flags.dryRun) return printDryRun(ctx, plan, leadIn);
+
+  const eventsToStdout = flags.events === "-";
+  const plain = Boolean(flags.plain) || config.get("display") === "plain" || !ctx.stdout.isTTY;
+  // With events on stdout, people still read everything else: it goes to stderr.
+  const talk = eventsToStdout ? ctx.stderr : ctx.stdout;
+  const style = eventsToStdout ? ctx.errStyle : ctx.style;
+  const say = (text = "") => println(talk, text);
+
+  const total = totalSeconds(plan.timeline);
+  const width = Math.min(layoutWidth(ctx), 100);
+  say(
+    `${style.strong(plan.name)}  ${style.dim(`${plan.timeline.length} steps, ${formatDuration(total)}${hasManualSteps(plan.timeline) ? " plus steps that wait for you" : ""}`)}`,
+  );
+  for (const caution of plan.cautions) {
+    wrap(caution, width - 4).forEach((line, i) => {
+      say(`${i === 0 ? style.warn("  ! ") : "    "}${line}`);
+    });
+  }
+  const go = await confirm(ctx, "Start now?", {
+    yes: flags.yes,
+    whenNoTerminal: () => {
+      throw new KnotError("knot asks before it starts, and there is no terminal to ask in.", {
+        hint: "Add --yes to start without asking.",
+      });
+    },
+  });
+  if (!go) {
+    say("Not started.");
+    return ExitCode.ok;
+  }
+
+  const hints: string[] = [];
+  const bellStream = ctx.stdout.isTTY ? ctx.stdout : ctx.stderr.isTTY ? ctx.stderr : undefined;
+  const cues = new Cues(
+    {
+      sound: flags.sound ?? (config.get("sound") as boolean),
+      voice: flags.voice ?? (config.get("voice") as boolean),
+      notify: flags.notify ?? (config.get("notify") as boolean),
+    },
+    {
+      hint: (text) => hints.push(text),
+      ...(bellStream ? { bell: (t: string) => bellStream.write(t) } : {}),
+    },
+  );
+  for (const hint of hints) say(style.dim(hint));
+
+  const fullScreen = !plain && !eventsToStdout;
+  const size = () => ({
+    columns: ctx.stdout.columns ?? 80,
+    rows: (ctx.stdout as { rows?: number }).rows ?? 24,
+  });
+  const display: Display = eventsToStdout
+    ? new NoDisplay()
+    : plain
+      ? new PlainDisplay(ctx.stdout, ctx.style)
+      : new ScreenDisplay(ctx.stdout, ctx.style, size, config.get("display") === "compact");
+  const terminal = new TerminalControl(ctx.stdout, ctx.stdin, fullScreen);
+  const log = flags.events ? openEventLog(flags.events, ctx.stdout) : undefined;
+  let inputEnded = false;
+
+  const onResize = () => display.refresh();
+  const onContinue = () => {
+    terminal.reassert();
+    display.refresh();
+  };
+  process.stdout.on("resize", onResize);
+  process.on("SIGCONT", onContinue);
+  terminal.enter();
+  let result: Awaited<ReturnType<typeof runCoach>>;
+  try {
+    result = await runCoach({
+      routineName: plan.name,
+      timeline: plan.timeline,
+      display,
+      clock: { ...systemClock, now: ctx.now },
+      cues: new CueDirector(cues),
+      keys: keySource(ctx.stdin, () => {
+        inputEnded = true;
+      }),
+      autoContinue: () => inputEnded,
+      signals: signalSource,
+      onEvent: log ? (e, state) => log.write(eventRecord(e, state.timeline, plan)) : undefined,
+      leadIn: {
+        seconds: leadIn,
+        show: (left) => {
+          if (left > 0 && !eventsToStdout) {
+            if (fullScreen)
+              ctx.stdout.write(
+                `\u001b[H\u001b[2K  Get ready: starting in ${left} s (Enter starts now, q quits)`,
+              );
+            else if (left === leadIn) say(`Get ready: starting in ${left} s.`);
+          }
+        },
+      },
+      suspend: (resumed) => {
+        terminal.restore();
+        process.once("SIGCONT", () => {
+          terminal.enter();
+          resumed();
+        });
+        process.kill(process.pid, "SIGSTOP");
+      },
+    });
+  } finally {
+    terminal.restore();
+    cues.stop();
+    log?.close();
+    process.stdout.removeListener("resize", onResize);
+    process.removeListener("SIGCONT", onContinue);
+  }
+
+  const { summary, signal, ctrlC } = result;
+  if (signal) {
+    if (ctx.stdout.isTTY || ctx.stderr.isTTY) say(summaryLine(plan, summary));
+    return SIGNAL_EXIT[signal];
+  }
+  if (!summary) {
+    say("Stopped before the first step.");
+    return ctrlC ? ExitCode.sigint : ExitCode.endedEarly;
+  }
+  say(summaryLine(plan, summary));
+  if (summary.reason === "pain") {
+    say();
+    for (const line of stopAdvice())
+      say(line.startsWith("Get medical help") ? style.error(line) : line);
+  }
+  if (plan.category === "massage" || plan.timeline.some((s) => s.kind === "massage")) {
+    say(style.dim("Have a glass of water, and go easy on the areas you worked for a while."));
+  }
+  if (ctrlC) return ExitCode.sigint;
+  return summary.reason === "completed" ? ExitCode.ok : ExitCode.endedEarly;
+}
+
+export function summaryLine(plan: Plan, summary: SessionSummary | undefined): string {
+  if (!summary) return `${plan.name}: stopped before the first step.`;
+  const time = `${formatClock(summary.doneSeconds)} of ${formatClock(summary.plannedSeconds)}`;
+  const steps = `${summary.completed} of ${summary.total} steps done${summary.skipped ? `, ${summary.skipped} skipped` : ""}`;
+  const how =
+    summary.reason === "completed"
+      ? "Finished"
+      : summary.reason === "pain"
+        ? "Stopped (it hurts)"
+        : summary.reason === "quit"
+          ? "Stopped"
+          : "Interrupted";
+  return `${how}: ${plan.name}, ${time}, ${steps}.`;
+}

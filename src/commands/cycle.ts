@@ -1,0 +1,63 @@
+import type { Context } from "../context.js";
+import { type CycleSpec, checkCycle, cycleTimeline, parseShortForm } from "../cycle.js";
+import { KnotError } from "../errors.js";
+import { type CoachFlags, coach, parseWholeNumber } from "./coach.js";
+import { openUserConfig } from "./config.js";
+import { openLibrary } from "./shared.js";
+
+export interface CycleOptions extends CoachFlags {
+  cold?: string | boolean;
+  heat?: string | boolean;
+  off?: string;
+  rounds?: string;
+  force?: boolean;
+}
+
+export async function cycle(words: string[], options: CycleOptions, ctx: Context): Promise<number> {
+  const short = parseShortForm(words);
+  if (options.cold !== undefined && options.heat !== undefined) {
+    throw new KnotError("Choose --cold or --heat, not both.");
+  }
+  const flagKind =
+    options.heat !== undefined ? "heat" : options.cold !== undefined ? "cold" : undefined;
+  if (flagKind && short.kind && flagKind !== short.kind) {
+    throw new KnotError(`The cycle says ${short.kind} but the flag says ${flagKind}.`);
+  }
+  const kind = flagKind ?? short.kind ?? "cold";
+  const config = await openUserConfig(ctx);
+  const minutesFlag = kind === "cold" ? options.cold : options.heat;
+  const minutes = (flag: string, raw: string) => parseWholeNumber(flag, raw, 1, 1000);
+  const spec: CycleSpec = {
+    kind,
+    onMinutes:
+      typeof minutesFlag === "string"
+        ? minutes(`--${kind}`, minutesFlag)
+        : (short.onMinutes ?? (kind === "cold" ? (config.get("cold.minutes") as number) : 15)),
+    offMinutes:
+      options.off !== undefined
+        ? minutes("--off", options.off)
+        : (short.offMinutes ?? (config.get("cold.offMinutes") as number)),
+    rounds:
+      options.rounds !== undefined
+        ? minutes("--rounds", options.rounds)
+        : (short.rounds ?? (kind === "cold" ? (config.get("cold.rounds") as number) : 1)),
+  };
+  checkCycle(spec, Boolean(options.force));
+
+  const guide = openLibrary(ctx).find(kind === "cold" ? "cold-cycle" : "heat");
+  const name =
+    `${kind === "cold" ? "Cold" : "Heat"} ${spec.onMinutes} min` +
+    (spec.rounds > 1 ? `, off ${spec.offMinutes} min, ${spec.rounds} rounds` : "");
+  return coach(
+    ctx,
+    {
+      id: `cycle-${kind}`,
+      name,
+      category: kind,
+      cautions: guide?.routine.cautions ?? [],
+      timeline: cycleTimeline(spec),
+    },
+    options,
+    config,
+  );
+}

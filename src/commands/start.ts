@@ -1,0 +1,40 @@
+import type { Context } from "../context.js";
+import { formatDuration } from "../duration.js";
+import { findRoutine } from "../routine/library.js";
+import { choose } from "../ui/prompt.js";
+import { type CoachFlags, coach } from "./coach.js";
+import { openUserConfig } from "./config.js";
+import { openLibrary } from "./shared.js";
+
+export async function start(nameOrPath: string, flags: CoachFlags, ctx: Context): Promise<number> {
+  const entry = findRoutine(openLibrary(ctx), nameOrPath);
+  const config = await openUserConfig(ctx);
+  const { routine } = entry;
+  return coach(
+    ctx,
+    {
+      id: routine.id,
+      name: routine.name,
+      category: routine.category,
+      cautions: routine.cautions,
+      timeline: entry.timeline,
+    },
+    flags,
+    config,
+  );
+}
+
+/** `knot` on its own, in a terminal: pick a routine, then start it. */
+export async function pickAndStart(ctx: Context): Promise<number> {
+  const library = openLibrary(ctx);
+  const id = await choose(
+    ctx,
+    "Which routine?",
+    library.entries.map((e) => ({
+      name: `${e.routine.name} (${formatDuration(e.totalSeconds)})`,
+      value: e.routine.id,
+      description: e.routine.summary,
+    })),
+  );
+  return start(id, {}, ctx);
+}

@@ -1,0 +1,122 @@
+import { type OutputStream, println } from "../context.js";
+import { formatClock, formatDuration } from "../duration.js";
+import type { Style } from "../ui/style.js";
+
+import type { SessionEvent } from "./engine.js";
+import { renderScreen } from "./render.js";
+import { Screen } from "./screen.js";
+import { TERM } from "./terminal.js";
+import { describeStep, type SessionView } from "./view.js";
+
+/** Where a session is shown: redrawn full screen, plain lines, or nowhere (events on stdout). */
+export interface Display {
+  /** A moment of the session, with the events that led to it. */
+  update(view: SessionView, events: SessionEvent[]): void;
+  /** Redraw everything (after a resize or a resume). */
+  refresh(): void;
+}
+
+/** The full-screen (or one-line, when small) countdown, redrawn once a second. */
+export class ScreenDisplay implements Display {
+  private readonly screen: Screen;
+  private last: SessionView | undefined;
+  private lastTitleStep = -1;
+  private lastTitle = "";
+
+  constructor(
+    private readonly out: OutputStream,
+    private readonly style: Style,
+    private readonly size: () => { columns: number; rows: number },
+    private readonly compact: boolean,
+  ) {
+    this.screen = new Screen((text) => out.write(text));
+  }
+
+  update(view: SessionView): void {
+    this.last = view;
+    const { columns, rows } = this.size();
+    // The screen never writes the last column (see Screen), so lay out one narrower.
+    const lines = renderScreen(view, columns - 1, this.compact ? 1 : rows, this.style);
+    this.screen.draw(lines, columns, this.compact ? 1 : rows);
+    // The title bar shows the step and time left: at each new step, then every 5 s, which
+    // keeps the bytes written small.
+    if (view.index !== this.lastTitleStep || (view.left !== null && view.left % 5 === 0)) {
+      this.lastTitleStep = view.index;
+      const left = view.left === null ? "waiting" : formatClock(view.left);
+      const title = `knot: ${view.step.name} ${left}`;
+      if (title !== this.lastTitle) this.out.write(TERM.title(title));
+      this.lastTitle = title;
+    }
+  }
+
+  refresh(): void {
+    this.screen.invalidate();
+    if (this.last) this.update(this.last);
+  }
+}
+
+/**
+ * One line when each step starts and sparse callouts on long steps: for logs, pipes and
+ * screen readers. Nothing is redrawn.
+ */
+export class PlainDisplay implements Display {
+  private lastLeft: number | null = null;
+
+  constructor(
+    private readonly out: OutputStream,
+    private readonly style: Style,
+  ) {}
+
+  update(view: SessionView, events: SessionEvent[]): void {
+    const say = (text: string) => println(this.out, text);
+    for (const e of events) {
+      if (e.type === "step-start") {
+        const step = view.step;
+        const where = `[${e.index + 1}/${e.count}]`;
+        const what = `${where} ${describeStep(step)}`;
+        say(
+          step.instruction
+            ? `${this.style.strong(what)}: ${step.instruction}`
+            : this.style.strong(what),
+        );
+        if (step.seconds === null) say("  Press Enter when ready.");
+        this.lastLeft = step.seconds;
+      } else if (e.type === "pause") say("  Paused. Press space to carry on.");
+      else if (e.type === "resume") say("  Carrying on.");
+      else if (e.type === "skip") say("  Skipped.");
+      else if (e.type === "back") say("  Back one step.");
+      else if (e.type === "adjust")
+        say(
+          `  ${e.deltaSeconds > 0 ? "+" : ""}${e.deltaSeconds} s: now ${formatDuration(e.seconds)}.`,
+        );
+      else if (e.type === "clock-jump") say(`  ${clockJumpMessage(e)}`);
+    }
+    // Callouts on long steps only: 1 min, 30 s and 10 s left.
+    const left = view.left;
+    if (left !== null && left !== this.lastLeft && !view.paused) {
+      const long = (view.stepSeconds ?? 0) >= 60;
+      const crossed = (mark: number) =>
+        this.lastLeft !== null && this.lastLeft > mark && left <= mark;
+      if (long && (view.stepSeconds ?? 0) > 60 && crossed(60)) say("  1 min left");
+      else if (long && crossed(30)) say("  30 s left");
+      else if (long && crossed(10)) say("  10 s left");
+      this.lastLeft = left;
+    }
+  }
+
+  refresh(): void {}
+}
+
+export class NoDisplay implements Display {
+  update(): void {}
+  refresh(): void {}
+}
+
+export function clockJumpMessage(e: Extract<SessionEvent, { type: "clock-jump" }>): string {
+  if (e.awaySeconds < 0)
+    return `The clock was set back ${formatDuration(-e.awaySeconds)}; the countdown carries on where it was.`;
+  const away = `knot was away for ${formatDuration(e.awaySeconds)}.`;
+  if (!e.pack) return `${away} Steps that ended meanwhile are marked done late.`;
+  const what = e.pack.kind === "cold" ? "Cold pack" : "Heat";
+  return `${away} ${what} has been on ${formatDuration(e.pack.onSeconds)}: take it off now.`;
+}

@@ -1,0 +1,60 @@
+import { emitKeypressEvents } from "node:readline";
+import type { Context } from "../context.js";
+import { type KeyAction, keyAction } from "./keys.js";
+import type { EndSignal, Source } from "./runner.js";
+
+/**
+ * Keys from a terminal (raw mode, set by TerminalControl), or, when stdin is not a terminal,
+ * lines: an empty line is Enter, otherwise the first letter is the key. `onEnd` is called
+ * when piped input runs out.
+ */
+export function keySource(stdin: Context["stdin"], onEnd: () => void): Source<KeyAction> {
+  return (listener) => {
+    if (stdin.isTTY) {
+      emitKeypressEvents(stdin);
+      const onKeypress = (str: string | undefined, key: { name?: string; ctrl?: boolean }) => {
+        const action = keyAction(str, key);
+        if (action) listener(action);
+      };
+      stdin.on("keypress", onKeypress);
+      stdin.resume();
+      return () => {
+        stdin.removeListener("keypress", onKeypress);
+        stdin.pause();
+      };
+    }
+    let buffer = "";
+    const onData = (chunk: Buffer | string) => {
+      buffer += chunk.toString();
+      let newline = buffer.indexOf("\n");
+      while (newline >= 0) {
+        const line = buffer.slice(0, newline).trim();
+        buffer = buffer.slice(newline + 1);
+        const action = line === "" ? "enter" : keyAction(line[0], undefined);
+        if (action) listener(action);
+        newline = buffer.indexOf("\n");
+      }
+    };
+    stdin.on("data", onData);
+    stdin.on("end", onEnd);
+    stdin.resume();
+    return () => {
+      stdin.removeListener("data", onData);
+      stdin.removeListener("end", onEnd);
+      stdin.pause();
+    };
+  };
+}
+
+export const SIGNAL_EXIT: Record<EndSignal, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+
+export const signalSource: Source<EndSignal> = (listener) => {
+  const handlers = (Object.keys(SIGNAL_EXIT) as EndSignal[]).map((sig) => {
+    const handler = () => listener(sig);
+    process.on(sig, handler);
+    return [sig, handler] as const;
+  });
+  return () => {
+    for (const [sig, handler] of handlers) process.removeListener(sig, handler);
+  };
+};

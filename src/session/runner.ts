@@ -1,0 +1,194 @@
+import type { TimelineEntry } from "../routine/timeline.js";
+import type { CueDirector } from "./cues.js";
+import type { Display } from "./displays.js";
+import { clockJumpMessage } from "./displays.js";
+import {
+  command,
+  msUntilNextSecond,
+  type SessionEvent,
+  type SessionState,
+  type SessionSummary,
+  startSession,
+  summarize,
+  tick,
+} from "./engine.js";
+import type { KeyAction } from "./keys.js";
+import { viewOf } from "./view.js";
+
+export interface Clock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+export type EndSignal = "SIGINT" | "SIGTERM" | "SIGHUP";
+
+/** Something that reports key actions or signals until unsubscribed. */
+export type Source<T> = (listener: (value: T) => void) => () => void;
+
+export interface CoachOptions {
+  routineName: string;
+  timeline: readonly TimelineEntry[];
+  display: Display;
+  clock: Clock;
+  cues?: CueDirector;
+  onEvent?: (event: SessionEvent, state: SessionState) => void;
+  keys?: Source<KeyAction>;
+  signals?: Source<EndSignal>;
+  /** Called once a second during the lead-in with the seconds left; then with 0. */
+  leadIn?: { seconds: number; show: (secondsLeft: number) => void };
+  /** True when nobody can press Enter (piped input ran out): steps that wait carry on. */
+  autoContinue?: () => boolean;
+  /** Ctrl-Z: the edge gives the terminal back, stops, and calls `resumed` on SIGCONT. */
+  suspend?: (resumed: () => void) => void;
+}
+
+export interface CoachResult {
+  /** Undefined when the session never started (quit during the lead-in). */
+  state?: SessionState;
+  summary?: SessionSummary;
+  signal?: EndSignal;
+  ctrlC: boolean;
+}
+
+/**
+ * Runs a session: feeds the engine the clock, keys and signals, and hands each moment to the
+ * display, the cues and the event log. Wakes exactly when the next whole second of the time
+ * left begins, so digits change on the second and never skip or repeat.
+ */
+export function runCoach(options: CoachOptions): Promise<CoachResult> {
+  const { clock, display } = options;
+  return new Promise((resolve) => {
+    let state: SessionState | undefined;
+    let timer: unknown;
+    let showHelp = false;
+    let notice: string | undefined;
+    let ended = false;
+    let ctrlC = false;
+    let signal: EndSignal | undefined;
+    let leadInLeft = options.leadIn?.seconds ?? 0;
+    const unsubscribe: (() => void)[] = [];
+
+    const finish = () => {
+      if (ended) return;
+      ended = true;
+      clock.clearTimeout(timer);
+      for (const off of unsubscribe) off();
+      resolve({
+        ...(state ? { state, summary: summarize(state, clock.now()) } : {}),
+        ...(signal ? { signal } : {}),
+        ctrlC,
+      });
+    };
+
+    const show = (events: SessionEvent[]) => {
+      if (!state) return;
+      for (const e of events) {
+        options.onEvent?.(e, state);
+        if (e.type === "clock-jump") notice = clockJumpMessage(e);
+        else if (e.type === "step-start" && !events.some((x) => x.type === "clock-jump"))
+          notice = undefined;
+      }
+      options.cues?.onEvents(events, state.timeline);
+      if (state.status === "finished") return finish();
+      const now = clock.now();
+      const view = viewOf(state, now, { routineName: options.routineName, showHelp, notice });
+      display.update(view, events);
+      options.cues?.onSecond(view.left, view.stepSeconds);
+      if (state.status === "waiting" && options.autoContinue?.())
+        clock.setTimeout(() => apply("enter"), 0);
+    };
+
+    const schedule = () => {
+      clock.clearTimeout(timer);
+      if (ended || !state) return;
+      // +1 ms: wake just after the boundary, never just before it.
+      timer = clock.setTimeout(onTimer, msUntilNextSecond(state, clock.now()) + 1);
+    };
+
+    const onTimer = () => {
+      if (!state) return;
+      const t = tick(state, clock.now());
+      state = t.state;
+      show(t.events);
+      schedule();
+    };
+
+    const apply = (cmd: Parameters<typeof command>[1]) => {
+      if (!state) return;
+      const t = command(state, cmd, clock.now());
+      state = t.state;
+      show(t.events);
+      schedule();
+    };
+
+    const begin = () => {
+      if (ended || state) return;
+      clock.clearTimeout(timer);
+      options.leadIn?.show(0);
+      const t = startSession(options.timeline, clock.now());
+      state = t.state;
+      show(t.events);
+      schedule();
+    };
+
+    const onKey = (action: KeyAction) => {
+      if (ended) return;
+      if (!state) {
+        // During the lead-in: Enter or n starts now; q, x or Ctrl-C leave before anything began.
+        if (action === "enter" || action === "next") begin();
+        else if (action === "quit" || action === "pain" || action === "ctrl-c") {
+          ctrlC = action === "ctrl-c";
+          finish();
+        }
+        return;
+      }
+      switch (action) {
+        case "help":
+          showHelp = !showHelp;
+          return show([]);
+        case "close-help":
+          showHelp = false;
+          return show([]);
+        case "ctrl-c":
+          ctrlC = true;
+          return apply("quit");
+        case "suspend":
+          if (options.suspend) {
+            options.suspend(() => {
+              display.refresh();
+              onTimer();
+            });
+          }
+          return;
+        default:
+          return apply(action);
+      }
+    };
+
+    const onSignal = (sig: EndSignal) => {
+      if (ended) return;
+      signal = sig;
+      if (state) apply("interrupt");
+      else finish();
+    };
+
+    if (options.keys) unsubscribe.push(options.keys(onKey));
+    if (options.signals) unsubscribe.push(options.signals(onSignal));
+
+    const leadInTick = () => {
+      if (ended || state) return;
+      if (leadInLeft <= 0) return begin();
+      options.leadIn?.show(leadInLeft);
+      leadInLeft -= 1;
+      timer = clock.setTimeout(leadInTick, 1000);
+    };
+    leadInTick();
+  });
+}

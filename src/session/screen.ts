@@ -1,0 +1,96 @@
+import type { Line, Paint } from "./render.js";
+
+interface Cell {
+  ch: string;
+  paint: Paint | undefined;
+  /** What the paint does, as text: paints are compared by effect, not by identity. */
+  key: string;
+}
+
+const ESC = "\u001b[";
+const BLANK: Cell = { ch: " ", paint: undefined, key: "" };
+const blankRow = (width: number): Cell[] => Array.from({ length: width }, () => BLANK);
+
+/**
+ * Draws frames on a terminal, writing only the cells that changed since the last frame, so a
+ * countdown costs a few bytes a second. The last column is never written, which keeps
+ * terminals from wrapping. `invalidate` forces a full redraw (after a resize or a resume).
+ */
+export class Screen {
+  private rows: Cell[][] = [];
+  private width = 0;
+  private height = 0;
+
+  constructor(private readonly write: (text: string) => void) {}
+
+  invalidate(): void {
+    this.rows = [];
+  }
+
+  draw(lines: Line[], columns: number, rowsAvailable: number): void {
+    const width = Math.max(1, columns - 1);
+    const height = Math.max(1, rowsAvailable);
+    let out = "";
+    if (this.rows.length === 0 || width !== this.width || height !== this.height) {
+      out += `${ESC}H${ESC}2J`;
+      this.width = width;
+      this.height = height;
+      this.rows = Array.from({ length: height }, () => blankRow(width));
+    }
+    let cursor: { row: number; col: number } | null = null;
+    for (let r = 0; r < height; r++) {
+      const next = toCells(lines[r] ?? [], width);
+      const prev = this.rows[r]!;
+      for (const [start, end] of changedRuns(prev, next)) {
+        if (cursor && cursor.row === r && cursor.col <= start) {
+          if (start > cursor.col) out += `${ESC}${start - cursor.col}C`;
+        } else {
+          out += `${ESC}${r + 1};${start + 1}H`;
+        }
+        out += paintRun(next, start, end);
+        cursor = { row: r, col: end };
+      }
+      this.rows[r] = next;
+    }
+    if (out) this.write(out);
+  }
+}
+
+function toCells(line: Line, width: number): Cell[] {
+  const cells: Cell[] = [];
+  for (const { text, paint } of line) {
+    const key = paint ? paint("\u0000") : "";
+    for (const ch of text) {
+      if (cells.length >= width) break;
+      cells.push({ ch, paint, key });
+    }
+  }
+  while (cells.length < width) cells.push(BLANK);
+  return cells;
+}
+
+/** [start, end) ranges of changed cells; close ranges are merged, as one write is cheaper. */
+function changedRuns(prev: Cell[], next: Cell[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (let i = 0; i < next.length; i++) {
+    const a = prev[i];
+    const b = next[i]!;
+    if (a && a.ch === b.ch && a.key === b.key) continue;
+    const last = runs.at(-1);
+    if (last && i - last[1] <= 3) last[1] = i + 1;
+    else runs.push([i, i + 1]);
+  }
+  return runs;
+}
+
+function paintRun(cells: Cell[], start: number, end: number): string {
+  let out = "";
+  let i = start;
+  while (i < end) {
+    const { paint, key } = cells[i]!;
+    let text = "";
+    while (i < end && cells[i]!.key === key) text += cells[i++]!.ch;
+    out += paint ? paint(text) : text;
+  }
+  return out;
+}

@@ -1,0 +1,54 @@
+import type { OutputStream } from "../context.js";
+
+const ESC = "\u001b[";
+export const TERM = {
+  altScreenOn: `${ESC}?1049h`,
+  altScreenOff: `${ESC}?1049l`,
+  cursorHide: `${ESC}?25l`,
+  cursorShow: `${ESC}?25h`,
+  titlePush: `${ESC}22;0t`,
+  titlePop: `${ESC}23;0t`,
+  title: (text: string) => `\u001b]0;${text}\u0007`,
+  bell: "\u0007",
+} as const;
+
+type RawInput = NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };
+
+/**
+ * Takes over a terminal for a full-screen countdown and gives it back exactly once, whatever
+ * ends the session: the end, a key, a signal or an exception (a process "exit" hook is the
+ * last resort).
+ */
+export class TerminalControl {
+  private active = false;
+  private readonly onExit = () => this.restore();
+
+  constructor(
+    private readonly out: OutputStream,
+    private readonly input: RawInput | undefined,
+    private readonly fullScreen: boolean,
+  ) {}
+
+  enter(): void {
+    if (this.active) return;
+    this.active = true;
+    process.on("exit", this.onExit);
+    if (this.input?.isTTY && this.input.setRawMode) this.input.setRawMode(true);
+    if (this.fullScreen) this.out.write(TERM.titlePush + TERM.altScreenOn + TERM.cursorHide);
+  }
+
+  /** After the process was stopped and continued, the shell may have reset the terminal. */
+  reassert(): void {
+    if (!this.active) return;
+    if (this.input?.isTTY && this.input.setRawMode) this.input.setRawMode(true);
+    if (this.fullScreen) this.out.write(TERM.altScreenOn + TERM.cursorHide);
+  }
+
+  restore(): void {
+    if (!this.active) return;
+    this.active = false;
+    process.removeListener("exit", this.onExit);
+    if (this.input?.isTTY && this.input.setRawMode) this.input.setRawMode(false);
+    if (this.fullScreen) this.out.write(TERM.cursorShow + TERM.altScreenOff + TERM.titlePop);
+  }
+}

@@ -1,0 +1,53 @@
+import { formatClock, formatDuration } from "../duration.js";
+import type { TimelineEntry } from "../routine/timeline.js";
+import { routineSecondsLeft, type SessionState, secondsLeft } from "./engine.js";
+
+/** Everything a display needs to draw one moment of a session, derived from the state. */
+export interface SessionView {
+  routineName: string;
+  index: number;
+  count: number;
+  step: TimelineEntry;
+  next: TimelineEntry | undefined;
+  /** Whole seconds left in the step; null for a step that waits for Enter. */
+  left: number | null;
+  stepSeconds: number | null;
+  routineLeft: number;
+  paused: boolean;
+  waiting: boolean;
+  showHelp: boolean;
+  notice: string | undefined;
+}
+
+export function viewOf(
+  state: SessionState,
+  now: number,
+  extra: { routineName: string; showHelp?: boolean; notice?: string },
+): SessionView {
+  return {
+    routineName: extra.routineName,
+    index: state.index,
+    count: state.timeline.length,
+    step: state.timeline[state.index]!,
+    next: state.timeline[state.index + 1],
+    left: secondsLeft(state, now),
+    stepSeconds: state.stepSeconds,
+    routineLeft: routineSecondsLeft(state, now),
+    paused: state.status === "paused",
+    waiting: state.status === "waiting",
+    showHelp: extra.showHelp ?? false,
+    notice: extra.notice,
+  };
+}
+
+export const sideLabel = (step: TimelineEntry): string => (step.side ? `${step.side} side` : "");
+
+/** "Knee to chest, left side (20s)": a step in one phrase. */
+export function describeStep(step: TimelineEntry): string {
+  const side = step.side ? `, ${sideLabel(step)}` : "";
+  const length = step.seconds === null ? "waits for you" : formatDuration(step.seconds);
+  return `${step.name}${side} (${length})`;
+}
+
+export const clockText = (seconds: number | null): string =>
+  seconds === null ? "--:--" : formatClock(seconds);
