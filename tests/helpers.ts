@@ -2,11 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { Chalk } from "chalk";
-import { afterEach } from "vitest";
+import { afterAll } from "vitest";
 import { type Context, createContext } from "../src/context.js";
 
 const made: string[] = [];
-afterEach(() => {
+// Removed when the test file ends (not after each test: tests may run concurrently).
+afterAll(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,0 +1,172 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { tempDir } from "../helpers.js";
+import { knotInPty, readEvents, shortRoutine, sleep } from "./pty.js";
+import { knot } from "./run-knot.js";
+
+const routine = () =>
+  shortRoutine(
+    [
+      { name: "Reach", kind: "hold", duration: 1, instruction: "Reach up." },
+      { name: "Tilt", kind: "hold", duration: 1, sides: true },
+      { name: "Rub", kind: "massage", duration: 2 },
+    ],
+    { cautions: ["Go gently."] },
+  );
+
+describe.concurrent("the coach, end to end", () => {
+  it("plain mode prints one line per step and a summary", () => {
+    const result = knot(["start", routine(), "--yes", "--lead-in", "0", "--no-notify"]);
+    expect(result.status).toBe(0);
+    expect(result.stdout.split("\n")).toEqual([
+      "Short routine  4 steps, 5s",
+      "  ! Go gently.",
+      "[1/4] Reach (1s): Reach up.",
+      "[2/4] Tilt, left side (1s)",
+      "[3/4] Tilt, right side (1s)",
+      "[4/4] Rub (2s)",
+      "Finished: Short routine, 0:05 of 0:05, 4 of 4 steps done.",
+      "Have a glass of water, and go easy on the areas you worked for a while.",
+      "",
+    ]);
+    expect(result.stderr).toBe("");
+  });
+
+  it("--events - writes one JSON line per event on stdout, the rest on stderr", () => {
+    const result = knot([
+      "start",
+      routine(),
+      "--yes",
+      "--lead-in",
+      "0",
+      "--events",
+      "-",
+      "--no-notify",
+    ]);
+    expect(result.status).toBe(0);
+    const lines = result.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines.map((e) => `${e.event}:${e.index}`)).toEqual([
+      "session-start:0",
+      "step-start:0",
+      "step-end:0",
+      "step-start:1",
+      "step-end:1",
+      "step-start:2",
+      "step-end:2",
+      "step-start:3",
+      "step-end:3",
+      "session-end:3",
+    ]);
+    expect(lines[0]).toMatchObject({
+      routine: "short",
+      count: 4,
+      name: "Reach",
+      kind: "hold",
+      seconds: 1,
+    });
+    expect(lines[3]).toMatchObject({ name: "Tilt", side: "left" });
+    expect(lines[4]).toMatchObject({ outcome: "done" });
+    expect(lines[9]).toMatchObject({ reason: "completed" });
+    for (const e of lines) expect(new Date(e.at).toISOString()).toBe(e.at);
+    const starts = lines.filter((e) => e.event === "step-start").map((e) => Date.parse(e.at));
+    expect(starts.map((t) => t - starts[0]!)).toEqual([0, 1000, 2000, 3000]);
+    expect(result.stderr).toContain("Finished: Short routine");
+  });
+
+  it("refuses to start without a terminal unless --yes", () => {
+    const result = knot(["start", routine()]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/no terminal to ask in[\s\S]*--yes/);
+  });
+
+  it("asks before starting at a terminal; Enter says yes", async () => {
+    const run = knotInPty(["start", routine(), "--lead-in", "0"]);
+    await run.waitFor("Start now?");
+    run.press("\r");
+    expect((await run.exited).exitCode).toBe(0);
+    expect(run.output()).toContain("Finished: Short routine");
+  });
+
+  it("catches up after being stopped longer than a step (SIGSTOP, SIGCONT)", async () => {
+    const events = join(tempDir(), "events.jsonl");
+    const file = shortRoutine([
+      { name: "One", kind: "hold", duration: 4 },
+      { name: "Two", kind: "hold", duration: 1 },
+      { name: "Three", kind: "rest", duration: 10 },
+    ]);
+    const run = knotInPty(["start", file, "--yes", "--lead-in", "0", "--events", events]);
+    await run.waitFor("ONE");
+    process.kill(run.pid, "SIGSTOP");
+    await sleep(7000); // longer than One and Two together
+    process.kill(run.pid, "SIGCONT");
+    await run.waitFor("knot was away for");
+    run.press("q");
+    expect((await run.exited).exitCode).toBe(3);
+    const log = readEvents(events);
+    const jump = log.find((e) => e.event === "clock-jump");
+    expect(jump?.awaySeconds).toBeGreaterThanOrEqual(6);
+    const ends = log.filter((e) => e.event === "step-end").map((e) => `${e.name}:${e.outcome}`);
+    expect(ends).toEqual(["One:late", "Two:late"]);
+  });
+
+  it("switches to one line when the terminal is made narrow", async () => {
+    const file = shortRoutine([{ name: "Long hold", kind: "hold", duration: 20 }]);
+    const run = knotInPty(["start", file, "--yes", "--lead-in", "0"], { cols: 80, rows: 24 });
+    await run.waitFor("LONG HOLD");
+    const from = run.output().length;
+    run.resize(40, 10);
+    await run.waitFor(/\d:\d\d 1\/1 Long hold/, { from });
+    run.press("q");
+    expect((await run.exited).exitCode).toBe(3);
+  });
+
+  it("--dry-run prints the steps with their start times", () => {
+    const result = knot(["start", "stretch", "--dry-run", "--lead-in", "0"]);
+    expect(result.status).toBe(0);
+    const lines = result.stdout.split("\n");
+    expect(lines[0]).toBe("Gentle back stretch: 29 steps, 9m 35s");
+    expect(lines[1]).toMatch(/^ {2}\d\d:\d\d:\d\d {4}1\. Get settled \(15s\)$/);
+    expect(lines[2]).toMatch(/^ {2}\d\d:\d\d:\d\d {4}2\. Knee to chest, left side \(20s\)$/);
+  });
+
+  it("picks a routine when run with no arguments at a terminal; Ctrl-C leaves", async () => {
+    const run = knotInPty([]);
+    await run.waitFor("Which routine?");
+    await run.waitFor("Gentle back stretch (9m 35s)");
+    run.press("\u0003");
+    expect((await run.exited).exitCode).toBe(130);
+  });
+});
+
+describe.concurrent("knot cycle", () => {
+  it.each([
+    [["cycle", "cold-25"], /at most 20 minutes at a time/],
+    [["cycle", "--heat", "30"], /at most 20 minutes at a time/],
+    [["cycle", "cold-10/off-15/x5"], /more than knot runs in one go[\s\S]*--force/],
+    [["cycle", "cold-10/warm-5"], /not part of a cycle/],
+    [["cycle", "--cold", "10", "--heat", "10"], /not both/],
+  ])("refuses %j with exit 2 and the reason", (args, message) => {
+    const result = knot([...args, "--yes"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it("builds the cycle from the short form, with defaults from settings", () => {
+    const result = knot(["cycle", "cold-10/off-15", "x3", "--dry-run"]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(
+      /^Cold 10 min, off 15 min, 3 rounds: 8 steps, 1h plus steps that wait for you/,
+    );
+    expect(result.stdout).toMatch(/1\. Wrap the cold pack \(waits for you\)/);
+    expect(result.stdout.match(/Check your skin/g)).toHaveLength(2);
+    const defaults = knot(["cycle", "--dry-run"]);
+    expect(defaults.stdout).toMatch(/^Cold 10 min, off 15 min, 2 rounds/);
+  });
+
+  it("runs more than 4 rounds only with --force", () => {
+    expect(knot(["cycle", "--cold", "5", "--rounds", "5", "--force", "--dry-run"]).status).toBe(0);
+  });
+});

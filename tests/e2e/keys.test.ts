@@ -1,0 +1,137 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { tempDir } from "../helpers.js";
+import { knotInPty, RESTORE, readEvents, shortRoutine, sleep } from "./pty.js";
+
+// The built knot in a real pseudo-terminal, pressing real keys.
+const twoSteps = () =>
+  shortRoutine([
+    { name: "Stretch one", kind: "hold", duration: 3, instruction: "Hold gently." },
+    { name: "Stretch two", kind: "hold", duration: 2 },
+  ]);
+
+const expectRestored = (output: string) => {
+  const tail = output.slice(output.lastIndexOf(RESTORE.altScreenLeft) - 20);
+  expect(tail).toContain(RESTORE.cursorShown);
+  expect(output.lastIndexOf(RESTORE.altScreenLeft)).toBeGreaterThan(
+    output.lastIndexOf("\u001b[?1049h"),
+  );
+};
+
+describe.concurrent("knot start at a terminal", () => {
+  it("pause holds the time: nothing moves until space is pressed again", async () => {
+    const events = join(tempDir(), "events.jsonl");
+    const file = shortRoutine([
+      { name: "Stretch one", kind: "hold", duration: 4 },
+      { name: "Stretch two", kind: "hold", duration: 1 },
+    ]);
+    const run = knotInPty(["start", file, "--yes", "--lead-in", "0", "--events", events]);
+    await run.waitFor("STRETCH ONE");
+    await sleep(1200);
+    run.press(" ");
+    await run.waitFor("PAUSED");
+    await sleep(300);
+    const during = run.output().length;
+    await sleep(2500);
+    expect(run.output().length).toBe(during); // no redraw: the time stands still
+    run.press(" ");
+    expect((await run.exited).exitCode).toBe(0);
+    const log = readEvents(events);
+    const at = (type: string, index = 0) =>
+      Date.parse(log.find((e) => e.event === type && e.index === index)?.at as string);
+    expect(log.map((e) => e.event)).toEqual([
+      "session-start",
+      "step-start",
+      "pause",
+      "resume",
+      "step-end",
+      "step-start",
+      "step-end",
+      "session-end",
+    ]);
+    const paused = at("resume") - at("pause");
+    expect(paused).toBeGreaterThan(2500);
+    expect(at("step-end") - at("step-start")).toBeGreaterThanOrEqual(4000 + paused - 50);
+    expectRestored(run.output());
+  });
+
+  it("n skips ahead and b goes back to the start of the previous step", async () => {
+    const events = join(tempDir(), "events.jsonl");
+    const file = shortRoutine([
+      { name: "First", kind: "hold", duration: 30 },
+      { name: "Second", kind: "hold", duration: 30 },
+    ]);
+    const run = knotInPty(["start", file, "--yes", "--lead-in", "0", "--events", events]);
+    await run.waitFor("FIRST");
+    run.press("n");
+    await run.waitFor("SECOND");
+    let from = run.output().length;
+    run.press("\u001b[D"); // left arrow: back
+    await run.waitFor("FIRST", { from });
+    from = run.output().length;
+    run.press("\u001b[C"); // right arrow: next
+    await run.waitFor("SECOND", { from });
+    run.press("q");
+    expect((await run.exited).exitCode).toBe(3);
+    const log = readEvents(events).map((e) => `${e.event}:${e.index}`);
+    expect(log).toEqual([
+      "session-start:0",
+      "step-start:0",
+      "skip:0",
+      "step-end:0",
+      "step-start:1",
+      "back:0",
+      "step-start:0",
+      "skip:0",
+      "step-end:0",
+      "step-start:1",
+      "session-end:1",
+    ]);
+    expect(run.output()).toMatch(
+      /Stopped: Short routine, 0:0\d of 1:00, 0 of 2 steps done, 1 skipped\./,
+    );
+  });
+
+  it("q quits with exit 3 and gives the terminal back", async () => {
+    const run = knotInPty(["start", twoSteps(), "--yes", "--lead-in", "0"]);
+    await run.waitFor("STRETCH ONE");
+    run.press("q");
+    expect((await run.exited).exitCode).toBe(3);
+    expectRestored(run.output());
+  });
+
+  it("x stops at once and shows when to get help", async () => {
+    const run = knotInPty(["start", twoSteps(), "--yes", "--lead-in", "0"]);
+    await run.waitFor("STRETCH ONE");
+    run.press("x");
+    expect((await run.exited).exitCode).toBe(3);
+    expect(run.output()).toContain("Stopped (it hurts)");
+    expect(run.output()).toContain("Get medical help at once");
+    expect(run.output()).toContain("numbness, tingling or weakness in both legs");
+    expectRestored(run.output());
+  });
+
+  it("Ctrl-C quits with exit 130", async () => {
+    const run = knotInPty(["start", twoSteps(), "--yes", "--lead-in", "0"]);
+    await run.waitFor("STRETCH ONE");
+    run.press("\u0003");
+    expect((await run.exited).exitCode).toBe(130);
+    expectRestored(run.output());
+  });
+
+  it("SIGTERM restores the terminal, prints a summary line, and exits 143", async () => {
+    const run = knotInPty(["start", twoSteps(), "--yes", "--lead-in", "0"]);
+    await run.waitFor("STRETCH ONE");
+    run.signal("SIGTERM");
+    expect((await run.exited).exitCode).toBe(143);
+    expectRestored(run.output());
+    expect(run.output()).toMatch(/Interrupted: Short routine/);
+  });
+
+  it("SIGHUP exits 129", async () => {
+    const run = knotInPty(["start", twoSteps(), "--yes", "--lead-in", "0"]);
+    await run.waitFor("STRETCH ONE");
+    run.signal("SIGHUP");
+    expect((await run.exited).exitCode).toBe(129);
+  });
+});

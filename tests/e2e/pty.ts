@@ -1,0 +1,95 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import pty from "node-pty";
+import { tempDir } from "../helpers.js";
+import { isolatedEnv, KNOT_BIN } from "./run-knot.js";
+
+export interface PtyRun {
+  /** Everything the program wrote to the terminal so far. */
+  output(): string;
+  press(keys: string): void;
+  signal(sig: NodeJS.Signals): void;
+  resize(cols: number, rows: number): void;
+  pid: number;
+  /** Resolves once `test` matches what was written after `from` (a length of output()). */
+  waitFor(test: RegExp | string, options?: { from?: number; timeout?: number }): Promise<void>;
+  exited: Promise<{ exitCode: number; signal?: number }>;
+}
+
+/** Runs the built knot in a real pseudo-terminal, as a person at a terminal would. */
+export function knotInPty(
+  args: string[],
+  options: { cols?: number; rows?: number; env?: NodeJS.ProcessEnv } = {},
+): PtyRun {
+  const term = pty.spawn(process.execPath, [KNOT_BIN, ...args], {
+    name: "xterm-256color",
+    cols: options.cols ?? 80,
+    rows: options.rows ?? 24,
+    env: (options.env ?? isolatedEnv({ TERM: "xterm-256color", NO_COLOR: "1" })) as Record<
+      string,
+      string
+    >,
+  });
+  let output = "";
+  const waiters: (() => void)[] = [];
+  term.onData((data) => {
+    output += data;
+    for (const w of [...waiters]) w();
+  });
+  const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) =>
+    term.onExit(resolve),
+  );
+  return {
+    output: () => output,
+    press: (keys) => term.write(keys),
+    signal: (sig) => term.kill(sig),
+    resize: (cols, rows) => term.resize(cols, rows),
+    pid: term.pid,
+    waitFor(test, { from = 0, timeout = 10_000 } = {}) {
+      const matches = () => {
+        const seen = output.slice(from);
+        return typeof test === "string" ? seen.includes(test) : test.test(seen);
+      };
+      return new Promise((resolve, reject) => {
+        if (matches()) return resolve();
+        const timer = setTimeout(() => {
+          waiters.splice(waiters.indexOf(check), 1);
+          reject(
+            new Error(
+              `timed out waiting for ${test}; output so far:\n${JSON.stringify(output.slice(-2000))}`,
+            ),
+          );
+        }, timeout);
+        const check = () => {
+          if (!matches()) return;
+          clearTimeout(timer);
+          waiters.splice(waiters.indexOf(check), 1);
+          resolve();
+        };
+        waiters.push(check);
+      });
+    },
+    exited,
+  };
+}
+
+/** A routine file of short steps, for runs that finish in seconds. */
+export function shortRoutine(steps: object[], extra: object = {}): string {
+  const file = join(tempDir("knot-routine-"), "short.json");
+  writeFileSync(
+    file,
+    JSON.stringify({ id: "short", name: "Short routine", category: "stretch", steps, ...extra }),
+  );
+  return file;
+}
+
+export function readEvents(file: string): Record<string, unknown>[] {
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export const RESTORE = { cursorShown: "\u001b[?25h", altScreenLeft: "\u001b[?1049l" };
