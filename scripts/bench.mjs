@@ -1,7 +1,13 @@
-// Start-up benchmark: the median wall time of the commands people type most, next to bare
-// Node measured in the same run, as ratios. Plain Node, no dependencies. `npm run bench`.
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+// knot's benchmark, `npm run bench`:
+// 1. start-up: the median wall time of the commands people type most, next to bare Node
+//    measured in the same run, as ratios;
+// 2. a 60 s countdown in a 100x30 pseudo-terminal (node-pty): CPU seconds (start-up included),
+//    bytes written to the terminal, peak memory;
+// 3. timing: twenty 1 s steps with --events -, each line stamped by this script's own clock on
+//    arrival: the worst lateness of a step start and the drift at the end.
+// BENCH_ONLY=startup|countdown|timing runs one part.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -38,20 +44,140 @@ const median = (xs) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-for (const c of cases) timeOnce(c.args); // warm the file cache
-const samples = new Map(cases.map((c) => [c.label, []]));
-// Interleave the cases so that a slow moment of the machine hits all of them alike.
-for (let i = 0; i < RUNS; i++) for (const c of cases) samples.get(c.label).push(timeOnce(c.args));
+const only = process.env.BENCH_ONLY;
 
-const base = median(samples.get("node -e 0"));
-console.log(`start-up, median of ${RUNS} runs (Node ${process.version}, ${process.platform})`);
-console.log(`${"command".padEnd(20)}${"median".padStart(10)}${"vs node".padStart(10)}  budget`);
-for (const c of cases) {
-  const m = median(samples.get(c.label));
-  const ratio = m / base;
-  const verdict = c.budget ? `<= ${c.budget}x ${ratio <= c.budget ? "ok" : "OVER"}` : "";
+function startup() {
+  for (const c of cases) timeOnce(c.args); // warm the file cache
+  const samples = new Map(cases.map((c) => [c.label, []]));
+  // Interleave the cases so that a slow moment of the machine hits all of them alike.
+  for (let i = 0; i < RUNS; i++) for (const c of cases) samples.get(c.label).push(timeOnce(c.args));
+
+  const base = median(samples.get("node -e 0"));
+  console.log(`start-up, median of ${RUNS} runs (Node ${process.version}, ${process.platform})`);
+  console.log(`${"command".padEnd(20)}${"median".padStart(10)}${"vs node".padStart(10)}  budget`);
+  for (const c of cases) {
+    const m = median(samples.get(c.label));
+    const ratio = m / base;
+    const verdict = c.budget ? `<= ${c.budget}x ${ratio <= c.budget ? "ok" : "OVER"}` : "";
+    console.log(
+      `${c.label.padEnd(20)}${`${m.toFixed(1)} ms`.padStart(10)}${`${ratio.toFixed(2)}x`.padStart(10)}  ${verdict}`,
+    );
+  }
+}
+
+/** utime + stime of this process's reaped children, in seconds (from /proc/self/stat). */
+const childCpuSeconds = () => {
+  const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" ");
+  // after the name: state is field 3, so cutime (16) and cstime (17) are at 13 and 14 here
+  return (Number(fields[13]) + Number(fields[14])) / 100;
+};
+
+const peakKiB = (pid) => {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+};
+
+async function countdown() {
+  const { default: pty } = await import("node-pty");
+  const file = join(home, "sixty.json");
+  writeFileSync(
+    file,
+    JSON.stringify({
+      id: "sixty",
+      name: "Sixty seconds",
+      category: "stretch",
+      steps: [{ name: "Hold", kind: "rest", duration: 60, instruction: "Breathe slowly." }],
+    }),
+  );
+  const cpuBefore = childCpuSeconds();
+  let bytes = 0;
+  let peak = 0;
+  const term = pty.spawn(process.execPath, [bin, "start", file, "--yes", "--lead-in", "0"], {
+    name: "xterm-256color",
+    cols: 100,
+    rows: 30,
+    env: { ...env, TERM: "xterm-256color" },
+  });
+  term.onData((d) => {
+    bytes += Buffer.byteLength(d);
+  });
+  const poll = setInterval(() => {
+    peak = Math.max(peak, peakKiB(term.pid));
+  }, 100);
+  const started = Date.now();
+  const exit = await new Promise((resolve) => term.onExit(resolve));
+  clearInterval(poll);
+  const wall = (Date.now() - started) / 1000;
+  const cpu = childCpuSeconds() - cpuBefore;
+  return { exit: exit.exitCode, wall, cpu, bytes, perSecond: bytes / wall, peakMiB: peak / 1024 };
+}
+
+async function timing() {
+  const file = join(home, "twenty.json");
+  const steps = Array.from({ length: 20 }, (_, i) => ({
+    name: `Step ${i + 1}`,
+    kind: "hold",
+    duration: 1,
+  }));
+  writeFileSync(file, JSON.stringify({ id: "twenty", name: "Twenty", category: "stretch", steps }));
+  const child = spawn(
+    process.execPath,
+    [bin, "start", file, "--yes", "--lead-in", "0", "--events", "-", "--no-notify"],
+    { env, stdio: ["ignore", "pipe", "ignore"] },
+  );
+  const arrivals = [];
+  let buffer = "";
+  child.stdout.on("data", (chunk) => {
+    const now = performance.timeOrigin + performance.now();
+    buffer += chunk;
+    let nl = buffer.indexOf("\n");
+    while (nl >= 0) {
+      arrivals.push({ event: JSON.parse(buffer.slice(0, nl)), at: now });
+      buffer = buffer.slice(nl + 1);
+      nl = buffer.indexOf("\n");
+    }
+  });
+  await new Promise((resolve) => child.on("close", resolve));
+  const starts = arrivals.filter((a) => a.event.event === "step-start").map((a) => a.at);
+  const end = arrivals.find((a) => a.event.event === "session-end").at;
+  const late = starts.map((t, i) => t - (starts[0] + i * 1000));
+  return {
+    steps: starts.length,
+    worstLateMs: Math.max(...late),
+    driftMs: end - (starts[0] + 20_000),
+  };
+}
+
+const verdict = (ok) => (ok ? "ok" : "OVER");
+if (!only || only === "startup") startup();
+const [cd, tm] = await Promise.all([
+  !only || only === "countdown" ? countdown() : undefined,
+  !only || only === "timing" ? timing() : undefined,
+]);
+if (cd) {
+  console.log("\n60 s countdown in a 100x30 pseudo-terminal");
+  console.log(`  exit ${cd.exit}, ${cd.wall.toFixed(1)} s wall`);
   console.log(
-    `${c.label.padEnd(20)}${`${m.toFixed(1)} ms`.padStart(10)}${`${ratio.toFixed(2)}x`.padStart(10)}  ${verdict}`,
+    `  CPU          ${cd.cpu.toFixed(2)} s          budget < 0.4 s      ${verdict(cd.cpu < 0.4)}`,
+  );
+  console.log(
+    `  written      ${cd.bytes} bytes, ${cd.perSecond.toFixed(1)} B/s   budget < 60 B/s     ${verdict(cd.perSecond < 60)}`,
+  );
+  console.log(
+    `  peak memory  ${cd.peakMiB.toFixed(1)} MiB        budget < 80 MiB     ${verdict(cd.peakMiB < 80)}`,
+  );
+}
+if (tm) {
+  console.log("\ntwenty 1 s steps, --events - read by this script's clock");
+  console.log(
+    `  worst lateness of a step start  ${tm.worstLateMs.toFixed(1)} ms   budget < 25 ms   ${verdict(tm.worstLateMs < 25)}`,
+  );
+  console.log(
+    `  drift at the end                ${tm.driftMs.toFixed(1)} ms   budget < 25 ms   ${verdict(Math.abs(tm.driftMs) < 25)}`,
   );
 }
 rmSync(home, { recursive: true, force: true });

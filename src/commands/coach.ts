@@ -1,4 +1,4 @@
-import type { ConfigStore } from "../config/store.js";
+import type { Settings } from "../config/store.js";
 import { type Context, println } from "../context.js";
 import { formatClock, formatDuration } from "../duration.js";
 import { ExitCode, KnotError } from "../errors.js";
@@ -77,7 +77,7 @@ export async function coach(
   ctx: Context,
   plan: Plan,
   flags: CoachFlags,
-  config: ConfigStore,
+  config: Settings,
 ): Promise<number> {
   const leadIn =
     flags.leadIn === undefined

@@ -5,15 +5,10 @@ import {
   describeAccepted,
   parseConfigValue,
 } from "../config/keys.js";
-import { type ConfigStore, openConfig } from "../config/store.js";
 import { type Context, println } from "../context.js";
 import { table } from "../ui/text.js";
+import { openUserConfig } from "./settings.js";
 import { printJson } from "./shared.js";
-
-export const openUserConfig = (ctx: Context): Promise<ConfigStore> =>
-  openConfig(ctx.paths.config, (message) =>
-    println(ctx.stderr, ctx.errStyle.warn(`warning: ${message}`)),
-  );
 
 export async function configList(options: { json?: boolean }, ctx: Context): Promise<number> {
   const store = await openUserConfig(ctx);

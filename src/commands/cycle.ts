@@ -2,7 +2,7 @@ import type { Context } from "../context.js";
 import { type CycleSpec, checkCycle, cycleTimeline, parseShortForm } from "../cycle.js";
 import { KnotError } from "../errors.js";
 import { type CoachFlags, coach, parseWholeNumber } from "./coach.js";
-import { openUserConfig } from "./config.js";
+import { readUserSettings } from "./settings.js";
 import { openLibrary } from "./shared.js";
 
 export interface CycleOptions extends CoachFlags {
@@ -24,7 +24,7 @@ export async function cycle(words: string[], options: CycleOptions, ctx: Context
     throw new KnotError(`The cycle says ${short.kind} but the flag says ${flagKind}.`);
   }
   const kind = flagKind ?? short.kind ?? "cold";
-  const config = await openUserConfig(ctx);
+  const config = await readUserSettings(ctx);
   const minutesFlag = kind === "cold" ? options.cold : options.heat;
   const minutes = (flag: string, raw: string) => parseWholeNumber(flag, raw, 1, 1000);
   const spec: CycleSpec = {

@@ -3,12 +3,12 @@ import { formatDuration } from "../duration.js";
 import { findRoutine } from "../routine/library.js";
 import { choose } from "../ui/prompt.js";
 import { type CoachFlags, coach } from "./coach.js";
-import { openUserConfig } from "./config.js";
+import { readUserSettings } from "./settings.js";
 import { openLibrary } from "./shared.js";
 
 export async function start(nameOrPath: string, flags: CoachFlags, ctx: Context): Promise<number> {
   const entry = findRoutine(openLibrary(ctx), nameOrPath);
-  const config = await openUserConfig(ctx);
+  const config = await readUserSettings(ctx);
   const { routine } = entry;
   return coach(
     ctx,

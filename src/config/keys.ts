@@ -107,6 +107,23 @@ export function parseConfigValue(key: ConfigKey, raw: string): ConfigValue {
   }
 }
 
+/** Whether a value read from the settings file is one the key accepts. */
+export function isValidValue(key: ConfigKey, value: unknown): boolean {
+  const spec: KeySpec = CONFIG_KEYS[key];
+  switch (spec.type) {
+    case "boolean":
+      return typeof value === "boolean";
+    case "integer":
+      return (
+        Number.isInteger(value) &&
+        (value as number) >= spec.minimum &&
+        (value as number) <= spec.maximum
+      );
+    case "enum":
+      return typeof value === "string" && spec.values.includes(value);
+  }
+}
+
 /** Describes what a key accepts, for `knot config list` and the README. */
 export function describeAccepted(key: ConfigKey): string {
   const spec: KeySpec = CONFIG_KEYS[key];

@@ -38,9 +38,9 @@ export class ScreenDisplay implements Display {
     // The screen never writes the last column (see Screen), so lay out one narrower.
     const lines = renderScreen(view, columns - 1, this.compact ? 1 : rows, this.style);
     this.screen.draw(lines, columns, this.compact ? 1 : rows);
-    // The title bar shows the step and time left: at each new step, then every 5 s, which
+    // The title bar shows the step and time left: at each new step, then every 10 s, which
     // keeps the bytes written small.
-    if (view.index !== this.lastTitleStep || (view.left !== null && view.left % 5 === 0)) {
+    if (view.index !== this.lastTitleStep || (view.left !== null && view.left % 10 === 0)) {
       this.lastTitleStep = view.index;
       const left = view.left === null ? "waiting" : formatClock(view.left);
       const title = `knot: ${view.step.name} ${left}`;

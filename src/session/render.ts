@@ -42,12 +42,16 @@ export function renderScreen(
   const kindPaint = style.kind[view.step.kind];
 
   // Header: routine on the left, where we are on the right.
-  const where = `step ${view.index + 1} of ${view.count} · ${formatClock(view.routineLeft)} left`;
-  const name = truncate(view.routineName, Math.max(4, inner - where.length - 2));
+  // The time left is unstyled: it changes every second, and plain digits cost the fewest bytes.
+  const step = `step ${view.index + 1} of ${view.count} · `;
+  const left = `${formatClock(view.routineLeft)} left`;
+  const name = truncate(view.routineName, Math.max(4, inner - step.length - left.length - 2));
+  const gap = Math.max(1, inner - name.length - step.length - left.length + 2);
   lines.push([
     span(`  ${name}`, style.strong),
-    span(" ".repeat(Math.max(1, inner - name.length - where.length + 2))),
-    span(where, style.dim),
+    span(" ".repeat(gap)),
+    span(step, style.dim),
+    span(left),
   ]);
   lines.push([]);
 

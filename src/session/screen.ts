@@ -18,6 +18,8 @@ const blankRow = (width: number): Cell[] => Array.from({ length: width }, () => 
  */
 export class Screen {
   private rows: Cell[][] = [];
+  /** Each row as last drawn, painted: an unchanged row is skipped without building cells. */
+  private painted: string[] = [];
   private width = 0;
   private height = 0;
 
@@ -25,6 +27,7 @@ export class Screen {
 
   invalidate(): void {
     this.rows = [];
+    this.painted = [];
   }
 
   draw(lines: Line[], columns: number, rowsAvailable: number): void {
@@ -36,10 +39,15 @@ export class Screen {
       this.width = width;
       this.height = height;
       this.rows = Array.from({ length: height }, () => blankRow(width));
+      this.painted = [];
     }
     let cursor: { row: number; col: number } | null = null;
     for (let r = 0; r < height; r++) {
-      const next = toCells(lines[r] ?? [], width);
+      const line = lines[r] ?? [];
+      const painted = line.map((s) => (s.paint ? s.paint(s.text) : s.text)).join("");
+      if (painted === this.painted[r]) continue;
+      this.painted[r] = painted;
+      const next = toCells(line, width);
       const prev = this.rows[r]!;
       for (const [start, end] of changedRuns(prev, next)) {
         if (cursor && cursor.row === r && cursor.col <= start) {
