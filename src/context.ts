@@ -18,6 +18,8 @@ export interface Context {
   cwd: string;
   now: () => number;
   style: Style;
+  /** Whether stdout is coloured (for libraries that colour on their own, such as ora). */
+  stdoutColor: boolean;
   /** Styles for stderr, which may be a terminal when stdout is not. */
   errStyle: Style;
 }
@@ -27,7 +29,7 @@ export interface Context {
  * `color: false` turns colour off whatever the streams are (--no-color).
  */
 export function createContext(
-  overrides: Partial<Omit<Context, "style" | "errStyle">> & {
+  overrides: Partial<Omit<Context, "style" | "errStyle" | "stdoutColor">> & {
     color?: boolean;
     chalk?: ChalkInstance;
   } = {},
@@ -46,6 +48,7 @@ export function createContext(
     cwd: overrides.cwd ?? process.cwd(),
     now: overrides.now ?? Date.now,
     style: styleFor(stdout),
+    stdoutColor: Boolean(overrides.chalk) && wantsColor(stdout, env, overrides.color),
     errStyle: styleFor(stderr),
   };
 }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { assertConfigKey, parseConfigValue } from "../src/config/keys.js";
-import { openConfig } from "../src/config/store.js";
+import { openConfig, readSettings } from "../src/config/store.js";
 import { tempDir } from "./helpers.js";
 
 describe("parseConfigValue", () => {
@@ -89,4 +89,37 @@ describe("openConfig", () => {
     expect(warnings).toHaveLength(1); // reported once, not on every run
     expect(readdirSync(dir).sort()).toEqual(["config.json", aside]);
   });
+});
+
+describe("readSettings (the coach's read-only view, without conf)", () => {
+  it("reads what conf wrote, with defaults for the rest", async () => {
+    const dir = tempDir();
+    const store = await openConfig(dir, () => {});
+    store.set("cold.minutes", 12);
+    store.set("voice", true);
+    const settings = await readSettings(dir, () => {});
+    expect(settings.get("cold.minutes")).toBe(12);
+    expect(settings.get("voice")).toBe(true);
+    expect(settings.get("leadIn")).toBe(5);
+  });
+
+  it("gives the defaults when there is no file", async () => {
+    expect((await readSettings(tempDir(), () => {})).get("display")).toBe("full");
+  });
+
+  it.each([
+    ["broken JSON", "{"],
+    ["a bad value", JSON.stringify({ cold: { rounds: 9 } })],
+  ])(
+    "recovers from %s the same way conf does: moved aside, one warning",
+    async (_label, contents) => {
+      const dir = tempDir();
+      writeFileSync(join(dir, "config.json"), contents);
+      const warnings: string[] = [];
+      const settings = await readSettings(dir, (m) => warnings.push(m));
+      expect(settings.get("cold.rounds")).toBe(2);
+      expect(warnings).toHaveLength(1);
+      expect(readdirSync(dir).some((f) => f.startsWith("config.json.bad-"))).toBe(true);
+    },
+  );
 });

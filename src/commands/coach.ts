@@ -151,6 +151,25 @@ export async function coach(
   };
   process.stdout.on("resize", onResize);
   process.on("SIGCONT", onContinue);
+  // The lead-in: an ora spinner on the full screen, one line in plain mode.
+  const spinner =
+    fullScreen && leadIn > 0
+      ? (await import("ora")).default({
+          stream: ctx.stdout as NodeJS.WritableStream,
+          discardStdin: false,
+          hideCursor: false,
+          isEnabled: true,
+          color: ctx.stdoutColor ? "cyan" : false,
+        })
+      : undefined;
+  const showLeadIn = (left: number) => {
+    if (eventsToStdout) return;
+    if (left === 0) spinner?.stop();
+    else if (spinner) {
+      spinner.text = `Get ready: starting in ${left} s  (Enter starts now, q quits)`;
+      if (!spinner.isSpinning) spinner.start();
+    } else if (left === leadIn) say(`Get ready: starting in ${left} s.`);
+  };
   terminal.enter();
   let result: Awaited<ReturnType<typeof runCoach>>;
   try {
@@ -166,18 +185,7 @@ export async function coach(
       autoContinue: () => inputEnded,
       signals: signalSource,
       onEvent: log ? (e, state) => log.write(eventRecord(e, state.timeline, plan)) : undefined,
-      leadIn: {
-        seconds: leadIn,
-        show: (left) => {
-          if (left > 0 && !eventsToStdout) {
-            if (fullScreen)
-              ctx.stdout.write(
-                `\u001b[H\u001b[2K  Get ready: starting in ${left} s (Enter starts now, q quits)`,
-              );
-            else if (left === leadIn) say(`Get ready: starting in ${left} s.`);
-          }
-        },
-      },
+      leadIn: { seconds: leadIn, show: showLeadIn },
       suspend: (resumed) => {
         terminal.restore();
         process.once("SIGCONT", () => {
@@ -188,6 +196,7 @@ export async function coach(
       },
     });
   } finally {
+    spinner?.stop();
     terminal.restore();
     cues.stop();
     log?.close();

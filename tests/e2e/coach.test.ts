@@ -90,6 +90,14 @@ describe.concurrent("the coach, end to end", () => {
     expect(run.output()).toContain("Finished: Short routine");
   });
 
+  it("counts in with a spinner; Enter starts at once", async () => {
+    const run = knotInPty(["start", routine(), "--yes", "--lead-in", "30"]);
+    await run.waitFor("Get ready: starting in 30 s");
+    run.press("\r");
+    await run.waitFor("REACH");
+    expect((await run.exited).exitCode).toBe(0);
+  });
+
   it("catches up after being stopped longer than a step (SIGSTOP, SIGCONT)", async () => {
     const events = join(tempDir(), "events.jsonl");
     const file = shortRoutine([
