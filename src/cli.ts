@@ -47,13 +47,17 @@ keeps getting worse, numbness or weakness in the legs, or trouble peeing.`,
       .option("--voice", "speak the cues (setting: voice)")
       .option("--no-voice", "no spoken cues")
       .option("--notify", "desktop notifications (setting: notify)")
-      .option("--no-notify", "no desktop notifications");
+      .option("--no-notify", "no desktop notifications")
+      .option("--no-checkin", "do not ask how bad the pain is (setting: checkin)")
+      .option("--force", "start even when a safety check advises against it");
 
   coachOptions(
     program
       .command("start")
       .description("start a routine: a guided countdown with bells and spoken cues")
-      .argument("<routine>", "a routine id, or the path to a routine file"),
+      .argument("<routine>", "a routine id, or the path to a routine file")
+      .option("--resume", "pick up a session cut off in the last 12 hours without asking")
+      .option("--no-resume", "start from the beginning"),
   )
     .addHelpText(
       "after",
@@ -78,8 +82,7 @@ Exit codes: 0 finished, 3 ended early (q or x), 2 bad input, 130/143/129 interru
       .option("--cold [minutes]", "cold pack minutes, at most 20 (setting: cold.minutes)")
       .option("--heat [minutes]", "heat minutes, at most 20 (default 15)")
       .option("--off <minutes>", "minutes off between rounds (setting: cold.offMinutes)")
-      .option("--rounds <n>", `rounds, at most 4 (setting: cold.rounds)`)
-      .option("--force", "allow more than 4 rounds"),
+      .option("--rounds <n>", `rounds, at most 4 (more with --force; setting: cold.rounds)`),
   )
     .addHelpText(
       "after",
@@ -94,6 +97,63 @@ Exit codes: 0 finished, 3 ended early (q or x), 2 bad input, 130/143/129 interru
     .action(async (words: string[], options) => {
       const { cycle } = await import("./commands/cycle.js");
       await run(cycle(words, options, ctx));
+    });
+
+  program
+    .command("history")
+    .description("the sessions you have done, newest first")
+    .option("--since <when>", "only since then: 7d, 2w, 12h or a date such as 2026-11-01")
+    .option("--routine <id>", "only this routine")
+    .option("--json", "print as JSON")
+    .option("--csv", "print as CSV, for a spreadsheet")
+    .option("--clear", "clear the history (asks first; the old file is kept as a backup)")
+    .option("-y, --yes", "with --clear: do not ask")
+    .addHelpText(
+      "after",
+      examples(
+        "knot history",
+        "knot history --since 7d",
+        "knot history --routine stretch --csv > stretch.csv",
+        "knot history --clear",
+      ),
+    )
+    .action(async (options) => {
+      const { history } = await import("./commands/history.js");
+      await run(history(options, ctx));
+    });
+
+  program
+    .command("stats")
+    .description("charts of your sessions, minutes, body areas, pain check-ins and streak")
+    .option("--days <n>", "how many days back (default 30)")
+    .option("--json", "print as JSON")
+    .addHelpText("after", examples("knot stats", "knot stats --days 7", "knot stats --json"))
+    .action(async (options) => {
+      const { stats } = await import("./commands/stats.js");
+      await run(stats(options, ctx));
+    });
+
+  program
+    .command("today")
+    .description(
+      "today's sessions, self-massage against the daily limit, and when cold or heat is next advisable",
+    )
+    .option("--json", "print as JSON")
+    .addHelpText("after", examples("knot today", "knot today --json"))
+    .action(async (options) => {
+      const { today } = await import("./commands/today.js");
+      await run(today(options, ctx));
+    });
+
+  program
+    .command("safety")
+    .description("when to get medical help, and who should ask a clinician before each therapy")
+    .option("--reset", "forget your safety answers, so knot asks them again")
+    .option("--json", "print as JSON")
+    .addHelpText("after", examples("knot safety", "knot safety --reset"))
+    .action(async (options) => {
+      const { safety } = await import("./commands/safety.js");
+      await run(safety(options, ctx));
     });
 
   program

@@ -38,3 +38,64 @@ export function stopAdvice(): string[] {
     `(${RED_FLAGS.source}. knot is a guide, not a diagnosis.)`,
   ];
 }
+
+export type Therapy = "cold" | "heat" | "massage";
+export const THERAPIES: readonly Therapy[] = ["cold", "heat", "massage"];
+
+/** Who should ask a clinician before each therapy (shared/health-facts.md and its sources). */
+export const CONTRAINDICATIONS: Record<
+  Therapy,
+  { label: string; askFirst: string[]; notes: string[]; sources: string }
+> = {
+  cold: {
+    label: "cold packs",
+    askFirst: [
+      "Raynaud's",
+      "cold urticaria (hives from cold)",
+      "poor circulation or peripheral vascular disease",
+      "numb areas, or lost feeling for hot and cold",
+      "a heart condition such as angina",
+      "broken skin or dermatitis where the pack goes",
+    ],
+    notes: [
+      "Wrap the pack in a damp towel; never ice on bare skin. 10-15 minutes, never more than 20.",
+      "Repeat only every 2-4 hours, once the skin is back to its normal temperature.",
+      "The evidence that cold helps back pain is weak: use it for comfort.",
+    ],
+    sources: "Midlands Partnership NHS FT; Mayo Clinic Press; Cochrane CD004750",
+  },
+  heat: {
+    label: "heat",
+    askFirst: [
+      "a fresh injury (the first 48 hours)",
+      "swelling",
+      "broken or numb skin",
+      "an area with poor circulation",
+    ],
+    notes: [
+      "Low setting, wrapped; 10-20 minutes at a time, up to 3 times a day; a hot-water bowl 40-45 °C, never boiling.",
+      "Never fall asleep with heat on.",
+    ],
+    sources: "Midlands Partnership NHS FT; Mayo Clinic; Cleveland Clinic; NHS Wales",
+  },
+  massage: {
+    label: "self-massage",
+    askFirst: [
+      "pregnancy",
+      "a heart condition or high blood pressure",
+      "blood thinners or a bleeding disorder",
+      "deep-vein thrombosis",
+      "a fracture or severe osteoporosis",
+      "a wound or burn where you would massage",
+      "cancer",
+    ],
+    notes: [
+      "Keep a tennis ball 2-3 cm off the spine; stop at once if it hurts.",
+      "knot's daily limit is 6 minutes per body area (setting massage.dailyLimitMinutes).",
+    ],
+    sources: "knot's source notes; Mayo Clinic; NCCIH; Harvard Health",
+  },
+};
+
+/** Screening answers are asked again after this long. */
+export const SCREENING_VALID_DAYS = 180;

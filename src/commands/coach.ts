@@ -3,19 +3,24 @@ import { type Context, println } from "../context.js";
 import { formatClock, formatDuration } from "../duration.js";
 import { ExitCode, KnotError } from "../errors.js";
 import { stopAdvice } from "../health.js";
+import { openJournal } from "../history/journal.js";
+import { buildRecord, newRecordId, type Ratings } from "../history/record.js";
 import type { TimelineEntry } from "../routine/timeline.js";
 import { hasManualSteps, totalSeconds } from "../routine/timeline.js";
-import type { Category } from "../routine/vocabulary.js";
+import type { Area, Category } from "../routine/vocabulary.js";
 import { CueDirector, Cues } from "../session/cues.js";
 import { type Display, NoDisplay, PlainDisplay, ScreenDisplay } from "../session/displays.js";
-import type { SessionSummary } from "../session/engine.js";
+import type { EndReason, SessionState, SessionSummary } from "../session/engine.js";
 import { eventRecord, openEventLog } from "../session/event-log.js";
 import { keySource, SIGNAL_EXIT, signalSource } from "../session/input.js";
 import { runCoach, systemClock } from "../session/runner.js";
 import { TerminalControl } from "../session/terminal.js";
 import { describeStep } from "../session/view.js";
-import { confirm } from "../ui/prompt.js";
+import { askRating, canAsk, confirm } from "../ui/prompt.js";
 import { wrap } from "../ui/text.js";
+import { parseWholeNumber } from "./coach-numbers.js";
+import { NotStarted, preflight } from "./preflight.js";
+import { offerResume } from "./resume.js";
 import { layoutWidth } from "./shared.js";
 
 /** What the coach runs: a routine from the library, or one `knot cycle` made up. */
@@ -23,8 +28,11 @@ export interface Plan {
   id: string;
   name: string;
   category: Category;
+  areas: Area[];
   cautions: string[];
   timeline: TimelineEntry[];
+  /** Whether a cut-off session of this plan may be resumed (routines, not ad-hoc cycles). */
+  resumable: boolean;
 }
 
 export interface CoachFlags {
@@ -37,15 +45,12 @@ export interface CoachFlags {
   sound?: boolean;
   voice?: boolean;
   notify?: boolean;
-}
-
-/** `--lead-in` and similar: a whole number of seconds within bounds, or a usage error. */
-export function parseWholeNumber(flag: string, raw: string, min: number, max: number): number {
-  const n = /^\d+$/.test(raw.trim()) ? Number(raw) : Number.NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) {
-    throw new KnotError(`${flag} takes a whole number from ${min} to ${max}, not "${raw}".`);
-  }
-  return n;
+  /** --no-checkin */
+  checkin?: boolean;
+  /** Start even when a safety check says not to (never past the hard limits). */
+  force?: boolean;
+  /** --resume / --no-resume: answer the offer to resume a cut-off session. */
+  resume?: boolean;
 }
 
 export function printDryRun(ctx: Context, plan: Plan, leadIn: number): number {
@@ -102,6 +107,28 @@ export async function coach(
       say(`${i === 0 ? style.warn("  ! ") : "    "}${line}`);
     });
   }
+  const journal = openJournal(ctx, (message) => say(style.warn(`warning: ${message}`)));
+  const asking = !plain && canAsk(ctx);
+  const resume = await offerResume(ctx, plan, journal.records, flags, asking, say);
+  let timeline = plan.timeline;
+  try {
+    const rest = await preflight({
+      ctx,
+      timeline: timeline.slice(resume.startIndex),
+      routineAreas: plan.areas,
+      records: journal.records,
+      settings: config,
+      yes: Boolean(flags.yes),
+      force: Boolean(flags.force),
+      plain: plain || eventsToStdout,
+      say,
+    });
+    timeline = [...timeline.slice(0, resume.startIndex), ...rest];
+  } catch (error) {
+    if (error instanceof NotStarted) return error.exitCode;
+    throw error;
+  }
+
   const go = await confirm(ctx, "Start now?", {
     yes: flags.yes,
     whenNoTerminal: () => {
@@ -114,6 +141,21 @@ export async function coach(
     say("Not started.");
     return ExitCode.ok;
   }
+  const checkins = asking && flags.checkin !== false && config.get("checkin") === true;
+  const ratings: Ratings = {};
+  if (checkins)
+    ratings.before = await askRating(ctx, "How bad is it right now, 0-10? (Enter to skip)");
+  const recordId = newRecordId(ctx.now());
+  const record = (state: SessionState, ended?: EndReason) =>
+    buildRecord({
+      id: recordId,
+      routine: { id: plan.id, name: plan.name, category: plan.category, areas: plan.areas },
+      state,
+      now: ctx.now(),
+      ratings,
+      ...(resume.from ? { resumedFrom: resume.from } : {}),
+      ...(ended ? { ended } : {}),
+    });
 
   const hints: string[] = [];
   const bellStream = ctx.stdout.isTTY ? ctx.stdout : ctx.stderr.isTTY ? ctx.stderr : undefined;
@@ -175,7 +217,8 @@ export async function coach(
   try {
     result = await runCoach({
       routineName: plan.name,
-      timeline: plan.timeline,
+      timeline,
+      startIndex: resume.startIndex,
       display,
       clock: { ...systemClock, now: ctx.now },
       cues: new CueDirector(cues),
@@ -184,7 +227,11 @@ export async function coach(
       }),
       autoContinue: () => inputEnded,
       signals: signalSource,
-      onEvent: log ? (e, state) => log.write(eventRecord(e, state.timeline, plan)) : undefined,
+      onEvent: (e, state) => {
+        log?.write(eventRecord(e, state.timeline, plan));
+        // The record so far, kept at each step, in case knot itself does not live to write it.
+        if (e.type === "step-start") journal.checkpoint(record(state, "interrupted"));
+      },
       leadIn: { seconds: leadIn, show: showLeadIn },
       suspend: (resumed) => {
         terminal.restore();
@@ -204,7 +251,14 @@ export async function coach(
     process.removeListener("SIGCONT", onContinue);
   }
 
-  const { summary, signal, ctrlC } = result;
+  const { summary, signal, ctrlC, state } = result;
+  if (state) {
+    if (checkins && !signal) {
+      ratings.after = await askRating(ctx, "And now, 0-10? (Enter to skip)").catch(() => undefined);
+    }
+    journal.append(record(state));
+    journal.done(recordId);
+  }
   if (signal) {
     if (ctx.stdout.isTTY || ctx.stderr.isTTY) say(summaryLine(plan, summary));
     return SIGNAL_EXIT[signal];

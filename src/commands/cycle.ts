@@ -1,7 +1,8 @@
 import type { Context } from "../context.js";
 import { type CycleSpec, checkCycle, cycleTimeline, parseShortForm } from "../cycle.js";
 import { KnotError } from "../errors.js";
-import { type CoachFlags, coach, parseWholeNumber } from "./coach.js";
+import { type CoachFlags, coach } from "./coach.js";
+import { parseWholeNumber } from "./coach-numbers.js";
 import { readUserSettings } from "./settings.js";
 import { openLibrary } from "./shared.js";
 
@@ -54,7 +55,9 @@ export async function cycle(words: string[], options: CycleOptions, ctx: Context
       id: `cycle-${kind}`,
       name,
       category: kind,
+      areas: [],
       cautions: guide?.routine.cautions ?? [],
+      resumable: false,
       timeline: cycleTimeline(spec),
     },
     options,

@@ -14,6 +14,8 @@ import {
 /** Read-only access to the preferences: all a session needs. */
 export interface Settings {
   get(key: ConfigKey): ConfigValue;
+  /** State knot keeps beside the preferences, such as safety screening answers. */
+  internal(key: string): unknown;
 }
 
 export interface ConfigStore extends Settings {
@@ -77,6 +79,7 @@ export async function openConfig(
     path,
     raw: conf,
     get,
+    internal: (key) => conf.get(key),
     set: (key, value) => conf.set(key, value),
     unset: (key) => conf.set(key, defaultOf(key)),
     reset: () => conf.clear(),
@@ -109,15 +112,8 @@ export async function readSettings(
   configDir: string,
   warn: (message: string) => void,
 ): Promise<Settings> {
-  let stored: unknown;
-  try {
-    stored = JSON.parse(readFileSync(join(configDir, "config.json"), "utf8"));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") stored = {};
-    else return openConfig(configDir, warn);
-  }
-  if (typeof stored !== "object" || stored === null || Array.isArray(stored))
-    return openConfig(configDir, warn);
+  const stored = readStored(configDir);
+  if (stored === undefined) return openConfig(configDir, warn);
   const values = new Map<ConfigKey, ConfigValue>();
   for (const key of CONFIG_KEY_NAMES) {
     const value = key
@@ -130,5 +126,18 @@ export async function readSettings(
     if (!isValidValue(key, value)) return openConfig(configDir, warn);
     values.set(key, value as ConfigValue);
   }
-  return { get: (key) => values.get(key) ?? CONFIG_KEYS[key].default };
+  return {
+    get: (key) => values.get(key) ?? CONFIG_KEYS[key].default,
+    internal: (key) => stored[key],
+  };
+}
+
+/** The settings file as an object ({} when missing); undefined when it cannot be used. */
+function readStored(configDir: string): Record<string, unknown> | undefined {
+  try {
+    const value = JSON.parse(readFileSync(join(configDir, "config.json"), "utf8"));
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? value : undefined;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ENOENT" ? {} : undefined;
+  }
 }

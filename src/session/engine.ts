@@ -39,6 +39,12 @@ export interface SessionState {
   pausedMs: number;
   pausedAt: number | null;
   outcomes: StepOutcome[];
+  /** Time spent in each step, pauses excluded (a step gone back to keeps what it had). */
+  elapsedMs: number[];
+  /** When each step last started. */
+  startedAtByStep: (number | null)[];
+  /** Time paused in the current step so far. */
+  stepPausedMs: number;
   /** Whether the current step was shortened with "-". */
   shortened: boolean;
   endReason?: EndReason;
@@ -85,8 +91,14 @@ const isThermal = (
 ): step is TimelineEntry & { kind: "cold" | "heat" } =>
   step?.kind === "cold" || step?.kind === "heat";
 
-export function startSession(timeline: readonly TimelineEntry[], now: number): Transition {
+/** Starts a session at its first step, or at `startIndex` when resuming one that was cut off. */
+export function startSession(
+  timeline: readonly TimelineEntry[],
+  now: number,
+  startIndex = 0,
+): Transition {
   if (timeline.length === 0) throw new Error("a session needs at least one step");
+  const first = Math.min(Math.max(0, startIndex), timeline.length - 1);
   const state: SessionState = {
     timeline,
     index: 0,
@@ -100,10 +112,15 @@ export function startSession(timeline: readonly TimelineEntry[], now: number): T
     pausedMs: 0,
     pausedAt: null,
     outcomes: timeline.map(() => "pending"),
+    elapsedMs: timeline.map(() => 0),
+    startedAtByStep: timeline.map(() => null),
+    stepPausedMs: 0,
     shortened: false,
   };
-  const events: SessionEvent[] = [event(state, now, { type: "session-start" })];
-  return { state: enterStep(state, 0, now, events), events };
+  const events: SessionEvent[] = [
+    event({ ...state, index: first }, now, { type: "session-start" }),
+  ];
+  return { state: enterStep(state, first, now, events), events };
 }
 
 function event(
@@ -124,9 +141,13 @@ function enterStep(
 ): SessionState {
   const step = state.timeline[index];
   if (!step) return finish(state, startAt, "completed", events);
+  const startedAtByStep = [...state.startedAtByStep];
+  startedAtByStep[index] = startAt;
   const next: SessionState = {
     ...state,
     index,
+    startedAtByStep,
+    stepPausedMs: 0,
     stepStartedAt: startAt,
     stepSeconds: step.seconds,
     shortened: false,
@@ -147,7 +168,16 @@ function endStep(
   const outcomes = [...state.outcomes];
   outcomes[state.index] = outcome;
   events.push(event(state, at, { type: "step-end", outcome }));
-  return { ...state, outcomes };
+  return { ...leaveStep(state, at), outcomes };
+}
+
+/** Adds the time spent in the current step (pauses excluded) to its total. */
+function leaveStep(state: SessionState, at: number): SessionState {
+  const pausedNow = state.pausedAt === null ? 0 : at - state.pausedAt;
+  const spent = Math.max(0, at - state.stepStartedAt - state.stepPausedMs - pausedNow);
+  const elapsedMs = [...state.elapsedMs];
+  elapsedMs[state.index] = (elapsedMs[state.index] ?? 0) + spent;
+  return { ...state, elapsedMs };
 }
 
 function finish(
@@ -158,8 +188,10 @@ function finish(
 ): SessionState {
   const pausedMs =
     state.pausedAt === null ? state.pausedMs : state.pausedMs + (now - state.pausedAt);
+  // A session ending mid-step keeps the time spent in that step.
+  const inStep = state.index < state.timeline.length && state.outcomes[state.index] === "pending";
   const done: SessionState = {
-    ...state,
+    ...(inStep ? leaveStep(state, now) : state),
     index: Math.min(state.index, state.timeline.length - 1),
     status: "finished",
     deadline: null,
@@ -185,6 +217,7 @@ export function tick(state: SessionState, now: number): Transition {
     s.stepStartedAt += gap;
     if (s.pausedAt !== null) s.pausedAt += gap;
     s.startedAt += gap;
+    s.startedAtByStep = s.startedAtByStep.map((t) => (t === null ? null : t + gap));
     events.push(event(s, now, { type: "clock-jump", awaySeconds: Math.round(gap / 1000) }));
     return { state: s, events };
   }
@@ -248,6 +281,7 @@ export function command(state: SessionState, cmd: Command, now: number): Transit
           deadline: now + s.remainingMs,
           remainingMs: null,
           pausedMs: s.pausedMs + (now - s.pausedAt),
+          stepPausedMs: s.stepPausedMs + (now - s.pausedAt),
           pausedAt: null,
         };
         events.push(event(s, now, { type: "resume" }));
@@ -267,7 +301,7 @@ export function command(state: SessionState, cmd: Command, now: number): Transit
       break;
     }
     case "back": {
-      s = resumeIfPaused(s, now);
+      s = leaveStep(resumeIfPaused(s, now), now);
       const outcomes = [...s.outcomes];
       const target = Math.max(0, s.index - 1);
       outcomes[s.index] = "pending";
@@ -296,7 +330,13 @@ export function command(state: SessionState, cmd: Command, now: number): Transit
 
 function resumeIfPaused(s: SessionState, now: number): SessionState {
   if (s.status !== "paused" || s.pausedAt === null) return s;
-  return { ...s, status: "running", pausedMs: s.pausedMs + (now - s.pausedAt), pausedAt: null };
+  return {
+    ...s,
+    status: "running",
+    pausedMs: s.pausedMs + (now - s.pausedAt),
+    stepPausedMs: s.stepPausedMs + (now - s.pausedAt),
+    pausedAt: null,
+  };
 }
 
 /** + / -: 10 s, or 30 s on steps over 5 minutes. Cold and heat never pass the 20-minute limit. */

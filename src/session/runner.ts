@@ -43,6 +43,8 @@ export interface CoachOptions {
   signals?: Source<EndSignal>;
   /** Called once a second during the lead-in with the seconds left; then with 0. */
   leadIn?: { seconds: number; show: (secondsLeft: number) => void };
+  /** Where to begin: a later step when resuming a session that was cut off. */
+  startIndex?: number;
   /** True when nobody can press Enter (piped input ran out): steps that wait carry on. */
   autoContinue?: () => boolean;
   /** Ctrl-Z: the edge gives the terminal back, stops, and calls `resumed` on SIGCONT. */
@@ -132,7 +134,7 @@ export function runCoach(options: CoachOptions): Promise<CoachResult> {
       if (ended || state) return;
       clock.clearTimeout(timer);
       options.leadIn?.show(0);
-      const t = startSession(options.timeline, clock.now());
+      const t = startSession(options.timeline, clock.now(), options.startIndex ?? 0);
       state = t.state;
       show(t.events);
       schedule();

@@ -42,3 +42,21 @@ export async function choose<T>(
   const { select } = await import("@inquirer/prompts");
   return guarded(() => select({ message, choices, pageSize: 12 }, streams(ctx)));
 }
+
+/** "How bad is it right now, 0-10?": a number, or nothing when the person just presses Enter. */
+export async function askRating(ctx: Context, message: string): Promise<number | undefined> {
+  const { input } = await import("@inquirer/prompts");
+  const answer = await guarded(() =>
+    input(
+      {
+        message,
+        validate: (text) =>
+          text.trim() === "" ||
+          /^(10|[0-9])$/.test(text.trim()) ||
+          "A whole number from 0 to 10, or Enter to skip",
+      },
+      streams(ctx),
+    ),
+  );
+  return answer.trim() === "" ? undefined : Number(answer.trim());
+}

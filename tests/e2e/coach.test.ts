@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "../helpers.js";
 import { knotInPty, readEvents, shortRoutine, sleep } from "./pty.js";
-import { knot } from "./run-knot.js";
+import { isolatedEnv, knot } from "./run-knot.js";
 
 const routine = () =>
   shortRoutine(
@@ -21,6 +21,15 @@ describe.concurrent("the coach, end to end", () => {
     expect(result.stdout.split("\n")).toEqual([
       "Short routine  4 steps, 5s",
       "  ! Go gently.",
+      "Before your first self-massage: ask a clinician first if any of these apply to you:",
+      "  - pregnancy",
+      "  - a heart condition or high blood pressure",
+      "  - blood thinners or a bleeding disorder",
+      "  - deep-vein thrombosis",
+      "  - a fracture or severe osteoporosis",
+      "  - a wound or burn where you would massage",
+      "  - cancer",
+      "  (knot could not ask; starting with --yes means none of these applies to you.)",
       "[1/4] Reach (1s): Reach up.",
       "[2/4] Tilt, left side (1s)",
       "[3/4] Tilt, right side (1s)",
@@ -82,16 +91,35 @@ describe.concurrent("the coach, end to end", () => {
     expect(result.stderr).toMatch(/no terminal to ask in[\s\S]*--yes/);
   });
 
-  it("asks before starting at a terminal; Enter says yes", async () => {
-    const run = knotInPty(["start", routine(), "--lead-in", "0"]);
+  it("asks before starting at a terminal, with a check-in before and after", async () => {
+    const file = shortRoutine([{ name: "Reach", kind: "hold", duration: 1 }]);
+    const env = isolatedEnv({ TERM: "xterm-256color", NO_COLOR: "1" });
+    const run = knotInPty(["start", file, "--lead-in", "0"], { env });
     await run.waitFor("Start now?");
     run.press("\r");
+    await run.waitFor("How bad is it right now, 0-10?");
+    run.press("6\r");
+    await run.waitFor("And now, 0-10?");
+    run.press("4\r");
     expect((await run.exited).exitCode).toBe(0);
     expect(run.output()).toContain("Finished: Short routine");
+    const history = knot(["history", "--json"], { env });
+    expect(JSON.parse(history.stdout)[0]).toMatchObject({
+      routine: "short",
+      ended: "completed",
+      ratings: { before: 6, after: 4 },
+    });
   });
 
   it("counts in with a spinner; Enter starts at once", async () => {
-    const run = knotInPty(["start", routine(), "--yes", "--lead-in", "30"]);
+    const run = knotInPty([
+      "start",
+      shortRoutine([{ name: "Reach", kind: "hold", duration: 1 }]),
+      "--yes",
+      "--lead-in",
+      "30",
+      "--no-checkin",
+    ]);
     await run.waitFor("Get ready: starting in 30 s");
     run.press("\r");
     await run.waitFor("REACH");
@@ -105,7 +133,16 @@ describe.concurrent("the coach, end to end", () => {
       { name: "Two", kind: "hold", duration: 1 },
       { name: "Three", kind: "rest", duration: 10 },
     ]);
-    const run = knotInPty(["start", file, "--yes", "--lead-in", "0", "--events", events]);
+    const run = knotInPty([
+      "start",
+      file,
+      "--yes",
+      "--lead-in",
+      "0",
+      "--no-checkin",
+      "--events",
+      events,
+    ]);
     await run.waitFor("ONE");
     process.kill(run.pid, "SIGSTOP");
     await sleep(7000); // longer than One and Two together
@@ -122,7 +159,10 @@ describe.concurrent("the coach, end to end", () => {
 
   it("switches to one line when the terminal is made narrow", async () => {
     const file = shortRoutine([{ name: "Long hold", kind: "hold", duration: 20 }]);
-    const run = knotInPty(["start", file, "--yes", "--lead-in", "0"], { cols: 80, rows: 24 });
+    const run = knotInPty(["start", file, "--yes", "--lead-in", "0", "--no-checkin"], {
+      cols: 80,
+      rows: 24,
+    });
     await run.waitFor("LONG HOLD");
     const from = run.output().length;
     run.resize(40, 10);

@@ -25,7 +25,16 @@ describe.concurrent("knot start at a terminal", () => {
       { name: "Stretch one", kind: "hold", duration: 4 },
       { name: "Stretch two", kind: "hold", duration: 1 },
     ]);
-    const run = knotInPty(["start", file, "--yes", "--lead-in", "0", "--events", events]);
+    const run = knotInPty([
+      "start",
+      file,
+      "--yes",
+      "--lead-in",
+      "0",
+      "--no-checkin",
+      "--events",
+      events,
+    ]);
     await run.waitFor("STRETCH ONE");
     await sleep(1200);
     run.press(" ");
@@ -61,7 +70,16 @@ describe.concurrent("knot start at a terminal", () => {
       { name: "First", kind: "hold", duration: 30 },
       { name: "Second", kind: "hold", duration: 30 },
     ]);
-    const run = knotInPty(["start", file, "--yes", "--lead-in", "0", "--events", events]);
+    const run = knotInPty([
+      "start",
+      file,
+      "--yes",
+      "--lead-in",
+      "0",
+      "--no-checkin",
+      "--events",
+      events,
+    ]);
     await run.waitFor("FIRST");
     run.press("n");
     await run.waitFor("SECOND");
@@ -93,7 +111,7 @@ describe.concurrent("knot start at a terminal", () => {
   });
 
   it("q quits with exit 3 and gives the terminal back", async () => {
-    const run = knotInPty(["start", twoSteps(), "--yes", "--lead-in", "0"]);
+    const run = knotInPty(["start", twoSteps(), "--yes", "--lead-in", "0", "--no-checkin"]);
     await run.waitFor("STRETCH ONE");
     run.press("q");
     expect((await run.exited).exitCode).toBe(3);
@@ -101,7 +119,7 @@ describe.concurrent("knot start at a terminal", () => {
   });
 
   it("x stops at once and shows when to get help", async () => {
-    const run = knotInPty(["start", twoSteps(), "--yes", "--lead-in", "0"]);
+    const run = knotInPty(["start", twoSteps(), "--yes", "--lead-in", "0", "--no-checkin"]);
     await run.waitFor("STRETCH ONE");
     run.press("x");
     expect((await run.exited).exitCode).toBe(3);
@@ -112,7 +130,7 @@ describe.concurrent("knot start at a terminal", () => {
   });
 
   it("Ctrl-C quits with exit 130", async () => {
-    const run = knotInPty(["start", twoSteps(), "--yes", "--lead-in", "0"]);
+    const run = knotInPty(["start", twoSteps(), "--yes", "--lead-in", "0", "--no-checkin"]);
     await run.waitFor("STRETCH ONE");
     run.press("\u0003");
     expect((await run.exited).exitCode).toBe(130);
@@ -120,7 +138,7 @@ describe.concurrent("knot start at a terminal", () => {
   });
 
   it("SIGTERM restores the terminal, prints a summary line, and exits 143", async () => {
-    const run = knotInPty(["start", twoSteps(), "--yes", "--lead-in", "0"]);
+    const run = knotInPty(["start", twoSteps(), "--yes", "--lead-in", "0", "--no-checkin"]);
     await run.waitFor("STRETCH ONE");
     run.signal("SIGTERM");
     expect((await run.exited).exitCode).toBe(143);
@@ -129,7 +147,7 @@ describe.concurrent("knot start at a terminal", () => {
   });
 
   it("SIGHUP exits 129", async () => {
-    const run = knotInPty(["start", twoSteps(), "--yes", "--lead-in", "0"]);
+    const run = knotInPty(["start", twoSteps(), "--yes", "--lead-in", "0", "--no-checkin"]);
     await run.waitFor("STRETCH ONE");
     run.signal("SIGHUP");
     expect((await run.exited).exitCode).toBe(129);

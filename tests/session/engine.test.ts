@@ -306,3 +306,26 @@ describe("session engine", () => {
     ]);
   });
 });
+
+describe("time spent per step", () => {
+  it("counts each step's time without pauses, including a step cut short", () => {
+    const s = drive([step("A", 10), step("B", 10), step("C", 10)]);
+    s.advance(4000).press("pause").advance(5000).press("pause").advance(6000); // A: 10 s done
+    s.advance(3000).press("next"); // B: 3 s, skipped
+    s.advance(2000).press("quit"); // C: 2 s, cut off
+    expect(s.state.elapsedMs).toEqual([10_000, 3000, 2000]);
+    expect(s.state.startedAtByStep).toEqual([T0, T0 + 15_000, T0 + 18_000]);
+  });
+
+  it("keeps the time of a step left with back", () => {
+    const s = drive([step("A", 10), step("B", 10)]);
+    s.advance(10_000).advance(4000).press("back").advance(10_000);
+    expect(s.state.elapsedMs).toEqual([20_000, 4000]);
+  });
+
+  it("starts at a later step when resuming", () => {
+    const { state, events } = startSession([step("A", 5), step("B", 5), step("C", 5)], T0, 2);
+    expect(state.index).toBe(2);
+    expect(events.map((e) => `${e.type}:${e.index}`)).toEqual(["session-start:2", "step-start:2"]);
+  });
+});

@@ -1,0 +1,104 @@
+import { type Context, println } from "../context.js";
+import { formatDuration } from "../duration.js";
+import { ExitCode } from "../errors.js";
+import {
+  addDays,
+  lastApplicationEnd,
+  massageSecondsByArea,
+  startOfDay,
+  THERMAL_GAP_MS,
+} from "../history/analysis.js";
+import { bar } from "../history/charts.js";
+import { AREAS } from "../routine/vocabulary.js";
+import { padEnd } from "../ui/text.js";
+import { loadRecords } from "./history.js";
+import { readUserSettings } from "./settings.js";
+import { printJson } from "./shared.js";
+
+const clock = (ms: number) => new Date(ms).toTimeString().slice(0, 5);
+
+export async function today(options: { json?: boolean }, ctx: Context): Promise<number> {
+  const now = ctx.now();
+  const settings = await readUserSettings(ctx);
+  const limit = (settings.get("massage.dailyLimitMinutes") as number) * 60;
+  const records = loadRecords(ctx);
+  const from = startOfDay(now);
+  const todays = records.filter((r) => Date.parse(r.startedAt) >= from);
+  const massage = massageSecondsByArea(records, from, addDays(now, 1));
+  const thermal = (["cold", "heat"] as const).map((kind) => {
+    const end = lastApplicationEnd(records, kind);
+    const nextOkAt = end === undefined ? undefined : end + THERMAL_GAP_MS;
+    return {
+      kind,
+      lastEndedAt: end,
+      nextOkAt,
+      advisableNow: nextOkAt === undefined || now >= nextOkAt,
+    };
+  });
+
+  if (options.json) {
+    printJson(ctx, {
+      sessions: todays.map((r) => ({
+        id: r.id,
+        routine: r.routine,
+        name: r.name,
+        startedAt: r.startedAt,
+        doneSeconds: r.doneSeconds,
+        ended: r.ended,
+      })),
+      massage: {
+        limitSeconds: limit,
+        byArea: Object.fromEntries(
+          AREAS.filter((a) => massage.has(a)).map((a) => [a, Math.round(massage.get(a)!)]),
+        ),
+      },
+      thermal: thermal.map((t) => ({
+        kind: t.kind,
+        lastEndedAt: t.lastEndedAt === undefined ? null : new Date(t.lastEndedAt).toISOString(),
+        nextAdvisableAt: t.nextOkAt === undefined ? null : new Date(t.nextOkAt).toISOString(),
+        advisableNow: t.advisableNow,
+      })),
+    });
+    return ExitCode.ok;
+  }
+
+  const s = ctx.style;
+  const out = (text = "") => println(ctx.stdout, text);
+  const minutes = todays.reduce((sum, r) => sum + r.doneSeconds, 0);
+  out(
+    `${s.heading("Today")}: ${todays.length === 0 ? "no sessions yet" : `${todays.length} session${todays.length === 1 ? "" : "s"}, ${formatDuration(minutes)}`}`,
+  );
+  for (const r of todays) {
+    out(
+      `  ${clock(Date.parse(r.startedAt))}  ${r.name} ${s.dim(`(${r.ended}, ${formatDuration(r.doneSeconds)})`)}`,
+    );
+  }
+  out();
+  out(`${s.strong("Self-massage")} ${s.dim(`(daily limit ${formatDuration(limit)} per area)`)}`);
+  if (massage.size === 0) out(s.dim("  none today"));
+  for (const area of AREAS) {
+    const done = massage.get(area);
+    if (done === undefined) continue;
+    const over = done > limit;
+    const drawn = padEnd(bar(Math.min(done, limit), limit, 12), 12);
+    const text = `${formatDuration(Math.round(done))} of ${formatDuration(limit)}${over ? ": over the limit, rest this area" : done >= limit ? ": limit reached" : ""}`;
+    out(`  ${padEnd(area, 16)} ${s.id(drawn)} ${over ? s.warn(text) : text}`);
+  }
+  out();
+  for (const t of thermal) {
+    const what = t.kind === "cold" ? "Cold" : "Heat";
+    if (t.lastEndedAt === undefined) {
+      out(`${s.strong(what)}: none recorded yet.`);
+    } else if (t.advisableNow) {
+      out(
+        `${s.strong(what)}: last ended ${clock(t.lastEndedAt)}${t.lastEndedAt < from ? " (before today)" : ""}; another is fine now if your skin is back to normal.`,
+      );
+    } else {
+      const ago = formatDuration(Math.round((now - t.lastEndedAt) / 60_000) * 60) || "moments";
+      out(
+        `${s.strong(what)}: last ended ${clock(t.lastEndedAt)} (${ago} ago). ${s.warn(`Wait until ${clock(t.nextOkAt!)}`)}: guidance repeats ${t.kind} only every 2-4 hours.`,
+      );
+    }
+  }
+  return ExitCode.ok;
+}

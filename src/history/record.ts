@@ -1,0 +1,153 @@
+import type { TimelineEntry } from "../routine/timeline.js";
+import {
+  AREAS,
+  type Area,
+  CATEGORIES,
+  type Category,
+  type Side,
+  type StepKind,
+} from "../routine/vocabulary.js";
+import type { EndReason, SessionState, StepOutcome } from "../session/engine.js";
+
+/** One step as it went: what was planned, how long was done, and how it ended. */
+export interface StepRecord {
+  name: string;
+  kind: StepKind;
+  side?: Side;
+  area?: Area;
+  /** Planned seconds; null for a step that waits for Enter. */
+  planned: number | null;
+  /** Seconds actually spent, pauses excluded. */
+  done: number;
+  outcome: StepOutcome;
+  /** When the step (last) started, ISO; null if it never did. */
+  at: string | null;
+}
+
+export interface Ratings {
+  before?: number;
+  after?: number;
+}
+
+/** One session in the history file (one JSON object per line). */
+export interface SessionRecord {
+  v: 1;
+  id: string;
+  routine: string;
+  name: string;
+  category: Category;
+  /** Body areas worked: the steps' own areas, or the routine's where a step has none. */
+  areas: Area[];
+  sides: Side[];
+  startedAt: string;
+  endedAt: string;
+  plannedSeconds: number;
+  doneSeconds: number;
+  ended: EndReason;
+  ratings: Ratings;
+  steps: StepRecord[];
+  /** The step the session ended in (the one to resume at). */
+  stoppedAt: number;
+  /** Set when this session resumed one that was cut off. */
+  resumedFrom?: string;
+}
+
+export const END_REASONS: readonly EndReason[] = ["completed", "quit", "pain", "interrupted"];
+
+export function newRecordId(now: number, random = Math.random): string {
+  return `${new Date(now).toISOString().replace(/[-:.]/g, "")}-${Math.floor(random() * 0xffffff)
+    .toString(16)
+    .padStart(6, "0")}`;
+}
+
+export interface RecordInput {
+  id: string;
+  routine: { id: string; name: string; category: Category; areas: Area[] };
+  state: SessionState;
+  now: number;
+  ratings: Ratings;
+  resumedFrom?: string;
+  /** Overrides the state's end (a checkpoint of a session that is still running). */
+  ended?: EndReason;
+}
+
+/** Builds the history record of a session from the engine's state. */
+export function buildRecord(input: RecordInput): SessionRecord {
+  const { state, routine } = input;
+  const steps: StepRecord[] = state.timeline.map((entry: TimelineEntry, i) => {
+    const started = state.startedAtByStep[i] ?? null;
+    const step: StepRecord = {
+      name: entry.name,
+      kind: entry.kind,
+      planned: entry.seconds,
+      done: Math.round((state.elapsedMs[i] ?? 0) / 1000),
+      outcome: state.outcomes[i] ?? "pending",
+      at: started === null ? null : new Date(started).toISOString(),
+    };
+    if (entry.side) step.side = entry.side;
+    if (entry.area) step.area = entry.area;
+    return step;
+  });
+  const worked = steps.filter((s) => s.done > 0);
+  const areas = new Set<Area>();
+  for (const s of worked) for (const a of s.area ? [s.area] : routine.areas) areas.add(a);
+  const sides = [...new Set(worked.flatMap((s) => (s.side ? [s.side] : [])))].sort();
+  const endedAt = state.endedAt ?? input.now;
+  const record: SessionRecord = {
+    v: 1,
+    id: input.id,
+    routine: routine.id,
+    name: routine.name,
+    category: routine.category,
+    areas: AREAS.filter((a) => areas.has(a)),
+    sides,
+    startedAt: new Date(state.startedAt).toISOString(),
+    endedAt: new Date(endedAt).toISOString(),
+    plannedSeconds: state.timeline.reduce((sum, s) => sum + (s.seconds ?? 0), 0),
+    doneSeconds: steps.reduce((sum, s) => sum + s.done, 0),
+    ended: input.ended ?? state.endReason ?? "interrupted",
+    ratings: input.ratings,
+    steps,
+    stoppedAt: state.index,
+  };
+  if (input.resumedFrom) record.resumedFrom = input.resumedFrom;
+  return record;
+}
+
+const isIso = (v: unknown) => typeof v === "string" && !Number.isNaN(Date.parse(v));
+const isRating = (v: unknown) =>
+  v === undefined || (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 10);
+
+/** Whether a parsed history line is a record knot can use; damaged lines are skipped. */
+export function isSessionRecord(value: unknown): value is SessionRecord {
+  const r = value as Partial<SessionRecord> | null;
+  return (
+    typeof r === "object" &&
+    r !== null &&
+    r.v === 1 &&
+    typeof r.id === "string" &&
+    typeof r.routine === "string" &&
+    typeof r.name === "string" &&
+    (CATEGORIES as readonly string[]).includes(r.category as string) &&
+    Array.isArray(r.areas) &&
+    Array.isArray(r.sides) &&
+    isIso(r.startedAt) &&
+    isIso(r.endedAt) &&
+    Number.isFinite(r.plannedSeconds) &&
+    Number.isFinite(r.doneSeconds) &&
+    END_REASONS.includes(r.ended as EndReason) &&
+    typeof r.ratings === "object" &&
+    r.ratings !== null &&
+    isRating(r.ratings.before) &&
+    isRating(r.ratings.after) &&
+    Array.isArray(r.steps) &&
+    r.steps.every(
+      (s) =>
+        typeof s === "object" &&
+        s !== null &&
+        typeof s.kind === "string" &&
+        Number.isFinite(s.done),
+    ) &&
+    Number.isInteger(r.stoppedAt)
+  );
+}

@@ -1,0 +1,102 @@
+import {
+  closeSync,
+  fstatSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  writeSync,
+} from "node:fs";
+import { dirname, join } from "node:path";
+import { ExitCode, KnotError } from "../errors.js";
+import { isSessionRecord, type SessionRecord } from "./record.js";
+
+export const historyFile = (dataDir: string): string => join(dataDir, "history.jsonl");
+
+/**
+ * Appends one record as one line. A single write to a file opened for appending lands whole
+ * at the end even with another knot writing at the same moment; fsync makes it durable before
+ * knot says it is saved. If an earlier write was cut short (power cut, full disk), the new
+ * record starts on a fresh line, so only the damaged line is lost.
+ */
+export function appendRecord(file: string, record: SessionRecord): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const fd = openSync(file, "a");
+  try {
+    let prefix = "";
+    const { size } = fstatSync(fd);
+    if (size > 0) {
+      const last = Buffer.alloc(1);
+      const read = openSync(file, "r");
+      try {
+        readSync(read, last, 0, 1, size - 1);
+      } finally {
+        closeSync(read);
+      }
+      if (last[0] !== 0x0a) prefix = "\n";
+    }
+    writeSync(fd, `${prefix}${JSON.stringify(record)}\n`);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export interface History {
+  records: SessionRecord[];
+  /** Lines that could not be read, 1-based, with why. */
+  damaged: { line: number; reason: string }[];
+}
+
+/** Reads every record, oldest first. Damaged lines are skipped and reported, never fatal. */
+export function readHistory(file: string): History {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { records: [], damaged: [] };
+    throw new KnotError(
+      `Could not read the history file ${file}: ${(error as NodeJS.ErrnoException).code}`,
+      {
+        exitCode: ExitCode.failure,
+      },
+    );
+  }
+  const records: SessionRecord[] = [];
+  const damaged: History["damaged"] = [];
+  text.split("\n").forEach((line, i) => {
+    if (line.trim() === "") return;
+    try {
+      const value = JSON.parse(line);
+      if (isSessionRecord(value)) records.push(value);
+      else damaged.push({ line: i + 1, reason: "not a session record" });
+    } catch {
+      damaged.push({ line: i + 1, reason: "not valid JSON (cut short?)" });
+    }
+  });
+  records.sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt));
+  return { records, damaged };
+}
+
+/** One warning naming the damaged lines, or nothing. */
+export function damagedWarning(file: string, history: History): string | undefined {
+  const { damaged } = history;
+  if (damaged.length === 0) return undefined;
+  const lines = damaged.map((d) => d.line);
+  const shown = lines.slice(0, 5).join(", ") + (lines.length > 5 ? ", ..." : "");
+  return `${damaged.length === 1 ? "A damaged line" : `${damaged.length} damaged lines`} in ${file} (line ${shown}) ${damaged.length === 1 ? "was" : "were"} skipped; everything else was read.`;
+}
+
+/** Moves the history aside as a backup (never deletes it) and returns the backup's path. */
+export function clearHistory(file: string, now: number): string | undefined {
+  const backup = `${file}.bak-${new Date(now).toISOString().replace(/[:.]/g, "-")}`;
+  try {
+    renameSync(file, backup);
+    return backup;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+}
