@@ -75,7 +75,7 @@ export async function stats(options: StatsOptions, ctx: Context): Promise<number
     `${s.heading(`Last ${days} days`)}: ${records.length} session${records.length === 1 ? "" : "s"}, ${formatDuration(Math.round(totalMinutes) * 60)}`,
   );
   out(`${s.strong("Streak")}: ${run} day${run === 1 ? "" : "s"} ${s.dim(`(${STREAK_RULE})`)}`);
-  const labels = { first: perDay[0]!.day.slice(5), last: perDay.at(-1)!.day.slice(5) };
+  const labels = perDay.map((d) => d.day.slice(5));
   out();
   out(s.strong("Sessions per day"));
   for (const line of columnChart(

@@ -39,7 +39,8 @@ export function barChart(
  */
 export function columnChart(
   values: number[],
-  labels: { first: string; last: string },
+  /** One label per value (such as "11-22"); the first and last shown go under the chart. */
+  labels: string[],
   width: number,
   height: number,
   unit: string,
@@ -49,6 +50,8 @@ export function columnChart(
   const scaleWidth = Math.max(String(Math.ceil(max)).length, 1) + 1;
   const room = Math.max(1, width - scaleWidth - 4);
   const shown = values.slice(-room);
+  const first = labels[values.length - shown.length] ?? "";
+  const last = labels.at(-1) ?? "";
   const lines: string[] = [];
   for (let row = height; row >= 1; row--) {
     const scale = row === height ? String(Math.ceil(max)) : row === 1 ? "0" : "";
@@ -63,12 +66,13 @@ export function columnChart(
     lines.push(`  ${scale.padStart(scaleWidth)} ${style.id(cells)}`);
   }
   const axis =
-    shown.length > labels.first.length + labels.last.length + 1
-      ? `${labels.first}${" ".repeat(shown.length - labels.first.length - labels.last.length)}${labels.last}`
-      : labels.last;
+    shown.length > first.length + last.length + 1
+      ? `${first}${" ".repeat(shown.length - first.length - last.length)}${last}`
+      : last;
   lines.push(`  ${" ".repeat(scaleWidth)} ${style.dim(axis)}`);
+  const period = shown.length < values.length ? `, last ${shown.length} days` : "";
   lines.push(
-    `  ${" ".repeat(scaleWidth)} ${style.dim(`(${unit}; one column a day${shown.length < values.length ? `, last ${shown.length} days` : ""})`)}`,
+    `  ${" ".repeat(scaleWidth)} ${style.dim(truncate(`(${unit} a day${period})`, room))}`,
   );
   return lines;
 }

@@ -11,6 +11,8 @@ process.env.XDG_CONFIG_HOME = join(home, "config");
 process.env.XDG_DATA_HOME = join(home, "data");
 process.env.APPDATA = join(home, "appdata");
 process.env.LOCALAPPDATA = join(home, "localappdata");
+// Day boundaries (today, streaks, midnight) are tested in one fixed time zone.
+process.env.TZ = "UTC";
 delete process.env.FORCE_COLOR;
 delete process.env.NO_COLOR;
 

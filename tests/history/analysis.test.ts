@@ -1,0 +1,228 @@
+import { describe, expect, it } from "vitest";
+import {
+  assessTrend,
+  dailyTotals,
+  lastApplicationEnd,
+  massageSecondsByArea,
+  resumable,
+  streak,
+} from "../../src/history/analysis.js";
+import type { SessionRecord } from "../../src/history/record.js";
+import { massageStep, rec } from "./fixtures.js";
+
+const at = (iso: string) => Date.parse(iso);
+const day = (d: string) => ({ from: at(`${d}T00:00:00Z`), to: at(`${d}T00:00:00Z`) + 86_400_000 });
+
+describe("massage minutes per area (tests run in UTC)", () => {
+  it("counts a step for its own area, or for each of its routine's areas", () => {
+    const records = [
+      rec({
+        steps: [
+          massageStep("2026-11-22T09:00:00Z", 120, "upper-back"),
+          massageStep("2026-11-22T09:02:00Z", 60),
+        ],
+        areas: ["neck", "shoulders"],
+      }),
+    ];
+    const { from, to } = day("2026-11-22");
+    expect(Object.fromEntries(massageSecondsByArea(records, from, to))).toEqual({
+      "upper-back": 120,
+      neck: 60,
+      shoulders: 60,
+    });
+  });
+
+  it("splits a step that crosses midnight between the two days", () => {
+    const records = [
+      rec({
+        start: "2026-11-21T23:58:00Z",
+        steps: [massageStep("2026-11-21T23:58:00Z", 300, "mid-back")],
+      }),
+    ];
+    expect(
+      massageSecondsByArea(records, day("2026-11-21").from, day("2026-11-21").to).get("mid-back"),
+    ).toBe(120);
+    expect(
+      massageSecondsByArea(records, day("2026-11-22").from, day("2026-11-22").to).get("mid-back"),
+    ).toBe(180);
+  });
+
+  it("ignores other kinds, steps never started and other days", () => {
+    const records = [
+      rec({
+        steps: [
+          {
+            name: "Hold",
+            kind: "hold",
+            planned: 30,
+            done: 30,
+            outcome: "done",
+            at: "2026-11-22T09:00:00.000Z",
+          },
+        ],
+      }),
+      rec({ steps: [{ ...massageStep("2026-11-22T09:00:00Z", 0, "neck"), at: null }] }),
+      rec({
+        start: "2026-11-20T09:00:00Z",
+        steps: [massageStep("2026-11-20T09:00:00Z", 90, "neck")],
+      }),
+    ];
+    expect(massageSecondsByArea(records, day("2026-11-22").from, day("2026-11-22").to).size).toBe(
+      0,
+    );
+  });
+});
+
+describe("last cold or heat", () => {
+  it("is the end of the last step of that kind that was done", () => {
+    const records = [
+      rec({
+        steps: [
+          {
+            name: "Cold",
+            kind: "cold",
+            planned: 600,
+            done: 600,
+            outcome: "done",
+            at: "2026-11-22T08:00:00.000Z",
+          },
+        ],
+      }),
+      rec({
+        steps: [
+          {
+            name: "Cold",
+            kind: "cold",
+            planned: 600,
+            done: 240,
+            outcome: "skipped",
+            at: "2026-11-22T10:00:00.000Z",
+          },
+        ],
+      }),
+      rec({
+        steps: [
+          {
+            name: "Heat",
+            kind: "heat",
+            planned: 900,
+            done: 900,
+            outcome: "done",
+            at: "2026-11-22T07:00:00.000Z",
+          },
+        ],
+      }),
+    ];
+    expect(lastApplicationEnd(records, "cold")).toBe(at("2026-11-22T10:04:00Z"));
+    expect(lastApplicationEnd(records, "heat")).toBe(at("2026-11-22T07:15:00Z"));
+    expect(lastApplicationEnd([], "cold")).toBeUndefined();
+  });
+});
+
+describe("the streak, counted forgivingly", () => {
+  const on = (...days: string[]) => days.map((d) => rec({ start: `${d}T09:00:00Z` }));
+  it.each([
+    [[], 0],
+    [["2026-11-22"], 1],
+    [["2026-11-21"], 1], // today is not over: not a rest day yet
+    [["2026-11-20"], 1], // yesterday was one rest day
+    [["2026-11-19"], 0], // two rest days end it
+    [["2026-11-20", "2026-11-21", "2026-11-22"], 3],
+    [["2026-11-18", "2026-11-20", "2026-11-22"], 3], // rest days in between
+    [["2026-11-17", "2026-11-20", "2026-11-22"], 2], // a two-day gap ends the earlier run
+    [["2026-11-22", "2026-11-22", "2026-11-22"], 1], // more sessions in a day count once
+  ])("sessions on %j make a streak of %i on 2026-11-22", (days, expected) => {
+    expect(streak(on(...days), at("2026-11-22T20:00:00Z"))).toBe(expected);
+  });
+
+  it("does not count sessions where nothing was done", () => {
+    expect(streak([rec({ steps: [], doneSeconds: 0 })], at("2026-11-22T20:00:00Z"))).toBe(0);
+  });
+});
+
+describe("getting worse", () => {
+  const now = at("2026-11-22T20:00:00Z");
+  const after = (ratings: number[], start = "2026-11-10") =>
+    ratings.map((r, i) =>
+      rec({
+        start: new Date(at(`${start}T09:00:00Z`) + i * 86_400_000).toISOString(),
+        ratings: { after: r },
+      }),
+    );
+
+  it("flags pain after sessions rising over the last three check-ins", () => {
+    const trend = assessTrend(after([2, 3, 4, 5]), now);
+    expect(trend.worse).toBe(true);
+    expect(trend.reasons).toEqual(["pain after your last three sessions went up: 3, 4, 5"]);
+  });
+
+  it("does not flag a level or falling pattern", () => {
+    expect(assessTrend(after([5, 5, 6]), now).worse).toBe(false);
+    expect(assessTrend(after([6, 4, 5]), now).worse).toBe(false);
+    expect(assessTrend(after([4, 5]), now).worse).toBe(false);
+  });
+
+  it("flags any rating of 8 or more this week, but not older ones", () => {
+    expect(
+      assessTrend([rec({ start: "2026-11-21T09:00:00Z", ratings: { before: 8 } })], now).reasons,
+    ).toEqual(["you rated your pain 8 out of 10 this week"]);
+    expect(
+      assessTrend([rec({ start: "2026-11-01T09:00:00Z", ratings: { before: 9 } })], now).worse,
+    ).toBe(false);
+  });
+
+  it("flags the stop key used twice in seven days", () => {
+    const stops = [
+      rec({ start: "2026-11-18T09:00:00Z", ended: "pain" }),
+      rec({ start: "2026-11-21T09:00:00Z", ended: "pain" }),
+    ];
+    expect(assessTrend(stops, now).reasons).toEqual([
+      "you stopped 2 sessions because it hurt in the last 7 days",
+    ]);
+    expect(assessTrend(stops.slice(1), now).worse).toBe(false);
+  });
+});
+
+describe("resuming", () => {
+  const now = at("2026-11-22T12:00:00Z");
+  const cut = (overrides: Partial<SessionRecord> = {}) =>
+    rec({ start: "2026-11-22T09:00:00Z", ended: "interrupted", stoppedAt: 3, ...overrides });
+
+  it("offers a session of the same routine cut off less than 12 hours ago", () => {
+    const r = cut();
+    expect(resumable([r], "stretch", now)).toBe(r);
+  });
+
+  it.each([
+    ["another routine", [cut()], "heat", at("2026-11-22T12:00:00Z")],
+    ["too long ago", [cut()], "stretch", at("2026-11-22T21:30:00Z")],
+    ["completed", [cut({ ended: "completed" })], "stretch", at("2026-11-22T12:00:00Z")],
+    ["quit on purpose", [cut({ ended: "quit" })], "stretch", at("2026-11-22T12:00:00Z")],
+    [
+      "run again since",
+      [cut(), rec({ start: "2026-11-22T10:00:00Z" })],
+      "stretch",
+      at("2026-11-22T12:00:00Z"),
+    ],
+  ])("not when %s", (_label, records, routine, when) => {
+    expect(
+      resumable(records as SessionRecord[], routine as string, when as number),
+    ).toBeUndefined();
+  });
+});
+
+describe("daily totals", () => {
+  it("gives each of the last days, oldest first, with empty days", () => {
+    const records = [
+      rec({ start: "2026-11-22T09:00:00Z" }),
+      rec({ start: "2026-11-22T18:00:00Z" }),
+      rec({ start: "2026-11-20T09:00:00Z" }),
+    ];
+    const totals = dailyTotals(records, 3, at("2026-11-22T20:00:00Z"));
+    expect(totals.map((t) => [t.day, t.sessions, t.minutes])).toEqual([
+      ["2026-11-20", 1, 1],
+      ["2026-11-21", 0, 0],
+      ["2026-11-22", 2, 2],
+    ]);
+  });
+});

@@ -1,0 +1,133 @@
+import { execFileSync, spawn } from "node:child_process";
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { buildSync } from "esbuild";
+import { describe, expect, it } from "vitest";
+import { recoverCheckpoints, writeCheckpoint } from "../../src/history/checkpoint.js";
+import {
+  appendRecord,
+  clearHistory,
+  damagedWarning,
+  readHistory,
+} from "../../src/history/store.js";
+import { tempDir } from "../helpers.js";
+import { rec } from "./fixtures.js";
+
+describe("the history file", () => {
+  it("appends one line per record and reads them back, oldest first", () => {
+    const file = join(tempDir(), "data", "history.jsonl");
+    const late = rec({ start: "2026-11-22T10:00:00Z" });
+    const early = rec({ start: "2026-11-21T10:00:00Z" });
+    appendRecord(file, late);
+    appendRecord(file, early);
+    expect(readFileSync(file, "utf8").split("\n")).toHaveLength(3);
+    expect(readHistory(file)).toEqual({ records: [early, late], damaged: [] });
+  });
+
+  it("reads a missing file as an empty history", () => {
+    expect(readHistory(join(tempDir(), "none.jsonl"))).toEqual({ records: [], damaged: [] });
+  });
+
+  it("skips damaged lines with one warning naming them, and reads everything else", () => {
+    const file = join(tempDir(), "history.jsonl");
+    const a = rec();
+    const b = rec();
+    writeFileSync(
+      file,
+      `${JSON.stringify(a)}\n{"v":1,"id":"cut sh\n${JSON.stringify({ hello: 1 })}\n${JSON.stringify(b)}\n`,
+    );
+    const history = readHistory(file);
+    expect(history.records.map((r) => r.id)).toEqual([a.id, b.id]);
+    expect(history.damaged).toEqual([
+      { line: 2, reason: "not valid JSON (cut short?)" },
+      { line: 3, reason: "not a session record" },
+    ]);
+    expect(damagedWarning(file, history)).toBe(
+      `2 damaged lines in ${file} (line 2, 3) were skipped; everything else was read.`,
+    );
+  });
+
+  it("after a write cut short, the next record starts on its own line", () => {
+    const file = join(tempDir(), "history.jsonl");
+    const a = rec();
+    appendRecord(file, a);
+    appendFileSync(file, '{"v":1,"id":"half a rec'); // power cut mid-write
+    const b = rec();
+    appendRecord(file, b);
+    const history = readHistory(file);
+    expect(history.records.map((r) => r.id)).toEqual([a.id, b.id]);
+    expect(history.damaged.map((d) => d.line)).toEqual([2]);
+  });
+
+  it("keeps every record when two processes append many at once", async () => {
+    const dir = tempDir();
+    const file = join(dir, "history.jsonl");
+    const script = join(dir, "writer.mjs");
+    // Each writer runs knot's own appendRecord, compiled here for a plain Node child.
+    const store = join(dir, "store.mjs");
+    buildSync({
+      entryPoints: [fileURLToPath(new URL("../../src/history/store.ts", import.meta.url))],
+      bundle: true,
+      format: "esm",
+      platform: "node",
+      outfile: store,
+      logLevel: "silent",
+    });
+    writeFileSync(
+      script,
+      `import { appendRecord } from ${JSON.stringify(pathToFileURL(store).href)};
+       const [who, count, file] = process.argv.slice(2);
+       const big = "x".repeat(3000); // records larger than a pipe buffer, to make mixing likely if unsafe
+       for (let i = 0; i < Number(count); i++) {
+         appendRecord(file, { v: 1, id: who + "-" + i, routine: "stretch", name: big, category: "stretch", areas: [], sides: [],
+           startedAt: new Date(Date.UTC(2026, 10, 22, 0, 0, i)).toISOString(), endedAt: new Date(Date.UTC(2026, 10, 22, 0, 0, i)).toISOString(),
+           plannedSeconds: 0, doneSeconds: 0, ended: "completed", ratings: {}, steps: [], stoppedAt: 0 });
+       }`,
+    );
+    const runWriter = (who: string) =>
+      new Promise<number | null>((resolve) => {
+        const child = spawn(process.execPath, [script, who, "300", file], { stdio: "inherit" });
+        child.on("close", resolve);
+      });
+    const [a, b] = await Promise.all([runWriter("a"), runWriter("b")]);
+    expect([a, b]).toEqual([0, 0]);
+    const history = readHistory(file);
+    expect(history.damaged).toEqual([]);
+    expect(history.records).toHaveLength(600);
+    expect(new Set(history.records.map((r) => r.id)).size).toBe(600);
+  });
+
+  it("clears by moving the file aside as a backup", () => {
+    const file = join(tempDir(), "history.jsonl");
+    appendRecord(file, rec());
+    const backup = clearHistory(file, Date.UTC(2026, 10, 22, 9, 30));
+    expect(backup).toBe(`${file}.bak-2026-11-22T09-30-00-000Z`);
+    expect(existsSync(file)).toBe(false);
+    expect(readHistory(backup!).records).toHaveLength(1);
+    expect(clearHistory(file, Date.now())).toBeUndefined();
+  });
+});
+
+describe("checkpoints", () => {
+  it("turns the checkpoint of a knot that died into an interrupted record", () => {
+    const data = tempDir();
+    const file = join(data, "history.jsonl");
+    const running = rec({ ended: "completed" });
+    writeCheckpoint(data, running, 999_999);
+    const alive = rec();
+    writeCheckpoint(data, alive, 424_242);
+    const recovered = recoverCheckpoints(data, file, (pid) => pid === 424_242);
+    expect(recovered.map((r) => [r.id, r.ended])).toEqual([[running.id, "interrupted"]]);
+    expect(readHistory(file).records.map((r) => r.id)).toEqual([running.id]);
+    // the live one is left alone; once its knot is gone it is recovered too
+    expect(recoverCheckpoints(data, file, () => false).map((r) => r.id)).toEqual([alive.id]);
+    expect(recoverCheckpoints(data, file, () => false)).toEqual([]);
+  });
+
+  it("is never half written", () => {
+    const data = tempDir();
+    writeCheckpoint(data, rec());
+    expect(execFileSync("ls", [join(data, "running")], { encoding: "utf8" })).not.toContain(".tmp");
+  });
+});
