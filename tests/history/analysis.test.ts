@@ -142,7 +142,7 @@ describe("the streak, counted forgivingly", () => {
 
 describe("getting worse", () => {
   const now = at("2026-11-22T20:00:00Z");
-  const after = (ratings: number[], start = "2026-11-10") =>
+  const rated = (ratings: number[], start = "2026-11-10") =>
     ratings.map((r, i) =>
       rec({
         start: new Date(at(`${start}T09:00:00Z`) + i * 86_400_000).toISOString(),
@@ -151,15 +151,15 @@ describe("getting worse", () => {
     );
 
   it("flags pain after sessions rising over the last three check-ins", () => {
-    const trend = assessTrend(after([2, 3, 4, 5]), now);
+    const trend = assessTrend(rated([2, 3, 4, 5]), now);
     expect(trend.worse).toBe(true);
     expect(trend.reasons).toEqual(["pain after your last three sessions went up: 3, 4, 5"]);
   });
 
   it("does not flag a level or falling pattern", () => {
-    expect(assessTrend(after([5, 5, 6]), now).worse).toBe(false);
-    expect(assessTrend(after([6, 4, 5]), now).worse).toBe(false);
-    expect(assessTrend(after([4, 5]), now).worse).toBe(false);
+    expect(assessTrend(rated([5, 5, 6]), now).worse).toBe(false);
+    expect(assessTrend(rated([6, 4, 5]), now).worse).toBe(false);
+    expect(assessTrend(rated([4, 5]), now).worse).toBe(false);
   });
 
   it("flags any rating of 8 or more this week, but not older ones", () => {
