@@ -16,9 +16,7 @@ const settings = (
   values: Record<string, unknown> = {},
   internal: Record<string, unknown> = {},
 ): Settings => ({
-  get: (key) =>
-    (values[key] as never) ??
-    ({ "massage.dailyLimitMinutes": 6, leadIn: 5 } as Record<string, never>)[key],
+  get: (key) => ({ "massage.dailyLimitMinutes": 6, leadIn: 5, ...values })[key] as never,
   internal: (key) => internal[key],
 });
 const screened = {
