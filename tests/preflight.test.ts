@@ -16,7 +16,10 @@ const settings = (
   values: Record<string, unknown> = {},
   internal: Record<string, unknown> = {},
 ): Settings => ({
-  get: (key) => ({ "massage.dailyLimitMinutes": 6, leadIn: 5, ...values })[key] as never,
+  get: (key) => {
+    const all: Record<string, unknown> = { "massage.dailyLimitMinutes": 6, leadIn: 5, ...values };
+    return all[key] as never;
+  },
   internal: (key) => internal[key],
 });
 const screened = {
