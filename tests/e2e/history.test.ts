@@ -1,0 +1,263 @@
+import { appendFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { knotInPty, shortRoutine, sleep } from "./pty.js";
+import { isolatedEnv, knot } from "./run-knot.js";
+
+const ptyEnv = () => isolatedEnv({ TERM: "xterm-256color", NO_COLOR: "1" });
+const threeSteps = () =>
+  shortRoutine([
+    { name: "First", kind: "hold", duration: 1 },
+    { name: "Second", kind: "hold", duration: 20 },
+    { name: "Third", kind: "hold", duration: 1 },
+  ]);
+const records = (env: NodeJS.ProcessEnv) => JSON.parse(knot(["history", "--json"], { env }).stdout);
+
+/** Starts a session in a pty and ends it the given way once it reaches the second step. */
+async function endWith(
+  env: NodeJS.ProcessEnv,
+  file: string,
+  end: (run: ReturnType<typeof knotInPty>) => void,
+) {
+  const run = knotInPty(["start", file, "--yes", "--lead-in", "0", "--no-checkin", "--no-resume"], {
+    env,
+  });
+  await run.waitFor("SECOND");
+  end(run);
+  return (await run.exited).exitCode;
+}
+
+// Sequential: these runs take turns with the pseudo-terminal tests in other files.
+describe("history, end to end", () => {
+  it("records every session, whatever its end", { timeout: 60_000 }, async () => {
+    const env = ptyEnv();
+    const file = threeSteps();
+    expect(
+      knot(
+        [
+          "start",
+          shortRoutine([{ name: "Only", kind: "hold", duration: 1 }]),
+          "--yes",
+          "--lead-in",
+          "0",
+        ],
+        { env },
+      ).status,
+    ).toBe(0);
+    expect(await endWith(env, file, (run) => run.press("q"))).toBe(3);
+    expect(await endWith(env, file, (run) => run.press("x"))).toBe(3);
+    expect(await endWith(env, file, (run) => run.signal("SIGTERM"))).toBe(143);
+    expect(await endWith(env, file, (run) => run.signal("SIGHUP"))).toBe(129);
+    const all = records(env);
+    expect(all.map((r: { ended: string }) => r.ended)).toEqual([
+      "interrupted",
+      "interrupted",
+      "pain",
+      "quit",
+      "completed",
+    ]);
+    expect(all[0]).toMatchObject({ routine: "short", stoppedAt: 1, plannedSeconds: 22 });
+    expect(all[0].steps.map((s: { outcome: string }) => s.outcome)).toEqual([
+      "done",
+      "pending",
+      "pending",
+    ]);
+  });
+
+  it("recovers a session whose knot was killed outright", async () => {
+    const env = ptyEnv();
+    const run = knotInPty(["start", threeSteps(), "--yes", "--lead-in", "0", "--no-checkin"], {
+      env,
+    });
+    await run.waitFor("SECOND");
+    await sleep(200);
+    process.kill(run.pid, "SIGKILL");
+    await run.exited;
+    const all = records(env);
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({ ended: "interrupted", stoppedAt: 1 });
+    expect(readdirSync(join(env.XDG_DATA_HOME!, "knot", "running"))).toEqual([]);
+  });
+
+  it("offers to resume a session cut off less than 12 hours ago, at the step where it stopped", {
+    timeout: 60_000,
+  }, async () => {
+    const env = ptyEnv();
+    const file = threeSteps();
+    expect(await endWith(env, file, (run) => run.signal("SIGTERM"))).toBe(143);
+    const run = knotInPty(["start", file, "--yes", "--lead-in", "0", "--no-checkin"], { env });
+    await run.waitFor(/cut off .* ago at step 2 of 3 \(Second\)/);
+    await run.waitFor("Pick up where it stopped?");
+    const from = run.output().length;
+    run.press("\r");
+    await run.waitFor(/SECOND[\s\S]*step 2 of 3|step 2 of 3[\s\S]*SECOND/, { from });
+    run.press("q");
+    expect((await run.exited).exitCode).toBe(3);
+    const latest = records(env)[0];
+    expect(latest.resumedFrom).toBeTruthy();
+    expect(latest.steps[0].outcome).toBe("pending");
+    // without a terminal, --resume answers for you
+    expect(await endWith(env, file, (r) => r.signal("SIGTERM"))).toBe(143);
+    const piped = knot(["start", file, "--yes", "--lead-in", "0", "--resume", "--events", "-"], {
+      env,
+      input: "q\n",
+    });
+    expect(piped.status).toBe(3);
+    expect(JSON.parse(piped.stdout.split("\n")[0]!)).toMatchObject({
+      event: "session-start",
+      index: 1,
+    });
+  });
+
+  it("filters, exports and clears the history, keeping a backup", () => {
+    const env = isolatedEnv();
+    const file = shortRoutine([{ name: "Only", kind: "hold", duration: 1 }]);
+    for (let i = 0; i < 2; i++) knot(["start", file, "--yes", "--lead-in", "0"], { env });
+    const table = knot(["history"], { env });
+    expect(table.stdout).toMatch(
+      /^DATE\s+ROUTINE\s+DONE\s+ENDED\s+PAIN BEFORE → AFTER\n\d{4}-\d\d-\d\d \d\d:\d\d {2}Short routine {2}0:01 of 0:01 {2}completed/,
+    );
+    const csv = knot(["history", "--csv"], { env }).stdout.trim().split("\n");
+    expect(csv[0]).toBe(
+      "id,started,ended_at,routine,name,category,done_seconds,planned_seconds,ended,pain_before,pain_after,areas,sides",
+    );
+    expect(csv).toHaveLength(3);
+    expect(csv[1]).toMatch(/,short,Short routine,stretch,1,1,completed,,,,$/);
+    expect(JSON.parse(knot(["history", "--routine", "nope", "--json"], { env }).stdout)).toEqual(
+      [],
+    );
+    expect(JSON.parse(knot(["history", "--since", "1h", "--json"], { env }).stdout)).toHaveLength(
+      2,
+    );
+    expect(knot(["history", "--since", "last week"], { env })).toMatchObject({ status: 2 });
+    expect(knot(["history", "--clear"], { env })).toMatchObject({ status: 2 });
+    const cleared = knot(["history", "--clear", "--yes"], { env });
+    expect(cleared.stdout).toMatch(/kept as .*history\.jsonl\.bak-/);
+    expect(records(env)).toEqual([]);
+    const dir = join(env.XDG_DATA_HOME!, "knot");
+    expect(readdirSync(dir).some((f) => f.startsWith("history.jsonl.bak-"))).toBe(true);
+  });
+
+  it("skips a damaged line with one warning that names it", () => {
+    const env = isolatedEnv();
+    knot(
+      [
+        "start",
+        shortRoutine([{ name: "Only", kind: "hold", duration: 1 }]),
+        "--yes",
+        "--lead-in",
+        "0",
+      ],
+      { env },
+    );
+    appendFileSync(join(env.XDG_DATA_HOME!, "knot", "history.jsonl"), '{"v":1,"id":"broken\n');
+    const result = knot(["history"], { env });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(
+      /A damaged line in .*history\.jsonl \(line 2\) was skipped; everything else was read\./,
+    );
+    expect(result.stdout).toContain("Short routine");
+  });
+
+  it("today: massage minutes against the daily limit, and when cold is next advisable", () => {
+    const env = isolatedEnv();
+    const now = Date.now();
+    const iso = (msAgo: number) => new Date(now - msAgo).toISOString();
+    const record = (id: string, msAgo: number, step: object) => ({
+      v: 1,
+      id,
+      routine: id,
+      name: id,
+      category: "mixed",
+      areas: ["upper-back"],
+      sides: [],
+      startedAt: iso(msAgo),
+      endedAt: iso(msAgo - 60_000),
+      plannedSeconds: 60,
+      doneSeconds: 60,
+      ended: "completed",
+      ratings: {},
+      steps: [{ name: "s", planned: 60, done: 60, outcome: "done", at: iso(msAgo), ...step }],
+      stoppedAt: 0,
+    });
+    const dir = join(env.XDG_DATA_HOME!, "knot");
+    mkdirSync(dir, { recursive: true });
+    // The safety questions were answered before, at a terminal.
+    const config = join(env.XDG_CONFIG_HOME!, "knot");
+    mkdirSync(config, { recursive: true });
+    writeFileSync(
+      join(config, "config.json"),
+      JSON.stringify({ screening: { cold: iso(0), massage: iso(0) } }),
+    );
+    // Minutes ago, so both fall today unless the test runs in the first minutes after midnight.
+    writeFileSync(
+      join(dir, "history.jsonl"),
+      `${[
+        record("rolling", 5 * 60_000, { kind: "massage", area: "upper-back" }),
+        record("ice", 3 * 60_000, { kind: "cold" }),
+      ]
+        .map((r) => JSON.stringify(r))
+        .join("\n")}\n`,
+    );
+    const today = knot(["today"], { env });
+    expect(today.status).toBe(0);
+    expect(today.stdout).toMatch(/upper-back\s+\S+\s+1m of 6m/);
+    expect(today.stdout).toMatch(
+      /Cold: last ended \d\d:\d\d \(2m ago\)\. Wait until \d\d:\d\d: guidance repeats cold only every 2-4 hours\./,
+    );
+    const json = JSON.parse(knot(["today", "--json"], { env }).stdout);
+    expect(json.massage).toEqual({ limitSeconds: 360, byArea: { "upper-back": 60 } });
+    expect(json.thermal[0]).toMatchObject({ kind: "cold", advisableNow: false });
+    expect(json.thermal[1]).toMatchObject({ kind: "heat", lastEndedAt: null, advisableNow: true });
+    // another cold within 2 hours: warned, and not started without --yes
+    const again = knot(["cycle", "cold-5", "x1", "--lead-in", "0", "--plain"], { env });
+    expect(again.status).toBe(3);
+    expect(again.stdout).toMatch(
+      /Your last cold ended 2m ago[\s\S]*every 2-4 hours[\s\S]*Not started\. Add --yes/,
+    );
+    // a massage that would pass the daily limit: warned with the figures
+    const massage = shortRoutine(
+      [{ name: "Roll", kind: "massage", duration: "5m30s", area: "upper-back" }],
+      { category: "massage" },
+    );
+    const over = knot(["start", massage, "--lead-in", "0", "--plain"], { env });
+    expect(over.status).toBe(3);
+    expect(over.stdout).toMatch(/upper-back: 1m done today \+ 5m 30s planned = 6m 30s/);
+  });
+
+  it("stats: charts, streak and the getting-worse warning", () => {
+    const env = isolatedEnv();
+    const file = shortRoutine([{ name: "Only", kind: "hold", duration: 1 }]);
+    knot(["start", file, "--yes", "--lead-in", "0"], { env });
+    const stats = knot(["stats", "--days", "7"], { env });
+    expect(stats.status).toBe(0);
+    expect(stats.stdout).toMatch(/Last 7 days: 1 session/);
+    expect(stats.stdout).toMatch(/Streak: 1 day \(days with a session; one rest day/);
+    expect(stats.stdout).toMatch(/Sessions per day\n[\s\S]*█/);
+    expect(stats.stdout).toMatch(/Minutes by kind\n {2}stretch/);
+    const json = JSON.parse(knot(["stats", "--json"], { env }).stdout);
+    expect(json).toMatchObject({
+      days: 30,
+      sessions: 1,
+      streak: 1,
+      gettingWorse: { worse: false },
+    });
+  });
+
+  it("safety lists the red flags and who should ask first; --reset forgets the answers", () => {
+    const env = isolatedEnv();
+    const result = knot(["safety"], { env });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(
+      /Stop and get medical help at once if you have:\n {2}- numbness, tingling or weakness in both legs/,
+    );
+    expect(result.stdout).toMatch(
+      /Before cold packs, ask a clinician first if you have:\n {2}- Raynaud's/,
+    );
+    expect(result.stdout).toMatch(
+      /Before self-massage, ask a clinician first[\s\S]*blood thinners/,
+    );
+    expect(knot(["safety", "--reset"], { env }).stdout).toMatch(/will ask again/);
+    expect(existsSync(join(env.XDG_CONFIG_HOME!, "knot", "config.json"))).toBe(true);
+  });
+});
