@@ -261,3 +261,119 @@ describe("history, end to end", () => {
     expect(existsSync(join(env.XDG_CONFIG_HOME!, "knot", "config.json"))).toBe(true);
   });
 });
+
+describe("safety questions at a terminal", () => {
+  const massage = () =>
+    shortRoutine([{ name: "Roll", kind: "massage", duration: 2, area: "upper-back" }], {
+      category: "massage",
+    });
+
+  it("asks once before the first massage and remembers a 'none of these'", {
+    timeout: 60_000,
+  }, async () => {
+    const env = ptyEnv();
+    const file = massage();
+    const first = knotInPty(["start", file, "--yes", "--lead-in", "0", "--no-checkin"], { env });
+    await first.waitFor("Does any of these apply to you?");
+    first.press("\r"); // "No, none of these"
+    expect((await first.exited).exitCode).toBe(0);
+    const second = knotInPty(["start", file, "--yes", "--lead-in", "0", "--no-checkin"], { env });
+    expect((await second.exited).exitCode).toBe(0);
+    expect(second.output()).not.toContain("Does any of these apply");
+    expect(knot(["safety"], { env }).stdout).toMatch(
+      /You said none of these applies on \d{4}-\d\d-\d\d/,
+    );
+  });
+
+  it("does not start when one applies, unless --force", { timeout: 60_000 }, async () => {
+    const env = ptyEnv();
+    const run = knotInPty(["start", massage(), "--yes", "--lead-in", "0", "--no-checkin"], { env });
+    await run.waitFor("Does any of these apply to you?");
+    run.press("\u001b[B\r"); // down, Enter: "Yes, one of them does"
+    expect((await run.exited).exitCode).toBe(3);
+    expect(run.output()).toMatch(
+      /ask a doctor, nurse or physiotherapist before using self-massage/,
+    );
+    expect(records(env)).toEqual([]);
+    const forced = knotInPty(
+      ["start", massage(), "--yes", "--lead-in", "0", "--no-checkin", "--force"],
+      { env },
+    );
+    await forced.waitFor("Does any of these apply to you?");
+    forced.press("\u001b[B\r");
+    expect((await forced.exited).exitCode).toBe(0);
+    expect(forced.output()).toContain("Starting anyway, as --force asks.");
+  });
+
+  it("offers to shorten a massage to fit the daily limit", { timeout: 60_000 }, async () => {
+    const env = ptyEnv();
+    const config = join(env.XDG_CONFIG_HOME!, "knot");
+    mkdirSync(config, { recursive: true });
+    writeFileSync(
+      join(config, "config.json"),
+      JSON.stringify({
+        massage: { dailyLimitMinutes: 1 },
+        screening: { massage: new Date().toISOString() },
+      }),
+    );
+    const file = shortRoutine(
+      [{ name: "Roll", kind: "massage", duration: "1m30s", area: "upper-back" }],
+      { category: "massage" },
+    );
+    const run = knotInPty(
+      [
+        "start",
+        file,
+        "--yes",
+        "--lead-in",
+        "0",
+        "--no-checkin",
+        "--events",
+        join(env.HOME!, "events.jsonl"),
+      ],
+      { env },
+    );
+    await run.waitFor("upper-back: 0s done today + 1m 30s planned = 1m 30s");
+    await run.waitFor("Shorten the massage to fit the limit");
+    run.press("\r");
+    await run.waitFor("ROLL");
+    run.press("q");
+    expect((await run.exited).exitCode).toBe(3);
+    expect(records(env)[0].plannedSeconds).toBe(60);
+  });
+
+  it("puts the red flags at the top of stats when things get worse", () => {
+    const env = isolatedEnv();
+    const dir = join(env.XDG_DATA_HOME!, "knot");
+    mkdirSync(dir, { recursive: true });
+    const at = new Date(Date.now() - 3_600_000).toISOString();
+    const stopped = (id: string) =>
+      JSON.stringify({
+        v: 1,
+        id,
+        routine: "stretch",
+        name: "Gentle back stretch",
+        category: "stretch",
+        areas: [],
+        sides: [],
+        startedAt: at,
+        endedAt: at,
+        plannedSeconds: 60,
+        doneSeconds: 10,
+        ended: "pain",
+        ratings: { before: 5 },
+        steps: [],
+        stoppedAt: 0,
+      });
+    writeFileSync(join(dir, "history.jsonl"), `${stopped("a")}\n${stopped("b")}\n`);
+    const stats = knot(["stats"], { env });
+    expect(stats.stdout.split("\n")[0]).toBe("Things may be getting worse:");
+    expect(stats.stdout).toMatch(/stopped 2 sessions because it hurt[\s\S]*see a doctor/);
+    // and before the next session
+    const start = knot(["start", "stretch", "--yes", "--lead-in", "0"], { env, input: "q\n" });
+    expect(start.stdout.indexOf("Things may be getting worse")).toBeLessThan(
+      start.stdout.indexOf("[1/29]"),
+    );
+    expect(start.stdout).toContain("Things may be getting worse");
+  });
+});
