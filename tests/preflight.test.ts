@@ -9,7 +9,7 @@ import {
 import type { Settings } from "../src/config/store.js";
 import type { TimelineEntry } from "../src/routine/timeline.js";
 import { testContext } from "./helpers.js";
-import { massageStep, rec } from "./history/fixtures.js";
+import { massageStep, rec, thermalStep } from "./history/fixtures.js";
 
 const NOW = Date.parse("2026-11-22T12:00:00Z");
 const settings = (
@@ -114,20 +114,7 @@ describe("planned massage and the daily limit", () => {
 
 describe("cold and heat too soon", () => {
   const cold: TimelineEntry[] = [{ name: "Cold pack on", kind: "cold", seconds: 600 }];
-  const coldAt = (iso: string) =>
-    rec({
-      start: iso,
-      steps: [
-        {
-          name: "Cold",
-          kind: "cold",
-          planned: 600,
-          done: 600,
-          outcome: "done",
-          at: new Date(iso).toISOString(),
-        },
-      ],
-    });
+  const coldAt = (iso: string) => rec({ start: iso, steps: [thermalStep("cold", iso, 600)] });
 
   it("warns within 2 hours of the last application, and goes ahead only with --yes", async () => {
     const stopped = run(cold, [coldAt("2026-11-22T11:00:00Z")]);

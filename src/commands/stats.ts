@@ -76,28 +76,23 @@ export async function stats(options: StatsOptions, ctx: Context): Promise<number
   );
   out(`${s.strong("Streak")}: ${run} day${run === 1 ? "" : "s"} ${s.dim(`(${STREAK_RULE})`)}`);
   const labels = perDay.map((d) => d.day.slice(5));
-  out();
-  out(s.strong("Sessions per day"));
-  for (const line of columnChart(
+  const chart = (title: string, values: number[], height: number, unit: string) => {
+    out();
+    out(s.strong(title));
+    for (const line of columnChart(values, labels, width, height, unit, s)) out(line);
+  };
+  chart(
+    "Sessions per day",
     perDay.map((d) => d.sessions),
-    labels,
-    width,
     3,
     "sessions",
-    s,
-  ))
-    out(line);
-  out();
-  out(s.strong("Minutes per day"));
-  for (const line of columnChart(
+  );
+  chart(
+    "Minutes per day",
     perDay.map((d) => d.minutes),
-    labels,
-    width,
     5,
     "minutes",
-    s,
-  ))
-    out(line);
+  );
   const sorted = (m: Map<string, number>) =>
     [...m]
       .sort((a, b) => b[1] - a[1])

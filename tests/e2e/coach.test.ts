@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "../helpers.js";
-import { knotInPty, readEvents, shortRoutine, sleep } from "./pty.js";
+import { knotInPty, readEvents, shortRoutine, sleep, startInPty } from "./pty.js";
 import { isolatedEnv, knot } from "./run-knot.js";
 
 const routine = () =>
@@ -133,16 +133,7 @@ describe.concurrent("the coach, end to end", () => {
       { name: "Two", kind: "hold", duration: 1 },
       { name: "Three", kind: "rest", duration: 10 },
     ]);
-    const run = knotInPty([
-      "start",
-      file,
-      "--yes",
-      "--lead-in",
-      "0",
-      "--no-checkin",
-      "--events",
-      events,
-    ]);
+    const run = startInPty(file, ["--events", events]);
     await run.waitFor("ONE");
     process.kill(run.pid, "SIGSTOP");
     await sleep(7000); // longer than One and Two together
@@ -159,7 +150,7 @@ describe.concurrent("the coach, end to end", () => {
 
   it("switches to one line when the terminal is made narrow", async () => {
     const file = shortRoutine([{ name: "Long hold", kind: "hold", duration: 20 }]);
-    const run = knotInPty(["start", file, "--yes", "--lead-in", "0", "--no-checkin"], {
+    const run = startInPty(file, [], {
       cols: 80,
       rows: 24,
     });

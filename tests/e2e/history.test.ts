@@ -1,7 +1,7 @@
 import { appendFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { knotInPty, shortRoutine, sleep } from "./pty.js";
+import { knotInPty, shortRoutine, sleep, startInPty } from "./pty.js";
 import { isolatedEnv, knot } from "./run-knot.js";
 
 const ptyEnv = () => isolatedEnv({ TERM: "xterm-256color", NO_COLOR: "1" });
@@ -11,6 +11,18 @@ const threeSteps = () =>
     { name: "Second", kind: "hold", duration: 20 },
     { name: "Third", kind: "hold", duration: 1 },
   ]);
+/** A finished one-second session, recorded in env's history. */
+const oneStepSession = (env: NodeJS.ProcessEnv) =>
+  knot(
+    [
+      "start",
+      shortRoutine([{ name: "Only", kind: "hold", duration: 1 }]),
+      "--yes",
+      "--lead-in",
+      "0",
+    ],
+    { env },
+  );
 const records = (env: NodeJS.ProcessEnv) => JSON.parse(knot(["history", "--json"], { env }).stdout);
 
 /** Starts a session in a pty and ends it the given way once it reaches the second step. */
@@ -19,7 +31,7 @@ async function endWith(
   file: string,
   end: (run: ReturnType<typeof knotInPty>) => void,
 ) {
-  const run = knotInPty(["start", file, "--yes", "--lead-in", "0", "--no-checkin", "--no-resume"], {
+  const run = startInPty(file, ["--no-resume"], {
     env,
   });
   await run.waitFor("SECOND");
@@ -32,18 +44,7 @@ describe("history, end to end", () => {
   it("records every session, whatever its end", { timeout: 60_000 }, async () => {
     const env = ptyEnv();
     const file = threeSteps();
-    expect(
-      knot(
-        [
-          "start",
-          shortRoutine([{ name: "Only", kind: "hold", duration: 1 }]),
-          "--yes",
-          "--lead-in",
-          "0",
-        ],
-        { env },
-      ).status,
-    ).toBe(0);
+    expect(oneStepSession(env).status).toBe(0);
     expect(await endWith(env, file, (run) => run.press("q"))).toBe(3);
     expect(await endWith(env, file, (run) => run.press("x"))).toBe(3);
     expect(await endWith(env, file, (run) => run.signal("SIGTERM"))).toBe(143);
@@ -66,7 +67,7 @@ describe("history, end to end", () => {
 
   it("recovers a session whose knot was killed outright", async () => {
     const env = ptyEnv();
-    const run = knotInPty(["start", threeSteps(), "--yes", "--lead-in", "0", "--no-checkin"], {
+    const run = startInPty(threeSteps(), [], {
       env,
     });
     await run.waitFor("SECOND");
@@ -85,7 +86,7 @@ describe("history, end to end", () => {
     const env = ptyEnv();
     const file = threeSteps();
     expect(await endWith(env, file, (run) => run.signal("SIGTERM"))).toBe(143);
-    const run = knotInPty(["start", file, "--yes", "--lead-in", "0", "--no-checkin"], { env });
+    const run = startInPty(file, [], { env });
     await run.waitFor(/cut off .* ago at step 2 of 3 \(Second\)/);
     await run.waitFor("Pick up where it stopped?");
     const from = run.output().length;
@@ -140,16 +141,7 @@ describe("history, end to end", () => {
 
   it("skips a damaged line with one warning that names it", () => {
     const env = isolatedEnv();
-    knot(
-      [
-        "start",
-        shortRoutine([{ name: "Only", kind: "hold", duration: 1 }]),
-        "--yes",
-        "--lead-in",
-        "0",
-      ],
-      { env },
-    );
+    oneStepSession(env);
     appendFileSync(join(env.XDG_DATA_HOME!, "knot", "history.jsonl"), '{"v":1,"id":"broken\n');
     const result = knot(["history"], { env });
     expect(result.status).toBe(0);
@@ -273,11 +265,11 @@ describe("safety questions at a terminal", () => {
   }, async () => {
     const env = ptyEnv();
     const file = massage();
-    const first = knotInPty(["start", file, "--yes", "--lead-in", "0", "--no-checkin"], { env });
+    const first = startInPty(file, [], { env });
     await first.waitFor("Does any of these apply to you?");
     first.press("\r"); // "No, none of these"
     expect((await first.exited).exitCode).toBe(0);
-    const second = knotInPty(["start", file, "--yes", "--lead-in", "0", "--no-checkin"], { env });
+    const second = startInPty(file, [], { env });
     expect((await second.exited).exitCode).toBe(0);
     expect(second.output()).not.toContain("Does any of these apply");
     expect(knot(["safety"], { env }).stdout).toMatch(
@@ -287,7 +279,7 @@ describe("safety questions at a terminal", () => {
 
   it("does not start when one applies, unless --force", { timeout: 60_000 }, async () => {
     const env = ptyEnv();
-    const run = knotInPty(["start", massage(), "--yes", "--lead-in", "0", "--no-checkin"], { env });
+    const run = startInPty(massage(), [], { env });
     await run.waitFor("Does any of these apply to you?");
     run.press("\u001b[B\r"); // down, Enter: "Yes, one of them does"
     expect((await run.exited).exitCode).toBe(3);

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "../helpers.js";
-import { knotInPty, RESTORE, readEvents, shortRoutine, sleep } from "./pty.js";
+import { RESTORE, readEvents, shortRoutine, sleep, startInPty } from "./pty.js";
 
 // The built knot in a real pseudo-terminal, pressing real keys.
 const twoSteps = () =>
@@ -25,16 +25,7 @@ describe.concurrent("knot start at a terminal", () => {
       { name: "Stretch one", kind: "hold", duration: 4 },
       { name: "Stretch two", kind: "hold", duration: 1 },
     ]);
-    const run = knotInPty([
-      "start",
-      file,
-      "--yes",
-      "--lead-in",
-      "0",
-      "--no-checkin",
-      "--events",
-      events,
-    ]);
+    const run = startInPty(file, ["--events", events]);
     await run.waitFor("STRETCH ONE");
     await sleep(1200);
     run.press(" ");
@@ -70,16 +61,7 @@ describe.concurrent("knot start at a terminal", () => {
       { name: "First", kind: "hold", duration: 30 },
       { name: "Second", kind: "hold", duration: 30 },
     ]);
-    const run = knotInPty([
-      "start",
-      file,
-      "--yes",
-      "--lead-in",
-      "0",
-      "--no-checkin",
-      "--events",
-      events,
-    ]);
+    const run = startInPty(file, ["--events", events]);
     await run.waitFor("FIRST");
     run.press("n");
     await run.waitFor("SECOND");
@@ -111,7 +93,7 @@ describe.concurrent("knot start at a terminal", () => {
   });
 
   it("q quits with exit 3 and gives the terminal back", async () => {
-    const run = knotInPty(["start", twoSteps(), "--yes", "--lead-in", "0", "--no-checkin"]);
+    const run = startInPty(twoSteps());
     await run.waitFor("STRETCH ONE");
     run.press("q");
     expect((await run.exited).exitCode).toBe(3);
@@ -119,7 +101,7 @@ describe.concurrent("knot start at a terminal", () => {
   });
 
   it("x stops at once and shows when to get help", async () => {
-    const run = knotInPty(["start", twoSteps(), "--yes", "--lead-in", "0", "--no-checkin"]);
+    const run = startInPty(twoSteps());
     await run.waitFor("STRETCH ONE");
     run.press("x");
     expect((await run.exited).exitCode).toBe(3);
@@ -130,7 +112,7 @@ describe.concurrent("knot start at a terminal", () => {
   });
 
   it("Ctrl-C quits with exit 130", async () => {
-    const run = knotInPty(["start", twoSteps(), "--yes", "--lead-in", "0", "--no-checkin"]);
+    const run = startInPty(twoSteps());
     await run.waitFor("STRETCH ONE");
     run.press("\u0003");
     expect((await run.exited).exitCode).toBe(130);
@@ -138,7 +120,7 @@ describe.concurrent("knot start at a terminal", () => {
   });
 
   it("SIGTERM restores the terminal, prints a summary line, and exits 143", async () => {
-    const run = knotInPty(["start", twoSteps(), "--yes", "--lead-in", "0", "--no-checkin"]);
+    const run = startInPty(twoSteps());
     await run.waitFor("STRETCH ONE");
     run.signal("SIGTERM");
     expect((await run.exited).exitCode).toBe(143);
@@ -147,7 +129,7 @@ describe.concurrent("knot start at a terminal", () => {
   });
 
   it("SIGHUP exits 129", async () => {
-    const run = knotInPty(["start", twoSteps(), "--yes", "--lead-in", "0", "--no-checkin"]);
+    const run = startInPty(twoSteps());
     await run.waitFor("STRETCH ONE");
     run.signal("SIGHUP");
     expect((await run.exited).exitCode).toBe(129);

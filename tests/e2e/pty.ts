@@ -73,6 +73,15 @@ export function knotInPty(
   };
 }
 
+/** `knot start <file> --yes --lead-in 0 --no-checkin ...`: a session that begins at once. */
+export function startInPty(
+  file: string,
+  extra: string[] = [],
+  options: Parameters<typeof knotInPty>[1] = {},
+): PtyRun {
+  return knotInPty(["start", file, "--yes", "--lead-in", "0", "--no-checkin", ...extra], options);
+}
+
 /** A routine file of short steps, for runs that finish in seconds. */
 export function shortRoutine(steps: object[], extra: object = {}): string {
   const file = join(tempDir("knot-routine-"), "short.json");

@@ -8,7 +8,7 @@ import {
   streak,
 } from "../../src/history/analysis.js";
 import type { SessionRecord } from "../../src/history/record.js";
-import { massageStep, rec } from "./fixtures.js";
+import { massageStep, rec, thermalStep } from "./fixtures.js";
 
 const at = (iso: string) => Date.parse(iso);
 const day = (d: string) => ({ from: at(`${d}T00:00:00Z`), to: at(`${d}T00:00:00Z`) + 86_400_000 });
@@ -76,42 +76,9 @@ describe("massage minutes per area (tests run in UTC)", () => {
 describe("last cold or heat", () => {
   it("is the end of the last step of that kind that was done", () => {
     const records = [
-      rec({
-        steps: [
-          {
-            name: "Cold",
-            kind: "cold",
-            planned: 600,
-            done: 600,
-            outcome: "done",
-            at: "2026-11-22T08:00:00.000Z",
-          },
-        ],
-      }),
-      rec({
-        steps: [
-          {
-            name: "Cold",
-            kind: "cold",
-            planned: 600,
-            done: 240,
-            outcome: "skipped",
-            at: "2026-11-22T10:00:00.000Z",
-          },
-        ],
-      }),
-      rec({
-        steps: [
-          {
-            name: "Heat",
-            kind: "heat",
-            planned: 900,
-            done: 900,
-            outcome: "done",
-            at: "2026-11-22T07:00:00.000Z",
-          },
-        ],
-      }),
+      rec({ steps: [thermalStep("cold", "2026-11-22T08:00:00Z", 600)] }),
+      rec({ steps: [{ ...thermalStep("cold", "2026-11-22T10:00:00Z", 240), outcome: "skipped" }] }),
+      rec({ steps: [thermalStep("heat", "2026-11-22T07:00:00Z", 900)] }),
     ];
     expect(lastApplicationEnd(records, "cold")).toBe(at("2026-11-22T10:04:00Z"));
     expect(lastApplicationEnd(records, "heat")).toBe(at("2026-11-22T07:15:00Z"));

@@ -39,3 +39,12 @@ export const massageStep = (at: string, done: number, area?: StepRecord["area"])
   at: new Date(at).toISOString(),
   ...(area ? { area } : {}),
 });
+
+export const thermalStep = (kind: "cold" | "heat", at: string, done: number): StepRecord => ({
+  name: kind === "cold" ? "Cold" : "Heat",
+  kind,
+  planned: 600,
+  done,
+  outcome: "done",
+  at: new Date(at).toISOString(),
+});
