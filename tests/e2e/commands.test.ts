@@ -60,6 +60,17 @@ describe("the built knot binary", () => {
     }
   });
 
+  it("exits 1 with a clear message when the settings folder cannot be used", () => {
+    const blocker = join(tempDir(), "not-a-folder");
+    writeFileSync(blocker, "");
+    const result = knot(["config", "set", "voice", "on"], {
+      env: isolatedEnv({ XDG_CONFIG_HOME: blocker }),
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/Could not open the settings file .*not-a-folder/);
+    noStackTrace(result.stderr);
+  });
+
   it("keeps settings in XDG_CONFIG_HOME and recovers from a corrupt file", () => {
     const env = isolatedEnv();
     expect(knot(["config", "path"], { env }).stdout.trim()).toBe(
