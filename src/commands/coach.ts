@@ -1,12 +1,13 @@
 import type { Settings } from "../config/store.js";
 import { type Context, println } from "../context.js";
-import { formatClock, formatDuration } from "../duration.js";
+import { formatClock } from "../duration.js";
 import { ExitCode, KnotError } from "../errors.js";
 import { stopAdvice } from "../health.js";
 import { openJournal } from "../history/journal.js";
 import { buildRecord, newRecordId, type Ratings } from "../history/record.js";
+import { timelineLength } from "../routine/describe.js";
 import type { TimelineEntry } from "../routine/timeline.js";
-import { hasManualSteps, totalSeconds } from "../routine/timeline.js";
+import { hasManualSteps } from "../routine/timeline.js";
 import type { Area, Category } from "../routine/vocabulary.js";
 import { CueDirector, Cues } from "../session/cues.js";
 import { type Display, NoDisplay, PlainDisplay, ScreenDisplay } from "../session/displays.js";
@@ -17,7 +18,7 @@ import { runCoach, systemClock } from "../session/runner.js";
 import { TerminalControl } from "../session/terminal.js";
 import { describeStep } from "../session/view.js";
 import { askRating, canAsk, confirm } from "../ui/prompt.js";
-import { wrap } from "../ui/text.js";
+import { bulleted } from "../ui/text.js";
 import { parseWholeNumber } from "./coach-numbers.js";
 import { NotStarted, preflight } from "./preflight.js";
 import { offerResume } from "./resume.js";
@@ -55,9 +56,8 @@ export interface CoachFlags {
 
 export function printDryRun(ctx: Context, plan: Plan, leadIn: number): number {
   const out = (text = "") => println(ctx.stdout, text);
-  const total = totalSeconds(plan.timeline);
   out(
-    `${ctx.style.strong(plan.name)}: ${plan.timeline.length} steps, ${formatDuration(total)}${hasManualSteps(plan.timeline) ? " plus steps that wait for you" : ""}`,
+    `${ctx.style.strong(plan.name)}: ${plan.timeline.length} steps, ${timelineLength(plan.timeline)}`,
   );
   let at = ctx.now() + leadIn * 1000;
   const time = (ms: number) => new Date(ms).toTimeString().slice(0, 8);
@@ -97,16 +97,12 @@ export async function coach(
   const style = eventsToStdout ? ctx.errStyle : ctx.style;
   const say = (text = "") => println(talk, text);
 
-  const total = totalSeconds(plan.timeline);
   const width = Math.min(layoutWidth(ctx), 100);
   say(
-    `${style.strong(plan.name)}  ${style.dim(`${plan.timeline.length} steps, ${formatDuration(total)}${hasManualSteps(plan.timeline) ? " plus steps that wait for you" : ""}`)}`,
+    `${style.strong(plan.name)}  ${style.dim(`${plan.timeline.length} steps, ${timelineLength(plan.timeline)}`)}`,
   );
-  for (const caution of plan.cautions) {
-    wrap(caution, width - 4).forEach((line, i) => {
-      say(`${i === 0 ? style.warn("  ! ") : "    "}${line}`);
-    });
-  }
+  for (const caution of plan.cautions)
+    for (const line of bulleted(caution, width, style.warn("  ! "))) say(line);
   const journal = openJournal(ctx, (message) => say(style.warn(`warning: ${message}`)));
   const asking = !plain && canAsk(ctx);
   const resume = await offerResume(ctx, plan, journal.records, flags, asking, say);

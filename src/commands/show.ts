@@ -1,10 +1,10 @@
 import { type Context, println } from "../context.js";
 import { formatDuration } from "../duration.js";
-import { outlineSteps } from "../routine/describe.js";
+import { outlineSteps, timelineLength } from "../routine/describe.js";
 import { findRoutine } from "../routine/library.js";
 import { formatIssues } from "../routine/report.js";
 import { hasManualSteps } from "../routine/timeline.js";
-import { wrap } from "../ui/text.js";
+import { bulleted, wrap } from "../ui/text.js";
 import { layoutWidth, openLibrary, printJson } from "./shared.js";
 
 export interface ShowOptions {
@@ -38,8 +38,7 @@ export async function show(
     for (const line of wrap(text, width - indent.length)) out(indent + line);
   };
   const bullet = (text: string, mark: string) => {
-    for (const [i, line] of wrap(text, width - 4).entries())
-      out(`${i === 0 ? mark : "    "}${line}`);
+    for (const line of bulleted(text, width, mark)) out(line);
   };
   const origin =
     entry.origin === "built-in" ? "built-in" : entry.origin === "custom" ? "custom" : entry.path;
@@ -63,9 +62,7 @@ export async function show(
 
   out();
   const manual = hasManualSteps(timeline);
-  out(
-    `${s.strong("Steps")}  ${s.dim(`${timeline.length} in all, ${formatDuration(entry.totalSeconds)}${manual ? " plus steps that wait for you" : ""}`)}`,
-  );
+  out(`${s.strong("Steps")}  ${s.dim(`${timeline.length} in all, ${timelineLength(timeline)}`)}`);
   const lines = outlineSteps(routine.steps, (id) => library.find(id)?.routine);
   const nameWidth = Math.max(...lines.map((l) => l.depth * 2 + l.text.length));
   for (const line of lines) {

@@ -1,5 +1,5 @@
 import { formatDuration } from "../duration.js";
-import type { RoutineResolver } from "./timeline.js";
+import { hasManualSteps, type TimelineEntry, totalSeconds } from "./timeline.js";
 import { isInclude, isRepeat, type StepItem } from "./vocabulary.js";
 
 /** One printed line of a routine's step outline (`knot show`). */
@@ -8,6 +8,12 @@ export interface OutlineLine {
   text: string;
   duration: string;
   kind?: string;
+}
+
+/** "9m 35s", or "50m plus steps that wait for you": how long a whole timeline takes. */
+export function timelineLength(timeline: readonly TimelineEntry[]): string {
+  const manual = hasManualSteps(timeline) ? " plus steps that wait for you" : "";
+  return `${formatDuration(totalSeconds(timeline))}${manual}`;
 }
 
 /** "15s", "20s each side", "waits for you": how long a step takes, in words. */
@@ -22,7 +28,7 @@ export function stepDuration(seconds: number | null, sides: boolean): string {
  */
 export function outlineSteps(
   items: StepItem[],
-  resolve: RoutineResolver,
+  resolve: (id: string) => { name: string } | undefined,
   depth = 0,
 ): OutlineLine[] {
   const lines: OutlineLine[] = [];

@@ -84,3 +84,8 @@ export function table(rows: string[][], maxWidth?: number, gap = 2): string[] {
       .trimEnd(),
   );
 }
+
+/** A bulleted item wrapped to `width`: the mark (4 columns) on the first line, indent after. */
+export function bulleted(text: string, width: number, mark: string): string[] {
+  return wrap(text, width - 4).map((line, i) => `${i === 0 ? mark : "    "}${line}`);
+}
