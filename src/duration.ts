@@ -56,6 +56,11 @@ export function formatClock(totalSeconds: number): string {
     : `${minutes}:${seconds}`;
 }
 
+/** A span of milliseconds to the nearest minute, in prose: "how long ago" in messages. */
+export function formatMinutes(ms: number): string {
+  return formatDuration(Math.round(ms / 60_000) * 60);
+}
+
 /** 75 -> "1m 15s", 600 -> "10m", 20 -> "20s": durations in prose and tables. */
 export function formatDuration(totalSeconds: number): string {
   const s = Math.max(0, Math.round(totalSeconds));

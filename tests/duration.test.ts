@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatClock, formatDuration, parseDuration } from "../src/duration.js";
+import { formatClock, formatDuration, formatMinutes, parseDuration } from "../src/duration.js";
 
 describe("parseDuration", () => {
   it.each([
@@ -61,5 +61,15 @@ describe("formatting", () => {
     [3723, "1h 2m 3s"],
   ])("formatDuration(%d) is %s", (seconds, text) => {
     expect(formatDuration(seconds)).toBe(text);
+  });
+
+  it.each([
+    [0, "0s"],
+    [29_000, "0s"],
+    [31_000, "1m"],
+    [50 * 60_000 + 10_000, "50m"],
+    [125 * 60_000, "2h 5m"],
+  ])("formatMinutes(%d) is %s", (ms, text) => {
+    expect(formatMinutes(ms)).toBe(text);
   });
 });

@@ -1,6 +1,6 @@
 import type { Settings } from "../config/store.js";
 import type { Context } from "../context.js";
-import { formatDuration } from "../duration.js";
+import { formatDuration, formatMinutes } from "../duration.js";
 import { ExitCode, KnotError } from "../errors.js";
 import {
   CONTRAINDICATIONS,
@@ -215,8 +215,7 @@ async function checkThermalGap(input: PreflightInput) {
     if (!input.timeline.some((s) => s.kind === kind)) continue;
     const last = lastApplicationEnd(input.records, kind);
     if (last === undefined || ctx.now() - last >= THERMAL_GAP_MS) continue;
-    const ago = formatDuration(Math.round((ctx.now() - last) / 60_000) * 60);
-    say(ctx.style.warn(`Your last ${kind} ended ${ago || "moments"} ago.`));
+    say(ctx.style.warn(`Your last ${kind} ended ${formatMinutes(ctx.now() - last)} ago.`));
     say(
       `  Guidance repeats ${kind} only every 2-4 hours, once the skin is back to its normal temperature.`,
     );

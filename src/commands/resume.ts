@@ -1,5 +1,5 @@
 import type { Context } from "../context.js";
-import { formatDuration } from "../duration.js";
+import { formatMinutes } from "../duration.js";
 import { resumable } from "../history/analysis.js";
 import type { SessionRecord } from "../history/record.js";
 import { confirm } from "../ui/prompt.js";
@@ -24,9 +24,7 @@ export async function offerResume(
     return { startIndex: 0 };
   }
   const step = plan.timeline[cut.stoppedAt]!;
-  const ago = formatDuration(
-    Math.max(60, Math.round((ctx.now() - Date.parse(cut.endedAt)) / 60_000) * 60),
-  );
+  const ago = formatMinutes(Math.max(60_000, ctx.now() - Date.parse(cut.endedAt)));
   const where = `step ${cut.stoppedAt + 1} of ${plan.timeline.length} (${step.name})`;
   say(`Your last ${plan.name} session was cut off ${ago} ago at ${where}.`);
   const yes =

@@ -1,5 +1,5 @@
 import { type Context, println } from "../context.js";
-import { formatDuration } from "../duration.js";
+import { formatDuration, formatMinutes } from "../duration.js";
 import { ExitCode } from "../errors.js";
 import {
   addDays,
@@ -94,7 +94,7 @@ export async function today(options: { json?: boolean }, ctx: Context): Promise<
         `${s.strong(what)}: last ended ${clock(t.lastEndedAt)}${t.lastEndedAt < from ? " (before today)" : ""}; another is fine now if your skin is back to normal.`,
       );
     } else {
-      const ago = formatDuration(Math.round((now - t.lastEndedAt) / 60_000) * 60) || "moments";
+      const ago = formatMinutes(now - t.lastEndedAt);
       out(
         `${s.strong(what)}: last ended ${clock(t.lastEndedAt)} (${ago} ago). ${s.warn(`Wait until ${clock(t.nextOkAt!)}`)}: guidance repeats ${t.kind} only every 2-4 hours.`,
       );

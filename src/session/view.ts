@@ -1,4 +1,4 @@
-import { formatClock, formatDuration } from "../duration.js";
+import { stepDuration } from "../routine/describe.js";
 import type { TimelineEntry } from "../routine/timeline.js";
 import { routineSecondsLeft, type SessionState, secondsLeft } from "./engine.js";
 
@@ -45,9 +45,5 @@ export const sideLabel = (step: TimelineEntry): string => (step.side ? `${step.s
 /** "Knee to chest, left side (20s)": a step in one phrase. */
 export function describeStep(step: TimelineEntry): string {
   const side = step.side ? `, ${sideLabel(step)}` : "";
-  const length = step.seconds === null ? "waits for you" : formatDuration(step.seconds);
-  return `${step.name}${side} (${length})`;
+  return `${step.name}${side} (${stepDuration(step.seconds, false)})`;
 }
-
-export const clockText = (seconds: number | null): string =>
-  seconds === null ? "--:--" : formatClock(seconds);
