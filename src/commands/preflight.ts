@@ -1,4 +1,4 @@
-import type { Settings } from "../config/store.js";
+import type { ConfigStore, Settings } from "../config/store.js";
 import type { Context } from "../context.js";
 import { formatDuration, formatMinutes } from "../duration.js";
 import { ExitCode, KnotError } from "../errors.js";
@@ -92,6 +92,7 @@ export function screenedRecently(settings: Settings, therapy: Therapy, now: numb
 
 async function screen(input: PreflightInput) {
   const { ctx, say } = input;
+  let store: ConfigStore | undefined;
   for (const therapy of therapiesIn(input.timeline)) {
     if (screenedRecently(input.settings, therapy, ctx.now())) continue;
     const info = CONTRAINDICATIONS[therapy];
@@ -122,7 +123,8 @@ async function screen(input: PreflightInput) {
       { name: "Yes, one of them does", value: "applies" },
     ]);
     if (answer === "none") {
-      const store = await openUserConfig(ctx);
+      // Opened once, when the first answer is stored: conf compiles its schema on each open.
+      store ??= await openUserConfig(ctx);
       store.raw.set(`screening.${therapy}`, new Date(ctx.now()).toISOString());
       continue;
     }
