@@ -56,3 +56,9 @@ export function createContext(
 export const println = (stream: OutputStream, text = ""): void => {
   stream.write(`${text}\n`);
 };
+
+/** Prints "warning: ..." on stderr: for problems knot works around and carries on. */
+export const warnTo =
+  (ctx: Context) =>
+  (message: string): void =>
+    println(ctx.stderr, ctx.errStyle.warn(`warning: ${message}`));

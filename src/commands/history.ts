@@ -1,4 +1,4 @@
-import { type Context, println } from "../context.js";
+import { type Context, println, warnTo } from "../context.js";
 import { formatClock } from "../duration.js";
 import { ExitCode, KnotError } from "../errors.js";
 import { openJournal } from "../history/journal.js";
@@ -33,9 +33,6 @@ export function parseSince(text: string, now: number): number {
     `--since takes a time back, such as 7d, 2w or 12h, or a date such as 2026-11-01, not "${text}".`,
   );
 }
-
-const warnTo = (ctx: Context) => (message: string) =>
-  println(ctx.stderr, ctx.errStyle.warn(`warning: ${message}`));
 
 /** Every session, read through the journal (unfinished sessions recovered, damage reported). */
 export const loadRecords = (ctx: Context): SessionRecord[] => openJournal(ctx, warnTo(ctx)).records;
