@@ -31,13 +31,20 @@ export function buildProgram(ctx: Context, setExitCode: (code: number) => void):
     .addHelpText(
       "after",
       `${examples("knot start stretch", "knot cycle cold-10/off-15", "knot list", "knot show stretch", "knot validate ./my-routine.json", "knot config set leadIn 10")}
-knot guides; it does not diagnose. Stop if anything hurts, and see a doctor for pain that
-keeps getting worse, numbness or weakness in the legs, or trouble peeing.`,
+knot guides; it does not diagnose. Stop if anything hurts.
+Emergency: call 999 or your local emergency number, or go to A&E, for numbness, tingling or
+weakness in both legs, numbness around the genitals or buttocks, trouble peeing or loss of
+bladder or bowel control, chest pain, or pain after a serious accident.
+See a doctor soon for pain that keeps getting worse or is worse at night, fever, or a knot
+that has not released after a few weeks. knot safety lists every sign.`,
     );
 
   const coachOptions = (cmd: Command) =>
     cmd
-      .option("-y, --yes", "start without asking (needed when there is no terminal)")
+      .option(
+        "-y, --yes",
+        "start without asking to start (needed when there is no terminal); it answers no safety question",
+      )
       .option("--lead-in <seconds>", 'seconds of "Get ready" first (setting: leadIn)')
       .option("--plain", "no redrawing: one line per step (for logs and screen readers)")
       .option("--events <file>", 'write every event as a JSON line to a file, or "-" for stdout')
@@ -49,7 +56,14 @@ keeps getting worse, numbness or weakness in the legs, or trouble peeing.`,
       .option("--notify", "desktop notifications (setting: notify)")
       .option("--no-notify", "no desktop notifications")
       .option("--no-checkin", "do not ask how bad the pain is (setting: checkin)")
-      .option("--force", "start even when a safety check advises against it");
+      .option(
+        "--skin-checked",
+        "for this run, none of the questions asked before every cold or heat applies",
+      )
+      .option(
+        "--force",
+        "go past guidance (rounds, spacing, daily limits, see a doctor first); never a hard limit",
+      );
 
   coachOptions(
     program
@@ -147,13 +161,29 @@ Exit codes: 0 finished, 3 ended early (q or x), 2 bad input, 130/143/129 interru
 
   program
     .command("safety")
-    .description("when to get medical help, and who should ask a clinician before each therapy")
+    .description(
+      "the safety rules: when to get medical help, who should ask a clinician first, the limits",
+    )
+    .argument("[lists...]", "with --screen: red-flags, cold, heat or massage (default: all)")
+    .option("--screen", "answer the questions knot asks before a first session, now")
+    .option(
+      "--none-apply",
+      "with --screen: show each list and record that none of it applies to you (for scripts)",
+    )
     .option("--reset", "forget your safety answers, so knot asks them again")
     .option("--json", "print as JSON")
-    .addHelpText("after", examples("knot safety", "knot safety --reset"))
-    .action(async (options) => {
+    .addHelpText(
+      "after",
+      examples(
+        "knot safety",
+        "knot safety --screen",
+        "knot safety --screen --none-apply red-flags cold",
+        "knot safety --reset",
+      ),
+    )
+    .action(async (lists: string[], options) => {
       const { safety } = await import("./commands/safety.js");
-      await run(safety(options, ctx));
+      await run(safety(lists, options, ctx));
     });
 
   program

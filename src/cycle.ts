@@ -1,6 +1,7 @@
 import { KnotError } from "./errors.js";
 import { LIMITS } from "./routine/limits.js";
 import type { TimelineEntry } from "./routine/timeline.js";
+import { checkSessionRules } from "./safety/rules.js";
 
 /** An ad-hoc cold or heat cycle, as people say them: "cold 10, off 15, twice". */
 export interface CycleSpec {
@@ -10,8 +11,6 @@ export interface CycleSpec {
   rounds: number;
 }
 
-/** Rounds above this need --force: guidance repeats cold only every 2-4 hours (health facts). */
-export const MAX_ROUNDS = 4;
 const FORMS = 'Write it like "cold-10/off-15", "cold-10/off-15/x3" or "heat-15".';
 
 /** Reads the short form (`cold-10/off-15 x3`) into the parts it names. */
@@ -41,38 +40,39 @@ export function parseShortForm(args: string[]): Partial<CycleSpec> {
   return spec;
 }
 
-/** Checks a cycle against the health limits; the messages say why. */
-export function checkCycle(spec: CycleSpec, force: boolean): void {
+/**
+ * Checks a cycle against the session rules (safety/rules.ts). Hard rules always refuse it;
+ * guidance rules refuse it unless `force`, and then come back as what --force overrides.
+ */
+export function checkCycle(spec: CycleSpec, force: boolean): string[] {
   const what = spec.kind === "cold" ? "Cold" : "Heat";
   if (!Number.isInteger(spec.onMinutes) || spec.onMinutes < 1) {
     throw new KnotError(`${what} time must be a whole number of minutes, 1 or more.`);
   }
-  if (spec.onMinutes * 60 > LIMITS.thermalSeconds) {
-    throw new KnotError(
-      `${what} for ${spec.onMinutes} minutes is too long: apply ${spec.kind} for at most 20 minutes at a time.`,
-      {
-        hint: "Health guidance (NHS, Mayo Clinic) keeps each application to 10-20 minutes, to protect the skin.",
-      },
-    );
-  }
   if (!Number.isInteger(spec.offMinutes) || spec.offMinutes < 1 || spec.offMinutes > 240) {
     throw new KnotError("Time off must be a whole number of minutes from 1 to 240.");
   }
-  if (!Number.isInteger(spec.rounds) || spec.rounds < 1)
-    throw new KnotError("Rounds must be 1 or more.");
-  if (spec.rounds > LIMITS.repeat)
-    throw new KnotError(`At most ${LIMITS.repeat} rounds, even with --force.`);
-  if (spec.rounds > MAX_ROUNDS && !force) {
-    throw new KnotError(
-      `${spec.rounds} rounds is more than knot runs in one go (at most ${MAX_ROUNDS}).`,
-      {
-        hint:
-          "Guidance repeats cold or heat only every 2-4 hours, once the skin is back to its normal temperature.\n" +
-          "If a clinician has advised more, add --force.",
-      },
-    );
+  if (!Number.isInteger(spec.rounds) || spec.rounds < 1 || spec.rounds > LIMITS.repeat) {
+    throw new KnotError(`Rounds must be a whole number from 1 to ${LIMITS.repeat}.`);
   }
+  const breaches = checkSessionRules(cycleTimeline(spec));
+  const hard = breaches.filter((b) => b.level === "hard");
+  if (hard.length > 0) {
+    throw new KnotError(`This cycle breaks a safety rule: ${hard[0]!.message}.`, {
+      hint: `Rule: ${hard[0]!.rule}. ${THERMAL_SOURCES} Nothing overrides this rule, not even --force.`,
+    });
+  }
+  const guidance = breaches.map((b) => b.message);
+  if (guidance.length > 0 && !force) {
+    throw new KnotError(`This cycle goes past the guidance: ${guidance[0]}.`, {
+      hint: `Rule: ${breaches[0]!.rule}. ${THERMAL_SOURCES} If a clinician has advised it, add --force to override this guidance.`,
+    });
+  }
+  return guidance;
 }
+
+const THERMAL_SOURCES =
+  "(MPFT NHS and Mayo: cold or heat 10-20 minutes at a time, heat up to 3 times a day; Bleakley et al. 2006: 10 on, 10 off, 10 on.)";
 
 /** The steps of a cycle: the towel reminder, then each round, with a skin check before each new one. */
 export function cycleTimeline(spec: CycleSpec): TimelineEntry[] {

@@ -42,7 +42,15 @@ export function stopAdvice(): string[] {
 export type Therapy = "cold" | "heat" | "massage";
 export const THERAPIES: readonly Therapy[] = ["cold", "heat", "massage"];
 
-/** Who should ask a clinician before each therapy (shared/health-facts.md and its sources). */
+/** The advice on rest (NHS, CSP, Mayo Clinic), shown by `show` and `safety`. */
+export const KEEP_MOVING =
+  "Keep moving gently: short rests are fine, but staying in bed does not help back pain get better (NHS, CSP, Mayo Clinic).";
+
+/**
+ * Who should ask a clinician before cold or massage (shared/health-facts.md and its sources):
+ * asked once, the answer kept for a while. Heat has no such list: its rules are absolute and
+ * asked before every application (EVERY_TIME).
+ */
 export const CONTRAINDICATIONS: Record<
   Therapy,
   { label: string; askFirst: string[]; notes: string[]; sources: string }
@@ -59,24 +67,22 @@ export const CONTRAINDICATIONS: Record<
     ],
     notes: [
       "Wrap the pack in a damp towel; never ice on bare skin. 10-15 minutes, never more than 20.",
-      "Repeat only every 2-4 hours, once the skin is back to its normal temperature.",
+      "In one session, at least 10 minutes off between rounds (10 on, 10 off, 10 on is the pattern studied); after a session, cold again only every 2-4 hours, once the skin is back to its normal temperature.",
       "The evidence that cold helps back pain is weak: use it for comfort.",
     ],
-    sources: "Midlands Partnership NHS FT; Mayo Clinic Press; Cochrane CD004750",
+    sources:
+      "Midlands Partnership NHS FT; Mayo Clinic Press; Bleakley et al. 2006; Cochrane CD004750",
   },
   heat: {
     label: "heat",
-    askFirst: [
-      "a fresh injury (the first 48 hours)",
-      "swelling",
-      "broken or numb skin",
-      "an area with poor circulation",
-    ],
+    askFirst: [],
     notes: [
-      "Low setting, wrapped; 10-20 minutes at a time, up to 3 times a day; a hot-water bowl 40-45 °C, never boiling.",
+      "Low setting, wrapped; 10-20 minutes at a time, up to 3 times a day. A hot-water bottle is filled hot, never boiling; a hot-water bowl is 40-45 °C.",
       "Never fall asleep with heat on.",
+      "Heat gives modest, short-term relief for some people.",
     ],
-    sources: "Midlands Partnership NHS FT; Mayo Clinic; Cleveland Clinic; NHS Wales",
+    sources:
+      "Midlands Partnership NHS FT; Mayo Clinic; Cleveland Clinic; NHS Wales; Cochrane CD004750",
   },
   massage: {
     label: "self-massage",
@@ -90,11 +96,25 @@ export const CONTRAINDICATIONS: Record<
       "cancer",
     ],
     notes: [
-      "Keep a tennis ball 2-3 cm off the spine; stop at once if it hurts.",
-      "knot's daily limit is 6 minutes per body area (setting massage.dailyLimitMinutes).",
+      "Keep a tennis ball 2-3 cm off the spine; on the neck, work only the back of it, never the front or sides where you can feel the pulse; stop at once if it hurts.",
+      "knot's daily limit is 6 minutes per body area (setting massage.dailyLimitMinutes, at most 30).",
     ],
     sources: "knot's source notes; Mayo Clinic; NCCIH; Harvard Health",
   },
+};
+
+/**
+ * Asked before every application of heat or cold, one keypress each, never stored: a yes to
+ * any of them means no heat (or cold) this time, and nothing overrides it.
+ */
+export const EVERY_TIME: Record<"cold" | "heat", string[]> = {
+  heat: [
+    "Have you had a new injury here in the last 48 hours?",
+    "Is the area swollen?",
+    "Is the skin there broken, or numb?",
+    "Is the circulation poor in that area?",
+  ],
+  cold: ["Is the skin where the pack goes broken, or numb?"],
 };
 
 /** Screening answers are asked again after this long. */

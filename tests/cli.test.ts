@@ -24,7 +24,7 @@ describe("knot (in process)", () => {
     expect(data.routines[0]).toMatchObject({
       category: "massage",
       origin: "built-in",
-      totalSeconds: 185,
+      totalSeconds: 155,
     });
   });
 

@@ -26,27 +26,39 @@ describe("knot cycle", () => {
 
   it.each([
     [{ ...spec, onMinutes: 21 }, false, /at most 20 minutes at a time/],
-    [{ ...spec, kind: "heat" as const, onMinutes: 30 }, false, /at most 20 minutes/],
-    [{ ...spec, rounds: 5 }, false, /more than knot runs in one go \(at most 4\)/],
-    [{ ...spec, rounds: 21 }, true, /At most 20 rounds, even with --force/],
+    [{ ...spec, kind: "heat" as const, onMinutes: 30 }, true, /at most 20 minutes/],
+    [{ ...spec, rounds: 5 }, false, /5 rounds of cold in one session: knot runs at most 4/],
+    [{ ...spec, offMinutes: 5 }, false, /only 5m off .* at least 10 minutes off/],
+    [{ ...spec, kind: "heat" as const, rounds: 4 }, true, /up to 3 times a day/],
+    [{ ...spec, rounds: 21 }, true, /Rounds must be a whole number from 1 to 20/],
     [{ ...spec, offMinutes: 0 }, false, /Time off/],
-    [{ ...spec, rounds: 0 }, false, /1 or more/],
+    [{ ...spec, rounds: 0 }, false, /from 1 to 20/],
   ])("refuses %j (force %s)", (cycle, force, message) => {
     expect(() => checkCycle(cycle, force)).toThrow(message);
   });
 
-  it("explains the round limit and how to pass it", () => {
-    try {
-      checkCycle({ ...spec, rounds: 5 }, false);
-      expect.unreachable();
-    } catch (error) {
-      expect((error as KnotError).hint).toMatch(/every 2-4 hours[\s\S]*add --force/);
-      expect((error as KnotError).exitCode).toBe(2);
-    }
+  it("names the rule, why, and how to pass guidance (never a hard rule)", () => {
+    const hint = (cycle: typeof spec, force: boolean) => {
+      try {
+        checkCycle(cycle, force);
+      } catch (error) {
+        expect((error as KnotError).exitCode).toBe(2);
+        return (error as KnotError).hint;
+      }
+      return expect.unreachable();
+    };
+    expect(hint({ ...spec, rounds: 5 }, false)).toMatch(/Rule: cold-rounds[\s\S]*add --force/);
+    expect(hint({ ...spec, onMinutes: 25 }, true)).toMatch(/not even --force/);
   });
 
-  it("allows more than 4 rounds with --force", () => {
-    expect(() => checkCycle({ ...spec, rounds: 6 }, true)).not.toThrow();
+  it("lets --force past guidance, and says what it overrides", () => {
+    expect(checkCycle({ ...spec, rounds: 6 }, true)).toEqual([
+      expect.stringMatching(/6 rounds of cold/),
+    ]);
+    expect(checkCycle({ ...spec, offMinutes: 1, rounds: 2 }, true)).toEqual([
+      expect.stringMatching(/only 1m off/),
+    ]);
+    expect(checkCycle(spec, false)).toEqual([]);
   });
 
   it("puts the towel reminder first and a skin check before each new round", () => {

@@ -1,13 +1,16 @@
 import { describe, expect, it } from "vitest";
 import {
+  checkHighRating,
   fitToLimit,
   plannedMassageByArea,
   preflight,
-  screenedRecently,
-  therapiesIn,
 } from "../src/commands/preflight.js";
 import type { Settings } from "../src/config/store.js";
+import { readSettings } from "../src/config/store.js";
 import type { TimelineEntry } from "../src/routine/timeline.js";
+import type { Area } from "../src/routine/vocabulary.js";
+import { screenedAt, screensFor } from "../src/safety/screening.js";
+import type { Asker } from "../src/ui/prompt.js";
 import { testContext } from "./helpers.js";
 import { massageStep, rec, thermalStep } from "./history/fixtures.js";
 
@@ -24,8 +27,8 @@ const settings = (
 });
 const screened = {
   screening: {
+    "red-flags": "2026-11-20T00:00:00Z",
     cold: "2026-11-20T00:00:00Z",
-    heat: "2026-11-20T00:00:00Z",
     massage: "2026-11-20T00:00:00Z",
   },
 };
@@ -36,26 +39,50 @@ const massage: TimelineEntry[] = [
   { name: "Roll", kind: "massage", seconds: 60 },
 ];
 
+/** A terminal that answers from a script, and remembers what it was asked. */
+function fakeAsker(answers: unknown[] | undefined) {
+  const asked: string[] = [];
+  const next = (message: string) => {
+    asked.push(message);
+    if (!answers || answers.length === 0) throw new Error(`unexpected question: ${message}`);
+    return answers.shift();
+  };
+  const ask: Asker = {
+    can: answers !== undefined,
+    choose: async (message) => next(message) as never,
+    yesNo: async (message) => next(message) as boolean,
+  };
+  return { ask, asked };
+}
+
 function run(
   timeline: TimelineEntry[],
   records = [rec()],
-  options: { yes?: boolean; internal?: Record<string, unknown> } = {},
+  options: {
+    force?: boolean;
+    skinChecked?: boolean;
+    internal?: Record<string, unknown>;
+    /** Answers given at a terminal; undefined: no terminal. */
+    answers?: unknown[];
+  } = {},
 ) {
   const { ctx, stdout } = testContext();
   ctx.now = () => NOW;
   const said: string[] = [];
-  const result = preflight({
+  const { ask, asked } = fakeAsker(options.answers);
+  const input = {
     ctx,
     timeline,
-    routineAreas: ["upper-back", "neck"],
+    routineAreas: ["upper-back", "neck"] as Area[],
     records,
     settings: settings({}, options.internal ?? screened),
-    yes: options.yes ?? false,
-    force: false,
-    plain: true,
+    force: options.force ?? false,
+    skinChecked: options.skinChecked ?? false,
+    ask,
     say: (t = "") => said.push(t),
-  });
-  return { result, said, stdout };
+  };
+  const result = preflight(input);
+  return { result, said, stdout, asked, ctx, input };
 }
 
 describe("planned massage and the daily limit", () => {
@@ -85,20 +112,58 @@ describe("planned massage and the daily limit", () => {
     ).toEqual(["Warm up"]);
   });
 
-  it("without a terminal, warns with the figures and goes ahead only with --yes", async () => {
-    const today = [
-      rec({
-        start: "2026-11-22T08:00:00Z",
-        steps: [massageStep("2026-11-22T08:00:00Z", 300, "upper-back")],
-      }),
-    ];
-    const stopped = run(massage, today);
-    await expect(stopped.result).rejects.toMatchObject({ exitCode: 3 });
-    expect(stopped.said.join("\n")).toMatch(
+  const fiveDoneToday = [
+    rec({
+      start: "2026-11-22T08:00:00Z",
+      steps: [massageStep("2026-11-22T08:00:00Z", 300, "upper-back")],
+    }),
+  ];
+
+  it("without a terminal, shortens the massage to fit, whatever --yes says", async () => {
+    const fitted = run(massage, fiveDoneToday);
+    const timeline = await fitted.result;
+    expect(fitted.said.join("\n")).toMatch(
       /daily self-massage limit of 6m per area:\n {2}upper-back: 5m done today \+ 3m planned = 8m/,
     );
-    const going = run(massage, today, { yes: true });
-    await expect(going.result).resolves.toEqual(massage);
+    expect(timeline.map((s) => `${s.name}:${s.seconds}`)).toEqual([
+      "Warm up:20",
+      "Roll upper:40",
+      "Roll:20",
+    ]);
+    expect(fitted.said.join("\n")).toMatch(/shortened to fit the limit \(--force goes past it\)/);
+  });
+
+  it("without a terminal and nothing left today, does not start unless --force", async () => {
+    const full = [
+      rec({
+        start: "2026-11-22T08:00:00Z",
+        steps: [massageStep("2026-11-22T08:00:00Z", 360, "upper-back")],
+      }),
+    ];
+    await expect(run(massage, full).result).rejects.toMatchObject({ exitCode: 3 });
+    const forced = run(massage, full, { force: true });
+    expect((await forced.result).map((s) => s.seconds)).toEqual([20, 120, 60]);
+    expect(forced.said.join("\n")).toMatch(/overriding: the daily massage limit/);
+  });
+
+  it("at a terminal, offers to shorten, and + never lengthens past what was chosen", async () => {
+    const fit = run(massage, fiveDoneToday, { answers: ["fit"] });
+    const timeline = await fit.result;
+    expect(fit.asked).toEqual(["What would you like to do?"]);
+    expect(timeline.filter((s) => s.kind === "massage").map((s) => s.maxSeconds)).toEqual([40, 20]);
+    const go = await run(massage, fiveDoneToday, { answers: ["go"] }).result;
+    expect(go.filter((s) => s.kind === "massage").map((s) => s.maxSeconds)).toEqual([120, 60]);
+    await expect(run(massage, fiveDoneToday, { answers: ["stop"] }).result).rejects.toMatchObject({
+      exitCode: 3,
+    });
+  });
+
+  it("within the limit, lets + use only the room left in the day", async () => {
+    const timeline = await run(massage, []).result;
+    // 360 s a day: upper-back plans 180, neck 60; the room left is shared by each area's steps.
+    expect(timeline.filter((s) => s.kind === "massage").map((s) => s.maxSeconds)).toEqual([
+      210, 150,
+    ]);
   });
 
   it("counts only today: yesterday's massage does not count", async () => {
@@ -108,68 +173,200 @@ describe("planned massage and the daily limit", () => {
         steps: [massageStep("2026-11-21T08:00:00Z", 300, "upper-back")],
       }),
     ];
-    await expect(run(massage, yesterday).result).resolves.toEqual(massage);
+    const timeline = await run(massage, yesterday).result;
+    expect(timeline.map((s) => s.seconds)).toEqual([20, 120, 60]);
   });
 });
 
-describe("cold and heat too soon", () => {
-  const cold: TimelineEntry[] = [{ name: "Cold pack on", kind: "cold", seconds: 600 }];
+describe("cold again too soon", () => {
+  const check: TimelineEntry = { name: "Check your skin", kind: "prepare", seconds: null };
+  const cold: TimelineEntry[] = [check, { name: "Cold pack on", kind: "cold", seconds: 600 }];
   const coldAt = (iso: string) => rec({ start: iso, steps: [thermalStep("cold", iso, 600)] });
+  const recent = [coldAt("2026-11-22T11:00:00Z")];
 
-  it("warns within 2 hours of the last application, and goes ahead only with --yes", async () => {
-    const stopped = run(cold, [coldAt("2026-11-22T11:00:00Z")]);
+  it("within 2 hours: without a terminal, not started unless --force (--yes is not enough)", async () => {
+    const stopped = run(cold, recent, { skinChecked: true });
     await expect(stopped.result).rejects.toMatchObject({ exitCode: 3 });
     expect(stopped.said[0]).toMatch(/last cold ended 50m ago/);
-    await expect(
-      run(cold, [coldAt("2026-11-22T11:00:00Z")], { yes: true }).result,
-    ).resolves.toEqual(cold);
+    expect(stopped.said.join("\n")).toMatch(
+      /add --force \(it overrides: cold again within 2 hours\)/,
+    );
+    await expect(run(cold, recent, { skinChecked: true, force: true }).result).resolves.toEqual(
+      cold,
+    );
+  });
+
+  it("within 2 hours at a terminal: asks, and no means not started", async () => {
+    const no = run(cold, recent, { answers: [false, false] });
+    await expect(no.result).rejects.toMatchObject({ exitCode: 3 });
+    expect(no.asked.at(-1)).toBe("Start anyway?");
+    await expect(run(cold, recent, { answers: [false, true] }).result).resolves.toEqual(cold);
   });
 
   it("says nothing after 2 hours", async () => {
-    const ok = run(cold, [coldAt("2026-11-22T09:00:00Z")]);
+    const ok = run(cold, [coldAt("2026-11-22T09:00:00Z")], { skinChecked: true });
     await expect(ok.result).resolves.toEqual(cold);
     expect(ok.said).toEqual([]);
   });
 });
 
-describe("screening", () => {
-  it("finds the therapies in a timeline", () => {
-    expect(therapiesIn([...massage, { name: "c", kind: "cold", seconds: 1 }])).toEqual([
+describe("heat: up to 3 times a day, and the questions before every application", () => {
+  const check: TimelineEntry = { name: "Set up the heat", kind: "prepare", seconds: null };
+  const heat: TimelineEntry[] = [check, { name: "Heat on", kind: "heat", seconds: 900 }];
+  const heatAt = (iso: string) => rec({ start: iso, steps: [thermalStep("heat", iso, 900)] });
+
+  it("asks each question, one keypress each, and any yes stops the heat, even with --force", async () => {
+    for (let yesAt = 0; yesAt < 4; yesAt++) {
+      const answers = [false, false, false, false];
+      answers[yesAt] = true;
+      const r = run(heat, [], { answers, force: true });
+      await expect(r.result).rejects.toMatchObject({ exitCode: 3 });
+      expect(r.asked).toHaveLength(yesAt + 1);
+      expect(r.said.join("\n")).toMatch(/No heat today[\s\S]*Nothing overrides this/);
+    }
+    const clear = run(heat, [], { answers: [false, false, false, false] });
+    await expect(clear.result).resolves.toEqual(heat);
+    expect(clear.asked).toEqual([
+      "Have you had a new injury here in the last 48 hours?",
+      "Is the area swollen?",
+      "Is the skin there broken, or numb?",
+      "Is the circulation poor in that area?",
+    ]);
+  });
+
+  it("asks them every time: nothing is stored", async () => {
+    const first = run(heat, [], { answers: [false, false, false, false] });
+    await first.result;
+    const settingsNow = await readSettings(first.ctx.paths.config, () => {});
+    expect(settingsNow.internal("screening")).toBeUndefined();
+    const again = run(heat, [], { answers: [false, false, false, false] });
+    await again.result;
+    expect(again.asked).toHaveLength(4);
+  });
+
+  it("without a terminal needs --skin-checked; --force is not an answer", async () => {
+    await expect(run(heat, [], { force: true }).result).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringMatching(/before every heat application[\s\S]*--yes does not answer/),
+      hint: expect.stringMatching(/--skin-checked[\s\S]*48 hours/),
+    });
+    await expect(run(heat, [], { skinChecked: true }).result).resolves.toEqual(heat);
+  });
+
+  it("asks before cold about broken or numb skin", async () => {
+    const cold: TimelineEntry[] = [check, { name: "Cold on", kind: "cold", seconds: 600 }];
+    const r = run(cold, [], { answers: [true] });
+    await expect(r.result).rejects.toMatchObject({ exitCode: 3 });
+    expect(r.asked).toEqual(["Is the skin where the pack goes broken, or numb?"]);
+  });
+
+  it("counts heat across today's sessions: a fourth is refused, even with --force", async () => {
+    const three = ["08:00", "12:00", "16:00"].map((t) => heatAt(`2026-11-22T${t}:00Z`));
+    const refused = run(heat, three.slice(0, 3), { skinChecked: true, force: true });
+    await expect(refused.result).rejects.toMatchObject({ exitCode: 3 });
+    expect(refused.said.join("\n")).toMatch(/after the 3 you had today[\s\S]*not even --force/);
+    const yesterday = [heatAt("2026-11-21T08:00:00Z"), heatAt("2026-11-21T12:00:00Z")];
+    await expect(
+      run(heat, [...yesterday, ...three.slice(0, 2)], { skinChecked: true }).result,
+    ).resolves.toEqual(heat);
+  });
+
+  it("does not hold heat to the 2-hour cold rule", async () => {
+    const r = run(heat, [heatAt("2026-11-22T11:30:00Z")], { skinChecked: true });
+    await expect(r.result).resolves.toEqual(heat);
+    expect(r.said).toEqual([]);
+  });
+});
+
+describe("screening: answered by the person, never by --yes", () => {
+  it("needs the red flags for any session, and each therapy's list for its own", () => {
+    expect(screensFor([{ name: "h", kind: "hold", seconds: 1 }])).toEqual(["red-flags"]);
+    expect(screensFor([...massage, { name: "c", kind: "cold", seconds: 1 }])).toEqual([
+      "red-flags",
       "cold",
       "massage",
     ]);
+    expect(screensFor([{ name: "h", kind: "heat", seconds: 1 }])).toEqual(["red-flags"]);
   });
 
   it("is remembered for 180 days", () => {
     const s = settings(
       {},
-      { screening: { cold: "2026-06-01T00:00:00Z", heat: "2026-01-01T00:00:00Z" } },
+      { screening: { cold: "2026-06-01T00:00:00Z", massage: "2026-01-01T00:00:00Z" } },
     );
-    expect(screenedRecently(s, "cold", NOW)).toBe(true);
-    expect(screenedRecently(s, "heat", NOW)).toBe(false);
-    expect(screenedRecently(s, "massage", NOW)).toBe(false);
+    expect(screenedAt(s, "cold", NOW)).toBe(Date.parse("2026-06-01T00:00:00Z"));
+    expect(screenedAt(s, "massage", NOW)).toBeUndefined();
+    expect(screenedAt(s, "red-flags", NOW)).toBeUndefined();
   });
 
-  it("without a terminal, lists who should ask first, and needs --yes", async () => {
+  it("without a terminal, lists them and exits 2 with how to answer", async () => {
     const first = run(massage, [], { internal: {} });
-    await expect(first.result).rejects.toThrow(/no terminal to ask in/);
+    await expect(first.result).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringMatching(/no terminal to ask in\. --yes does not answer them/),
+      hint: expect.stringMatching(/knot safety --screen --none-apply red-flags massage/),
+    });
     expect(first.said.join("\n")).toMatch(
-      /ask a clinician first[\s\S]*pregnancy[\s\S]*blood thinners/,
+      /both legs[\s\S]*ask a clinician first[\s\S]*pregnancy[\s\S]*blood thinners/,
     );
-    await expect(run(massage, [], { internal: {}, yes: true }).result).resolves.toEqual(massage);
+  });
+
+  it("at a terminal, asks, and records only the lists the person cleared", async () => {
+    const r = run(massage, [], { internal: {}, answers: ["none", "none"] });
+    await expect(r.result).resolves.toBeDefined();
+    const stored = await readSettings(r.ctx.paths.config, () => {});
+    expect(Object.keys(stored.internal("screening") as object).sort()).toEqual([
+      "massage",
+      "red-flags",
+    ]);
+  });
+
+  it("stops at an emergency answer with the advice, even with --force", async () => {
+    const r = run(massage, [], { internal: {}, answers: ["emergency"], force: true });
+    await expect(r.result).rejects.toMatchObject({ exitCode: 3 });
+    expect(r.said.join("\n")).toMatch(/get medical help now: call 999/);
+    expect(r.asked).toHaveLength(1);
+  });
+
+  it("does not start when one applies, unless --force", async () => {
+    const r = run(massage, [], { internal: screened, answers: [] });
+    await expect(r.result).resolves.toBeDefined();
+    const applies = run(massage, [], {
+      internal: { screening: { "red-flags": "2026-11-20T00:00:00Z" } },
+      answers: ["applies"],
+    });
+    await expect(applies.result).rejects.toMatchObject({ exitCode: 3 });
+    expect(applies.said.join("\n")).toMatch(/ask a doctor, nurse or physiotherapist/);
   });
 });
 
 describe("getting worse", () => {
-  it("shows the red flags before the session", async () => {
-    const stops = [
-      rec({ start: "2026-11-20T09:00:00Z", ended: "pain" }),
-      rec({ start: "2026-11-21T09:00:00Z", ended: "pain" }),
-    ];
-    const { result, said } = run([{ name: "Hold", kind: "hold", seconds: 10 }], stops);
-    await result;
+  const stops = [
+    rec({ start: "2026-11-20T09:00:00Z", ended: "pain" }),
+    rec({ start: "2026-11-21T09:00:00Z", ended: "pain" }),
+  ];
+  const hold: TimelineEntry[] = [{ name: "Hold", kind: "hold", seconds: 10 }];
+
+  it("shows the red flags and asks whether to go on; no stops", async () => {
+    const { result, said, asked } = run(hold, stops, { answers: [false] });
+    await expect(result).rejects.toMatchObject({ exitCode: 3 });
     expect(said.join("\n")).toMatch(
-      /getting worse[\s\S]*stopped 2 sessions[\s\S]*see a doctor[\s\S]*both legs/,
+      /not be getting better[\s\S]*stopped 2 sessions[\s\S]*see a doctor[\s\S]*both legs/,
     );
+    expect(asked).toEqual(["Go on with this session anyway?"]);
+    await expect(run(hold, stops, { answers: [true] }).result).resolves.toEqual(hold);
+  });
+
+  it("without a terminal, goes on only with --force", async () => {
+    await expect(run(hold, stops).result).rejects.toMatchObject({ exitCode: 3 });
+    await expect(run(hold, stops, { force: true }).result).resolves.toEqual(hold);
+  });
+
+  it("a rating of 8 or more before a session shows the red flags then, and asks", async () => {
+    const r = run(hold, [], { answers: [false] });
+    await r.result;
+    await expect(checkHighRating(r.input, 8)).rejects.toMatchObject({ exitCode: 3 });
+    expect(r.said.join("\n")).toMatch(/rated your pain 8 out of 10[\s\S]*both legs/);
+    await expect(checkHighRating(r.input, 7)).resolves.toBeUndefined();
   });
 });

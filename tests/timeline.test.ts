@@ -97,6 +97,8 @@ describe("expandTimeline", () => {
 });
 
 describe("checkLimits (from the health facts)", () => {
+  // The towel and skin check that must come before each cold or heat application.
+  const check = { ...s("Check your skin", 1, { kind: "prepare" } as never), seconds: null };
   const limits = (steps: StepItem[]) => {
     const r = routine("r", steps);
     return checkLimits(r, expandTimeline(r, none).timeline);
@@ -105,16 +107,16 @@ describe("checkLimits (from the health facts)", () => {
   it.each([
     [
       "cold over 20 minutes",
-      [s("c", 21 * 60, { kind: "cold" } as never)],
+      [check, s("c", 21 * 60, { kind: "cold" } as never)],
       "error",
-      "steps[0].duration",
+      "steps",
       /at most 20 minutes/,
     ],
     [
       "heat over 20 minutes",
-      [s("h", 25 * 60, { kind: "heat" } as never)],
+      [check, s("h", 25 * 60, { kind: "heat" } as never)],
       "error",
-      "steps[0].duration",
+      "steps",
       /at most 20 minutes/,
     ],
     ["a hold over 30 seconds", [s("h", 31)], "warning", "steps[0].duration", /10-30 seconds/],
@@ -146,7 +148,7 @@ describe("checkLimits (from the health facts)", () => {
   });
 
   it.each([
-    ["cold of exactly 20 minutes", [s("c", 20 * 60, { kind: "cold" } as never)]],
+    ["cold of exactly 20 minutes", [check, s("c", 20 * 60, { kind: "cold" } as never)]],
     ["a 30 second hold", [s("h", 30)]],
     ["20 repeats", [{ repeat: 20, steps: [s("a", 1)] }]],
     ["exactly 3 hours", [{ repeat: 4, steps: [s("r", 45 * 60, { kind: "rest" } as never)] }]],

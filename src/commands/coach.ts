@@ -17,10 +17,10 @@ import { keySource, SIGNAL_EXIT, signalSource } from "../session/input.js";
 import { runCoach, systemClock } from "../session/runner.js";
 import { TerminalControl } from "../session/terminal.js";
 import { describeStep } from "../session/view.js";
-import { askRating, canAsk, confirm } from "../ui/prompt.js";
+import { asker, askRating, canAsk, confirm } from "../ui/prompt.js";
 import { bulleted } from "../ui/text.js";
 import { parseWholeNumber } from "./coach-numbers.js";
-import { NotStarted, preflight } from "./preflight.js";
+import { checkHighRating, NotStarted, preflight } from "./preflight.js";
 import { offerResume } from "./resume.js";
 import { layoutWidth } from "./shared.js";
 
@@ -48,8 +48,10 @@ export interface CoachFlags {
   notify?: boolean;
   /** --no-checkin */
   checkin?: boolean;
-  /** Start even when a safety check says not to (never past the hard limits). */
+  /** Go past guidance-level safety checks (never a hard rule, an emergency or the skin questions). */
   force?: boolean;
+  /** --skin-checked: none of the every-time questions before cold or heat applies, this run. */
+  skinChecked?: boolean;
   /** --resume / --no-resume: answer the offer to resume a cut-off session. */
   resume?: boolean;
 }
@@ -107,18 +109,19 @@ export async function coach(
   const asking = !plain && canAsk(ctx);
   const resume = await offerResume(ctx, plan, journal.records, flags, asking, say);
   let timeline = plan.timeline;
+  const safetyInput = {
+    ctx,
+    routineAreas: plan.areas,
+    records: journal.records,
+    settings: config,
+    force: Boolean(flags.force),
+    skinChecked: Boolean(flags.skinChecked),
+    // Plain mode asks line by line; with events on stdout, questions go to stderr.
+    ask: asker(ctx, plain, talk),
+    say,
+  };
   try {
-    const rest = await preflight({
-      ctx,
-      timeline: timeline.slice(resume.startIndex),
-      routineAreas: plan.areas,
-      records: journal.records,
-      settings: config,
-      yes: Boolean(flags.yes),
-      force: Boolean(flags.force),
-      plain: plain || eventsToStdout,
-      say,
-    });
+    const rest = await preflight({ ...safetyInput, timeline: timeline.slice(resume.startIndex) });
     timeline = [...timeline.slice(0, resume.startIndex), ...rest];
   } catch (error) {
     if (error instanceof NotStarted) return error.exitCode;
@@ -139,8 +142,15 @@ export async function coach(
   }
   const checkins = asking && flags.checkin !== false && config.get("checkin") === true;
   const ratings: Ratings = {};
-  if (checkins)
+  if (checkins) {
     ratings.before = await askRating(ctx, "How bad is it right now, 0-10? (Enter to skip)");
+    try {
+      await checkHighRating({ ...safetyInput, timeline }, ratings.before);
+    } catch (error) {
+      if (error instanceof NotStarted) return error.exitCode;
+      throw error;
+    }
+  }
   const recordId = newRecordId(ctx.now());
   const record = (state: SessionState, ended?: EndReason) =>
     buildRecord({

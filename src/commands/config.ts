@@ -54,6 +54,9 @@ export async function configSet(key: string, raw: string, ctx: Context): Promise
   const store = await openUserConfig(ctx);
   store.set(checked, value);
   println(ctx.stdout, `${checked} = ${value}`);
+  const spec = CONFIG_KEYS[checked];
+  if ("guidance" in spec && value !== spec.default)
+    println(ctx.stdout, ctx.style.dim(spec.guidance));
   return 0;
 }
 

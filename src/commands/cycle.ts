@@ -1,6 +1,7 @@
-import type { Context } from "../context.js";
+import { type Context, println } from "../context.js";
 import { type CycleSpec, checkCycle, cycleTimeline, parseShortForm } from "../cycle.js";
 import { KnotError } from "../errors.js";
+import { LIMITS } from "../routine/limits.js";
 import { type CoachFlags, coach } from "./coach.js";
 import { parseWholeNumber } from "./coach-numbers.js";
 import { readUserSettings } from "./settings.js";
@@ -40,10 +41,13 @@ export async function cycle(words: string[], options: CycleOptions, ctx: Context
         : (short.offMinutes ?? (config.get("cold.offMinutes") as number)),
     rounds:
       options.rounds !== undefined
-        ? minutes("--rounds", options.rounds)
+        ? parseWholeNumber("--rounds", options.rounds, 1, LIMITS.repeat)
         : (short.rounds ?? (kind === "cold" ? (config.get("cold.rounds") as number) : 1)),
   };
-  checkCycle(spec, Boolean(options.force));
+  const overridden = checkCycle(spec, Boolean(options.force));
+  for (const message of overridden) {
+    println(ctx.stderr, ctx.errStyle.warn(`Overriding the guidance, as --force asks: ${message}.`));
+  }
 
   const guide = openLibrary(ctx).find(kind === "cold" ? "cold-cycle" : "heat");
   const name =

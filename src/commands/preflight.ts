@@ -1,27 +1,31 @@
-import type { ConfigStore, Settings } from "../config/store.js";
+import type { Settings } from "../config/store.js";
 import type { Context } from "../context.js";
 import { formatDuration, formatMinutes } from "../duration.js";
 import { ExitCode, KnotError } from "../errors.js";
-import {
-  CONTRAINDICATIONS,
-  RED_FLAGS,
-  SCREENING_VALID_DAYS,
-  THERAPIES,
-  type Therapy,
-} from "../health.js";
+import { EVERY_TIME, RED_FLAGS, stopAdvice } from "../health.js";
 import {
   addDays,
-  assessTrend,
+  applicationsSince,
   lastApplicationEnd,
   massageSecondsByArea,
   startOfDay,
-  THERMAL_GAP_MS,
 } from "../history/analysis.js";
 import type { SessionRecord } from "../history/record.js";
 import type { TimelineEntry } from "../routine/timeline.js";
 import type { Area } from "../routine/vocabulary.js";
-import { canAsk, choose, confirm } from "../ui/prompt.js";
-import { openUserConfig } from "./settings.js";
+import { checkSessionRules, THERMAL_RULES } from "../safety/rules.js";
+import {
+  askScreen,
+  EMERGENCY_ADVICE,
+  recordNoneApply,
+  SCREEN_HINT,
+  type ScreenId,
+  screenedAt,
+  screenLines,
+  screensFor,
+} from "../safety/screening.js";
+import { assessTrend, type TrendReason } from "../safety/trend.js";
+import type { Asker } from "../ui/prompt.js";
 
 export interface PreflightInput {
   ctx: Context;
@@ -29,10 +33,11 @@ export interface PreflightInput {
   routineAreas: Area[];
   records: readonly SessionRecord[];
   settings: Settings;
-  yes: boolean;
+  /** Go past guidance-level checks (never a hard rule, an emergency or the every-time questions). */
   force: boolean;
-  /** Plain mode: no questions, warnings only. */
-  plain: boolean;
+  /** --skin-checked: the person states that no every-time question applies, for this run. */
+  skinChecked: boolean;
+  ask: Asker;
   say: (text?: string) => void;
 }
 
@@ -43,25 +48,26 @@ export class NotStarted extends Error {
   }
 }
 
-const interactive = (input: PreflightInput) => !input.plain && canAsk(input.ctx);
-
 /**
- * The safety checks before a session, in order: getting worse (the red flags), first use of a
- * therapy (screening), the daily massage limit, and cold or heat again too soon. Returns the
- * timeline to run, which may be shortened to fit the daily limit.
+ * The safety checks before a session, in order: getting worse, the screening lists (red flags,
+ * cold, massage), the every-time questions before cold or heat, the day's heat count, the
+ * daily massage limit, and cold again too soon. Returns the timeline to run, which may be
+ * shortened to fit the daily limit and carries caps for "+". `--yes` answers none of these.
  */
 export async function preflight(input: PreflightInput): Promise<TimelineEntry[]> {
-  showTrend(input);
+  await checkTrend(input);
   await screen(input);
+  await askEveryTime(input);
+  checkHeatToday(input);
   const timeline = await checkDailyLimit(input);
-  await checkThermalGap(input);
+  await checkColdGap(input);
   return timeline;
 }
 
-export function redFlagLines(reasons: string[]): string[] {
+export function redFlagLines(reasons: readonly TrendReason[]): string[] {
   return [
-    "Things may be getting worse:",
-    ...reasons.map((r) => `  - ${r}.`),
+    "Things may not be getting better:",
+    ...reasons.map((r) => `  - ${r.text}.`),
     "Please see a doctor before carrying on. Get medical help at once for:",
     ...RED_FLAGS.emergency.map((f) => `  - ${f}`),
     "and see a doctor soon for:",
@@ -69,72 +75,121 @@ export function redFlagLines(reasons: string[]): string[] {
   ];
 }
 
-function showTrend({ records, ctx, say }: PreflightInput) {
+/** A guidance-level check said no: ask at a terminal, else go on only with --force. */
+async function goOnAnyway(input: PreflightInput, question: string, overriding: string) {
+  const { ask, say, ctx } = input;
+  if (input.force) {
+    say(ctx.style.warn(`Going on, as --force asks (overriding: ${overriding}).`));
+    return;
+  }
+  if (ask.can && (await ask.yesNo(question))) return;
+  if (!ask.can)
+    say(`Not started. If you still want to, add --force (it overrides: ${overriding}).`);
+  else say("Not started.");
+  throw new NotStarted(ExitCode.endedEarly);
+}
+
+async function checkTrend(input: PreflightInput) {
+  const { records, ctx, say } = input;
   const trend = assessTrend(records, ctx.now());
   if (!trend.worse) return;
   const lines = redFlagLines(trend.reasons);
   say(ctx.style.error(lines[0]!));
   for (const line of lines.slice(1)) say(line);
   say();
+  await goOnAnyway(input, "Go on with this session anyway?", "the advice to see a doctor first");
 }
 
-export const therapiesIn = (timeline: readonly TimelineEntry[]): Therapy[] =>
-  THERAPIES.filter((t) => timeline.some((s) => s.kind === t));
-
-export function screenedRecently(settings: Settings, therapy: Therapy, now: number): boolean {
-  const answered = (settings.internal("screening") as Record<string, unknown> | undefined)?.[
-    therapy
-  ];
-  if (typeof answered !== "string") return false;
-  const at = Date.parse(answered);
-  return !Number.isNaN(at) && now - at < SCREENING_VALID_DAYS * 24 * 60 * 60 * 1000 && at <= now;
+/** Shows the red flags after a high rating before a session, and asks whether to go on. */
+export async function checkHighRating(input: PreflightInput, rating: number | undefined) {
+  if (rating === undefined || rating < 8) return;
+  const { say, ctx } = input;
+  say(ctx.style.error(`You rated your pain ${rating} out of 10.`));
+  for (const line of stopAdvice().slice(3)) say(line);
+  await goOnAnyway(input, "Go on with a gentle session anyway?", "the advice to see a doctor");
 }
 
 async function screen(input: PreflightInput) {
-  const { ctx, say } = input;
-  let store: ConfigStore | undefined;
-  for (const therapy of therapiesIn(input.timeline)) {
-    if (screenedRecently(input.settings, therapy, ctx.now())) continue;
-    const info = CONTRAINDICATIONS[therapy];
-    say(
-      ctx.style.strong(
-        `Before your first ${info.label}: ask a clinician first if any of these apply to you:`,
-      ),
+  const { ctx, say, ask } = input;
+  const now = ctx.now();
+  const needed = screensFor(input.timeline).filter((id) => !screenedAt(input.settings, id, now));
+  if (needed.length === 0) return;
+  if (!ask.can) {
+    for (const id of needed) for (const line of screenLines(id)) say(line);
+    throw new KnotError(
+      `knot asks these questions before the first ${needed.map(screenName).join(" and ")}, and there is no terminal to ask in. --yes does not answer them.`,
+      { hint: SCREEN_HINT(needed) },
     );
-    for (const item of info.askFirst) say(`  - ${item}`);
-    if (!interactive(input)) {
-      if (input.yes || input.force) {
-        say(
-          ctx.style.dim(
-            "  (knot could not ask; starting with --yes means none of these applies to you.)",
-          ),
-        );
-        continue;
-      }
-      throw new KnotError(
-        `knot asks about ${info.label} the first time, and there is no terminal to ask in.`,
-        {
-          hint: "Add --yes if none of these applies to you.",
-        },
-      );
-    }
-    const answer = await choose(ctx, "Does any of these apply to you?", [
-      { name: "No, none of these", value: "none" },
-      { name: "Yes, one of them does", value: "applies" },
-    ]);
+  }
+  const cleared: ScreenId[] = [];
+  for (const id of needed) {
+    const answer = await askScreen(ask, id, (t) => say(t));
     if (answer === "none") {
-      // Opened once, when the first answer is stored: conf compiles its schema on each open.
-      store ??= await openUserConfig(ctx);
-      store.raw.set(`screening.${therapy}`, new Date(ctx.now()).toISOString());
+      cleared.push(id);
       continue;
     }
     say();
+    if (answer === "emergency") {
+      for (const line of EMERGENCY_ADVICE) say(ctx.style.error(line));
+      await recordNoneApply(ctx, cleared);
+      throw new NotStarted(ExitCode.endedEarly);
+    }
     say(
-      `Please ask a doctor, nurse or physiotherapist before using ${info.label}. knot will not start it for now.`,
+      answer === "soon"
+        ? "Please see a doctor soon about it. knot will not start a session for now."
+        : `Please ask a doctor, nurse or physiotherapist before using ${screenName(id)}. knot will not start it for now.`,
     );
-    if (!input.force) throw new NotStarted(ExitCode.endedEarly);
-    say(ctx.style.warn("Starting anyway, as --force asks."));
+    if (!input.force) {
+      await recordNoneApply(ctx, cleared);
+      throw new NotStarted(ExitCode.endedEarly);
+    }
+    say(ctx.style.warn("Starting anyway, as --force asks (a clinician has said it is fine)."));
   }
+  await recordNoneApply(ctx, cleared);
+}
+
+const screenName = (id: ScreenId) =>
+  id === "red-flags" ? "session" : id === "cold" ? "cold pack" : "self-massage";
+
+/** The absolute questions before cold or heat: asked every time, never stored, no override. */
+async function askEveryTime(input: PreflightInput) {
+  const { ask, say, ctx } = input;
+  for (const kind of ["heat", "cold"] as const) {
+    if (!input.timeline.some((s) => s.kind === kind)) continue;
+    if (input.skinChecked) continue;
+    if (!ask.can) {
+      throw new KnotError(
+        `knot asks about the skin before every ${kind} application, and there is no terminal to ask in. --yes does not answer this.`,
+        {
+          hint: `If none of these applies today, add --skin-checked:\n${EVERY_TIME[kind].map((q) => `  - ${q}`).join("\n")}`,
+        },
+      );
+    }
+    say(ctx.style.strong(`Before the ${kind} (asked every time):`));
+    for (const question of EVERY_TIME[kind]) {
+      if (await ask.yesNo(question)) {
+        say();
+        say(
+          kind === "heat"
+            ? "No heat today, then: heat can make a fresh injury, swelling or damaged skin worse, and numb or poorly circulating skin cannot feel a burn."
+            : "No cold today, then: cold on broken or numb skin can damage it without you feeling it.",
+        );
+        say("Nothing overrides this. A gentle stretch may still be fine: knot start stretch.");
+        throw new NotStarted(ExitCode.endedEarly);
+      }
+    }
+  }
+}
+
+function checkHeatToday(input: PreflightInput) {
+  const { ctx, say } = input;
+  if (!input.timeline.some((s) => s.kind === "heat")) return;
+  const today = applicationsSince(input.records, "heat", startOfDay(ctx.now()));
+  const hard = checkSessionRules(input.timeline, today).filter((b) => b.level === "hard");
+  if (hard.length === 0) return;
+  say(ctx.style.error(`Not started: ${hard[0]!.message}.`));
+  say("Nothing overrides this rule, not even --force. Heat again tomorrow.");
+  throw new NotStarted(ExitCode.endedEarly);
 }
 
 /** Planned massage seconds per area: a step's own area, or all its routine's areas. */
@@ -169,14 +224,17 @@ export function fitToLimit(
 }
 
 async function checkDailyLimit(input: PreflightInput): Promise<TimelineEntry[]> {
-  const { ctx, say, timeline, routineAreas } = input;
+  const { ctx, say, timeline, routineAreas, ask } = input;
   const planned = plannedMassageByArea(timeline, routineAreas);
   if (planned.size === 0) return timeline;
   const limit = (input.settings.get("massage.dailyLimitMinutes") as number) * 60;
   const today = startOfDay(ctx.now());
   const done = massageSecondsByArea(input.records, today, addDays(today, 1));
+  const left = new Map(
+    [...planned.keys()].map((area) => [area, Math.max(0, limit - (done.get(area) ?? 0))]),
+  );
   const over = [...planned].filter(([area, seconds]) => (done.get(area) ?? 0) + seconds > limit);
-  if (over.length === 0) return timeline;
+  if (over.length === 0) return capMassage(timeline, routineAreas, left);
 
   say(
     ctx.style.warn(
@@ -188,45 +246,64 @@ async function checkDailyLimit(input: PreflightInput): Promise<TimelineEntry[]> 
       `  ${area}: ${formatDuration(done.get(area) ?? 0)} done today + ${formatDuration(seconds)} planned = ${formatDuration((done.get(area) ?? 0) + seconds)}`,
     );
   }
-  const left = new Map(
-    [...planned.keys()].map((area) => [area, Math.max(0, limit - (done.get(area) ?? 0))]),
-  );
   const fitted = fitToLimit(timeline, routineAreas, left);
-  if (!interactive(input)) {
-    if (input.yes) {
-      say(ctx.style.dim("  Going ahead, as --yes asks."));
-      return timeline;
-    }
-    say("  Not started. Add --yes to go ahead anyway.");
-    throw new NotStarted(ExitCode.endedEarly);
+  const fits = fitted.some((s) => s.kind === "massage");
+  if (input.force) {
+    say(ctx.style.warn("  Going past it, as --force asks (overriding: the daily massage limit)."));
+    return capMassage(timeline, routineAreas, new Map());
   }
-  const choice = await choose(ctx, "What would you like to do?", [
-    ...(fitted.some((s) => s.kind === "massage")
-      ? [{ name: "Shorten the massage to fit the limit", value: "fit" as const }]
-      : []),
+  if (!ask.can) {
+    if (!fits) {
+      say("  Nothing is left of today's allowance. Not started; --force goes past the limit.");
+      throw new NotStarted(ExitCode.endedEarly);
+    }
+    say("  The massage is shortened to fit the limit (--force goes past it).");
+    return capMassage(fitted, routineAreas, new Map());
+  }
+  const choice = await ask.choose("What would you like to do?", [
+    ...(fits ? [{ name: "Shorten the massage to fit the limit", value: "fit" as const }] : []),
     { name: "Go ahead anyway", value: "go" as const },
     { name: "Stop here", value: "stop" as const },
   ]);
   if (choice === "stop") throw new NotStarted(ExitCode.endedEarly);
-  return choice === "fit" ? fitted : timeline;
+  // Whichever the choice, "+" does not lengthen massage past what was chosen.
+  return capMassage(choice === "fit" ? fitted : timeline, routineAreas, new Map());
 }
 
-async function checkThermalGap(input: PreflightInput) {
-  const { ctx, say } = input;
-  for (const kind of ["cold", "heat"] as const) {
-    if (!input.timeline.some((s) => s.kind === kind)) continue;
-    const last = lastApplicationEnd(input.records, kind);
-    if (last === undefined || ctx.now() - last >= THERMAL_GAP_MS) continue;
-    say(ctx.style.warn(`Your last ${kind} ended ${formatMinutes(ctx.now() - last)} ago.`));
-    say(
-      `  Guidance repeats ${kind} only every 2-4 hours, once the skin is back to its normal temperature.`,
-    );
-    const go = interactive(input)
-      ? await confirm(ctx, "Start anyway?", { default: false, whenNoTerminal: () => false })
-      : input.yes;
-    if (!go) {
-      if (!interactive(input)) say("  Not started. Add --yes to go ahead anyway.");
-      throw new NotStarted(ExitCode.endedEarly);
-    }
+/**
+ * Caps each massage step for "+": its own length plus its share of what the day's allowance
+ * still has room for beyond the plan (none when the plan already fills or passes it).
+ */
+export function capMassage(
+  timeline: readonly TimelineEntry[],
+  routineAreas: Area[],
+  leftByArea: Map<Area, number>,
+): TimelineEntry[] {
+  const planned = plannedMassageByArea(timeline, routineAreas);
+  const stepsByArea = new Map<Area, number>();
+  for (const step of timeline) {
+    if (step.kind !== "massage" || step.seconds === null) continue;
+    for (const area of step.area ? [step.area] : routineAreas)
+      stepsByArea.set(area, (stepsByArea.get(area) ?? 0) + 1);
   }
+  const share = (area: Area) =>
+    Math.max(0, (leftByArea.get(area) ?? 0) - (planned.get(area) ?? 0)) /
+    (stepsByArea.get(area) ?? 1);
+  return timeline.map((step) => {
+    if (step.kind !== "massage" || step.seconds === null) return step;
+    const room = Math.min(...(step.area ? [step.area] : routineAreas).map(share), Infinity);
+    return { ...step, maxSeconds: step.seconds + Math.floor(Number.isFinite(room) ? room : 0) };
+  });
+}
+
+async function checkColdGap(input: PreflightInput) {
+  const { ctx, say } = input;
+  if (!input.timeline.some((s) => s.kind === "cold")) return;
+  const last = lastApplicationEnd(input.records, "cold");
+  if (last === undefined || ctx.now() - last >= THERMAL_RULES.coldGapMs) return;
+  say(ctx.style.warn(`Your last cold ended ${formatMinutes(ctx.now() - last)} ago.`));
+  say(
+    "  Guidance repeats cold only every 2-4 hours, once the skin is back to its normal temperature.",
+  );
+  await goOnAnyway(input, "Start anyway?", "cold again within 2 hours");
 }

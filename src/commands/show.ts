@@ -1,5 +1,6 @@
 import { type Context, println } from "../context.js";
 import { formatDuration } from "../duration.js";
+import { KEEP_MOVING } from "../health.js";
 import { outlineSteps, timelineLength } from "../routine/describe.js";
 import { findRoutine } from "../routine/library.js";
 import { formatIssues } from "../routine/report.js";
@@ -22,6 +23,7 @@ export async function show(
   if (options.json) {
     printJson(ctx, {
       ...routine,
+      cautions: entry.cautions,
       origin: entry.origin,
       path: entry.path,
       totalSeconds: entry.totalSeconds,
@@ -34,8 +36,8 @@ export async function show(
   const s = ctx.style;
   const width = Math.min(layoutWidth(ctx), 100);
   const out = (text = "") => println(ctx.stdout, text);
-  const paragraph = (text: string, indent = "") => {
-    for (const line of wrap(text, width - indent.length)) out(indent + line);
+  const paragraph = (text: string, indent = "", paint: (t: string) => string = String) => {
+    for (const line of wrap(text, width - indent.length)) out(indent + paint(line));
   };
   const bullet = (text: string, mark: string) => {
     for (const line of bulleted(text, width, mark)) out(line);
@@ -52,10 +54,10 @@ export async function show(
     out();
     out(`${s.strong("Areas:")} ${routine.areas.join(", ")}`);
   }
-  if (routine.cautions.length > 0) {
+  if (entry.cautions.length > 0) {
     out();
     out(s.strong("Cautions"));
-    for (const caution of routine.cautions) {
+    for (const caution of entry.cautions) {
       bullet(caution, s.warn("  ! "));
     }
   }
@@ -70,11 +72,14 @@ export async function show(
     const name = `${indent}${line.text}`.padEnd(nameWidth + 4);
     const kind = line.kind ? s.kind[line.kind as keyof typeof s.kind](line.kind) : "";
     out(`${name}${line.duration.padEnd(22)}${kind}`.trimEnd());
+    if (line.instruction) paragraph(line.instruction, `${indent}    `, s.dim);
   }
   out(
     `  ${s.strong("Total")} ${formatDuration(entry.totalSeconds)}${manual ? " + steps that wait for you" : ""}`,
   );
 
+  out();
+  paragraph(KEEP_MOVING);
   if (routine.sources.length > 0) {
     out();
     out(s.strong("Sources"));

@@ -17,7 +17,7 @@ export async function start(nameOrPath: string, flags: CoachFlags, ctx: Context)
       name: routine.name,
       category: routine.category,
       areas: routine.areas,
-      cautions: routine.cautions,
+      cautions: entry.cautions,
       timeline: entry.timeline,
       resumable: true,
     },

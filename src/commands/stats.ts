@@ -3,7 +3,6 @@ import { formatDuration } from "../duration.js";
 import { ExitCode } from "../errors.js";
 import {
   addDays,
-  assessTrend,
   byArea,
   byCategory,
   dailyTotals,
@@ -12,6 +11,7 @@ import {
   streak,
 } from "../history/analysis.js";
 import { barChart, columnChart, ratingLine } from "../history/charts.js";
+import { assessTrend } from "../safety/trend.js";
 import { parseWholeNumber } from "./coach-numbers.js";
 import { loadRecords } from "./history.js";
 import { redFlagLines } from "./preflight.js";

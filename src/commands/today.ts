@@ -3,13 +3,14 @@ import { formatDuration, formatMinutes } from "../duration.js";
 import { ExitCode } from "../errors.js";
 import {
   addDays,
+  applicationsSince,
   lastApplicationEnd,
   massageSecondsByArea,
   startOfDay,
-  THERMAL_GAP_MS,
 } from "../history/analysis.js";
 import { bar } from "../history/charts.js";
 import { AREAS } from "../routine/vocabulary.js";
+import { THERMAL_RULES } from "../safety/rules.js";
 import { padEnd } from "../ui/text.js";
 import { loadRecords } from "./history.js";
 import { readUserSettings } from "./settings.js";
@@ -25,12 +26,22 @@ export async function today(options: { json?: boolean }, ctx: Context): Promise<
   const from = startOfDay(now);
   const todays = records.filter((r) => Date.parse(r.startedAt) >= from);
   const massage = massageSecondsByArea(records, from, addDays(now, 1));
+  // Cold: again only 2 hours after the last; heat: up to 3 applications a day.
   const thermal = (["cold", "heat"] as const).map((kind) => {
     const end = lastApplicationEnd(records, kind);
-    const nextOkAt = end === undefined ? undefined : end + THERMAL_GAP_MS;
+    const todayCount = applicationsSince(records, kind, from);
+    const nextOkAt =
+      kind === "cold"
+        ? end === undefined
+          ? undefined
+          : end + THERMAL_RULES.coldGapMs
+        : todayCount >= THERMAL_RULES.maxHeatPerDay
+          ? addDays(now, 1)
+          : undefined;
     return {
       kind,
       lastEndedAt: end,
+      todayCount,
       nextOkAt,
       advisableNow: nextOkAt === undefined || now >= nextOkAt,
     };
@@ -54,6 +65,7 @@ export async function today(options: { json?: boolean }, ctx: Context): Promise<
       },
       thermal: thermal.map((t) => ({
         kind: t.kind,
+        applicationsToday: t.todayCount,
         lastEndedAt: t.lastEndedAt === undefined ? null : new Date(t.lastEndedAt).toISOString(),
         nextAdvisableAt: t.nextOkAt === undefined ? null : new Date(t.nextOkAt).toISOString(),
         advisableNow: t.advisableNow,
@@ -87,16 +99,22 @@ export async function today(options: { json?: boolean }, ctx: Context): Promise<
   out();
   for (const t of thermal) {
     const what = t.kind === "cold" ? "Cold" : "Heat";
+    const count =
+      t.kind === "heat" ? ` ${t.todayCount} of ${THERMAL_RULES.maxHeatPerDay} today;` : "";
     if (t.lastEndedAt === undefined) {
       out(`${s.strong(what)}: none recorded yet.`);
     } else if (t.advisableNow) {
       out(
-        `${s.strong(what)}: last ended ${clock(t.lastEndedAt)}${t.lastEndedAt < from ? " (before today)" : ""}; another is fine now if your skin is back to normal.`,
+        `${s.strong(what)}:${count} last ended ${clock(t.lastEndedAt)}${t.lastEndedAt < from ? " (before today)" : ""}; another is fine now if your skin is back to normal.`,
+      );
+    } else if (t.kind === "heat") {
+      out(
+        `${s.strong(what)}:${count} ${s.warn("no more heat today")}: guidance says up to 3 times a day.`,
       );
     } else {
       const ago = formatMinutes(now - t.lastEndedAt);
       out(
-        `${s.strong(what)}: last ended ${clock(t.lastEndedAt)} (${ago} ago). ${s.warn(`Wait until ${clock(t.nextOkAt!)}`)}: guidance repeats ${t.kind} only every 2-4 hours.`,
+        `${s.strong(what)}: last ended ${clock(t.lastEndedAt)} (${ago} ago). ${s.warn(`Wait until ${clock(t.nextOkAt!)}`)}: guidance repeats cold only every 2-4 hours.`,
       );
     }
   }

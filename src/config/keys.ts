@@ -4,11 +4,20 @@ import { didYouMean } from "../suggest.js";
 /**
  * The preferences a user can set with `knot config`. Each key's type, range and default are
  * here once; `store.ts` turns them into the schema `conf` checks the file against. Ranges follow
- * knot's health facts: cold at most 20 minutes, at most 4 rounds.
+ * knot's health facts: cold at most 20 minutes, at least 10 off, at most 4 rounds; self-massage
+ * at most 30 minutes per area a day.
  */
 type KeySpec =
   | { type: "boolean"; default: boolean; description: string }
-  | { type: "integer"; default: number; minimum: number; maximum: number; description: string }
+  | {
+      type: "integer";
+      default: number;
+      minimum: number;
+      maximum: number;
+      description: string;
+      /** What the health guidance says, shown when the value is changed from the default. */
+      guidance?: string;
+    }
   | { type: "enum"; default: string; values: readonly string[]; description: string };
 
 export const CONFIG_KEYS = {
@@ -42,7 +51,7 @@ export const CONFIG_KEYS = {
   "cold.offMinutes": {
     type: "integer",
     default: 15,
-    minimum: 1,
+    minimum: 10,
     maximum: 240,
     description: "Minutes off between cold rounds",
   },
@@ -57,8 +66,10 @@ export const CONFIG_KEYS = {
     type: "integer",
     default: 6,
     minimum: 1,
-    maximum: 60,
+    maximum: 30,
     description: "Daily self-massage limit per body area, in minutes",
+    guidance:
+      "knot's default, 6 minutes per area a day, is the stricter of its two sources; 30 (5 minutes, 6 times a day) is the looser source's own most, and knot's ceiling.",
   },
   checkin: {
     type: "boolean",

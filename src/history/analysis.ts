@@ -64,8 +64,26 @@ export function lastApplicationEnd(
   return last;
 }
 
-/** Guidance repeats cold or heat only every 2-4 hours, once the skin is back to normal. */
-export const THERMAL_GAP_MS = 2 * 60 * 60 * 1000;
+/**
+ * Applications of cold (or heat) that started at or after `from`: runs of consecutive steps of
+ * that kind that were done at all, as the session rules count them.
+ */
+export function applicationsSince(
+  records: readonly SessionRecord[],
+  kind: "cold" | "heat",
+  from: number,
+): number {
+  let count = 0;
+  for (const r of records) {
+    let inRun = false;
+    for (const step of r.steps) {
+      const counts = step.kind === kind && step.done > 0 && step.at !== null;
+      if (counts && !inRun && Date.parse(step.at!) >= from) count += 1;
+      inRun = step.kind === kind && counts;
+    }
+  }
+  return count;
+}
 
 /**
  * The streak, counted forgivingly: days with a session, where a single rest day between them
@@ -94,34 +112,6 @@ export function streak(records: readonly SessionRecord[], now: number): number {
 
 export const STREAK_RULE =
   "days with a session; one rest day between them keeps the streak, two in a row end it; several sessions in a day count once";
-
-export interface Trend {
-  worse: boolean;
-  reasons: string[];
-}
-
-/**
- * Signs that things are getting worse, which call for the red flags and a doctor: pain after
- * sessions rising over the last 3 check-ins, any rating of 8 or more in the last 7 days, or
- * the stop key used twice in 7 days.
- */
-export function assessTrend(records: readonly SessionRecord[], now: number): Trend {
-  const reasons: string[] = [];
-  const week = now - 7 * 24 * 60 * 60 * 1000;
-  const afters = records.filter((r) => r.ratings.after !== undefined).map((r) => r.ratings.after!);
-  const last3 = afters.slice(-3);
-  if (last3.length === 3 && last3[0]! < last3[1]! && last3[1]! < last3[2]!) {
-    reasons.push(`pain after your last three sessions went up: ${last3.join(", ")}`);
-  }
-  const recent = records.filter((r) => Date.parse(r.endedAt) >= week);
-  const high = recent
-    .flatMap((r) => [r.ratings.before, r.ratings.after])
-    .filter((x): x is number => x !== undefined && x >= 8);
-  if (high.length > 0) reasons.push(`you rated your pain ${Math.max(...high)} out of 10 this week`);
-  const stops = recent.filter((r) => r.ended === "pain").length;
-  if (stops >= 2) reasons.push(`you stopped ${stops} sessions because it hurt in the last 7 days`);
-  return { worse: reasons.length > 0, reasons };
-}
 
 /** A session of this routine cut off less than 12 hours ago, and not resumed since: offer to resume. */
 export function resumable(

@@ -1,6 +1,6 @@
 import { formatDuration } from "../duration.js";
 import { hasManualSteps, type TimelineEntry, totalSeconds } from "./timeline.js";
-import { isInclude, isRepeat, type StepItem } from "./vocabulary.js";
+import { isInclude, isRepeat, type Step, type StepItem } from "./vocabulary.js";
 
 /** One printed line of a routine's step outline (`knot show`). */
 export interface OutlineLine {
@@ -8,6 +8,8 @@ export interface OutlineLine {
   text: string;
   duration: string;
   kind?: string;
+  /** How to do the step, for `knot show`. */
+  instruction?: string;
 }
 
 /** "9m 35s", or "50m plus steps that wait for you": how long a whole timeline takes. */
@@ -24,42 +26,45 @@ export function stepDuration(seconds: number | null, sides: boolean): string {
 
 /**
  * The steps as written, compactly: a repeat of one step is one line ("2 × Knee to chest"),
- * a repeat of several is a heading with its steps below, an include is one line.
+ * a repeat of several is a heading with its steps below, an include is a heading with the
+ * included routine's steps below it.
  */
 export function outlineSteps(
   items: StepItem[],
-  resolve: (id: string) => { name: string } | undefined,
+  resolve: (id: string) => { name: string; steps: StepItem[] } | undefined,
   depth = 0,
 ): OutlineLine[] {
   const lines: OutlineLine[] = [];
+  const stepLine = (step: Step, text: string) => {
+    const line: OutlineLine = {
+      depth,
+      text,
+      duration: stepDuration(step.seconds, step.sides),
+      kind: step.kind,
+    };
+    if (step.instruction) line.instruction = step.instruction;
+    lines.push(line);
+  };
   for (const item of items) {
     if (isInclude(item)) {
       const target = resolve(item.routine);
       lines.push({
         depth,
-        text: `${target?.name ?? item.routine} (routine ${item.routine})`,
+        text: `${target?.name ?? item.routine} (routine ${item.routine})${target ? ":" : ""}`,
         duration: "",
       });
+      // Includes were checked for cycles when the routine loaded; the depth is a last guard.
+      if (target && depth < 8) lines.push(...outlineSteps(target.steps, resolve, depth + 1));
     } else if (isRepeat(item)) {
       const [only] = item.steps;
       if (item.steps.length === 1 && only && !isRepeat(only) && !isInclude(only)) {
-        lines.push({
-          depth,
-          text: `${item.repeat} × ${only.name}`,
-          duration: stepDuration(only.seconds, only.sides),
-          kind: only.kind,
-        });
+        stepLine(only, `${item.repeat} × ${only.name}`);
       } else {
         lines.push({ depth, text: `${item.repeat} rounds of:`, duration: "" });
         lines.push(...outlineSteps(item.steps, resolve, depth + 1));
       }
     } else {
-      lines.push({
-        depth,
-        text: item.name,
-        duration: stepDuration(item.seconds, item.sides),
-        kind: item.kind,
-      });
+      stepLine(item, item.name);
     }
   }
   return lines;

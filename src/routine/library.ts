@@ -23,6 +23,8 @@ export interface RoutineEntry {
   totalSeconds: number;
   /** Warnings only: an entry with errors is broken. */
   warnings: Issue[];
+  /** Its own cautions, then those of every routine it includes, each once. */
+  cautions: string[];
 }
 
 export interface BrokenEntry {
@@ -109,8 +111,9 @@ export function loadLibrary(options: { userDir: string; builtInDir?: string }): 
   for (const c of checked) {
     const { routine, path, origin } = c.candidate;
     const brokenInclude = [...c.includes].find((id) => brokenIds.has(id));
-    if (brokenInclude && c.errors.length === 0) {
-      c.errors.push({
+    if (brokenInclude) {
+      // First: the included routine's own problems also show up in this one's timeline.
+      c.errors.unshift({
         severity: "error",
         path: "steps",
         message: `includes "${brokenInclude}", which has errors (see knot validate)`,
@@ -128,6 +131,7 @@ export function loadLibrary(options: { userDir: string; builtInDir?: string }): 
       timeline: c.timeline,
       totalSeconds: totalSeconds(c.timeline),
       warnings: [...c.candidate.warnings, ...c.warnings],
+      cautions: allCautions(routine, c.includes, resolver),
     });
   }
   // Plain code-unit order: localeCompare would load ICU collation, a noticeable start-up cost.
@@ -146,6 +150,23 @@ export function checkRoutine(routine: Routine, resolver: (id: string) => Routine
     errors: issues.filter((i) => i.severity === "error"),
     warnings: issues.filter((i) => i.severity === "warning"),
   };
+}
+
+/** Cautions travel with included routines: a caution of a part is a caution of the whole. */
+function allCautions(
+  routine: Routine,
+  includes: Iterable<string>,
+  resolve: (id: string) => Routine | undefined,
+): string[] {
+  const all = [...routine.cautions];
+  for (const id of includes) {
+    const part = resolve(id);
+    for (const caution of part?.cautions ?? []) {
+      const labelled = `${part!.name}: ${caution}`;
+      if (!all.includes(caution) && !all.includes(labelled)) all.push(labelled);
+    }
+  }
+  return all;
 }
 
 const looksLikePath = (arg: string) =>
@@ -168,6 +189,7 @@ export function loadRoutineFile(library: Library, file: string): RoutineEntry {
     timeline: checked.timeline,
     totalSeconds: totalSeconds(checked.timeline),
     warnings: [...parsed.issues, ...checked.warnings],
+    cautions: allCautions(parsed.routine, checked.includes, resolver),
   };
 }
 

@@ -1,14 +1,15 @@
 import { formatDuration } from "../duration.js";
+import { checkSessionRules, THERMAL_RULES } from "../safety/rules.js";
 import { type TimelineEntry, totalSeconds } from "./timeline.js";
 import type { Issue } from "./validate.js";
 import { isInclude, isRepeat, type Routine, type StepItem } from "./vocabulary.js";
 
 /**
- * Safety limits from knot's health facts (shared/health-facts.md): cold and heat at most
- * 20 minutes at a time; stretch holds up to 30 seconds. The others catch mistakes.
+ * Safety limits from knot's health facts (shared/health-facts.md): stretch holds up to 30
+ * seconds, and the session rules for cold and heat (safety/rules.ts). The others catch mistakes.
  */
 export const LIMITS = {
-  thermalSeconds: 20 * 60,
+  thermalSeconds: THERMAL_RULES.maxApplicationSeconds,
   holdSeconds: 30,
   stepSeconds: 60 * 60,
   routineSeconds: 3 * 60 * 60,
@@ -35,13 +36,8 @@ export function checkLimits(routine: Routine, timeline: readonly TimelineEntry[]
       const seconds = item.seconds;
       if (seconds === null) return;
       const durationPath = `${at}.duration`;
-      if ((item.kind === "cold" || item.kind === "heat") && seconds > LIMITS.thermalSeconds) {
-        issues.push({
-          severity: "error",
-          path: durationPath,
-          message: `${item.kind} for ${formatDuration(seconds)} is too long: apply ${item.kind} for at most 20 minutes at a time`,
-        });
-      } else if (seconds > LIMITS.stepSeconds) {
+      // Cold and heat are checked as whole applications, by the session rules below.
+      if (item.kind !== "cold" && item.kind !== "heat" && seconds > LIMITS.stepSeconds) {
         issues.push({
           severity: "error",
           path: durationPath,
@@ -58,6 +54,14 @@ export function checkLimits(routine: Routine, timeline: readonly TimelineEntry[]
     });
   };
   walk(routine.steps, "steps");
+  // In a file every session rule is an error: --force is for a person's own ad-hoc cycle.
+  for (const breach of checkSessionRules(timeline)) {
+    issues.push({
+      severity: "error",
+      path: "steps",
+      message: `${breach.message} [${breach.rule}]`,
+    });
+  }
   const total = totalSeconds(timeline);
   if (total > LIMITS.routineSeconds) {
     issues.push({

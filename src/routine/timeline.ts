@@ -18,6 +18,8 @@ export interface TimelineEntry {
   instruction?: string;
   side?: Side;
   area?: Area;
+  /** The most "+" may lengthen this step to (set for massage to keep within the daily limit). */
+  maxSeconds?: number;
   /** Which pass of the innermost repeat group this entry belongs to. */
   round?: { index: number; of: number };
 }

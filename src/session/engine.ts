@@ -339,7 +339,10 @@ function resumeIfPaused(s: SessionState, now: number): SessionState {
   };
 }
 
-/** + / -: 10 s, or 30 s on steps over 5 minutes. Cold and heat never pass the 20-minute limit. */
+/**
+ * + / -: 10 s, or 30 s on steps over 5 minutes. Cold and heat never pass the 20-minute limit,
+ * and a step with `maxSeconds` (massage within the daily limit) never passes that.
+ */
 export function adjustStep(seconds: number): number {
   return seconds > 300 ? 30 : 10;
 }
@@ -349,6 +352,9 @@ function adjust(s: SessionState, sign: 1 | -1, now: number, events: SessionEvent
   const step = s.timeline[s.index];
   let delta = sign * adjustStep(s.stepSeconds);
   if (sign > 0 && isThermal(step)) delta = Math.min(delta, LIMITS.thermalSeconds - s.stepSeconds);
+  if (sign > 0 && step?.maxSeconds !== undefined) {
+    delta = Math.max(0, Math.min(delta, step.maxSeconds - s.stepSeconds));
+  }
   const remaining = s.status === "paused" ? (s.remainingMs ?? 0) : (s.deadline ?? now) - now;
   // Never below one second left: "-" shortens, it does not skip.
   if (sign < 0) delta = Math.max(delta, -Math.floor((remaining - 1000) / 1000));

@@ -1,25 +1,55 @@
-import type { Context } from "../context.js";
+import { createInterface } from "node:readline";
+import type { Context, OutputStream } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
 
 /**
- * Every question knot asks goes through here: --yes answers yes, no terminal means no
- * question (the caller says what happens then), and Ctrl-C at a prompt leaves cleanly.
+ * Every question knot asks goes through here: --yes answers only "start now?", no terminal
+ * means no question (the caller says what happens then), Ctrl-C at a prompt leaves cleanly,
+ * and a signal in the middle of a question gives the terminal back before knot exits.
  */
-export const canAsk = (ctx: Context): boolean => Boolean(ctx.stdin.isTTY && ctx.stdout.isTTY);
+export const canAsk = (ctx: Context, out: OutputStream = ctx.stdout): boolean =>
+  Boolean(ctx.stdin.isTTY && out.isTTY);
 
 const streams = (ctx: Context) => ({
   input: ctx.stdin,
   output: ctx.stdout as NodeJS.WritableStream,
 });
 
-async function guarded<T>(question: () => Promise<T>): Promise<T> {
+const SIGNAL_CODES = {
+  SIGINT: ExitCode.sigint,
+  SIGTERM: ExitCode.sigterm,
+  SIGHUP: ExitCode.sighup,
+};
+const SHOW_CURSOR = "\u001b[?25h";
+
+/**
+ * Runs a question with the terminal guarded: a signal while it waits (kill, a closed window)
+ * turns raw mode off and shows the cursor again, then ends with the signal's exit code.
+ */
+async function guarded<T>(ctx: Context, question: () => Promise<T>): Promise<T> {
+  const handlers = Object.entries(SIGNAL_CODES).map(([signal, code]) => {
+    const handler = () => {
+      try {
+        if (ctx.stdin.isTTY) ctx.stdin.setRawMode?.(false);
+        ctx.stdout.write(`${SHOW_CURSOR}\n`);
+      } catch {
+        // the terminal may be gone; there is nothing left to restore
+      }
+      process.exit(code);
+    };
+    process.on(signal, handler);
+    return [signal, handler] as const;
+  });
   try {
     return await question();
   } catch (error) {
-    if ((error as Error)?.name === "ExitPromptError") {
+    const name = (error as Error)?.name;
+    if (name === "ExitPromptError" || name === "AbortPromptError") {
       throw new KnotError("Cancelled.", { exitCode: ExitCode.sigint });
     }
     throw error;
+  } finally {
+    for (const [signal, handler] of handlers) process.removeListener(signal, handler);
   }
 }
 
@@ -31,7 +61,7 @@ export async function confirm(
   if (options.yes) return true;
   if (!canAsk(ctx)) return options.whenNoTerminal();
   const { confirm: ask } = await import("@inquirer/prompts");
-  return guarded(() => ask({ message, default: options.default ?? true }, streams(ctx)));
+  return guarded(ctx, () => ask({ message, default: options.default ?? true }, streams(ctx)));
 }
 
 export async function choose<T>(
@@ -40,13 +70,13 @@ export async function choose<T>(
   choices: { name: string; value: T; description?: string }[],
 ): Promise<T> {
   const { select } = await import("@inquirer/prompts");
-  return guarded(() => select({ message, choices, pageSize: 12 }, streams(ctx)));
+  return guarded(ctx, () => select({ message, choices, pageSize: 12 }, streams(ctx)));
 }
 
 /** "How bad is it right now, 0-10?": a number, or nothing when the person just presses Enter. */
 export async function askRating(ctx: Context, message: string): Promise<number | undefined> {
   const { input } = await import("@inquirer/prompts");
-  const answer = await guarded(() =>
+  const answer = await guarded(ctx, () =>
     input(
       {
         message,
@@ -59,4 +89,114 @@ export async function askRating(ctx: Context, message: string): Promise<number |
     ),
   );
   return answer.trim() === "" ? undefined : Number(answer.trim());
+}
+
+/**
+ * A question as numbered lines, answered by typing a number and Enter: nothing is redrawn,
+ * so screen readers read it well (plain mode). Asked again until the answer is one of them.
+ */
+export async function chooseLine<T>(
+  ctx: Context,
+  out: OutputStream,
+  message: string,
+  choices: { name: string; value: T }[],
+): Promise<T> {
+  const lines = [message, ...choices.map((c, i) => `  ${i + 1}) ${c.name}`)];
+  out.write(`${lines.join("\n")}\n`);
+  return guarded(ctx, async () => {
+    for (;;) {
+      const answer = (
+        await readLine(ctx, out, `Type 1-${choices.length} and press Enter: `)
+      ).trim();
+      const chosen = /^\d+$/.test(answer) ? choices[Number(answer) - 1] : undefined;
+      if (chosen) return chosen.value;
+    }
+  });
+}
+
+function readLine(ctx: Context, out: OutputStream, prompt: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const rl = createInterface({
+      input: ctx.stdin,
+      output: out as NodeJS.WritableStream,
+      terminal: false,
+    });
+    let answered = false;
+    rl.once("line", (line) => {
+      answered = true;
+      rl.close();
+      resolve(line);
+    });
+    rl.once("close", () => {
+      if (!answered) reject(Object.assign(new Error("input closed"), { name: "ExitPromptError" }));
+    });
+    out.write(prompt);
+  });
+}
+
+/**
+ * A yes/no question answered with one keypress (y or n), the answer echoed on the line.
+ * Ctrl-C or the end of input cancels.
+ */
+export async function askYesNo(ctx: Context, out: OutputStream, message: string): Promise<boolean> {
+  out.write(`${message} [y/n] `);
+  const answer = await guarded(
+    ctx,
+    () =>
+      new Promise<boolean>((resolve, reject) => {
+        const stdin = ctx.stdin;
+        const raw = Boolean(stdin.isTTY && stdin.setRawMode);
+        const done = () => {
+          stdin.removeListener("data", onData);
+          stdin.removeListener("end", onEnd);
+          if (raw) stdin.setRawMode?.(false);
+          stdin.pause();
+        };
+        const onData = (chunk: Buffer | string) => {
+          const key = chunk.toString().toLowerCase();
+          if (key.startsWith("\u0003") || key.startsWith("\u0004")) {
+            done();
+            reject(Object.assign(new Error("cancelled"), { name: "ExitPromptError" }));
+          } else if (key.startsWith("y")) {
+            done();
+            resolve(true);
+          } else if (key.startsWith("n")) {
+            done();
+            resolve(false);
+          }
+        };
+        const onEnd = () => {
+          done();
+          reject(Object.assign(new Error("input closed"), { name: "ExitPromptError" }));
+        };
+        if (raw) stdin.setRawMode?.(true);
+        stdin.on("data", onData);
+        stdin.on("end", onEnd);
+        stdin.resume();
+      }),
+  );
+  out.write(`${answer ? "yes" : "no"}\n`);
+  return answer;
+}
+
+/**
+ * The questions of one session, asked the way its display works: full-screen prompts, or
+ * numbered lines in plain mode. `out` is where questions are written (stderr when the events
+ * go to stdout).
+ */
+export interface Asker {
+  /** Whether there is a terminal to ask in at all. */
+  readonly can: boolean;
+  choose<T>(message: string, choices: { name: string; value: T }[]): Promise<T>;
+  yesNo(message: string): Promise<boolean>;
+}
+
+export function asker(ctx: Context, plain: boolean, out: OutputStream = ctx.stdout): Asker {
+  const lines = plain || out !== ctx.stdout;
+  return {
+    can: canAsk(ctx, out),
+    choose: (message, choices) =>
+      lines ? chooseLine(ctx, out, message, choices) : choose(ctx, message, choices),
+    yesNo: (message) => askYesNo(ctx, out, message),
+  };
 }

@@ -16,20 +16,12 @@ const routine = () =>
 
 describe.concurrent("the coach, end to end", () => {
   it("plain mode prints one line per step and a summary", () => {
-    const result = knot(["start", routine(), "--yes", "--lead-in", "0", "--no-notify"]);
+    const env = isolatedEnv({}, ["red-flags", "massage"]);
+    const result = knot(["start", routine(), "--yes", "--lead-in", "0", "--no-notify"], { env });
     expect(result.status).toBe(0);
     expect(result.stdout.split("\n")).toEqual([
       "Short routine  4 steps, 5s",
       "  ! Go gently.",
-      "Before your first self-massage: ask a clinician first if any of these apply to you:",
-      "  - pregnancy",
-      "  - a heart condition or high blood pressure",
-      "  - blood thinners or a bleeding disorder",
-      "  - deep-vein thrombosis",
-      "  - a fracture or severe osteoporosis",
-      "  - a wound or burn where you would massage",
-      "  - cancer",
-      "  (knot could not ask; starting with --yes means none of these applies to you.)",
       "[1/4] Reach (1s): Reach up.",
       "[2/4] Tilt, left side (1s)",
       "[3/4] Tilt, right side (1s)",
@@ -41,17 +33,29 @@ describe.concurrent("the coach, end to end", () => {
     expect(result.stderr).toBe("");
   });
 
+  it("--yes never answers the screening: without a terminal, knot says how to answer", () => {
+    const env = isolatedEnv({}, []);
+    const args = ["start", routine(), "--yes", "--plain", "--lead-in", "0", "--no-notify"];
+    const refused = knot(args, { env });
+    expect(refused.status).toBe(2);
+    expect(refused.stdout).toMatch(/both legs[\s\S]*ask a clinician first[\s\S]*pregnancy/);
+    expect(refused.stderr).toMatch(/no terminal to ask in\. --yes does not answer them/);
+    expect(refused.stderr).toContain("knot safety --screen --none-apply red-flags massage");
+    const said = knot(["safety", "--screen", "--none-apply", "red-flags", "massage"], { env });
+    expect(said.status).toBe(0);
+    expect(said.stdout).toMatch(/Recorded: you said none of these applies \(red-flags, massage\)/);
+    const started = knot(args, { env });
+    expect(started.status).toBe(0);
+    expect(started.stdout).not.toContain("ask a clinician first");
+    expect(started.stdout).toContain("Finished: Short routine");
+  });
+
   it("--events - writes one JSON line per event on stdout, the rest on stderr", () => {
-    const result = knot([
-      "start",
-      routine(),
-      "--yes",
-      "--lead-in",
-      "0",
-      "--events",
-      "-",
-      "--no-notify",
-    ]);
+    const env = isolatedEnv({}, ["red-flags", "massage"]);
+    const result = knot(
+      ["start", routine(), "--yes", "--lead-in", "0", "--events", "-", "--no-notify"],
+      { env },
+    );
     expect(result.status).toBe(0);
     const lines = result.stdout
       .trim()
@@ -184,13 +188,38 @@ describe.concurrent("knot cycle", () => {
   it.each([
     [["cycle", "cold-25"], /at most 20 minutes at a time/],
     [["cycle", "--heat", "30"], /at most 20 minutes at a time/],
-    [["cycle", "cold-10/off-15/x5"], /more than knot runs in one go[\s\S]*--force/],
+    [
+      ["cycle", "cold-10/off-15/x5"],
+      /5 rounds of cold in one session[\s\S]*Rule: cold-rounds[\s\S]*add --force/,
+    ],
     [["cycle", "cold-10/warm-5"], /not part of a cycle/],
     [["cycle", "--cold", "10", "--heat", "10"], /not both/],
+    [
+      ["cycle", "cold-20/off-1/x4", "--dry-run"],
+      /only 1m off before the cold at step \d+[\s\S]*at least 10 minutes off[\s\S]*Rule: time-off[\s\S]*add --force/,
+    ],
+    [
+      ["cycle", "heat-20/off-1/x4", "--dry-run", "--force"],
+      /4 heat applications: heat is for up to 3 times a day[\s\S]*Rule: heat-per-day[\s\S]*not even --force/,
+    ],
+    [["cycle", "cold-10/off-15", "--rounds", "25"], /--rounds takes a whole number from 1 to 20/],
   ])("refuses %j with exit 2 and the reason", (args, message) => {
     const result = knot([...args, "--yes"]);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(message);
+  });
+
+  it("--force goes past guidance, and says what it overrides", () => {
+    const result = knot(["cycle", "cold-10/off-5", "x2", "--dry-run", "--force"]);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/Overriding the guidance, as --force asks: only 5m off/);
+  });
+
+  it("--help lists the emergency signs as emergencies", () => {
+    const help = knot(["--help"]).stdout.replace(/\n/g, " ");
+    expect(help).toMatch(
+      /Emergency: call 999 or your local emergency number, or go to A&E, for numbness, tingling or weakness in both legs,.* trouble peeing or loss of bladder or bowel control, chest pain/,
+    );
   });
 
   it("builds the cycle from the short form, with defaults from settings", () => {

@@ -179,7 +179,7 @@ describe("history, end to end", () => {
     mkdirSync(config, { recursive: true });
     writeFileSync(
       join(config, "config.json"),
-      JSON.stringify({ screening: { cold: iso(0), massage: iso(0) } }),
+      JSON.stringify({ screening: { "red-flags": iso(0), cold: iso(0), massage: iso(0) } }),
     );
     // Minutes ago, so both fall today unless the test runs in the first minutes after midnight.
     writeFileSync(
@@ -201,20 +201,26 @@ describe("history, end to end", () => {
     expect(json.massage).toEqual({ limitSeconds: 360, byArea: { "upper-back": 60 } });
     expect(json.thermal[0]).toMatchObject({ kind: "cold", advisableNow: false });
     expect(json.thermal[1]).toMatchObject({ kind: "heat", lastEndedAt: null, advisableNow: true });
-    // another cold within 2 hours: warned, and not started without --yes
-    const again = knot(["cycle", "cold-5", "x1", "--lead-in", "0", "--plain"], { env });
+    // another cold within 2 hours: warned, and not started, even with --yes
+    const cycle = ["cycle", "cold-5", "x1", "--lead-in", "0", "--plain", "--skin-checked"];
+    const again = knot([...cycle, "--yes"], { env });
     expect(again.status).toBe(3);
     expect(again.stdout).toMatch(
-      /Your last cold ended 2m ago[\s\S]*every 2-4 hours[\s\S]*Not started\. Add --yes/,
+      /Your last cold ended 2m ago[\s\S]*every 2-4 hours[\s\S]*Not started\. If you still want to, add --force \(it overrides: cold again within 2 hours\)/,
     );
     // a massage that would pass the daily limit: warned with the figures
     const massage = shortRoutine(
       [{ name: "Roll", kind: "massage", duration: "5m30s", area: "upper-back" }],
       { category: "massage" },
     );
-    const over = knot(["start", massage, "--lead-in", "0", "--plain"], { env });
+    // without a terminal, shortened to fit (then quit at once with q)
+    const over = knot(["start", massage, "--lead-in", "0", "--plain", "--yes"], {
+      env,
+      input: "q\n",
+    });
     expect(over.status).toBe(3);
     expect(over.stdout).toMatch(/upper-back: 1m done today \+ 5m 30s planned = 6m 30s/);
+    expect(over.stdout).toMatch(/shortened to fit the limit[\s\S]*\[1\/1\] Roll \(5m\)/);
   });
 
   it("stats: charts, streak and the getting-worse warning", () => {
@@ -241,8 +247,14 @@ describe("history, end to end", () => {
     const result = knot(["safety"], { env });
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(
-      /Stop and get medical help at once if you have:\n {2}- numbness, tingling or weakness in both legs/,
+      /Get medical help at once \(call 999 or your local emergency number, or go to A&E\) for:\n {2}- numbness, tingling or weakness in both legs/,
     );
+    expect(result.stdout).toMatch(
+      /Before every heat application, knot asks[\s\S]*last 48 hours[\s\S]*swollen/,
+    );
+    expect(result.stdout).toMatch(/At least 10 minutes off between two applications/);
+    expect(result.stdout).toMatch(/3 weeks or more[\s\S]*no fall in your ratings/);
+    expect(result.stdout).toMatch(/staying in bed does not help/);
     expect(result.stdout).toMatch(
       /Before cold packs, ask a clinician first if you have:\n {2}- Raynaud's/,
     );
@@ -273,8 +285,60 @@ describe("safety questions at a terminal", () => {
     expect((await second.exited).exitCode).toBe(0);
     expect(second.output()).not.toContain("Does any of these apply");
     expect(knot(["safety"], { env }).stdout).toMatch(
-      /You said none of these applies on \d{4}-\d\d-\d\d/,
+      /You said none applies for: red-flags \(\d{4}-\d\d-\d\d\), massage \(\d{4}-\d\d-\d\d\)/,
     );
+  });
+
+  it("plain mode asks the red flags line by line, for screen readers, even with --yes", {
+    timeout: 60_000,
+  }, async () => {
+    const env = isolatedEnv({ TERM: "xterm-256color", NO_COLOR: "1" }, []);
+    const file = shortRoutine([{ name: "Reach", kind: "hold", duration: 1 }]);
+    const run = knotInPty(["start", file, "--yes", "--plain", "--lead-in", "0", "--no-checkin"], {
+      env,
+    });
+    await run.waitFor("Type 1-3 and press Enter: ");
+    expect(run.output()).toMatch(
+      /Do any of these apply to you now\?\r?\n {2}1\) No, none of these\r?\n {2}2\) Yes, one that needs medical help at once/,
+    );
+    run.press("1\r");
+    expect((await run.exited).exitCode).toBe(0);
+    expect(run.output()).toContain("Finished: Short routine");
+    expect(knot(["safety", "--json"], { env }).stdout).toMatch(/"red-flags": "\d{4}-/);
+  });
+
+  it("an emergency answer stops with the advice, and nothing is recorded", {
+    timeout: 60_000,
+  }, async () => {
+    const env = isolatedEnv({ TERM: "xterm-256color", NO_COLOR: "1" }, []);
+    const file = shortRoutine([{ name: "Reach", kind: "hold", duration: 1 }]);
+    const run = knotInPty(["start", file, "--yes", "--plain", "--force", "--no-checkin"], { env });
+    await run.waitFor("Type 1-3 and press Enter: ");
+    run.press("2\r");
+    expect((await run.exited).exitCode).toBe(3);
+    expect(run.output()).toMatch(/get medical help now: call 999/);
+    expect(records(env)).toEqual([]);
+  });
+
+  it("asks the heat questions before every application, one key each", {
+    timeout: 60_000,
+  }, async () => {
+    const env = ptyEnv();
+    const file = shortRoutine(
+      [
+        { name: "Set up the heat", kind: "prepare" },
+        { name: "Heat on", kind: "heat", duration: 2 },
+      ],
+      { category: "heat" },
+    );
+    const run = startInPty(file, [], { env });
+    await run.waitFor("Have you had a new injury here in the last 48 hours? [y/n]");
+    run.press("n");
+    await run.waitFor("Is the area swollen? [y/n]");
+    run.press("y");
+    expect((await run.exited).exitCode).toBe(3);
+    expect(run.output()).toMatch(/No heat today[\s\S]*Nothing overrides this/);
+    expect(records(env)).toEqual([]);
   });
 
   it("does not start when one applies, unless --force", { timeout: 60_000 }, async () => {
@@ -294,7 +358,7 @@ describe("safety questions at a terminal", () => {
     await forced.waitFor("Does any of these apply to you?");
     forced.press("\u001b[B\r");
     expect((await forced.exited).exitCode).toBe(0);
-    expect(forced.output()).toContain("Starting anyway, as --force asks.");
+    expect(forced.output()).toContain("Starting anyway, as --force asks");
   });
 
   it("offers to shorten a massage to fit the daily limit", { timeout: 60_000 }, async () => {
@@ -305,7 +369,7 @@ describe("safety questions at a terminal", () => {
       join(config, "config.json"),
       JSON.stringify({
         massage: { dailyLimitMinutes: 1 },
-        screening: { massage: new Date().toISOString() },
+        screening: { "red-flags": new Date().toISOString(), massage: new Date().toISOString() },
       }),
     );
     const file = shortRoutine(
@@ -359,13 +423,21 @@ describe("safety questions at a terminal", () => {
       });
     writeFileSync(join(dir, "history.jsonl"), `${stopped("a")}\n${stopped("b")}\n`);
     const stats = knot(["stats"], { env });
-    expect(stats.stdout.split("\n")[0]).toBe("Things may be getting worse:");
+    expect(stats.stdout.split("\n")[0]).toBe("Things may not be getting better:");
     expect(stats.stdout).toMatch(/stopped 2 sessions because it hurt[\s\S]*see a doctor/);
-    // and before the next session
+    // and before the next session, which --yes does not start: only --force goes past it
     const start = knot(["start", "stretch", "--yes", "--lead-in", "0"], { env, input: "q\n" });
-    expect(start.stdout.indexOf("Things may be getting worse")).toBeLessThan(
-      start.stdout.indexOf("[1/29]"),
+    expect(start.status).toBe(3);
+    expect(start.stdout).toMatch(
+      /Things may not be getting better[\s\S]*Not started\. If you still want to, add --force/,
     );
-    expect(start.stdout).toContain("Things may be getting worse");
+    expect(start.stdout).not.toContain("[1/29]");
+    const forced = knot(["start", "stretch", "--yes", "--force", "--lead-in", "0"], {
+      env,
+      input: "q\n",
+    });
+    expect(forced.stdout.indexOf("Things may not be getting better")).toBeLessThan(
+      forced.stdout.indexOf("[1/29]"),
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,10 +10,18 @@ if (!existsSync(fileURLToPath(new URL("../../dist/main.js", import.meta.url)))) 
   throw new Error("knot is not built: run `npm run build` (npm test does this first)");
 }
 
-/** A fresh, empty home for one run: config and data folders that nothing else uses. */
-export function isolatedEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+/**
+ * A fresh home for one run: config and data folders that nothing else uses. The person has
+ * answered the red-flag questions (none applies), as after a first session, unless `screened`
+ * says otherwise: tests of the screening itself pass [].
+ */
+export function isolatedEnv(
+  extra: Record<string, string> = {},
+  screened: readonly string[] = ["red-flags"],
+): NodeJS.ProcessEnv {
   const home = mkdtempSync(join(tmpdir(), "knot-e2e-"));
   const { FORCE_COLOR: _f, NO_COLOR: _n, ...rest } = process.env;
+  if (screened.length > 0) writeScreening(join(home, "config", "knot"), screened);
   return {
     ...rest,
     HOME: home,
@@ -21,6 +29,14 @@ export function isolatedEnv(extra: Record<string, string> = {}): NodeJS.ProcessE
     XDG_DATA_HOME: join(home, "data"),
     ...extra,
   };
+}
+
+/** Writes a settings file in which the person said none of these lists applies, just now. */
+export function writeScreening(configDir: string, lists: readonly string[], settings = {}): void {
+  mkdirSync(configDir, { recursive: true });
+  const at = new Date().toISOString();
+  const screening = Object.fromEntries(lists.map((id) => [id, at]));
+  writeFileSync(join(configDir, "config.json"), JSON.stringify({ ...settings, screening }));
 }
 
 export interface KnotResult {

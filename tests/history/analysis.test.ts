@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  assessTrend,
   dailyTotals,
   lastApplicationEnd,
   massageSecondsByArea,
@@ -104,49 +103,6 @@ describe("the streak, counted forgivingly", () => {
 
   it("does not count sessions where nothing was done", () => {
     expect(streak([rec({ steps: [], doneSeconds: 0 })], at("2026-11-22T20:00:00Z"))).toBe(0);
-  });
-});
-
-describe("getting worse", () => {
-  const now = at("2026-11-22T20:00:00Z");
-  const rated = (ratings: number[], start = "2026-11-10") =>
-    ratings.map((r, i) =>
-      rec({
-        start: new Date(at(`${start}T09:00:00Z`) + i * 86_400_000).toISOString(),
-        ratings: { after: r },
-      }),
-    );
-
-  it("flags pain after sessions rising over the last three check-ins", () => {
-    const trend = assessTrend(rated([2, 3, 4, 5]), now);
-    expect(trend.worse).toBe(true);
-    expect(trend.reasons).toEqual(["pain after your last three sessions went up: 3, 4, 5"]);
-  });
-
-  it("does not flag a level or falling pattern", () => {
-    expect(assessTrend(rated([5, 5, 6]), now).worse).toBe(false);
-    expect(assessTrend(rated([6, 4, 5]), now).worse).toBe(false);
-    expect(assessTrend(rated([4, 5]), now).worse).toBe(false);
-  });
-
-  it("flags any rating of 8 or more this week, but not older ones", () => {
-    expect(
-      assessTrend([rec({ start: "2026-11-21T09:00:00Z", ratings: { before: 8 } })], now).reasons,
-    ).toEqual(["you rated your pain 8 out of 10 this week"]);
-    expect(
-      assessTrend([rec({ start: "2026-11-01T09:00:00Z", ratings: { before: 9 } })], now).worse,
-    ).toBe(false);
-  });
-
-  it("flags the stop key used twice in seven days", () => {
-    const stops = [
-      rec({ start: "2026-11-18T09:00:00Z", ended: "pain" }),
-      rec({ start: "2026-11-21T09:00:00Z", ended: "pain" }),
-    ];
-    expect(assessTrend(stops, now).reasons).toEqual([
-      "you stopped 2 sessions because it hurt in the last 7 days",
-    ]);
-    expect(assessTrend(stops.slice(1), now).worse).toBe(false);
   });
 });
 

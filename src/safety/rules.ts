@@ -1,0 +1,134 @@
+import { formatDuration } from "../duration.js";
+import type { TimelineEntry } from "../routine/timeline.js";
+
+/**
+ * The cold and heat rules of a whole session, not of one step (shared/health-facts.md). One
+ * place computes them from a timeline (a built-in routine, a person's file, or `knot cycle`)
+ * and what today's history already holds; `validate`, `show`, `cycle` and `start` all use it.
+ *
+ * An application is a run of consecutive cold (or heat) steps: the pack stays on across them.
+ */
+export const THERMAL_RULES = {
+  /** Cold or heat at most 20 minutes at a time (MPFT NHS; Mayo). Hard: nothing overrides it. */
+  maxApplicationSeconds: 20 * 60,
+  /**
+   * At least 10 minutes off between two applications in one session: the intermittent protocol
+   * studied for soft-tissue injury is 10 on, 10 off, 10 on (Bleakley et al. 2006). Guidance.
+   */
+  minOffSeconds: 10 * 60,
+  /** Rounds of cold in one session; guidance repeats cold only every 2-4 hours. Guidance. */
+  maxColdRounds: 4,
+  /** Heat up to 3 times a day, counted across all sessions of the day. Hard. */
+  maxHeatPerDay: 3,
+  /** Cold again in a new session only after 2 hours (every 2-4 h, skin back to normal). Guidance. */
+  coldGapMs: 2 * 60 * 60 * 1000,
+} as const;
+
+/** Hard rules have no override; guidance rules give way to --force, which says what it overrides. */
+export type RuleLevel = "hard" | "guidance";
+
+export interface RuleBreach {
+  rule: "application-length" | "time-off" | "cold-rounds" | "heat-per-day" | "skin-check";
+  level: RuleLevel;
+  message: string;
+}
+
+export interface Application {
+  kind: "cold" | "heat";
+  /** Index of its first and last step in the timeline. */
+  first: number;
+  last: number;
+  seconds: number;
+}
+
+const isThermal = (kind: string): kind is "cold" | "heat" => kind === "cold" || kind === "heat";
+
+/** The applications of cold and heat in a timeline, in order. */
+export function applicationsIn(timeline: readonly TimelineEntry[]): Application[] {
+  const found: Application[] = [];
+  timeline.forEach((step, i) => {
+    if (!isThermal(step.kind)) return;
+    const current = found.at(-1);
+    if (current && current.kind === step.kind && current.last === i - 1) {
+      current.last = i;
+      current.seconds += step.seconds ?? 0;
+    } else {
+      found.push({ kind: step.kind, first: i, last: i, seconds: step.seconds ?? 0 });
+    }
+  });
+  return found;
+}
+
+const stepLabel = (timeline: readonly TimelineEntry[], i: number) =>
+  `step ${i + 1} (${timeline[i]?.name ?? "?"})`;
+
+/**
+ * Checks a session's cold and heat against the rules. `heatToday` is how many heat applications
+ * today's history already holds. Returns every breach, hard ones first.
+ */
+export function checkSessionRules(timeline: readonly TimelineEntry[], heatToday = 0): RuleBreach[] {
+  const breaches: RuleBreach[] = [];
+  const apps = applicationsIn(timeline);
+  const max = THERMAL_RULES.maxApplicationSeconds;
+  for (const app of apps) {
+    if (app.seconds > max) {
+      const span =
+        app.first === app.last ? "" : ` (steps ${app.first + 1}-${app.last + 1} in a row)`;
+      breaches.push({
+        rule: "application-length",
+        level: "hard",
+        message: `${app.kind} at ${stepLabel(timeline, app.first)} lasts ${formatDuration(app.seconds)}${span}: apply ${app.kind} for at most 20 minutes at a time`,
+      });
+    }
+  }
+  // Before each application, a step that waits for the person: wrap the pack, check the skin.
+  let from = 0;
+  for (const app of apps) {
+    const between = timeline.slice(from, app.first);
+    if (!between.some((s) => s.kind === "prepare" && s.seconds === null)) {
+      breaches.push({
+        rule: "skin-check",
+        level: "hard",
+        message: `${app.kind} at ${stepLabel(timeline, app.first)} has no check first: put a "prepare" step that waits for Enter (wrap the pack, check the skin) before each cold or heat application`,
+      });
+    }
+    from = app.last + 1;
+  }
+  const heat = apps.filter((a) => a.kind === "heat").length;
+  if (heat + heatToday > THERMAL_RULES.maxHeatPerDay) {
+    breaches.push({
+      rule: "heat-per-day",
+      level: "hard",
+      message:
+        heatToday > 0
+          ? `${heat} heat application${heat === 1 ? "" : "s"} after the ${heatToday} you had today makes ${heat + heatToday}: heat is for up to ${THERMAL_RULES.maxHeatPerDay} times a day`
+          : `${heat} heat applications: heat is for up to ${THERMAL_RULES.maxHeatPerDay} times a day`,
+    });
+  }
+  for (const kind of ["cold", "heat"] as const) {
+    const ofKind = apps.filter((a) => a.kind === kind);
+    for (let i = 1; i < ofKind.length; i++) {
+      const previous = ofKind[i - 1]!;
+      const next = ofKind[i]!;
+      const off = timeline
+        .slice(previous.last + 1, next.first)
+        .reduce((sum, s) => sum + (s.seconds ?? 0), 0);
+      if (off < THERMAL_RULES.minOffSeconds) {
+        breaches.push({
+          rule: "time-off",
+          level: "guidance",
+          message: `only ${formatDuration(off)} off before the ${kind} at ${stepLabel(timeline, next.first)}: leave at least 10 minutes off between ${kind} applications (the studied intermittent protocol is 10 on, 10 off, 10 on)`,
+        });
+      }
+    }
+  }
+  const cold = apps.filter((a) => a.kind === "cold").length;
+  if (cold > THERMAL_RULES.maxColdRounds) {
+    breaches.push({
+      rule: "cold-rounds",
+      level: "guidance",
+      message: `${cold} rounds of cold in one session: knot runs at most ${THERMAL_RULES.maxColdRounds}, as guidance repeats cold only every 2-4 hours once the skin is back to normal`,
+    });
+  }
+  return breaches.sort((a, b) => (a.level === b.level ? 0 : a.level === "hard" ? -1 : 1));
+}
