@@ -95,8 +95,7 @@ export function cycleTimeline(spec: CycleSpec): TimelineEntry[] {
         kind: "prepare",
         seconds: null,
         round,
-        instruction:
-          "Carry on only if the skin looks and feels normal again: not numb, not very red, not still cold or hot.",
+        instruction: `Press Enter only if the skin looks and feels normal again: not broken or numb, not very red, not still ${cold ? "cold" : "hot"}.${cold ? "" : " No heat on a new injury, swelling or poor circulation."} If it is not, press q: no ${spec.kind} this round.`,
       });
     }
     steps.push({
