@@ -1,8 +1,11 @@
 import { Command, CommanderError, Option } from "commander";
 import { type Context, createContext, println } from "./context.js";
 import { ExitCode, KnotError } from "./errors.js";
+import { describeFsError, isFsError } from "./files.js";
+import { LOSS_EXIT, lossOf, output } from "./output.js";
 import { readVersion } from "./package.js";
 import { CATEGORIES } from "./routine/vocabulary.js";
+import { safeText } from "./ui/safe.js";
 
 const examples = (...lines: string[]) =>
   `\nExamples:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
@@ -22,8 +25,9 @@ export function buildProgram(ctx: Context, setExitCode: (code: number) => void):
     .option("--no-color", "never colour the output (NO_COLOR=1 does the same)")
     .configureOutput({
       writeOut: (text) => ctx.stdout.write(text),
-      writeErr: (text) => ctx.stderr.write(text),
-      outputError: (text, write) => write(ctx.errStyle.error(text)),
+      // Commander quotes what was typed (an unknown option or command): never raw.
+      writeErr: (text) => ctx.stderr.write(safeText(text)),
+      outputError: (text, write) => write(ctx.errStyle.error(safeText(text))),
     })
     .exitOverride()
     .showSuggestionAfterError()
@@ -325,14 +329,39 @@ export function reportError(error: unknown, ctx: Context): number {
     }
     return ExitCode.usage;
   }
+  // The output went away (a closed terminal or pipe) in the middle of something.
+  const loss = lossOf(error as NodeJS.ErrnoException);
+  if (loss) {
+    output.report(loss);
+    return LOSS_EXIT[loss];
+  }
   const s = ctx.errStyle;
+  // Messages quote what the person typed or wrote: printed through the safe-text layer.
   if (error instanceof KnotError) {
-    println(ctx.stderr, `${s.error("knot:")} ${error.message}`);
-    if (error.hint) println(ctx.stderr, s.dim(error.hint));
+    println(ctx.stderr, `${s.error("knot:")} ${safeText(error.message)}`);
+    if (error.hint) println(ctx.stderr, s.dim(safeText(error.hint)));
     return error.exitCode;
   }
+  // The person's environment (a read-only folder, a full disk), not a bug: say what and why.
+  if (isFsError(error)) {
+    const verbs: Record<string, string> = { mkdir: "create", scandir: "list", rename: "replace" };
+    const verb = verbs[error.syscall ?? ""] ?? error.syscall ?? "use";
+    const where = error.path ? ` ${safeText(error.path, { inLine: true })}` : "";
+    println(
+      ctx.stderr,
+      `${s.error("knot:")} could not ${verb}${where}: ${describeFsError(error)}.`,
+    );
+    println(
+      ctx.stderr,
+      s.dim("Check the folder exists, that you may write to it, and that the disk has room."),
+    );
+    return ExitCode.failure;
+  }
   const e = error as Error;
-  println(ctx.stderr, `${s.error("knot: something went wrong:")} ${e?.message ?? String(error)}`);
+  println(
+    ctx.stderr,
+    `${s.error("knot: something went wrong:")} ${safeText(e?.message ?? String(error))}`,
+  );
   if (ctx.env.KNOT_DEBUG) println(ctx.stderr, e?.stack ?? "");
   else println(ctx.stderr, s.dim("Set KNOT_DEBUG=1 to see the details, and please report it."));
   return ExitCode.failure;

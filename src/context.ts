@@ -1,5 +1,6 @@
 import type { ChalkInstance } from "chalk";
 import { type KnotPaths, knotPaths } from "./paths.js";
+import { safeText } from "./ui/safe.js";
 import { createStyle, type Style, wantsColor } from "./ui/style.js";
 
 export interface OutputStream {
@@ -61,4 +62,4 @@ export const println = (stream: OutputStream, text = ""): void => {
 export const warnTo =
   (ctx: Context) =>
   (message: string): void =>
-    println(ctx.stderr, ctx.errStyle.warn(`warning: ${message}`));
+    println(ctx.stderr, ctx.errStyle.warn(`warning: ${safeText(message)}`));

@@ -2,6 +2,7 @@ import { KnotError } from "./errors.js";
 import { LIMITS } from "./routine/limits.js";
 import type { TimelineEntry } from "./routine/timeline.js";
 import { checkSessionRules } from "./safety/rules.js";
+import { quote } from "./ui/safe.js";
 
 /** An ad-hoc cold or heat cycle, as people say them: "cold 10, off 15, twice". */
 export interface CycleSpec {
@@ -34,7 +35,7 @@ export function parseShortForm(args: string[]): Partial<CycleSpec> {
     } else if (token === "cold" || token === "heat") {
       spec.kind = token;
     } else {
-      throw new KnotError(`"${token}" is not part of a cycle. ${FORMS}`);
+      throw new KnotError(`${quote(token)} is not part of a cycle. ${FORMS}`);
     }
   }
   return spec;

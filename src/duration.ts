@@ -1,3 +1,5 @@
+import { quote } from "./ui/safe.js";
+
 /** Parsing and formatting of durations: routine files, flags and the countdown all use these. */
 
 export type DurationResult = { ok: true; seconds: number } | { ok: false; problem: string };
@@ -27,13 +29,13 @@ export function parseDuration(value: unknown): DurationResult {
     const hint = suggestDurationSpelling(text);
     return {
       ok: false,
-      problem: `"${value}" is not a duration${hint ? `; did you mean "${hint}"?` : ""}`,
+      problem: `${quote(value)} is not a duration${hint ? `; did you mean "${hint}"?` : ""}`,
     };
   }
   const [, h = "0", m = "0", s = "0"] = match;
   const seconds =
     Number(h) * UNIT_SECONDS.h! + Number(m) * UNIT_SECONDS.m! + Number(s) * UNIT_SECONDS.s!;
-  if (seconds <= 0) return { ok: false, problem: `"${value}" is not more than 0 seconds` };
+  if (seconds <= 0) return { ok: false, problem: `${quote(value)} is not more than 0 seconds` };
   return { ok: true, seconds };
 }
 

@@ -1,19 +1,38 @@
-import { run } from "./cli.js";
-import { createContext } from "./context.js";
+import { reportError, run } from "./cli.js";
+import { type Context, createContext } from "./context.js";
+import { exitNow, LOSS_EXIT, lossOf, output } from "./output.js";
 import { loadChalk, wantsColor } from "./ui/style.js";
 
-// A closed pipe (`knot list | head`) is a normal way for a reader to stop listening.
-for (const stream of [process.stdout, process.stderr]) {
+// A closed pipe (`knot list | head`) or a closed terminal window is a normal way for a reader
+// to stop listening. A running session hears of it and records itself; otherwise knot ends.
+// Libraries fail the same way in their own code (a prompt's raw mode on a hung-up terminal),
+// so an uncaught loss is handled here too.
+let ctx: Context | undefined;
+const onLoss = (error: NodeJS.ErrnoException): boolean => {
+  const loss = lossOf(error);
+  if (!loss) return false;
+  output.report(loss);
+  if (output.listenerCount("lost") === 0) {
+    exitNow(loss === "pipe" ? Number(process.exitCode ?? 0) : LOSS_EXIT.terminal);
+  }
+  return true;
+};
+for (const stream of [process.stdout, process.stderr, process.stdin]) {
   stream.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw error;
+    if (!onLoss(error)) throw error;
   });
 }
+process.on("uncaughtException", (error: NodeJS.ErrnoException) => {
+  if (onLoss(error)) return;
+  exitNow(reportError(error, ctx ?? createContext()));
+});
 
 const argv = process.argv.slice(2);
 const colorFlag = argv.includes("--no-color") ? false : undefined;
 const anyColor = [process.stdout, process.stderr].some((s) =>
   wantsColor(s, process.env, colorFlag),
 );
-const ctx = createContext({ color: colorFlag, chalk: await loadChalk(anyColor) });
+ctx = createContext({ color: colorFlag, chalk: await loadChalk(anyColor) });
 process.exitCode = await run(argv, ctx);
+// Leaving a terminal that hung up: Node's own restoring of it on exit would fail.
+if (output.terminalGone) exitNow(process.exitCode);

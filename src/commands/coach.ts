@@ -5,6 +5,7 @@ import { ExitCode, KnotError } from "../errors.js";
 import { stopAdvice } from "../health.js";
 import { openJournal } from "../history/journal.js";
 import { buildRecord, newRecordId, type Ratings } from "../history/record.js";
+import { output } from "../output.js";
 import { timelineLength } from "../routine/describe.js";
 import type { TimelineEntry } from "../routine/timeline.js";
 import { hasManualSteps } from "../routine/timeline.js";
@@ -18,6 +19,7 @@ import { runCoach, systemClock } from "../session/runner.js";
 import { TerminalControl } from "../session/terminal.js";
 import { describeStep } from "../session/view.js";
 import { asker, askRating, canAsk, confirm } from "../ui/prompt.js";
+import { safeText } from "../ui/safe.js";
 import { bulleted } from "../ui/text.js";
 import { parseWholeNumber } from "./coach-numbers.js";
 import { checkHighRating, NotStarted, preflight } from "./preflight.js";
@@ -93,6 +95,8 @@ export async function coach(
   if (flags.dryRun) return printDryRun(ctx, plan, leadIn);
 
   const eventsToStdout = flags.events === "-";
+  // A place the events cannot go is refused before anything is asked.
+  const log = flags.events !== undefined ? openEventLog(flags.events, ctx.stdout) : undefined;
   const plain = Boolean(flags.plain) || config.get("display") === "plain" || !ctx.stdout.isTTY;
   // With events on stdout, people still read everything else: it goes to stderr.
   const talk = eventsToStdout ? ctx.stderr : ctx.stdout;
@@ -105,185 +109,223 @@ export async function coach(
   );
   for (const caution of plan.cautions)
     for (const line of bulleted(caution, width, style.warn("  ! "))) say(line);
-  const journal = openJournal(ctx, (message) => say(style.warn(`warning: ${message}`)));
-  const asking = !plain && canAsk(ctx);
-  const resume = await offerResume(ctx, plan, journal.records, flags, asking, say);
-  let timeline = plan.timeline;
-  const safetyInput = {
-    ctx,
-    routineAreas: plan.areas,
-    records: journal.records,
-    settings: config,
-    force: Boolean(flags.force),
-    skinChecked: Boolean(flags.skinChecked),
-    // Plain mode asks line by line; with events on stdout, questions go to stderr.
-    ask: asker(ctx, plain, talk),
-    say,
-  };
+  const journal = openJournal(ctx, (message) => say(style.warn(`warning: ${safeText(message)}`)));
+  // From here on this session deals with a lost output itself (see output.ts).
+  const noteLoss = () => {};
+  output.on("lost", noteLoss);
   try {
-    const rest = await preflight({ ...safetyInput, timeline: timeline.slice(resume.startIndex) });
-    timeline = [...timeline.slice(0, resume.startIndex), ...rest];
-  } catch (error) {
-    if (error instanceof NotStarted) return error.exitCode;
-    throw error;
+    return await coachSession();
+  } finally {
+    output.removeListener("lost", noteLoss);
   }
 
-  const go = await confirm(ctx, "Start now?", {
-    yes: flags.yes,
-    whenNoTerminal: () => {
-      throw new KnotError("knot asks before it starts, and there is no terminal to ask in.", {
-        hint: "Add --yes to start without asking.",
-      });
-    },
-  });
-  if (!go) {
-    say("Not started.");
-    return ExitCode.ok;
-  }
-  const checkins = asking && flags.checkin !== false && config.get("checkin") === true;
-  const ratings: Ratings = {};
-  if (checkins) {
-    ratings.before = await askRating(ctx, "How bad is it right now, 0-10? (Enter to skip)");
+  async function coachSession(): Promise<number> {
+    const asking = !plain && canAsk(ctx);
+    const resume = await offerResume(ctx, plan, journal.records, flags, asking, say);
+    let timeline = plan.timeline;
+    const safetyInput = {
+      ctx,
+      routineAreas: plan.areas,
+      records: journal.records,
+      settings: config,
+      force: Boolean(flags.force),
+      skinChecked: Boolean(flags.skinChecked),
+      // Plain mode asks line by line; with events on stdout, questions go to stderr.
+      ask: asker(ctx, plain, talk),
+      say,
+    };
     try {
-      await checkHighRating({ ...safetyInput, timeline }, ratings.before);
+      const rest = await preflight({ ...safetyInput, timeline: timeline.slice(resume.startIndex) });
+      timeline = [...timeline.slice(0, resume.startIndex), ...rest];
     } catch (error) {
       if (error instanceof NotStarted) return error.exitCode;
       throw error;
     }
-  }
-  const recordId = newRecordId(ctx.now());
-  const record = (state: SessionState, ended?: EndReason) =>
-    buildRecord({
-      id: recordId,
-      routine: { id: plan.id, name: plan.name, category: plan.category, areas: plan.areas },
-      state,
-      now: ctx.now(),
-      ratings,
-      ...(resume.from ? { resumedFrom: resume.from } : {}),
-      ...(ended ? { ended } : {}),
-    });
 
-  const hints: string[] = [];
-  const bellStream = ctx.stdout.isTTY ? ctx.stdout : ctx.stderr.isTTY ? ctx.stderr : undefined;
-  const cues = new Cues(
-    {
-      sound: flags.sound ?? (config.get("sound") as boolean),
-      voice: flags.voice ?? (config.get("voice") as boolean),
-      notify: flags.notify ?? (config.get("notify") as boolean),
-    },
-    {
-      hint: (text) => hints.push(text),
-      ...(bellStream ? { bell: (t: string) => bellStream.write(t) } : {}),
-    },
-  );
-  for (const hint of hints) say(style.dim(hint));
-
-  const fullScreen = !plain && !eventsToStdout;
-  const size = () => ({
-    columns: ctx.stdout.columns ?? 80,
-    rows: (ctx.stdout as { rows?: number }).rows ?? 24,
-  });
-  const display: Display = eventsToStdout
-    ? new NoDisplay()
-    : plain
-      ? new PlainDisplay(ctx.stdout, ctx.style)
-      : new ScreenDisplay(ctx.stdout, ctx.style, size, config.get("display") === "compact");
-  const terminal = new TerminalControl(ctx.stdout, ctx.stdin, fullScreen);
-  const log = flags.events ? openEventLog(flags.events, ctx.stdout) : undefined;
-  let inputEnded = false;
-
-  const onResize = () => display.refresh();
-  const onContinue = () => {
-    terminal.reassert();
-    display.refresh();
-  };
-  process.stdout.on("resize", onResize);
-  process.on("SIGCONT", onContinue);
-  // The lead-in: an ora spinner on the full screen, one line in plain mode.
-  const spinner =
-    fullScreen && leadIn > 0
-      ? (await import("ora")).default({
-          stream: ctx.stdout as NodeJS.WritableStream,
-          discardStdin: false,
-          hideCursor: false,
-          isEnabled: true,
-          color: ctx.stdoutColor ? "cyan" : false,
-        })
-      : undefined;
-  const showLeadIn = (left: number) => {
-    if (eventsToStdout) return;
-    if (left === 0) spinner?.stop();
-    else if (spinner) {
-      spinner.text = `Get ready: starting in ${left} s  (Enter starts now, q quits)`;
-      if (!spinner.isSpinning) spinner.start();
-    } else if (left === leadIn) say(`Get ready: starting in ${left} s.`);
-  };
-  terminal.enter();
-  let result: Awaited<ReturnType<typeof runCoach>>;
-  try {
-    result = await runCoach({
-      routineName: plan.name,
-      timeline,
-      startIndex: resume.startIndex,
-      display,
-      clock: { ...systemClock, now: ctx.now },
-      cues: new CueDirector(cues),
-      keys: keySource(ctx.stdin, () => {
-        inputEnded = true;
-      }),
-      autoContinue: () => inputEnded,
-      signals: signalSource,
-      onEvent: (e, state) => {
-        log?.write(eventRecord(e, state.timeline, plan));
-        // The record so far, kept at each step, in case knot itself does not live to write it.
-        if (e.type === "step-start") journal.checkpoint(record(state, "interrupted"));
-      },
-      leadIn: { seconds: leadIn, show: showLeadIn },
-      suspend: (resumed) => {
-        terminal.restore();
-        process.once("SIGCONT", () => {
-          terminal.enter();
-          resumed();
+    const go = await confirm(ctx, "Start now?", {
+      yes: flags.yes,
+      whenNoTerminal: () => {
+        throw new KnotError("knot asks before it starts, and there is no terminal to ask in.", {
+          hint: "Add --yes to start without asking.",
         });
-        process.kill(process.pid, "SIGSTOP");
       },
     });
-  } finally {
-    spinner?.stop();
-    terminal.restore();
-    cues.stop();
-    log?.close();
-    process.stdout.removeListener("resize", onResize);
-    process.removeListener("SIGCONT", onContinue);
-  }
-
-  const { summary, signal, ctrlC, state } = result;
-  if (state) {
-    if (checkins && !signal) {
-      ratings.after = await askRating(ctx, "And now, 0-10? (Enter to skip)").catch(() => undefined);
+    if (!go) {
+      say("Not started.");
+      return ExitCode.ok;
     }
-    journal.append(record(state));
-    journal.done(recordId);
+    const checkins = asking && flags.checkin !== false && config.get("checkin") === true;
+    const ratings: Ratings = {};
+    if (checkins) {
+      ratings.before = await askRating(ctx, "How bad is it right now, 0-10? (Enter to skip)");
+      try {
+        await checkHighRating({ ...safetyInput, timeline }, ratings.before);
+      } catch (error) {
+        if (error instanceof NotStarted) return error.exitCode;
+        throw error;
+      }
+    }
+    const recordId = newRecordId(ctx.now());
+    const record = (state: SessionState, ended?: EndReason) =>
+      buildRecord({
+        id: recordId,
+        routine: { id: plan.id, name: plan.name, category: plan.category, areas: plan.areas },
+        state,
+        now: ctx.now(),
+        ratings,
+        ...(resume.from ? { resumedFrom: resume.from } : {}),
+        ...(ended ? { ended } : {}),
+      });
+
+    const hints: string[] = [];
+    const bellStream = ctx.stdout.isTTY ? ctx.stdout : ctx.stderr.isTTY ? ctx.stderr : undefined;
+    const cues = new Cues(
+      {
+        sound: flags.sound ?? (config.get("sound") as boolean),
+        voice: flags.voice ?? (config.get("voice") as boolean),
+        notify: flags.notify ?? (config.get("notify") as boolean),
+      },
+      {
+        hint: (text) => hints.push(text),
+        ...(bellStream ? { bell: (t: string) => bellStream.write(t) } : {}),
+      },
+    );
+    for (const hint of hints) say(style.dim(hint));
+
+    const fullScreen = !plain && !eventsToStdout;
+    const size = () => ({
+      columns: ctx.stdout.columns ?? 80,
+      rows: (ctx.stdout as { rows?: number }).rows ?? 24,
+    });
+    const display: Display = eventsToStdout
+      ? new NoDisplay()
+      : plain
+        ? new PlainDisplay(ctx.stdout, ctx.style)
+        : new ScreenDisplay(ctx.stdout, ctx.style, size, config.get("display") === "compact");
+    const terminal = new TerminalControl(ctx.stdout, ctx.stdin, fullScreen);
+    let inputEnded = false;
+
+    const onResize = () => display.refresh();
+    const onContinue = () => {
+      terminal.reassert();
+      display.refresh();
+    };
+    process.stdout.on("resize", onResize);
+    process.on("SIGCONT", onContinue);
+    // The lead-in: an ora spinner on the full screen, one line in plain mode.
+    const spinner =
+      fullScreen && leadIn > 0
+        ? (await import("ora")).default({
+            stream: ctx.stdout as NodeJS.WritableStream,
+            discardStdin: false,
+            hideCursor: false,
+            isEnabled: true,
+            color: ctx.stdoutColor ? "cyan" : false,
+          })
+        : undefined;
+    const showLeadIn = (left: number) => {
+      if (eventsToStdout) return;
+      if (left === 0) spinner?.stop();
+      else if (spinner) {
+        spinner.text = `Get ready: starting in ${left} s  (Enter starts now, q quits)`;
+        if (!spinner.isSpinning) spinner.start();
+      } else if (left === leadIn) say(`Get ready: starting in ${left} s.`);
+    };
+    terminal.enter();
+    let result: Awaited<ReturnType<typeof runCoach>>;
+    try {
+      result = await runCoach({
+        routineName: plan.name,
+        timeline,
+        startIndex: resume.startIndex,
+        display,
+        clock: { ...systemClock, now: ctx.now },
+        cues: new CueDirector(cues),
+        keys: keySource(ctx.stdin, () => {
+          inputEnded = true;
+        }),
+        autoContinue: () => inputEnded,
+        signals: signalSource,
+        onEvent: (e, state) => {
+          log?.write(eventRecord(e, state.timeline, plan));
+          // The record so far, kept at each step, in case knot itself does not live to write it.
+          if (e.type === "step-start") journal.checkpoint(record(state, "interrupted"));
+        },
+        leadIn: { seconds: leadIn, show: showLeadIn },
+        suspend: (resumed) => {
+          terminal.restore();
+          process.once("SIGCONT", () => {
+            terminal.enter();
+            resumed();
+          });
+          process.kill(process.pid, "SIGSTOP");
+        },
+      });
+    } finally {
+      spinner?.stop();
+      terminal.restore();
+      cues.stop();
+      log?.close();
+      process.stdout.removeListener("resize", onResize);
+      process.removeListener("SIGCONT", onContinue);
+    }
+
+    const { summary, signal, ctrlC, state } = result;
+    let saved = true;
+    if (state) {
+      // The outcome is settled now. A question afterwards can add a rating, never take the
+      // outcome away: whatever ends knot during it (a signal, a closed terminal), the record
+      // is written on the way out.
+      let written = false;
+      const save = () => {
+        if (written) return;
+        written = true;
+        saved = journal.append(record(state));
+        if (saved) journal.done(recordId);
+      };
+      process.on("exit", save);
+      try {
+        if (checkins && !signal && !output.lost) {
+          ratings.after = await askRating(ctx, "And now, 0-10? (Enter to skip)").catch(
+            () => undefined,
+          );
+        }
+        save();
+      } finally {
+        process.removeListener("exit", save);
+      }
+    }
+    if (signal) {
+      if (!output.terminalGone && !output.lost && (ctx.stdout.isTTY || ctx.stderr.isTTY)) {
+        say(summaryLine(plan, summary));
+      }
+      return saved ? SIGNAL_EXIT[signal] : ExitCode.failure;
+    }
+    if (!saved) {
+      say(summaryLine(plan, summary));
+      return ExitCode.failure;
+    }
+    if (log?.failed) {
+      say(summaryLine(plan, summary));
+      println(ctx.stderr, ctx.errStyle.error(`knot: ${log.failed}`));
+      return ExitCode.failure;
+    }
+    if (!summary) {
+      say("Stopped before the first step.");
+      return ctrlC ? ExitCode.sigint : ExitCode.endedEarly;
+    }
+    say(summaryLine(plan, summary));
+    if (summary.reason === "pain") {
+      say();
+      for (const line of stopAdvice())
+        say(line.startsWith("Get medical help") ? style.error(line) : line);
+    }
+    if (plan.category === "massage" || plan.timeline.some((s) => s.kind === "massage")) {
+      say(style.dim("Have a glass of water, and go easy on the areas you worked for a while."));
+    }
+    if (ctrlC) return ExitCode.sigint;
+    return summary.reason === "completed" ? ExitCode.ok : ExitCode.endedEarly;
   }
-  if (signal) {
-    if (ctx.stdout.isTTY || ctx.stderr.isTTY) say(summaryLine(plan, summary));
-    return SIGNAL_EXIT[signal];
-  }
-  if (!summary) {
-    say("Stopped before the first step.");
-    return ctrlC ? ExitCode.sigint : ExitCode.endedEarly;
-  }
-  say(summaryLine(plan, summary));
-  if (summary.reason === "pain") {
-    say();
-    for (const line of stopAdvice())
-      say(line.startsWith("Get medical help") ? style.error(line) : line);
-  }
-  if (plan.category === "massage" || plan.timeline.some((s) => s.kind === "massage")) {
-    say(style.dim("Have a glass of water, and go easy on the areas you worked for a while."));
-  }
-  if (ctrlC) return ExitCode.sigint;
-  return summary.reason === "completed" ? ExitCode.ok : ExitCode.endedEarly;
 }
 
 export function summaryLine(plan: Plan, summary: SessionSummary | undefined): string {

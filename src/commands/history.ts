@@ -5,6 +5,7 @@ import { openJournal } from "../history/journal.js";
 import type { SessionRecord } from "../history/record.js";
 import { clearHistory, historyFile } from "../history/store.js";
 import { confirm } from "../ui/prompt.js";
+import { csvCell, quote } from "../ui/safe.js";
 import { table } from "../ui/text.js";
 import { printJson } from "./shared.js";
 
@@ -30,7 +31,7 @@ export function parseSince(text: string, now: number): number {
     if (!Number.isNaN(at) && new Date(at).getDate() === Number(date[3])) return at;
   }
   throw new KnotError(
-    `--since takes a time back, such as 7d, 2w or 12h, or a date such as 2026-11-01, not "${text}".`,
+    `--since takes a time back, such as 7d, 2w or 12h, or a date such as 2026-11-01, not ${quote(text)}.`,
   );
 }
 
@@ -47,11 +48,6 @@ export const ratingText = (r: SessionRecord) =>
   r.ratings.before === undefined && r.ratings.after === undefined
     ? ""
     : `${r.ratings.before ?? "-"} → ${r.ratings.after ?? "-"}`;
-
-const csvCell = (value: unknown) => {
-  const text = value === undefined || value === null ? "" : String(value);
-  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-};
 
 export async function history(options: HistoryOptions, ctx: Context): Promise<number> {
   if (options.json && options.csv) throw new KnotError("Choose --json or --csv, not both.");

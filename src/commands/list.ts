@@ -4,6 +4,7 @@ import { KnotError } from "../errors.js";
 import { hasManualSteps } from "../routine/timeline.js";
 import { CATEGORIES } from "../routine/vocabulary.js";
 import { didYouMean } from "../suggest.js";
+import { quote, safeText } from "../ui/safe.js";
 import { table } from "../ui/text.js";
 import { openLibrary, printJson, userRoutinesDir } from "./shared.js";
 
@@ -15,9 +16,12 @@ export interface ListOptions {
 export async function list(options: ListOptions, ctx: Context): Promise<number> {
   const { category } = options;
   if (category !== undefined && !(CATEGORIES as readonly string[]).includes(category)) {
-    throw new KnotError(`"${category}" is not a category.${didYouMean(category, CATEGORIES)}`, {
-      hint: `Categories: ${CATEGORIES.join(", ")}`,
-    });
+    throw new KnotError(
+      `${quote(category)} is not a category.${didYouMean(category, CATEGORIES)}`,
+      {
+        hint: `Categories: ${CATEGORIES.join(", ")}`,
+      },
+    );
   }
   const library = openLibrary(ctx);
   const entries = library.entries.filter((e) => !category || e.routine.category === category);
@@ -68,8 +72,8 @@ export async function list(options: ListOptions, ctx: Context): Promise<number> 
     for (const b of library.broken) {
       const first = b.issues[0];
       const where = first?.path ? `${first.path}: ` : "";
-      println(ctx.stdout, `  ${b.path}`);
-      println(ctx.stdout, `    ${where}${first?.message ?? "unreadable"}`);
+      println(ctx.stdout, `  ${safeText(b.path, { inLine: true })}`);
+      println(ctx.stdout, `    ${safeText(`${where}${first?.message ?? "unreadable"}`)}`);
     }
     println(ctx.stdout, s.dim(`  Run "knot validate <file>" for every problem in a file.`));
   }

@@ -21,6 +21,7 @@ import {
 import { TREND_RULE_TEXT, TREND_SOURCE } from "../safety/trend.js";
 import { didYouMean } from "../suggest.js";
 import { asker } from "../ui/prompt.js";
+import { quote } from "../ui/safe.js";
 import { openUserConfig, readUserSettings } from "./settings.js";
 import { printJson } from "./shared.js";
 
@@ -59,7 +60,7 @@ export async function safety(
   }
   if (options.screen || options.noneApply) return screenNow(lists, options, ctx);
   if (lists.length > 0) {
-    throw new KnotError(`"${lists[0]}" goes with --screen.`, {
+    throw new KnotError(`${quote(lists[0]!)} goes with --screen.`, {
       hint: `For example: knot safety --screen ${lists.join(" ")}`,
     });
   }
@@ -150,7 +151,7 @@ function listIds(lists: string[]): (ScreenId | "heat")[] {
   return lists.map((name) => {
     const id = name.toLowerCase();
     if ((LIST_NAMES as readonly string[]).includes(id)) return id as ScreenId | "heat";
-    throw new KnotError(`"${name}" is not a safety list.${didYouMean(id, LIST_NAMES)}`, {
+    throw new KnotError(`${quote(name)} is not a safety list.${didYouMean(id, LIST_NAMES)}`, {
       hint: `Lists: ${LIST_NAMES.join(", ")}`,
     });
   });

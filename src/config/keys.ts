@@ -1,5 +1,6 @@
 import { KnotError } from "../errors.js";
 import { didYouMean } from "../suggest.js";
+import { quote } from "../ui/safe.js";
 
 /**
  * The preferences a user can set with `knot config`. Each key's type, range and default are
@@ -84,7 +85,7 @@ export const CONFIG_KEY_NAMES = Object.keys(CONFIG_KEYS) as ConfigKey[];
 
 export function assertConfigKey(key: string): ConfigKey {
   if (Object.hasOwn(CONFIG_KEYS, key)) return key as ConfigKey;
-  throw new KnotError(`"${key}" is not a setting.${didYouMean(key, CONFIG_KEY_NAMES)}`, {
+  throw new KnotError(`${quote(key)} is not a setting.${didYouMean(key, CONFIG_KEY_NAMES)}`, {
     hint: `Settings: ${CONFIG_KEY_NAMES.join(", ")}`,
   });
 }
@@ -100,12 +101,12 @@ export function parseConfigValue(key: ConfigKey, raw: string): ConfigValue {
     case "boolean":
       if (TRUE_WORDS.includes(text)) return true;
       if (FALSE_WORDS.includes(text)) return false;
-      throw new KnotError(`${key} must be true or false, not "${raw}".`);
+      throw new KnotError(`${key} must be true or false, not ${quote(raw)}.`);
     case "integer": {
       const n = /^-?\d+$/.test(text) ? Number(text) : Number.NaN;
       if (!Number.isSafeInteger(n) || n < spec.minimum || n > spec.maximum) {
         throw new KnotError(
-          `${key} must be a whole number from ${spec.minimum} to ${spec.maximum}, not "${raw}".`,
+          `${key} must be a whole number from ${spec.minimum} to ${spec.maximum}, not ${quote(raw)}.`,
         );
       }
       return n;
@@ -113,7 +114,7 @@ export function parseConfigValue(key: ConfigKey, raw: string): ConfigValue {
     case "enum":
       if (spec.values.includes(text)) return text;
       throw new KnotError(
-        `${key} must be one of ${spec.values.join(", ")}, not "${raw}".${didYouMean(text, spec.values)}`,
+        `${key} must be one of ${spec.values.join(", ")}, not ${quote(raw)}.${didYouMean(text, spec.values)}`,
       );
   }
 }

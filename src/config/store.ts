@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, renameSync } from "node:fs";
+import { existsSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import type Conf from "conf";
 import { ExitCode, KnotError } from "../errors.js";
+import { describeFsError, readRegularFile } from "../files.js";
 import {
   CONFIG_KEY_NAMES,
   CONFIG_KEYS,
@@ -134,10 +135,23 @@ export async function readSettings(
 
 /** The settings file as an object ({} when missing); undefined when it cannot be used. */
 function readStored(configDir: string): Record<string, unknown> | undefined {
+  const path = join(configDir, "config.json");
+  let text: string;
   try {
-    const value = JSON.parse(readFileSync(join(configDir, "config.json"), "utf8"));
-    return typeof value === "object" && value !== null && !Array.isArray(value) ? value : undefined;
+    text = readRegularFile(path, 1024 * 1024).toString("utf8");
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "ENOENT" ? {} : undefined;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return {};
+    // Not something conf could read either (a pipe, a device, a huge file): say so.
+    throw new KnotError(`Could not read the settings file ${path}: ${describeFsError(error)}.`, {
+      exitCode: ExitCode.failure,
+      hint: "Move it aside (knot starts again from the defaults), or see knot config path.",
+    });
+  }
+  try {
+    const value = JSON.parse(text);
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? value : undefined;
+  } catch {
+    return undefined;
   }
 }

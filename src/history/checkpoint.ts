@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { readRegularFile } from "../files.js";
 import { isSessionRecord, type SessionRecord } from "./record.js";
 import { appendRecord } from "./store.js";
 
@@ -11,29 +12,60 @@ import { appendRecord } from "./store.js";
  */
 export const checkpointDir = (dataDir: string) => join(dataDir, "running");
 
-export function writeCheckpoint(dataDir: string, record: SessionRecord, pid = process.pid): void {
+export function writeCheckpoint(
+  dataDir: string,
+  record: SessionRecord,
+  pid = process.pid,
+  started = processStart(pid),
+): void {
   const dir = checkpointDir(dataDir);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${record.id}.json`);
   // Written beside, then renamed: a checkpoint is either the old one or the new one, never half.
-  writeFileSync(`${file}.tmp`, JSON.stringify({ pid, record }));
-  renameSync(`${file}.tmp`, file);
+  try {
+    writeFileSync(`${file}.tmp`, JSON.stringify({ pid, started, record }));
+    renameSync(`${file}.tmp`, file);
+  } catch (error) {
+    rmSync(`${file}.tmp`, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * When a process started, as the kernel counts it (Linux: field 22 of /proc/PID/stat), so a
+ * checkpoint can tell its own knot from an unrelated process that got the same id later.
+ * Undefined where the system does not say.
+ */
+export function processStart(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
+  } catch {
+    return undefined;
+  }
 }
 
 export function removeCheckpoint(dataDir: string, id: string): void {
   rmSync(join(checkpointDir(dataDir), `${id}.json`), { force: true });
 }
 
-const alive = (pid: number): boolean => {
+/** Whether the knot that wrote a checkpoint still runs: its process id, started when it was. */
+const alive = (pid: number, started: unknown): boolean => {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    if ((error as NodeJS.ErrnoException).code !== "EPERM") return false;
   }
+  if (typeof started !== "string") return true;
+  const now = processStart(pid);
+  return now === undefined || now === started;
 };
 
-/** Turns the checkpoints of sessions whose knot is gone into "interrupted" records. */
+/**
+ * Turns the checkpoints of sessions whose knot is gone into "interrupted" records. Several
+ * knots may start at once: each first claims a checkpoint by renaming it (only one rename of
+ * a file succeeds), so each is recovered once.
+ */
 export function recoverCheckpoints(
   dataDir: string,
   historyPath: string,
@@ -48,18 +80,27 @@ export function recoverCheckpoints(
   const recovered: SessionRecord[] = [];
   for (const name of names) {
     const file = join(checkpointDir(dataDir), name);
+    let checkpoint: { pid?: unknown; started?: unknown; record?: unknown };
     try {
-      const { pid, record } = JSON.parse(readFileSync(file, "utf8"));
-      if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) continue;
-      if (isSessionRecord(record)) {
-        const interrupted: SessionRecord = { ...record, ended: "interrupted" };
-        appendRecord(historyPath, interrupted);
-        recovered.push(interrupted);
-      }
+      checkpoint = JSON.parse(readRegularFile(file, 1024 * 1024).toString("utf8"));
     } catch {
-      // an unreadable checkpoint holds nothing worth keeping
+      rmSync(file, { force: true }); // an unreadable checkpoint holds nothing worth keeping
+      continue;
     }
-    rmSync(file, { force: true });
+    const { pid, started, record } = checkpoint;
+    if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid as number, started)) continue;
+    const claimed = `${file}.recovering-${process.pid}`;
+    try {
+      renameSync(file, claimed);
+    } catch {
+      continue; // another knot claimed it first
+    }
+    if (isSessionRecord(record)) {
+      const interrupted: SessionRecord = { ...record, ended: "interrupted" };
+      appendRecord(historyPath, interrupted);
+      recovered.push(interrupted);
+    }
+    rmSync(claimed, { force: true });
   }
   return recovered;
 }

@@ -1,4 +1,5 @@
 import type { Context } from "../context.js";
+import { describeFsError } from "../files.js";
 import { recoverCheckpoints, removeCheckpoint, writeCheckpoint } from "./checkpoint.js";
 import type { SessionRecord } from "./record.js";
 import { appendRecord, damagedWarning, historyFile, readHistory } from "./store.js";
@@ -25,9 +26,7 @@ export function openJournal(ctx: Context, warn: (message: string) => void): Jour
       action();
       return true;
     } catch (error) {
-      warn(
-        `Could not ${what} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
-      );
+      warn(`Could not ${what}: ${describeFsError(error)}.`);
       return false;
     }
   };

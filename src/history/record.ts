@@ -5,6 +5,7 @@ import {
   CATEGORIES,
   type Category,
   type Side,
+  STEP_KINDS,
   type StepKind,
 } from "../routine/vocabulary.js";
 import type { EndReason, SessionState, StepOutcome } from "../session/engine.js";
@@ -117,37 +118,73 @@ export function buildRecord(input: RecordInput): SessionRecord {
 const isIso = (v: unknown) => typeof v === "string" && !Number.isNaN(Date.parse(v));
 const isRating = (v: unknown) =>
   v === undefined || (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 10);
+const isCount = (v: unknown) => typeof v === "number" && Number.isFinite(v) && v >= 0;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/;
+/** Text a record may hold: a string of sensible length with nothing a terminal would obey. */
+const isText = (v: unknown, max = 200) =>
+  typeof v === "string" && v.length > 0 && v.length <= max && !UNPRINTABLE.test(v);
+const oneOf =
+  <T extends string>(values: readonly T[]) =>
+  (v: unknown): v is T =>
+    typeof v === "string" && (values as readonly string[]).includes(v);
+const isArea = oneOf(AREAS);
+const isSide = oneOf(["left", "right"] as const);
+const isKind = oneOf(STEP_KINDS);
+const isOutcome = oneOf(["pending", "done", "late", "skipped", "shortened"] as const);
 
-/** Whether a parsed history line is a record knot can use; damaged lines are skipped. */
+function isStepRecord(value: unknown): value is StepRecord {
+  const s = value as Partial<StepRecord> | null;
+  return (
+    typeof s === "object" &&
+    s !== null &&
+    !Array.isArray(s) &&
+    isText(s.name) &&
+    isKind(s.kind) &&
+    (s.side === undefined || isSide(s.side)) &&
+    (s.area === undefined || isArea(s.area)) &&
+    (s.planned === null || isCount(s.planned)) &&
+    isCount(s.done) &&
+    isOutcome(s.outcome) &&
+    (s.at === null || isIso(s.at))
+  );
+}
+
+/**
+ * Whether a parsed history line is a record knot can use, checked as strictly as a routine
+ * file: every field of the right type, every word one knot knows, no text a terminal would
+ * obey. Anything else is a damaged line, skipped with one warning.
+ */
 export function isSessionRecord(value: unknown): value is SessionRecord {
   const r = value as Partial<SessionRecord> | null;
   return (
     typeof r === "object" &&
     r !== null &&
+    !Array.isArray(r) &&
     r.v === 1 &&
-    typeof r.id === "string" &&
-    typeof r.routine === "string" &&
-    typeof r.name === "string" &&
-    (CATEGORIES as readonly string[]).includes(r.category as string) &&
+    isText(r.id, 64) &&
+    isText(r.routine, 64) &&
+    isText(r.name) &&
+    oneOf(CATEGORIES)(r.category) &&
     Array.isArray(r.areas) &&
+    r.areas.every(isArea) &&
     Array.isArray(r.sides) &&
+    r.sides.every(isSide) &&
     isIso(r.startedAt) &&
     isIso(r.endedAt) &&
-    Number.isFinite(r.plannedSeconds) &&
-    Number.isFinite(r.doneSeconds) &&
+    isCount(r.plannedSeconds) &&
+    isCount(r.doneSeconds) &&
     END_REASONS.includes(r.ended as EndReason) &&
     typeof r.ratings === "object" &&
     r.ratings !== null &&
+    !Array.isArray(r.ratings) &&
     isRating(r.ratings.before) &&
     isRating(r.ratings.after) &&
     Array.isArray(r.steps) &&
-    r.steps.every(
-      (s) =>
-        typeof s === "object" &&
-        s !== null &&
-        typeof s.kind === "string" &&
-        Number.isFinite(s.done),
-    ) &&
-    Number.isInteger(r.stoppedAt)
+    r.steps.length <= 10_000 &&
+    r.steps.every(isStepRecord) &&
+    Number.isInteger(r.stoppedAt) &&
+    (r.stoppedAt as number) >= 0 &&
+    (r.resumedFrom === undefined || isText(r.resumedFrom, 64))
   );
 }

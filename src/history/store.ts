@@ -2,15 +2,16 @@ import {
   closeSync,
   fstatSync,
   fsyncSync,
+  ftruncateSync,
   mkdirSync,
   openSync,
-  readFileSync,
   readSync,
   renameSync,
   writeSync,
 } from "node:fs";
 import { dirname, join } from "node:path";
 import { ExitCode, KnotError } from "../errors.js";
+import { describeFsError, readRegularFile } from "../files.js";
 import { isSessionRecord, type SessionRecord } from "./record.js";
 
 export const historyFile = (dataDir: string): string => join(dataDir, "history.jsonl");
@@ -24,9 +25,14 @@ export const historyFile = (dataDir: string): string => join(dataDir, "history.j
 export function appendRecord(file: string, record: SessionRecord): void {
   mkdirSync(dirname(file), { recursive: true });
   const fd = openSync(file, "a");
+  let size = 0;
   try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) {
+      throw Object.assign(new Error(`${file} is not a regular file`), { code: "ENOTREG" });
+    }
+    size = stat.size;
     let prefix = "";
-    const { size } = fstatSync(fd);
     if (size > 0) {
       const last = Buffer.alloc(1);
       const read = openSync(file, "r");
@@ -37,10 +43,29 @@ export function appendRecord(file: string, record: SessionRecord): void {
       }
       if (last[0] !== 0x0a) prefix = "\n";
     }
-    writeSync(fd, `${prefix}${JSON.stringify(record)}\n`);
+    const line = Buffer.from(`${prefix}${JSON.stringify(record)}\n`);
+    const written = writeSync(fd, line);
+    if (written !== line.length) {
+      throw Object.assign(new Error("the record was written short"), { code: "ENOSPC" });
+    }
     fsyncSync(fd);
+  } catch (error) {
+    // A record written in part (a full disk) is taken back, so the store is as it was.
+    if ((error as NodeJS.ErrnoException).code !== "ENOTREG") rollBack(fd, size);
+    throw error;
   } finally {
     closeSync(fd);
+  }
+}
+
+function rollBack(fd: number, size: number): void {
+  try {
+    if (fstatSync(fd).size > size) {
+      ftruncateSync(fd, size);
+      fsyncSync(fd);
+    }
+  } catch {
+    // nothing more can be done: the reader skips a damaged last line
   }
 }
 
@@ -54,15 +79,13 @@ export interface History {
 export function readHistory(file: string): History {
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    text = readRegularFile(file).toString("utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return { records: [], damaged: [] };
-    throw new KnotError(
-      `Could not read the history file ${file}: ${(error as NodeJS.ErrnoException).code}`,
-      {
-        exitCode: ExitCode.failure,
-      },
-    );
+    throw new KnotError(`Could not read the history file ${file}: ${describeFsError(error)}.`, {
+      exitCode: ExitCode.failure,
+      hint: "knot keeps its history in a regular file; move this one aside to start a new one.",
+    });
   }
   const records: SessionRecord[] = [];
   const damaged: History["damaged"] = [];

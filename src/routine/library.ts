@@ -3,6 +3,7 @@ import { basename, join, resolve as resolvePath } from "node:path";
 import { KnotError } from "../errors.js";
 import { BUILT_IN_DIR } from "../package.js";
 import { didYouMean } from "../suggest.js";
+import { quote } from "../ui/safe.js";
 import { checkLimits } from "./limits.js";
 import { readRoutineFile } from "./parse.js";
 import { formatIssues } from "./report.js";
@@ -203,7 +204,10 @@ export function findRoutine(library: Library, nameOrPath: string): RoutineEntry 
   const broken = library.broken.find((b) => b.id === nameOrPath);
   if (broken) throw new KnotError(formatIssues(broken.path, broken.issues));
   const ids = library.entries.map((e) => e.routine.id);
-  throw new KnotError(`There is no routine called "${nameOrPath}".${didYouMean(nameOrPath, ids)}`, {
-    hint: `Run "knot list" to see all routines, or give the path to a routine file.`,
-  });
+  throw new KnotError(
+    `There is no routine called ${quote(nameOrPath)}.${didYouMean(nameOrPath, ids)}`,
+    {
+      hint: `Run "knot list" to see all routines, or give the path to a routine file.`,
+    },
+  );
 }

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { describeFsError, readRegularFile } from "../files.js";
 import { type Issue, validateRoutine } from "./validate.js";
 import type { Routine } from "./vocabulary.js";
 
@@ -66,15 +66,19 @@ function describeJsonError(text: string, message: string): string {
 
 /** Reads and parses a routine file; problems reading it become issues, never exceptions. */
 export function readRoutineFile(path: string): ParseResult {
+  let bytes: Buffer;
   try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) return fail("is a folder, not a routine file");
-    if (stat.size > MAX_FILE_BYTES) return parseRoutineBytes(new Uint8Array(stat.size));
-    return parseRoutineBytes(readFileSync(path));
+    bytes = readRegularFile(path, MAX_FILE_BYTES);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EISDIR") return fail("is a folder, not a routine file");
+    if (code === "ENOTREG")
+      return fail("is not a regular file (a pipe or a device?), so knot does not read it");
+    if (code === "EFBIG")
+      return fail("the file is larger than 256 KiB; a routine file may be at most 256 KiB");
     if (code === "ENOENT") return fail("no such file");
     if (code === "EACCES" || code === "EPERM") return fail("permission denied");
-    return fail(`could not be read (${code ?? (error as Error).message})`);
+    return fail(`could not be read: ${describeFsError(error)}`);
   }
+  return parseRoutineBytes(bytes);
 }

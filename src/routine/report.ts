@@ -1,3 +1,4 @@
+import { safeText } from "../ui/safe.js";
 import type { Issue } from "./validate.js";
 
 const MAX_SHOWN = 8;
@@ -6,11 +7,13 @@ const MAX_SHOWN = 8;
  * Renders a file's problems for people: the file, then one line per problem with its JSON path.
  * Long lists are cut so that the first problems stay on screen.
  */
-export function formatIssues(file: string, issues: readonly Issue[]): string {
+export function formatIssues(name: string, issues: readonly Issue[]): string {
+  // File names and the values quoted in messages come from the person: never printed raw.
+  const file = safeText(name, { inLine: true });
   const lines = issues.slice(0, MAX_SHOWN).map((issue) => {
     const where = issue.path ? `${issue.path}: ` : "";
     const label = issue.severity === "warning" ? "warning: " : "";
-    return `  ${label}${where}${issue.message}`;
+    return `  ${label}${where}${safeText(issue.message)}`;
   });
   if (issues.length > MAX_SHOWN) lines.push(`  ...and ${issues.length - MAX_SHOWN} more`);
   const errors = issues.filter((i) => i.severity === "error").length;

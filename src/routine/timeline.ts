@@ -1,3 +1,4 @@
+import { quote } from "../ui/safe.js";
 import type { Issue } from "./validate.js";
 import {
   type Area,
@@ -93,7 +94,7 @@ export function expandTimeline(
       issues.push({
         severity: "error",
         path,
-        message: `includes "${id}", which is not a known routine`,
+        message: `includes ${quote(id)}, which is not a known routine`,
       });
       return;
     }

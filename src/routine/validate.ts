@@ -1,5 +1,6 @@
 import { parseDuration } from "../duration.js";
 import { didYouMean } from "../suggest.js";
+import { quote } from "../ui/safe.js";
 import { type Field, type ObjectField, routineField, stepVariant } from "./schema.js";
 import type { Routine, Step, StepItem } from "./vocabulary.js";
 
@@ -21,7 +22,7 @@ const CONTROL_OR_NEWLINE = /[\u0000-\u001f\u007f-\u009f]/;
 const describe = (value: unknown): string => {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
-  if (typeof value === "string") return `the text ${JSON.stringify(value.slice(0, 40))}`;
+  if (typeof value === "string") return `the text ${quote(value)}`;
   if (typeof value === "object") return "an object";
   return `${typeof value} ${String(value)}`;
 };
@@ -57,7 +58,7 @@ export function validateRoutine(value: unknown): { routine?: Routine; issues: Is
         if (field.pattern && !field.pattern.test(v)) {
           return error(
             path,
-            `"${v}" is not a valid id; use lower-case letters, digits and dashes, like "my-stretch"`,
+            `${quote(v)} is not a valid id; use lower-case letters, digits and dashes, like "my-stretch"`,
           );
         }
         return v;
@@ -123,11 +124,11 @@ export function validateRoutine(value: unknown): { routine?: Routine; issues: Is
     for (const key of Object.keys(v)) {
       const keyPath = joinPath(path, key);
       if (FORBIDDEN_KEYS.has(key)) {
-        error(keyPath, `the key "${key}" is not allowed`);
+        error(keyPath, `the key ${quote(key)} is not allowed`);
       } else if (!Object.hasOwn(field.properties, key)) {
         error(
           keyPath,
-          `unknown key "${key}".${didYouMean(key, known)} Allowed: ${known.join(", ")}`,
+          `unknown key ${quote(key)}.${didYouMean(key, known)} Allowed: ${known.join(", ")}`,
         );
       }
     }

@@ -1,4 +1,6 @@
-import { closeSync, openSync, writeSync } from "node:fs";
+import { closeSync, writeSync } from "node:fs";
+import { KnotError } from "../errors.js";
+import { describeFsError, openForAppend } from "../files.js";
 import type { TimelineEntry } from "../routine/timeline.js";
 import type { SessionEvent } from "./engine.js";
 
@@ -27,19 +29,39 @@ export function eventRecord(
 /**
  * Writes event lines to a file (appending) or to stdout. Each line is written at once with a
  * synchronous write, so a reader following along sees it immediately and an exit loses none.
+ * A target that cannot be opened is refused before the session starts; one that stops taking
+ * lines (a full disk) is dropped with one `failed` note, and the session goes on.
  */
 export function openEventLog(target: string, stdout: { write(text: string): unknown }) {
+  if (target === "") {
+    throw new KnotError('--events needs a file to write to, or "-" for standard output.');
+  }
   if (target === "-") {
     return {
       write: (record: object) => stdout.write(`${JSON.stringify(record)}\n`),
       close: () => {},
+      failed: undefined as string | undefined,
     };
   }
-  const fd = openSync(target, "a");
-  return {
+  let fd: number;
+  try {
+    fd = openForAppend(target);
+  } catch (error) {
+    throw new KnotError(`Cannot write events to ${target}: ${describeFsError(error)}.`, {
+      hint: "Give a file in a folder that exists and that you can write to, or - for stdout.",
+    });
+  }
+  const log = {
+    failed: undefined as string | undefined,
     write: (record: object) => {
-      writeSync(fd, `${JSON.stringify(record)}\n`);
+      if (log.failed) return;
+      try {
+        writeSync(fd, `${JSON.stringify(record)}\n`);
+      } catch (error) {
+        log.failed = `Could not write events to ${target}: ${describeFsError(error)}.`;
+      }
     },
     close: () => closeSync(fd),
   };
+  return log;
 }

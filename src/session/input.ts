@@ -1,5 +1,6 @@
 import { emitKeypressEvents } from "node:readline";
 import type { Context } from "../context.js";
+import { LOSS_EXIT, type OutputLoss, output } from "../output.js";
 import { type KeyAction, keyAction } from "./keys.js";
 import type { EndSignal, Source } from "./runner.js";
 
@@ -46,15 +47,34 @@ export function keySource(stdin: Context["stdin"], onEnd: () => void): Source<Ke
   };
 }
 
-export const SIGNAL_EXIT: Record<EndSignal, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+export const SIGNAL_EXIT: Record<EndSignal, number> = {
+  SIGINT: 130,
+  SIGTERM: 143,
+  SIGHUP: LOSS_EXIT.terminal,
+  SIGPIPE: LOSS_EXIT.pipe,
+};
 
+const CAUGHT: EndSignal[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+
+/**
+ * Signals that end a session, and the loss of its output, which ends it the same way: a closed
+ * terminal as a hangup (SIGHUP), a closed pipe as SIGPIPE.
+ */
 export const signalSource: Source<EndSignal> = (listener) => {
-  const handlers = (Object.keys(SIGNAL_EXIT) as EndSignal[]).map((sig) => {
-    const handler = () => listener(sig);
+  const handlers = CAUGHT.map((sig) => {
+    const handler = () => {
+      // A hangup means the terminal is gone: nothing may be written to it any more.
+      if (sig === "SIGHUP") output.terminalGone = true;
+      listener(sig);
+    };
     process.on(sig, handler);
     return [sig, handler] as const;
   });
+  const onLost = (loss: OutputLoss) => listener(loss === "terminal" ? "SIGHUP" : "SIGPIPE");
+  output.on("lost", onLost);
+  if (output.lost) queueMicrotask(() => onLost(output.lost!));
   return () => {
     for (const [sig, handler] of handlers) process.removeListener(sig, handler);
+    output.removeListener("lost", onLost);
   };
 };

@@ -27,7 +27,8 @@ export const systemClock: Clock = {
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
 
-export type EndSignal = "SIGINT" | "SIGTERM" | "SIGHUP";
+/** How a session can be ended from outside; SIGPIPE stands for a closed output pipe. */
+export type EndSignal = "SIGINT" | "SIGTERM" | "SIGHUP" | "SIGPIPE";
 
 /** Something that reports key actions or signals until unsubscribed. */
 export type Source<T> = (listener: (value: T) => void) => () => void;

@@ -1,4 +1,5 @@
 import type { OutputStream } from "../context.js";
+import { output } from "../output.js";
 
 const ESC = "\u001b[";
 export const TERM = {
@@ -48,7 +49,13 @@ export class TerminalControl {
     if (!this.active) return;
     this.active = false;
     process.removeListener("exit", this.onExit);
-    if (this.input?.isTTY && this.input.setRawMode) this.input.setRawMode(false);
-    if (this.fullScreen) this.out.write(TERM.cursorShow + TERM.altScreenOff + TERM.titlePop);
+    // A terminal that hung up has nothing left to restore, and touching it fails.
+    if (output.terminalGone) return;
+    try {
+      if (this.input?.isTTY && this.input.setRawMode) this.input.setRawMode(false);
+      if (this.fullScreen) this.out.write(TERM.cursorShow + TERM.altScreenOff + TERM.titlePop);
+    } catch {
+      output.terminalGone = true;
+    }
   }
 }

@@ -1,6 +1,7 @@
 import { createInterface } from "node:readline";
 import type { Context, OutputStream } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
+import { exitNow, output } from "../output.js";
 
 /**
  * Every question knot asks goes through here: --yes answers only "start now?", no terminal
@@ -29,13 +30,16 @@ const SHOW_CURSOR = "\u001b[?25h";
 async function guarded<T>(ctx: Context, question: () => Promise<T>): Promise<T> {
   const handlers = Object.entries(SIGNAL_CODES).map(([signal, code]) => {
     const handler = () => {
-      try {
-        if (ctx.stdin.isTTY) ctx.stdin.setRawMode?.(false);
-        ctx.stdout.write(`${SHOW_CURSOR}\n`);
-      } catch {
-        // the terminal may be gone; there is nothing left to restore
+      if (signal === "SIGHUP") output.terminalGone = true;
+      if (!output.terminalGone) {
+        try {
+          if (ctx.stdin.isTTY) ctx.stdin.setRawMode?.(false);
+          ctx.stdout.write(`${SHOW_CURSOR}\n`);
+        } catch {
+          // the terminal may be gone; there is nothing left to restore
+        }
       }
-      process.exit(code);
+      exitNow(code);
     };
     process.on(signal, handler);
     return [signal, handler] as const;

@@ -78,11 +78,12 @@ describe("the history file", () => {
       script,
       `import { appendRecord } from ${JSON.stringify(pathToFileURL(store).href)};
        const [who, count, file] = process.argv.slice(2);
-       const big = "x".repeat(3000); // records larger than a pipe buffer, to make mixing likely if unsafe
+       // records larger than a pipe buffer (about 4 KB), to make mixing likely if unsafe
+       const steps = Array.from({ length: 30 }, () => ({ name: "s".repeat(100), kind: "hold", planned: 10, done: 10, outcome: "done", at: null }));
        for (let i = 0; i < Number(count); i++) {
-         appendRecord(file, { v: 1, id: who + "-" + i, routine: "stretch", name: big, category: "stretch", areas: [], sides: [],
+         appendRecord(file, { v: 1, id: who + "-" + i, routine: "stretch", name: "Stretch", category: "stretch", areas: [], sides: [],
            startedAt: new Date(Date.UTC(2026, 10, 22, 0, 0, i)).toISOString(), endedAt: new Date(Date.UTC(2026, 10, 22, 0, 0, i)).toISOString(),
-           plannedSeconds: 0, doneSeconds: 0, ended: "completed", ratings: {}, steps: [], stoppedAt: 0 });
+           plannedSeconds: 0, doneSeconds: 0, ended: "completed", ratings: {}, steps, stoppedAt: 0 });
        }`,
     );
     const runWriter = (who: string) =>

@@ -1,0 +1,84 @@
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+
+/**
+ * Reading and writing the person's files safely: only regular files are read (a FIFO would
+ * hang knot, /dev/zero would fill its memory), with the size checked before reading, and
+ * problems described in words, as the person's environment rather than knot's bug.
+ */
+
+const WORDS: Record<string, string> = {
+  ENOSPC: "the disk is full",
+  EDQUOT: "the disk quota is used up",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EROFS: "the file system is read-only",
+  EISDIR: "it is a folder",
+  ENOTDIR: "a part of the path is not a folder",
+  ENOENT: "no such file or folder",
+  ENXIO: "nothing is reading from it",
+  EIO: "an input/output error",
+  EAGAIN: "it is not ready to take more",
+  EMFILE: "too many files are open",
+  ENAMETOOLONG: "the name is too long",
+  ELOOP: "too many symbolic links",
+  ENOTREG: "it is not a regular file",
+  EFBIG: "it is too large",
+};
+
+/** "the disk is full (ENOSPC)": what went wrong with a file, for a person. */
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code && WORDS[code]) return `${WORDS[code]} (${code})`;
+  return code ?? (error as Error)?.message ?? String(error);
+}
+
+/** Whether an error is the operating system's about a file (it has an errno code). */
+export const isFsError = (error: unknown): error is NodeJS.ErrnoException =>
+  typeof (error as NodeJS.ErrnoException)?.code === "string" &&
+  /^E[A-Z0-9]+$/.test((error as NodeJS.ErrnoException).code!) &&
+  typeof (error as NodeJS.ErrnoException).syscall === "string";
+
+const fileError = (path: string, code: string, message: string) =>
+  Object.assign(new Error(`${path}: ${message}`), { code, path, syscall: "open" });
+
+/**
+ * Reads a regular file whole, refusing anything else (FIFOs, devices, folders) without
+ * waiting on it, and refusing files over `maxBytes`. Throws errors with errno-style codes.
+ */
+export function readRegularFile(path: string, maxBytes = Number.MAX_SAFE_INTEGER): Buffer {
+  // Non-blocking, so opening a FIFO with no writer returns at once instead of hanging.
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw fileError(path, "EISDIR", "is a folder");
+    if (!stat.isFile()) throw fileError(path, "ENOTREG", "is not a regular file");
+    if (stat.size > maxBytes) throw fileError(path, "EFBIG", `is ${stat.size} bytes`);
+    const buffer = Buffer.alloc(stat.size);
+    let read = 0;
+    while (read < stat.size) {
+      const n = readSync(fd, buffer, read, stat.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return buffer.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Opens a file to append to, as `--events` does: a regular file, a device, or a FIFO that
+ * something is reading (with no reader it fails at once with ENXIO instead of hanging).
+ */
+export function openForAppend(path: string): number {
+  const fd = openSync(
+    path,
+    constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (constants.O_NONBLOCK ?? 0),
+    0o644,
+  );
+  if (fstatSync(fd).isDirectory()) {
+    closeSync(fd);
+    throw fileError(path, "EISDIR", "is a folder");
+  }
+  return fd;
+}
