@@ -4,6 +4,9 @@ import { quote } from "./ui/safe.js";
 
 export type DurationResult = { ok: true; seconds: number } | { ok: false; problem: string };
 
+/** No step is longer than this; larger numbers are mistakes (and would print as "2.7e+304h"). */
+export const MAX_DURATION_SECONDS = 24 * 60 * 60;
+const MAX_DURATION_TEXT = 24;
 const UNIT_SECONDS: Record<string, number> = { h: 3600, m: 60, s: 1 };
 const DURATION_PATTERN = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
 const EXAMPLES =
@@ -12,7 +15,10 @@ const EXAMPLES =
 /** Reads a duration given as seconds (a number) or as a string of h/m/s parts. */
 export function parseDuration(value: unknown): DurationResult {
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) return { ok: false, problem: `${value} is not a duration` };
+    if (Number.isNaN(value)) return { ok: false, problem: "NaN is not a duration" };
+    if (value > MAX_DURATION_SECONDS) {
+      return { ok: false, problem: "is more than a day, which no step can be" };
+    }
     if (value <= 0) return { ok: false, problem: `${value} is not more than 0 seconds` };
     if (!Number.isInteger(value)) {
       return { ok: false, problem: `${value} is not a whole number of seconds` };
@@ -21,6 +27,10 @@ export function parseDuration(value: unknown): DurationResult {
   }
   if (typeof value !== "string") {
     return { ok: false, problem: `expected ${EXAMPLES}` };
+  }
+  // Nothing a person means as a duration is this long; the patterns below never see it.
+  if (value.length > MAX_DURATION_TEXT) {
+    return { ok: false, problem: `${quote(value)} is not a duration (too long)` };
   }
   const text = value.trim().toLowerCase();
   if (/^\d+$/.test(text)) return parseDuration(Number(text));
@@ -36,6 +46,9 @@ export function parseDuration(value: unknown): DurationResult {
   const seconds =
     Number(h) * UNIT_SECONDS.h! + Number(m) * UNIT_SECONDS.m! + Number(s) * UNIT_SECONDS.s!;
   if (seconds <= 0) return { ok: false, problem: `${quote(value)} is not more than 0 seconds` };
+  if (seconds > MAX_DURATION_SECONDS) {
+    return { ok: false, problem: `${quote(value)} is more than a day, which no step can be` };
+  }
   return { ok: true, seconds };
 }
 
@@ -49,6 +62,7 @@ function suggestDurationSpelling(text: string): string | undefined {
 
 /** 75 -> "1:15", 3600 -> "1:00:00": the countdown's clock face. */
 export function formatClock(totalSeconds: number): string {
+  if (!Number.isFinite(totalSeconds)) return "-:--";
   const s = Math.max(0, Math.floor(totalSeconds));
   const hours = Math.floor(s / 3600);
   const minutes = Math.floor((s % 3600) / 60);
@@ -65,6 +79,7 @@ export function formatMinutes(ms: number): string {
 
 /** 75 -> "1m 15s", 600 -> "10m", 20 -> "20s": durations in prose and tables. */
 export function formatDuration(totalSeconds: number): string {
+  if (!Number.isFinite(totalSeconds)) return "?";
   const s = Math.max(0, Math.round(totalSeconds));
   if (s === 0) return "0s";
   const hours = Math.floor(s / 3600);

@@ -86,13 +86,45 @@ describe("expandTimeline", () => {
     expect(expandTimeline(self, () => self).issues[0]?.message).toMatch(/cycle: self -> self/);
   });
 
-  it("stops expanding runaway repeats", () => {
+  it("measures runaway repeats before building anything", () => {
     const r = routine("r", [
       { repeat: 20, steps: [{ repeat: 20, steps: [{ repeat: 20, steps: [s("x", null)] }] }] },
     ]);
     const { timeline, issues } = expandTimeline(r, none);
-    expect(timeline.length).toBe(MAX_TIMELINE_ENTRIES);
-    expect(issues[0]?.message).toMatch(/more than 2000 steps/);
+    expect(timeline.length).toBe(0);
+    expect(issues).toEqual([
+      {
+        severity: "error",
+        path: "steps",
+        message: `expands to more than ${MAX_TIMELINE_ENTRIES} steps; use fewer repeats`,
+      },
+    ]);
+  });
+
+  it("refuses five nested repeats around an unknown include at once, not after building them", () => {
+    let steps: StepItem[] = [{ routine: "nope" }];
+    for (let i = 0; i < 5; i++) steps = [{ repeat: 20, steps }];
+    const started = performance.now();
+    const { issues } = expandTimeline(routine("r", steps), none);
+    expect(performance.now() - started).toBeLessThan(1000); // generous: it is microseconds
+    expect(issues.map((i) => i.message)).toEqual([expect.stringMatching(/more than 2000 steps/)]);
+  });
+
+  it("refuses includes nested more than 8 deep with its own message", () => {
+    const chain = Array.from({ length: 10 }, (_, i) =>
+      routine(`r${i}`, [i < 9 ? { routine: `r${i + 1}` } : s("x", 1)]),
+    );
+    const byId = new Map(chain.map((r) => [r.id, r]));
+    const { issues } = expandTimeline(chain[0]!, (id) => byId.get(id));
+    expect(issues[0]?.message).toMatch(/nest more than 8 deep/);
+  });
+
+  it("reports an unknown include inside a repeat once", () => {
+    const { issues } = expandTimeline(
+      routine("r", [{ repeat: 5, steps: [{ routine: "nope" }] }]),
+      none,
+    );
+    expect(issues).toHaveLength(1);
   });
 });
 

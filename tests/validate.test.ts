@@ -138,7 +138,7 @@ describe("validateRoutine", () => {
       "an escape sequence",
       routineJson({ name: "Red \u001b[31mtext" }),
       "name",
-      /control character or terminal escape/,
+      /control character, terminal escape sequence or text-direction override/,
     ],
     [
       "a control character in an instruction",

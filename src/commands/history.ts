@@ -6,7 +6,7 @@ import type { SessionRecord } from "../history/record.js";
 import { clearHistory, historyFile } from "../history/store.js";
 import { confirm } from "../ui/prompt.js";
 import { csvCell, quote } from "../ui/safe.js";
-import { table } from "../ui/text.js";
+import { prepareWidths, table } from "../ui/text.js";
 import { printJson } from "./shared.js";
 
 export interface HistoryOptions {
@@ -22,6 +22,11 @@ export interface HistoryOptions {
 export function parseSince(text: string, now: number): number {
   const relative = /^(\d+)\s*([hdw])$/.exec(text.trim());
   if (relative) {
+    if (Number(relative[1]) === 0) {
+      throw new KnotError(`--since ${quote(text)} covers no time at all.`, {
+        hint: "Try 1d for the last day, or a date such as 2026-11-01.",
+      });
+    }
     const unit = { h: 3_600_000, d: 86_400_000, w: 604_800_000 }[relative[2] as "h" | "d" | "w"];
     return now - Number(relative[1]) * unit;
   }
@@ -104,12 +109,15 @@ export async function history(options: HistoryOptions, ctx: Context): Promise<nu
     return ExitCode.ok;
   }
   if (records.length === 0) {
+    const filters = [
+      since === undefined ? "" : `since ${localTime(new Date(since).toISOString())}`,
+      options.routine === undefined ? "" : `of ${quote(options.routine)}`,
+    ].filter(Boolean);
     println(
       ctx.stdout,
-      "No sessions yet." +
-        (options.since || options.routine
-          ? " (none match)"
-          : " Start one with: knot start stretch"),
+      filters.length > 0
+        ? `No sessions ${filters.join(" ")}.`
+        : "No sessions yet. Start one with: knot start stretch",
     );
     return ExitCode.ok;
   }
@@ -126,6 +134,7 @@ export async function history(options: HistoryOptions, ctx: Context): Promise<nu
     ratingText(r),
   ]);
   const header = ["DATE", "ROUTINE", "DONE", "ENDED", "PAIN BEFORE → AFTER"].map((h) => s.dim(h));
+  await prepareWidths(rows.flat());
   for (const line of table([header, ...rows])) println(ctx.stdout, line);
   return ExitCode.ok;
 }

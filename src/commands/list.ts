@@ -5,7 +5,7 @@ import { hasManualSteps } from "../routine/timeline.js";
 import { CATEGORIES } from "../routine/vocabulary.js";
 import { didYouMean } from "../suggest.js";
 import { quote, safeText } from "../ui/safe.js";
-import { table } from "../ui/text.js";
+import { prepareWidths, table } from "../ui/text.js";
 import { openLibrary, printJson, userRoutinesDir } from "./shared.js";
 
 export interface ListOptions {
@@ -61,6 +61,7 @@ export async function list(options: ListOptions, ctx: Context): Promise<number> 
     ]);
     const header = ["ID", "NAME", "CATEGORY", "TIME", "AREAS"].map((h) => s.dim(h));
     const width = ctx.stdout.isTTY ? ctx.stdout.columns : undefined;
+    await prepareWidths(rows.flat());
     for (const line of table([header, ...rows], width)) println(ctx.stdout, line);
     if (entries.some((e) => hasManualSteps(e.timeline))) {
       println(ctx.stdout, s.dim("\n+ plus steps that wait for you to press Enter"));

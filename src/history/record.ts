@@ -9,6 +9,7 @@ import {
   type StepKind,
 } from "../routine/vocabulary.js";
 import type { EndReason, SessionState, StepOutcome } from "../session/engine.js";
+import { hasUnsafe } from "../ui/safe.js";
 
 /** One step as it went: what was planned, how long was done, and how it ended. */
 export interface StepRecord {
@@ -119,11 +120,9 @@ const isIso = (v: unknown) => typeof v === "string" && !Number.isNaN(Date.parse(
 const isRating = (v: unknown) =>
   v === undefined || (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 10);
 const isCount = (v: unknown) => typeof v === "number" && Number.isFinite(v) && v >= 0;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/;
 /** Text a record may hold: a string of sensible length with nothing a terminal would obey. */
 const isText = (v: unknown, max = 200) =>
-  typeof v === "string" && v.length > 0 && v.length <= max && !UNPRINTABLE.test(v);
+  typeof v === "string" && v.length > 0 && v.length <= max && !hasUnsafe(v);
 const oneOf =
   <T extends string>(values: readonly T[]) =>
   (v: unknown): v is T =>

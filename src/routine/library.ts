@@ -102,7 +102,7 @@ export function loadLibrary(options: { userDir: string; builtInDir?: string }): 
   const resolver = (id: string) => byId.get(id)?.routine;
   const checked = [...byId.values()].map((candidate) => ({
     candidate,
-    ...checkRoutine(candidate.routine, resolver),
+    ...checkSafely(candidate.routine, resolver),
   }));
   // A routine that includes a broken one is broken too.
   const brokenIds = new Set(
@@ -139,6 +139,21 @@ export function loadLibrary(options: { userDir: string; builtInDir?: string }): 
   entries.sort((a, b) => (a.routine.id < b.routine.id ? -1 : a.routine.id > b.routine.id ? 1 : 0));
   const index = new Map(entries.map((e) => [e.routine.id, e]));
   return { entries, broken, find: (id) => index.get(id) };
+}
+
+/** As checkRoutine, but whatever goes wrong stays with this one routine: one file never hides others. */
+function checkSafely(routine: Routine, resolver: (id: string) => Routine | undefined) {
+  try {
+    return checkRoutine(routine, resolver);
+  } catch (error) {
+    const message = `could not be checked (${(error as Error)?.message ?? String(error)})`;
+    return {
+      timeline: [],
+      includes: new Set<string>(),
+      errors: [{ severity: "error" as const, path: "", message }],
+      warnings: [],
+    };
+  }
 }
 
 /** Expands a routine and checks includes and safety limits, splitting errors from warnings. */

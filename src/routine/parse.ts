@@ -1,4 +1,5 @@
 import { describeFsError, readRegularFile } from "../files.js";
+import { quote } from "../ui/safe.js";
 import { type Issue, validateRoutine } from "./validate.js";
 import type { Routine } from "./vocabulary.js";
 
@@ -50,18 +51,49 @@ export function parseRoutineBytes(bytes: Uint8Array): ParseResult {
 
 function describeJsonError(text: string, message: string): string {
   const position = /at position (\d+)/.exec(message);
-  const offset = position ? Number(position[1]) : text.length;
+  const token = /^Unexpected token '(.)'/u.exec(message);
+  const offset = position
+    ? Number(position[1])
+    : token
+      ? unexpectedAt(text, token[1]!)
+      : text.length;
   const { line, column } = lineAndColumn(text, offset);
   const reason =
     offset >= text.trimEnd().length
       ? "the file ends too early (a missing } or ]?)"
-      : message.replace(/\s*\(line \d+ column \d+\)/, "").replace(/ in JSON at position \d+/, "");
+      : token
+        ? `unexpected ${quote(token[1]!)}: text in JSON goes in double quotes`
+        : message.replace(/\s*\(line \d+ column \d+\)/, "").replace(/ in JSON at position \d+/, "");
   const lineText = text.split("\n")[line - 1] ?? "";
   const excerpt =
     lineText.length > 0 && lineText.length <= 120
       ? `\n    ${lineText.trimEnd()}\n    ${" ".repeat(Math.max(0, column - 1))}^`
       : "";
   return `not valid JSON at line ${line}, column ${column}: ${reason}${excerpt}`;
+}
+
+/**
+ * Where JSON.parse met an unexpected character, when its message does not say: the first
+ * place the character stands outside a string that is not inside a word JSON knows (true,
+ * false, null) or a number.
+ */
+export function unexpectedAt(text: string, ch: string): number {
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (text.startsWith("true", i) || text.startsWith("null", i)) i += 3;
+    else if (text.startsWith("false", i)) i += 4;
+    else if (/[-\d]/.test(c)) {
+      while (i + 1 < text.length && /[\d.eE+-]/.test(text[i + 1]!)) i++;
+    } else if (c === ch) return i;
+  }
+  return text.length;
 }
 
 /** Reads and parses a routine file; problems reading it become issues, never exceptions. */

@@ -1,3 +1,4 @@
+import { LIMITS } from "./limits.js";
 import { AREAS, CATEGORIES, STEP_KINDS } from "./vocabulary.js";
 
 /**
@@ -67,7 +68,12 @@ export const repeatField: ObjectField = {
   description: "A group of steps run several times.",
   required: ["repeat", "steps"],
   properties: {
-    repeat: { type: "integer", description: "How many times to run the steps.", minimum: 1 },
+    repeat: {
+      type: "integer",
+      description: "How many times to run the steps.",
+      minimum: 1,
+      maximum: LIMITS.repeat,
+    },
     steps: { ...steps, description: "The steps to repeat." },
   },
 };

@@ -27,6 +27,8 @@ export interface TimelineEntry {
 
 /** Beyond this, a routine is almost certainly a mistake (nested repeats multiply). */
 export const MAX_TIMELINE_ENTRIES = 2000;
+/** Repeats and includes nested deeper than this are refused before anything is expanded. */
+export const MAX_NESTING = 8;
 
 export type RoutineResolver = (id: string) => Routine | undefined;
 
@@ -42,6 +44,10 @@ export function expandTimeline(
   const includes = new Set<string>();
   const issues: Issue[] = [];
   let overflow = false;
+
+  // The size comes first: a file of nested repeats must not be built to find it is too big.
+  const size = measureTimeline(routine, resolve);
+  if (size.problem) return { timeline, issues: [size.problem], includes: size.includes };
 
   // Inside an included routine, problems are reported at the include in this routine's file.
   const walk = (
@@ -102,7 +108,58 @@ export function expandTimeline(
   };
 
   walk(routine.steps, "steps", [routine.id], undefined);
-  return { timeline, issues, includes };
+  // An unknown include inside a repeat is one problem, not one a pass.
+  const seen = new Set<string>();
+  const unique = issues.filter(
+    (i) => !seen.has(`${i.path}|${i.message}`) && seen.add(`${i.path}|${i.message}`),
+  );
+  return { timeline, issues: unique, includes };
+}
+
+/**
+ * How many entries a routine would expand to, without expanding it (each included routine is
+ * measured once), and whether it nests too deep. An unknown include counts as one entry and a
+ * cycle as none: `expandTimeline` reports them.
+ */
+export function measureTimeline(
+  routine: Routine,
+  resolve: RoutineResolver,
+): { entries: number; includes: Set<string>; problem?: Issue } {
+  const includes = new Set<string>();
+  const sizes = new Map<string, number>();
+  let problem: Issue | undefined;
+  const fail = (message: string) => {
+    problem ??= { severity: "error", path: "steps", message };
+    return 0;
+  };
+  const measure = (items: StepItem[], chain: string[], depth: number): number => {
+    if (depth > MAX_NESTING) {
+      return fail(`repeats and includes nest more than ${MAX_NESTING} deep; flatten them`);
+    }
+    let total = 0;
+    for (const item of items) {
+      if (problem) return 0;
+      if (isRepeat(item)) total += item.repeat * measure(item.steps, chain, depth + 1);
+      else if (isInclude(item)) {
+        includes.add(item.routine);
+        if (chain.includes(item.routine)) continue;
+        let known = sizes.get(item.routine);
+        if (known === undefined) {
+          const target = resolve(item.routine);
+          // An unknown include counts as one step: repeating it still costs the expansion.
+          known = target ? measure(target.steps, [...chain, item.routine], depth + 1) : 1;
+          sizes.set(item.routine, known);
+        }
+        total += known;
+      } else total += item.sides ? 2 : 1;
+      if (total > MAX_TIMELINE_ENTRIES) {
+        return fail(`expands to more than ${MAX_TIMELINE_ENTRIES} steps; use fewer repeats`);
+      }
+    }
+    return total;
+  };
+  const entries = measure(routine.steps, [routine.id], 0);
+  return problem ? { entries, includes, problem } : { entries, includes };
 }
 
 export function totalSeconds(timeline: readonly TimelineEntry[]): number {

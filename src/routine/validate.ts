@@ -1,7 +1,8 @@
 import { parseDuration } from "../duration.js";
 import { didYouMean } from "../suggest.js";
-import { quote } from "../ui/safe.js";
+import { hasUnsafe, quote } from "../ui/safe.js";
 import { type Field, type ObjectField, routineField, stepVariant } from "./schema.js";
+import { MAX_NESTING } from "./timeline.js";
 import type { Routine, Step, StepItem } from "./vocabulary.js";
 
 export interface Issue {
@@ -12,13 +13,6 @@ export interface Issue {
 }
 
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
-// C0 and C1 control characters, which include the escape that starts terminal sequences.
-// Tabs and newlines are allowed only in multi-line text.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: as above
-const CONTROL_OR_NEWLINE = /[\u0000-\u001f\u007f-\u009f]/;
-
 const describe = (value: unknown): string => {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
@@ -46,10 +40,10 @@ export function validateRoutine(value: unknown): { routine?: Routine; issues: Is
       case "string": {
         if (typeof v !== "string") return error(path, `expected text, found ${describe(v)}`);
         if (v.trim() === "") return error(path, "is empty; write some text or leave it out");
-        if ((field.multiline ? CONTROL : CONTROL_OR_NEWLINE).test(v)) {
+        if (hasUnsafe(v, { multiline: field.multiline })) {
           return error(
             path,
-            "contains a control character or terminal escape sequence; use plain text",
+            "contains a control character, terminal escape sequence or text-direction override; use plain text",
           );
         }
         if (v.length > field.maxLength) {
@@ -102,6 +96,10 @@ export function validateRoutine(value: unknown): { routine?: Routine; issues: Is
       case "steps": {
         if (!Array.isArray(v)) return error(path, `expected a list of steps, found ${describe(v)}`);
         if (v.length === 0) return error(path, "is empty; a routine needs at least one step");
+        // Checked before descending, so a file nested thousands deep is one clear problem.
+        if (path.split(".steps").length - 1 > MAX_NESTING) {
+          return error(path, `repeat groups nest more than ${MAX_NESTING} deep; flatten them`);
+        }
         return v.map((item, i) => {
           const itemPath = joinPath(path, i);
           if (typeof item !== "object" || item === null || Array.isArray(item)) {

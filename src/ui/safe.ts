@@ -27,15 +27,14 @@ export function safeText(text: string, options: { inLine?: boolean } = {}): stri
   return options.inLine ? escaped.replace(UNSAFE_IN_LINE, visible) : escaped;
 }
 
-/** Whether text holds anything `safeText` would escape (tab and newline count). */
-export const hasUnsafe = (text: string): boolean => {
-  UNSAFE.lastIndex = 0;
-  UNSAFE_IN_LINE.lastIndex = 0;
-  const found = UNSAFE.test(text) || UNSAFE_IN_LINE.test(text);
-  UNSAFE.lastIndex = 0;
-  UNSAFE_IN_LINE.lastIndex = 0;
-  return found;
-};
+/**
+ * Whether text holds anything `safeText` would escape: the check routine files and history
+ * records are held to. `multiline` text may hold tabs and newlines.
+ */
+export function hasUnsafe(text: string, options: { multiline?: boolean } = {}): boolean {
+  const unsafe = new RegExp(UNSAFE.source, "u").test(text);
+  return unsafe || (!options.multiline && /[\t\n]/.test(text));
+}
 
 /** A value quoted back to the person: one line, escaped, cut to `max` characters. */
 export function quote(value: string, max = 40): string {

@@ -5,10 +5,32 @@ const ANSI = /\u001b\[[0-9;]*m/g;
 
 export const stripAnsi = (text: string): string => text.replace(ANSI, "");
 
+let measure: ((text: string) => number) | undefined;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: printable ASCII is what is fast to measure
+const PLAIN_ASCII = /^[\u0020-\u007e]*$/;
+
+/**
+ * Loads the full width rules (combining marks, ZWJ emoji, flags, zero-width characters) when
+ * any of these texts needs them. Kept off the common path: it costs tens of milliseconds.
+ */
+export async function prepareWidths(texts: Iterable<string>): Promise<void> {
+  if (measure) return;
+  for (const text of texts) {
+    if (!PLAIN_ASCII.test(stripAnsi(text))) {
+      measure = (await import("string-width")).default;
+      return;
+    }
+  }
+}
+
 /** Columns a string takes on screen (ignoring colour codes; wide characters count as 2). */
 export function displayWidth(text: string): number {
+  const plain = stripAnsi(text);
+  if (PLAIN_ASCII.test(plain)) return plain.length;
+  if (measure) return measure(plain);
+  // A close guess until the full rules are loaded (see prepareWidths).
   let width = 0;
-  for (const ch of stripAnsi(text)) {
+  for (const ch of plain) {
     const code = ch.codePointAt(0)!;
     width +=
       code >= 0x1100 &&
@@ -30,7 +52,11 @@ export function truncate(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;
   if (width <= 1) return "…".slice(0, width);
   let out = "";
-  for (const ch of text) {
+  // Whole characters as a person sees them (a flag, an emoji with its modifiers), never half.
+  const parts = measure
+    ? Array.from(new Intl.Segmenter().segment(text), (s) => s.segment)
+    : Array.from(text);
+  for (const ch of parts) {
     if (displayWidth(out + ch) > width - 1) break;
     out += ch;
   }
