@@ -22,7 +22,12 @@ export const historyFile = (dataDir: string): string => join(dataDir, "history.j
  * knot says it is saved. If an earlier write was cut short (power cut, full disk), the new
  * record starts on a fresh line, so only the damaged line is lost.
  */
-export function appendRecord(file: string, record: SessionRecord): void {
+export function appendRecord(
+  file: string,
+  record: SessionRecord,
+  /** The write itself; tests hand in one that fails part-way, as a full disk does. */
+  write: (fd: number, data: Buffer) => number = writeSync,
+): void {
   mkdirSync(dirname(file), { recursive: true });
   const fd = openSync(file, "a");
   let size = 0;
@@ -44,7 +49,7 @@ export function appendRecord(file: string, record: SessionRecord): void {
       if (last[0] !== 0x0a) prefix = "\n";
     }
     const line = Buffer.from(`${prefix}${JSON.stringify(record)}\n`);
-    const written = writeSync(fd, line);
+    const written = write(fd, line);
     if (written !== line.length) {
       throw Object.assign(new Error("the record was written short"), { code: "ENOSPC" });
     }

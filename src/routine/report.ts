@@ -13,7 +13,7 @@ export function formatIssues(name: string, issues: readonly Issue[]): string {
   const lines = issues.slice(0, MAX_SHOWN).map((issue) => {
     const where = issue.path ? `${issue.path}: ` : "";
     const label = issue.severity === "warning" ? "warning: " : "";
-    return `  ${label}${where}${safeText(issue.message)}`;
+    return `  ${label}${safeText(`${where}${issue.message}`)}`;
   });
   if (issues.length > MAX_SHOWN) lines.push(`  ...and ${issues.length - MAX_SHOWN} more`);
   const errors = issues.filter((i) => i.severity === "error").length;

@@ -1,6 +1,7 @@
 import { closeSync, writeSync } from "node:fs";
 import { KnotError } from "../errors.js";
 import { describeFsError, openForAppend } from "../files.js";
+import { safeJson } from "../ui/safe.js";
 import type { TimelineEntry } from "../routine/timeline.js";
 import type { SessionEvent } from "./engine.js";
 
@@ -38,7 +39,7 @@ export function openEventLog(target: string, stdout: { write(text: string): unkn
   }
   if (target === "-") {
     return {
-      write: (record: object) => stdout.write(`${JSON.stringify(record)}\n`),
+      write: (record: object) => stdout.write(`${safeJson(record)}\n`),
       close: () => {},
       failed: undefined as string | undefined,
     };
@@ -56,7 +57,7 @@ export function openEventLog(target: string, stdout: { write(text: string): unkn
     write: (record: object) => {
       if (log.failed) return;
       try {
-        writeSync(fd, `${JSON.stringify(record)}\n`);
+        writeSync(fd, `${safeJson(record)}\n`);
       } catch (error) {
         log.failed = `Could not write events to ${target}: ${describeFsError(error)}.`;
       }

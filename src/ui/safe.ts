@@ -53,3 +53,15 @@ export function csvCell(value: unknown): string {
   text = safeText(text, { inLine: true });
   return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
+
+/**
+ * JSON with every character a terminal would act on written as a \u escape: the same data
+ * for a script, nothing raw for a person reading it (JSON.stringify leaves C1 controls and
+ * text-direction overrides as they are).
+ */
+export function safeJson(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(
+    UNSAFE,
+    (ch) => `\\u${ch.codePointAt(0)!.toString(16).padStart(4, "0")}`,
+  );
+}

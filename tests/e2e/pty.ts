@@ -10,6 +10,8 @@ export interface PtyRun {
   press(keys: string): void;
   signal(sig: NodeJS.Signals): void;
   resize(cols: number, rows: number): void;
+  /** Closes the terminal itself, as closing the window or `tmux kill-pane` does. */
+  close(): void;
   pid: number;
   /** Resolves once `test` matches what was written after `from` (a length of output()). */
   waitFor(test: RegExp | string, options?: { from?: number; timeout?: number }): Promise<void>;
@@ -44,6 +46,7 @@ export function knotInPty(
     press: (keys) => term.write(keys),
     signal: (sig) => term.kill(sig),
     resize: (cols, rows) => term.resize(cols, rows),
+    close: () => term.destroy(),
     pid: term.pid,
     waitFor(test, { from = 0, timeout = 10_000 } = {}) {
       const matches = () => {

@@ -1,0 +1,137 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { BUILT_IN_DIR } from "../src/package.js";
+import { loadLibrary } from "../src/routine/library.js";
+import { parseRoutineBytes } from "../src/routine/parse.js";
+import { formatIssues } from "../src/routine/report.js";
+import { knot } from "./e2e/run-knot.js";
+import { tempDir } from "./helpers.js";
+
+/**
+ * Mutations of the built-in routines, as a careless editor or a hostile file would make them.
+ * Whatever the file, knot answers with a result (ok or problems), in bounded time, with nothing
+ * raw echoed back.
+ */
+const BUILT_INS = ["stretch", "cold-cycle", "heat", "tennis-ball", "fingertips", "full-session"];
+const sources = BUILT_INS.map((id) => readFileSync(join(BUILT_IN_DIR, `${id}.json`), "utf8"));
+
+/** A small seeded generator, so a failure can be replayed. */
+function random(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const NASTY: unknown[] = [
+  null,
+  true,
+  0,
+  -5,
+  1e308,
+  Number.MAX_SAFE_INTEGER,
+  "",
+  "   ",
+  "\u001b]52;c;aGk=\u0007",
+  "\u009b2J",
+  "abc\u202edef",
+  "line\u2028break",
+  "9".repeat(5000),
+  `${"1".repeat(20_000)}x`,
+  "__proto__",
+  [],
+  {},
+  { repeat: 1_000_000_000, steps: [{ routine: "nope" }] },
+  { routine: "full-session" },
+  {
+    repeat: 20,
+    steps: [
+      { repeat: 20, steps: [{ repeat: 20, steps: [{ name: "x", kind: "hold", duration: 1 }] }] },
+    ],
+  },
+];
+
+function mutate(value: unknown, rand: () => number, depth = 0): unknown {
+  const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
+  if (depth > 0 && rand() < 0.08) return pick(NASTY);
+  if (Array.isArray(value)) {
+    const copy = value.map((v) => mutate(v, rand, depth + 1));
+    if (rand() < 0.15) copy.push(pick(NASTY));
+    if (rand() < 0.1) copy.splice(Math.floor(rand() * copy.length), 1);
+    if (rand() < 0.05) return [copy];
+    return copy;
+  }
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value).map(([k, v]) => [k, mutate(v, rand, depth + 1)] as const);
+    const out: Record<string, unknown> = Object.fromEntries(entries);
+    if (rand() < 0.1) delete out[pick(Object.keys(out))];
+    if (rand() < 0.08)
+      out[pick(["kind", "duration", "\u001b[31mkey", "repeat", "sides", "x".repeat(300)])] =
+        pick(NASTY);
+    return out;
+  }
+  return rand() < 0.2 ? pick(NASTY) : value;
+}
+
+const mutants = (count: number, seed: number): string[] => {
+  const rand = random(seed);
+  return Array.from({ length: count }, (_, i) => {
+    const source = sources[i % sources.length]!;
+    if (rand() < 0.1) {
+      // byte-level damage: cut short, or a character replaced
+      const at = Math.floor(rand() * source.length);
+      return rand() < 0.5
+        ? source.slice(0, at)
+        : `${source.slice(0, at)}\u001b${source.slice(at + 1)}`;
+    }
+    return JSON.stringify(mutate(JSON.parse(source), rand));
+  });
+};
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: raw control characters are the failure
+const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
+
+describe("routine files, mutated", () => {
+  it("every mutation of the built-ins is validated in bounded time, with nothing raw echoed", () => {
+    const files = mutants(400, 20261123);
+    const dir = tempDir();
+    const started = performance.now();
+    for (const [i, text] of files.entries()) {
+      const result = parseRoutineBytes(new TextEncoder().encode(text));
+      expect(typeof result.ok, `mutant ${i}`).toBe("boolean");
+      if (!result.ok)
+        expect(formatIssues(`m${i}.json`, result.issues), `mutant ${i}`).not.toMatch(RAW);
+      writeFileSync(join(dir, `m${i}.json`), text);
+    }
+    // All of them in one routines folder: one bad file never hides the others.
+    const library = loadLibrary({ userDir: dir });
+    expect(library.entries.length + library.broken.length).toBeGreaterThanOrEqual(BUILT_INS.length);
+    for (const b of library.broken) expect(formatIssues(b.path, b.issues)).not.toMatch(RAW);
+    // generous: the whole corpus takes well under a second on a small machine
+    expect(performance.now() - started).toBeLessThan(15_000);
+  });
+
+  it("the built knot answers every mutant with exit 0 or 2, no stack trace, nothing raw", () => {
+    const dir = tempDir();
+    const files = mutants(60, 7).map((text, i) => {
+      const path = join(dir, `m${i}.json`);
+      writeFileSync(path, text);
+      return path;
+    });
+    const result = knot(["validate", ...files]);
+    expect([0, 2]).toContain(result.status);
+    expect(result.stderr + result.stdout).not.toMatch(
+      /\n\s+at .+\(.+:\d+:\d+\)|something went wrong/,
+    );
+    expect(result.stderr + result.stdout).not.toMatch(RAW);
+    const listed = knot(["list"], {
+      env: { ...process.env, XDG_CONFIG_HOME: join(dir, "..") },
+    });
+    expect([0, 2]).toContain(listed.status);
+  });
+});

@@ -1,0 +1,236 @@
+import { execFileSync, spawn } from "node:child_process";
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { buildSync } from "esbuild";
+import { describe, expect, it } from "vitest";
+import { openForAppend, readRegularFile } from "../src/files.js";
+import { processStart, recoverCheckpoints, writeCheckpoint } from "../src/history/checkpoint.js";
+import { isSessionRecord } from "../src/history/record.js";
+import { appendRecord, readHistory } from "../src/history/store.js";
+import { readRoutineFile, unexpectedAt } from "../src/routine/parse.js";
+import { csvCell, quote, safeJson, safeText } from "../src/ui/safe.js";
+import { tempDir } from "./helpers.js";
+import { rec } from "./history/fixtures.js";
+
+const fifo = (path: string) => execFileSync("mkfifo", [path]);
+
+describe("the safe-text layer", () => {
+  it.each([
+    ["an OSC 52 clipboard write", "\u001b]52;c;aGVsbG8=\u0007", "\\x1b]52;c;aGVsbG8=\\x07"],
+    ["a C1 CSI", "a\u009b31mb", "a\\x9b31mb"],
+    ["a right-to-left override", "abc\u202edef", "abc\\u202edef"],
+    ["a line separator", "one\u2028two", "one\\u2028two"],
+    ["an isolate", "x\u2066y\u2069", "x\\u2066y\\u2069"],
+    ["DEL", "a\u007fb", "a\\x7fb"],
+    ["plain text with accents and emoji", "Café 👍 ok", "Café 👍 ok"],
+  ])("escapes %s", (_label, input, expected) => {
+    expect(safeText(input)).toBe(expected);
+  });
+
+  it("keeps newlines and tabs in messages, but not in a quoted value", () => {
+    expect(safeText("a\nb\tc")).toBe("a\nb\tc");
+    expect(quote("a\nb")).toBe('"a\\x0ab"');
+  });
+
+  it("writes JSON that means the same, with nothing a terminal would act on left raw", () => {
+    const value = { name: "x\u202ey\u009bz\u001b\u007f", ok: "Café 👍" };
+    const json = safeJson(value, 2);
+    expect(json).not.toMatch(/[\u007f-\u009f\u202e\u001b]/);
+    expect(json).toContain("\\u202e");
+    expect(JSON.parse(json)).toEqual(value);
+  });
+
+  it("cuts a long quoted value to a readable length", () => {
+    expect(quote("9".repeat(200_000))).toBe(`"${"9".repeat(40)}…"`);
+  });
+
+  it.each([
+    ['=HYPERLINK("http://x")', '"\'=HYPERLINK(""http://x"")"'],
+    ["+1", "'+1"],
+    ["-2+3", "'-2+3"],
+    ["@SUM(A1)", "'@SUM(A1)"],
+    ["plain, with comma", '"plain, with comma"'],
+    [-5, "-5"],
+  ])("guards the CSV cell %j against formulas", (input, expected) => {
+    expect(csvCell(input)).toBe(expected);
+  });
+});
+
+describe("only regular files are read", () => {
+  it("refuses a FIFO at once instead of hanging", () => {
+    const path = join(tempDir(), "pipe.json");
+    fifo(path);
+    const started = Date.now();
+    expect(() => readRegularFile(path)).toThrow(expect.objectContaining({ code: "ENOTREG" }));
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it("refuses /dev/zero behind a link, and a folder", () => {
+    const link = join(tempDir(), "zero.json");
+    symlinkSync("/dev/zero", link);
+    expect(readRoutineFile(link)).toMatchObject({
+      ok: false,
+      issues: [{ message: expect.stringMatching(/not a regular file/) }],
+    });
+    expect(() => readRegularFile(tempDir())).toThrow(expect.objectContaining({ code: "EISDIR" }));
+  });
+
+  it("checks the size before reading", () => {
+    const big = join(tempDir(), "big.json");
+    writeFileSync(big, "x".repeat(300 * 1024));
+    expect(readRoutineFile(big)).toMatchObject({
+      ok: false,
+      issues: [{ message: expect.stringMatching(/larger than 256 KiB/) }],
+    });
+  });
+
+  it("a history linked to /dev/zero or /dev/full is refused, not read forever", () => {
+    for (const device of ["/dev/zero", "/dev/full"]) {
+      const link = join(tempDir(), "history.jsonl");
+      symlinkSync(device, link);
+      expect(() => readHistory(link)).toThrow(/not a regular file/);
+    }
+  });
+
+  it("opening events to a FIFO with no reader fails at once (ENXIO), to a folder with EISDIR", () => {
+    const path = join(tempDir(), "events");
+    fifo(path);
+    expect(() => openForAppend(path)).toThrow(expect.objectContaining({ code: "ENXIO" }));
+    expect(() => openForAppend(tempDir())).toThrow(expect.objectContaining({ code: "EISDIR" }));
+  });
+});
+
+describe("a write that fails leaves the store as it was", () => {
+  it("takes back a record written short, as on a full disk", () => {
+    const file = join(tempDir(), "history.jsonl");
+    appendRecord(file, rec());
+    const before = readFileSync(file, "utf8");
+    const halfThenFull = (fd: number, data: Buffer) => {
+      writeSync(fd, data.subarray(0, data.length >> 1));
+      throw Object.assign(new Error("no space"), { code: "ENOSPC", syscall: "write" });
+    };
+    expect(() => appendRecord(file, rec(), halfThenFull)).toThrow(/no space/);
+    expect(readFileSync(file, "utf8")).toBe(before);
+    expect(readHistory(file).damaged).toEqual([]);
+    const short = (fd: number, data: Buffer) => writeSync(fd, data.subarray(0, 10));
+    expect(() => appendRecord(file, rec(), short)).toThrow(/written short/);
+    expect(readFileSync(file, "utf8")).toBe(before);
+  });
+
+  it("leaves no half checkpoint or .tmp behind when it cannot write one", () => {
+    const data = tempDir();
+    mkdirSync(join(data, "running"));
+    // a folder where the checkpoint file would go makes the rename fail
+    const record = rec();
+    mkdirSync(join(data, "running", `${record.id}.json`));
+    expect(() => writeCheckpoint(data, record)).toThrow();
+    expect(existsSync(join(data, "running", `${record.id}.json.tmp`))).toBe(false);
+  });
+});
+
+describe("records that parse but are odd are skipped as damaged", () => {
+  const good = rec();
+  it.each([
+    ["an area of null", { areas: [null] }],
+    ["an unknown area", { areas: ["elbow"] }],
+    ["a number where text belongs", { name: 42 }],
+    ["steps that are not a list", { steps: "many" }],
+    ["a step with a bad kind", { steps: [{ ...good.steps[0], kind: "jump" }] }],
+    ["a step of negative time", { steps: [{ ...good.steps[0], done: -5 }] }],
+    ["an escape sequence in a name", { name: "\u001b[2Jgone" }],
+    ["a right-to-left override in a routine id", { routine: "abc\u202e" }],
+    ["a rating of 11", { ratings: { before: 11 } }],
+    ["ratings that are a list", { ratings: [] }],
+    ["a negative stop index", { stoppedAt: -1 }],
+    ["an unknown side", { sides: ["up"] }],
+  ])("%s", (_label, change) => {
+    expect(isSessionRecord({ ...good, ...change })).toBe(false);
+    const file = join(tempDir(), "history.jsonl");
+    writeFileSync(file, `${JSON.stringify({ ...good, ...change })}\n${JSON.stringify(good)}\n`);
+    const history = readHistory(file);
+    expect(history.records.map((r) => r.id)).toEqual([good.id]);
+    expect(history.damaged).toEqual([{ line: 1, reason: "not a session record" }]);
+  });
+});
+
+describe("checkpoints are recovered once", () => {
+  it("tells its own knot from an unrelated process that later got the same id", () => {
+    const data = tempDir();
+    const file = join(data, "history.jsonl");
+    const record = rec();
+    // the parent process is alive, but started long before this checkpoint claims
+    writeCheckpoint(data, record, process.ppid, "1");
+    expect(recoverCheckpoints(data, file).map((r) => r.id)).toEqual([record.id]);
+    const mine = rec();
+    writeCheckpoint(data, mine, process.ppid, processStart(process.ppid));
+    expect(recoverCheckpoints(data, file)).toEqual([]);
+  });
+
+  it("several knots starting at once recover each checkpoint exactly once", async () => {
+    const data = tempDir();
+    const file = join(data, "history.jsonl");
+    const ids = [rec(), rec(), rec(), rec()].map((r) => {
+      writeCheckpoint(data, r, 999_999_9, "dead");
+      return r.id;
+    });
+    const bundle = join(data, "checkpoint.mjs");
+    buildSync({
+      entryPoints: [fileURLToPath(new URL("../src/history/checkpoint.ts", import.meta.url))],
+      bundle: true,
+      format: "esm",
+      platform: "node",
+      outfile: bundle,
+      logLevel: "silent",
+    });
+    const script = join(data, "recover.mjs");
+    writeFileSync(
+      script,
+      `import { recoverCheckpoints } from ${JSON.stringify(pathToFileURL(bundle).href)};
+       recoverCheckpoints(${JSON.stringify(data)}, ${JSON.stringify(file)});`,
+    );
+    await Promise.all(
+      Array.from(
+        { length: 6 },
+        () =>
+          new Promise((resolve) =>
+            spawn(process.execPath, [script], { stdio: "inherit" }).on("close", resolve),
+          ),
+      ),
+    );
+    expect(
+      readHistory(file)
+        .records.map((r) => r.id)
+        .sort(),
+    ).toEqual([...ids].sort());
+    expect(statSync(join(data, "running")).isDirectory()).toBe(true);
+  });
+});
+
+describe("JSON errors point at the problem", () => {
+  it.each([
+    ["hello", "h", 0],
+    ['{"a": hello}', "h", 6],
+    ['{"a": true, "b": t}', "t", 17],
+    ['{"a": -1e5, "b": e}', "e", 17],
+    ['{"a": "h", "b": h}', "h", 16],
+  ])("finds %j's unexpected %s at %i", (text, ch, at) => {
+    expect(unexpectedAt(text, ch)).toBe(at);
+  });
+
+  it("a file that starts with a word is not said to end too early", () => {
+    const file = join(tempDir(), "hello.json");
+    writeFileSync(file, "hello");
+    const result = readRoutineFile(file);
+    expect(result.issues[0]?.message).toMatch(/line 1, column 1: unexpected "h"/);
+    expect(result.issues[0]?.message).not.toMatch(/ends too early/);
+  });
+});
