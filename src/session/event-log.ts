@@ -1,8 +1,8 @@
 import { closeSync, writeSync } from "node:fs";
 import { KnotError } from "../errors.js";
 import { describeFsError, openForAppend } from "../files.js";
-import { safeJson } from "../ui/safe.js";
 import type { TimelineEntry } from "../routine/timeline.js";
+import { safeJson } from "../ui/safe.js";
 import type { SessionEvent } from "./engine.js";
 
 /** One JSON object per event, its type in `event`: the `--events` format. */

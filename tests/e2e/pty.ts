@@ -46,7 +46,8 @@ export function knotInPty(
     press: (keys) => term.write(keys),
     signal: (sig) => term.kill(sig),
     resize: (cols, rows) => term.resize(cols, rows),
-    close: () => term.destroy(),
+    // node-pty's Unix terminal closes its side of the pty with destroy(), not in the IPty type.
+    close: () => (term as unknown as { destroy(): void }).destroy(),
     pid: term.pid,
     waitFor(test, { from = 0, timeout = 10_000 } = {}) {
       const matches = () => {
