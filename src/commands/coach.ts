@@ -206,7 +206,10 @@ export async function coach(
     let inputEnded = false;
 
     const onResize = () => display.refresh();
+    // Continued after a stop knot did not see coming (kill -STOP): take the terminal back.
+    // After knot's own suspend the terminal is not active, and the suspend itself comes back.
     const onContinue = () => {
+      if (!terminal.isActive) return;
       terminal.reassert();
       display.refresh();
     };
@@ -252,10 +255,16 @@ export async function coach(
           if (e.type === "step-start") journal.checkpoint(record(state, "interrupted"));
         },
         leadIn: { seconds: leadIn, show: showLeadIn },
+        // Ctrl-Z (or kill -TSTP): the shell gets a clean terminal; fg comes back to the same
+        // moment, and nothing is drawn in between (a timer due at fg must not draw on the
+        // shell's screen).
         suspend: (resumed) => {
+          display.hold?.(true);
+          spinner?.stop();
           terminal.restore();
           process.once("SIGCONT", () => {
             terminal.enter();
+            display.hold?.(false);
             resumed();
           });
           process.kill(process.pid, "SIGSTOP");

@@ -14,6 +14,8 @@ export interface Display {
   update(view: SessionView, events: SessionEvent[]): void;
   /** Redraw everything (after a resize or a resume). */
   refresh(): void;
+  /** While held (knot suspended, the shell has the terminal), nothing is drawn. */
+  hold?(held: boolean): void;
 }
 
 /** The full-screen (or one-line, when small) countdown, redrawn once a second. */
@@ -22,6 +24,7 @@ export class ScreenDisplay implements Display {
   private last: SessionView | undefined;
   private lastTitleStep = -1;
   private lastTitle = "";
+  private held = false;
 
   constructor(
     private readonly out: OutputStream,
@@ -32,8 +35,13 @@ export class ScreenDisplay implements Display {
     this.screen = new Screen((text) => out.write(text));
   }
 
+  hold(held: boolean): void {
+    this.held = held;
+  }
+
   update(view: SessionView): void {
     this.last = view;
+    if (this.held) return;
     const { columns, rows } = this.size();
     // The screen never writes the last column (see Screen), so lay out one narrower.
     const lines = renderScreen(view, columns - 1, this.compact ? 1 : rows, this.style);

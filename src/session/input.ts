@@ -17,10 +17,14 @@ export function keySource(stdin: Context["stdin"], onEnd: () => void): Source<Ke
         const action = keyAction(str, key);
         if (action) listener(action);
       };
+      // A suspend from outside (kill -TSTP) is Ctrl-Z too: the terminal is given back first.
+      const onStop = () => listener("suspend");
       stdin.on("keypress", onKeypress);
+      process.on("SIGTSTP", onStop);
       stdin.resume();
       return () => {
         stdin.removeListener("keypress", onKeypress);
+        process.removeListener("SIGTSTP", onStop);
         stdin.pause();
       };
     }

@@ -144,8 +144,10 @@ export function runCoach(options: CoachOptions): Promise<CoachResult> {
     const onKey = (action: KeyAction) => {
       if (ended) return;
       if (!state) {
-        // During the lead-in: Enter or n starts now; q, x or Ctrl-C leave before anything began.
-        if (action === "enter" || action === "next") begin();
+        // During the lead-in: Enter or n starts now; q, x or Ctrl-C leave before anything began;
+        // Ctrl-Z suspends, and the count carries on after fg.
+        if (action === "suspend") options.suspend?.(() => display.refresh());
+        else if (action === "enter" || action === "next") begin();
         else if (action === "quit" || action === "pain" || action === "ctrl-c") {
           ctrlC = action === "ctrl-c";
           finish();

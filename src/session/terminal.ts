@@ -40,9 +40,18 @@ export class TerminalControl {
 
   /** After the process was stopped and continued, the shell may have reset the terminal. */
   reassert(): void {
-    if (!this.active) return;
-    if (this.input?.isTTY && this.input.setRawMode) this.input.setRawMode(true);
+    if (!this.active || output.terminalGone) return;
+    // Off, then on: the terminal driver only applies a mode it believes has changed, and the
+    // shell may have put the terminal back to line mode while knot was stopped.
+    if (this.input?.isTTY && this.input.setRawMode) {
+      this.input.setRawMode(false);
+      this.input.setRawMode(true);
+    }
     if (this.fullScreen) this.out.write(TERM.altScreenOn + TERM.cursorHide);
+  }
+
+  get isActive(): boolean {
+    return this.active;
   }
 
   restore(): void {

@@ -44,15 +44,29 @@ async function guarded<T>(ctx: Context, question: () => Promise<T>): Promise<T> 
     process.on(signal, handler);
     return [signal, handler] as const;
   });
+  // Ctrl-Z at a prompt suspends knot. On fg, Node's readline pauses the input and leaves it
+  // paused, so with nothing else to wait for knot would simply end: input is resumed here.
+  // Should the prompt library still give up its question, that is not the person cancelling:
+  // the same question is asked again.
+  let continuedAt = Number.NEGATIVE_INFINITY;
+  const onContinue = () => {
+    continuedAt = Date.now();
+    setImmediate(() => ctx.stdin.resume());
+  };
+  process.on("SIGCONT", onContinue);
   try {
-    return await question();
-  } catch (error) {
-    const name = (error as Error)?.name;
-    if (name === "ExitPromptError" || name === "AbortPromptError") {
-      throw new KnotError("Cancelled.", { exitCode: ExitCode.sigint });
+    for (;;) {
+      try {
+        return await question();
+      } catch (error) {
+        const name = (error as Error)?.name;
+        if (name !== "ExitPromptError" && name !== "AbortPromptError") throw error;
+        if (Date.now() - continuedAt < 2000) continue;
+        throw new KnotError("Cancelled.", { exitCode: ExitCode.sigint });
+      }
     }
-    throw error;
   } finally {
+    process.removeListener("SIGCONT", onContinue);
     for (const [signal, handler] of handlers) process.removeListener(signal, handler);
   }
 }
