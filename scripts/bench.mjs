@@ -22,6 +22,9 @@ const env = {
   XDG_DATA_HOME: join(home, "data"),
 };
 
+// The person has answered the questions knot asks before a first session (none applies).
+spawnSync(process.execPath, [bin, "safety", "--screen", "--none-apply", "red-flags"], { env });
+
 const cases = [
   { label: "node -e 0", args: ["-e", "0"] },
   { label: "knot --version", args: [bin, "--version"], budget: 1.3 },
