@@ -10,6 +10,7 @@ import { timelineLength } from "../routine/describe.js";
 import type { TimelineEntry } from "../routine/timeline.js";
 import { hasManualSteps } from "../routine/timeline.js";
 import type { Area, Category } from "../routine/vocabulary.js";
+import { withPackOff } from "../safety/rules.js";
 import { CueDirector, Cues } from "../session/cues.js";
 import { type Display, NoDisplay, PlainDisplay, ScreenDisplay } from "../session/displays.js";
 import type { EndReason, SessionState, SessionSummary } from "../session/engine.js";
@@ -92,12 +93,19 @@ export async function coach(
     flags.leadIn === undefined
       ? (config.get("leadIn") as number)
       : parseWholeNumber("--lead-in", flags.leadIn, 0, 600);
+  // Each cold or heat application ends with "take it off now", which waits for the person.
+  plan = { ...plan, timeline: withPackOff(plan.timeline) };
   if (flags.dryRun) return printDryRun(ctx, plan, leadIn);
 
   const eventsToStdout = flags.events === "-";
   // A place the events cannot go is refused before anything is asked.
   const log = flags.events !== undefined ? openEventLog(flags.events, ctx.stdout) : undefined;
-  const plain = Boolean(flags.plain) || config.get("display") === "plain" || !ctx.stdout.isTTY;
+  // A terminal that cannot place the cursor (TERM=dumb, or one that reports no size, as
+  // `script` without a size does) gets plain lines instead of drawing into nowhere.
+  const cannotDraw =
+    ctx.env.TERM === "dumb" || !ctx.stdout.columns || !(ctx.stdout as { rows?: number }).rows;
+  const plain =
+    Boolean(flags.plain) || config.get("display") === "plain" || !ctx.stdout.isTTY || cannotDraw;
   // With events on stdout, people still read everything else: it goes to stderr.
   const talk = eventsToStdout ? ctx.stderr : ctx.stdout;
   const style = eventsToStdout ? ctx.errStyle : ctx.style;
@@ -177,22 +185,27 @@ export async function coach(
         ...(ended ? { ended } : {}),
       });
 
-    const hints: string[] = [];
+    const fullScreen = !plain && !eventsToStdout;
+    // A cue that cannot reach the person is said where the person looks: inside the countdown
+    // on the full screen (the latest one), as a line of its own otherwise.
+    let cueProblem: string | undefined;
     const bellStream = ctx.stdout.isTTY ? ctx.stdout : ctx.stderr.isTTY ? ctx.stderr : undefined;
     const cues = new Cues(
       {
         sound: flags.sound ?? (config.get("sound") as boolean),
         voice: flags.voice ?? (config.get("voice") as boolean),
         notify: flags.notify ?? (config.get("notify") as boolean),
+        voiceWords: config.get("voiceWords") as "instructions" | "names",
       },
       {
-        hint: (text) => hints.push(text),
+        problem: (text) => {
+          cueProblem = text;
+          if (!fullScreen) say(style.warn(text));
+        },
         ...(bellStream ? { bell: (t: string) => bellStream.write(t) } : {}),
       },
     );
-    for (const hint of hints) say(style.dim(hint));
 
-    const fullScreen = !plain && !eventsToStdout;
     const size = () => ({
       columns: ctx.stdout.columns ?? 80,
       rows: (ctx.stdout as { rows?: number }).rows ?? 24,
@@ -244,6 +257,7 @@ export async function coach(
         display,
         clock: { ...systemClock, now: ctx.now },
         cues: new CueDirector(cues),
+        problem: () => cueProblem,
         keys: keySource(ctx.stdin, () => {
           inputEnded = true;
         }),
@@ -273,6 +287,8 @@ export async function coach(
     } finally {
       spinner?.stop();
       terminal.restore();
+      // "Done" is heard to its end before knot goes on (at most a few seconds).
+      if (!output.lost) await cues.finish(4000);
       cues.stop();
       log?.close();
       process.stdout.removeListener("resize", onResize);
@@ -280,6 +296,15 @@ export async function coach(
     }
 
     const { summary, signal, ctrlC, state } = result;
+    // x (stop: it hurts) ends at once, and when to get help comes before anything is asked.
+    const hurt = summary?.reason === "pain" && !signal;
+    if (hurt) {
+      say(summaryLine(plan, summary));
+      say();
+      for (const line of stopAdvice())
+        say(line.startsWith("Get medical help") ? style.error(line) : line);
+      say();
+    }
     let saved = true;
     if (state) {
       // The outcome is settled now. A question afterwards can add a rating, never take the
@@ -294,7 +319,8 @@ export async function coach(
       };
       process.on("exit", save);
       try {
-        if (checkins && !signal && !output.lost) {
+        // Ctrl-C means stop now: no question.
+        if (checkins && !signal && !ctrlC && !output.lost) {
           ratings.after = await askRating(ctx, "And now, 0-10? (Enter to skip)").catch(
             () => undefined,
           );
@@ -323,16 +349,11 @@ export async function coach(
       say("Stopped before the first step.");
       return ctrlC ? ExitCode.sigint : ExitCode.endedEarly;
     }
-    say(summaryLine(plan, summary));
-    if (summary.reason === "pain") {
-      say();
-      for (const line of stopAdvice())
-        say(line.startsWith("Get medical help") ? style.error(line) : line);
-    }
+    if (!hurt) say(summaryLine(plan, summary));
+    if (ctrlC) return ExitCode.sigint; // one summary line, nothing more
     if (plan.category === "massage" || plan.timeline.some((s) => s.kind === "massage")) {
       say(style.dim("Have a glass of water, and go easy on the areas you worked for a while."));
     }
-    if (ctrlC) return ExitCode.sigint;
     return summary.reason === "completed" ? ExitCode.ok : ExitCode.endedEarly;
   }
 }

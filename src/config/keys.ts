@@ -31,6 +31,12 @@ export const CONFIG_KEYS = {
   },
   sound: { type: "boolean", default: true, description: "Ring the terminal bell at step changes" },
   voice: { type: "boolean", default: false, description: "Speak cues aloud (espeak-ng or say)" },
+  voiceWords: {
+    type: "enum",
+    default: "instructions",
+    values: ["instructions", "names"],
+    description: "With voice on: speak each step's instruction too, or its name only",
+  },
   notify: {
     type: "boolean",
     default: true,

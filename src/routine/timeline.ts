@@ -19,6 +19,8 @@ export interface TimelineEntry {
   instruction?: string;
   side?: Side;
   area?: Area;
+  /** The step that calls a cold or heat application off: "take the pack off now". */
+  packOff?: "cold" | "heat";
   /** The most "+" may lengthen this step to (set for massage to keep within the daily limit). */
   maxSeconds?: number;
   /** Which pass of the innermost repeat group this entry belongs to. */

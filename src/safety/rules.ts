@@ -132,3 +132,29 @@ export function checkSessionRules(timeline: readonly TimelineEntry[], heatToday 
   }
   return breaches.sort((a, b) => (a.level === b.level ? 0 : a.level === "hard" ? -1 : 1));
 }
+
+/**
+ * After each cold or heat application, a step that waits for the person: take the pack off
+ * and check the skin. It is called on screen, aloud, by bell and by notification, and stays
+ * until the person has done it (Enter), so the end of an application is never just a timer
+ * running out, even after the last round.
+ */
+export function withPackOff(timeline: readonly TimelineEntry[]): TimelineEntry[] {
+  const out: TimelineEntry[] = [];
+  for (const [i, step] of timeline.entries()) {
+    out.push(step);
+    const next = timeline[i + 1];
+    if ((step.kind === "cold" || step.kind === "heat") && next?.kind !== step.kind) {
+      const what = step.kind === "cold" ? "cold pack" : "heat";
+      out.push({
+        name: `Take the ${what} off`,
+        kind: "prepare",
+        seconds: null,
+        packOff: step.kind,
+        instruction: `Take the ${what} off now and look at your skin: it should not be numb, very red or blotchy. Press Enter when it is off.`,
+        ...(step.round ? { round: step.round } : {}),
+      });
+    }
+  }
+  return out;
+}

@@ -1,15 +1,17 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { accessSync, constants } from "node:fs";
 import { delimiter, join } from "node:path";
-import { formatDuration } from "../duration.js";
 import type { TimelineEntry } from "../routine/timeline.js";
 import type { SessionEvent } from "./engine.js";
+import { Priority, SpeechQueue, spokenDuration, type Utterance } from "./speech.js";
 import { TERM } from "./terminal.js";
 
 export interface CueSettings {
   sound: boolean;
   voice: boolean;
   notify: boolean;
+  /** Speak each step's instruction too, or its name only. */
+  voiceWords?: "instructions" | "names";
 }
 
 /** The outside world cues reach: a terminal for the bell, and programs to start. */
@@ -20,9 +22,17 @@ export interface CueOutlets {
   run?: (command: string, args: string[]) => ChildProcess;
   findProgram?: (name: string) => boolean;
   platform?: NodeJS.Platform;
-  /** Said once when a voice or notification program is missing. */
-  hint: (text: string) => void;
+  setTimeout?: (fn: () => void, ms: number) => unknown;
+  clearTimeout?: (handle: unknown) => void;
+  /**
+   * One line saying which cue is not reaching the person and what would fix it; shown inside
+   * the countdown (or printed, in plain mode). Said once per cue.
+   */
+  problem: (text: string) => void;
 }
+
+/** Bell patterns a person can tell apart without looking. */
+export const BELLS = { step: 1, fallback: 2, end: 2, safety: 4 } as const;
 
 export function onPath(name: string, env: NodeJS.ProcessEnv = process.env): boolean {
   for (const dir of (env.PATH ?? "").split(delimiter)) {
@@ -38,18 +48,87 @@ export function onPath(name: string, env: NodeJS.ProcessEnv = process.env): bool
 }
 
 const defaultRun = (command: string, args: string[]) =>
-  spawn(command, args, { stdio: "ignore", detached: false });
+  spawn(command, args, { stdio: ["pipe", "ignore", "pipe"], detached: false });
+
+/** Words a program writes on stderr when it could not do its job, though it exits 0. */
+const TROUBLE = /error|cannot|can't|failed|unable|no such/i;
 
 /**
- * Bells, spoken cues and desktop notifications. Each can be off; a missing program falls back
- * to the bell with one hint, never an error.
+ * Runs a cue program: routine text goes on standard input or after `--`, never where it could
+ * be read as an option. Ends badly when the program cannot start, exits with an error, says
+ * on stderr that it failed (espeak-ng with no audio device exits 0), or hangs.
+ */
+function runCue(
+  outlets: CueOutlets,
+  command: string,
+  args: string[],
+  input: string | undefined,
+  hangMs: number,
+): Utterance {
+  const setT = outlets.setTimeout ?? setTimeout;
+  const clearT = outlets.clearTimeout ?? ((h: unknown) => clearTimeout(h as NodeJS.Timeout));
+  let child: ChildProcess | undefined;
+  let stopped = false;
+  const done = new Promise<{ ok: true } | { ok: false; reason: string }>((resolve) => {
+    let stderr = "";
+    let timer: unknown;
+    const finish = (result: { ok: true } | { ok: false; reason: string }) => {
+      clearT(timer);
+      resolve(result);
+    };
+    try {
+      child = (outlets.run ?? defaultRun)(command, args);
+    } catch (error) {
+      finish({ ok: false, reason: `${command} could not start (${(error as Error).message})` });
+      return;
+    }
+    timer = setT(() => {
+      child?.kill();
+      finish({ ok: false, reason: `${command} did not finish` });
+    }, hangMs);
+    child.stderr?.on("data", (chunk: Buffer | string) => {
+      if (stderr.length < 2000) stderr += chunk.toString();
+    });
+    child.on("error", (error) =>
+      finish({ ok: false, reason: `${command} could not start (${error.message})` }),
+    );
+    child.on("close", (code) => {
+      if (stopped) return finish({ ok: true });
+      const complaint = stderr.split("\n").find((line) => TROUBLE.test(line));
+      if (code !== 0 && code !== null) {
+        finish({ ok: false, reason: `${command} failed: ${complaint ?? `exit code ${code}`}` });
+      } else if (complaint) finish({ ok: false, reason: `${command} failed: ${complaint.trim()}` });
+      else finish({ ok: true });
+    });
+    child.stdin?.on("error", () => {}); // a program that exits early closes its input
+    if (input !== undefined) child.stdin?.end(input);
+    else child.stdin?.end();
+    child.unref?.();
+  });
+  return {
+    done,
+    stop: () => {
+      stopped = true;
+      child?.kill();
+    },
+  };
+}
+
+const FIX = {
+  voice: "check the sound is on and a speaker is connected",
+  notify: "a desktop notification service must be running (a graphical session)",
+} as const;
+
+/**
+ * Bells, spoken cues and desktop notifications. A voice or notification program that is
+ * missing, fails or hangs is reported once as a problem line, and its cues become a bell
+ * pattern (two rings) the person can tell apart from the step bell (one ring).
  */
 export class Cues {
   private readonly voiceCommand: string | undefined;
   private readonly notifyCommand: string | undefined;
-  private speaking: ChildProcess | undefined;
-  private voiceOn: boolean;
-  private notifyOn: boolean;
+  private readonly speech: SpeechQueue | undefined;
+  private notifyFailed = false;
 
   constructor(
     private readonly settings: CueSettings,
@@ -57,15 +136,29 @@ export class Cues {
   ) {
     const platform = outlets.platform ?? process.platform;
     const find = outlets.findProgram ?? ((name: string) => onPath(name));
-    this.voiceOn = settings.voice;
-    this.notifyOn = settings.notify;
     if (settings.voice) {
       const candidates = platform === "darwin" ? ["say"] : ["espeak-ng", "espeak"];
       this.voiceCommand = candidates.find(find);
-      if (!this.voiceCommand) {
-        this.voiceOn = false;
-        outlets.hint(
-          `Voice is on, but ${candidates.join(" or ")} was not found: using the bell instead.`,
+      if (this.voiceCommand) {
+        const command = this.voiceCommand;
+        this.speech = new SpeechQueue(
+          (text) =>
+            // say reads "-f -" (stdin); espeak-ng and espeak read --stdin.
+            runCue(
+              outlets,
+              command,
+              command === "say" ? ["-f", "-"] : ["--stdin"],
+              text,
+              4000 + text.length * 120,
+            ),
+          (reason) =>
+            outlets.problem(
+              `Voice is not reaching you: ${reason}. ${FIX.voice}; meanwhile knot rings twice.`,
+            ),
+        );
+      } else {
+        outlets.problem(
+          `Voice is on, but ${candidates.join(" or ")} was not found: install it, or listen for two rings instead.`,
         );
       }
     }
@@ -74,67 +167,85 @@ export class Cues {
         platform === "darwin" ? "osascript" : platform === "linux" ? "notify-send" : undefined;
       this.notifyCommand = candidate && find(candidate) ? candidate : undefined;
       if (!this.notifyCommand) {
-        this.notifyOn = false;
-        outlets.hint(
-          `Notifications are on, but ${candidate ?? "no notifier"} was not found: listen for the bell instead.`,
+        this.notifyFailed = true;
+        outlets.problem(
+          `Notifications are on, but ${candidate ?? "no notifier"} was not found: listen for two rings instead.`,
         );
       }
     }
   }
 
-  bell(times = 1): void {
+  bell(times: number = BELLS.step): void {
     if (this.settings.sound && this.outlets.bell) this.outlets.bell(TERM.bell.repeat(times));
   }
 
-  say(text: string): void {
-    if (!this.voiceOn || !this.voiceCommand) return;
-    this.speaking?.kill();
-    this.speaking = this.start(this.voiceCommand, [text], () => {
-      this.voiceOn = false;
-      this.outlets.hint(`Could not start ${this.voiceCommand}: using the bell instead.`);
-    });
+  get speaksInstructions(): boolean {
+    return this.settings.voiceWords !== "names";
   }
 
-  notify(title: string, body: string): void {
+  /** Speaks, in order of importance; rings the fallback pattern when voice has failed. */
+  say(text: string, priority: Priority): void {
+    if (!this.settings.voice) return;
+    const spoken = this.speech?.say(text, priority) ?? false;
+    if (!spoken && priority > Priority.count) this.bell(BELLS.fallback);
+  }
+
+  /**
+   * A desktop notification named for knot. Urgent ones (a pack to take off) stay until
+   * dismissed; others expire.
+   */
+  notify(title: string, body: string, urgent = false): void {
     if (!this.settings.notify) return;
-    if (!this.notifyOn || !this.notifyCommand) {
-      this.bell();
+    if (this.notifyFailed || !this.notifyCommand) {
+      this.bell(BELLS.fallback);
       return;
     }
     const args =
       this.notifyCommand === "osascript"
         ? ["-e", `display notification ${JSON.stringify(body)} with title ${JSON.stringify(title)}`]
-        : [title, body];
-    this.start(this.notifyCommand, args, () => {
-      this.notifyOn = false;
+        : [
+            "--app-name=knot",
+            `--urgency=${urgent ? "critical" : "normal"}`,
+            ...(urgent ? ["--expire-time=0"] : []),
+            "--",
+            title,
+            body,
+          ];
+    const sent = runCue(this.outlets, this.notifyCommand, args, undefined, 5000);
+    void sent.done.then((result) => {
+      if (result.ok || this.notifyFailed) return;
+      this.notifyFailed = true;
+      this.outlets.problem(
+        `Notifications are not reaching you: ${result.reason}. ${FIX.notify}; meanwhile knot rings twice.`,
+      );
+      this.bell(BELLS.fallback);
     });
   }
 
-  stop(): void {
-    this.speaking?.kill();
+  /** Waits, at most `ms`, for what is being said to be heard to its end ("done"). */
+  async finish(ms: number): Promise<void> {
+    if (!this.speech?.busy) return;
+    const setT = this.outlets.setTimeout ?? setTimeout;
+    await Promise.race([this.speech.drained(), new Promise<void>((r) => setT(r, ms))]);
   }
 
-  private start(command: string, args: string[], onFail: () => void): ChildProcess | undefined {
-    try {
-      const child = (this.outlets.run ?? defaultRun)(command, args);
-      child.on("error", onFail);
-      child.unref?.();
-      return child;
-    } catch {
-      onFail();
-      return undefined;
-    }
+  stop(): void {
+    this.speech?.stop();
   }
 }
 
+const packName = (kind: "cold" | "heat") => (kind === "cold" ? "cold pack" : "heat");
+
 /**
- * Decides which cues a moment of the session calls for: a bell and the step's name when a step
- * starts ("switch sides" between the two sides of a stretch), a count-in over the last three
- * seconds, "ten seconds" on longer steps, a notification when a step of a minute or more ends,
- * and a call back after a clock jump with a pack still on.
+ * Decides which cues a moment of the session calls for: a bell and the step's name (and its
+ * instruction) when a step starts, "switch sides" between the two sides of a stretch, a
+ * count-in over the last three seconds, "ten seconds left" on longer steps, a notification
+ * when a step of a minute or more ends, a safety call to take a pack off, and "done".
  */
 export class CueDirector {
   private lastLeft: number | null = null;
+  private lastPackMinute = -1;
+  private packLimitCalled = false;
 
   constructor(private readonly cues: Cues) {}
 
@@ -142,6 +253,16 @@ export class CueDirector {
     for (const e of events) {
       const step = timeline[e.index];
       if (e.type === "step-start" && step) {
+        this.lastLeft = null;
+        this.lastPackMinute = -1;
+        this.packLimitCalled = false;
+        if (step.packOff) {
+          const message = `Take the ${packName(step.packOff)} off now, and check your skin.`;
+          this.cues.bell(BELLS.safety);
+          this.cues.say(message, Priority.safety);
+          this.cues.notify(`knot: take the ${packName(step.packOff)} off`, message, true);
+          continue;
+        }
         const previous = timeline[e.index - 1];
         const switchSides =
           previous &&
@@ -149,16 +270,17 @@ export class CueDirector {
           previous.side &&
           step.side &&
           previous.side !== step.side;
-        this.cues.bell();
-        this.cues.say(
-          switchSides ? "switch sides" : step.name + (step.side ? `, ${step.side} side` : ""),
-        );
-        this.lastLeft = null;
+        this.cues.bell(BELLS.step);
+        const name = `${step.name}${step.side ? `, ${step.side} side` : ""}`;
+        const instruction =
+          this.cues.speaksInstructions && step.instruction ? `. ${step.instruction}` : "";
+        this.cues.say(switchSides ? "Switch sides." : `${name}${instruction}`, Priority.step);
       } else if (
         e.type === "step-end" &&
         step &&
         (step.seconds ?? 0) >= 60 &&
-        e.outcome !== "skipped"
+        e.outcome !== "skipped" &&
+        !isThermal(step)
       ) {
         const next = timeline[e.index + 1];
         this.cues.notify(
@@ -166,28 +288,56 @@ export class CueDirector {
           next ? `${step.name} is done. Next: ${next.name}` : `${step.name} is done.`,
         );
       } else if (e.type === "clock-jump" && e.pack) {
-        this.cues.bell(2);
-        const message = `${e.pack.kind === "cold" ? "Cold pack" : "Heat"} has been on ${formatDuration(e.pack.onSeconds)}: take it off now`;
-        this.cues.say(message);
-        this.cues.notify("knot", message);
+        const message = `The ${packName(e.pack.kind)} has been on ${spokenDuration(e.pack.onSeconds)}. Take it off now.`;
+        this.cues.bell(BELLS.safety);
+        this.cues.say(message, Priority.safety);
+        this.cues.notify(`knot: take the ${packName(e.pack.kind)} off`, message, true);
       } else if (e.type === "session-end") {
-        this.cues.bell(2);
-        if (e.reason === "completed") this.cues.say("done");
+        this.cues.bell(BELLS.end);
+        if (e.reason === "completed") this.cues.say("Done.", Priority.step);
       }
     }
   }
 
   /** Called whenever the time left changes (once a second). */
-  onSecond(left: number | null, stepSeconds: number | null): void {
-    if (left === null || left === this.lastLeft) return;
+  onSecond(left: number | null, stepSeconds: number | null, paused = false): void {
+    if (paused || left === null || left === this.lastLeft) return;
     const previous = this.lastLeft;
     this.lastLeft = left;
     if (previous === null) return;
     if (left >= 1 && left <= 3) {
-      this.cues.bell();
-      this.cues.say(String(left));
+      this.cues.bell(BELLS.step);
+      this.cues.say(String(left), Priority.count);
     } else if (left === 10 && (stepSeconds ?? 0) >= 30) {
-      this.cues.say("ten seconds");
+      this.cues.say("Ten seconds left.", Priority.count);
     }
   }
+
+  /**
+   * While a cold or heat step is paused the pack is still on: a reminder each minute of how
+   * long (pauses included), and at the 20-minute limit the call to take it off, whatever the
+   * countdown shows.
+   */
+  onPackPaused(pack: { kind: "cold" | "heat"; onSeconds: number } | undefined): void {
+    if (!pack) return;
+    const name = packName(pack.kind);
+    if (pack.onSeconds >= 20 * 60) {
+      if (this.packLimitCalled) return;
+      this.packLimitCalled = true;
+      const message = `The ${name} has been on 20 minutes. Take it off now.`;
+      this.cues.bell(BELLS.safety);
+      this.cues.say(message, Priority.safety);
+      this.cues.notify(`knot: take the ${name} off`, message, true);
+      return;
+    }
+    const minute = Math.floor(pack.onSeconds / 60);
+    if (minute === this.lastPackMinute) return;
+    const first = this.lastPackMinute === -1;
+    this.lastPackMinute = minute;
+    if (first || minute === 0) return;
+    this.cues.bell(BELLS.fallback);
+    this.cues.say(`Paused. The ${name} has been on ${spokenDuration(minute * 60)}.`, Priority.step);
+  }
 }
+
+const isThermal = (step: TimelineEntry) => step.kind === "cold" || step.kind === "heat";

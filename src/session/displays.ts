@@ -3,7 +3,7 @@ import { formatClock, formatDuration } from "../duration.js";
 import type { Style } from "../ui/style.js";
 
 import type { SessionEvent } from "./engine.js";
-import { renderScreen } from "./render.js";
+import { LARGE_FROM_COLUMNS, LARGE_FROM_ROWS, renderScreen } from "./render.js";
 import { Screen } from "./screen.js";
 import { TERM } from "./terminal.js";
 import { describeStep, type SessionView } from "./view.js";
@@ -45,10 +45,13 @@ export class ScreenDisplay implements Display {
     const { columns, rows } = this.size();
     // The screen never writes the last column (see Screen), so lay out one narrower.
     const lines = renderScreen(view, columns - 1, this.compact ? 1 : rows, this.style);
+    const large = !this.compact && columns >= LARGE_FROM_COLUMNS && rows >= LARGE_FROM_ROWS;
     this.screen.draw(lines, columns, this.compact ? 1 : rows);
     // The title bar shows the step and time left: at each new step, then every 10 s, which
     // keeps the bytes written small.
-    if (view.index !== this.lastTitleStep || (view.left !== null && view.left % 10 === 0)) {
+    // The large view is read from across the room, not from the title bar: once a minute.
+    const every = large ? 60 : 10;
+    if (view.index !== this.lastTitleStep || (view.left !== null && view.left % every === 0)) {
       this.lastTitleStep = view.index;
       const left = view.left === null ? "waiting" : formatClock(view.left);
       const title = `knot: ${view.step.name} ${left}`;

@@ -1,6 +1,7 @@
 import { formatClock } from "../duration.js";
 import type { Style } from "../ui/style.js";
-import { truncate, wrap } from "../ui/text.js";
+import { displayWidth, truncate, wrap } from "../ui/text.js";
+import { bigText, fitScale, glyphHeight } from "./bigfont.js";
 import { describeStep, type SessionView, sideLabel } from "./view.js";
 
 export type Paint = (text: string) => string;
@@ -28,6 +29,10 @@ export const KEY_HELP: [string, string][] = [
   ["?", "show or hide this help"],
 ];
 
+/** From this size up, the time left is drawn in large digits, readable from the mat. */
+export const LARGE_FROM_COLUMNS = 60;
+export const LARGE_FROM_ROWS = 16;
+
 export function renderScreen(
   view: SessionView,
   width: number,
@@ -36,6 +41,11 @@ export function renderScreen(
 ): Line[] {
   if (width < COMPACT_BELOW_COLUMNS || height < COMPACT_BELOW_ROWS) {
     return [renderCompactLine(view, width, style)];
+  }
+  // `width` is the terminal's less the last column, which is never written (see Screen).
+  if (width + 1 >= LARGE_FROM_COLUMNS && height >= LARGE_FROM_ROWS) {
+    const large = renderLarge(view, width, height, style);
+    if (large) return large;
   }
   const inner = width - 4; // two columns of margin each side
   const lines: Line[] = [];
@@ -135,5 +145,148 @@ export function renderCompactLine(view: SessionView, width: number, style: Style
   return [
     span(time, view.paused ? style.warn : style.strong),
     span(text, style.kind[view.step.kind]),
+  ];
+}
+
+/** What kind of step it is, in words: the colour says it too, but not without colour. */
+export const KIND_WORDS: Record<string, string> = {
+  prepare: "get ready",
+  hold: "hold",
+  move: "move",
+  rest: "rest",
+  cold: "cold pack on",
+  heat: "heat on",
+  massage: "massage",
+};
+
+const center = (text: string, width: number) =>
+  " ".repeat(Math.max(0, Math.floor((width - displayWidth(text)) / 2)));
+
+/** A call across the whole width, readable without colour: `░░░ text ░░░`. */
+const banner = (text: string, width: number): string => {
+  const side = Math.max(0, width - displayWidth(text) - 2);
+  const left = Math.floor(side / 2);
+  return `${"░".repeat(left)} ${text} ${"░".repeat(side - left)}`;
+};
+
+/**
+ * The large view: the step's name and kind, its instruction, the time left in large digits
+ * (about a third of the terminal's height), a full-width progress bar, what comes next and
+ * the keys. Undefined when the digits would not fit, so the caller uses the standard view.
+ */
+export function renderLarge(
+  view: SessionView,
+  width: number,
+  height: number,
+  style: Style,
+): Line[] | undefined {
+  const inner = width - 4;
+  const kindPaint = style.kind[view.step.kind];
+  // One scale for the whole step: the digits do not jump as "10:00" becomes "9:59".
+  const widest = formatClock(view.stepSeconds ?? view.left ?? 0);
+  const scale = view.waiting ? 1 : fitScale(widest, inner, height);
+  if (scale === 0) return undefined;
+
+  const top: Line[] = [];
+  // Header: the routine, and where we are. The routine's time left changes by the minute here,
+  // which keeps the bytes a second low; the step's time is the large one.
+  const where = `step ${view.index + 1} of ${view.count} · ${Math.ceil(view.routineLeft / 60)} min left`;
+  const name = truncate(view.routineName, Math.max(4, inner - where.length - 2));
+  top.push([
+    span(`  ${name}`, style.strong),
+    span(" ".repeat(Math.max(1, inner - displayWidth(name) - where.length + 2))),
+    span(where, style.dim),
+  ]);
+  top.push([]);
+  const round = view.step.round ? `round ${view.step.round.index} of ${view.step.round.of}` : "";
+  const kind = view.step.packOff ? "safety" : (KIND_WORDS[view.step.kind] ?? view.step.kind);
+  const tags = [sideLabel(view.step), round, kind].filter(Boolean).join(" · ");
+  top.push([
+    span(`  ${truncate(view.step.name.toUpperCase(), inner - tags.length - 5)}`, (t) =>
+      style.strong(kindPaint(t)),
+    ),
+    span(`  ·  ${tags}`, kindPaint),
+  ]);
+  if (view.showHelp) {
+    for (const [keys, what] of KEY_HELP) {
+      top.push([span(`  ${keys.padEnd(8)}`, style.strong), span(truncate(what, inner - 8))]);
+    }
+  } else if (view.step.instruction) {
+    const room = Math.max(1, height - glyphHeight(scale) - 12);
+    for (const text of wrap(view.step.instruction, inner).slice(0, Math.min(4, room))) {
+      top.push([span(`  ${text}`)]);
+    }
+  }
+
+  const middle: Line[] = [];
+  if (view.step.packOff) {
+    const call = `TAKE THE ${view.step.packOff === "cold" ? "COLD PACK" : "HEAT"} OFF NOW, then press Enter`;
+    middle.push([span(`  ${banner(call, inner)}`, (t) => style.error(style.strong(t)))]);
+  } else if (view.waiting) {
+    middle.push([span(`  ${banner("press Enter when ready", inner)}`, style.strong)]);
+  } else {
+    const time = formatClock(view.left ?? 0);
+    const digits = bigText(time, scale);
+    const pad = `  ${center(digits[0]!, inner)}`;
+    for (const row of digits)
+      middle.push([span(pad), span(row, view.paused ? style.dim : undefined)]);
+  }
+
+  const bottom: Line[] = [];
+  if (view.paused) {
+    bottom.push([span(`  ${banner("PAUSED · press space to carry on", inner)}`, style.warn)]);
+  } else if (!view.waiting) {
+    bottom.push(largeBar(view, inner, style));
+  } else bottom.push([]);
+  if (view.packOn) {
+    const pack = view.packOn.kind === "cold" ? "Cold pack" : "Heat";
+    const limit = view.packOn.onSeconds >= 20 * 60 ? ": 20 minutes, take it off now" : "";
+    bottom.push([
+      span(
+        `  ${pack} on for ${formatClock(view.packOn.onSeconds)} (pauses included)${limit}`,
+        limit ? style.error : style.dim,
+      ),
+    ]);
+  } else bottom.push([]);
+  bottom.push(
+    view.next
+      ? [span("  next: ", style.dim), span(truncate(describeStep(view.next), inner - 6))]
+      : [span("  next: ", style.dim), span("the end")],
+  );
+  bottom.push(view.notice ? [span(`  ${truncate(view.notice, inner)}`, style.warn)] : []);
+
+  // The rest of the height is shared out as space around the digits.
+  const keys: Line = [span(`  ${hints(inner)}`, style.dim)];
+  const used = top.length + middle.length + bottom.length + 1;
+  const spare = Math.max(0, height - used);
+  const above = Math.ceil(spare / 2);
+  const between = Math.min(1, spare - above);
+  const blank = (n: number): Line[] => Array.from({ length: n }, () => []);
+  return [
+    ...top,
+    ...blank(above),
+    ...middle,
+    ...blank(between),
+    ...bottom,
+    ...blank(spare - above - between),
+    keys,
+  ].slice(0, height);
+}
+
+/**
+ * A progress bar across the width. It moves in twelfths, so it is redrawn a dozen times a
+ * step rather than every second: the screen writer sends little, and it still reads as
+ * progress from across the room.
+ */
+function largeBar(view: SessionView, inner: number, style: Style): Line {
+  const total = view.stepSeconds ?? 1;
+  const cells = Math.max(5, inner);
+  const exact = ((total - (view.left ?? 0)) / total) * cells;
+  const quantum = Math.max(1, Math.floor(cells / 12));
+  const done = Math.min(cells, Math.max(0, Math.floor(exact / quantum) * quantum));
+  return [
+    span("  "),
+    span("=".repeat(done), style.kind[view.step.kind]),
+    span("-".repeat(cells - done), style.dim),
   ];
 }

@@ -48,6 +48,8 @@ export interface CoachOptions {
   startIndex?: number;
   /** True when nobody can press Enter (piped input ran out): steps that wait carry on. */
   autoContinue?: () => boolean;
+  /** A line about a cue that is not reaching the person, shown when nothing else is. */
+  problem?: () => string | undefined;
   /** Ctrl-Z: the edge gives the terminal back, stops, and calls `resumed` on SIGCONT. */
   suspend?: (resumed: () => void) => void;
 }
@@ -101,9 +103,14 @@ export function runCoach(options: CoachOptions): Promise<CoachResult> {
       options.cues?.onEvents(events, state.timeline);
       if (state.status === "finished") return finish();
       const now = clock.now();
-      const view = viewOf(state, now, { routineName: options.routineName, showHelp, notice });
+      const view = viewOf(state, now, {
+        routineName: options.routineName,
+        showHelp,
+        notice: notice ?? options.problem?.(),
+      });
       display.update(view, events);
-      options.cues?.onSecond(view.left, view.stepSeconds);
+      options.cues?.onSecond(view.left, view.stepSeconds, view.paused);
+      options.cues?.onPackPaused(view.paused ? view.packOn : undefined);
       if (state.status === "waiting" && options.autoContinue?.())
         clock.setTimeout(() => apply("enter"), 0);
     };

@@ -50,19 +50,51 @@ export class Screen {
       const next = toCells(line, width);
       const prev = this.rows[r]!;
       for (const [start, end] of changedRuns(prev, next)) {
-        if (cursor && cursor.row === r && cursor.col <= start) {
-          if (start > cursor.col) out += `${ESC}${start - cursor.col}C`;
+        out += moveTo(cursor, r, start);
+        if (isBlankRun(next, start, end) && end - start >= 5) {
+          // Erasing characters costs a few bytes whatever their number; the cursor stays put.
+          out += `${ESC}${end - start}X`;
+          cursor = { row: r, col: start };
         } else {
-          out += `${ESC}${r + 1};${start + 1}H`;
+          out += paintRun(next, start, end);
+          cursor = { row: r, col: end };
         }
-        out += paintRun(next, start, end);
-        cursor = { row: r, col: end };
       }
       this.rows[r] = next;
     }
     if (out) this.write(out);
   }
 }
+
+/**
+ * The shortest way from the cursor to a cell: along the row, one row down and a little to the
+ * side (large digits change the same columns row after row), or to the cell itself.
+ */
+function moveTo(cursor: { row: number; col: number } | null, row: number, col: number): string {
+  const absolute = `${ESC}${row + 1};${col + 1}H`;
+  if (!cursor) return absolute;
+  const along = (from: number) =>
+    col === from
+      ? ""
+      : col > from
+        ? `${ESC}${col - from}C`
+        : from - col <= 3
+          ? "\b".repeat(from - col)
+          : `${ESC}${from - col}D`;
+  // ESC D (index) moves one row down in the same column: two bytes.
+  const relative =
+    cursor.row === row && cursor.col <= col
+      ? along(cursor.col)
+      : cursor.row === row - 1
+        ? `\u001bD${along(cursor.col)}`
+        : undefined;
+  return relative !== undefined && relative.length < absolute.length ? relative : absolute;
+}
+
+const isBlankRun = (cells: Cell[], start: number, end: number): boolean => {
+  for (let i = start; i < end; i++) if (cells[i]!.ch !== " " || cells[i]!.key !== "") return false;
+  return true;
+};
 
 function toCells(line: Line, width: number): Cell[] {
   const cells: Cell[] = [];

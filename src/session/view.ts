@@ -17,6 +17,20 @@ export interface SessionView {
   waiting: boolean;
   showHelp: boolean;
   notice: string | undefined;
+  /** During a cold or heat step: how long the pack has been on, wall clock, pauses included. */
+  packOn: { kind: "cold" | "heat"; onSeconds: number } | undefined;
+}
+
+/** How long the current cold or heat application has been on, from its first step's start. */
+export function packOnOf(state: SessionState, now: number): SessionView["packOn"] {
+  const step = state.timeline[state.index];
+  if (!step || (step.kind !== "cold" && step.kind !== "heat") || state.status === "finished") {
+    return undefined;
+  }
+  let first = state.index;
+  while (first > 0 && state.timeline[first - 1]?.kind === step.kind) first -= 1;
+  const since = state.startedAtByStep[first] ?? state.stepStartedAt;
+  return { kind: step.kind, onSeconds: Math.max(0, Math.floor((now - since) / 1000)) };
 }
 
 export function viewOf(
@@ -37,6 +51,7 @@ export function viewOf(
     waiting: state.status === "waiting",
     showHelp: extra.showHelp ?? false,
     notice: extra.notice,
+    packOn: packOnOf(state, now),
   };
 }
 

@@ -1,77 +1,277 @@
 import type { ChildProcess } from "node:child_process";
 import { EventEmitter } from "node:events";
+import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import type { TimelineEntry } from "../../src/routine/timeline.js";
-import { CueDirector, Cues } from "../../src/session/cues.js";
+import { withPackOff } from "../../src/safety/rules.js";
+import { BELLS, CueDirector, Cues } from "../../src/session/cues.js";
 import { startSession, tick } from "../../src/session/engine.js";
+import { Priority, SpeechQueue, spokenDuration, type Utterance } from "../../src/session/speech.js";
+
+/** A spawned program the test ends by hand: exit code, what it wrote on stderr, or a hang. */
+interface FakeProgram {
+  command: string;
+  args: string[];
+  stdin: string;
+  killed: boolean;
+  exit(code: number, stderr?: string): void;
+}
 
 function harness(
-  settings = { sound: true, voice: true, notify: true },
+  settings: Partial<{
+    sound: boolean;
+    voice: boolean;
+    notify: boolean;
+    voiceWords: "instructions" | "names";
+  }> = {},
   programs = ["espeak-ng", "notify-send"],
 ) {
   const bells: string[] = [];
-  const runs: string[][] = [];
-  const hints: string[] = [];
-  const cues = new Cues(settings, {
-    bell: (t) => bells.push(t),
-    run: (command, args) => {
-      runs.push([command, ...args]);
-      return Object.assign(new EventEmitter(), {
-        kill: () => true,
-        unref: () => {},
-      }) as unknown as ChildProcess;
+  const started: FakeProgram[] = [];
+  const problems: string[] = [];
+  const timers: { at: number; fn: () => void }[] = [];
+  let now = 0;
+  const cues = new Cues(
+    { sound: true, voice: true, notify: true, ...settings },
+    {
+      bell: (t) => bells.push(t),
+      run: (command, args) => {
+        const child = new EventEmitter() as EventEmitter & Partial<ChildProcess>;
+        const stdin = new PassThrough();
+        const stderr = new PassThrough();
+        const program: FakeProgram = {
+          command,
+          args,
+          stdin: "",
+          killed: false,
+          exit: (code, text) => {
+            if (text) stderr.write(text);
+            setImmediate(() => child.emit("close", code));
+          },
+        };
+        stdin.on("data", (d) => {
+          program.stdin += d.toString();
+        });
+        Object.assign(child, {
+          stdin,
+          stderr,
+          kill: () => {
+            program.killed = true;
+            setImmediate(() => child.emit("close", null));
+            return true;
+          },
+          unref: () => {},
+        });
+        started.push(program);
+        return child as ChildProcess;
+      },
+      findProgram: (name) => programs.includes(name),
+      platform: "linux",
+      setTimeout: (fn, ms) => {
+        const t = { at: now + ms, fn };
+        timers.push(t);
+        return t;
+      },
+      clearTimeout: (t) => {
+        const i = timers.indexOf(t as (typeof timers)[number]);
+        if (i >= 0) timers.splice(i, 1);
+      },
+      problem: (t) => problems.push(t),
     },
-    findProgram: (name) => programs.includes(name),
-    platform: "linux",
-    hint: (t) => hints.push(t),
-  });
+  );
+  const settle = () => new Promise((r) => setImmediate(() => setImmediate(r)));
   return {
     cues,
     director: new CueDirector(cues),
     bells,
-    runs,
-    hints,
-    said: () => runs.filter((r) => r[0] === "espeak-ng").map((r) => r[1]),
+    problems,
+    started,
+    settle,
+    /** Moves the fake clock on, running timers that fall due. */
+    advance: async (ms: number) => {
+      now += ms;
+      for (const t of [...timers].filter((t) => t.at <= now)) {
+        timers.splice(timers.indexOf(t), 1);
+        t.fn();
+      }
+      await settle();
+    },
+    speaking: () => started.filter((p) => p.command === "espeak-ng"),
+    notified: () => started.filter((p) => p.command === "notify-send"),
   };
 }
 
 const timeline: TimelineEntry[] = [
-  { name: "Neck tilt", kind: "hold", seconds: 15, side: "left" },
-  { name: "Neck tilt", kind: "hold", seconds: 15, side: "right" },
+  { name: "Neck tilt", kind: "hold", seconds: 15, side: "left", instruction: "Ear to shoulder." },
+  { name: "Neck tilt", kind: "hold", seconds: 15, side: "right", instruction: "Ear to shoulder." },
   { name: "Cold pack on", kind: "cold", seconds: 600 },
   { name: "Pack off", kind: "rest", seconds: 60 },
 ];
 
+describe("the speech queue (a fake speaker)", () => {
+  function queue() {
+    const log: string[] = [];
+    const running: { text: string; end: (ok?: boolean) => void; stopped: boolean }[] = [];
+    const failures: string[] = [];
+    const speak = (text: string): Utterance => {
+      let end!: (ok?: boolean) => void;
+      const entry = { text, stopped: false, end: (ok = true) => end(ok) };
+      const done = new Promise<{ ok: true } | { ok: false; reason: string }>((resolve) => {
+        end = (ok = true) => resolve(ok ? { ok: true } : { ok: false, reason: "broken" });
+      });
+      running.push(entry);
+      log.push(text);
+      return {
+        done,
+        stop: () => {
+          entry.stopped = true;
+          end(true);
+        },
+      };
+    };
+    return { q: new SpeechQueue(speak, (r) => failures.push(r)), log, running, failures };
+  }
+  const tick = () => new Promise((r) => setImmediate(r));
+
+  it("never cuts a cue for a less important one: the count-in gives way to a name", async () => {
+    const { q, log, running } = queue();
+    q.say("Knee to chest. Hold behind one knee", Priority.step);
+    q.say("3", Priority.count);
+    q.say("2", Priority.count);
+    expect(log).toEqual(["Knee to chest. Hold behind one knee"]);
+    expect(running[0]?.stopped).toBe(false);
+    running[0]!.end();
+    await tick();
+    expect(log).toEqual(["Knee to chest. Hold behind one knee"]); // the count was dropped
+  });
+
+  it("lets cues of the same weight wait their turn, keeping the newest few", async () => {
+    const { q, log, running } = queue();
+    for (const t of ["a", "b", "c", "d", "e"]) q.say(t, Priority.step);
+    running[0]!.end();
+    await tick();
+    expect(log).toEqual(["a", "c"]);
+    running[1]!.end();
+    await tick();
+    running[2]!.end();
+    await tick();
+    expect(log).toEqual(["a", "c", "d", "e"]);
+  });
+
+  it("puts safety first, cutting a lesser cue, and never cuts a safety cue", async () => {
+    const { q, log, running } = queue();
+    q.say("Knee rolls", Priority.step);
+    q.say("Take the cold pack off now", Priority.safety);
+    expect(running[0]?.stopped).toBe(true);
+    expect(log).toEqual(["Knee rolls", "Take the cold pack off now"]);
+    q.say("Next step name", Priority.step);
+    q.say("3", Priority.count);
+    expect(running[1]?.stopped).toBe(false);
+    running[1]!.end();
+    await tick();
+    expect(log).toEqual(["Knee rolls", "Take the cold pack off now", "Next step name"]);
+  });
+
+  it("waits for 'done' to be heard to its end", async () => {
+    const { q, running } = queue();
+    q.say("Done.", Priority.step);
+    let drained = false;
+    void q.drained().then(() => {
+      drained = true;
+    });
+    await tick();
+    expect(drained).toBe(false);
+    running[0]!.end();
+    await tick();
+    expect(drained).toBe(true);
+  });
+
+  it("reports a failure once and then answers false, so the caller rings instead", async () => {
+    const { q, running, failures } = queue();
+    expect(q.say("hello", Priority.step)).toBe(true);
+    running[0]!.end(false);
+    await tick();
+    expect(failures).toEqual(["broken"]);
+    expect(q.say("again", Priority.step)).toBe(false);
+  });
+
+  it.each([
+    [840, "14 minutes"],
+    [72, "1 minute 12 seconds"],
+    [60, "1 minute"],
+    [30, "30 seconds"],
+    [3900, "1 hour 5 minutes"],
+    [1, "1 second"],
+    [0, "0 seconds"],
+  ])("says %i seconds as %j", (seconds, words) => {
+    expect(spokenDuration(seconds)).toBe(words);
+  });
+});
+
 describe("cues", () => {
-  it("rings and names each step, saying 'switch sides' between sides", () => {
+  it("rings and speaks each step's name and instruction, 'switch sides' between sides", async () => {
     const h = harness();
     const start = startSession(timeline, 0);
     h.director.onEvents(start.events, timeline);
-    const next = tick(start.state, 15_000);
-    h.director.onEvents(next.events, timeline);
-    expect(h.said()).toEqual(["Neck tilt, left side", "switch sides"]);
+    h.speaking()[0]!.exit(0);
+    await h.settle();
+    h.director.onEvents(tick(start.state, 15_000).events, timeline);
+    expect(h.speaking().map((p) => p.stdin)).toEqual([
+      "Neck tilt, left side. Ear to shoulder.",
+      "Switch sides.",
+    ]);
     expect(h.bells).toEqual(["\u0007", "\u0007"]);
   });
 
-  it("counts in the last three seconds and says ten seconds on longer steps", () => {
+  it("speaks names only when the setting says so", () => {
+    const h = harness({ voiceWords: "names" });
+    h.director.onEvents(startSession(timeline, 0).events, timeline);
+    expect(h.speaking()[0]?.stdin).toBe("Neck tilt, left side");
+  });
+
+  it("passes routine text only on standard input or after --, never as an option", async () => {
     const h = harness();
-    for (const left of [30, 11, 10, 9, 4, 3, 2, 1]) h.director.onSecond(left, 30);
-    expect(h.said()).toEqual(["ten seconds", "3", "2", "1"]);
-    expect(h.bells).toHaveLength(3);
+    const evil: TimelineEntry[] = [{ name: "-f/etc/hostname", kind: "hold", seconds: 90 }];
+    const s = startSession(evil, 0);
+    h.director.onEvents(s.events, evil);
+    h.director.onEvents(tick(s.state, 90_000).events, evil);
+    const [spoken] = h.speaking();
+    expect(spoken?.args).toEqual(["--stdin"]);
+    expect(spoken?.stdin).toBe("-f/etc/hostname");
+    const [note] = h.notified();
+    const dashes = note!.args.indexOf("--");
+    expect(dashes).toBeGreaterThan(-1);
+    expect(note!.args.slice(dashes + 1)).toEqual(["knot", "-f/etc/hostname is done."]);
+  });
+
+  it("counts in the last three seconds and says ten seconds left on longer steps", () => {
+    const h = harness();
+    for (const left of [30, 11, 10]) h.director.onSecond(left, 30);
+    expect(h.speaking().map((p) => p.stdin)).toEqual(["Ten seconds left."]);
     const short = harness();
-    for (const left of [15, 10, 9]) short.director.onSecond(left, 15);
-    expect(short.said()).toEqual([]);
+    for (const left of [15, 10, 9, 4, 3]) short.director.onSecond(left, 15);
+    expect(short.speaking().map((p) => p.stdin)).toEqual(["3"]);
+    expect(short.bells).toEqual(["\u0007"]);
   });
 
-  it("notifies when a step of a minute or more ends, naming what comes next", () => {
+  it("calls the pack off with a safety cue: four rings, words, an urgent lasting notification", () => {
     const h = harness();
-    const s = startSession(timeline, 0);
-    const t = tick(tick(s.state, 30_000).state, 630_000);
-    h.director.onEvents(t.events, timeline);
-    expect(h.runs).toContainEqual(["notify-send", "knot", "Cold pack on is done. Next: Pack off"]);
+    const withOff = withPackOff([{ name: "Cold pack on", kind: "cold", seconds: 600 }]);
+    // the session as it reaches the pack-off step
+    h.director.onEvents(startSession(withOff, 0, 1).events, withOff);
+    expect(h.bells).toContain("\u0007".repeat(BELLS.safety));
+    expect(h.speaking().at(-1)?.stdin).toBe("Take the cold pack off now, and check your skin.");
+    expect(h.notified().at(-1)?.args).toEqual([
+      "--app-name=knot",
+      "--urgency=critical",
+      "--expire-time=0",
+      "--",
+      "knot: take the cold pack off",
+      "Take the cold pack off now, and check your skin.",
+    ]);
   });
 
-  it("calls the user back when a pack was left on through a clock jump", () => {
+  it("a clock jump with the pack left on says how long in words made for speech", () => {
     const h = harness();
     h.director.onEvents(
       [
@@ -80,31 +280,84 @@ describe("cues", () => {
           at: 0,
           index: 3,
           count: 4,
-          awaySeconds: 800,
-          pack: { kind: "cold", onSeconds: 840 },
+          awaySeconds: 60,
+          pack: { kind: "cold", onSeconds: 72 },
         },
       ],
       timeline,
     );
-    expect(h.said()).toEqual(["Cold pack has been on 14m: take it off now"]);
-    expect(h.runs.some((r) => r[0] === "notify-send")).toBe(true);
-    expect(h.bells).toEqual(["\u0007\u0007"]);
+    expect(h.speaking()[0]?.stdin).toBe(
+      "The cold pack has been on 1 minute 12 seconds. Take it off now.",
+    );
   });
 
-  it("falls back to the bell, with one hint, when voice or notification programs are missing", () => {
-    const h = harness({ sound: true, voice: true, notify: true }, []);
-    expect(h.hints).toHaveLength(2);
-    expect(h.hints[0]).toMatch(/espeak-ng or espeak was not found: using the bell/);
-    h.cues.say("hello");
+  it("while a cold step is paused, reminds each minute, and at 20 minutes says take it off", () => {
+    const h = harness();
+    for (const onSeconds of [300, 330, 359, 360, 420, 1199, 1200, 1260]) {
+      h.director.onPackPaused({ kind: "cold", onSeconds });
+    }
+    // 6 minutes is said; 7 and 19 wait behind it; at 20 the safety call cuts in and they go
+    expect(h.speaking().map((p) => p.stdin)).toEqual([
+      "Paused. The cold pack has been on 6 minutes.",
+      "The cold pack has been on 20 minutes. Take it off now.",
+    ]);
+    expect(h.speaking()[0]?.killed).toBe(true);
+    expect(h.bells.filter((b) => b === "\u0007".repeat(BELLS.safety))).toHaveLength(1);
+  });
+
+  it("says when the voice program fails, once, and rings two bells for its cues after", async () => {
+    const h = harness();
+    h.cues.say("Knee to chest", Priority.step);
+    h.speaking()[0]!.exit(
+      0,
+      "ALSA lib pcm.c: Unknown PCM default\nerror: No such file or directory\n",
+    );
+    await h.settle();
+    expect(h.problems).toEqual([
+      expect.stringMatching(
+        /^Voice is not reaching you: espeak-ng failed: .*error.*No such file.*knot rings twice/,
+      ),
+    ]);
+    h.cues.say("Knee rolls", Priority.step);
+    expect(h.bells).toEqual(["\u0007\u0007"]);
+    expect(h.speaking()).toHaveLength(1);
+  });
+
+  it("says when a program exits with an error, or hangs", async () => {
+    const failing = harness();
+    failing.cues.notify("knot", "done");
+    failing.notified()[0]!.exit(1, "Cannot autolaunch D-Bus without X11 $DISPLAY\n");
+    await failing.settle();
+    expect(failing.problems).toEqual([
+      expect.stringMatching(
+        /Notifications are not reaching you: notify-send failed: Cannot autolaunch D-Bus/,
+      ),
+    ]);
+    failing.cues.notify("knot", "again");
+    expect(failing.notified()).toHaveLength(1);
+    const hanging = harness();
+    hanging.cues.say("hello", Priority.step);
+    await hanging.advance(10_000);
+    expect(hanging.speaking()[0]?.killed).toBe(true);
+    expect(hanging.problems).toEqual([expect.stringMatching(/espeak-ng did not finish/)]);
+  });
+
+  it("says when voice or notification programs are missing, and rings two bells instead", () => {
+    const h = harness({}, []);
+    expect(h.problems).toEqual([
+      expect.stringMatching(/espeak-ng or espeak was not found/),
+      expect.stringMatching(/notify-send was not found/),
+    ]);
+    h.cues.say("hello", Priority.step);
     h.cues.notify("knot", "done");
-    expect(h.runs).toEqual([]);
-    expect(h.bells).toEqual(["\u0007"]);
+    expect(h.started).toEqual([]);
+    expect(h.bells).toEqual(["\u0007\u0007", "\u0007\u0007"]);
   });
 
   it("stays silent when sound, voice and notifications are off", () => {
     const h = harness({ sound: false, voice: false, notify: false });
     h.director.onEvents(startSession(timeline, 0).events, timeline);
     for (const left of [3, 2, 1]) h.director.onSecond(left, 15);
-    expect([...h.bells, ...h.runs.flat(), ...h.hints]).toEqual([]);
+    expect([...h.bells, ...h.started, ...h.problems]).toEqual([]);
   });
 });
