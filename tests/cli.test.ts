@@ -129,6 +129,7 @@ describe("knot (in process)", () => {
       leadIn: 5,
       sound: true,
       voice: false,
+      voiceWords: "instructions",
       notify: true,
       display: "full",
       "cold.minutes": 10,

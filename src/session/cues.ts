@@ -226,7 +226,15 @@ export class Cues {
   async finish(ms: number): Promise<void> {
     if (!this.speech?.busy) return;
     const setT = this.outlets.setTimeout ?? setTimeout;
-    await Promise.race([this.speech.drained(), new Promise<void>((r) => setT(r, ms))]);
+    const clearT = this.outlets.clearTimeout ?? ((h: unknown) => clearTimeout(h as NodeJS.Timeout));
+    let timer: unknown;
+    await Promise.race([
+      this.speech.drained(),
+      new Promise<void>((resolve) => {
+        timer = setT(resolve, ms);
+      }),
+    ]);
+    clearT(timer); // a pending timer would keep knot waiting after all was said
   }
 
   stop(): void {

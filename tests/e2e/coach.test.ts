@@ -226,10 +226,12 @@ describe.concurrent("knot cycle", () => {
     const result = knot(["cycle", "cold-10/off-15", "x3", "--dry-run"]);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(
-      /^Cold 10 min, off 15 min, 3 rounds: 8 steps, 1h plus steps that wait for you/,
+      /^Cold 10 min, off 15 min, 3 rounds: 11 steps, 1h plus steps that wait for you/,
     );
     expect(result.stdout).toMatch(/1\. Wrap the cold pack \(waits for you\)/);
     expect(result.stdout.match(/Check your skin/g)).toHaveLength(2);
+    // every application ends with a call to take the pack off, which waits for the person
+    expect(result.stdout.match(/Take the cold pack off \(waits for you\)/g)).toHaveLength(3);
     const defaults = knot(["cycle", "--dry-run"]);
     expect(defaults.stdout).toMatch(/^Cold 10 min, off 15 min, 2 rounds/);
   });

@@ -23,14 +23,13 @@ export function knotInPty(
   args: string[],
   options: { cols?: number; rows?: number; env?: NodeJS.ProcessEnv } = {},
 ): PtyRun {
+  const env = options.env ?? isolatedEnv({ TERM: "xterm-256color", NO_COLOR: "1" });
   const term = pty.spawn(process.execPath, [KNOT_BIN, ...args], {
-    name: "xterm-256color",
+    // node-pty sets TERM from the name: keep the one the test asked for (TERM=dumb too)
+    name: env.TERM ?? "xterm-256color",
     cols: options.cols ?? 80,
     rows: options.rows ?? 24,
-    env: (options.env ?? isolatedEnv({ TERM: "xterm-256color", NO_COLOR: "1" })) as Record<
-      string,
-      string
-    >,
+    env: env as Record<string, string>,
   });
   let output = "";
   const waiters: (() => void)[] = [];

@@ -33,20 +33,20 @@ function viewAt(ms: number, extra: Partial<SessionView> = {}): SessionView {
   return { ...viewOf(state, T0 + ms, { routineName: "Gentle back stretch" }), ...extra };
 }
 
-describe("renderScreen", () => {
+describe("renderScreen: the standard view (under 60x16)", () => {
   it.each([40, 80, 120])("draws a running step at %i columns (snapshot)", (columns) => {
-    const lines = renderScreen(viewAt(6000), columns, 24, plain);
+    const lines = renderScreen(viewAt(6000), columns, 15, plain);
     expect(text(lines)).toMatchSnapshot();
     for (const line of lines)
       expect(displayWidth(stripAnsi(text([line])))).toBeLessThanOrEqual(columns);
   });
 
   it.each([40, 80, 120])("colours by kind at %i columns (snapshot)", (columns) => {
-    expect(text(renderScreen(viewAt(6000), columns, 24, coloured))).toMatchSnapshot();
+    expect(text(renderScreen(viewAt(6000), columns, 15, coloured))).toMatchSnapshot();
   });
 
   it("shows where we are, the step, the side, the time and what is next", () => {
-    const screen = text(renderScreen(viewAt(6000), 80, 24, plain));
+    const screen = text(renderScreen(viewAt(6000), 80, 15, plain));
     expect(screen).toMatch(/Gentle back stretch\s+step 1 of 4 · 10:34 left/);
     expect(screen).toMatch(/KNEE TO CHEST\s+left side/);
     expect(screen).toMatch(/0:14 {2}█{15}░{35}/);
@@ -55,7 +55,7 @@ describe("renderScreen", () => {
   });
 
   it("wraps the instruction to the width", () => {
-    const screen = text(renderScreen(viewAt(0), 64, 24, plain)).split("\n");
+    const screen = text(renderScreen(viewAt(0), 64, 15, plain)).split("\n");
     expect(screen[3]).toBe("  Hold behind one knee and draw it gently toward your chest.");
     expect(screen[4]).toBe("  Keep the other foot on the floor.");
   });
@@ -74,14 +74,14 @@ describe("renderScreen", () => {
       T0 + 6000,
     );
     const later = viewOf(state, T0 + 60_000, { routineName: "x" });
-    expect(text(renderScreen(later, 80, 24, plain))).toMatch(/PAUSED {2}0:14/);
+    expect(text(renderScreen(later, 80, 15, plain))).toMatch(/PAUSED {2}0:14/);
     expect(text(renderScreen(later, 40, 24, plain))).toMatch(/^PAUSED 0:14/);
   });
 
   it("asks for Enter on a step that waits", () => {
     const view = viewAt(40_000);
     expect(view.waiting).toBe(true);
-    expect(text(renderScreen(view, 80, 24, plain))).toContain("press Enter when ready");
+    expect(text(renderScreen(view, 80, 15, plain))).toContain("press Enter when ready");
     expect(text(renderScreen(view, 40, 24, plain))).toMatch(/^Enter ▸ 3\/4 Check your skin/);
   });
 
@@ -94,20 +94,100 @@ describe("renderScreen", () => {
       stepSeconds: 600,
       next: undefined,
     });
-    const screen = text(renderScreen(cold, 80, 24, coloured));
+    const screen = text(renderScreen(cold, 80, 15, coloured));
     expect(stripAnsi(screen)).toMatch(/COLD PACK ON\s+round 1 of 2/);
     expect(stripAnsi(screen)).toContain("next: the end");
     expect(screen).toContain("\u001b[7m\u001b[1m0:03"); // inverse + bold in the last 3 s
   });
 
   it("shows the keys on ?", () => {
-    const screen = text(renderScreen(viewAt(0, { showHelp: true }), 80, 24, plain));
+    const screen = text(renderScreen(viewAt(0, { showHelp: true }), 58, 24, plain));
     expect(screen).toContain("x       stop: it hurts");
     expect(screen).not.toContain("Hold behind one knee");
   });
 
   it("shows a notice above the key hints", () => {
-    const lines = renderScreen(viewAt(0, { notice: "knot was away for 5m." }), 80, 24, plain);
+    const lines = renderScreen(viewAt(0, { notice: "knot was away for 5m." }), 80, 15, plain);
     expect(text(lines.slice(-2))).toMatch(/knot was away for 5m\.\n {2}space pause/);
+  });
+});
+
+describe("renderScreen: the large view (60x16 and up)", () => {
+  const cold: TimelineEntry[] = [
+    { name: "Wrap the cold pack", kind: "prepare", seconds: null },
+    { name: "Cold pack on", kind: "cold", seconds: 600, round: { index: 1, of: 2 } },
+  ];
+  const coldView = (ms: number, pause = false) => {
+    let { state } = command(startSession(cold, T0).state, "enter", T0);
+    if (pause) state = command(state, "pause", T0 + 30_000).state;
+    return viewOf(state, T0 + ms, { routineName: "Cold 10 min" });
+  };
+  const sizes = [
+    [60, 16],
+    [100, 30],
+    [160, 45],
+  ] as const;
+
+  it.each(sizes)("draws a stretch with sides at %ix%i (snapshot)", (columns, rows) => {
+    const lines = renderScreen(viewAt(6000), columns - 1, rows, plain);
+    expect(text(lines)).toMatchSnapshot();
+    expect(lines.length).toBeLessThanOrEqual(rows);
+    for (const line of lines) expect(displayWidth(text([line]))).toBeLessThanOrEqual(columns - 1);
+  });
+
+  it.each(sizes)("draws a paused cold step at %ix%i, with colour (snapshot)", (columns, rows) => {
+    expect(
+      text(renderScreen(coldView(90_000, true), columns - 1, rows, coloured)),
+    ).toMatchSnapshot();
+  });
+
+  it("grows the digits to about a third of the height, at least 5 rows", () => {
+    const digitRows = (rows: number, columns: number) =>
+      text(renderScreen(viewAt(6000), columns - 1, rows, plain))
+        .split("\n")
+        .filter((l) => l.includes("#")).length;
+    expect(digitRows(16, 60)).toBe(5);
+    expect(digitRows(30, 100)).toBe(9);
+    expect(digitRows(45, 160)).toBe(13);
+  });
+
+  it("says the kind in words and the side, so it reads without colour", () => {
+    const screen = text(renderScreen(viewAt(6000), 99, 30, plain));
+    expect(screen).toMatch(/KNEE TO CHEST {2}· {2}left side · hold/);
+    expect(text(renderScreen(coldView(1000), 99, 30, plain))).toMatch(
+      /COLD PACK ON {2}· {2}round 1 of 2 · cold pack on/,
+    );
+  });
+
+  it("makes paused obvious across the width, and counts the pack's time on", () => {
+    const screen = text(renderScreen(coldView(90_000, true), 99, 30, plain));
+    expect(screen).toMatch(/░{20,} PAUSED · press space to carry on ░{20,}/);
+    expect(screen).toContain("Cold pack on for 1:30 (pauses included)");
+    const limit = text(renderScreen(coldView(20 * 60_000 + 5000, true), 99, 30, plain));
+    expect(limit).toContain(
+      "Cold pack on for 20:05 (pauses included): 20 minutes, take it off now",
+    );
+  });
+
+  it("calls the pack off until Enter is pressed", () => {
+    const view = viewOf(
+      startSession(
+        [{ name: "Take the cold pack off", kind: "prepare", seconds: null, packOff: "cold" }],
+        T0,
+      ).state,
+      T0,
+      { routineName: "Cold" },
+    );
+    expect(text(renderScreen(view, 99, 30, plain))).toMatch(
+      /░+ TAKE THE COLD PACK OFF NOW, then press Enter ░+/,
+    );
+  });
+
+  it("keeps a full-width progress bar", () => {
+    const bar = text(renderScreen(coldView(300_000), 99, 30, plain))
+      .split("\n")
+      .find((l) => /^ {2}[=-]+$/.test(l));
+    expect(bar?.length).toBe(2 + 95);
+    expect(bar).toMatch(/^ {2}={40,48}-+$/);
   });
 });
