@@ -235,3 +235,19 @@ describe("JSON errors point at the problem", () => {
     expect(result.issues[0]?.message).not.toMatch(/ends too early/);
   });
 });
+
+describe("one record per session", () => {
+  it("keeps the later of a saved record and a checkpoint recovered after it", () => {
+    const file = join(tempDir(), "history.jsonl");
+    const real = rec({ ended: "completed" });
+    const recovered = {
+      ...real,
+      ended: "interrupted" as const,
+      endedAt: real.startedAt,
+      doneSeconds: 0,
+    };
+    appendRecord(file, real);
+    appendRecord(file, recovered);
+    expect(readHistory(file).records).toEqual([real]);
+  });
+});

@@ -5,7 +5,7 @@ import { ExitCode, KnotError } from "../errors.js";
 import { stopAdvice } from "../health.js";
 import { openJournal } from "../history/journal.js";
 import { buildRecord, newRecordId, type Ratings } from "../history/record.js";
-import { output } from "../output.js";
+import { exitNow, output } from "../output.js";
 import { timelineLength } from "../routine/describe.js";
 import type { TimelineEntry } from "../routine/timeline.js";
 import { hasManualSteps } from "../routine/timeline.js";
@@ -16,6 +16,7 @@ import { type Display, NoDisplay, PlainDisplay, ScreenDisplay } from "../session
 import type { EndReason, SessionState, SessionSummary } from "../session/engine.js";
 import { eventRecord, openEventLog } from "../session/event-log.js";
 import { keySource, SIGNAL_EXIT, signalSource } from "../session/input.js";
+import type { EndSignal } from "../session/runner.js";
 import { runCoach, systemClock } from "../session/runner.js";
 import { TerminalControl } from "../session/terminal.js";
 import { describeStep } from "../session/view.js";
@@ -121,10 +122,30 @@ export async function coach(
   // From here on this session deals with a lost output itself (see output.ts).
   const noteLoss = () => {};
   output.on("lost", noteLoss);
+  // A signal that comes once the session has ended (a hangup is often sent more than once)
+  // must not kill knot while it saves: it is noted, and knot ends with its code once saved.
+  // Before the session starts, a signal ends knot at once, as it always would.
+  let lateSignal: EndSignal | undefined;
+  let sessionOver = false;
+  const late = (["SIGHUP", "SIGTERM", "SIGINT"] as const).map((sig) => {
+    const handler = () => {
+      if (sig === "SIGHUP") output.terminalGone = true;
+      if (!sessionOver) {
+        // the session's own handlers and the prompts' handle it while they run
+        if (process.listenerCount(sig) === 1) exitNow(SIGNAL_EXIT[sig]);
+        return;
+      }
+      lateSignal ??= sig;
+    };
+    process.on(sig, handler);
+    return [sig, handler] as const;
+  });
   try {
-    return await coachSession();
+    const code = await coachSession();
+    return lateSignal && code === ExitCode.ok ? SIGNAL_EXIT[lateSignal] : code;
   } finally {
     output.removeListener("lost", noteLoss);
+    for (const [sig, handler] of late) process.removeListener(sig, handler);
   }
 
   async function coachSession(): Promise<number> {
@@ -285,6 +306,7 @@ export async function coach(
         },
       });
     } finally {
+      sessionOver = true;
       spinner?.stop();
       terminal.restore();
       // "Done" is heard to its end before knot goes on (at most a few seconds).

@@ -105,7 +105,20 @@ export function readHistory(file: string): History {
     }
   });
   records.sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt));
-  return { records, damaged };
+  return { records: latestById(records), damaged };
+}
+
+/**
+ * One record per session: if knot died between saving a session and removing its checkpoint,
+ * the next knot recovers the checkpoint too, and the record that ended later is the true one.
+ */
+function latestById(records: SessionRecord[]): SessionRecord[] {
+  const byId = new Map<string, SessionRecord>();
+  for (const r of records) {
+    const seen = byId.get(r.id);
+    if (!seen || Date.parse(r.endedAt) >= Date.parse(seen.endedAt)) byId.set(r.id, r);
+  }
+  return byId.size === records.length ? records : records.filter((r) => byId.get(r.id) === r);
 }
 
 /** One warning naming the damaged lines, or nothing. */

@@ -31,10 +31,12 @@ describe.concurrent("a closed terminal or pipe", () => {
     await run.waitFor("LONG");
     await new Promise((r) => setTimeout(r, 2500));
     run.close();
-    expect((await run.exited).exitCode).toBe(129);
-    const [record] = records(env);
-    expect(record?.ended).toBe("interrupted");
-    expect(record?.doneSeconds).toBeGreaterThanOrEqual(1); // the real progress, not 0:00
+    const { exitCode } = await run.exited;
+    const saved = records(env);
+    const why = JSON.stringify({ exitCode, saved, tail: run.output().slice(-300) });
+    expect(exitCode, why).toBe(129);
+    expect(saved[0]?.ended, why).toBe("interrupted");
+    expect(saved[0]?.doneSeconds, why).toBeGreaterThanOrEqual(1); // the real progress, not 0:00
   });
 
   it("closing the terminal at the after-session check-in keeps the session finished", {
