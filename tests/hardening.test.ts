@@ -9,8 +9,6 @@ import {
   writeSync,
 } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { buildSync } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { openForAppend, readRegularFile } from "../src/files.js";
 import { processStart, recoverCheckpoints, writeCheckpoint } from "../src/history/checkpoint.js";
@@ -18,7 +16,7 @@ import { isSessionRecord } from "../src/history/record.js";
 import { appendRecord, readHistory } from "../src/history/store.js";
 import { readRoutineFile, unexpectedAt } from "../src/routine/parse.js";
 import { csvCell, quote, safeJson, safeText } from "../src/ui/safe.js";
-import { tempDir } from "./helpers.js";
+import { bundleForChild, tempDir } from "./helpers.js";
 import { rec } from "./history/fixtures.js";
 
 const fifo = (path: string) => execFileSync("mkfifo", [path]);
@@ -183,19 +181,11 @@ describe("checkpoints are recovered once", () => {
       writeCheckpoint(data, r, 999_999_9, "dead");
       return r.id;
     });
-    const bundle = join(data, "checkpoint.mjs");
-    buildSync({
-      entryPoints: [fileURLToPath(new URL("../src/history/checkpoint.ts", import.meta.url))],
-      bundle: true,
-      format: "esm",
-      platform: "node",
-      outfile: bundle,
-      logLevel: "silent",
-    });
+    const bundle = bundleForChild("history/checkpoint.ts", data);
     const script = join(data, "recover.mjs");
     writeFileSync(
       script,
-      `import { recoverCheckpoints } from ${JSON.stringify(pathToFileURL(bundle).href)};
+      `import { recoverCheckpoints } from ${JSON.stringify(bundle)};
        recoverCheckpoints(${JSON.stringify(data)}, ${JSON.stringify(file)});`,
     );
     await Promise.all(

@@ -1,7 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Chalk } from "chalk";
+import { buildSync } from "esbuild";
 import { afterAll } from "vitest";
 import { type Context, createContext } from "../src/context.js";
 
@@ -83,4 +85,21 @@ export function routineJson(overrides: Record<string, unknown> = {}): Record<str
     steps: [{ name: "Stretch", kind: "hold", duration: "20s" }],
     ...overrides,
   };
+}
+
+/**
+ * One of knot's modules compiled for a plain Node child process, so a test can run several
+ * processes of knot's own code at once (concurrent writers, concurrent recovery).
+ */
+export function bundleForChild(source: string, dir: string): string {
+  const outfile = join(dir, `${source.replace(/\W+/g, "-")}.mjs`);
+  buildSync({
+    entryPoints: [fileURLToPath(new URL(`../src/${source}`, import.meta.url))],
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    outfile,
+    logLevel: "silent",
+  });
+  return pathToFileURL(outfile).href;
 }

@@ -192,6 +192,10 @@ function checkHeatToday(input: PreflightInput) {
   throw new NotStarted(ExitCode.endedEarly);
 }
 
+/** The areas a massage step counts for: its own, or all its routine's. */
+const areasOf = (step: TimelineEntry, routineAreas: Area[]): Area[] =>
+  step.area ? [step.area] : routineAreas;
+
 /** Planned massage seconds per area: a step's own area, or all its routine's areas. */
 export function plannedMassageByArea(
   timeline: readonly TimelineEntry[],
@@ -200,7 +204,7 @@ export function plannedMassageByArea(
   const totals = new Map<Area, number>();
   for (const step of timeline) {
     if (step.kind !== "massage" || step.seconds === null) continue;
-    for (const area of step.area ? [step.area] : routineAreas)
+    for (const area of areasOf(step, routineAreas))
       totals.set(area, (totals.get(area) ?? 0) + step.seconds);
   }
   return totals;
@@ -217,7 +221,7 @@ export function fitToLimit(
     Math.min(1, Math.max(0, leftByArea.get(area) ?? Infinity) / (planned.get(area) ?? 1));
   return timeline.flatMap((step) => {
     if (step.kind !== "massage" || step.seconds === null) return [step];
-    const scale = Math.min(...(step.area ? [step.area] : routineAreas).map(factor));
+    const scale = Math.min(...areasOf(step, routineAreas).map(factor));
     const seconds = Math.floor(step.seconds * scale);
     return seconds >= 5 ? [{ ...step, seconds }] : [];
   });
@@ -283,7 +287,7 @@ export function capMassage(
   const stepsByArea = new Map<Area, number>();
   for (const step of timeline) {
     if (step.kind !== "massage" || step.seconds === null) continue;
-    for (const area of step.area ? [step.area] : routineAreas)
+    for (const area of areasOf(step, routineAreas))
       stepsByArea.set(area, (stepsByArea.get(area) ?? 0) + 1);
   }
   const share = (area: Area) =>
@@ -291,7 +295,7 @@ export function capMassage(
     (stepsByArea.get(area) ?? 1);
   return timeline.map((step) => {
     if (step.kind !== "massage" || step.seconds === null) return step;
-    const room = Math.min(...(step.area ? [step.area] : routineAreas).map(share), Infinity);
+    const room = Math.min(...areasOf(step, routineAreas).map(share), Infinity);
     return { ...step, maxSeconds: step.seconds + Math.floor(Number.isFinite(room) ? room : 0) };
   });
 }

@@ -65,7 +65,7 @@ export class SpeechQueue {
     // A stale step name is not worth hearing after the step has gone: keep the newest few.
     while (this.waiting.length > MAX_WAITING) {
       const oldest = this.waiting.findIndex((w) => w.priority < Priority.safety);
-      this.waiting.splice(oldest >= 0 ? oldest : 0, 1);
+      this.waiting.splice(Math.max(oldest, 0), 1);
     }
   }
 

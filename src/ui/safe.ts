@@ -11,7 +11,6 @@
 const UNSAFE =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/gu;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: as above, with tab and newline too
 const UNSAFE_IN_LINE = /[\t\n]/g;
 
 const visible = (ch: string): string => {

@@ -6,7 +6,7 @@ const ANSI = /\u001b\[[0-9;]*m/g;
 export const stripAnsi = (text: string): string => text.replace(ANSI, "");
 
 let measure: ((text: string) => number) | undefined;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: printable ASCII is what is fast to measure
+// Printable ASCII is what is fast to measure.
 const PLAIN_ASCII = /^[\u0020-\u007e]*$/;
 
 /**

@@ -21,6 +21,17 @@ const cursorRestored = (output: string) =>
 // biome-ignore lint/suspicious/noControlCharactersInRegex: a raw escape is the failure
 const RAW_ESCAPE = /\u001b\]|\u001b\[2J|\u009b|\u202e/;
 
+/** A one-second session with check-ins, rated 4 before, stopped at the question after it. */
+async function atAfterCheckin() {
+  const env = ptyEnv();
+  const file = shortRoutine([{ name: "Quick", kind: "hold", duration: 1 }]);
+  const run = knotInPty(["start", file, "--yes", "--lead-in", "0"], { env });
+  await run.waitFor("How bad is it right now");
+  run.press("4\r");
+  await run.waitFor("And now, 0-10?");
+  return { env, run };
+}
+
 describe.concurrent("a closed terminal or pipe", () => {
   it("closing the terminal mid-session exits 129 and keeps the progress", {
     timeout: 30_000,
@@ -42,12 +53,7 @@ describe.concurrent("a closed terminal or pipe", () => {
   it("closing the terminal at the after-session check-in keeps the session finished", {
     timeout: 30_000,
   }, async () => {
-    const env = ptyEnv();
-    const file = shortRoutine([{ name: "Quick", kind: "hold", duration: 1 }]);
-    const run = knotInPty(["start", file, "--yes", "--lead-in", "0"], { env });
-    await run.waitFor("How bad is it right now");
-    run.press("4\r");
-    await run.waitFor("And now, 0-10?");
+    const { env, run } = await atAfterCheckin();
     run.close();
     expect((await run.exited).exitCode).toBe(129);
     expect(records(env)).toMatchObject([{ ended: "completed", doneSeconds: 1 }]);
@@ -56,12 +62,7 @@ describe.concurrent("a closed terminal or pipe", () => {
   it("a signal at the after-session check-in keeps the outcome and the rating before", {
     timeout: 30_000,
   }, async () => {
-    const env = ptyEnv();
-    const file = shortRoutine([{ name: "Quick", kind: "hold", duration: 1 }]);
-    const run = knotInPty(["start", file, "--yes", "--lead-in", "0"], { env });
-    await run.waitFor("How bad is it right now");
-    run.press("4\r");
-    await run.waitFor("And now, 0-10?");
+    const { env, run } = await atAfterCheckin();
     run.signal("SIGTERM");
     expect((await run.exited).exitCode).toBe(143);
     expect(records(env)).toMatchObject([{ ended: "completed", ratings: { before: 4 } }]);

@@ -45,6 +45,30 @@ function shell() {
   };
 }
 
+/** Starts a 60 s step in the shell and waits until it shows. */
+async function startLongStep(sh: ReturnType<typeof shell>) {
+  const file = shortRoutine([{ name: "Long", kind: "hold", duration: 60 }]);
+  await sh.waitFor(/SHELL\$ $/);
+  sh.type(`node ${KNOT_BIN} start ${file} --yes --lead-in 0 --no-checkin\r`);
+  await sh.waitFor(/LONG/);
+}
+
+/** fg, then space pauses and q quits: keys reach knot at once. */
+async function resumeAndQuit(
+  sh: ReturnType<typeof shell>,
+  after: () => Promise<void> = async () => {},
+) {
+  const back = sh.mark();
+  sh.type("fg\r");
+  await sh.waitFor(/LONG/, back);
+  await after();
+  sh.type(" ");
+  await sh.waitFor(/PAUSED/, back);
+  sh.type("q");
+  await sh.waitFor(/Stopped: Short routine/, back);
+  return back;
+}
+
 const ALT_ON = "\u001b[?1049h";
 const ALT_OFF = "\u001b[?1049l";
 const CURSOR_SHOW = "\u001b[?25h";
@@ -80,28 +104,21 @@ describe("suspend and resume under a real shell", () => {
     timeout: 30_000,
   }, async () => {
     const sh = shell();
-    const file = shortRoutine([{ name: "Long", kind: "hold", duration: 60 }]);
     try {
-      await sh.waitFor(/SHELL\$ $/);
-      sh.type(`node ${KNOT_BIN} start ${file} --yes --lead-in 0 --no-checkin\r`);
-      await sh.waitFor(/LONG/);
+      await startLongStep(sh);
       await sleep(1200);
       sh.type("\u001a");
       await sh.waitFor(/Stopped[\s\S]*SHELL\$ $/);
       expect(cleanFor(sh.output())).toBe(true);
       await sleep(1200); // a timer falls due while stopped
-      const back = sh.mark();
-      sh.type("fg\r");
-      await sh.waitFor(/LONG/, back);
-      const after = sh.output().slice(back);
-      // nothing is drawn on the shell's screen before the full screen is taken again
-      expect(after.indexOf(ALT_ON)).toBeGreaterThan(-1);
-      const cursorMove = new RegExp(`${"\u001b"}\\[\\d+;\\d+H`);
-      expect(after.slice(0, after.indexOf(ALT_ON))).not.toMatch(cursorMove);
-      sh.type(" ");
-      await sh.waitFor(/PAUSED/, back);
-      sh.type("q");
-      await sh.waitFor(/Stopped: Short routine/, back);
+      const back = await resumeAndQuit(sh, async () => {
+        const after = sh.output().slice(sh.output().lastIndexOf("fg\r"));
+        // nothing is drawn on the shell's screen before the full screen is taken again
+        expect(after.indexOf(ALT_ON)).toBeGreaterThan(-1);
+        const cursorMove = new RegExp(`${"\u001b"}\\[\\d+;\\d+H`);
+        expect(after.slice(0, after.indexOf(ALT_ON))).not.toMatch(cursorMove);
+      });
+      expect(back).toBeGreaterThan(0);
       expect(cleanFor(sh.output())).toBe(true);
     } finally {
       sh.close();
@@ -112,19 +129,12 @@ describe("suspend and resume under a real shell", () => {
     timeout: 30_000,
   }, async () => {
     const sh = shell();
-    const file = shortRoutine([{ name: "Long", kind: "hold", duration: 60 }]);
     try {
-      await sh.waitFor(/SHELL\$ $/);
-      sh.type(`node ${KNOT_BIN} start ${file} --yes --lead-in 0 --no-checkin\r`);
-      await sh.waitFor(/LONG/);
+      await startLongStep(sh);
       process.kill(sh.knotPid(), "SIGTSTP");
       await sh.waitFor(/Stopped[\s\S]*SHELL\$ $/);
       expect(cleanFor(sh.output())).toBe(true);
-      const back = sh.mark();
-      sh.type("fg\r");
-      await sh.waitFor(/LONG/, back);
-      sh.type("q");
-      await sh.waitFor(/Stopped: Short routine/, back);
+      await resumeAndQuit(sh);
     } finally {
       sh.close();
     }
@@ -132,20 +142,11 @@ describe("suspend and resume under a real shell", () => {
 
   it("after kill -STOP and fg, keys work at once, without Enter", { timeout: 30_000 }, async () => {
     const sh = shell();
-    const file = shortRoutine([{ name: "Long", kind: "hold", duration: 60 }]);
     try {
-      await sh.waitFor(/SHELL\$ $/);
-      sh.type(`node ${KNOT_BIN} start ${file} --yes --lead-in 0 --no-checkin\r`);
-      await sh.waitFor(/LONG/);
+      await startLongStep(sh);
       process.kill(sh.knotPid(), "SIGSTOP");
       await sh.waitFor(/Stopped/);
-      const back = sh.mark();
-      sh.type("fg\r");
-      await sleep(800);
-      sh.type(" ");
-      await sh.waitFor(/PAUSED/, back);
-      sh.type("q");
-      await sh.waitFor(/Stopped: Short routine/, back);
+      await resumeAndQuit(sh);
     } finally {
       sh.close();
     }

@@ -2,7 +2,6 @@ import { execFileSync, spawn } from "node:child_process";
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { buildSync } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { recoverCheckpoints, writeCheckpoint } from "../../src/history/checkpoint.js";
 import {
@@ -11,7 +10,7 @@ import {
   damagedWarning,
   readHistory,
 } from "../../src/history/store.js";
-import { tempDir } from "../helpers.js";
+import { bundleForChild, tempDir } from "../helpers.js";
 import { rec } from "./fixtures.js";
 
 describe("the history file", () => {
@@ -65,18 +64,10 @@ describe("the history file", () => {
     const file = join(dir, "history.jsonl");
     const script = join(dir, "writer.mjs");
     // Each writer runs knot's own appendRecord, compiled here for a plain Node child.
-    const store = join(dir, "store.mjs");
-    buildSync({
-      entryPoints: [fileURLToPath(new URL("../../src/history/store.ts", import.meta.url))],
-      bundle: true,
-      format: "esm",
-      platform: "node",
-      outfile: store,
-      logLevel: "silent",
-    });
+    const store = bundleForChild("history/store.ts", dir);
     writeFileSync(
       script,
-      `import { appendRecord } from ${JSON.stringify(pathToFileURL(store).href)};
+      `import { appendRecord } from ${JSON.stringify(store)};
        const [who, count, file] = process.argv.slice(2);
        // records larger than a pipe buffer (about 4 KB), to make mixing likely if unsafe
        const steps = Array.from({ length: 30 }, () => ({ name: "s".repeat(100), kind: "hold", planned: 10, done: 10, outcome: "done", at: null }));
