@@ -22,8 +22,9 @@ import { TREND_RULE_TEXT, TREND_SOURCE } from "../safety/trend.js";
 import { didYouMean } from "../suggest.js";
 import { asker } from "../ui/prompt.js";
 import { quote } from "../ui/safe.js";
+import { bulleted, wrap } from "../ui/text.js";
 import { openUserConfig, readUserSettings } from "./settings.js";
-import { printJson } from "./shared.js";
+import { layoutWidth, printJson } from "./shared.js";
 
 export interface SafetyOptions {
   json?: boolean;
@@ -87,8 +88,9 @@ export async function safety(
   }
   const s = ctx.style;
   const out = (text = "") => println(ctx.stdout, text);
-  const list = (items: readonly string[]) => {
-    for (const item of items) out(`  - ${item}`);
+  const width = Math.min(layoutWidth(ctx), 100);
+  const list = (items: readonly string[], mark = "  - ") => {
+    for (const item of items) for (const line of bulleted(item, width, mark)) out(line);
   };
   out(
     s.heading(
@@ -119,14 +121,14 @@ export async function safety(
       );
       list(EVERY_TIME[therapy]);
     }
-    for (const note of info.notes) out(`  ${s.dim("·")} ${note}`);
+    list(info.notes, `  ${s.dim("·")} `);
     out(s.dim(`  (${info.sources})`));
   }
   out();
   out(s.heading("Cold and heat in a session"));
   list(THERMAL_RULE_TEXT);
   out();
-  out(KEEP_MOVING);
+  for (const line of wrap(KEEP_MOVING, width)) out(line);
   out();
   const done = SCREENS.filter((id) => answered[id]);
   out(
