@@ -96,7 +96,7 @@ export function cycleTimeline(spec: CycleSpec): TimelineEntry[] {
         kind: "prepare",
         seconds: null,
         round,
-        instruction: `Press Enter only if the skin looks and feels normal again: not broken or numb, not very red, not still ${cold ? "cold" : "hot"}.${cold ? "" : " No heat on a new injury, swelling or poor circulation."} If it is not, press q: no ${spec.kind} this round.`,
+        instruction: `Look at and feel the skin where the ${cold ? "pack" : "heat"} goes: carry on only if it looks and feels normal again, not very red, not still ${cold ? "cold" : "hot"}. knot asks about the skin, one key each.`,
       });
     }
     steps.push({

@@ -2,7 +2,7 @@ import type { Settings } from "../config/store.js";
 import { type Context, println } from "../context.js";
 import { formatClock } from "../duration.js";
 import { ExitCode, KnotError } from "../errors.js";
-import { stopAdvice } from "../health.js";
+import { EVERY_TIME, stopAdvice } from "../health.js";
 import { openJournal } from "../history/journal.js";
 import { buildRecord, newRecordId, type Ratings } from "../history/record.js";
 import { exitNow, output } from "../output.js";
@@ -10,7 +10,7 @@ import { timelineLength } from "../routine/describe.js";
 import type { TimelineEntry } from "../routine/timeline.js";
 import { hasManualSteps } from "../routine/timeline.js";
 import type { Area, Category } from "../routine/vocabulary.js";
-import { withPackOff } from "../safety/rules.js";
+import { withPackOff, withSkinQuestions } from "../safety/rules.js";
 import { CueDirector, Cues } from "../session/cues.js";
 import { type Display, NoDisplay, PlainDisplay, ScreenDisplay } from "../session/displays.js";
 import type { EndReason, SessionState, SessionSummary } from "../session/engine.js";
@@ -95,7 +95,10 @@ export async function coach(
       ? (config.get("leadIn") as number)
       : parseWholeNumber("--lead-in", flags.leadIn, 0, 600);
   // Each cold or heat application ends with "take it off now", which waits for the person.
-  plan = { ...plan, timeline: withPackOff(plan.timeline) };
+  // and the questions before every later application are asked at the check before it.
+  const skinQuestions = (timeline: TimelineEntry[]) =>
+    flags.skinChecked ? timeline : withSkinQuestions(timeline, EVERY_TIME);
+  plan = { ...plan, timeline: skinQuestions(withPackOff(plan.timeline)) };
   if (flags.dryRun) return printDryRun(ctx, plan, leadIn);
 
   const eventsToStdout = flags.events === "-";
@@ -317,7 +320,7 @@ export async function coach(
       process.removeListener("SIGCONT", onContinue);
     }
 
-    const { summary, signal, ctrlC, state } = result;
+    const { summary, signal, ctrlC, state, declined } = result;
     // x (stop: it hurts) ends at once, and when to get help comes before anything is asked.
     const hurt = summary?.reason === "pain" && !signal;
     if (hurt) {
@@ -372,6 +375,12 @@ export async function coach(
       return ctrlC ? ExitCode.sigint : ExitCode.endedEarly;
     }
     if (!hurt) say(summaryLine(plan, summary));
+    if (declined) {
+      say(style.warn(`You answered yes to: ${declined}`));
+      say(
+        "So no more cold or heat this session. Nothing overrides this; ask a clinician if unsure.",
+      );
+    }
     if (ctrlC) return ExitCode.sigint; // one summary line, nothing more
     if (plan.category === "massage" || plan.timeline.some((s) => s.kind === "massage")) {
       say(style.dim("Have a glass of water, and go easy on the areas you worked for a while."));

@@ -19,6 +19,11 @@ export interface TimelineEntry {
   instruction?: string;
   side?: Side;
   area?: Area;
+  /**
+   * Questions asked at this step, one keypress each, before the cold or heat that follows it
+   * (y: one applies, and the session stops before the application; n or Enter: none does).
+   */
+  questions?: string[];
   /** The step that calls a cold or heat application off: "take the pack off now". */
   packOff?: "cold" | "heat";
   /** The most "+" may lengthen this step to (set for massage to keep within the daily limit). */

@@ -158,3 +158,27 @@ export function withPackOff(timeline: readonly TimelineEntry[]): TimelineEntry[]
   }
   return out;
 }
+
+/**
+ * Puts the every-time questions (`questions[kind]`) on the step that waits for the person
+ * before each cold or heat application after the first (the first is asked before the session
+ * starts), so that they are asked before every application, not once a session.
+ */
+export function withSkinQuestions(
+  timeline: readonly TimelineEntry[],
+  questions: Record<"cold" | "heat", string[]>,
+): TimelineEntry[] {
+  const out = timeline.map((step) => ({ ...step }));
+  const apps = applicationsIn(out);
+  for (const app of apps.slice(1)) {
+    for (let i = app.first - 1; i >= 0; i--) {
+      const step = out[i]!;
+      if (step.kind === "cold" || step.kind === "heat") break;
+      if (step.kind === "prepare" && step.seconds === null && !step.packOff) {
+        step.questions = questions[app.kind];
+        break;
+      }
+    }
+  }
+  return out;
+}

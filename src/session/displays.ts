@@ -72,6 +72,7 @@ export class ScreenDisplay implements Display {
  */
 export class PlainDisplay implements Display {
   private lastLeft: number | null = null;
+  private lastQuestion: string | undefined;
 
   constructor(
     private readonly out: OutputStream,
@@ -102,6 +103,11 @@ export class PlainDisplay implements Display {
         );
       else if (e.type === "clock-jump") say(`  ${clockJumpMessage(e)}`);
     }
+    const question = view.question
+      ? `  ${view.question.text} (y: yes · n or Enter: no)`
+      : undefined;
+    if (question && question !== this.lastQuestion) say(question);
+    this.lastQuestion = question;
     // Callouts on long steps only: 1 min, 30 s and 10 s left.
     const left = view.left;
     if (left !== null && left !== this.lastLeft && !view.paused) {

@@ -1,7 +1,7 @@
 import type { Command } from "./engine.js";
 
 /** What a key asks for: an engine command, or something only the display cares about. */
-export type KeyAction = Command | "help" | "close-help" | "ctrl-c" | "suspend";
+export type KeyAction = Command | "help" | "close-help" | "ctrl-c" | "suspend" | "yes";
 
 interface Keypress {
   name?: string;
@@ -32,6 +32,9 @@ export function keyAction(
   switch (str) {
     case " ":
       return "pause";
+    case "y":
+    case "Y":
+      return "yes";
     case "n":
     case "N":
       return "next";

@@ -100,7 +100,12 @@ export function renderScreen(
   return lines;
 }
 
+const questionText = (q: NonNullable<SessionView["question"]>) =>
+  `${q.of > 1 ? `(${q.index + 1} of ${q.of}) ` : ""}${q.text}  y: yes · n: no`;
+
 function timerLine(view: SessionView, inner: number, style: Style): Line {
+  if (view.question)
+    return [span(`  ${truncate(questionText(view.question), inner)}`, style.strong)];
   if (view.waiting) {
     return [span("  press Enter when ready", style.strong)];
   }
@@ -134,6 +139,8 @@ function hints(width: number): string {
 export function renderCompactLine(view: SessionView, width: number, style: Style): Line {
   const side = view.step.side ? ` (${view.step.side === "left" ? "L" : "R"})` : "";
   const where = `${view.index + 1}/${view.count} `;
+  if (view.question)
+    return [span(truncate(`? ${questionText(view.question)}`, width), style.strong)];
   if (view.waiting) {
     return [
       span("Enter ▸ ", style.strong),
@@ -222,6 +229,10 @@ export function renderLarge(
   if (view.step.packOff) {
     const call = `TAKE THE ${view.step.packOff === "cold" ? "COLD PACK" : "HEAT"} OFF NOW, then press Enter`;
     middle.push([span(`  ${banner(call, inner)}`, (t) => style.error(style.strong(t)))]);
+  } else if (view.question) {
+    middle.push([
+      span(`  ${banner(truncate(questionText(view.question), inner - 2), inner)}`, style.strong),
+    ]);
   } else if (view.waiting) {
     middle.push([span(`  ${banner("press Enter when ready", inner)}`, style.strong)]);
   } else {

@@ -55,6 +55,8 @@ export interface CoachOptions {
 }
 
 export interface CoachResult {
+  /** The question before a cold or heat application that the person answered yes to. */
+  declined?: string;
   /** Undefined when the session never started (quit during the lead-in). */
   state?: SessionState;
   summary?: SessionSummary;
@@ -74,6 +76,10 @@ export function runCoach(options: CoachOptions): Promise<CoachResult> {
     let timer: unknown;
     let showHelp = false;
     let notice: string | undefined;
+    // At a step with questions (before a cold or heat application): which one is being asked,
+    // and the one the person answered yes to, which stops the session before the application.
+    let questionIndex = 0;
+    let declined: string | undefined;
     let ended = false;
     let ctrlC = false;
     let signal: EndSignal | undefined;
@@ -88,6 +94,7 @@ export function runCoach(options: CoachOptions): Promise<CoachResult> {
       resolve({
         ...(state ? { state, summary: summarize(state, clock.now()) } : {}),
         ...(signal ? { signal } : {}),
+        ...(declined ? { declined } : {}),
         ctrlC,
       });
     };
@@ -96,6 +103,7 @@ export function runCoach(options: CoachOptions): Promise<CoachResult> {
       if (!state) return;
       for (const e of events) {
         options.onEvent?.(e, state);
+        if (e.type === "step-start") questionIndex = 0;
         if (e.type === "clock-jump") notice = clockJumpMessage(e);
         else if (e.type === "step-start" && !events.some((x) => x.type === "clock-jump"))
           notice = undefined;
@@ -103,10 +111,21 @@ export function runCoach(options: CoachOptions): Promise<CoachResult> {
       options.cues?.onEvents(events, state.timeline);
       if (state.status === "finished") return finish();
       const now = clock.now();
+      const questions =
+        state.status === "waiting" ? state.timeline[state.index]?.questions : undefined;
       const view = viewOf(state, now, {
         routineName: options.routineName,
         showHelp,
         notice: notice ?? options.problem?.(),
+        ...(questions?.[questionIndex]
+          ? {
+              question: {
+                text: questions[questionIndex]!,
+                index: questionIndex,
+                of: questions.length,
+              },
+            }
+          : {}),
       });
       display.update(view, events);
       options.cues?.onSecond(view.left, view.stepSeconds, view.paused);
@@ -161,6 +180,21 @@ export function runCoach(options: CoachOptions): Promise<CoachResult> {
         }
         return;
       }
+      const questions =
+        state.status === "waiting" ? state.timeline[state.index]?.questions : undefined;
+      if (questions?.length) {
+        // One keypress each: y, one applies (no cold or heat now); n or Enter, it does not.
+        if (action === "yes") {
+          declined = questions[questionIndex];
+          return apply("quit");
+        }
+        if (action === "enter" || action === "next") {
+          questionIndex += 1;
+          if (questionIndex < questions.length) return show([]);
+          return apply("enter");
+        }
+      }
+      if (action === "yes") return; // y answers questions only
       switch (action) {
         case "help":
           showHelp = !showHelp;

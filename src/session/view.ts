@@ -17,6 +17,8 @@ export interface SessionView {
   waiting: boolean;
   showHelp: boolean;
   notice: string | undefined;
+  /** A question asked before a cold or heat application, one keypress each. */
+  question?: { text: string; index: number; of: number };
   /** During a cold or heat step: how long the pack has been on, wall clock, pauses included. */
   packOn: { kind: "cold" | "heat"; onSeconds: number } | undefined;
 }
@@ -36,9 +38,15 @@ export function packOnOf(state: SessionState, now: number): SessionView["packOn"
 export function viewOf(
   state: SessionState,
   now: number,
-  extra: { routineName: string; showHelp?: boolean; notice?: string },
+  extra: {
+    routineName: string;
+    showHelp?: boolean;
+    notice?: string;
+    question?: SessionView["question"];
+  },
 ): SessionView {
   return {
+    ...(extra.question ? { question: extra.question } : {}),
     routineName: extra.routineName,
     index: state.index,
     count: state.timeline.length,

@@ -191,3 +191,20 @@ describe("renderScreen: the large view (60x16 and up)", () => {
     expect(bar).toMatch(/^ {2}={40,48}-+$/);
   });
 });
+
+describe("a question before a cold or heat application", () => {
+  const view = (): SessionView => ({
+    ...viewAt(40_000),
+    question: { text: "Is the skin where the pack goes broken, or numb?", index: 0, of: 1 },
+  });
+
+  it("is asked in every view, with its keys", () => {
+    expect(text(renderScreen(view(), 99, 30, plain))).toMatch(
+      /░+ Is the skin where the pack goes broken, or numb\? {2}y: yes · n: no ░+/,
+    );
+    expect(text(renderScreen(view(), 80, 15, plain))).toContain(
+      "  Is the skin where the pack goes broken, or numb?  y: yes · n: no",
+    );
+    expect(text(renderScreen(view(), 40, 24, plain))).toMatch(/^\? Is the skin/);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TimelineEntry } from "../../src/routine/timeline.js";
+import { withSkinQuestions } from "../../src/safety/rules.js";
 import type { Display } from "../../src/session/displays.js";
 import type { SessionEvent } from "../../src/session/engine.js";
 import type { KeyAction } from "../../src/session/keys.js";
@@ -20,6 +21,7 @@ function recorder() {
     index: number;
     paused: boolean;
     notice?: string;
+    question?: string;
   }[] = [];
   const events: SessionEvent[] = [];
   let clock: FakeClock;
@@ -34,6 +36,7 @@ function recorder() {
         index: view.index,
         paused: view.paused,
         notice: view.notice,
+        ...(view.question ? { question: view.question.text } : {}),
       });
       events.push(...evs);
     },
@@ -154,5 +157,61 @@ describe("runCoach", () => {
     expect(rec.views.at(-1)?.index).toBe(1);
     clock.advance(60_000);
     await done;
+  });
+});
+
+describe("questions before a cold or heat application", () => {
+  const cycle: TimelineEntry[] = withSkinQuestions(
+    [
+      { name: "Wrap", kind: "prepare", seconds: null },
+      { name: "Cold on", kind: "cold", seconds: 2 },
+      { name: "Off", kind: "rest", seconds: 2 },
+      { name: "Check your skin", kind: "prepare", seconds: null },
+      { name: "Cold on", kind: "cold", seconds: 2 },
+    ],
+    { cold: ["Broken or numb?", "Very red?"], heat: [] },
+  );
+
+  it("are put on the check before every application after the first", () => {
+    expect(cycle.map((s) => s.questions ?? null)).toEqual([
+      null,
+      null,
+      null,
+      ["Broken or numb?", "Very red?"],
+      null,
+    ]);
+  });
+
+  it("are asked one keypress each; n or Enter goes on, and after the last the cold starts", async () => {
+    const { clock, rec, press, done } = setup(cycle);
+    press("enter"); // wrap
+    clock.advance(4_500); // cold, then off, up to the check
+    expect(rec.views.at(-1)?.question).toBe("Broken or numb?");
+    press("next");
+    expect(rec.views.at(-1)?.question).toBe("Very red?");
+    press("enter");
+    expect(rec.views.at(-1)).toMatchObject({ index: 4 });
+    expect(rec.views.at(-1)?.question).toBeUndefined();
+    clock.advance(3_000);
+    expect((await done).summary?.reason).toBe("completed");
+  });
+
+  it("a yes stops before the application, naming the question", async () => {
+    const { clock, press, done } = setup(cycle);
+    press("enter");
+    clock.advance(4_500);
+    press("next");
+    press("yes");
+    const result = await done;
+    expect(result.declined).toBe("Very red?");
+    expect(result.summary?.reason).toBe("quit");
+    expect(result.state?.outcomes[4]).toBe("pending"); // the second cold never started
+  });
+
+  it("y means nothing at a step without questions", async () => {
+    const { clock, press, done } = setup();
+    press("yes");
+    clock.advance(10_000);
+    expect((await done).summary?.reason).toBe("completed");
   });
 });
