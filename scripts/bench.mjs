@@ -86,7 +86,7 @@ const peakKiB = (pid) => {
 };
 
 async function countdown(cols, rows) {
-  const { default: pty } = await import("node-pty");
+  const { default: pty } = await import("@lydell/node-pty");
   const file = join(home, "sixty.json");
   writeFileSync(
     file,

@@ -34,7 +34,7 @@ await build({
   platform: "node",
   target: "node20",
   // Loaded on demand by the commands that need them; left as ordinary dependencies.
-  external: ["chalk", "ora", "@inquirer/prompts", "node-pty", "string-width"],
+  external: ["chalk", "ora", "@inquirer/prompts", "@lydell/node-pty", "string-width"],
   // commander is CommonJS and requires Node's own modules.
   banner: {
     js: "import { createRequire as __knotRequire } from 'node:module'; const require = __knotRequire(import.meta.url);",

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import pty from "node-pty";
+import pty from "@lydell/node-pty";
 import { tempDir } from "../helpers.js";
 import { isolatedEnv, KNOT_BIN } from "./run-knot.js";
 

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import pty from "node-pty";
+import pty from "@lydell/node-pty";
 import { describe, expect, it } from "vitest";
 import { shortRoutine, sleep } from "./pty.js";
 import { isolatedEnv, KNOT_BIN } from "./run-knot.js";
