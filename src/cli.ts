@@ -5,7 +5,8 @@ import { describeFsError, isFsError } from "./files.js";
 import { LOSS_EXIT, lossOf, output } from "./output.js";
 import { readVersion } from "./package.js";
 import { CATEGORIES } from "./routine/vocabulary.js";
-import { safeText } from "./ui/safe.js";
+import { didYouMean } from "./suggest.js";
+import { quote, safeText } from "./ui/safe.js";
 
 const examples = (...lines: string[]) =>
   `\nExamples:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
@@ -81,7 +82,6 @@ that has not released after a few weeks. knot safety lists every sign.`,
       "after",
       `${examples("knot start stretch", "knot start cold-cycle --voice", "knot start ./my-routine.json --lead-in 10", "knot start stretch --plain --yes", "knot start stretch --events - --yes | my-status-bar", "knot start full-session --dry-run")}
 Keys: space pause · n or → next · b or ← back · + / - time · Enter carry on · x stop, it hurts · q quit · ? help
-Exit codes: 0 finished, 3 ended early (q or x), 2 bad input, 130/143/129 interrupted by a signal.
 `,
     )
     .action(async (routine: string, options) => {
@@ -291,7 +291,42 @@ Exit codes: 0 finished, 3 ended early (q or x), 2 bad input, 130/143/129 interru
       await run(configPath(ctx));
     });
 
+  // knot help <command>, which says so when there is no such command.
+  program.helpCommand(false);
+  program
+    .command("help")
+    .description("help for one command, with examples")
+    .argument("[command]", "the command")
+    .action((name: string | undefined) => {
+      if (name === undefined) return program.outputHelp();
+      const found = program.commands.find((c) => c.name() === name || c.aliases().includes(name));
+      if (!found || found.name() === "help") {
+        const names = program.commands.map((c) => c.name()).filter((n) => n !== "help");
+        throw new KnotError(`There is no command ${quote(name)}.${didYouMean(name, names)}`, {
+          hint: "knot --help lists the commands.",
+        });
+      }
+      found.outputHelp();
+    });
+
+  // Every command's help ends with its exit codes (the README has them all).
+  for (const cmd of program.commands) cmd.addHelpText("after", exitCodesFor(cmd.name()));
+  program.addHelpText("after", exitCodesFor("knot"));
   return program;
+}
+
+const COMMON_EXITS = "0 done, 1 a file knot needs could not be read or written, 2 bad input";
+const SESSION_EXITS =
+  "0 finished, 1 not saved, 2 bad input or no terminal to ask in, 3 ended early or stopped by a safety check, 129 hangup or closed terminal, 130 Ctrl-C, 141 closed pipe, 143 SIGTERM";
+
+function exitCodesFor(command: string): string {
+  const codes =
+    command === "start" || command === "cycle" || command === "knot"
+      ? SESSION_EXITS
+      : command === "safety"
+        ? `${COMMON_EXITS}, 3 an answer says not to go on`
+        : COMMON_EXITS;
+  return `\nExit codes: ${codes}.\n`;
 }
 
 /** Runs knot with `argv` (without node and script) and resolves to the exit code. */
@@ -301,7 +336,8 @@ export async function run(argv: string[], ctx: Context = createContext()): Promi
     exitCode = code;
   });
   try {
-    if (argv.length === 0) {
+    // Global options alone (knot --no-color) still open the picker.
+    if (argv.every((arg) => arg === "--no-color")) {
       if (ctx.stdin.isTTY && ctx.stdout.isTTY) {
         const { pickAndStart } = await import("./commands/start.js");
         return await pickAndStart(ctx);

@@ -148,6 +148,31 @@ describe("knot (in process)", () => {
     expect(await run(["help", "show"], ctx)).toBe(0);
   });
 
+  it("knot help <unknown> says so and suggests the nearest command", async () => {
+    const { ctx, stderr } = testContext();
+    expect(await run(["help", "strat"], ctx)).toBe(2);
+    expect(stderr.text()).toMatch(
+      /There is no command "strat"\. Did you mean "stats" or "start"\?/,
+    );
+  });
+
+  it.each([
+    "start",
+    "cycle",
+    "list",
+    "show",
+    "validate",
+    "history",
+    "stats",
+    "today",
+    "safety",
+    "config",
+  ])("knot %s --help ends with its exit codes", async (command) => {
+    const { ctx, stdout } = testContext();
+    expect(await run([command, "--help"], ctx)).toBe(0);
+    expect(stdout.text().trimEnd().split("\n").at(-1)).toMatch(/^Exit codes: 0 .*2 bad input/);
+  });
+
   it("colours output only when asked", async () => {
     const plain = testContext({ isTTY: true, color: false });
     await run(["list"], plain.ctx);

@@ -148,6 +148,15 @@ describe.concurrent("the coach reaches the person on the mat", () => {
     expect(result.stdout).not.toContain("\u001b[?1049h");
   });
 
+  it("a global option alone (knot --no-color) still opens the picker", {
+    timeout: 30_000,
+  }, async () => {
+    const run = knotInPty(["--no-color"], { env: env() });
+    await run.waitFor("Which routine?");
+    run.press("\u0003");
+    expect((await run.exited).exitCode).toBe(130);
+  });
+
   it("TERM=dumb gets plain lines, never cursor addressing", { timeout: 30_000 }, async () => {
     const file = shortRoutine([{ name: "Quick", kind: "hold", duration: 1 }]);
     const run = startInPty(file, [], { env: env({ TERM: "dumb" }) });
