@@ -5,7 +5,7 @@ import { ExitCode, KnotError } from "../errors.js";
 import { EVERY_TIME, stopAdvice } from "../health.js";
 import { openJournal } from "../history/journal.js";
 import { buildRecord, newRecordId, type Ratings } from "../history/record.js";
-import { exitNow, output } from "../output.js";
+import { output } from "../output.js";
 import { timelineLength } from "../routine/describe.js";
 import type { TimelineEntry } from "../routine/timeline.js";
 import { hasManualSteps } from "../routine/timeline.js";
@@ -13,10 +13,10 @@ import type { Area, Category } from "../routine/vocabulary.js";
 import { withPackOff, withSkinQuestions } from "../safety/rules.js";
 import { CueDirector, Cues } from "../session/cues.js";
 import { type Display, NoDisplay, PlainDisplay, ScreenDisplay } from "../session/displays.js";
+import { guardSessionEnd } from "../session/end-guard.js";
 import type { EndReason, SessionState, SessionSummary } from "../session/engine.js";
 import { eventRecord, openEventLog } from "../session/event-log.js";
 import { keySource, SIGNAL_EXIT, signalSource } from "../session/input.js";
-import type { EndSignal } from "../session/runner.js";
 import { runCoach, systemClock } from "../session/runner.js";
 import { TerminalControl } from "../session/terminal.js";
 import { describeStep } from "../session/view.js";
@@ -94,7 +94,7 @@ export async function coach(
     flags.leadIn === undefined
       ? (config.get("leadIn") as number)
       : parseWholeNumber("--lead-in", flags.leadIn, 0, 600);
-  // Each cold or heat application ends with "take it off now", which waits for the person.
+  // Each cold or heat application ends with "take it off now", which waits for the person,
   // and the questions before every later application are asked at the check before it.
   const skinQuestions = (timeline: TimelineEntry[]) =>
     flags.skinChecked ? timeline : withSkinQuestions(timeline, EVERY_TIME);
@@ -122,33 +122,11 @@ export async function coach(
   for (const caution of plan.cautions)
     for (const line of bulleted(caution, width, style.warn("  ! "))) say(line);
   const journal = openJournal(ctx, (message) => say(style.warn(`warning: ${safeText(message)}`)));
-  // From here on this session deals with a lost output itself (see output.ts).
-  const noteLoss = () => {};
-  output.on("lost", noteLoss);
-  // A signal that comes once the session has ended (a hangup is often sent more than once)
-  // must not kill knot while it saves: it is noted, and knot ends with its code once saved.
-  // Before the session starts, a signal ends knot at once, as it always would.
-  let lateSignal: EndSignal | undefined;
-  let sessionOver = false;
-  const late = (["SIGHUP", "SIGTERM", "SIGINT"] as const).map((sig) => {
-    const handler = () => {
-      if (sig === "SIGHUP") output.terminalGone = true;
-      if (!sessionOver) {
-        // the session's own handlers and the prompts' handle it while they run
-        if (process.listenerCount(sig) === 1) exitNow(SIGNAL_EXIT[sig]);
-        return;
-      }
-      lateSignal ??= sig;
-    };
-    process.on(sig, handler);
-    return [sig, handler] as const;
-  });
+  const guard = guardSessionEnd();
   try {
-    const code = await coachSession();
-    return lateSignal && code === ExitCode.ok ? SIGNAL_EXIT[lateSignal] : code;
+    return guard.finish(await coachSession());
   } finally {
-    output.removeListener("lost", noteLoss);
-    for (const [sig, handler] of late) process.removeListener(sig, handler);
+    guard.release();
   }
 
   async function coachSession(): Promise<number> {
@@ -309,7 +287,7 @@ export async function coach(
         },
       });
     } finally {
-      sessionOver = true;
+      guard.sessionOver();
       spinner?.stop();
       terminal.restore();
       // "Done" is heard to its end before knot goes on (at most a few seconds).
