@@ -6,7 +6,14 @@ export type DurationResult = { ok: true; seconds: number } | { ok: false; proble
 
 /** No step is longer than this; larger numbers are mistakes (and would print as "2.7e+304h"). */
 export const MAX_DURATION_SECONDS = 24 * 60 * 60;
-const MAX_DURATION_TEXT = 24;
+export const MAX_DURATION_TEXT = 24;
+/**
+ * A duration written as text, as the published schema states it: whole seconds or h/m/s
+ * parts in either case, spaces around allowed, and some digit other than 0. The validator
+ * reads the same strings (parseDuration); a value over a day is refused when loading.
+ */
+export const DURATION_TEXT_PATTERN =
+  "^\\s*(?=[^1-9]*[1-9])(?:\\d+|(?:\\d+[hH])?(?:\\d+[mM])?(?:\\d+[sS])?)\\s*$";
 const UNIT_SECONDS: Record<string, number> = { h: 3600, m: 60, s: 1 };
 const DURATION_PATTERN = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
 const EXAMPLES =

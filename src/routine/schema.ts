@@ -1,3 +1,5 @@
+import { DURATION_TEXT_PATTERN, MAX_DURATION_SECONDS, MAX_DURATION_TEXT } from "../duration.js";
+import { safeTextPattern } from "../ui/safe.js";
 import { LIMITS } from "./limits.js";
 import { AREAS, CATEGORIES, STEP_KINDS } from "./vocabulary.js";
 
@@ -131,17 +133,35 @@ export function stepVariant(value: Record<string, unknown>): ObjectField {
 
 type Json = { [key: string]: unknown };
 
+/** The schema's stable identity; it changes only with the format. */
+export const SCHEMA_ID = "urn:knot:routine-schema:1";
+
+/**
+ * What a schema cannot state, checked when a routine loads (knot validate): the published
+ * schema and the validator agree on everything else.
+ */
+export const LOAD_TIME_RULES = [
+  "Checked when a routine loads, not by this schema:",
+  "an included routine must exist and not include itself;",
+  "each routine's id is its own;",
+  "a duration is at most a day, a step other than cold or heat at most 60 minutes, a routine at most 3 hours and 2000 steps;",
+  "repeats and includes nest at most 8 deep;",
+  "the cold and heat session rules (20 minutes an application, a check before each, 10 minutes off, 4 rounds of cold, heat 3 times a day);",
+  "a file is UTF-8 JSON of at most 256 KiB.",
+];
+
 /** The published JSON Schema (draft 2020-12) of the routine format. */
 export function toJsonSchema(): Json {
   const convert = (field: Field): Json => {
     switch (field.type) {
       case "string":
+        // Lengths count characters (code points), as the validator does.
         return {
           type: "string",
           description: field.description,
           minLength: 1,
           maxLength: field.maxLength,
-          ...(field.pattern ? { pattern: field.pattern.source } : {}),
+          pattern: field.pattern ? field.pattern.source : safeTextPattern(field.multiline ?? false),
         };
       case "enum":
         return { description: field.description, enum: [...field.values] };
@@ -158,8 +178,8 @@ export function toJsonSchema(): Json {
         return {
           description: field.description,
           oneOf: [
-            { type: "integer", exclusiveMinimum: 0 },
-            { type: "string", pattern: "^(\\d+|(?=.)(\\d+h)?(\\d+m)?(\\d+s)?)$" },
+            { type: "integer", exclusiveMinimum: 0, maximum: MAX_DURATION_SECONDS },
+            { type: "string", maxLength: MAX_DURATION_TEXT, pattern: DURATION_TEXT_PATTERN },
           ],
         };
       case "array":
@@ -191,7 +211,9 @@ export function toJsonSchema(): Json {
   };
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: SCHEMA_ID,
     title: "knot routine",
+    $comment: LOAD_TIME_RULES.join(" "),
     ...convert(routineField),
     $defs: {
       step: convert(stepField),

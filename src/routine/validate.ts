@@ -46,8 +46,10 @@ export function validateRoutine(value: unknown): { routine?: Routine; issues: Is
             "contains a control character, terminal escape sequence or text-direction override; use plain text",
           );
         }
-        if (v.length > field.maxLength) {
-          return error(path, `is ${v.length} characters long; at most ${field.maxLength} fit`);
+        // Characters as a person counts them (code points), as the schema does.
+        const length = [...v].length;
+        if (length > field.maxLength) {
+          return error(path, `is ${length} characters long; at most ${field.maxLength} fit`);
         }
         if (field.pattern && !field.pattern.test(v)) {
           return error(

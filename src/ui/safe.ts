@@ -8,7 +8,7 @@
 
 // C0 controls but tab and newline, DEL, C1 controls, the Arabic letter mark, left-to-right and
 // right-to-left marks, line and paragraph separators, embeddings, overrides and isolates.
-const UNSAFE =
+export const UNSAFE =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/gu;
 const UNSAFE_IN_LINE = /[\t\n]/g;
@@ -63,4 +63,15 @@ export function safeJson(value: unknown, indent?: number): string {
     UNSAFE,
     (ch) => `\\u${ch.codePointAt(0)!.toString(16).padStart(4, "0")}`,
   );
+}
+
+/**
+ * The JSON Schema pattern for text knot prints: something other than spaces, and nothing
+ * `hasUnsafe` refuses (tabs and newlines only in `multiline` text). The validator checks the
+ * same with hasUnsafe and trim().
+ */
+export function safeTextPattern(multiline: boolean): string {
+  const unsafe = UNSAFE.source.slice(1, -1); // the class's contents, without [ ]
+  const banned = multiline ? unsafe : `${unsafe}\\t\\n`;
+  return `^(?=[\\s\\S]*\\S)[^${banned}]*$`;
 }
