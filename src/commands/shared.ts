@@ -1,12 +1,50 @@
-import { join } from "node:path";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import type { Context } from "../context.js";
+import { readRegularFile } from "../files.js";
+import { BUILT_IN_DIR } from "../package.js";
 import { type Library, loadLibrary } from "../routine/library.js";
+import { SCHEMA_ID } from "../routine/schema.js";
 import { safeJson } from "../ui/safe.js";
 
 export const userRoutinesDir = (ctx: Context): string => join(ctx.paths.config, "routines");
 
-export const openLibrary = (ctx: Context): Library =>
-  loadLibrary({ userDir: userRoutinesDir(ctx) });
+export const openLibrary = (ctx: Context): Library => {
+  const userDir = userRoutinesDir(ctx);
+  keepSchemaCopy(userDir);
+  return loadLibrary({ userDir });
+};
+
+/**
+ * Keeps a current copy of the routine format's schema in the person's routines folder, so
+ * `"$schema": "./schema.json"` works for their own files in an editor. Only where the folder
+ * exists, and quietly: a folder knot may not write to simply gets no copy.
+ */
+function keepSchemaCopy(userDir: string): void {
+  const target = join(userDir, "schema.json");
+  try {
+    if (!statSync(userDir).isDirectory()) return;
+    const current = readFileSync(join(BUILT_IN_DIR, "schema.json"), "utf8");
+    if (existsSync(target) && readSmall(target) === current) return;
+    if (existsSync(target) && !isKnotSchema(target)) return; // someone else's file: left alone
+    writeFileSync(target, current);
+  } catch {
+    // no folder, or not writable: nothing to keep
+  }
+}
+
+/** A small regular file's text: never waits on a FIFO or reads a device. */
+const readSmall = (path: string) => readRegularFile(path, 256 * 1024).toString("utf8");
+
+/** Whether a file is knot's routine schema (by its $id), which is not a routine. */
+export function isKnotSchema(path: string): boolean {
+  if (basename(path) !== "schema.json") return false;
+  try {
+    return JSON.parse(readSmall(path)).$id === SCHEMA_ID;
+  } catch {
+    return false;
+  }
+}
 
 export const printJson = (ctx: Context, value: unknown): void => {
   ctx.stdout.write(`${safeJson(value, 2)}\n`);

@@ -6,7 +6,8 @@ import { type ParseResult, readRoutineFile } from "../routine/parse.js";
 import { formatIssues } from "../routine/report.js";
 import type { Issue } from "../routine/validate.js";
 import type { Routine } from "../routine/vocabulary.js";
-import { openLibrary, printJson } from "./shared.js";
+import { safeText } from "../ui/safe.js";
+import { isKnotSchema, openLibrary, printJson } from "./shared.js";
 
 export interface ValidateOptions {
   json?: boolean;
@@ -29,7 +30,19 @@ export async function validate(
   ctx: Context,
 ): Promise<number> {
   const library = openLibrary(ctx);
-  const parsed = files.map((file) => ({ file, result: readRoutineFile(resolve(ctx.cwd, file)) }));
+  // The schema knot keeps beside routines is not a routine (a glob such as *.json finds it).
+  const schemas = files.filter((file) => isKnotSchema(resolve(ctx.cwd, file)));
+  for (const file of schemas) {
+    if (!options.json) {
+      println(
+        ctx.stdout,
+        `${ctx.style.dim("skip")}  ${safeText(file, { inLine: true })} (the routine format's schema)`,
+      );
+    }
+  }
+  const parsed = files
+    .filter((file) => !schemas.includes(file))
+    .map((file) => ({ file, result: readRoutineFile(resolve(ctx.cwd, file)) }));
   const given = new Map<string, Routine>();
   const reports: FileReport[] = parsed.map(({ file, result }) => checkParsed(file, result, given));
   const resolver = (id: string) => given.get(id) ?? library.find(id)?.routine;
@@ -47,7 +60,7 @@ export async function validate(
   } else {
     for (const report of reports) {
       if (report.ok) {
-        println(ctx.stdout, `${ctx.style.ok("ok")}  ${report.file}`);
+        println(ctx.stdout, `${ctx.style.ok("ok")}  ${safeText(report.file, { inLine: true })}`);
         if (report.issues.length > 0)
           println(ctx.stdout, ctx.style.warn(formatIssues(report.file, report.issues)));
       } else {

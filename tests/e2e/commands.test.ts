@@ -127,3 +127,37 @@ describe("the built knot binary", () => {
     expect(result.stderr).toBe("");
   });
 });
+
+describe("the schema beside a person's routines", () => {
+  it("is kept current in the routines folder, and validate and list leave it alone", () => {
+    const env = isolatedEnv();
+    const dir = join(env.XDG_CONFIG_HOME!, "knot", "routines");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, "mine.json"),
+      JSON.stringify({
+        $schema: "./schema.json",
+        id: "mine",
+        name: "Mine",
+        category: "stretch",
+        steps: [{ name: "A", kind: "hold", duration: 20 }],
+      }),
+    );
+    const listed = knot(["list"], { env });
+    expect(listed.stdout).not.toContain("schema.json");
+    const copy = JSON.parse(readFileSync(join(dir, "schema.json"), "utf8"));
+    expect(copy.$id).toBe("urn:knot:routine-schema:1");
+    const validated = knot(["validate", join(dir, "mine.json"), join(dir, "schema.json")], { env });
+    expect(validated.status).toBe(0);
+    expect(validated.stdout).toMatch(/skip {2}.*schema\.json \(the routine format's schema\)/);
+  });
+
+  it("leaves a schema.json of someone else's as it is", () => {
+    const env = isolatedEnv();
+    const dir = join(env.XDG_CONFIG_HOME!, "knot", "routines");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "schema.json"), '{"mine": true}');
+    knot(["list"], { env });
+    expect(readFileSync(join(dir, "schema.json"), "utf8")).toBe('{"mine": true}');
+  });
+});
