@@ -291,6 +291,31 @@ Keys: space pause · n or → next · b or ← back · + / - time · Enter carry
       await run(configPath(ctx));
     });
 
+  program
+    .command("completion")
+    .description("print a shell completion script: bash, zsh or fish")
+    .argument("<shell>", "bash, zsh or fish")
+    .addHelpText(
+      "after",
+      `${examples("source <(knot completion bash)       # in ~/.bashrc", "source <(knot completion zsh)        # in ~/.zshrc", "knot completion fish > ~/.config/fish/completions/knot.fish")}
+It completes commands, options, routine ids (your own too), config keys and their values.
+`,
+    )
+    .action(async (shell: string) => {
+      const { completion } = await import("./commands/completion.js");
+      await run(completion(shell, ctx));
+    });
+  // What the completion scripts call: the candidates for the last word. Not for people.
+  program
+    .command("__complete", { hidden: true })
+    .argument("[words...]")
+    .allowUnknownOption()
+    .helpOption(false)
+    .action(async (words: string[]) => {
+      const { printCandidates } = await import("./commands/completion.js");
+      await run(Promise.resolve(printCandidates(program, words, ctx)));
+    });
+
   // knot help <command>, which says so when there is no such command.
   program.helpCommand(false);
   program
