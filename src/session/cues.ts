@@ -47,6 +47,12 @@ export function onPath(name: string, env: NodeJS.ProcessEnv = process.env): bool
   return false;
 }
 
+/** The outlets' timers, or the real ones. */
+const timersOf = (outlets: CueOutlets) => ({
+  setT: outlets.setTimeout ?? setTimeout,
+  clearT: outlets.clearTimeout ?? ((h: unknown) => clearTimeout(h as NodeJS.Timeout)),
+});
+
 const defaultRun = (command: string, args: string[]) =>
   spawn(command, args, { stdio: ["pipe", "ignore", "pipe"], detached: false });
 
@@ -65,8 +71,7 @@ function runCue(
   input: string | undefined,
   hangMs: number,
 ): Utterance {
-  const setT = outlets.setTimeout ?? setTimeout;
-  const clearT = outlets.clearTimeout ?? ((h: unknown) => clearTimeout(h as NodeJS.Timeout));
+  const { setT, clearT } = timersOf(outlets);
   let child: ChildProcess | undefined;
   let stopped = false;
   const done = new Promise<{ ok: true } | { ok: false; reason: string }>((resolve) => {
@@ -225,8 +230,7 @@ export class Cues {
   /** Waits, at most `ms`, for what is being said to be heard to its end ("done"). */
   async finish(ms: number): Promise<void> {
     if (!this.speech?.busy) return;
-    const setT = this.outlets.setTimeout ?? setTimeout;
-    const clearT = this.outlets.clearTimeout ?? ((h: unknown) => clearTimeout(h as NodeJS.Timeout));
+    const { setT, clearT } = timersOf(this.outlets);
     let timer: unknown;
     await Promise.race([
       this.speech.drained(),

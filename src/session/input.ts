@@ -1,5 +1,6 @@
 import { emitKeypressEvents } from "node:readline";
 import type { Context } from "../context.js";
+import { ExitCode } from "../errors.js";
 import { LOSS_EXIT, type OutputLoss, output } from "../output.js";
 import { type KeyAction, keyAction } from "./keys.js";
 import type { EndSignal, Source } from "./runner.js";
@@ -51,9 +52,10 @@ export function keySource(stdin: Context["stdin"], onEnd: () => void): Source<Ke
   };
 }
 
+/** The exit code for each way a session or question can be ended from outside. */
 export const SIGNAL_EXIT: Record<EndSignal, number> = {
-  SIGINT: 130,
-  SIGTERM: 143,
+  SIGINT: ExitCode.sigint,
+  SIGTERM: ExitCode.sigterm,
   SIGHUP: LOSS_EXIT.terminal,
   SIGPIPE: LOSS_EXIT.pipe,
 };

@@ -2,6 +2,8 @@ import { createInterface } from "node:readline";
 import type { Context, OutputStream } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
 import { exitNow, output } from "../output.js";
+import { SIGNAL_EXIT } from "../session/input.js";
+import { TERM } from "../session/terminal.js";
 
 /**
  * Every question knot asks goes through here: --yes answers only "start now?", no terminal
@@ -16,30 +18,23 @@ const streams = (ctx: Context) => ({
   output: ctx.stdout as NodeJS.WritableStream,
 });
 
-const SIGNAL_CODES = {
-  SIGINT: ExitCode.sigint,
-  SIGTERM: ExitCode.sigterm,
-  SIGHUP: ExitCode.sighup,
-};
-const SHOW_CURSOR = "\u001b[?25h";
-
 /**
  * Runs a question with the terminal guarded: a signal while it waits (kill, a closed window)
  * turns raw mode off and shows the cursor again, then ends with the signal's exit code.
  */
 async function guarded<T>(ctx: Context, question: () => Promise<T>): Promise<T> {
-  const handlers = Object.entries(SIGNAL_CODES).map(([signal, code]) => {
+  const handlers = (["SIGINT", "SIGTERM", "SIGHUP"] as const).map((signal) => {
     const handler = () => {
       if (signal === "SIGHUP") output.terminalGone = true;
       if (!output.terminalGone) {
         try {
           if (ctx.stdin.isTTY) ctx.stdin.setRawMode?.(false);
-          ctx.stdout.write(`${SHOW_CURSOR}\n`);
+          ctx.stdout.write(`${TERM.cursorShow}\n`);
         } catch {
           // the terminal may be gone; there is nothing left to restore
         }
       }
-      exitNow(code);
+      exitNow(SIGNAL_EXIT[signal]);
     };
     process.on(signal, handler);
     return [signal, handler] as const;
