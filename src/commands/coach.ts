@@ -144,36 +144,31 @@ export async function coach(
       ask: asker(ctx, plain, talk),
       say,
     };
+    // The questions before a session: a safety check can stop it (NotStarted) at any of them.
+    const checkins = asking && flags.checkin !== false && config.get("checkin") === true;
+    const ratings: Ratings = {};
     try {
       const rest = await preflight({ ...safetyInput, timeline: timeline.slice(resume.startIndex) });
       timeline = [...timeline.slice(0, resume.startIndex), ...rest];
+      const go = await confirm(ctx, "Start now?", {
+        yes: flags.yes,
+        whenNoTerminal: () => {
+          throw new KnotError("knot asks before it starts, and there is no terminal to ask in.", {
+            hint: "Add --yes to start without asking.",
+          });
+        },
+      });
+      if (!go) {
+        say("Not started.");
+        return ExitCode.ok;
+      }
+      if (checkins) {
+        ratings.before = await askRating(ctx, "How bad is it right now, 0-10? (Enter to skip)");
+        await checkHighRating({ ...safetyInput, timeline }, ratings.before);
+      }
     } catch (error) {
       if (error instanceof NotStarted) return error.exitCode;
       throw error;
-    }
-
-    const go = await confirm(ctx, "Start now?", {
-      yes: flags.yes,
-      whenNoTerminal: () => {
-        throw new KnotError("knot asks before it starts, and there is no terminal to ask in.", {
-          hint: "Add --yes to start without asking.",
-        });
-      },
-    });
-    if (!go) {
-      say("Not started.");
-      return ExitCode.ok;
-    }
-    const checkins = asking && flags.checkin !== false && config.get("checkin") === true;
-    const ratings: Ratings = {};
-    if (checkins) {
-      ratings.before = await askRating(ctx, "How bad is it right now, 0-10? (Enter to skip)");
-      try {
-        await checkHighRating({ ...safetyInput, timeline }, ratings.before);
-      } catch (error) {
-        if (error instanceof NotStarted) return error.exitCode;
-        throw error;
-      }
     }
     const recordId = newRecordId(ctx.now());
     const record = (state: SessionState, ended?: EndReason) =>
