@@ -7,6 +7,7 @@ import { parseRoutineBytes } from "../src/routine/parse.js";
 import { formatIssues } from "../src/routine/report.js";
 import { knot } from "./e2e/run-knot.js";
 import { tempDir } from "./helpers.js";
+import { mutate, random } from "./mutate.js";
 
 /**
  * Mutations of the built-in routines, as a careless editor or a hostile file would make them.
@@ -15,68 +16,6 @@ import { tempDir } from "./helpers.js";
  */
 const BUILT_INS = ["stretch", "cold-cycle", "heat", "tennis-ball", "fingertips", "full-session"];
 const sources = BUILT_INS.map((id) => readFileSync(join(BUILT_IN_DIR, `${id}.json`), "utf8"));
-
-/** A small seeded generator, so a failure can be replayed. */
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const NASTY: unknown[] = [
-  null,
-  true,
-  0,
-  -5,
-  1e308,
-  Number.MAX_SAFE_INTEGER,
-  "",
-  "   ",
-  "\u001b]52;c;aGk=\u0007",
-  "\u009b2J",
-  "abc\u202edef",
-  "line\u2028break",
-  "9".repeat(5000),
-  `${"1".repeat(20_000)}x`,
-  "__proto__",
-  [],
-  {},
-  { repeat: 1_000_000_000, steps: [{ routine: "nope" }] },
-  { routine: "full-session" },
-  {
-    repeat: 20,
-    steps: [
-      { repeat: 20, steps: [{ repeat: 20, steps: [{ name: "x", kind: "hold", duration: 1 }] }] },
-    ],
-  },
-];
-
-function mutate(value: unknown, rand: () => number, depth = 0): unknown {
-  const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
-  if (depth > 0 && rand() < 0.08) return pick(NASTY);
-  if (Array.isArray(value)) {
-    const copy = value.map((v) => mutate(v, rand, depth + 1));
-    if (rand() < 0.15) copy.push(pick(NASTY));
-    if (rand() < 0.1) copy.splice(Math.floor(rand() * copy.length), 1);
-    if (rand() < 0.05) return [copy];
-    return copy;
-  }
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value).map(([k, v]) => [k, mutate(v, rand, depth + 1)] as const);
-    const out: Record<string, unknown> = Object.fromEntries(entries);
-    if (rand() < 0.1) delete out[pick(Object.keys(out))];
-    if (rand() < 0.08)
-      out[pick(["kind", "duration", "\u001b[31mkey", "repeat", "sides", "x".repeat(300)])] =
-        pick(NASTY);
-    return out;
-  }
-  return rand() < 0.2 ? pick(NASTY) : value;
-}
 
 const mutants = (count: number, seed: number): string[] => {
   const rand = random(seed);

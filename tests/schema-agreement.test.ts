@@ -4,6 +4,7 @@ import Ajv2020 from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { BUILT_IN_DIR } from "../src/package.js";
 import { validateRoutine } from "../src/routine/validate.js";
+import { mutate, random } from "./mutate.js";
 
 /**
  * The published schema (routines/schema.json, what editors check files with) and knot's
@@ -18,6 +19,7 @@ const knotAccepts = (value: unknown) =>
 /** What the validator checks that the schema leaves to load time. */
 const LOAD_TIME = /more than a day|nest more than 8 deep/;
 
+const BUILT_INS = ["stretch", "cold-cycle", "heat", "tennis-ball", "fingertips", "full-session"];
 const base = JSON.parse(readFileSync(join(BUILT_IN_DIR, "stretch.json"), "utf8"));
 const withStep = (step: Record<string, unknown>) => ({ ...base, steps: [step] });
 const step = (extra: Record<string, unknown>) => withStep({ name: "Hold", kind: "hold", ...extra });
@@ -142,14 +144,7 @@ describe("the published schema agrees with knot's validator", () => {
   });
 
   it("on every built-in routine", () => {
-    for (const id of [
-      "stretch",
-      "cold-cycle",
-      "heat",
-      "tennis-ball",
-      "fingertips",
-      "full-session",
-    ]) {
+    for (const id of BUILT_INS) {
       const file = JSON.parse(readFileSync(join(BUILT_IN_DIR, `${id}.json`), "utf8"));
       expect(schemaAccepts(file), id).toBe(true);
       expect(knotAccepts(file), id).toBe(true);
@@ -159,5 +154,34 @@ describe("the published schema agrees with knot's validator", () => {
   it("has a stable $id and names what it leaves to load time", () => {
     expect(schema.$id).toBe("urn:knot:routine-schema:1");
     expect(schema.$comment).toMatch(/included routine must exist[\s\S]*session rules/);
+  });
+
+  it("on 1,500 mutations of the built-ins, except for the rules listed as load-time", () => {
+    const rand = random(20261124);
+    const sources = BUILT_INS.map((id) =>
+      JSON.parse(readFileSync(join(BUILT_IN_DIR, `${id}.json`), "utf8")),
+    );
+    const disagreements: string[] = [];
+    let rejected = 0;
+    for (let i = 0; i < 1500; i++) {
+      const file = mutate(sources[i % sources.length], rand, 0.04);
+      const knot = validateRoutine(file);
+      const errors = knot.issues.filter((issue) => issue.severity === "error");
+      if (errors.length > 0) rejected++;
+      if (schemaAccepts(file) === (errors.length === 0)) continue;
+      // The only allowed disagreement: the schema accepts, and every error knot finds is a
+      // rule the schema says it leaves to load time.
+      if (errors.length === 0 || !errors.every((e) => LOAD_TIME.test(e.message))) {
+        disagreements.push(
+          `mutant ${i}: schema ${schemaAccepts(file) ? "accepts" : "rejects"}, knot says ${
+            errors.map((e) => e.message).join("; ") || "ok"
+          }\n${JSON.stringify(file).slice(0, 300)}`,
+        );
+      }
+    }
+    expect(disagreements.slice(0, 5).join("\n\n")).toBe("");
+    // the corpus really exercises both answers
+    expect(rejected).toBeGreaterThan(300);
+    expect(rejected).toBeLessThan(1450);
   });
 });
