@@ -124,7 +124,9 @@ Keys: space pause · n or → next · b or ← back · + / - time · Enter carry
     .option("--routine <id>", "only this routine")
     .option("--json", "print as JSON")
     .option("--csv", "print as CSV, for a spreadsheet")
-    .option("--clear", "clear the history (asks first; the old file is kept as a backup)")
+    .option("--export", "print the records as JSON lines, oldest first, for --import elsewhere")
+    .option("--import <file>", "add the sessions in an export, skipping those already here")
+    .option("--clear", "clear the history (asks first; the old files are kept as a backup)")
     .option("-y, --yes", "with --clear: do not ask")
     .addHelpText(
       "after",
@@ -132,6 +134,8 @@ Keys: space pause · n or → next · b or ← back · + / - time · Enter carry
         "knot history",
         "knot history --since 7d",
         "knot history --routine stretch --csv > stretch.csv",
+        "knot history --export > ~/Sync/knot-$(hostname).jsonl",
+        "knot history --import ~/Sync/knot-laptop.jsonl",
         "knot history --clear",
       ),
     )
@@ -350,7 +354,9 @@ function exitCodesFor(command: string): string {
       ? SESSION_EXITS
       : command === "safety"
         ? `${COMMON_EXITS}, 3 an answer says not to go on`
-        : COMMON_EXITS;
+        : command === "history"
+          ? `${COMMON_EXITS} (with --import, 1 also when lines that are not session records were left out), 141 closed pipe`
+          : COMMON_EXITS;
   return `\nExit codes: ${codes}.\n`;
 }
 

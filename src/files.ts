@@ -38,7 +38,7 @@ export const isFsError = (error: unknown): error is NodeJS.ErrnoException =>
   /^E[A-Z0-9]+$/.test((error as NodeJS.ErrnoException).code!) &&
   typeof (error as NodeJS.ErrnoException).syscall === "string";
 
-const fileError = (path: string, code: string, message: string) =>
+export const fileError = (path: string, code: string, message: string) =>
   Object.assign(new Error(`${path}: ${message}`), { code, path, syscall: "open" });
 
 /**

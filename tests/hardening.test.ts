@@ -12,8 +12,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openForAppend, readRegularFile } from "../src/files.js";
 import { processStart, recoverCheckpoints, writeCheckpoint } from "../src/history/checkpoint.js";
+import { HistoryStore } from "../src/history/months.js";
 import { isSessionRecord } from "../src/history/record.js";
-import { appendRecord, readHistory } from "../src/history/store.js";
+import { appendRecord, readHistoryFile } from "../src/history/store.js";
 import { readRoutineFile, unexpectedAt } from "../src/routine/parse.js";
 import { csvCell, quote, safeJson, safeText } from "../src/ui/safe.js";
 import { bundleForChild, tempDir } from "./helpers.js";
@@ -96,7 +97,7 @@ describe("only regular files are read", () => {
     for (const device of ["/dev/zero", "/dev/full"]) {
       const link = join(tempDir(), "history.jsonl");
       symlinkSync(device, link);
-      expect(() => readHistory(link)).toThrow(/not a regular file/);
+      expect(() => readHistoryFile(link)).toThrow(/not a regular file/);
     }
   });
 
@@ -119,7 +120,7 @@ describe("a write that fails leaves the store as it was", () => {
     };
     expect(() => appendRecord(file, rec(), halfThenFull)).toThrow(/no space/);
     expect(readFileSync(file, "utf8")).toBe(before);
-    expect(readHistory(file).damaged).toEqual([]);
+    expect(readHistoryFile(file).damaged).toEqual([]);
     const short = (fd: number, data: Buffer) => writeSync(fd, data.subarray(0, 10));
     expect(() => appendRecord(file, rec(), short)).toThrow(/written short/);
     expect(readFileSync(file, "utf8")).toBe(before);
@@ -155,7 +156,7 @@ describe("records that parse but are odd are skipped as damaged", () => {
     expect(isSessionRecord({ ...good, ...change })).toBe(false);
     const file = join(tempDir(), "history.jsonl");
     writeFileSync(file, `${JSON.stringify({ ...good, ...change })}\n${JSON.stringify(good)}\n`);
-    const history = readHistory(file);
+    const history = readHistoryFile(file);
     expect(history.records.map((r) => r.id)).toEqual([good.id]);
     expect(history.damaged).toEqual([{ line: 1, reason: "not a session record" }]);
   });
@@ -164,29 +165,30 @@ describe("records that parse but are odd are skipped as damaged", () => {
 describe("checkpoints are recovered once", () => {
   it("tells its own knot from an unrelated process that later got the same id", () => {
     const data = tempDir();
-    const file = join(data, "history.jsonl");
+    const store = new HistoryStore(data);
     const record = rec();
     // the parent process is alive, but started long before this checkpoint claims
     writeCheckpoint(data, record, process.ppid, "1");
-    expect(recoverCheckpoints(data, file).map((r) => r.id)).toEqual([record.id]);
+    expect(recoverCheckpoints(data, store).map((r) => r.id)).toEqual([record.id]);
     const mine = rec();
     writeCheckpoint(data, mine, process.ppid, processStart(process.ppid));
-    expect(recoverCheckpoints(data, file)).toEqual([]);
+    expect(recoverCheckpoints(data, store)).toEqual([]);
   });
 
   it("several knots starting at once recover each checkpoint exactly once", async () => {
     const data = tempDir();
-    const file = join(data, "history.jsonl");
     const ids = [rec(), rec(), rec(), rec()].map((r) => {
       writeCheckpoint(data, r, 999_999_9, "dead");
       return r.id;
     });
     const bundle = bundleForChild("history/checkpoint.ts", data);
+    const months = bundleForChild("history/months.ts", data);
     const script = join(data, "recover.mjs");
     writeFileSync(
       script,
       `import { recoverCheckpoints } from ${JSON.stringify(bundle)};
-       recoverCheckpoints(${JSON.stringify(data)}, ${JSON.stringify(file)});`,
+       import { HistoryStore } from ${JSON.stringify(months)};
+       recoverCheckpoints(${JSON.stringify(data)}, new HistoryStore(${JSON.stringify(data)}));`,
     );
     await Promise.all(
       Array.from(
@@ -198,8 +200,9 @@ describe("checkpoints are recovered once", () => {
       ),
     );
     expect(
-      readHistory(file)
-        .records.map((r) => r.id)
+      new HistoryStore(data)
+        .read()
+        .map((r) => r.id)
         .sort(),
     ).toEqual([...ids].sort());
     expect(statSync(join(data, "running")).isDirectory()).toBe(true);
@@ -238,6 +241,6 @@ describe("one record per session", () => {
     };
     appendRecord(file, real);
     appendRecord(file, recovered);
-    expect(readHistory(file).records).toEqual([real]);
+    expect(readHistoryFile(file).records).toEqual([real]);
   });
 });

@@ -11,6 +11,7 @@ import type { TimelineEntry } from "../routine/timeline.js";
 import { hasManualSteps } from "../routine/timeline.js";
 import type { Area, Category } from "../routine/vocabulary.js";
 import { withPackOff, withSkinQuestions } from "../safety/rules.js";
+import { RULES_LOOK_BACK_MS } from "../safety/trend.js";
 import { CueDirector, Cues } from "../session/cues.js";
 import { type Display, NoDisplay, PlainDisplay, ScreenDisplay } from "../session/displays.js";
 import { guardSessionEnd } from "../session/end-guard.js";
@@ -121,7 +122,11 @@ export async function coach(
   );
   for (const caution of plan.cautions)
     for (const line of bulleted(caution, width, style.warn("  ! "))) say(line);
-  const journal = openJournal(ctx, (message) => say(style.warn(`warning: ${safeText(message)}`)));
+  const journal = openJournal(
+    ctx,
+    (message) => say(style.warn(`warning: ${safeText(message)}`)),
+    ctx.now() - RULES_LOOK_BACK_MS,
+  );
   const guard = guardSessionEnd();
   try {
     return guard.finish(await coachSession());

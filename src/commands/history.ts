@@ -1,13 +1,15 @@
 import { type Context, println, warnTo } from "../context.js";
 import { formatClock } from "../duration.js";
 import { ExitCode, KnotError } from "../errors.js";
-import { openJournal } from "../history/journal.js";
+import { describeFsError, isFsError } from "../files.js";
+import { openJournal, openStore } from "../history/journal.js";
+import { type HistoryStore, historyDir } from "../history/months.js";
 import type { SessionRecord } from "../history/record.js";
-import { clearHistory, historyFile } from "../history/store.js";
+import { forEachLine, parseLine } from "../history/store.js";
+import { output } from "../output.js";
 import { confirm } from "../ui/prompt.js";
-import { csvCell, quote } from "../ui/safe.js";
+import { csvCell, quote, safeJson } from "../ui/safe.js";
 import { prepareWidths, table } from "../ui/text.js";
-import { printJson } from "./shared.js";
 
 export interface HistoryOptions {
   since?: string;
@@ -16,6 +18,8 @@ export interface HistoryOptions {
   csv?: boolean;
   clear?: boolean;
   yes?: boolean;
+  export?: boolean;
+  import?: string;
 }
 
 /** "7d", "2w", "12h" back from now, or a date "2026-11-01" (from its local midnight). */
@@ -40,8 +44,38 @@ export function parseSince(text: string, now: number): number {
   );
 }
 
-/** Every session, read through the journal (unfinished sessions recovered, damage reported). */
-export const loadRecords = (ctx: Context): SessionRecord[] => openJournal(ctx, warnTo(ctx)).records;
+/**
+ * The history, opened as a command reads it: moved into months if it was one file, unfinished
+ * sessions recovered, then the records since `from` (every one without it).
+ */
+export const loadRecords = (ctx: Context, from?: number): SessionRecord[] =>
+  openJournal(ctx, warnTo(ctx), from).records;
+
+/** The store, opened as loadRecords does it but without reading any records yet. */
+export const openHistory = (ctx: Context): HistoryStore => openStore(ctx, warnTo(ctx));
+
+/**
+ * Writes a piece of a long output and lets the event loop run, so that a closed pipe
+ * (`knot history | head`) is noticed and reading stops; waits when the reader is slower.
+ */
+async function emit(ctx: Context, text: string): Promise<boolean> {
+  if (output.lost) return false;
+  const more = ctx.stdout.write(text);
+  const stream = ctx.stdout as Partial<NodeJS.WritableStream>;
+  await new Promise<void>((resolve) => {
+    if (more !== false || typeof stream.once !== "function") setImmediate(resolve);
+    else {
+      const done = () => {
+        stream.removeListener?.("drain", done);
+        output.removeListener("lost", done);
+        resolve();
+      };
+      stream.once("drain", done);
+      output.once("lost", done);
+    }
+  });
+  return !output.lost;
+}
 
 const localTime = (iso: string) => {
   const d = new Date(iso);
@@ -55,17 +89,43 @@ export const ratingText = (r: SessionRecord) =>
     : `${r.ratings.before ?? "-"} → ${r.ratings.after ?? "-"}`;
 
 export async function history(options: HistoryOptions, ctx: Context): Promise<number> {
-  if (options.json && options.csv) throw new KnotError("Choose --json or --csv, not both.");
+  const formats = [options.json, options.csv, options.export].filter(Boolean).length;
+  if (formats > 1) throw new KnotError("Choose one of --json, --csv and --export.");
+  if (options.import !== undefined) return importHistory(options.import, ctx);
   if (options.clear) return clear(options, ctx);
   const since = options.since === undefined ? undefined : parseSince(options.since, ctx.now());
-  const records = loadRecords(ctx)
-    .filter((r) => since === undefined || Date.parse(r.startedAt) >= since)
-    .filter((r) => options.routine === undefined || r.routine === options.routine)
-    .reverse(); // newest first
-
-  if (options.json) {
-    printJson(ctx, records);
+  const store = openHistory(ctx);
+  const pick = (batch: SessionRecord[]) =>
+    options.routine === undefined ? batch : batch.filter((r) => r.routine === options.routine);
+  // Newest first, a month at a time, so a closed pipe stops the reading and memory stays flat.
+  const batches = function* () {
+    for (const batch of store.newestFirst(since)) yield pick(batch);
+  };
+  const done = () => {
+    const damaged = store.warning();
+    if (damaged) warnTo(ctx)(damaged);
     return ExitCode.ok;
+  };
+
+  if (options.export) {
+    // Oldest first, one record per line: what --import reads.
+    for (const batch of store.oldestFirst(since)) {
+      const lines = pick(batch).map((r) => `${JSON.stringify(r)}\n`);
+      if (lines.length > 0 && !(await emit(ctx, lines.join("")))) break;
+    }
+    return done();
+  }
+  if (options.json) {
+    let first = true;
+    for (const batch of batches()) {
+      if (batch.length === 0) continue;
+      const items = batch.map((r) => safeJson(r, 2).replace(/^/gm, "  "));
+      const text = `${first ? "[\n" : ",\n"}${items.join(",\n")}`;
+      first = false;
+      if (!(await emit(ctx, text))) return done();
+    }
+    await emit(ctx, first ? "[]\n" : "\n]\n");
+    return done();
   }
   if (options.csv) {
     const header = [
@@ -83,32 +143,62 @@ export async function history(options: HistoryOptions, ctx: Context): Promise<nu
       "areas",
       "sides",
     ];
-    println(ctx.stdout, header.join(","));
-    for (const r of records) {
-      println(
-        ctx.stdout,
-        [
-          r.id,
-          r.startedAt,
-          r.endedAt,
-          r.routine,
-          r.name,
-          r.category,
-          r.doneSeconds,
-          r.plannedSeconds,
-          r.ended,
-          r.ratings.before,
-          r.ratings.after,
-          r.areas.join(" "),
-          r.sides.join(" "),
-        ]
-          .map(csvCell)
-          .join(","),
+    if (!(await emit(ctx, `${header.join(",")}\n`))) return done();
+    for (const batch of batches()) {
+      const rows = batch.map(
+        (r) =>
+          `${[
+            r.id,
+            r.startedAt,
+            r.endedAt,
+            r.routine,
+            r.name,
+            r.category,
+            r.doneSeconds,
+            r.plannedSeconds,
+            r.ended,
+            r.ratings.before,
+            r.ratings.after,
+            r.areas.join(" "),
+            r.sides.join(" "),
+          ]
+            .map(csvCell)
+            .join(",")}\n`,
+      );
+      if (rows.length > 0 && !(await emit(ctx, rows.join("")))) break;
+    }
+    return done();
+  }
+
+  const s = ctx.style;
+  const row = (r: SessionRecord) => [
+    localTime(r.startedAt),
+    r.name,
+    `${formatClock(r.doneSeconds)} of ${formatClock(r.plannedSeconds)}`,
+    r.ended === "completed"
+      ? s.ok(r.ended)
+      : r.ended === "pain"
+        ? s.error("stopped: pain")
+        : s.warn(r.ended),
+    ratingText(r),
+  ];
+  // Columns are as wide as the widest cell so far: later months never narrow them.
+  const widths: number[] = [];
+  let shown = 0;
+  for (const batch of batches()) {
+    if (batch.length === 0) continue;
+    const rows = batch.map(row);
+    if (shown === 0) {
+      rows.unshift(
+        ["DATE", "ROUTINE", "DONE", "ENDED", "PAIN BEFORE → AFTER"].map((h) => s.dim(h)),
       );
     }
-    return ExitCode.ok;
+    shown += batch.length;
+    await prepareWidths(rows.flat());
+    const lines = table(rows, undefined, 2, widths);
+    if (!(await emit(ctx, lines.map((l) => `${l}\n`).join("")))) return done();
   }
-  if (records.length === 0) {
+  if (shown === 0) {
     const filters = [
       since === undefined ? "" : `since ${localTime(new Date(since).toISOString())}`,
       options.routine === undefined ? "" : `of ${quote(options.routine)}`,
@@ -119,29 +209,59 @@ export async function history(options: HistoryOptions, ctx: Context): Promise<nu
         ? `No sessions ${filters.join(" ")}.`
         : "No sessions yet. Start one with: knot start stretch",
     );
-    return ExitCode.ok;
   }
-  const s = ctx.style;
-  const rows = records.map((r) => [
-    localTime(r.startedAt),
-    r.name,
-    `${formatClock(r.doneSeconds)} of ${formatClock(r.plannedSeconds)}`,
-    r.ended === "completed"
-      ? s.ok(r.ended)
-      : r.ended === "pain"
-        ? s.error("stopped: pain")
-        : s.warn(r.ended),
-    ratingText(r),
-  ]);
-  const header = ["DATE", "ROUTINE", "DONE", "ENDED", "PAIN BEFORE → AFTER"].map((h) => s.dim(h));
-  await prepareWidths(rows.flat());
-  for (const line of table([header, ...rows])) println(ctx.stdout, line);
+  return done();
+}
+
+/**
+ * Merges an export (another computer's, or a backup) into this history: each line checked as
+ * strictly as the store checks its own, sessions already kept skipped by id.
+ */
+async function importHistory(path: string, ctx: Context): Promise<number> {
+  if (path === "") throw new KnotError("--import needs a file: knot history --import FILE");
+  const store = openHistory(ctx);
+  const merge = store.merger();
+  const refused: { line: number; reason: string }[] = [];
+  try {
+    forEachLine(path, (line, number) => {
+      const parsed = parseLine(line);
+      if (typeof parsed === "string") refused.push({ line: number, reason: parsed });
+      else if (parsed) merge.add(parsed);
+    });
+  } catch (error) {
+    merge.finish();
+    if (error instanceof KnotError) throw error;
+    const added = merge.added > 0 ? ` (${merge.added} added before it stopped)` : "";
+    throw new KnotError(`Could not read ${quote(path)}${added}: ${describeFsError(error)}.`, {
+      exitCode: isFsError(error) && error.code === "ENOENT" ? ExitCode.usage : ExitCode.failure,
+      hint: "--import reads a file written by knot history --export.",
+    });
+  }
+  merge.finish();
+  const { added, skipped } = merge;
+  if (added + skipped === 0 && refused.length > 0) {
+    throw new KnotError(
+      `${quote(path)} holds no session records (line ${refused[0]!.line}: ${refused[0]!.reason}).`,
+      { hint: "--import reads a file written by knot history --export." },
+    );
+  }
+  println(
+    ctx.stdout,
+    `Imported ${quote(path)}: ${added} session${added === 1 ? "" : "s"} added, ${skipped} already in your history.`,
+  );
+  if (refused.length > 0) {
+    const lines = refused.map((r) => r.line);
+    warnTo(ctx)(
+      `${refused.length} line${refused.length === 1 ? " was" : "s were"} not a session record and ${refused.length === 1 ? "was" : "were"} left out (line ${lines.slice(0, 5).join(", ")}${lines.length > 5 ? ", ..." : ""}: ${refused[0]!.reason}).`,
+    );
+    return ExitCode.failure;
+  }
   return ExitCode.ok;
 }
 
 async function clear(options: HistoryOptions, ctx: Context): Promise<number> {
-  const file = historyFile(ctx.paths.data);
-  const yes = await confirm(ctx, `Clear your history? (${file} is kept as a backup)`, {
+  const folder = historyDir(ctx.paths.data);
+  const yes = await confirm(ctx, `Clear your history? (${folder} is kept as a backup)`, {
     yes: options.yes,
     default: false,
     whenNoTerminal: () => {
@@ -157,7 +277,7 @@ async function clear(options: HistoryOptions, ctx: Context): Promise<number> {
     println(ctx.stdout, "Nothing cleared.");
     return ExitCode.ok;
   }
-  const backup = clearHistory(file, ctx.now());
+  const backup = openHistory(ctx).clear(ctx.now());
   println(
     ctx.stdout,
     backup ? `History cleared. The old one is kept as ${backup}` : "There was no history to clear.",

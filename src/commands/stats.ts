@@ -1,4 +1,4 @@
-import { type Context, println } from "../context.js";
+import { type Context, println, warnTo } from "../context.js";
 import { formatDuration } from "../duration.js";
 import { ExitCode } from "../errors.js";
 import {
@@ -8,12 +8,14 @@ import {
   dailyTotals,
   minutesBy,
   STREAK_RULE,
-  streak,
+  streakOver,
 } from "../history/analysis.js";
 import { barChart, columnChart, ratingLine } from "../history/charts.js";
-import { assessTrend } from "../safety/trend.js";
+import { activityOf, firstMonthStart } from "../history/months.js";
+import type { Ratings } from "../history/record.js";
+import { assessTrend, RULES_LOOK_BACK_MS } from "../safety/trend.js";
 import { parseWholeNumber } from "./coach-numbers.js";
-import { loadRecords } from "./history.js";
+import { openHistory } from "./history.js";
 import { redFlagLines } from "./preflight.js";
 import { layoutWidth, printJson } from "./shared.js";
 
@@ -27,23 +29,45 @@ const minutesText = (m: number) => (m < 1 && m > 0 ? "<1 min" : `${Math.round(m)
 export async function stats(options: StatsOptions, ctx: Context): Promise<number> {
   const days = options.days === undefined ? 30 : parseWholeNumber("--days", options.days, 1, 3650);
   const now = ctx.now();
-  const all = loadRecords(ctx);
   const from = addDays(now, -(days - 1));
-  const records = all.filter((r) => Date.parse(r.startedAt) >= from);
-  const perDay = dailyTotals(records, days, now);
-  const category = minutesBy(records, byCategory);
-  const area = minutesBy(records, byArea);
-  const rated = records.filter(
-    (r) => r.ratings.before !== undefined || r.ratings.after !== undefined,
-  );
-  const trend = assessTrend(all, now);
-  const run = streak(all, now);
-  const totalMinutes = records.reduce((sum, r) => sum + r.doneSeconds / 60, 0);
+  // The trend rules read their six weeks; the window is added up a month at a time, so even
+  // --days 3650 holds one month of records at once; the streak reads the months' indexes.
+  const store = openHistory(ctx);
+  const trend = assessTrend(store.read(now - RULES_LOOK_BACK_MS), now);
+  const perDay = dailyTotals([], days, now);
+  const category = new Map<string, number>();
+  const area = new Map<string, number>();
+  const rated: { at: string; routine: string; ratings: Ratings }[] = [];
+  let sessions = 0;
+  let totalMinutes = 0;
+  for (const batch of store.oldestFirst(from)) {
+    sessions += batch.length;
+    dailyTotals(batch, days, now).forEach((d, i) => {
+      perDay[i]!.sessions += d.sessions;
+      perDay[i]!.minutes += d.minutes;
+    });
+    for (const [into, add] of [
+      [category, minutesBy(batch, byCategory)],
+      [area, minutesBy(batch, byArea)],
+    ] as const) {
+      for (const [key, minutes] of add) into.set(key, (into.get(key) ?? 0) + minutes);
+    }
+    for (const r of batch) {
+      totalMinutes += r.doneSeconds / 60;
+      if (r.ratings.before !== undefined || r.ratings.after !== undefined) {
+        rated.push({ at: r.startedAt, routine: r.routine, ratings: r.ratings });
+      }
+    }
+  }
+  const first = firstMonthStart(store);
+  const run = first === undefined ? 0 : streakOver(activityOf(store), first, now);
+  const damaged = store.warning();
+  if (damaged) warnTo(ctx)(damaged);
 
   if (options.json) {
     printJson(ctx, {
       days,
-      sessions: records.length,
+      sessions,
       minutes: Math.round(totalMinutes * 10) / 10,
       streak: run,
       streakRule: STREAK_RULE,
@@ -56,7 +80,7 @@ export async function stats(options: StatsOptions, ctx: Context): Promise<number
         [...category].map(([k, v]) => [k, Math.round(v * 10) / 10]),
       ),
       minutesByArea: Object.fromEntries([...area].map(([k, v]) => [k, Math.round(v * 10) / 10])),
-      ratings: rated.map((r) => ({ at: r.startedAt, routine: r.routine, ...r.ratings })),
+      ratings: rated.map((r) => ({ at: r.at, routine: r.routine, ...r.ratings })),
       gettingWorse: trend,
     });
     return ExitCode.ok;
@@ -72,7 +96,7 @@ export async function stats(options: StatsOptions, ctx: Context): Promise<number
     out();
   }
   out(
-    `${s.heading(`Last ${days} days`)}: ${records.length} session${records.length === 1 ? "" : "s"}, ${formatDuration(Math.round(totalMinutes) * 60)}`,
+    `${s.heading(`Last ${days} days`)}: ${sessions} session${sessions === 1 ? "" : "s"}, ${formatDuration(Math.round(totalMinutes) * 60)}`,
   );
   out(`${s.strong("Streak")}: ${run} day${run === 1 ? "" : "s"} ${s.dim(`(${STREAK_RULE})`)}`);
   const labels = perDay.map((d) => d.day.slice(5));

@@ -94,13 +94,27 @@ export function streak(records: readonly SessionRecord[], now: number): number {
   const starts = records.filter((r) => r.doneSeconds > 0).map((r) => Date.parse(r.startedAt));
   if (starts.length === 0) return 0;
   const days = new Set(starts.map(dayKey));
-  const earliest = startOfDay(Math.min(...starts));
+  return streakOver((from) => days.has(dayKey(from)), Math.min(...starts), now);
+}
+
+/**
+ * The same count over any record of activity: `active(from, to)` says whether a session that
+ * did something started in that span (the history's month indexes answer it for years of
+ * sessions without reading them).
+ */
+export function streakOver(
+  active: (from: number, to: number) => boolean,
+  earliestStart: number,
+  now: number,
+): number {
+  const earliest = startOfDay(earliestStart);
+  const has = (day: number) => active(day, addDays(day, 1));
   // Today without a session yet is neither counted nor a rest day: the day is not over.
-  let day = days.has(dayKey(now)) ? startOfDay(now) : addDays(now, -1);
+  let day = has(startOfDay(now)) ? startOfDay(now) : addDays(now, -1);
   let count = 0;
   let rest = 0;
   for (; day >= earliest; day = addDays(day, -1)) {
-    if (days.has(dayKey(day))) {
+    if (has(day)) {
       count += 1;
       rest = 0;
     } else if (++rest > 1) {

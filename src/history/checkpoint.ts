@@ -1,8 +1,8 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { readRegularFile } from "../files.js";
+import type { HistoryStore } from "./months.js";
 import { isSessionRecord, type SessionRecord } from "./record.js";
-import { appendRecord } from "./store.js";
 
 /**
  * A running session keeps a checkpoint (its record so far) beside the history, rewritten at
@@ -68,7 +68,7 @@ const alive = (pid: number, started: unknown): boolean => {
  */
 export function recoverCheckpoints(
   dataDir: string,
-  historyPath: string,
+  store: Pick<HistoryStore, "append">,
   isAlive = alive,
 ): SessionRecord[] {
   let names: string[];
@@ -97,7 +97,7 @@ export function recoverCheckpoints(
     }
     if (isSessionRecord(record)) {
       const interrupted: SessionRecord = { ...record, ended: "interrupted" };
-      appendRecord(historyPath, interrupted);
+      store.append(interrupted);
       recovered.push(interrupted);
     }
     rmSync(claimed, { force: true });

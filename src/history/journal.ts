@@ -1,12 +1,13 @@
 import type { Context } from "../context.js";
 import { describeFsError } from "../files.js";
 import { recoverCheckpoints, removeCheckpoint, writeCheckpoint } from "./checkpoint.js";
+import { HistoryStore } from "./months.js";
 import type { SessionRecord } from "./record.js";
-import { appendRecord, damagedWarning, historyFile, readHistory } from "./store.js";
 
-/** The history as a session sees it: what came before, and where this one is written. */
+/** The history as a session sees it: the recent past, and where this session is written. */
 export interface Journal {
-  file: string;
+  store: HistoryStore;
+  /** The sessions since `from` (see openJournal), oldest first. */
   records: SessionRecord[];
   /** Saves the record of a session that ended; false (with a warning) if it could not. */
   append(record: SessionRecord): boolean;
@@ -14,14 +15,9 @@ export interface Journal {
   done(id: string): void;
 }
 
-/**
- * Opens the history: sessions whose knot died are recovered first, damaged lines are reported
- * once, and writing problems never end a session (they are reported instead).
- */
-export function openJournal(ctx: Context, warn: (message: string) => void): Journal {
-  const dataDir = ctx.paths.data;
-  const file = historyFile(dataDir);
-  const safely = (what: string, action: () => void): boolean => {
+const trying =
+  (warn: (message: string) => void) =>
+  (what: string, action: () => void): boolean => {
     try {
       action();
       return true;
@@ -30,15 +26,40 @@ export function openJournal(ctx: Context, warn: (message: string) => void): Jour
       return false;
     }
   };
-  safely("recover an unfinished session", () => recoverCheckpoints(dataDir, file));
-  const history = readHistory(file);
-  const damaged = damagedWarning(file, history);
+
+/**
+ * The history store, ready to read: a single-file history moved into months (saying so once),
+ * sessions whose knot died recovered.
+ */
+export function openStore(ctx: Context, warn: (message: string) => void): HistoryStore {
+  const store = new HistoryStore(ctx.paths.data, { now: ctx.now });
+  store.migrate();
+  if (store.migratedFrom) {
+    warn(
+      `Your history now lives in one file per month in ${store.dir}; the old file is kept as ${store.migratedFrom}.`,
+    );
+  }
+  trying(warn)("recover an unfinished session", () => recoverCheckpoints(ctx.paths.data, store));
+  return store;
+}
+
+/**
+ * Opens the history: a single-file history is moved into months, sessions whose knot died are
+ * recovered, the records since `from` are read (every one without it), damaged lines are
+ * reported once, and writing problems never end a session (they are reported instead).
+ */
+export function openJournal(ctx: Context, warn: (message: string) => void, from?: number): Journal {
+  const dataDir = ctx.paths.data;
+  const safely = trying(warn);
+  const store = openStore(ctx, warn);
+  const records = store.read(from);
+  const damaged = store.warning();
   if (damaged) warn(damaged);
   let checkpointFailed = false;
   return {
-    file,
-    records: history.records,
-    append: (record) => safely(`save this session to ${file}`, () => appendRecord(file, record)),
+    store,
+    records,
+    append: (record) => safely(`save this session to ${store.dir}`, () => store.append(record)),
     checkpoint: (record) => {
       // One warning is enough: the session goes on, and its record is still written at the end.
       if (checkpointFailed) return;

@@ -1,22 +1,23 @@
 import {
   closeSync,
+  constants,
   fstatSync,
   fsyncSync,
   ftruncateSync,
   mkdirSync,
   openSync,
   readSync,
-  renameSync,
   writeSync,
 } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
 import { ExitCode, KnotError } from "../errors.js";
-import { describeFsError, readRegularFile } from "../files.js";
+import { describeFsError, fileError } from "../files.js";
 import { isSessionRecord, type SessionRecord } from "./record.js";
 
-export const historyFile = (dataDir: string): string => join(dataDir, "history.jsonl");
-
 /**
+ * The file-level guarantees of the history, used by the store over months (./months.ts):
+ * appends that land whole, and reads that skip damaged lines.
+ *
  * Appends one record as one line. A single write to a file opened for appending lands whole
  * at the end even with another knot writing at the same moment; fsync makes it durable before
  * knot says it is saved. If an earlier write was cut short (power cut, full disk), the new
@@ -28,6 +29,16 @@ export function appendRecord(
   /** The write itself; tests hand in one that fails part-way, as a full disk does. */
   write: (fd: number, data: Buffer) => number = writeSync,
 ): void {
+  appendLines(file, [JSON.stringify(record)], write);
+}
+
+/** Appends lines in one write, with the same guarantees (an import adds many at once). */
+export function appendLines(
+  file: string,
+  lines: readonly string[],
+  write: (fd: number, data: Buffer) => number = writeSync,
+): void {
+  if (lines.length === 0) return;
   mkdirSync(dirname(file), { recursive: true });
   const fd = openSync(file, "a");
   let size = 0;
@@ -48,7 +59,7 @@ export function appendRecord(
       }
       if (last[0] !== 0x0a) prefix = "\n";
     }
-    const line = Buffer.from(`${prefix}${JSON.stringify(record)}\n`);
+    const line = Buffer.from(`${prefix}${lines.join("\n")}\n`);
     const written = write(fd, line);
     if (written !== line.length) {
       throw Object.assign(new Error("the record was written short"), { code: "ENOSPC" });
@@ -80,30 +91,61 @@ export interface History {
   damaged: { line: number; reason: string }[];
 }
 
-/** Reads every record, oldest first. Damaged lines are skipped and reported, never fatal. */
-export function readHistory(file: string): History {
-  let text: string;
+/**
+ * Calls `each` with every line of a file, read in pieces, so a file of any size is read in
+ * bounded memory. Only regular files are read.
+ */
+export function forEachLine(file: string, each: (line: string, number: number) => void): void {
+  const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
-    text = readRegularFile(file).toString("utf8");
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw fileError(file, "EISDIR", "is a folder");
+    if (!stat.isFile()) throw fileError(file, "ENOTREG", "is not a regular file");
+    const chunk = Buffer.alloc(1 << 20);
+    let carry: Buffer = Buffer.alloc(0);
+    let number = 0;
+    for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) {
+      let data = Buffer.concat([carry, chunk.subarray(0, n)]);
+      for (let nl = data.indexOf(0x0a); nl >= 0; nl = data.indexOf(0x0a)) {
+        each(data.toString("utf8", 0, nl), ++number);
+        data = data.subarray(nl + 1);
+      }
+      carry = Buffer.from(data);
+    }
+    if (carry.length > 0) each(carry.toString("utf8"), ++number);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Parses one line of a history file: a record, a reason it is damaged, or nothing (blank). */
+export function parseLine(line: string): SessionRecord | string | undefined {
+  if (line.trim() === "") return undefined;
+  try {
+    const value = JSON.parse(line);
+    return isSessionRecord(value) ? value : "not a session record";
+  } catch {
+    return "not valid JSON (cut short?)";
+  }
+}
+
+/** Reads every record of one file, oldest first, one per id; damaged lines are reported. */
+export function readHistoryFile(file: string): History {
+  const records: SessionRecord[] = [];
+  const damaged: History["damaged"] = [];
+  try {
+    forEachLine(file, (line, number) => {
+      const parsed = parseLine(line);
+      if (typeof parsed === "string") damaged.push({ line: number, reason: parsed });
+      else if (parsed) records.push(parsed);
+    });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return { records: [], damaged: [] };
     throw new KnotError(`Could not read the history file ${file}: ${describeFsError(error)}.`, {
       exitCode: ExitCode.failure,
-      hint: "knot keeps its history in a regular file; move this one aside to start a new one.",
+      hint: "knot keeps its history in regular files; move this one aside to start a new one.",
     });
   }
-  const records: SessionRecord[] = [];
-  const damaged: History["damaged"] = [];
-  text.split("\n").forEach((line, i) => {
-    if (line.trim() === "") return;
-    try {
-      const value = JSON.parse(line);
-      if (isSessionRecord(value)) records.push(value);
-      else damaged.push({ line: i + 1, reason: "not a session record" });
-    } catch {
-      damaged.push({ line: i + 1, reason: "not valid JSON (cut short?)" });
-    }
-  });
   records.sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt));
   return { records: latestById(records), damaged };
 }
@@ -119,25 +161,4 @@ function latestById(records: SessionRecord[]): SessionRecord[] {
     if (!seen || Date.parse(r.endedAt) >= Date.parse(seen.endedAt)) byId.set(r.id, r);
   }
   return byId.size === records.length ? records : records.filter((r) => byId.get(r.id) === r);
-}
-
-/** One warning naming the damaged lines, or nothing. */
-export function damagedWarning(file: string, history: History): string | undefined {
-  const { damaged } = history;
-  if (damaged.length === 0) return undefined;
-  const lines = damaged.map((d) => d.line);
-  const shown = lines.slice(0, 5).join(", ") + (lines.length > 5 ? ", ..." : "");
-  return `${damaged.length === 1 ? "A damaged line" : `${damaged.length} damaged lines`} in ${file} (line ${shown}) ${damaged.length === 1 ? "was" : "were"} skipped; everything else was read.`;
-}
-
-/** Moves the history aside as a backup (never deletes it) and returns the backup's path. */
-export function clearHistory(file: string, now: number): string | undefined {
-  const backup = `${file}.bak-${new Date(now).toISOString().replace(/[:.]/g, "-")}`;
-  try {
-    renameSync(file, backup);
-    return backup;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
-  }
 }

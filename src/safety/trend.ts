@@ -14,7 +14,15 @@ export const TREND_RULES = {
   urgentRating: 8,
   clearlyWorse: 2,
   notReleasingDays: 21,
+  /** How far back "not releasing" looks for 3 weeks of work on an area. */
+  notReleasingWindowDays: 42,
 } as const;
+
+/**
+ * The furthest back any rule before a session looks (the trend rules; the daily limits, cold's
+ * gap and resuming look back a day at most), so a session reads only this much history.
+ */
+export const RULES_LOOK_BACK_MS = TREND_RULES.notReleasingWindowDays * 24 * 60 * 60 * 1000;
 
 export const TREND_RULE_TEXT: { id: TrendReason["rule"]; text: string }[] = [
   {
@@ -124,7 +132,7 @@ export function assessTrend(records: readonly SessionRecord[], now: number): Tre
     });
   }
 
-  const stuck = notReleasing(since(42));
+  const stuck = notReleasing(since(TREND_RULES.notReleasingWindowDays));
   if (stuck.length > 0) {
     reasons.push({
       rule: "not-releasing",

@@ -92,11 +92,17 @@ export function wrap(text: string, width: number): string[] {
 }
 
 /** Lays out rows as aligned columns; the last column takes what room is left, if limited. */
-export function table(rows: string[][], maxWidth?: number, gap = 2): string[] {
+export function table(
+  rows: string[][],
+  maxWidth?: number,
+  gap = 2,
+  /** Columns at least this wide, widened to fit: a table printed in parts passes the same one. */
+  widths: number[] = [],
+): string[] {
   const count = Math.max(0, ...rows.map((r) => r.length));
-  const widths = Array.from({ length: count }, (_, i) =>
-    Math.max(0, ...rows.map((r) => displayWidth(r[i] ?? ""))),
-  );
+  for (let i = 0; i < count; i++) {
+    widths[i] = Math.max(widths[i] ?? 0, ...rows.map((r) => displayWidth(r[i] ?? "")));
+  }
   return rows.map((row) =>
     row
       .map((cell, i) => {

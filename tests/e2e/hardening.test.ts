@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "../helpers.js";
@@ -140,7 +140,16 @@ describe.concurrent("special files never hang or flood knot", () => {
     symlinkSync("/dev/zero", join(dir, "history.jsonl"));
     const result = knot(["history"], { env });
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/Could not read the history file .*not a regular file/);
+    expect(result.stderr).toMatch(/The history file .*history\.jsonl is not a regular file/);
+    // a month's file too
+    rmSync(join(dir, "history.jsonl"));
+    mkdirSync(join(dir, "history"));
+    symlinkSync("/dev/zero", join(dir, "history", "2026-11.jsonl"));
+    const month = knot(["history"], { env });
+    expect(month.status).toBe(1);
+    expect(month.stderr).toMatch(
+      /Could not read the history file .*2026-11\.jsonl.*not a regular file/,
+    );
   });
 
   it.each([

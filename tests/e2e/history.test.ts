@@ -133,20 +133,22 @@ describe("history, end to end", () => {
     expect(knot(["history", "--since", "last week"], { env })).toMatchObject({ status: 2 });
     expect(knot(["history", "--clear"], { env })).toMatchObject({ status: 2 });
     const cleared = knot(["history", "--clear", "--yes"], { env });
-    expect(cleared.stdout).toMatch(/kept as .*history\.jsonl\.bak-/);
+    expect(cleared.stdout).toMatch(/kept as .*history\.bak-/);
     expect(records(env)).toEqual([]);
     const dir = join(env.XDG_DATA_HOME!, "knot");
-    expect(readdirSync(dir).some((f) => f.startsWith("history.jsonl.bak-"))).toBe(true);
+    expect(readdirSync(dir).some((f) => f.startsWith("history.bak-"))).toBe(true);
   });
 
   it("skips a damaged line with one warning that names it", () => {
     const env = isolatedEnv();
     oneStepSession(env);
-    appendFileSync(join(env.XDG_DATA_HOME!, "knot", "history.jsonl"), '{"v":1,"id":"broken\n');
+    const folder = join(env.XDG_DATA_HOME!, "knot", "history");
+    const [month] = readdirSync(folder);
+    appendFileSync(join(folder, month!), '{"v":1,"id":"broken\n');
     const result = knot(["history"], { env });
     expect(result.status).toBe(0);
     expect(result.stderr).toMatch(
-      /A damaged line in .*history\.jsonl \(line 2\) was skipped; everything else was read\./,
+      /A damaged line in .*history\/\d{4}-\d{2}\.jsonl \(line 2\) was skipped; everything else was read\./,
     );
     expect(result.stdout).toContain("Short routine");
   });

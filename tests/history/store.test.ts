@@ -3,12 +3,8 @@ import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { recoverCheckpoints, writeCheckpoint } from "../../src/history/checkpoint.js";
-import {
-  appendRecord,
-  clearHistory,
-  damagedWarning,
-  readHistory,
-} from "../../src/history/store.js";
+import { HistoryStore } from "../../src/history/months.js";
+import { appendRecord, readHistoryFile } from "../../src/history/store.js";
 import { bundleForChild, tempDir } from "../helpers.js";
 import { rec } from "./fixtures.js";
 
@@ -20,11 +16,11 @@ describe("the history file", () => {
     appendRecord(file, late);
     appendRecord(file, early);
     expect(readFileSync(file, "utf8").split("\n")).toHaveLength(3);
-    expect(readHistory(file)).toEqual({ records: [early, late], damaged: [] });
+    expect(readHistoryFile(file)).toEqual({ records: [early, late], damaged: [] });
   });
 
   it("reads a missing file as an empty history", () => {
-    expect(readHistory(join(tempDir(), "none.jsonl"))).toEqual({ records: [], damaged: [] });
+    expect(readHistoryFile(join(tempDir(), "none.jsonl"))).toEqual({ records: [], damaged: [] });
   });
 
   it("skips damaged lines with one warning naming them, and reads everything else", () => {
@@ -35,14 +31,20 @@ describe("the history file", () => {
       file,
       `${JSON.stringify(a)}\n{"v":1,"id":"cut sh\n${JSON.stringify({ hello: 1 })}\n${JSON.stringify(b)}\n`,
     );
-    const history = readHistory(file);
+    const history = readHistoryFile(file);
     expect(history.records.map((r) => r.id)).toEqual([a.id, b.id]);
     expect(history.damaged).toEqual([
       { line: 2, reason: "not valid JSON (cut short?)" },
       { line: 3, reason: "not a session record" },
     ]);
-    expect(damagedWarning(file, history)).toBe(
-      `2 damaged lines in ${file} (line 2, 3) were skipped; everything else was read.`,
+    // through the store: one warning for everything read
+    const data = tempDir();
+    const store = new HistoryStore(data);
+    store.append(a);
+    appendFileSync(store.fileOf(a.startedAt.slice(0, 7)), '{"v":1,"id":"cut sh\n{"hello":1}\n');
+    store.read();
+    expect(store.warning()).toBe(
+      `2 damaged lines in ${store.fileOf(a.startedAt.slice(0, 7))} (line 2, 3) were skipped; everything else was read.`,
     );
   });
 
@@ -53,7 +55,7 @@ describe("the history file", () => {
     appendFileSync(file, '{"v":1,"id":"half a rec'); // power cut mid-write
     const b = rec();
     appendRecord(file, b);
-    const history = readHistory(file);
+    const history = readHistoryFile(file);
     expect(history.records.map((r) => r.id)).toEqual([a.id, b.id]);
     expect(history.damaged.map((d) => d.line)).toEqual([2]);
   });
@@ -83,37 +85,39 @@ describe("the history file", () => {
       });
     const [a, b] = await Promise.all([runWriter("a"), runWriter("b")]);
     expect([a, b]).toEqual([0, 0]);
-    const history = readHistory(file);
+    const history = readHistoryFile(file);
     expect(history.damaged).toEqual([]);
     expect(history.records).toHaveLength(600);
     expect(new Set(history.records.map((r) => r.id)).size).toBe(600);
   });
 
-  it("clears by moving the file aside as a backup", () => {
-    const file = join(tempDir(), "history.jsonl");
-    appendRecord(file, rec());
-    const backup = clearHistory(file, Date.UTC(2026, 10, 22, 9, 30));
-    expect(backup).toBe(`${file}.bak-2026-11-22T09-30-00-000Z`);
-    expect(existsSync(file)).toBe(false);
-    expect(readHistory(backup!).records).toHaveLength(1);
-    expect(clearHistory(file, Date.now())).toBeUndefined();
+  it("clears by moving the history folder aside as a backup", () => {
+    const data = tempDir();
+    const store = new HistoryStore(data);
+    store.append(rec());
+    const backup = store.clear(Date.UTC(2026, 10, 22, 9, 30));
+    expect(backup).toBe(`${store.dir}.bak-2026-11-22T09-30-00-000Z`);
+    expect(existsSync(store.dir)).toBe(false);
+    expect(store.read()).toEqual([]);
+    expect(new HistoryStore(join(data, "x")).clear(Date.now())).toBeUndefined();
+    expect(execFileSync("ls", [backup!], { encoding: "utf8" })).toMatch(/^\d{4}-\d{2}\.jsonl$/m);
   });
 });
 
 describe("checkpoints", () => {
   it("turns the checkpoint of a knot that died into an interrupted record", () => {
     const data = tempDir();
-    const file = join(data, "history.jsonl");
+    const store = new HistoryStore(data);
     const running = rec({ ended: "completed" });
     writeCheckpoint(data, running, 999_999);
     const alive = rec();
     writeCheckpoint(data, alive, 424_242);
-    const recovered = recoverCheckpoints(data, file, (pid) => pid === 424_242);
+    const recovered = recoverCheckpoints(data, store, (pid) => pid === 424_242);
     expect(recovered.map((r) => [r.id, r.ended])).toEqual([[running.id, "interrupted"]]);
-    expect(readHistory(file).records.map((r) => r.id)).toEqual([running.id]);
+    expect(store.read().map((r) => r.id)).toEqual([running.id]);
     // the live one is left alone; once its knot is gone it is recovered too
-    expect(recoverCheckpoints(data, file, () => false).map((r) => r.id)).toEqual([alive.id]);
-    expect(recoverCheckpoints(data, file, () => false)).toEqual([]);
+    expect(recoverCheckpoints(data, store, () => false).map((r) => r.id)).toEqual([alive.id]);
+    expect(recoverCheckpoints(data, store, () => false)).toEqual([]);
   });
 
   it("is never half written", () => {
