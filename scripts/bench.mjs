@@ -6,7 +6,11 @@
 //    bytes written to the terminal, peak memory;
 // 3. timing: twenty 1 s steps with --events -, each line stamped by this script's own clock on
 //    arrival: the worst lateness of a step start and the drift at the end.
-// BENCH_ONLY=startup|countdown|timing runs one part.
+// 4. history: synthetic histories (scripts/gen-history.mjs) of 0, 22,000 and 100,000 records;
+//    for each, the median time of `start` (to its first step line, plain mode), `today`,
+//    `stats`, `history | head -5` against `node -e 0` in the same run, each one's peak memory,
+//    a full `history --json`, and the peak memory of a 60 s session.
+// BENCH_ONLY=startup|countdown|timing|history runs one part.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -162,6 +166,140 @@ async function timing() {
 }
 
 const verdict = (ok) => (ok ? "ok" : "OVER");
+
+// Peak memory of a command that exits: a preloaded hook writes its maxRSS (KiB) at exit.
+const rssFile = join(home, "rss");
+const rssHook = `data:text/javascript,${encodeURIComponent(
+  `import{writeFileSync}from"node:fs";process.on("exit",()=>{try{writeFileSync(${JSON.stringify(rssFile)},String(process.resourceUsage().maxRSS))}catch{}});`,
+)}`;
+
+/** Runs a command once; resolves to its wall time (ms) until `done` says so, and its exit. */
+function runUntil(args, envFor, done = () => false, withRss = false) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, withRss ? ["--import", rssHook, ...args] : args, {
+      env: envFor,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    let err = "";
+    let ms;
+    child.stdout.on("data", (chunk) => {
+      if (ms !== undefined) return;
+      out += chunk;
+      const verdict = done(out);
+      if (verdict === "now") {
+        ms = Number(process.hrtime.bigint() - started) / 1e6;
+        child.kill("SIGTERM");
+      } else if (verdict === "close") {
+        ms = Number(process.hrtime.bigint() - started) / 1e6;
+        child.stdout.destroy(); // as `head` does when it has its lines
+      }
+    });
+    child.stderr.on("data", (chunk) => {
+      err += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => {
+      ms ??= Number(process.hrtime.bigint() - started) / 1e6;
+      if (code !== 0 && code !== 143 && code !== 141 && code !== 3) {
+        reject(new Error(`${args.slice(1).join(" ")} exited ${code}: ${err.slice(0, 300)}`));
+      }
+      resolve({ ms, code });
+    });
+  });
+}
+
+const peakOf = async (args, envFor, done) => {
+  rmSync(rssFile, { force: true });
+  await runUntil(args, envFor, done, true);
+  return Number(readFileSync(rssFile, "utf8")) / 1024;
+};
+
+async function historyBench() {
+  const sizes = (process.env.BENCH_HISTORY ?? "0,22000,100000").split(",").map(Number);
+  const runs = Number(process.env.BENCH_HISTORY_RUNS ?? 11);
+  const lines = (n) => (out) => (out.split("\n").length > n ? "close" : false);
+  const firstStep = (out) => (/^\[1\/\d+\]/m.test(out) ? "now" : false);
+  const commands = [
+    {
+      label: "start stretch",
+      args: [bin, "start", "stretch", "--yes", "--lead-in", "0", "--no-checkin", "--no-notify"],
+      done: firstStep,
+    },
+    { label: "today", args: [bin, "today"] },
+    { label: "stats", args: [bin, "stats"] },
+    { label: "history | head -5", args: [bin, "history"], done: lines(5) },
+  ];
+  const results = [];
+  for (const size of sizes) {
+    const data = join(home, `history-${size}`);
+    const envFor = { ...env, XDG_DATA_HOME: data };
+    spawnSync(
+      process.execPath,
+      [
+        fileURLToPath(new URL("gen-history.mjs", import.meta.url)),
+        "--records",
+        String(size),
+        "--data",
+        join(data, "knot"),
+      ],
+      { stdio: "ignore" },
+    );
+    // first runs build the month indexes and warm the file cache
+    for (const c of commands) await runUntil(c.args, envFor, c.done);
+    const samples = new Map([["node -e 0", []], ...commands.map((c) => [c.label, []])]);
+    for (let i = 0; i < runs; i++) {
+      samples.get("node -e 0").push((await runUntil(["-e", "0"], envFor)).ms);
+      for (const c of commands)
+        samples.get(c.label).push((await runUntil(c.args, envFor, c.done)).ms);
+    }
+    const base = median(samples.get("node -e 0"));
+    const rows = [];
+    for (const c of commands) {
+      rows.push({
+        label: c.label,
+        ratio: median(samples.get(c.label)) / base,
+        mib: await peakOf(c.args, envFor, c.done),
+      });
+    }
+    const started = process.hrtime.bigint();
+    const jsonMib = await peakOf([bin, "history", "--json"], envFor);
+    const jsonS = Number(process.hrtime.bigint() - started) / 1e9;
+    results.push({ size, base, rows, jsonMib, jsonS, envFor });
+  }
+  // 60 s sessions, one per size, side by side: peak memory while the session runs.
+  const sessionFile = join(home, "sixty-history.json");
+  writeFileSync(
+    sessionFile,
+    JSON.stringify({
+      id: "sixty-h",
+      name: "Sixty",
+      category: "stretch",
+      steps: [{ name: "Hold", kind: "rest", duration: 60 }],
+    }),
+  );
+  const sessionSeconds = Number(process.env.BENCH_SESSION_SECONDS ?? 60);
+  await Promise.all(
+    results.map(async (r) => {
+      const child = spawn(
+        process.execPath,
+        [bin, "start", sessionFile, "--yes", "--lead-in", "0", "--no-checkin", "--no-notify"],
+        { env: r.envFor, stdio: "ignore" },
+      );
+      let peak = 0;
+      const poll = setInterval(() => {
+        peak = Math.max(peak, peakKiB(child.pid));
+      }, 100);
+      setTimeout(() => child.kill("SIGTERM"), sessionSeconds * 1000);
+      await new Promise((resolve) => child.on("close", resolve));
+      clearInterval(poll);
+      r.sessionMib = peak / 1024;
+    }),
+  );
+  return { results, runs, sessionSeconds };
+}
+
 if (!only || only === "startup") startup();
 // One after the other: CPU is read from this process's reaped children, which must then be
 // the countdown's alone, and the timing run should not share the machine with it.
@@ -169,6 +307,7 @@ const cd = !only || only === "countdown" ? await countdown(100, 30) : undefined;
 // The standard view, for what the large digits cost next to it (rows under 16 keep it).
 const small = !only || only === "countdown" ? await countdown(100, 15) : undefined;
 const tm = !only || only === "timing" ? await timing() : undefined;
+const hist = !only || only === "history" ? await historyBench() : undefined;
 if (cd) {
   console.log("\n60 s countdown in a 100x30 pseudo-terminal: the large view, colour on");
   console.log(`  exit ${cd.exit}, ${cd.wall.toFixed(1)} s wall`);
@@ -195,6 +334,34 @@ if (tm) {
   );
   console.log(
     `  drift at the end                ${tm.driftMs.toFixed(1)} ms   budget < 25 ms   ${verdict(Math.abs(tm.driftMs) < 25)}`,
+  );
+}
+if (hist) {
+  console.log(`\nhistory, median of ${hist.runs} runs each, against node -e 0 in the same run`);
+  console.log("  budget at 22,000 and 100,000 records: < 1.6x and < 80 MiB each; --json < 100 MiB");
+  const header = [
+    "records",
+    "node -e 0",
+    ...hist.results[0].rows.map((r) => r.label),
+    "history --json",
+    "60 s session",
+  ];
+  console.log(
+    `  ${header.map((h, i) => (i === 0 ? h.padEnd(9) : h.padStart(i === 1 ? 10 : 19))).join("")}`,
+  );
+  for (const r of hist.results) {
+    const budgeted = r.size >= 22_000;
+    const cells = r.rows.map((row) => {
+      const ok = row.ratio < 1.6 && row.mib < 80;
+      return `${row.ratio.toFixed(2)}x ${row.mib.toFixed(0)} MiB${budgeted ? (ok ? " ok" : " OVER") : ""}`;
+    });
+    const json = `${r.jsonS.toFixed(1)} s ${r.jsonMib.toFixed(0)} MiB${budgeted ? (r.jsonMib < 100 ? " ok" : " OVER") : ""}`;
+    console.log(
+      `  ${String(r.size).padEnd(9)}${`${r.base.toFixed(1)} ms`.padStart(10)}${[...cells, json, `${r.sessionMib.toFixed(0)} MiB`].map((c) => c.padStart(19)).join("")}`,
+    );
+  }
+  console.log(
+    `  (the session column: peak memory of a ${hist.sessionSeconds} s session run beside each history)`,
   );
 }
 rmSync(home, { recursive: true, force: true });

@@ -355,7 +355,7 @@ function exitCodesFor(command: string): string {
       : command === "safety"
         ? `${COMMON_EXITS}, 3 an answer says not to go on`
         : command === "history"
-          ? `${COMMON_EXITS} (with --import, 1 also when lines that are not session records were left out), 141 closed pipe`
+          ? `${COMMON_EXITS} (with --import, 1 also when lines that are not session records were left out)`
           : COMMON_EXITS;
   return `\nExit codes: ${codes}.\n`;
 }

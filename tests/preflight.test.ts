@@ -75,6 +75,7 @@ function run(
     timeline,
     routineAreas: ["upper-back", "neck"] as Area[],
     records,
+    recent: records,
     settings: settings({}, options.internal ?? screened),
     force: options.force ?? false,
     skinChecked: options.skinChecked ?? false,

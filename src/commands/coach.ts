@@ -3,7 +3,7 @@ import { type Context, println } from "../context.js";
 import { formatClock } from "../duration.js";
 import { ExitCode, KnotError } from "../errors.js";
 import { EVERY_TIME, stopAdvice } from "../health.js";
-import { openJournal } from "../history/journal.js";
+import { openJournal, stepsFrom } from "../history/journal.js";
 import { buildRecord, newRecordId, type Ratings } from "../history/record.js";
 import { output } from "../output.js";
 import { timelineLength } from "../routine/describe.js";
@@ -125,6 +125,7 @@ export async function coach(
   const journal = openJournal(
     ctx,
     (message) => say(style.warn(`warning: ${safeText(message)}`)),
+    stepsFrom(ctx.now()),
     ctx.now() - RULES_LOOK_BACK_MS,
   );
   const guard = guardSessionEnd();
@@ -142,6 +143,7 @@ export async function coach(
       ctx,
       routineAreas: plan.areas,
       records: journal.records,
+      recent: journal.recent,
       settings: config,
       force: Boolean(flags.force),
       skinChecked: Boolean(flags.skinChecked),

@@ -10,7 +10,7 @@ import {
   massageSecondsByArea,
   startOfDay,
 } from "../history/analysis.js";
-import type { SessionRecord } from "../history/record.js";
+import type { RecordSummary, SessionRecord } from "../history/record.js";
 import type { TimelineEntry } from "../routine/timeline.js";
 import type { Area } from "../routine/vocabulary.js";
 import { checkSessionRules, THERMAL_RULES } from "../safety/rules.js";
@@ -24,14 +24,17 @@ import {
   screenLines,
   screensFor,
 } from "../safety/screening.js";
-import { assessTrend, type TrendReason } from "../safety/trend.js";
+import { assessTrend, redFlagLines, type TrendReason } from "../safety/trend.js";
 import type { Asker } from "../ui/prompt.js";
 
 export interface PreflightInput {
   ctx: Context;
   timeline: TimelineEntry[];
   routineAreas: Area[];
+  /** Whole records since yesterday (see stepsFrom): what the rules about steps read. */
   records: readonly SessionRecord[];
+  /** Summaries of the last weeks: what the trend rules read. */
+  recent: readonly RecordSummary[];
   settings: Settings;
   /** Go past guidance-level checks (never a hard rule, an emergency or the every-time questions). */
   force: boolean;
@@ -64,17 +67,6 @@ export async function preflight(input: PreflightInput): Promise<TimelineEntry[]>
   return timeline;
 }
 
-export function redFlagLines(reasons: readonly TrendReason[]): string[] {
-  return [
-    "Things may not be getting better:",
-    ...reasons.map((r) => `  - ${r.text}.`),
-    "Please see a doctor before carrying on. Get medical help at once for:",
-    ...RED_FLAGS.emergency.map((f) => `  - ${f}`),
-    "and see a doctor soon for:",
-    ...RED_FLAGS.soon.map((f) => `  - ${f}`),
-  ];
-}
-
 /** A guidance-level check said no: ask at a terminal, else go on only with --force. */
 async function goOnAnyway(input: PreflightInput, question: string, overriding: string) {
   const { ask, say, ctx } = input;
@@ -90,8 +82,8 @@ async function goOnAnyway(input: PreflightInput, question: string, overriding: s
 }
 
 async function checkTrend(input: PreflightInput) {
-  const { records, ctx, say } = input;
-  const trend = assessTrend(records, ctx.now());
+  const { recent, ctx, say } = input;
+  const trend = assessTrend(recent, ctx.now());
   if (!trend.worse) return;
   const lines = redFlagLines(trend.reasons);
   say(ctx.style.error(lines[0]!));

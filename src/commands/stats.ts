@@ -8,15 +8,14 @@ import {
   dailyTotals,
   minutesBy,
   STREAK_RULE,
-  streakOver,
+  streakOverDays,
 } from "../history/analysis.js";
 import { barChart, columnChart, ratingLine } from "../history/charts.js";
-import { activityOf, firstMonthStart } from "../history/months.js";
+import { openStore } from "../history/journal.js";
+import { activeDays } from "../history/months.js";
 import type { Ratings } from "../history/record.js";
-import { assessTrend, RULES_LOOK_BACK_MS } from "../safety/trend.js";
+import { assessTrend, RULES_LOOK_BACK_MS, redFlagLines } from "../safety/trend.js";
 import { parseWholeNumber } from "./coach-numbers.js";
-import { openHistory } from "./history.js";
-import { redFlagLines } from "./preflight.js";
 import { layoutWidth, printJson } from "./shared.js";
 
 export interface StatsOptions {
@@ -30,17 +29,17 @@ export async function stats(options: StatsOptions, ctx: Context): Promise<number
   const days = options.days === undefined ? 30 : parseWholeNumber("--days", options.days, 1, 3650);
   const now = ctx.now();
   const from = addDays(now, -(days - 1));
-  // The trend rules read their six weeks; the window is added up a month at a time, so even
-  // --days 3650 holds one month of records at once; the streak reads the months' indexes.
-  const store = openHistory(ctx);
-  const trend = assessTrend(store.read(now - RULES_LOOK_BACK_MS), now);
+  // Sessions are read as summaries from the months' indexes (no steps), added up a month at a
+  // time, so even --days 3650 holds one month at once; the streak reads the days indexes.
+  const store = openStore(ctx, warnTo(ctx));
+  const trend = assessTrend(store.summariesSince(now - RULES_LOOK_BACK_MS), now);
   const perDay = dailyTotals([], days, now);
   const category = new Map<string, number>();
   const area = new Map<string, number>();
   const rated: { at: string; routine: string; ratings: Ratings }[] = [];
   let sessions = 0;
   let totalMinutes = 0;
-  for (const batch of store.oldestFirst(from)) {
+  for (const batch of store.summaries(from)) {
     sessions += batch.length;
     dailyTotals(batch, days, now).forEach((d, i) => {
       perDay[i]!.sessions += d.sessions;
@@ -59,8 +58,7 @@ export async function stats(options: StatsOptions, ctx: Context): Promise<number
       }
     }
   }
-  const first = firstMonthStart(store);
-  const run = first === undefined ? 0 : streakOver(activityOf(store), first, now);
+  const run = streakOverDays(activeDays(store), now);
   const damaged = store.warning();
   if (damaged) warnTo(ctx)(damaged);
 

@@ -9,9 +9,9 @@ import {
   startOfDay,
 } from "../history/analysis.js";
 import { bar } from "../history/charts.js";
+import { stepsFrom } from "../history/journal.js";
 import { AREAS } from "../routine/vocabulary.js";
 import { THERMAL_RULES } from "../safety/rules.js";
-import { RULES_LOOK_BACK_MS } from "../safety/trend.js";
 import { padEnd } from "../ui/text.js";
 import { loadRecords } from "./history.js";
 import { readUserSettings } from "./settings.js";
@@ -23,9 +23,8 @@ export async function today(options: { json?: boolean }, ctx: Context): Promise<
   const now = ctx.now();
   const settings = await readUserSettings(ctx);
   const limit = (settings.get("massage.dailyLimitMinutes") as number) * 60;
-  // The rules look back six weeks at most (cold's gap, heat and massage a day), so that is read.
-  const window = now - RULES_LOOK_BACK_MS;
-  const records = loadRecords(ctx, window);
+  // What today's rules look at (the daily limits, cold's gap, the heat count): since yesterday.
+  const records = loadRecords(ctx, stepsFrom(now));
   const from = startOfDay(now);
   const todays = records.filter((r) => Date.parse(r.startedAt) >= from);
   const massage = massageSecondsByArea(records, from, addDays(now, 1));
@@ -105,7 +104,7 @@ export async function today(options: { json?: boolean }, ctx: Context): Promise<
     const count =
       t.kind === "heat" ? ` ${t.todayCount} of ${THERMAL_RULES.maxHeatPerDay} today;` : "";
     if (t.lastEndedAt === undefined) {
-      out(`${s.strong(what)}: none in the last ${RULES_LOOK_BACK_MS / 604_800_000} weeks.`);
+      out(`${s.strong(what)}: none since yesterday.`);
     } else if (t.advisableNow) {
       out(
         `${s.strong(what)}:${count} last ended ${clock(t.lastEndedAt)}${t.lastEndedAt < from ? " (before today)" : ""}; another is fine now if your skin is back to normal.`,

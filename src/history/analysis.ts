@@ -1,5 +1,5 @@
 import type { Area, Category } from "../routine/vocabulary.js";
-import type { SessionRecord } from "./record.js";
+import type { RecordSummary, SessionRecord } from "./record.js";
 
 /** Local midnight at the start of the day holding `ms`. */
 export function startOfDay(ms: number): number {
@@ -90,36 +90,37 @@ export function applicationsSince(
  * does not break the run (two in a row do). Several sessions in a day count once, so the streak
  * never rewards doing more.
  */
-export function streak(records: readonly SessionRecord[], now: number): number {
-  const starts = records.filter((r) => r.doneSeconds > 0).map((r) => Date.parse(r.startedAt));
-  if (starts.length === 0) return 0;
-  const days = new Set(starts.map(dayKey));
-  return streakOver((from) => days.has(dayKey(from)), Math.min(...starts), now);
+export function streak(records: readonly RecordSummary[], now: number): number {
+  const days = records
+    .filter((r) => r.doneSeconds > 0)
+    .map((r) => dayNumber(Date.parse(r.startedAt)));
+  return streakOverDays(
+    [...new Set(days)].sort((a, b) => b - a),
+    now,
+  );
 }
 
+/** The local day holding `ms`, as a number of days since 1970-01-01 (local). */
+export const dayNumber = (ms: number): number =>
+  Math.floor((ms - new Date(ms).getTimezoneOffset() * 60_000) / 86_400_000);
+
 /**
- * The same count over any record of activity: `active(from, to)` says whether a session that
- * did something started in that span (the history's month indexes answer it for years of
- * sessions without reading them).
+ * The same count from the days with a session, newest first (each once): the history's
+ * month indexes give these for years of sessions without reading them.
  */
-export function streakOver(
-  active: (from: number, to: number) => boolean,
-  earliestStart: number,
-  now: number,
-): number {
-  const earliest = startOfDay(earliestStart);
-  const has = (day: number) => active(day, addDays(day, 1));
-  // Today without a session yet is neither counted nor a rest day: the day is not over.
-  let day = has(startOfDay(now)) ? startOfDay(now) : addDays(now, -1);
+export function streakOverDays(daysNewestFirst: Iterable<number>, now: number): number {
+  const today = dayNumber(now);
   let count = 0;
-  let rest = 0;
-  for (; day >= earliest; day = addDays(day, -1)) {
-    if (has(day)) {
-      count += 1;
-      rest = 0;
-    } else if (++rest > 1) {
-      break;
-    }
+  // The next day to look at. Today without a session yet is neither counted nor a rest day.
+  let next: number | undefined;
+  for (const day of daysNewestFirst) {
+    if (day > today) continue;
+    if (next === undefined) next = day === today ? today : today - 1;
+    if (day > next) continue;
+    // `next - day` days without a session lie between: one is a rest day, two end the run
+    if (next - day > 1) break;
+    count += 1;
+    next = day - 1;
   }
   return count;
 }
@@ -150,7 +151,7 @@ export interface DayTotal {
 
 /** Sessions and minutes for each of the last `days` days, oldest first. */
 export function dailyTotals(
-  records: readonly SessionRecord[],
+  records: readonly RecordSummary[],
   days: number,
   now: number,
 ): DayTotal[] {
@@ -170,8 +171,8 @@ export function dailyTotals(
 }
 
 export function minutesBy<K extends string>(
-  records: readonly SessionRecord[],
-  key: (r: SessionRecord) => K[],
+  records: readonly RecordSummary[],
+  key: (r: RecordSummary) => K[],
 ): Map<K, number> {
   const totals = new Map<K, number>();
   for (const r of records)
@@ -179,5 +180,5 @@ export function minutesBy<K extends string>(
   return totals;
 }
 
-export const byCategory = (r: SessionRecord): Category[] => [r.category];
-export const byArea = (r: SessionRecord): Area[] => r.areas;
+export const byCategory = (r: RecordSummary): Category[] => [r.category];
+export const byArea = (r: RecordSummary): Area[] => r.areas;

@@ -1,14 +1,17 @@
 import type { Context } from "../context.js";
 import { describeFsError } from "../files.js";
+import { addDays } from "./analysis.js";
 import { recoverCheckpoints, removeCheckpoint, writeCheckpoint } from "./checkpoint.js";
 import { HistoryStore } from "./months.js";
-import type { SessionRecord } from "./record.js";
+import type { RecordSummary, SessionRecord } from "./record.js";
 
 /** The history as a session sees it: the recent past, and where this session is written. */
 export interface Journal {
   store: HistoryStore;
   /** The sessions since `from` (see openJournal), oldest first. */
   records: SessionRecord[];
+  /** Summaries (no steps) of the sessions since `summariesFrom`, oldest first. */
+  recent: RecordSummary[];
   /** Saves the record of a session that ended; false (with a warning) if it could not. */
   append(record: SessionRecord): boolean;
   checkpoint(record: SessionRecord): void;
@@ -44,21 +47,36 @@ export function openStore(ctx: Context, warn: (message: string) => void): Histor
 }
 
 /**
+ * How far back a session reads whole records: the rules that look at steps (the daily limits,
+ * cold's gap, the heat count, resuming) look at today and yesterday at most. The rules over
+ * weeks read summaries (RULES_LOOK_BACK_MS).
+ */
+export const stepsFrom = (now: number): number => addDays(now, -1);
+
+/**
  * Opens the history: a single-file history is moved into months, sessions whose knot died are
- * recovered, the records since `from` are read (every one without it), damaged lines are
+ * recovered, the records since `from` are read (every one without it) with the summaries since
+ * `summariesFrom` (none without it), damaged lines are
  * reported once, and writing problems never end a session (they are reported instead).
  */
-export function openJournal(ctx: Context, warn: (message: string) => void, from?: number): Journal {
+export function openJournal(
+  ctx: Context,
+  warn: (message: string) => void,
+  from?: number,
+  summariesFrom?: number,
+): Journal {
   const dataDir = ctx.paths.data;
   const safely = trying(warn);
   const store = openStore(ctx, warn);
   const records = store.read(from);
+  const recent = summariesFrom === undefined ? [] : store.summariesSince(summariesFrom);
   const damaged = store.warning();
   if (damaged) warn(damaged);
   let checkpointFailed = false;
   return {
     store,
     records,
+    recent,
     append: (record) => safely(`save this session to ${store.dir}`, () => store.append(record)),
     checkpoint: (record) => {
       // One warning is enough: the session goes on, and its record is still written at the end.

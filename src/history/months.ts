@@ -5,16 +5,25 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  readSync,
   renameSync,
   rmSync,
   statSync,
   writeFileSync,
 } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { ExitCode, KnotError } from "../errors.js";
 import { describeFsError } from "../files.js";
-import type { SessionRecord } from "./record.js";
-import { appendLines, appendRecord, forEachLine, parseLine, readHistoryFile } from "./store.js";
+import { dayNumber } from "./analysis.js";
+import { type RecordSummary, type SessionRecord, summaryOf } from "./record.js";
+import {
+  appendLines,
+  appendRecord,
+  forEachLine,
+  parseLine,
+  readHistoryFile,
+  readLinesAt,
+} from "./store.js";
 
 /**
  * The history as one append-only JSON-lines file per month, `history/2026-11.jsonl`, named by
@@ -32,7 +41,7 @@ export const indexDir = (dataDir: string): string => join(dataDir, "index");
 
 const MONTH_FILE = /^(\d{4})-(\d{2})\.jsonl$/;
 /** The month a record belongs to: "2026-11", from its start time in UTC. */
-export const monthOf = (startedAt: string): string => startedAt.slice(0, 7);
+export const monthOf = (startedAt: string): string => monthOfTime(Date.parse(startedAt));
 export const monthOfTime = (ms: number): string => new Date(ms).toISOString().slice(0, 7);
 const stamp = (now: number) => new Date(now).toISOString().replace(/[:.]/g, "-");
 
@@ -54,6 +63,9 @@ export class HistoryStore {
   /** Set when this knot moved a single-file history into months: the backup's path. */
   migratedFrom: string | undefined;
   private ready = false;
+  private days: Record<string, DaysEntry> | undefined;
+  private daysChanged = false;
+  private readonly indexes = new Map<string, MonthIndex>();
 
   constructor(
     readonly dataDir: string,
@@ -80,17 +92,37 @@ export class HistoryStore {
     }
   }
 
-  /** One month's records, oldest first, one per session. */
-  readMonth(month: string): SessionRecord[] {
+  /**
+   * One month's records, oldest first, one per session. With `from`, only the sessions that
+   * started then or later are read: their places come from the month's index, so the last day
+   * of a month costs a few small reads, not the whole file.
+   */
+  readMonth(month: string, from?: number): SessionRecord[] {
     const file = this.fileOf(month);
-    this.options.onRead?.(file);
-    const { records, damaged } = readHistoryFile(file);
-    for (const d of damaged) {
-      if (!this.damaged.some((seen) => seen.file === file && seen.line === d.line)) {
-        this.damaged.push({ file, ...d });
+    if (from !== undefined) {
+      const index = this.index(month);
+      this.noteDamage(file, index.damaged);
+      const wanted = index.summaries.filter((r) => startOf(r) >= from);
+      let lines: string[];
+      if (wanted.length > 0) this.options.onRead?.(file);
+      try {
+        lines = readLinesAt(
+          file,
+          wanted.map((r) => ({ offset: r.o, bytes: r.b })),
+        );
+      } catch (error) {
+        throw unreadable(file, error);
+      }
+      const records = lines.map(parseLine);
+      // The file changed under the index (another knot writing): read it whole instead.
+      if (records.every((r, i) => typeof r === "object" && r.id === wanted[i]!.id)) {
+        return records as SessionRecord[];
       }
     }
-    return records;
+    this.options.onRead?.(file);
+    const { records, damaged } = readHistoryFile(file);
+    this.noteDamage(file, damaged);
+    return from === undefined ? records : records.filter((r) => startOf(r) >= from);
   }
 
   /** The records that started at or after `from` (every one without it), oldest first. */
@@ -105,7 +137,7 @@ export class HistoryStore {
     const first = from === undefined ? "" : monthOfTime(from);
     for (const month of this.months()) {
       if (month < first) continue;
-      yield this.readMonth(month).filter((r) => from === undefined || startOf(r) >= from);
+      yield this.readMonth(month, from).filter((r) => from === undefined || startOf(r) >= from);
     }
   }
 
@@ -114,7 +146,7 @@ export class HistoryStore {
     const first = from === undefined ? "" : monthOfTime(from);
     for (const month of this.months().reverse()) {
       if (month < first) return;
-      yield this.readMonth(month)
+      yield this.readMonth(month, from)
         .filter((r) => from === undefined || startOf(r) >= from)
         .reverse();
     }
@@ -123,7 +155,9 @@ export class HistoryStore {
   /** Saves one record: one flushed append to its month's file. */
   append(record: SessionRecord): void {
     this.migrate();
-    appendRecord(this.fileOf(monthOf(record.startedAt)), record);
+    const month = monthOf(record.startedAt);
+    this.indexes.delete(month);
+    appendRecord(this.fileOf(month), record);
   }
 
   /**
@@ -136,6 +170,7 @@ export class HistoryStore {
     const known = new Map<string, Set<string>>();
     const pending = new Map<string, string[]>();
     const write = (month: string) => {
+      this.indexes.delete(month);
       appendLines(this.fileOf(month), pending.get(month) ?? []);
       pending.delete(month);
     };
@@ -172,12 +207,14 @@ export class HistoryStore {
     const { damaged } = this;
     if (damaged.length === 0) return undefined;
     const files = [...new Set(damaged.map((d) => d.file))];
-    const where = files
+    const more = files.length > 3 ? ` and ${files.length - 3} more files` : "";
+    const where = `${files
+      .slice(0, 3)
       .map((file) => {
         const lines = damaged.filter((d) => d.file === file).map((d) => d.line);
         return `${file} (line ${lines.slice(0, 5).join(", ")}${lines.length > 5 ? ", ..." : ""})`;
       })
-      .join(", ");
+      .join(", ")}${more}`;
     const one = damaged.length === 1;
     return `${one ? "A damaged line" : `${damaged.length} damaged lines`} in ${where} ${one ? "was" : "were"} skipped; everything else was read.`;
   }
@@ -197,44 +234,155 @@ export class HistoryStore {
   }
 
   /**
-   * The start times (to the quarter hour, so any time zone's days can be told) of the sessions
-   * in a month that did something, oldest first. Kept in index/ and rebuilt when the month's
-   * file changes, so a streak of years reads a few bytes a month instead of every record.
+   * A month's index: the summaries of its sessions (a record without its steps, about a
+   * tenth of its size) and the lines found damaged. Kept in index/ beside the history and
+   * brought up to date when the month's file has changed: after appends only the new lines
+   * are read, after anything else (an edit, a sync) the whole file. Losing it costs nothing
+   * but one reading.
    */
-  activeQuarters(month: string): number[] {
+  private index(month: string): MonthIndex {
+    // once per month per knot: a command that asks twice (stats: its window, then the trend)
+    // reads it once
+    let index = this.indexes.get(month);
+    if (!index) {
+      index = this.loadIndex(month);
+      this.indexes.set(month, index);
+    }
+    return index;
+  }
+
+  private loadIndex(month: string): MonthIndex {
     const file = this.fileOf(month);
     let size: number;
     let mtimeMs: number;
     try {
       ({ size, mtimeMs } = statSync(file));
     } catch {
+      return EMPTY_INDEX;
+    }
+    const path = join(indexDir(this.dataDir), `${month}.json`);
+    const kept = readIndex(path);
+    if (kept && kept.size === size && kept.mtimeMs === mtimeMs) return kept;
+    // Appended to since: carry on from where the index ends, if the bytes before it match.
+    const base = kept && kept.size < size && tailMatches(file, kept) ? kept : undefined;
+    this.options.onRead?.(file);
+    const summaries = base ? [...base.summaries] : [];
+    const damaged = base ? [...base.damaged] : [];
+    const lines0 = base?.lines ?? 0;
+    let lines = lines0;
+    let end: number;
+    try {
+      end = forEachLine(
+        file,
+        (line, number, offset, bytes) => {
+          lines = lines0 + number;
+          const parsed = parseLine(line);
+          if (typeof parsed === "string") damaged.push({ line: lines, reason: parsed });
+          else if (parsed) summaries.push({ ...summaryOf(parsed), o: offset, b: bytes });
+        },
+        base?.size ?? 0,
+      );
+    } catch (error) {
+      throw unreadable(file, error);
+    }
+    summaries.sort((a, b) => startOf(a) - startOf(b));
+    const index: MonthIndex = {
+      v: 3,
+      size: end,
+      mtimeMs: end === size ? mtimeMs : -1,
+      tail: tailOf(file, end),
+      lines,
+      damaged,
+      summaries: latestById(summaries),
+    };
+    writeIndex(path, index);
+    return index;
+  }
+
+  /** Summaries of the sessions that started at or after `from`, month by month, oldest first. */
+  *summaries(from?: number): Generator<RecordSummary[]> {
+    const first = from === undefined ? "" : monthOfTime(from);
+    for (const month of this.months()) {
+      if (month < first) continue;
+      const index = this.index(month);
+      this.noteDamage(this.fileOf(month), index.damaged);
+      yield index.summaries.filter((r) => from === undefined || startOf(r) >= from);
+    }
+  }
+
+  /** Summaries month by month back to `from` (or the first), newest first. */
+  *summariesNewestFirst(from?: number): Generator<RecordSummary[]> {
+    const first = from === undefined ? "" : monthOfTime(from);
+    for (const month of this.months().reverse()) {
+      if (month < first) return;
+      const index = this.index(month);
+      this.noteDamage(this.fileOf(month), index.damaged);
+      yield index.summaries.filter((r) => from === undefined || startOf(r) >= from).reverse();
+    }
+  }
+
+  /** All the summaries since `from`, oldest first. */
+  summariesSince(from: number): RecordSummary[] {
+    return [...this.summaries(from)].flat();
+  }
+
+  /**
+   * The local days (dayNumber) on which a month's sessions did something, oldest first: what a
+   * streak of years reads of each month. Every month's days are kept in one small file, read
+   * once, each entry checked against its month's file and against the offset from UTC at the
+   * month's first and last session (a change of time zone makes them again).
+   */
+  activeDayNumbers(month: string): number[] {
+    let stat: { size: number; mtimeMs: number };
+    try {
+      stat = statSync(this.fileOf(month));
+    } catch {
       return [];
     }
-    const cache = join(indexDir(this.dataDir), `${month}.json`);
-    try {
-      const kept = JSON.parse(readFileSync(cache, "utf8"));
-      if (kept.size === size && kept.mtimeMs === mtimeMs && Array.isArray(kept.quarters)) {
-        return kept.quarters;
+    const path = join(indexDir(this.dataDir), "days.json");
+    this.days ??= readDays(path);
+    const kept = this.days[month];
+    if (
+      kept &&
+      kept.size === stat.size &&
+      kept.mtimeMs === stat.mtimeMs &&
+      kept.offsets[0] === new Date(kept.first).getTimezoneOffset() &&
+      kept.offsets[1] === new Date(kept.last).getTimezoneOffset()
+    ) {
+      return kept.days;
+    }
+    const index = this.index(month);
+    const starts = index.summaries.filter((r) => r.doneSeconds > 0).map(startOf);
+    const first = Math.min(...starts, 0);
+    const last = Math.max(...starts, 0);
+    const days = [...new Set(starts.map(dayNumber))].sort((x, y) => x - y);
+    if (index.size === stat.size) {
+      this.days[month] = {
+        size: stat.size,
+        mtimeMs: stat.mtimeMs,
+        first,
+        last,
+        offsets: [new Date(first).getTimezoneOffset(), new Date(last).getTimezoneOffset()],
+        days,
+      };
+      // written once, after this run of asking: a later knot gets every month made so far
+      if (!this.daysChanged) {
+        this.daysChanged = true;
+        queueMicrotask(() => {
+          this.daysChanged = false;
+          writeIndex(path, this.days);
+        });
       }
-    } catch {
-      // missing or unreadable: rebuilt below
     }
-    const quarters = [
-      ...new Set(
-        this.readMonth(month)
-          .filter((r) => r.doneSeconds > 0)
-          .map((r) => Math.floor(startOf(r) / QUARTER)),
-      ),
-    ].sort((a, b) => a - b);
-    try {
-      mkdirSync(indexDir(this.dataDir), { recursive: true });
-      const tmp = `${cache}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify({ size, mtimeMs, quarters }));
-      renameSync(tmp, cache);
-    } catch {
-      // the index only saves time; without it the month is read again next time
+    return days;
+  }
+
+  private noteDamage(file: string, damaged: readonly { line: number; reason: string }[]): void {
+    for (const d of damaged) {
+      if (!this.damaged.some((seen) => seen.file === file && seen.line === d.line)) {
+        this.damaged.push({ file, ...d });
+      }
     }
-    return quarters;
   }
 
   /**
@@ -317,45 +465,142 @@ export class HistoryStore {
   }
 }
 
-const QUARTER = 15 * 60 * 1000;
+interface MonthIndex {
+  v: 3;
+  /** How much of the month's file it covers, and the file's time then (-1: check again). */
+  size: number;
+  mtimeMs: number;
+  /** The last bytes it covers, to tell an append from a file replaced by another. */
+  tail: string;
+  lines: number;
+  damaged: { line: number; reason: string }[];
+  /** Each with where its line is in the month's file (offset and length in bytes). */
+  summaries: Indexed[];
+}
+
+type Indexed = RecordSummary & { o: number; b: number };
+
+const EMPTY_INDEX: MonthIndex = {
+  v: 3,
+  size: 0,
+  mtimeMs: 0,
+  tail: "",
+  lines: 0,
+  damaged: [],
+  summaries: [],
+};
+
+function readIndex(path: string): MonthIndex | undefined {
+  try {
+    const kept = JSON.parse(readFileSync(path, "utf8"));
+    return kept?.v === 3 &&
+      Number.isInteger(kept.size) &&
+      typeof kept.tail === "string" &&
+      Array.isArray(kept.summaries) &&
+      Array.isArray(kept.damaged)
+      ? kept
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeIndex(path: string, value: unknown): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(value));
+    renameSync(tmp, path);
+  } catch {
+    // the index only saves time; without it the month is read again next time
+  }
+}
+
+interface DaysEntry {
+  size: number;
+  mtimeMs: number;
+  /** The first and last session's start, and the offset from UTC at each when counted. */
+  first: number;
+  last: number;
+  offsets: [number, number];
+  days: number[];
+}
+
+function readDays(path: string): Record<string, DaysEntry> {
+  const out: Record<string, DaysEntry> = Object.create(null);
+  try {
+    const kept = JSON.parse(readFileSync(path, "utf8"));
+    if (!kept || typeof kept !== "object" || Array.isArray(kept)) return out;
+    for (const [month, entry] of Object.entries(kept)) {
+      const e = entry as Partial<DaysEntry> | null;
+      if (
+        /^\d{4}-\d{2}$/.test(month) &&
+        typeof e?.size === "number" &&
+        typeof e.mtimeMs === "number" &&
+        typeof e.first === "number" &&
+        typeof e.last === "number" &&
+        Array.isArray(e.offsets) &&
+        Array.isArray(e.days)
+      ) {
+        out[month] = e as DaysEntry;
+      }
+    }
+  } catch {
+    // missing or unreadable: made again as months are asked for
+  }
+  return out;
+}
+
+const TAIL = 64;
+function tailOf(file: string, end: number): string {
+  const length = Math.min(TAIL, end);
+  if (length === 0) return "";
+  const buffer = Buffer.alloc(length);
+  const fd = openSync(file, "r");
+  try {
+    readSync(fd, buffer, 0, length, end - length);
+  } finally {
+    closeSync(fd);
+  }
+  return buffer.toString("base64");
+}
+
+const tailMatches = (file: string, index: MonthIndex) => {
+  try {
+    return tailOf(file, index.size) === index.tail;
+  } catch {
+    return false;
+  }
+};
+
+/** One summary per session, the one that ended last (as the store reads records). */
+function latestById(summaries: Indexed[]): Indexed[] {
+  const byId = new Map<string, Indexed>();
+  for (const r of summaries) {
+    const seen = byId.get(r.id);
+    if (!seen || Date.parse(r.endedAt) >= Date.parse(seen.endedAt)) byId.set(r.id, r);
+  }
+  return byId.size === summaries.length ? summaries : summaries.filter((r) => byId.get(r.id) === r);
+}
 
 /**
- * Whether a session that did something started in [from, to), from the months' indexes: what
- * the streak asks of every day it walks back over, months loaded only as the walk reaches them.
+ * The local days on which a session did something, newest first, each once: from the months'
+ * days indexes, a month at a time, only as far back as the caller keeps asking (a streak).
  */
-export function activityOf(store: HistoryStore): (from: number, to: number) => boolean {
-  const loaded = new Map<string, number[]>();
-  const quartersOf = (month: string) => {
-    let quarters = loaded.get(month);
-    if (!quarters) {
-      quarters = store.activeQuarters(month);
-      loaded.set(month, quarters);
+export function* activeDays(store: HistoryStore): Generator<number> {
+  let last: number | undefined;
+  for (const month of store.months().reverse()) {
+    const days = store.activeDayNumbers(month);
+    for (let i = days.length - 1; i >= 0; i--) {
+      // a local day can straddle two months' files (they are split in UTC)
+      if (days[i] === last) continue;
+      last = days[i];
+      yield days[i]!;
     }
-    return quarters;
-  };
-  return (from, to) => {
-    for (const month of new Set([monthOfTime(from), monthOfTime(to - 1)])) {
-      const quarters = quartersOf(month);
-      // the first quarter at or after `from`, by halving
-      let lo = 0;
-      let hi = quarters.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (quarters[mid]! * QUARTER < from) lo = mid + 1;
-        else hi = mid;
-      }
-      if (lo < quarters.length && quarters[lo]! * QUARTER < to) return true;
-    }
-    return false;
-  };
+  }
 }
 
-/** When the first month with a file began, or undefined for an empty history. */
-export function firstMonthStart(store: HistoryStore): number | undefined {
-  const first = store.months()[0];
-  return first === undefined ? undefined : Date.parse(`${first}-01T00:00:00Z`);
-}
-const startOf = (r: SessionRecord) => Date.parse(r.startedAt);
+const startOf = (r: { startedAt: string }) => Date.parse(r.startedAt);
 
 const exists = (path: string) => {
   try {
@@ -381,6 +626,10 @@ function syncFolder(path: string): void {
 }
 
 const unreadable = (path: string, error: unknown) =>
-  new KnotError(`Could not read the history folder ${path}: ${describeFsError(error)}.`, {
-    exitCode: ExitCode.failure,
-  });
+  new KnotError(
+    `Could not read the history ${path.endsWith(".jsonl") ? "file" : "folder"} ${path}: ${describeFsError(error)}.`,
+    {
+      exitCode: ExitCode.failure,
+      hint: "knot keeps its history in regular files; move this one aside to start a new one.",
+    },
+  );

@@ -54,6 +54,40 @@ export interface SessionRecord {
   resumedFrom?: string;
 }
 
+/**
+ * What the rules over weeks (getting worse, not releasing), the charts and the streak need of
+ * a session: a record without its steps. The history's month indexes keep these, so weeks and
+ * years of sessions are read without reading every step of every one.
+ */
+export type RecordSummary = Pick<
+  SessionRecord,
+  | "id"
+  | "routine"
+  | "name"
+  | "category"
+  | "areas"
+  | "startedAt"
+  | "endedAt"
+  | "doneSeconds"
+  | "plannedSeconds"
+  | "ended"
+  | "ratings"
+>;
+
+export const summaryOf = (r: SessionRecord): RecordSummary => ({
+  id: r.id,
+  routine: r.routine,
+  name: r.name,
+  category: r.category,
+  areas: r.areas,
+  startedAt: r.startedAt,
+  endedAt: r.endedAt,
+  doneSeconds: r.doneSeconds,
+  plannedSeconds: r.plannedSeconds,
+  ended: r.ended,
+  ratings: r.ratings,
+});
+
 export const END_REASONS: readonly EndReason[] = ["completed", "quit", "pain", "interrupted"];
 
 export function newRecordId(now: number, random = Math.random): string {
@@ -116,7 +150,11 @@ export function buildRecord(input: RecordInput): SessionRecord {
   return record;
 }
 
-const isIso = (v: unknown) => typeof v === "string" && !Number.isNaN(Date.parse(v));
+/** A time as knot writes it (toISOString: UTC, to the millisecond), and a real one. */
+const isIso = (v: unknown) =>
+  typeof v === "string" &&
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/.test(v) &&
+  !Number.isNaN(Date.parse(v));
 const isRating = (v: unknown) =>
   v === undefined || (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 10);
 const isCount = (v: unknown) => typeof v === "number" && Number.isFinite(v) && v >= 0;

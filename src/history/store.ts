@@ -92,27 +92,78 @@ export interface History {
 }
 
 /**
- * Calls `each` with every line of a file, read in pieces, so a file of any size is read in
- * bounded memory. Only regular files are read.
+ * Calls `each` with every line of a file from byte `from` (the start of a line), read in
+ * pieces, so a file of any size is read in bounded memory. Only regular files are read.
+ * Returns the file's size as read, which is where the next reading can carry on. `each` also
+ * gets where the line starts in the file and its length in bytes, to read it again alone.
  */
-export function forEachLine(file: string, each: (line: string, number: number) => void): void {
+export function forEachLine(
+  file: string,
+  each: (line: string, number: number, offset: number, bytes: number) => void,
+  from = 0,
+): number {
   const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw fileError(file, "EISDIR", "is a folder");
     if (!stat.isFile()) throw fileError(file, "ENOTREG", "is not a regular file");
-    const chunk = Buffer.alloc(1 << 20);
-    let carry: Buffer = Buffer.alloc(0);
-    let number = 0;
-    for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) {
-      let data = Buffer.concat([carry, chunk.subarray(0, n)]);
-      for (let nl = data.indexOf(0x0a); nl >= 0; nl = data.indexOf(0x0a)) {
-        each(data.toString("utf8", 0, nl), ++number);
-        data = data.subarray(nl + 1);
+    const chunk = spare.pop() ?? Buffer.allocUnsafe(CHUNK);
+    try {
+      let carry: Buffer = Buffer.alloc(0);
+      let number = 0;
+      let position = from;
+      for (let n = readSync(fd, chunk, 0, chunk.length, position); n > 0; ) {
+        // where `data` starts in the file: the carried part came before this read
+        const base = position - carry.length;
+        position += n;
+        const data = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, n)]) : chunk;
+        const end = carry.length > 0 ? data.length : n;
+        let start = 0;
+        for (
+          let nl = data.indexOf(0x0a, start);
+          nl >= 0 && nl < end;
+          nl = data.indexOf(0x0a, start)
+        ) {
+          each(data.toString("utf8", start, nl), ++number, base + start, nl - start);
+          start = nl + 1;
+        }
+        carry = Buffer.from(data.subarray(start, end));
+        n = readSync(fd, chunk, 0, chunk.length, position);
       }
-      carry = Buffer.from(data);
+      if (carry.length > 0) {
+        each(carry.toString("utf8"), ++number, position - carry.length, carry.length);
+      }
+      return position;
+    } finally {
+      spare.push(chunk);
     }
-    if (carry.length > 0) each(carry.toString("utf8"), ++number);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Reading buffers, kept for the next file: reading years of months one after another would
+ * otherwise leave a buffer per month for the garbage collector (and the process's memory).
+ * A pool, not one buffer, as a reading can start inside another (an import checks ids).
+ */
+const CHUNK = 256 * 1024;
+const spare: Buffer[] = [];
+
+/** Reads the lines at these places of a file (offsets and lengths in bytes), in one opening. */
+export function readLinesAt(
+  file: string,
+  places: readonly { offset: number; bytes: number }[],
+): string[] {
+  if (places.length === 0) return [];
+  const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    if (!fstatSync(fd).isFile()) throw fileError(file, "ENOTREG", "is not a regular file");
+    return places.map(({ offset, bytes }) => {
+      const buffer = Buffer.allocUnsafe(bytes);
+      const n = readSync(fd, buffer, 0, bytes, offset);
+      return buffer.toString("utf8", 0, n);
+    });
   } finally {
     closeSync(fd);
   }
@@ -129,12 +180,17 @@ export function parseLine(line: string): SessionRecord | string | undefined {
   }
 }
 
-/** Reads every record of one file, oldest first, one per id; damaged lines are reported. */
-export function readHistoryFile(file: string): History {
+/**
+ * Reads every record of one file, oldest first, one per id; damaged lines are reported. With
+ * `since` (an ISO time), lines of sessions that started earlier are passed over unparsed:
+ * knot writes `startedAt` as a top-level key, found without parsing the line.
+ */
+export function readHistoryFile(file: string, since?: string): History {
   const records: SessionRecord[] = [];
   const damaged: History["damaged"] = [];
   try {
     forEachLine(file, (line, number) => {
+      if (since !== undefined && startedBefore(line, since)) return;
       const parsed = parseLine(line);
       if (typeof parsed === "string") damaged.push({ line: number, reason: parsed });
       else if (parsed) records.push(parsed);
@@ -148,6 +204,15 @@ export function readHistoryFile(file: string): History {
   }
   records.sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt));
   return { records: latestById(records), damaged };
+}
+
+const STARTED = '"startedAt":"';
+/** Whether a line's start time is certainly before `since`; unsure lines are parsed. */
+function startedBefore(line: string, since: string): boolean {
+  const at = line.indexOf(STARTED);
+  if (at < 0 || line.indexOf(STARTED, at + 1) >= 0) return false;
+  const value = line.slice(at + STARTED.length, at + STARTED.length + 24);
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(value) && value < since;
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { SessionRecord } from "../history/record.js";
+import { RED_FLAGS } from "../health.js";
+import type { RecordSummary } from "../history/record.js";
 import { AREAS, type Area } from "../routine/vocabulary.js";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -58,17 +59,17 @@ export interface Trend {
   reasons: TrendReason[];
 }
 
-const at = (r: SessionRecord) => Date.parse(r.startedAt);
+const at = (r: RecordSummary) => Date.parse(r.startedAt);
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /** One rating per session for trends over days: before it when given, else after it. */
-const sessionRating = (r: SessionRecord): number | undefined => r.ratings.before ?? r.ratings.after;
+const sessionRating = (r: RecordSummary): number | undefined => r.ratings.before ?? r.ratings.after;
 
 /**
  * Signs that self-care is not working, judged from recent records only (`now` is handed in so
  * tests drive a fake clock). Each reason names its rule.
  */
-export function assessTrend(records: readonly SessionRecord[], now: number): Trend {
+export function assessTrend(records: readonly RecordSummary[], now: number): Trend {
   const reasons: TrendReason[] = [];
   const since = (days: number) =>
     records.filter((r) => at(r) >= now - days * DAY && at(r) <= now).sort((a, b) => at(a) - at(b));
@@ -147,7 +148,7 @@ export function assessTrend(records: readonly SessionRecord[], now: number): Tre
  * Areas worked for three weeks or more with no fall in ratings: the ratings of the first week
  * of work on the area against those of its latest week. Needs ratings in both weeks.
  */
-export function notReleasing(records: readonly SessionRecord[]): Area[] {
+export function notReleasing(records: readonly RecordSummary[]): Area[] {
   const stuck: Area[] = [];
   for (const area of AREAS) {
     const rated = records
@@ -165,4 +166,16 @@ export function notReleasing(records: readonly SessionRecord[]): Area[] {
     if (mean(late) >= mean(early)) stuck.push(area);
   }
   return stuck;
+}
+
+/** What knot says when a trend rule is active: the reasons, then when to get help. */
+export function redFlagLines(reasons: readonly TrendReason[]): string[] {
+  return [
+    "Things may not be getting better:",
+    ...reasons.map((r) => `  - ${r.text}.`),
+    "Please see a doctor before carrying on. Get medical help at once for:",
+    ...RED_FLAGS.emergency.map((f) => `  - ${f}`),
+    "and see a doctor soon for:",
+    ...RED_FLAGS.soon.map((f) => `  - ${f}`),
+  ];
 }

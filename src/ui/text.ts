@@ -6,8 +6,9 @@ const ANSI = /\u001b\[[0-9;]*m/g;
 export const stripAnsi = (text: string): string => text.replace(ANSI, "");
 
 let measure: ((text: string) => number) | undefined;
-// Printable ASCII is what is fast to measure.
-const PLAIN_ASCII = /^[\u0020-\u007e]*$/;
+// Printable ASCII is what is fast to measure; so are the few symbols knot itself prints (an
+// arrow, an ellipsis, dashes, bars and blocks), each one column in every terminal.
+const ONE_COLUMN = /^[\u0020-\u007e\u2013\u2014\u2026\u2190-\u2193\u2500-\u259f]*$/;
 
 /**
  * Loads the full width rules (combining marks, ZWJ emoji, flags, zero-width characters) when
@@ -16,7 +17,7 @@ const PLAIN_ASCII = /^[\u0020-\u007e]*$/;
 export async function prepareWidths(texts: Iterable<string>): Promise<void> {
   if (measure) return;
   for (const text of texts) {
-    if (!PLAIN_ASCII.test(stripAnsi(text))) {
+    if (!ONE_COLUMN.test(stripAnsi(text))) {
       measure = (await import("string-width")).default;
       return;
     }
@@ -26,7 +27,7 @@ export async function prepareWidths(texts: Iterable<string>): Promise<void> {
 /** Columns a string takes on screen (ignoring colour codes; wide characters count as 2). */
 export function displayWidth(text: string): number {
   const plain = stripAnsi(text);
-  if (PLAIN_ASCII.test(plain)) return plain.length;
+  if (ONE_COLUMN.test(plain)) return plain.length;
   if (measure) return measure(plain);
   // A close guess until the full rules are loaded (see prepareWidths).
   let width = 0;
