@@ -2,7 +2,7 @@ import type { Settings } from "../config/store.js";
 import type { Context } from "../context.js";
 import { formatDuration, formatMinutes } from "../duration.js";
 import { ExitCode, KnotError } from "../errors.js";
-import { EVERY_TIME, RED_FLAGS, stopAdvice } from "../health.js";
+import { EVERY_TIME, stopAdvice } from "../health.js";
 import {
   addDays,
   applicationsSince,
@@ -24,7 +24,7 @@ import {
   screenLines,
   screensFor,
 } from "../safety/screening.js";
-import { assessTrend, redFlagLines, type TrendReason } from "../safety/trend.js";
+import { assessTrend, redFlagLines } from "../safety/trend.js";
 import type { Asker } from "../ui/prompt.js";
 
 export interface PreflightInput {
