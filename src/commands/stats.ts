@@ -58,7 +58,9 @@ export async function stats(options: StatsOptions, ctx: Context): Promise<number
       }
     }
   }
-  const run = streakOverDays(activeDays(store), now);
+  // Walked back day by day, each month opened only while the streak can still reach it.
+  const reach = { floor: Number.NEGATIVE_INFINITY };
+  const run = streakOverDays(activeDays(store, reach), now, reach);
   const damaged = store.warning();
   if (damaged) warnTo(ctx)(damaged);
 

@@ -108,19 +108,25 @@ export const dayNumber = (ms: number): number =>
  * The same count from the days with a session, newest first (each once): the history's
  * month indexes give these for years of sessions without reading them.
  */
-export function streakOverDays(daysNewestFirst: Iterable<number>, now: number): number {
+export function streakOverDays(
+  daysNewestFirst: Iterable<number>,
+  now: number,
+  /** Kept at the earliest day that can still count, so the days' source can stop early. */
+  reach: { floor: number } = { floor: Number.NEGATIVE_INFINITY },
+): number {
   const today = dayNumber(now);
   let count = 0;
   // The next day to look at. Today without a session yet is neither counted nor a rest day.
-  let next: number | undefined;
+  let next = today;
+  reach.floor = today - 2;
   for (const day of daysNewestFirst) {
-    if (day > today) continue;
-    if (next === undefined) next = day === today ? today : today - 1;
     if (day > next) continue;
+    if (next === today && day < today) next = today - 1;
     // `next - day` days without a session lie between: one is a rest day, two end the run
     if (next - day > 1) break;
     count += 1;
     next = day - 1;
+    reach.floor = next - 1;
   }
   return count;
 }

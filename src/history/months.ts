@@ -587,9 +587,15 @@ function latestById(summaries: Indexed[]): Indexed[] {
  * The local days on which a session did something, newest first, each once: from the months'
  * days indexes, a month at a time, only as far back as the caller keeps asking (a streak).
  */
-export function* activeDays(store: HistoryStore): Generator<number> {
+export function* activeDays(
+  store: HistoryStore,
+  /** The earliest day still wanted (see streakOverDays): older months are not opened. */
+  reach: { floor: number } = { floor: Number.NEGATIVE_INFINITY },
+): Generator<number> {
   let last: number | undefined;
   for (const month of store.months().reverse()) {
+    const [y, m] = month.split("-").map(Number) as [number, number];
+    if (dayNumber(Date.UTC(y, m, 1) - 1) < reach.floor) return;
     const days = store.activeDayNumbers(month);
     for (let i = days.length - 1; i >= 0; i--) {
       // a local day can straddle two months' files (they are split in UTC)

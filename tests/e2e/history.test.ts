@@ -1,8 +1,17 @@
-import { appendFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { knotInPty, shortRoutine, sleep, startInPty } from "./pty.js";
-import { isolatedEnv, knot } from "./run-knot.js";
+import { isolatedEnv, KNOT_BIN, knot } from "./run-knot.js";
 
 const ptyEnv = () => isolatedEnv({ TERM: "xterm-256color", NO_COLOR: "1" });
 const threeSteps = () =>
@@ -443,5 +452,116 @@ describe("safety questions at a terminal", () => {
     expect(forced.stdout.indexOf("Things may not be getting better")).toBeLessThan(
       forced.stdout.indexOf("[1/29]"),
     );
+  });
+});
+
+describe("a history of years, end to end", () => {
+  const GEN = new URL("../../scripts/gen-history.mjs", import.meta.url).pathname;
+  /** A generated history of `count` sessions, six a day back from now. */
+  const generated = (count: number, legacy = false) => {
+    const env = isolatedEnv();
+    const data = join(env.XDG_DATA_HOME!, "knot");
+    const made = spawnSync(
+      process.execPath,
+      [GEN, "--records", String(count), "--data", data, ...(legacy ? ["--legacy"] : [])],
+      { encoding: "utf8" },
+    );
+    expect(made.status, made.stderr).toBe(0);
+    return { env, data };
+  };
+
+  it("export, then import into an empty history, gives the same history", () => {
+    const { env } = generated(900);
+    const exported = knot(["history", "--export"], { env });
+    expect(exported.status).toBe(0);
+    const lines = exported.stdout.trim().split("\n");
+    expect(lines).toHaveLength(900);
+    const file = join(env.HOME!, "laptop.jsonl");
+    writeFileSync(file, exported.stdout);
+    const elsewhere = isolatedEnv();
+    const first = knot(["history", "--import", file], { env: elsewhere });
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/900 sessions added, 0 already in your history/);
+    expect(knot(["history", "--json"], { env: elsewhere }).stdout).toBe(
+      knot(["history", "--json"], { env }).stdout,
+    );
+    // again: nothing twice
+    expect(knot(["history", "--import", file], { env: elsewhere }).stdout).toMatch(
+      /0 sessions added, 900 already in your history/,
+    );
+    // odd lines are left out and said, the rest added; a file of none is refused
+    const mixed = join(env.HOME!, "mixed.jsonl");
+    const one = JSON.parse(lines[0]!);
+    writeFileSync(
+      mixed,
+      `${JSON.stringify({ ...one, id: "new-1" })}\n{"v":1,"id":"cut\n${JSON.stringify({ ...one, id: "new-2", startedAt: "yesterday" })}\n`,
+    );
+    const partly = knot(["history", "--import", mixed], { env: elsewhere });
+    expect(partly.status).toBe(1);
+    expect(partly.stdout).toMatch(/1 session added/);
+    expect(partly.stderr).toMatch(
+      /2 lines were not a session record and were left out \(line 2, 3/,
+    );
+    const routine = join(env.HOME!, "routine.json");
+    writeFileSync(routine, '{\n"id": "x"\n}\n');
+    const refused = knot(["history", "--import", routine], { env: elsewhere });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/holds no session records/);
+    expect(knot(["history", "--import", join(env.HOME!, "none")], { env: elsewhere }).status).toBe(
+      2,
+    );
+  });
+
+  it("moves a single-file history into months on first use, saying so once", () => {
+    const { env, data } = generated(500, true);
+    const before = readFileSync(join(data, "history.jsonl"), "utf8").trim().split("\n").length;
+    const first = knot(["history", "--json"], { env });
+    expect(first.stderr).toMatch(
+      /now lives in one file per month in .*history; the old file is kept as .*history\.jsonl\.bak-/,
+    );
+    expect(JSON.parse(first.stdout)).toHaveLength(before);
+    expect(readdirSync(join(data, "history")).every((f) => /^\d{4}-\d{2}\.jsonl$/.test(f))).toBe(
+      true,
+    );
+    const second = knot(["history", "--json"], { env });
+    expect(second.stderr).toBe("");
+    expect(second.stdout).toBe(first.stdout);
+  });
+
+  it("start, today, stats and history | head never open the old months", () => {
+    const { env, data } = generated(1200);
+    const folder = join(data, "history");
+    // A month without sessions ends the streak; the months before it become traps: reading
+    // any of them fails loudly.
+    const months = readdirSync(folder).sort();
+    rmSync(join(folder, months.at(-4)!));
+    const old = months.slice(0, -4);
+    expect(old.length).toBeGreaterThan(2);
+    for (const month of old) {
+      rmSync(join(folder, month));
+      mkdirSync(join(folder, month));
+    }
+    rmSync(join(data, "index"), { recursive: true, force: true });
+    const dry = knot(["start", "stretch", "--yes", "--lead-in", "0", "--no-checkin"], {
+      env,
+      timeout: 1500,
+    });
+    expect(dry.stderr).not.toMatch(/Could not read/);
+    expect(dry.stdout).toMatch(/\[1\/\d+\]/);
+    for (const args of [["today"], ["stats"], ["history", "--since", "30d"]]) {
+      const result = knot(args, { env });
+      expect(result.stderr, args.join(" ")).not.toMatch(/Could not read/);
+      expect(result.status, args.join(" ")).toBe(0);
+    }
+    const head = spawnSync("sh", ["-c", `"${process.execPath}" "${KNOT_BIN}" history | head -5`], {
+      env,
+      encoding: "utf8",
+    });
+    expect(head.stdout.split("\n")).toHaveLength(6);
+    expect(head.stderr).toBe("");
+    // while the whole history does read them, and says which
+    const all = knot(["history", "--json"], { env });
+    expect(all.status).toBe(1);
+    expect(all.stderr).toMatch(/Could not read the history file .*\.jsonl/);
   });
 });

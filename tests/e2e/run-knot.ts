@@ -48,14 +48,15 @@ export interface KnotResult {
 /** Runs the built `knot` binary to completion, as a user's shell would (no TTY). */
 export function knot(
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string } = {},
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string; timeout?: number } = {},
 ): KnotResult {
   const result = spawnSync(process.execPath, [KNOT_BIN, ...args], {
     env: options.env ?? isolatedEnv(),
     cwd: options.cwd,
     input: options.input ?? "",
     encoding: "utf8",
-    timeout: 20_000,
+    timeout: options.timeout ?? 20_000,
+    maxBuffer: 512 * 1024 * 1024,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
