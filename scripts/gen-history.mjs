@@ -63,7 +63,15 @@ function flatten(steps, routines) {
 
 const dir = new URL("../routines/", import.meta.url);
 const routines = new Map();
-for (const id of ["stretch", "cold-cycle", "heat", "tennis-ball", "fingertips", "full-session"]) {
+for (const id of [
+  "stretch",
+  "cold-cycle",
+  "heat",
+  "tennis-ball",
+  "fingertips",
+  "full-session",
+  "desk-break",
+]) {
   routines.set(id, JSON.parse(readFileSync(new URL(`${id}.json`, dir), "utf8")));
 }
 const plans = [...routines.values()].map((r) => ({

@@ -21,6 +21,7 @@ describe("built-in routines", () => {
     expect(library.broken).toEqual([]);
     expect(library.entries.map((e) => e.routine.id)).toEqual([
       "cold-cycle",
+      "desk-break",
       "fingertips",
       "full-session",
       "heat",
@@ -31,16 +32,21 @@ describe("built-in routines", () => {
     expect(BUILT_IN_DIR).toMatch(/routines[\\/]$/);
   });
 
-  it.each(["stretch", "cold-cycle", "heat", "tennis-ball", "fingertips", "full-session"])(
-    "%s has a summary, description, cautions and sources",
-    (id) => {
-      const { routine } = get(id);
-      expect(routine.summary.length).toBeGreaterThan(10);
-      expect(routine.description.length).toBeGreaterThan(40);
-      expect(routine.cautions.length).toBeGreaterThan(0);
-      expect(routine.sources.length).toBeGreaterThan(0);
-    },
-  );
+  it.each([
+    "stretch",
+    "desk-break",
+    "cold-cycle",
+    "heat",
+    "tennis-ball",
+    "fingertips",
+    "full-session",
+  ])("%s has a summary, description, cautions and sources", (id) => {
+    const { routine } = get(id);
+    expect(routine.summary.length).toBeGreaterThan(10);
+    expect(routine.description.length).toBeGreaterThan(40);
+    expect(routine.cautions.length).toBeGreaterThan(0);
+    expect(routine.sources.length).toBeGreaterThan(0);
+  });
 
   it("stretch lasts 5-10 minutes, holds 10-30 s, each sided stretch done on both sides", () => {
     const { timeline, totalSeconds } = get("stretch");
@@ -53,6 +59,32 @@ describe("built-in routines", () => {
     const sided = timeline.filter((t) => t.side);
     expect(sided.filter((t) => t.side === "left")).toHaveLength(sided.length / 2);
     expect(timeline.some((t) => t.seconds === null)).toBe(false); // no keyboard needed
+  });
+
+  it("desk-break: 2-3 minutes on a chair, holds of 10-30 s, both sides alike, no keyboard", () => {
+    const { timeline, totalSeconds, routine } = get("desk-break");
+    expect(totalSeconds).toBeGreaterThanOrEqual(2 * 60);
+    expect(totalSeconds).toBeLessThanOrEqual(3 * 60);
+    for (const hold of timeline.filter((t) => t.kind === "hold")) {
+      expect(hold.seconds).toBeGreaterThanOrEqual(10);
+      expect(hold.seconds).toBeLessThanOrEqual(30);
+    }
+    const sided = timeline.filter((t) => t.side);
+    expect(sided.filter((t) => t.side === "left")).toHaveLength(sided.length / 2);
+    expect(timeline.some((t) => t.seconds === null)).toBe(false);
+    // the stretches of the seated rows of the facts, and nothing that needs the floor
+    const names = new Set(timeline.map((t) => t.name));
+    for (const name of [
+      "Shoulder rolls",
+      "Seated twist",
+      "Cross-body shoulder",
+      "Chest opener",
+      "Neck side tilt",
+    ]) {
+      expect(names.has(name), name).toBe(true);
+    }
+    const text = [routine.description, ...timeline.map((t) => t.instruction ?? "")].join(" ");
+    expect(text).not.toMatch(/\b(lie|lying|kneel|all fours|mat)\b/i);
   });
 
   it("cold-cycle is 10 on / 15 off, 2 rounds, with a skin check before each round", () => {

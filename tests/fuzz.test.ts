@@ -14,7 +14,15 @@ import { mutate, random } from "./mutate.js";
  * Whatever the file, knot answers with a result (ok or problems), in bounded time, with nothing
  * raw echoed back.
  */
-const BUILT_INS = ["stretch", "cold-cycle", "heat", "tennis-ball", "fingertips", "full-session"];
+const BUILT_INS = [
+  "stretch",
+  "desk-break",
+  "cold-cycle",
+  "heat",
+  "tennis-ball",
+  "fingertips",
+  "full-session",
+];
 const sources = BUILT_INS.map((id) => readFileSync(join(BUILT_IN_DIR, `${id}.json`), "utf8"));
 
 const mutants = (count: number, seed: number): string[] => {

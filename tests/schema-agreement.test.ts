@@ -19,7 +19,15 @@ const knotAccepts = (value: unknown) =>
 /** What the validator checks that the schema leaves to load time. */
 const LOAD_TIME = /more than a day|nest more than 8 deep/;
 
-const BUILT_INS = ["stretch", "cold-cycle", "heat", "tennis-ball", "fingertips", "full-session"];
+const BUILT_INS = [
+  "stretch",
+  "desk-break",
+  "cold-cycle",
+  "heat",
+  "tennis-ball",
+  "fingertips",
+  "full-session",
+];
 const base = JSON.parse(readFileSync(join(BUILT_IN_DIR, "stretch.json"), "utf8"));
 const withStep = (step: Record<string, unknown>) => ({ ...base, steps: [step] });
 const step = (extra: Record<string, unknown>) => withStep({ name: "Hold", kind: "hold", ...extra });

@@ -41,7 +41,8 @@ const DOSES: Record<string, { phrase: RegExp; min: number; max: number; kinds?: 
   "Cross-body shoulder": { phrase: /cross-body shoulder .*15-30 s per side/, min: 15, max: 30 },
   "Chest opener": { phrase: /chest opener .*15-30 s/, min: 15, max: 30 },
   "Neck side tilt": { phrase: /neck side tilt .*15-30 s, per side/, min: 15, max: 30 },
-  "Seated twist": { phrase: /seated twist .*10 s per twist/, min: 20, max: 60 },
+  // one 10 s twist a step (desk-break), or a moving step of several (stretch)
+  "Seated twist": { phrase: /seated twist .*10 s per twist/, min: 10, max: 60 },
   "Shoulder rolls": { phrase: /roll shoulders 3 forward, 3 back/, min: 10, max: 30 },
   "Cold pack on": { phrase: /10-15 min on, never more than 20 min/, min: 600, max: 900 },
   "Heat on": { phrase: /10-20 min at a time/, min: 600, max: 1200 },
