@@ -144,6 +144,76 @@ Keys: space pause · n or → next · b or ← back · + / - time · Enter carry
       await run(history(options, ctx));
     });
 
+  const remind = program
+    .command("remind")
+    .description("reminders through the day to stretch, run by your system's scheduler")
+    .option("--here", "keep the reminders in this terminal instead (nothing installed)")
+    .addHelpText(
+      "after",
+      `${examples(
+        "knot remind every 1h --between 09:00-17:30",
+        "knot remind every 45m --days mon-fri --routine desk-break",
+        "knot remind cold              # after a cold session: when cold is advisable again",
+        "knot remind list",
+        "knot remind off r1            # or --all: removes every one, leaving nothing behind",
+        "knot remind --here            # Enter starts, s snoozes 10 minutes, q quits",
+      )}
+Reminders are kept in your settings and run by a systemd user timer (Linux), a launchd agent
+(macOS) or cron, named knot-remind-ID. They stay quiet outside their hours, after a session of
+the same kind within the interval, past the daily massage limit, before cold or heat is
+advisable again, and while the getting-worse rules advise seeing a doctor.
+`,
+    )
+    .action(async (options: { here?: boolean }) => {
+      if (options.here) {
+        const { remindHere } = await import("./commands/remind-here.js");
+        await run(remindHere(ctx));
+      } else {
+        const { remindList } = await import("./commands/remind.js");
+        await run(remindList({}, ctx));
+      }
+    });
+  remind
+    .command("every <interval>")
+    .description("a reminder every so often, such as 1h or 45m (15m to 8h)")
+    .option("--between <from-to>", "the hours it runs in, local time", "09:00-17:30")
+    .option("--days <days>", "mon-fri, mon,wed,fri, weekdays, weekend or daily", "mon-fri")
+    .option("--routine <id>", "the routine it is for", "desk-break")
+    .action(async (interval: string, options) => {
+      const { remindEvery } = await import("./commands/remind.js");
+      await run(remindEvery(interval, options, ctx));
+    });
+  remind
+    .command("cold")
+    .description("one reminder when cold is advisable again (2 hours after today's last)")
+    .action(async () => {
+      const { remindCold } = await import("./commands/remind.js");
+      await run(remindCold({}, ctx));
+    });
+  remind
+    .command("list")
+    .description("your reminders and when each is next due")
+    .option("--json", "print as JSON")
+    .action(async (options) => {
+      const { remindList } = await import("./commands/remind.js");
+      await run(remindList(options, ctx));
+    });
+  remind
+    .command("off [id]")
+    .description("stop a reminder and remove it from the scheduler")
+    .option("--all", "stop every reminder, removing all that knot installed")
+    .action(async (id: string | undefined, options) => {
+      const { remindOff } = await import("./commands/remind.js");
+      await run(remindOff(id, options, ctx));
+    });
+  remind
+    .command("fire <id>", { hidden: true })
+    .description("run by the scheduler: decide, and remind if the rules allow")
+    .action(async (id: string) => {
+      const { remindFire } = await import("./commands/remind.js");
+      await run(remindFire(id, ctx));
+    });
+
   program
     .command("stats")
     .description("charts of your sessions, minutes, body areas, pain check-ins and streak")

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type Conf from "conf";
 import { ExitCode, KnotError } from "../errors.js";
 import { describeFsError, readRegularFile } from "../files.js";
+import { isReminder, REMINDERS_SCHEMA } from "../remind/model.js";
 import {
   CONFIG_KEY_NAMES,
   CONFIG_KEYS,
@@ -50,7 +51,8 @@ export async function openConfig(
     new ConfClass<Record<string, unknown>>({
       cwd: configDir,
       configName: "config",
-      schema: confSchema() as never,
+      // knot's own state beside the preferences is checked too: the reminders
+      schema: { ...confSchema(), reminders: REMINDERS_SCHEMA } as never,
       clearInvalidConfig: false,
     });
 
@@ -126,6 +128,15 @@ export async function readSettings(
     if (value === undefined) continue;
     if (!isValidValue(key, value)) return openConfig(configDir, warn);
     values.set(key, value as ConfigValue);
+  }
+  const reminders = stored.reminders;
+  if (
+    reminders !== undefined &&
+    (!Array.isArray(reminders) ||
+      reminders.length > REMINDERS_SCHEMA.maxItems ||
+      !reminders.every(isReminder))
+  ) {
+    return openConfig(configDir, warn);
   }
   return {
     get: (key) => values.get(key) ?? CONFIG_KEYS[key].default,

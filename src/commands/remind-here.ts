@@ -1,0 +1,185 @@
+import { emitKeypressEvents } from "node:readline";
+import type { Settings } from "../config/store.js";
+import { type Context, println } from "../context.js";
+import { ExitCode, KnotError } from "../errors.js";
+import { adviceText, reminderText } from "../remind/decide.js";
+import { lastSlot, nextSlot, type Reminder } from "../remind/model.js";
+import { readStates, updateState } from "../remind/state.js";
+import { Cues } from "../session/cues.js";
+import { SIGNAL_EXIT } from "../session/input.js";
+import { Priority } from "../session/speech.js";
+import { TERM, TerminalControl } from "../session/terminal.js";
+import { ADVICE_TITLE, decide, remindersIn, settle, when } from "./remind.js";
+import { readUserSettings } from "./settings.js";
+import { start } from "./start.js";
+
+const SNOOZE_MS = 10 * 60_000;
+const CLEAR_LINE = "\r\u001b[2K";
+
+/**
+ * `knot remind --here`: the same reminders, kept by this terminal while it is open, with
+ * nothing installed. A quiet status line says what is next; when a reminder is due it rings,
+ * speaks and notifies, and waits: Enter starts the routine here, s snoozes ten minutes, q quits.
+ */
+export async function remindHere(ctx: Context): Promise<number> {
+  if (!ctx.stdin.isTTY || !ctx.stdout.isTTY) {
+    throw new KnotError(
+      "knot remind --here keeps reminders in a terminal, and there is none here.",
+      {
+        hint: "Run it in a terminal tab, or let the system run them: knot remind every 1h",
+      },
+    );
+  }
+  let settings: Settings = await readUserSettings(ctx);
+  let reminders = remindersIn(settings);
+  if (reminders.length === 0) {
+    throw new KnotError("No reminders to keep.", {
+      hint: "Set one first: knot remind every 1h --between 09:00-17:30 (add --here to this later)",
+    });
+  }
+  const s = ctx.style;
+  const out = (text: string) => ctx.stdout.write(text);
+  const cues = new Cues(
+    {
+      sound: settings.get("sound") as boolean,
+      voice: settings.get("voice") as boolean,
+      voiceWords: "names",
+      notify: settings.get("notify") as boolean,
+    },
+    {
+      bell: (text) => out(text),
+      problem: (text) => out(`${CLEAR_LINE}${s.warn(text)}\n`),
+    },
+  );
+  const terminal = new TerminalControl(ctx.stdout, ctx.stdin, false);
+  /** The due time each reminder was last decided on, so a quiet one is not asked again. */
+  const decided = new Map<string, number>();
+  let showing: Reminder | undefined;
+  let busy = false;
+
+  const status = () => {
+    if (showing || busy) return;
+    const now = ctx.now();
+    const states = readStates(ctx.paths.data);
+    const upcoming = reminders
+      .map((r) => {
+        const snooze = states[r.id]?.snoozedUntil;
+        const next = nextSlot(r, now);
+        const at = snooze !== undefined && snooze > now ? Math.min(snooze, next ?? snooze) : next;
+        return { r, at };
+      })
+      .filter((x): x is { r: Reminder; at: number } => x.at !== undefined)
+      .sort((a, b) => a.at - b.at)[0];
+    const text = upcoming
+      ? `next: ${upcoming.r.routine} at ${when(upcoming.at, now)}`
+      : "no reminder due in the coming week";
+    out(`${CLEAR_LINE}${s.dim(`${text}  (q quits)`)}`);
+  };
+
+  const check = () => {
+    if (showing || busy) return;
+    const now = ctx.now();
+    const states = readStates(ctx.paths.data);
+    for (const reminder of reminders) {
+      const state = states[reminder.id] ?? {};
+      const snoozeEnd =
+        state.snoozedUntil !== undefined && state.snoozedUntil <= now ? state.snoozedUntil : -1;
+      const dueAt = Math.max(lastSlot(reminder, now) ?? -1, snoozeEnd);
+      if (dueAt < 0 || (state.lastFiredAt ?? -1) >= dueAt || decided.get(reminder.id) === dueAt) {
+        continue;
+      }
+      decided.set(reminder.id, dueAt);
+      const { nudge, routine } = decide(ctx, settings, reminder);
+      if (nudge.action === "quiet") continue;
+      void settle(ctx, reminder, nudge);
+      if (nudge.action === "advise") {
+        const text = adviceText(nudge.reasons);
+        cues.bell(2);
+        cues.notify(ADVICE_TITLE, text, true);
+        out(`${CLEAR_LINE}${s.error(text)}\n`);
+        continue;
+      }
+      const { title, body } = reminderText(routine);
+      showing = reminder;
+      cues.bell();
+      cues.say(`${routine.name}.`, Priority.step);
+      cues.notify(title, body);
+      out(`${CLEAR_LINE}\n${s.strong(`${title} is due`)}: ${body}\n`);
+      out(`${s.dim("Enter starts it here, s snoozes 10 minutes, q quits.")}\n`);
+      return;
+    }
+    status();
+  };
+
+  return new Promise<number>((resolve) => {
+    let ticker: NodeJS.Timeout | undefined;
+    let reload: NodeJS.Timeout | undefined;
+    const listen = () => {
+      terminal.enter();
+      ctx.stdin.on("keypress", onKey);
+      ctx.stdin.resume();
+    };
+    const unlisten = () => {
+      ctx.stdin.removeListener("keypress", onKey);
+      ctx.stdin.pause();
+      terminal.restore();
+    };
+    const finish = (code: number) => {
+      clearInterval(ticker);
+      clearInterval(reload);
+      for (const [signal, handler] of handlers) process.removeListener(signal, handler);
+      unlisten();
+      cues.stop();
+      out(`${CLEAR_LINE}${TERM.cursorShow}`);
+      println(ctx.stdout, "Reminders here stopped.");
+      resolve(code);
+    };
+    const onKey = (str: string | undefined, key: { name?: string; ctrl?: boolean } = {}) => {
+      if (busy) return;
+      if ((key.ctrl && key.name === "c") || str === "q" || str === "Q") {
+        finish(key.ctrl ? SIGNAL_EXIT.SIGINT : ExitCode.ok);
+        return;
+      }
+      if (!showing) return;
+      const reminder = showing;
+      if (str === "s" || str === "S") {
+        const until = ctx.now() + SNOOZE_MS;
+        updateState(ctx.paths.data, reminder.id, (st) => ({ ...st, snoozedUntil: until }));
+        showing = undefined;
+        out(`Snoozed until ${when(until, ctx.now())}.\n`);
+        status();
+      } else if (key.name === "return" || key.name === "enter") {
+        showing = undefined;
+        busy = true;
+        unlisten();
+        out("\n");
+        void start(reminder.routine, {}, ctx)
+          .catch((error: unknown) => {
+            println(ctx.stderr, `knot: ${(error as Error).message}`);
+          })
+          .finally(() => {
+            busy = false;
+            println(ctx.stdout, "");
+            listen();
+            status();
+          });
+      }
+    };
+    const handlers: [NodeJS.Signals, () => void][] = (["SIGINT", "SIGTERM", "SIGHUP"] as const).map(
+      (signal) => [signal, () => finish(SIGNAL_EXIT[signal])],
+    );
+    for (const [signal, handler] of handlers) process.on(signal, handler);
+    emitKeypressEvents(ctx.stdin);
+    listen();
+    out(TERM.cursorHide);
+    check();
+    ticker = setInterval(check, 1000);
+    // Reminders set or stopped in another terminal are picked up.
+    reload = setInterval(() => {
+      void readUserSettings(ctx).then((fresh) => {
+        settings = fresh;
+        reminders = remindersIn(fresh);
+      });
+    }, 30_000);
+  });
+}

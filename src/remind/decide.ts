@@ -1,0 +1,144 @@
+import {
+  addDays,
+  applicationsSince,
+  lastApplicationEnd,
+  massageSecondsByArea,
+  startOfDay,
+} from "../history/analysis.js";
+import type { RecordSummary, SessionRecord } from "../history/record.js";
+import type { Area, Category } from "../routine/vocabulary.js";
+import { THERMAL_RULES } from "../safety/rules.js";
+import { assessTrend, type TrendReason } from "../safety/trend.js";
+import { inHours, lastSlot, type Reminder } from "./model.js";
+
+/** What knot remembers of a reminder between runs (kept in the data folder, not settings). */
+export interface ReminderState {
+  /** When it last reached the person (or was decided on and stayed silent). */
+  lastFiredAt?: number;
+  /** Snoozed (from `--here`) until then. */
+  snoozedUntil?: number;
+  /** When the advice to see a doctor was last given instead of a nudge. */
+  lastAdviceAt?: number;
+}
+
+/** The routine a reminder is for, as far as the rules need it. */
+export interface NudgeRoutine {
+  id: string;
+  name: string;
+  category: Category;
+  areas: Area[];
+  /** Planned massage seconds per area, for the daily limit. */
+  massageByArea: Map<Area, number>;
+}
+
+export interface NudgeInput {
+  reminder: Reminder;
+  routine: NudgeRoutine;
+  now: number;
+  state: ReminderState;
+  /** Whole records since yesterday (daily limits, cold's gap, the heat count). */
+  records: readonly SessionRecord[];
+  /** Summaries of the last six weeks (the getting-worse rules). */
+  recent: readonly RecordSummary[];
+  massageLimitSeconds: number;
+}
+
+export type Nudge =
+  | { action: "remind" }
+  | { action: "advise"; reasons: TrendReason[] }
+  | { action: "quiet"; why: string };
+
+const MINUTE = 60_000;
+
+/**
+ * Whether a reminder should reach the person now: one pure decision, from a clock, the
+ * reminder, what was done and the safety rules. It is due at its latest slot (or when a
+ * snooze ends) if it has not fired since, so a laptop that slept through several slots is
+ * reminded once when it wakes, not once per slot.
+ */
+export function decideNudge(input: NudgeInput): Nudge {
+  const { reminder, routine, now, state, records } = input;
+  const slot = lastSlot(reminder, now);
+  const snoozeEnd =
+    state.snoozedUntil !== undefined && state.snoozedUntil <= now ? state.snoozedUntil : undefined;
+  const dueAt = Math.max(slot ?? Number.NEGATIVE_INFINITY, snoozeEnd ?? Number.NEGATIVE_INFINITY);
+  if (!Number.isFinite(dueAt)) return { action: "quiet", why: "not due yet" };
+  if (state.snoozedUntil !== undefined && state.snoozedUntil > now) {
+    return { action: "quiet", why: "snoozed" };
+  }
+  if (state.lastFiredAt !== undefined && state.lastFiredAt >= dueAt) {
+    return { action: "quiet", why: "already reminded" };
+  }
+  if (!inHours(reminder, now)) return { action: "quiet", why: "outside its hours" };
+
+  // Getting worse or not releasing: no nudges, only the advice (once a day).
+  const trend = assessTrend(input.recent, now);
+  if (trend.worse) {
+    if (state.lastAdviceAt !== undefined && state.lastAdviceAt >= startOfDay(now)) {
+      return { action: "quiet", why: "advice already given today" };
+    }
+    return { action: "advise", reasons: trend.reasons };
+  }
+
+  // Done already: a session of the same kind that ended within the interval.
+  if (reminder.kind === "every") {
+    const since = now - (reminder.every ?? 60) * MINUTE;
+    const done = input.recent.some(
+      (r) =>
+        r.doneSeconds > 0 &&
+        (r.routine === routine.id || r.category === routine.category) &&
+        Date.parse(r.endedAt) >= since,
+    );
+    if (done)
+      return { action: "quiet", why: `a ${routine.category} session ended within the interval` };
+  } else if (
+    input.recent.some(
+      (r) =>
+        r.doneSeconds > 0 &&
+        r.category === routine.category &&
+        Date.parse(r.endedAt) >= Date.parse(reminder.createdAt),
+    )
+  ) {
+    return { action: "quiet", why: `a ${routine.category} session was done since it was set` };
+  }
+
+  // The rules of the routine's kind.
+  if (routine.category === "cold" || routine.category === "mixed") {
+    const last = lastApplicationEnd(records, "cold");
+    if (last !== undefined && now < last + THERMAL_RULES.coldGapMs) {
+      return { action: "quiet", why: "cold again only 2 hours after the last" };
+    }
+  }
+  if (routine.category === "heat" || routine.category === "mixed") {
+    if (applicationsSince(records, "heat", startOfDay(now)) >= THERMAL_RULES.maxHeatPerDay) {
+      return { action: "quiet", why: "heat up to 3 times a day" };
+    }
+  }
+  if (routine.massageByArea.size > 0) {
+    const today = startOfDay(now);
+    const done = massageSecondsByArea(records, today, addDays(today, 1));
+    const room = [...routine.massageByArea.keys()].some(
+      (area) => (done.get(area) ?? 0) < input.massageLimitSeconds,
+    );
+    if (!room) return { action: "quiet", why: "the daily self-massage limit is reached" };
+  }
+  return { action: "remind" };
+}
+
+/** What knot says instead of a nudge while a getting-worse rule is active. */
+export function adviceText(reasons: readonly TrendReason[]): string {
+  return `Things may not be getting better: ${reasons.map((r) => r.text).join("; ")}. Please see a doctor before carrying on; knot holds its reminders until then.`;
+}
+
+/** What the notification says: what, and for how long, and how to start it. */
+export function reminderText(routine: NudgeRoutine & { summary: string }): {
+  title: string;
+  body: string;
+} {
+  const summary = routine.summary.replace(/\.$/, "");
+  const lower = summary.charAt(0).toLowerCase() + summary.slice(1);
+  return {
+    title: `${routine.name}`,
+    body: `${routine.name}: ${lower}. Run: knot start ${routine.id}`,
+  };
+}
