@@ -9,7 +9,7 @@ import { Cues } from "../session/cues.js";
 import { SIGNAL_EXIT } from "../session/input.js";
 import { Priority } from "../session/speech.js";
 import { TERM, TerminalControl } from "../session/terminal.js";
-import { ADVICE_TITLE, decide, remindersIn, settle, when } from "./remind.js";
+import { ADVICE_TITLE, decide, finishOnce, markFired, remindersIn, when } from "./remind.js";
 import { readUserSettings } from "./settings.js";
 import { start } from "./start.js";
 
@@ -90,8 +90,11 @@ export async function remindHere(ctx: Context): Promise<number> {
       }
       decided.set(reminder.id, dueAt);
       const { nudge, routine } = decide(ctx, settings, reminder);
-      if (nudge.action === "quiet") continue;
-      void settle(ctx, reminder, nudge);
+      if (nudge.action === "quiet") {
+        if (/since it was set/.test(nudge.why)) void finishOnce(ctx, reminder);
+        continue;
+      }
+      markFired(ctx, reminder, nudge);
       if (nudge.action === "advise") {
         const text = adviceText(nudge.reasons);
         cues.bell(2);
@@ -137,7 +140,11 @@ export async function remindHere(ctx: Context): Promise<number> {
     const onKey = (str: string | undefined, key: { name?: string; ctrl?: boolean } = {}) => {
       if (busy) return;
       if ((key.ctrl && key.name === "c") || str === "q" || str === "Q") {
-        finish(key.ctrl ? SIGNAL_EXIT.SIGINT : ExitCode.ok);
+        // a one-time reminder that was shown is done with
+        const shown = showing;
+        void (shown ? finishOnce(ctx, shown) : Promise.resolve()).finally(() =>
+          finish(key.ctrl ? SIGNAL_EXIT.SIGINT : ExitCode.ok),
+        );
         return;
       }
       if (!showing) return;
@@ -152,14 +159,19 @@ export async function remindHere(ctx: Context): Promise<number> {
         showing = undefined;
         busy = true;
         unlisten();
-        out("\n");
-        void start(reminder.routine, {}, ctx)
+        out(`${TERM.cursorShow}\n`);
+        void finishOnce(ctx, reminder)
+          .then(() => start(reminder.routine, { yes: true }, ctx))
           .catch((error: unknown) => {
             println(ctx.stderr, `knot: ${(error as Error).message}`);
           })
-          .finally(() => {
+          .finally(async () => {
+            // reminders changed meanwhile (this one done) are read again
+            settings = await readUserSettings(ctx);
+            reminders = remindersIn(settings);
             busy = false;
             println(ctx.stdout, "");
+            out(TERM.cursorHide);
             listen();
             status();
           });

@@ -283,37 +283,44 @@ function decide(ctx: Context, settings: Settings, reminder: Reminder) {
   return { nudge, routine };
 }
 
-/** Marks what a decision did, and removes a one-time reminder that is done with. */
-async function settle(ctx: Context, reminder: Reminder, nudge: Nudge): Promise<void> {
+/** Marks what a decision did: when the reminder (or the advice) last reached the person. */
+function markFired(ctx: Context, reminder: Reminder, nudge: Nudge): void {
   const now = ctx.now();
-  if (nudge.action === "remind")
+  if (nudge.action === "remind") {
     updateState(ctx.paths.data, reminder.id, (s) => ({
       ...s,
       lastFiredAt: now,
       snoozedUntil: undefined,
     }));
-  else if (nudge.action === "advise") {
+  } else if (nudge.action === "advise") {
     updateState(ctx.paths.data, reminder.id, (s) => ({
       ...s,
       lastFiredAt: now,
       lastAdviceAt: now,
     }));
   }
-  const done =
-    reminder.kind === "once" &&
-    (nudge.action === "remind" ||
-      /since it was set/.test(nudge.action === "quiet" ? nudge.why : ""));
-  if (done) {
-    const store = await openUserConfig(ctx);
-    saveReminders(
-      store,
-      remindersIn(store).filter((r) => r.id !== reminder.id),
-    );
-    const sched = schedulerContext(ctx);
-    const name = pickScheduler(sched);
-    if (name) remove(name, [reminder.id], sched);
-    forgetStates(ctx.paths.data, [reminder.id]);
-  }
+}
+
+/** Removes a one-time reminder that is done with, from the settings and the scheduler. */
+async function finishOnce(ctx: Context, reminder: Reminder): Promise<void> {
+  if (reminder.kind !== "once") return;
+  const store = await openUserConfig(ctx);
+  saveReminders(
+    store,
+    remindersIn(store).filter((r) => r.id !== reminder.id),
+  );
+  const sched = schedulerContext(ctx);
+  const name = pickScheduler(sched);
+  if (name) remove(name, [reminder.id], sched);
+  forgetStates(ctx.paths.data, [reminder.id]);
+}
+
+/** Marks a decision and, for a one-time reminder it settles, removes it. */
+async function settle(ctx: Context, reminder: Reminder, nudge: Nudge): Promise<void> {
+  markFired(ctx, reminder, nudge);
+  const settled =
+    nudge.action === "remind" || (nudge.action === "quiet" && /since it was set/.test(nudge.why));
+  if (settled) await finishOnce(ctx, reminder);
 }
 
 const ADVICE_TITLE = "knot: please see a doctor";
@@ -416,4 +423,4 @@ function openTerminal(ctx: Context, args: string[]): void {
   spawn(found[0], found[1], { env: ctx.env, detached: true, stdio: "ignore" }).unref();
 }
 
-export { ADVICE_TITLE, decide, notify, remindersIn, settle, when };
+export { ADVICE_TITLE, decide, finishOnce, markFired, notify, remindersIn, when };

@@ -71,7 +71,7 @@ export function parseDays(text: string): Day[] {
   const word = text.trim().toLowerCase();
   if (word === "daily" || word === "every-day" || word === "all") return [...DAYS];
   if (word === "weekdays") return [...DEFAULT_DAYS];
-  if (word === "weekend" || word === "weekends") return ["sat", "sun"];
+  if (word === "weekend" || word === "weekends") return ["sun", "sat"];
   const out = new Set<Day>();
   for (const part of word.split(",")) {
     const [a, b] = part.split("-").map((p) => p.trim().slice(0, 3)) as [string, string?];
@@ -136,7 +136,8 @@ export function inHours(reminder: Reminder, now: number): boolean {
   const [, to] = (reminder.between ?? DEFAULT_BETWEEN).map(minutesOf) as [number, number];
   const end = new Date(startOfDay(now));
   end.setHours(Math.floor(to / 60), to % 60, 0, 0);
-  return now >= slots[0]! && now <= end.getTime();
+  // the end minute is inside: 09:00-17:30 runs until 17:30:59
+  return now >= slots[0]! && now < end.getTime() + 60_000;
 }
 
 /** One line for `knot remind list`. */

@@ -43,6 +43,7 @@ describe.concurrent("shell completion", () => {
   it("completes routine ids, the person's own too", () => {
     expect(bashCandidates(env, "start", "")).toEqual([
       "cold-cycle",
+      "desk-break",
       "fingertips",
       "full-session",
       "heat",

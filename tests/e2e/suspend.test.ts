@@ -91,8 +91,8 @@ describe("suspend and resume under a real shell", () => {
       sh.type("fg\r");
       await sh.waitFor(/fg\r\n/, back);
       await sleep(500);
-      // the same question takes keys again: down four times and Enter picks the stretch
-      sh.type("\u001b[B\u001b[B\u001b[B\u001b[B\r");
+      // the same question takes keys again: down five times and Enter picks the stretch
+      sh.type("\u001b[B\u001b[B\u001b[B\u001b[B\u001b[B\r");
       await sh.waitFor(/Gentle back stretch {2}29 steps/, back);
       expect(sh.output().slice(back)).not.toContain("Cancelled");
     } finally {
