@@ -134,7 +134,7 @@ async function add(ctx: Context, reminder: Omit<Reminder, "id">): Promise<number
   }
   try {
     const where = install(name, full, sched);
-    println(ctx.stdout, `Scheduled as a ${where}. Stop it: knot remind off ${full.id}`);
+    println(ctx.stdout, `Scheduled: ${where}. Stop it: knot remind off ${full.id}`);
   } catch (error) {
     saveReminders(store, reminders);
     remove(name, [full.id], sched);

@@ -85,7 +85,13 @@ export async function openConfig(
     internal: (key) => conf.get(key),
     set: (key, value) => conf.set(key, value),
     unset: (key) => conf.set(key, defaultOf(key)),
-    reset: () => conf.clear(),
+    // Preferences go back to the defaults; reminders stay (they have entries in the
+    // system's scheduler, removed only by knot remind off).
+    reset: () => {
+      const reminders = conf.get("reminders");
+      conf.clear();
+      if (reminders !== undefined) conf.set("reminders", reminders);
+    },
     entries: () =>
       CONFIG_KEY_NAMES.map((key) => {
         const value = get(key);

@@ -65,6 +65,8 @@ describe("knot remind, with the system's scheduler", () => {
     );
     expect(calls()).toContain("systemctl --user enable --now knot-remind-r1.timer");
     knot(["remind", "every", "45m", "--routine", "stretch", "--days", "daily"], { env });
+    // settings back to their defaults keep the reminders (their timers stay installed)
+    expect(knot(["config", "reset"], { env }).status).toBe(0);
     const listed = JSON.parse(knot(["remind", "list", "--json"], { env }).stdout);
     expect(listed.map((r: { id: string; routine: string }) => `${r.id} ${r.routine}`)).toEqual([
       "r1 desk-break",
