@@ -4,7 +4,7 @@ import { BUILT_IN_DIR } from "../src/package.js";
 import { loadLibrary } from "../src/routine/library.js";
 import { LIMITS } from "../src/routine/limits.js";
 import type { TimelineEntry } from "../src/routine/timeline.js";
-import { tempDir } from "./helpers.js";
+import { BUILT_IN_IDS, tempDir } from "./helpers.js";
 
 // The built-in routines must stay inside the guidance in shared/health-facts.md.
 const library = loadLibrary({ userDir: join(tempDir(), "none") });
@@ -32,15 +32,7 @@ describe("built-in routines", () => {
     expect(BUILT_IN_DIR).toMatch(/routines[\\/]$/);
   });
 
-  it.each([
-    "stretch",
-    "desk-break",
-    "cold-cycle",
-    "heat",
-    "tennis-ball",
-    "fingertips",
-    "full-session",
-  ])("%s has a summary, description, cautions and sources", (id) => {
+  it.each(BUILT_IN_IDS)("%s has a summary, description, cautions and sources", (id) => {
     const { routine } = get(id);
     expect(routine.summary.length).toBeGreaterThan(10);
     expect(routine.description.length).toBeGreaterThan(40);

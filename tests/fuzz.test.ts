@@ -6,7 +6,7 @@ import { loadLibrary } from "../src/routine/library.js";
 import { parseRoutineBytes } from "../src/routine/parse.js";
 import { formatIssues } from "../src/routine/report.js";
 import { knot } from "./e2e/run-knot.js";
-import { tempDir } from "./helpers.js";
+import { BUILT_IN_IDS, tempDir } from "./helpers.js";
 import { mutate, random } from "./mutate.js";
 
 /**
@@ -14,15 +14,7 @@ import { mutate, random } from "./mutate.js";
  * Whatever the file, knot answers with a result (ok or problems), in bounded time, with nothing
  * raw echoed back.
  */
-const BUILT_INS = [
-  "stretch",
-  "desk-break",
-  "cold-cycle",
-  "heat",
-  "tennis-ball",
-  "fingertips",
-  "full-session",
-];
+const BUILT_INS = BUILT_IN_IDS;
 const sources = BUILT_INS.map((id) => readFileSync(join(BUILT_IN_DIR, `${id}.json`), "utf8"));
 
 const mutants = (count: number, seed: number): string[] => {

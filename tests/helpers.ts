@@ -103,3 +103,14 @@ export function bundleForChild(source: string, dir: string): string {
   });
   return pathToFileURL(outfile).href;
 }
+
+/** knot's built-in routines, by id. */
+export const BUILT_IN_IDS = [
+  "stretch",
+  "desk-break",
+  "cold-cycle",
+  "heat",
+  "tennis-ball",
+  "fingertips",
+  "full-session",
+];

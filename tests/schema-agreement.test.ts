@@ -4,6 +4,7 @@ import Ajv2020 from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { BUILT_IN_DIR } from "../src/package.js";
 import { validateRoutine } from "../src/routine/validate.js";
+import { BUILT_IN_IDS } from "./helpers.js";
 import { mutate, random } from "./mutate.js";
 
 /**
@@ -19,15 +20,7 @@ const knotAccepts = (value: unknown) =>
 /** What the validator checks that the schema leaves to load time. */
 const LOAD_TIME = /more than a day|nest more than 8 deep/;
 
-const BUILT_INS = [
-  "stretch",
-  "desk-break",
-  "cold-cycle",
-  "heat",
-  "tennis-ball",
-  "fingertips",
-  "full-session",
-];
+const BUILT_INS = BUILT_IN_IDS;
 const base = JSON.parse(readFileSync(join(BUILT_IN_DIR, "stretch.json"), "utf8"));
 const withStep = (step: Record<string, unknown>) => ({ ...base, steps: [step] });
 const step = (extra: Record<string, unknown>) => withStep({ name: "Hold", kind: "hold", ...extra });
