@@ -246,7 +246,11 @@ async function importHistory(path: string, ctx: Context): Promise<number> {
     if (error instanceof KnotError) throw error;
     const added = merge.added > 0 ? ` (${merge.added} added before it stopped)` : "";
     throw new KnotError(`Could not read ${quote(path)}${added}: ${describeFsError(error)}.`, {
-      exitCode: isFsError(error) && error.code === "ENOENT" ? ExitCode.usage : ExitCode.failure,
+      // a file that is not there, or not a file at all, is the person's to fix
+      exitCode:
+        isFsError(error) && ["ENOENT", "ENOTREG", "EISDIR"].includes(error.code ?? "")
+          ? ExitCode.usage
+          : ExitCode.failure,
       hint: "--import reads a file written by knot history --export.",
     });
   }

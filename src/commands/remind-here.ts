@@ -9,6 +9,7 @@ import { Cues } from "../session/cues.js";
 import { SIGNAL_EXIT } from "../session/input.js";
 import { Priority } from "../session/speech.js";
 import { TERM, TerminalControl } from "../session/terminal.js";
+import { truncate } from "../ui/text.js";
 import { ADVICE_TITLE, decide, finishOnce, markFired, remindersIn, when } from "./remind.js";
 import { readUserSettings } from "./settings.js";
 import { start } from "./start.js";
@@ -73,7 +74,9 @@ export async function remindHere(ctx: Context): Promise<number> {
     const text = upcoming
       ? `next: ${upcoming.r.routine} at ${when(upcoming.at, now)}`
       : "no reminder due in the coming week";
-    out(`${CLEAR_LINE}${s.dim(`${text}  (q quits)`)}`);
+    // one line, whatever the width: a wrapped status could not be redrawn in place
+    const width = Math.max(10, (ctx.stdout.columns ?? 80) - 1);
+    out(`${CLEAR_LINE}${s.dim(truncate(`${text}  (q quits)`, width))}`);
   };
 
   const check = () => {

@@ -34,7 +34,7 @@ import { RULES_LOOK_BACK_MS } from "../safety/trend.js";
 import { onPath } from "../session/cues.js";
 import { quote } from "../ui/safe.js";
 import { openUserConfig, readUserSettings } from "./settings.js";
-import { openLibrary, printJson } from "./shared.js";
+import { openLibrary, printJson, userRoutinesDir } from "./shared.js";
 
 const clock = (ms: number) => new Date(ms).toTimeString().slice(0, 5);
 const when = (ms: number, now: number) => {
@@ -89,7 +89,14 @@ const nextId = (reminders: Reminder[]) =>
 
 /** The routine as the rules need it. */
 function routineFor(ctx: Context, id: string): NudgeRoutine & { summary: string; seconds: number } {
-  const entry = findRoutine(openLibrary(ctx), id);
+  const library = openLibrary(ctx);
+  const entry = findRoutine(library, id);
+  // a reminder runs later, from anywhere: it names a routine of the library, not a file
+  if (library.find(entry.routine.id) !== entry) {
+    throw new KnotError(`A reminder needs a routine from knot list, not a file (${quote(id)}).`, {
+      hint: `Put the file in your routines folder (${userRoutinesDir(ctx)}) and use its id.`,
+    });
+  }
   const massageByArea = new Map<Area, number>();
   for (const step of entry.timeline.filter((t) => t.kind === "massage")) {
     for (const area of step.area ? [step.area] : entry.routine.areas) {

@@ -111,6 +111,7 @@ export function forEachLine(
     try {
       let carry: Buffer = Buffer.alloc(0);
       let number = 0;
+      let skipping = false;
       let position = from;
       for (let n = readSync(fd, chunk, 0, chunk.length, position); n > 0; ) {
         // where `data` starts in the file: the carried part came before this read
@@ -119,6 +120,16 @@ export function forEachLine(
         const data = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, n)]) : chunk;
         const end = carry.length > 0 ? data.length : n;
         let start = 0;
+        if (skipping) {
+          // the rest of a line too long to keep, up to its end
+          const nl = data.indexOf(0x0a);
+          if (nl < 0 || nl >= end) {
+            n = readSync(fd, chunk, 0, chunk.length, position);
+            continue;
+          }
+          start = nl + 1;
+          skipping = false;
+        }
         for (
           let nl = data.indexOf(0x0a, start);
           nl >= 0 && nl < end;
@@ -128,6 +139,12 @@ export function forEachLine(
           start = nl + 1;
         }
         carry = Buffer.from(data.subarray(start, end));
+        if (carry.length > MAX_LINE) {
+          // a "line" of megabytes is no record: passed on as one that is, and skipped past
+          each(LINE_TOO_LONG, ++number, position - carry.length, carry.length);
+          carry = Buffer.alloc(0);
+          skipping = true;
+        }
         n = readSync(fd, chunk, 0, chunk.length, position);
       }
       if (carry.length > 0) {
@@ -169,8 +186,14 @@ export function readLinesAt(
   }
 }
 
+/** The longest line read: a record of 10,000 steps fits well inside it. */
+const MAX_LINE = 8 * 1024 * 1024;
+/** What forEachLine passes for a line longer than that. */
+export const LINE_TOO_LONG = "\u0000line too long";
+
 /** Parses one line of a history file: a record, a reason it is damaged, or nothing (blank). */
 export function parseLine(line: string): SessionRecord | string | undefined {
+  if (line === LINE_TOO_LONG) return "a line of over 8 MiB";
   if (line.trim() === "") return undefined;
   try {
     const value = JSON.parse(line);

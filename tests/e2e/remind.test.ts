@@ -202,7 +202,9 @@ describe("knot remind --here, in a terminal", () => {
     expect(run.output().slice(mark)).toContain(RESTORE.cursorShown);
   });
 
-  it("s snoozes a due reminder for 10 minutes", { timeout: 30_000 }, async () => {
+  it("s snoozes a due reminder for 10 minutes; SIGTERM ends it cleanly", {
+    timeout: 30_000,
+  }, async () => {
     const env = isolatedEnv({ TERM: "xterm-256color", NO_COLOR: "1" });
     const config = join(env.XDG_CONFIG_HOME!, "knot");
     const now = Date.now();
@@ -226,8 +228,12 @@ describe("knot remind --here, in a terminal", () => {
       readFileSync(join(env.XDG_DATA_HOME!, "knot", "reminders.json"), "utf8"),
     );
     expect(state.r1.snoozedUntil - now).toBeGreaterThan(9 * 60_000);
-    run.press("q");
-    expect((await run.exited).exitCode).toBe(0);
+    await run.waitFor(/next: desk-break at \d\d:\d\d/);
+    // a signal ends it like q, with its exit code and the terminal given back
+    const mark = run.output().length;
+    run.signal("SIGTERM");
+    expect((await run.exited).exitCode).toBe(143);
+    expect(run.output().slice(mark)).toContain(RESTORE.cursorShown);
   });
 
   it("without a terminal it says so", () => {

@@ -48,6 +48,19 @@ describe("the history file", () => {
     );
   });
 
+  it("a line of megabytes is one damaged line, skipped without holding it", () => {
+    const file = join(tempDir(), "history.jsonl");
+    const a = rec();
+    const b = rec();
+    writeFileSync(
+      file,
+      `${JSON.stringify(a)}\n${"x".repeat(9 * 1024 * 1024)}\n${JSON.stringify(b)}\n`,
+    );
+    const history = readHistoryFile(file);
+    expect(history.records.map((r) => r.id)).toEqual([a.id, b.id]);
+    expect(history.damaged).toEqual([{ line: 2, reason: "a line of over 8 MiB" }]);
+  });
+
   it("after a write cut short, the next record starts on its own line", () => {
     const file = join(tempDir(), "history.jsonl");
     const a = rec();
