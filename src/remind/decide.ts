@@ -131,14 +131,17 @@ export function adviceText(reasons: readonly TrendReason[]): string {
 }
 
 /** What the notification says: what, and for how long, and how to start it. */
-export function reminderText(routine: NudgeRoutine & { summary: string }): {
+export function reminderText(routine: NudgeRoutine & { summary: string; seconds: number }): {
   title: string;
   body: string;
 } {
-  const summary = routine.summary.replace(/\.$/, "");
-  const lower = summary.charAt(0).toLowerCase() + summary.slice(1);
+  const summary = routine.summary.trim().replace(/\.$/, "");
+  const what =
+    summary === ""
+      ? `about ${Math.max(1, Math.round(routine.seconds / 60))} minutes`
+      : summary.charAt(0).toLowerCase() + summary.slice(1);
   return {
-    title: `${routine.name}`,
-    body: `${routine.name}: ${lower}. Run: knot start ${routine.id}`,
+    title: routine.name,
+    body: `${routine.name}: ${what}. Run: knot start ${routine.id}`,
   };
 }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { summaryOf } from "../../src/history/record.js";
-import { decideNudge, type NudgeInput, type ReminderState } from "../../src/remind/decide.js";
+import {
+  decideNudge,
+  type NudgeInput,
+  type ReminderState,
+  reminderText,
+} from "../../src/remind/decide.js";
 import {
   lastSlot,
   nextSlot,
@@ -232,5 +237,23 @@ describe("the nudge decision, over a simulated week", () => {
       }
     }
     expect(fired).toEqual(["advise 23 09:00", "advise 24 09:00"]);
+  });
+});
+
+describe("what a reminder says", () => {
+  it("what and how long, and the command that starts it", () => {
+    expect(
+      reminderText({
+        ...deskRoutine,
+        summary: "About 3 minutes of seated stretches, without leaving the chair",
+        seconds: 170,
+      }).body,
+    ).toBe(
+      "Desk break: about 3 minutes of seated stretches, without leaving the chair. Run: knot start desk-break",
+    );
+    // a routine of the person's own without a summary: its length
+    expect(
+      reminderText({ ...deskRoutine, id: "mine", name: "My break", summary: "", seconds: 290 }),
+    ).toEqual({ title: "My break", body: "My break: about 5 minutes. Run: knot start mine" });
   });
 });
