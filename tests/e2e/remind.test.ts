@@ -128,6 +128,55 @@ describe("knot remind, with the system's scheduler", () => {
     );
   });
 
+  it("cold: one reminder for when cold is advisable again, after today's last application", () => {
+    const { bin, calls } = fakes();
+    const env = envWith(bin);
+    const coldAgo = (minutes: number) => {
+      const start = new Date(Date.now() - (minutes + 10) * 60_000).toISOString();
+      const end = new Date(Date.now() - minutes * 60_000).toISOString();
+      return JSON.stringify({
+        v: 1,
+        id: `cold-${minutes}`,
+        routine: "cold-cycle",
+        name: "Cold pack cycle",
+        category: "cold",
+        areas: ["upper-back"],
+        sides: [],
+        startedAt: start,
+        endedAt: end,
+        plannedSeconds: 600,
+        doneSeconds: 600,
+        ended: "completed",
+        ratings: {},
+        steps: [
+          {
+            name: "Cold pack on",
+            kind: "cold",
+            planned: 600,
+            done: 600,
+            outcome: "done",
+            at: start,
+          },
+        ],
+        stoppedAt: 0,
+      });
+    };
+    expect(knot(["remind", "cold"], { env }).stderr).toMatch(/No cold session since yesterday/);
+    const file = join(env.HOME!, "cold.jsonl");
+    writeFileSync(file, `${coldAgo(30)}\n`);
+    expect(knot(["history", "--import", file], { env }).status).toBe(0);
+    const set = knot(["remind", "cold"], { env });
+    expect(set.status, set.stderr).toBe(0);
+    expect(set.stdout).toMatch(/Reminder r1: cold-cycle once, at .*\. Next: /);
+    const [reminder] = JSON.parse(knot(["remind", "list", "--json"], { env }).stdout);
+    const due = Date.parse(reminder.at) - Date.now();
+    expect(due).toBeGreaterThan(85 * 60_000); // 2 hours after the end, 30 minutes ago
+    expect(due).toBeLessThan(91 * 60_000);
+    expect(calls()).toContain("systemctl --user enable --now knot-remind-r1.timer");
+    // fired before its time (a clock change), it stays quiet: cold only 2 hours after the last
+    expect(knot(["remind", "fire", "r1"], { env }).stdout).toMatch(/quiet/);
+  });
+
   it("with no scheduler, the reminder is kept for --here and says so", () => {
     const env = isolatedEnv({ PATH: tempDir("knot-empty-bin-") });
     const result = knot(["remind", "every", "1h"], { env });
