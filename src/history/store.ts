@@ -220,14 +220,25 @@ export function readHistoryFile(file: string, since?: string): History {
     });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return { records: [], damaged: [] };
-    throw new KnotError(`Could not read the history file ${file}: ${describeFsError(error)}.`, {
-      exitCode: ExitCode.failure,
-      hint: "knot keeps its history in regular files; move this one aside to start a new one.",
-    });
+    throw historyReadError(file, error);
   }
   records.sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt));
   return { records: latestById(records), damaged };
 }
+
+/** The month a record belongs to: "2026-11", from its start time in UTC (names its file). */
+export const monthOf = (startedAt: string): string => monthOfTime(Date.parse(startedAt));
+export const monthOfTime = (ms: number): string => new Date(ms).toISOString().slice(0, 7);
+
+/** What knot says when a history file or folder cannot be read. */
+export const historyReadError = (path: string, error: unknown): KnotError =>
+  new KnotError(
+    `Could not read the history ${path.endsWith(".jsonl") ? "file" : "folder"} ${path}: ${describeFsError(error)}.`,
+    {
+      exitCode: ExitCode.failure,
+      hint: "knot keeps its history in regular files; move this one aside to start a new one.",
+    },
+  );
 
 const STARTED = '"startedAt":"';
 /** Whether a line's start time is certainly before `since`; unsure lines are parsed. */

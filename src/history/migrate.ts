@@ -1,0 +1,82 @@
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { ExitCode, KnotError } from "../errors.js";
+import { appendLines, forEachLine, monthOf, parseLine } from "./store.js";
+
+/**
+ * Moves a single-file history (older versions) into monthly files under `dir`, once. The months
+ * are written in a folder of this knot's own and renamed into place in one step, so two knots
+ * starting at the same moment cannot both do it or mix their work. Damaged lines are passed to
+ * `damaged` and not carried over (the old file is kept as a backup by the caller).
+ */
+export function moveIntoMonths(
+  legacy: string,
+  dir: string,
+  damaged: (line: number, reason: string) => void,
+): void {
+  const work = `${dir}.moving-${process.pid}`;
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const buffers = new Map<string, string[]>();
+  let bytes = 0;
+  const flush = () => {
+    for (const [month, lines] of buffers) appendLines(join(work, `${month}.jsonl`), lines);
+    buffers.clear();
+    bytes = 0;
+  };
+  try {
+    forEachLine(legacy, (line, number) => {
+      const parsed = parseLine(line);
+      if (typeof parsed === "string") {
+        damaged(number, parsed);
+        return;
+      }
+      if (!parsed) return;
+      const month = monthOf(parsed.startedAt);
+      const lines = buffers.get(month) ?? [];
+      lines.push(line.trim());
+      buffers.set(month, lines);
+      bytes += line.length;
+      if (bytes > 4 << 20) flush();
+    });
+    flush();
+    syncFolder(work);
+    renameSync(work, dir);
+    syncFolder(dirname(dir));
+  } catch (error) {
+    rmSync(work, { recursive: true, force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    // Another knot moved it first: its folder is in place, and this one's work is not needed.
+    if ((code === "ENOTEMPTY" || code === "EEXIST") && exists(dir)) return;
+    if (code === "ENOTREG" || code === "EISDIR") {
+      throw new KnotError(`The history file ${legacy} is not a regular file.`, {
+        exitCode: ExitCode.failure,
+        hint: "knot keeps its history in regular files; move this one aside to start a new one.",
+      });
+    }
+    throw error;
+  }
+}
+
+export const exists = (path: string) => {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Flushes a folder's entries (a rename into it) to disk where the system allows it. */
+function syncFolder(path: string): void {
+  try {
+    const fd = openSync(path, "r");
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // not possible everywhere (Windows); the files themselves were flushed
+  }
+}

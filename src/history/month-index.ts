@@ -1,0 +1,298 @@
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { dirname, join } from "node:path";
+import { dayNumber } from "./analysis.js";
+import { type RecordSummary, summaryOf } from "./record.js";
+import { forEachLine, historyReadError, parseLine } from "./store.js";
+
+/** Derived, rebuildable data (summaries, which days had a session), kept out of the history. */
+export const indexDir = (dataDir: string): string => join(dataDir, "index");
+
+const startOf = (r: { startedAt: string }) => Date.parse(r.startedAt);
+
+/**
+ * The months' indexes, as one knot reads them: each month's loaded once (a command that asks
+ * twice, such as stats for its window and then the trend, reads it once).
+ */
+export class MonthIndexes {
+  private readonly loaded = new Map<string, MonthIndex>();
+  private days: Record<string, DaysEntry> | undefined;
+  private daysChanged = false;
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly fileOf: (month: string) => string,
+    private readonly onRead?: (file: string) => void,
+  ) {}
+
+  /** After knot itself appended to a month: its index is read again when next asked. */
+  forget(month: string): void {
+    this.loaded.delete(month);
+  }
+
+  /**
+   * A month's index: the summaries of its sessions (a record without its steps, about a
+   * tenth of its size) and the lines found damaged. Kept in index/ beside the history and
+   * brought up to date when the month's file has changed: after appends only the new lines
+   * are read, after anything else (an edit, a sync) the whole file. Losing it costs nothing
+   * but one reading.
+   */
+  get(month: string): MonthIndex {
+    // once per month per knot: a command that asks twice (stats: its window, then the trend)
+    // reads it once
+    let index = this.loaded.get(month);
+    if (!index) {
+      index = this.load(month);
+      this.loaded.set(month, index);
+    }
+    return index;
+  }
+
+  private load(month: string): MonthIndex {
+    const file = this.fileOf(month);
+    let size: number;
+    let mtimeMs: number;
+    try {
+      ({ size, mtimeMs } = statSync(file));
+    } catch {
+      return EMPTY_INDEX;
+    }
+    const path = join(indexDir(this.dataDir), `${month}.json`);
+    const kept = readIndex(path);
+    if (kept && kept.size === size && kept.mtimeMs === mtimeMs) return kept;
+    // Appended to since: carry on from where the index ends, if the bytes before it match.
+    const base = kept && kept.size < size && tailMatches(file, kept) ? kept : undefined;
+    this.onRead?.(file);
+    const summaries = base ? [...base.summaries] : [];
+    const damaged = base ? [...base.damaged] : [];
+    const lines0 = base?.lines ?? 0;
+    let lines = lines0;
+    let end: number;
+    try {
+      end = forEachLine(
+        file,
+        (line, number, offset, bytes) => {
+          lines = lines0 + number;
+          const parsed = parseLine(line);
+          if (typeof parsed === "string") damaged.push({ line: lines, reason: parsed });
+          else if (parsed) summaries.push({ ...summaryOf(parsed), o: offset, b: bytes });
+        },
+        base?.size ?? 0,
+      );
+    } catch (error) {
+      throw historyReadError(file, error);
+    }
+    summaries.sort((a, b) => startOf(a) - startOf(b));
+    const index: MonthIndex = {
+      v: 3,
+      size: end,
+      mtimeMs: end === size ? mtimeMs : -1,
+      tail: tailOf(file, end),
+      lines,
+      damaged,
+      summaries: latestById(summaries),
+    };
+    writeIndex(path, index);
+    return index;
+  }
+
+  /**
+   * The local days (dayNumber) on which a month's sessions did something, oldest first: what a
+   * streak of years reads of each month. Every month's days are kept in one small file, read
+   * once, each entry checked against its month's file and against the offset from UTC at the
+   * month's first and last session (a change of time zone makes them again).
+   */
+  dayNumbers(month: string): number[] {
+    let stat: { size: number; mtimeMs: number };
+    try {
+      stat = statSync(this.fileOf(month));
+    } catch {
+      return [];
+    }
+    const path = join(indexDir(this.dataDir), "days.json");
+    this.days ??= readDays(path);
+    const kept = this.days[month];
+    if (
+      kept &&
+      kept.size === stat.size &&
+      kept.mtimeMs === stat.mtimeMs &&
+      kept.offsets[0] === new Date(kept.first).getTimezoneOffset() &&
+      kept.offsets[1] === new Date(kept.last).getTimezoneOffset()
+    ) {
+      return kept.days;
+    }
+    const index = this.get(month);
+    const starts = index.summaries.filter((r) => r.doneSeconds > 0).map(startOf);
+    const first = Math.min(...starts, 0);
+    const last = Math.max(...starts, 0);
+    const days = [...new Set(starts.map(dayNumber))].sort((x, y) => x - y);
+    if (index.size === stat.size) {
+      this.days[month] = {
+        size: stat.size,
+        mtimeMs: stat.mtimeMs,
+        first,
+        last,
+        offsets: [new Date(first).getTimezoneOffset(), new Date(last).getTimezoneOffset()],
+        days,
+      };
+      // written once, after this run of asking: a later knot gets every month made so far
+      if (!this.daysChanged) {
+        this.daysChanged = true;
+        queueMicrotask(() => {
+          this.daysChanged = false;
+          writeIndex(path, this.days);
+        });
+      }
+    }
+    return days;
+  }
+}
+
+interface MonthIndex {
+  v: 3;
+  /** How much of the month's file it covers, and the file's time then (-1: check again). */
+  size: number;
+  mtimeMs: number;
+  /** The last bytes it covers, to tell an append from a file replaced by another. */
+  tail: string;
+  lines: number;
+  damaged: { line: number; reason: string }[];
+  /** Each with where its line is in the month's file (offset and length in bytes). */
+  summaries: Indexed[];
+}
+
+type Indexed = RecordSummary & { o: number; b: number };
+
+const EMPTY_INDEX: MonthIndex = {
+  v: 3,
+  size: 0,
+  mtimeMs: 0,
+  tail: "",
+  lines: 0,
+  damaged: [],
+  summaries: [],
+};
+
+function readIndex(path: string): MonthIndex | undefined {
+  try {
+    const kept = JSON.parse(readFileSync(path, "utf8"));
+    return kept?.v === 3 &&
+      Number.isInteger(kept.size) &&
+      typeof kept.tail === "string" &&
+      Array.isArray(kept.summaries) &&
+      Array.isArray(kept.damaged)
+      ? kept
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeIndex(path: string, value: unknown): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(value));
+    renameSync(tmp, path);
+  } catch {
+    // the index only saves time; without it the month is read again next time
+  }
+}
+
+interface DaysEntry {
+  size: number;
+  mtimeMs: number;
+  /** The first and last session's start, and the offset from UTC at each when counted. */
+  first: number;
+  last: number;
+  offsets: [number, number];
+  days: number[];
+}
+
+function readDays(path: string): Record<string, DaysEntry> {
+  const out: Record<string, DaysEntry> = Object.create(null);
+  try {
+    const kept = JSON.parse(readFileSync(path, "utf8"));
+    if (!kept || typeof kept !== "object" || Array.isArray(kept)) return out;
+    for (const [month, entry] of Object.entries(kept)) {
+      const e = entry as Partial<DaysEntry> | null;
+      if (
+        /^\d{4}-\d{2}$/.test(month) &&
+        typeof e?.size === "number" &&
+        typeof e.mtimeMs === "number" &&
+        typeof e.first === "number" &&
+        typeof e.last === "number" &&
+        Array.isArray(e.offsets) &&
+        Array.isArray(e.days)
+      ) {
+        out[month] = e as DaysEntry;
+      }
+    }
+  } catch {
+    // missing or unreadable: made again as months are asked for
+  }
+  return out;
+}
+
+const TAIL = 64;
+function tailOf(file: string, end: number): string {
+  const length = Math.min(TAIL, end);
+  if (length === 0) return "";
+  const buffer = Buffer.alloc(length);
+  const fd = openSync(file, "r");
+  try {
+    readSync(fd, buffer, 0, length, end - length);
+  } finally {
+    closeSync(fd);
+  }
+  return buffer.toString("base64");
+}
+
+const tailMatches = (file: string, index: MonthIndex) => {
+  try {
+    return tailOf(file, index.size) === index.tail;
+  } catch {
+    return false;
+  }
+};
+
+/** One summary per session, the one that ended last (as the store reads records). */
+function latestById(summaries: Indexed[]): Indexed[] {
+  const byId = new Map<string, Indexed>();
+  for (const r of summaries) {
+    const seen = byId.get(r.id);
+    if (!seen || Date.parse(r.endedAt) >= Date.parse(seen.endedAt)) byId.set(r.id, r);
+  }
+  return byId.size === summaries.length ? summaries : summaries.filter((r) => byId.get(r.id) === r);
+}
+
+/**
+ * The local days on which a session did something, newest first, each once: from the months'
+ * days indexes, a month at a time, only as far back as the caller keeps asking (a streak).
+ */
+export function* activeDays(
+  store: { months(): string[]; activeDayNumbers(month: string): number[] },
+  /** The earliest day still wanted (see streakOverDays): older months are not opened. */
+  reach: { floor: number } = { floor: Number.NEGATIVE_INFINITY },
+): Generator<number> {
+  let last: number | undefined;
+  for (const month of store.months().reverse()) {
+    const [y, m] = month.split("-").map(Number) as [number, number];
+    if (dayNumber(Date.UTC(y, m, 1) - 1) < reach.floor) return;
+    const days = store.activeDayNumbers(month);
+    for (let i = days.length - 1; i >= 0; i--) {
+      // a local day can straddle two months' files (they are split in UTC)
+      if (days[i] === last) continue;
+      last = days[i];
+      yield days[i]!;
+    }
+  }
+}
