@@ -1,6 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
-import { realpathSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { spawnSync } from "node:child_process";
 import type { ConfigStore, Settings } from "../config/store.js";
 import { type Context, println, warnTo } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
@@ -25,6 +23,7 @@ import {
   REMINDER_LIMITS,
   type Reminder,
 } from "../remind/model.js";
+import { knotCommand, notify, openTerminal } from "../remind/notify.js";
 import { install, pickScheduler, remove, type SchedulerContext } from "../remind/schedulers.js";
 import { forgetStates, readStates, updateState } from "../remind/state.js";
 import { findRoutine } from "../routine/library.js";
@@ -43,18 +42,6 @@ const when = (ms: number, now: number) => {
     ? clock(ms)
     : `${new Date(ms).toLocaleDateString(undefined, { weekday: "short" })} ${clock(ms)}`;
 };
-
-/** How the scheduled `knot` is run: this Node and this knot, as absolute paths. */
-function knotCommand(): string[] {
-  const bin = fileURLToPath(new URL("../bin/knot.js", import.meta.url));
-  let script = bin;
-  try {
-    script = realpathSync(bin);
-  } catch {
-    // the path as it is
-  }
-  return [process.execPath, script];
-}
 
 function schedulerContext(ctx: Context): SchedulerContext {
   return {
@@ -365,69 +352,4 @@ export async function remindFire(id: string, ctx: Context): Promise<number> {
   return ExitCode.ok;
 }
 
-/**
- * Sends a desktop notification. With `action`, where the notifier supports buttons
- * (notify-send 0.7.10 and later), waits up to ten minutes for it and resolves true if pressed.
- */
-async function notify(
-  ctx: Context,
-  title: string,
-  body: string,
-  action?: string,
-): Promise<boolean> {
-  if (process.platform === "darwin") {
-    spawnSync("osascript", [
-      "-e",
-      `display notification ${JSON.stringify(body)} with title ${JSON.stringify(title)}`,
-    ]);
-    return false;
-  }
-  if (!onPath("notify-send", ctx.env)) {
-    warnTo(ctx)("notify-send was not found: install libnotify-bin for reminders on the desktop.");
-    return false;
-  }
-  const help = spawnSync("notify-send", ["--help"], { encoding: "utf8", env: ctx.env });
-  const buttons = action !== undefined && /--action/.test(`${help.stdout}${help.stderr}`);
-  const args = [
-    "--app-name=knot",
-    ...(buttons ? [`--action=start=${action}`, "--expire-time=600000"] : []),
-    "--",
-    title,
-    body,
-  ];
-  return new Promise((resolve) => {
-    const child = spawn("notify-send", args, { env: ctx.env, stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    child.stdout.on("data", (chunk) => {
-      out += chunk;
-    });
-    const timer = setTimeout(() => child.kill(), 10 * 60_000);
-    child.on("error", () => resolve(false));
-    child.on("close", () => {
-      clearTimeout(timer);
-      resolve(out.trim() === "start");
-    });
-  });
-}
-
-/** Opens a terminal window running knot with these arguments. */
-function openTerminal(ctx: Context, args: string[]): void {
-  const knot = knotCommand();
-  const candidates: [string, string[]][] = [
-    ...(ctx.env.TERMINAL
-      ? [[ctx.env.TERMINAL, ["-e", ...knot, ...args]] as [string, string[]]]
-      : []),
-    ["x-terminal-emulator", ["-e", ...knot, ...args]],
-    ["gnome-terminal", ["--", ...knot, ...args]],
-    ["konsole", ["-e", ...knot, ...args]],
-    ["xterm", ["-e", ...knot, ...args]],
-  ];
-  const found = candidates.find(([command]) => onPath(command, ctx.env));
-  if (!found) {
-    warnTo(ctx)(`No terminal program found to start it in: run knot ${args.join(" ")}`);
-    return;
-  }
-  spawn(found[0], found[1], { env: ctx.env, detached: true, stdio: "ignore" }).unref();
-}
-
-export { ADVICE_TITLE, decide, finishOnce, markFired, notify, remindersIn, when };
+export { ADVICE_TITLE, decide, finishOnce, markFired, remindersIn, when };
