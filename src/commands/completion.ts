@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Command } from "commander";
 import { CONFIG_KEY_NAMES, CONFIG_KEYS, type ConfigKey } from "../config/keys.js";
 import { type Context, println } from "../context.js";
@@ -68,7 +70,9 @@ export function candidates(program: Command, words: string[], ctx: Context): str
   const cmd = commands.find((c) => c.name() === name);
   if (!cmd) return [];
   const previous = typed.at(-1);
-  if (current.startsWith("-")) return optionsOf(cmd);
+  // options of a subcommand (knot remind every --), else of the command
+  const sub = cmd.commands.find((c) => c.name() === typed[1]);
+  if (current.startsWith("-")) return optionsOf(sub ?? cmd);
   const routines = () => openLibrary(ctx).entries.map((e) => e.routine.id);
   switch (name) {
     case "start":
@@ -98,8 +102,34 @@ export function candidates(program: Command, words: string[], ctx: Context): str
       if (spec.type === "enum") return [...(spec.values ?? [])];
       return [];
     }
+    case "remind": {
+      const sub = typed[1];
+      if (sub === undefined) {
+        return cmd.commands.filter((c) => !c.name().startsWith("fire")).map((c) => c.name());
+      }
+      if (previous === "--routine") return routines();
+      if (previous === "--days") return ["mon-fri", "daily", "weekdays", "weekend"];
+      if (previous === "--between") return ["09:00-17:30"];
+      if (sub === "every" && typed.length === 2) return ["30m", "45m", "1h", "1h30m", "2h"];
+      if (sub === "off" && typed.length === 2) return reminderIds(ctx);
+      return [];
+    }
     default:
       return [];
+  }
+}
+
+/** The ids of the person's reminders, read straight from the settings file. */
+function reminderIds(ctx: Context): string[] {
+  try {
+    const stored = JSON.parse(readFileSync(join(ctx.paths.config, "config.json"), "utf8"));
+    return Array.isArray(stored.reminders)
+      ? stored.reminders.flatMap((r: { id?: unknown }) =>
+          typeof r?.id === "string" && /^r\d{1,4}$/.test(r.id) ? [r.id] : [],
+        )
+      : [];
+  } catch {
+    return [];
   }
 }
 

@@ -68,6 +68,32 @@ describe.concurrent("shell completion", () => {
     expect(bashCandidates(env, "config", "set", "voice", "")).toEqual(["false", "true"]);
   });
 
+  it("completes reminders: subcommands, their options and values, and reminder ids", () => {
+    expect(bashCandidates(env, "remind", "")).toEqual(["cold", "every", "list", "off"]);
+    expect(bashCandidates(env, "remind", "every", "1h", "--d")).toEqual(["--days"]);
+    expect(bashCandidates(env, "remind", "every", "1h", "--routine", "des")).toEqual([
+      "desk-break",
+    ]);
+    const config = join(env.XDG_CONFIG_HOME!, "knot", "config.json");
+    writeFileSync(
+      config,
+      JSON.stringify({
+        reminders: [
+          {
+            id: "r3",
+            kind: "every",
+            routine: "desk-break",
+            every: 60,
+            between: ["09:00", "17:30"],
+            days: ["mon"],
+            createdAt: new Date().toISOString(),
+          },
+        ],
+      }),
+    );
+    expect(bashCandidates(env, "remind", "off", "")).toEqual(["r3"]);
+  });
+
   it("completes a command's options", () => {
     expect(bashCandidates(env, "start", "stretch", "--sk")).toEqual(["--skin-checked"]);
   });
