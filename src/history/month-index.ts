@@ -8,7 +8,7 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, sep } from "node:path";
 import { dayNumber } from "./analysis.js";
 import { type RecordSummary, summaryOf } from "./record.js";
 import { forEachLine, historyReadError, parseLine } from "./store.js";
@@ -27,11 +27,15 @@ export class MonthIndexes {
   private days: Record<string, DaysEntry> | undefined;
   private daysChanged = false;
 
+  private readonly dir: string;
+
   constructor(
-    private readonly dataDir: string,
+    dataDir: string,
     private readonly fileOf: (month: string) => string,
     private readonly onRead?: (file: string) => void,
-  ) {}
+  ) {
+    this.dir = indexDir(dataDir);
+  }
 
   /** After knot itself appended to a month: its index is read again when next asked. */
   forget(month: string): void {
@@ -65,7 +69,7 @@ export class MonthIndexes {
     } catch {
       return EMPTY_INDEX;
     }
-    const path = join(indexDir(this.dataDir), `${month}.json`);
+    const path = `${this.dir}${sep}${month}.json`;
     const kept = readIndex(path);
     if (kept && kept.size === size && kept.mtimeMs === mtimeMs) return kept;
     // Appended to since: carry on from where the index ends, if the bytes before it match.
@@ -117,11 +121,11 @@ export class MonthIndexes {
     } catch {
       return [];
     }
-    const path = join(indexDir(this.dataDir), "days.json");
+    const path = `${this.dir}${sep}days.json`;
     this.days ??= readDays(path);
     const kept = this.days[month];
     if (
-      kept &&
+      usable(kept) &&
       kept.size === stat.size &&
       kept.mtimeMs === stat.mtimeMs &&
       kept.offsets[0] === new Date(kept.first).getTimezoneOffset() &&
@@ -217,30 +221,29 @@ interface DaysEntry {
   days: number[];
 }
 
+/** The days file as written; each entry is checked when it is used (see usable). */
 function readDays(path: string): Record<string, DaysEntry> {
-  const out: Record<string, DaysEntry> = Object.create(null);
   try {
     const kept = JSON.parse(readFileSync(path, "utf8"));
-    if (!kept || typeof kept !== "object" || Array.isArray(kept)) return out;
-    for (const [month, entry] of Object.entries(kept)) {
-      const e = entry as Partial<DaysEntry> | null;
-      if (
-        /^\d{4}-\d{2}$/.test(month) &&
-        typeof e?.size === "number" &&
-        typeof e.mtimeMs === "number" &&
-        typeof e.first === "number" &&
-        typeof e.last === "number" &&
-        Array.isArray(e.offsets) &&
-        Array.isArray(e.days)
-      ) {
-        out[month] = e as DaysEntry;
-      }
+    if (kept && typeof kept === "object" && !Array.isArray(kept)) {
+      return Object.assign(Object.create(null), kept);
     }
   } catch {
     // missing or unreadable: made again as months are asked for
   }
-  return out;
+  return Object.create(null);
 }
+
+const usable = (e: Partial<DaysEntry> | undefined): e is DaysEntry =>
+  typeof e === "object" &&
+  e !== null &&
+  typeof e.size === "number" &&
+  typeof e.mtimeMs === "number" &&
+  typeof e.first === "number" &&
+  typeof e.last === "number" &&
+  Array.isArray(e.offsets) &&
+  Array.isArray(e.days) &&
+  e.days.every(Number.isInteger);
 
 const TAIL = 64;
 function tailOf(file: string, end: number): string {

@@ -1,5 +1,5 @@
 import { readdirSync, renameSync, rmSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import { ExitCode, KnotError } from "../errors.js";
 import { describeFsError } from "../files.js";
 import { exists, moveIntoMonths } from "./migrate.js";
@@ -63,7 +63,8 @@ export class HistoryStore {
   }
 
   fileOf(month: string): string {
-    return join(this.dir, `${month}.jsonl`);
+    // joined by hand: a streak of decades asks for hundreds (path.join normalises each time)
+    return `${this.dir}${sep}${month}.jsonl`;
   }
 
   /** The months that have a file, oldest first. */

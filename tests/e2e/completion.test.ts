@@ -74,7 +74,7 @@ describe.concurrent("shell completion", () => {
     expect(bashCandidates(env, "remind", "every", "1h", "--routine", "des")).toEqual([
       "desk-break",
     ]);
-    const config = join(env.XDG_CONFIG_HOME!, "knot", "config.json");
+    const config = join((env as NodeJS.ProcessEnv).XDG_CONFIG_HOME!, "knot", "config.json");
     writeFileSync(
       config,
       JSON.stringify({
