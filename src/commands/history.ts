@@ -105,7 +105,7 @@ export async function history(options: HistoryOptions, ctx: Context): Promise<nu
   if (options.clear) return clear(options, ctx);
   const since = options.since === undefined ? undefined : parseSince(options.since, ctx.now());
   const store = openHistory(ctx);
-  const pick = (batch: SessionRecord[]) =>
+  const pick = <T extends { routine: string }>(batch: T[]) =>
     options.routine === undefined ? batch : batch.filter((r) => r.routine === options.routine);
   // A month at a time, written in small pieces, so a closed pipe stops the reading and memory
   // stays flat however long the history.
@@ -197,8 +197,7 @@ export async function history(options: HistoryOptions, ctx: Context): Promise<nu
   const widths: number[] = [];
   let shown = 0;
   for (const all of store.summariesNewestFirst(since)) {
-    const batch =
-      options.routine === undefined ? all : all.filter((r) => r.routine === options.routine);
+    const batch = pick(all);
     if (batch.length === 0) continue;
     const rows = batch.map(row);
     if (shown === 0) {

@@ -2,8 +2,8 @@ import { emitKeypressEvents } from "node:readline";
 import type { Settings } from "../config/store.js";
 import { type Context, println } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
-import { adviceText, reminderText } from "../remind/decide.js";
-import { lastSlot, nextSlot, type Reminder } from "../remind/model.js";
+import { adviceText, lastDue, reminderText } from "../remind/decide.js";
+import { nextSlot, type Reminder } from "../remind/model.js";
 import { readStates, updateState } from "../remind/state.js";
 import { Cues } from "../session/cues.js";
 import { SIGNAL_EXIT } from "../session/input.js";
@@ -85,10 +85,13 @@ export async function remindHere(ctx: Context): Promise<number> {
     const states = readStates(ctx.paths.data);
     for (const reminder of reminders) {
       const state = states[reminder.id] ?? {};
-      const snoozeEnd =
-        state.snoozedUntil !== undefined && state.snoozedUntil <= now ? state.snoozedUntil : -1;
-      const dueAt = Math.max(lastSlot(reminder, now) ?? -1, snoozeEnd);
-      if (dueAt < 0 || (state.lastFiredAt ?? -1) >= dueAt || decided.get(reminder.id) === dueAt) {
+      // decided once per due time: a reminder the rules keep quiet is not asked every second
+      const dueAt = lastDue(reminder, state, now);
+      if (
+        dueAt === undefined ||
+        (state.lastFiredAt ?? -1) >= dueAt ||
+        decided.get(reminder.id) === dueAt
+      ) {
         continue;
       }
       decided.set(reminder.id, dueAt);

@@ -11,7 +11,7 @@ import {
 import { dirname, join, sep } from "node:path";
 import { dayNumber } from "./analysis.js";
 import { type RecordSummary, summaryOf } from "./record.js";
-import { forEachLine, historyReadError, parseLine } from "./store.js";
+import { forEachLine, historyReadError, latestById, parseLine } from "./store.js";
 
 /** Derived, rebuildable data (summaries, which days had a session), kept out of the history. */
 export const indexDir = (dataDir: string): string => join(dataDir, "index");
@@ -266,16 +266,6 @@ const tailMatches = (file: string, index: MonthIndex) => {
     return false;
   }
 };
-
-/** One summary per session, the one that ended last (as the store reads records). */
-function latestById(summaries: Indexed[]): Indexed[] {
-  const byId = new Map<string, Indexed>();
-  for (const r of summaries) {
-    const seen = byId.get(r.id);
-    if (!seen || Date.parse(r.endedAt) >= Date.parse(seen.endedAt)) byId.set(r.id, r);
-  }
-  return byId.size === summaries.length ? summaries : summaries.filter((r) => byId.get(r.id) === r);
-}
 
 /**
  * The local days on which a session did something, newest first, each once: from the months'

@@ -123,22 +123,20 @@ export class HistoryStore {
 
   /** Month by month from `from` (or the first), oldest first. */
   *oldestFirst(from?: number): Generator<SessionRecord[]> {
-    const first = from === undefined ? "" : monthOfTime(from);
-    for (const month of this.months()) {
-      if (month < first) continue;
-      yield this.readMonth(month, from).filter((r) => from === undefined || startOf(r) >= from);
-    }
+    for (const month of this.monthsSince(from)) yield this.readMonth(month, from);
   }
 
   /** Month by month back to `from` (or the first), newest first, each month newest first. */
   *newestFirst(from?: number): Generator<SessionRecord[]> {
-    const first = from === undefined ? "" : monthOfTime(from);
-    for (const month of this.months().reverse()) {
-      if (month < first) return;
-      yield this.readMonth(month, from)
-        .filter((r) => from === undefined || startOf(r) >= from)
-        .reverse();
+    for (const month of this.monthsSince(from).reverse()) {
+      yield this.readMonth(month, from).reverse();
     }
+  }
+
+  /** The months holding sessions that started at or after `from` (all without it), oldest first. */
+  private monthsSince(from: number | undefined): string[] {
+    const first = from === undefined ? "" : monthOfTime(from);
+    return this.months().filter((month) => month >= first);
   }
 
   /** Saves one record: one flushed append to its month's file. */
@@ -224,24 +222,20 @@ export class HistoryStore {
 
   /** Summaries of the sessions that started at or after `from`, month by month, oldest first. */
   *summaries(from?: number): Generator<RecordSummary[]> {
-    const first = from === undefined ? "" : monthOfTime(from);
-    for (const month of this.months()) {
-      if (month < first) continue;
-      const index = this.indexes.get(month);
-      this.noteDamage(this.fileOf(month), index.damaged);
-      yield index.summaries.filter((r) => from === undefined || startOf(r) >= from);
-    }
+    for (const month of this.monthsSince(from)) yield this.summariesOf(month, from);
   }
 
   /** Summaries month by month back to `from` (or the first), newest first. */
   *summariesNewestFirst(from?: number): Generator<RecordSummary[]> {
-    const first = from === undefined ? "" : monthOfTime(from);
-    for (const month of this.months().reverse()) {
-      if (month < first) return;
-      const index = this.indexes.get(month);
-      this.noteDamage(this.fileOf(month), index.damaged);
-      yield index.summaries.filter((r) => from === undefined || startOf(r) >= from).reverse();
+    for (const month of this.monthsSince(from).reverse()) {
+      yield this.summariesOf(month, from).reverse();
     }
+  }
+
+  private summariesOf(month: string, from: number | undefined): RecordSummary[] {
+    const index = this.indexes.get(month);
+    this.noteDamage(this.fileOf(month), index.damaged);
+    return index.summaries.filter((r) => from === undefined || startOf(r) >= from);
   }
 
   /** All the summaries since `from`, oldest first. */

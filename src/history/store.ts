@@ -253,8 +253,8 @@ function startedBefore(line: string, since: string): boolean {
  * One record per session: if knot died between saving a session and removing its checkpoint,
  * the next knot recovers the checkpoint too, and the record that ended later is the true one.
  */
-function latestById(records: SessionRecord[]): SessionRecord[] {
-  const byId = new Map<string, SessionRecord>();
+export function latestById<T extends { id: string; endedAt: string }>(records: T[]): T[] {
+  const byId = new Map<string, T>();
   for (const r of records) {
     const seen = byId.get(r.id);
     if (!seen || Date.parse(r.endedAt) >= Date.parse(seen.endedAt)) byId.set(r.id, r);

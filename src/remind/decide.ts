@@ -50,6 +50,15 @@ export type Nudge =
 
 const MINUTE = 60_000;
 
+/** When a reminder was last due at or before `now`: its latest slot, or a snooze's end. */
+export function lastDue(reminder: Reminder, state: ReminderState, now: number): number | undefined {
+  const slot = lastSlot(reminder, now);
+  const snoozeEnd =
+    state.snoozedUntil !== undefined && state.snoozedUntil <= now ? state.snoozedUntil : undefined;
+  if (slot === undefined) return snoozeEnd;
+  return snoozeEnd === undefined ? slot : Math.max(slot, snoozeEnd);
+}
+
 /**
  * Whether a reminder should reach the person now: one pure decision, from a clock, the
  * reminder, what was done and the safety rules. It is due at its latest slot (or when a
@@ -58,11 +67,8 @@ const MINUTE = 60_000;
  */
 export function decideNudge(input: NudgeInput): Nudge {
   const { reminder, routine, now, state, records } = input;
-  const slot = lastSlot(reminder, now);
-  const snoozeEnd =
-    state.snoozedUntil !== undefined && state.snoozedUntil <= now ? state.snoozedUntil : undefined;
-  const dueAt = Math.max(slot ?? Number.NEGATIVE_INFINITY, snoozeEnd ?? Number.NEGATIVE_INFINITY);
-  if (!Number.isFinite(dueAt)) return { action: "quiet", why: "not due yet" };
+  const dueAt = lastDue(reminder, state, now);
+  if (dueAt === undefined) return { action: "quiet", why: "not due yet" };
   if (state.snoozedUntil !== undefined && state.snoozedUntil > now) {
     return { action: "quiet", why: "snoozed" };
   }
