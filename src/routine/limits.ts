@@ -5,7 +5,7 @@ import type { Issue } from "./validate.js";
 import { isInclude, isRepeat, type Routine, type StepItem } from "./vocabulary.js";
 
 /**
- * Safety limits from knot's health facts (shared/health-facts.md): stretch holds up to 30
+ * Safety limits from knot's health guidance (docs/health-guidance.md): stretch holds up to 30
  * seconds, and the session rules for cold and heat (safety/rules.ts). The others catch mistakes.
  */
 export const LIMITS = {

@@ -2,7 +2,7 @@ import { formatDuration } from "../duration.js";
 import type { TimelineEntry } from "../routine/timeline.js";
 
 /**
- * The cold and heat rules of a whole session, not of one step (shared/health-facts.md). One
+ * The cold and heat rules of a whole session, not of one step (docs/health-guidance.md). One
  * place computes them from a timeline (a built-in routine, a person's file, or `knot cycle`)
  * and what today's history already holds; `validate`, `show`, `cycle` and `start` all use it.
  *

@@ -5,7 +5,7 @@ import { AREAS, type Area } from "../routine/vocabulary.js";
 const DAY = 24 * 60 * 60 * 1000;
 
 /**
- * When self-care is not working (NHS back pain; NICE NG59, as read in shared/health-facts.md).
+ * When self-care is not working (NHS back pain; NICE NG59, as read in docs/health-guidance.md).
  * Ratings are judged only over recent weeks; older ones say little about now. Each rule is
  * stated here once, with its numbers, for `knot safety`, the README and the checks below.
  */
