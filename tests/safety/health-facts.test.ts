@@ -269,6 +269,10 @@ const STATED: Record<string, { values: object; says: Record<string, (v: number) 
       stepSeconds: (s) => new RegExp(`a step may last at most ${n(s / 60)} minutes`),
       routineSeconds: (s) => new RegExp(`a whole routine may last at most ${n(s / 3600)} hours`),
       repeat: (r) => new RegExp(`a \`repeat\` may run at most ${n(r)} times`),
+      massageDefaultSeconds: (s) =>
+        new RegExp(`default daily limit per body area \\(${n(s / 60)} min\\)`),
+      massageCeilingSeconds: (s) =>
+        new RegExp(`= ${n(s / 60)} min\\. The setting cannot go above ${n(s / 60)} minutes`),
     },
   },
   TREND_RULES: {
