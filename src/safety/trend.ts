@@ -1,4 +1,5 @@
 import { RED_FLAGS } from "../health.js";
+import { startOfDay } from "../history/analysis.js";
 import type { RecordSummary } from "../history/record.js";
 import { AREAS, type Area } from "../routine/vocabulary.js";
 
@@ -25,33 +26,65 @@ export const TREND_RULES = {
  */
 export const RULES_LOOK_BACK_MS = TREND_RULES.notReleasingWindowDays * 24 * 60 * 60 * 1000;
 
+/**
+ * How the ratings are read (Farrar et al. 2001; Childs et al. 2005): one rating a day, the
+ * day's first (its before rating, else its after), over at least 3 different days. A change
+ * counts when it is at least 2 points (TREND_RULES.clearlyWorse; Childs' smallest change that
+ * matters in back pain) and at least 30% of where it started (so 3 points from 7 or more). A
+ * smaller change is noise: 2, 2, 3 is not a rise.
+ */
+export const DAILY_RATINGS = {
+  minDays: 3,
+  meaningfulShare: 0.3,
+} as const;
+
+/** Whether a change from `from` to `to` is one people feel, not noise (either direction). */
+export function meaningfulChange(from: number, to: number): boolean {
+  return (
+    Math.abs(to - from) >= Math.max(TREND_RULES.clearlyWorse, DAILY_RATINGS.meaningfulShare * from)
+  );
+}
+
 export const TREND_RULE_TEXT: { id: TrendReason["rule"]; text: string }[] = [
   {
     id: "rising",
-    text: "pain after sessions rose over your last 3 check-ins in the last 4 weeks (never falling, ending higher)",
+    text: "your daily pain rating (the first of each day) rose by 2 points or more (3 from 7 or more) over at least 3 days in the last 4 weeks, was up on the last 2 of them, and has not come back down (one good day is not counted as the low)",
   },
   {
     id: "worse-after",
-    text: "pain was 2 or more points worse after a session than before it, twice in the last 2 weeks",
+    text: "pain was 2 points or more (3 from 7 or more) worse after a session than before it, on 2 different days in the last 2 weeks",
   },
   {
     id: "stays-high",
-    text: "every rating in the last 2 weeks was 7 or more, with ratings in each of those weeks",
+    text: "your daily pain rating was 7 or more on most days of the last 2 weeks, in each of those weeks, over at least 3 days, and 6 or more on the latest (one lower day is noise)",
   },
   { id: "very-high", text: "a rating of 8 or more in the last 7 days" },
-  { id: "stopped", text: "you stopped a session because it hurt twice in the last 7 days" },
+  {
+    id: "stopped",
+    text: "you stopped a session because it hurt on 2 different days in the last 7 days",
+  },
   {
     id: "not-releasing",
-    text: "the same body area worked for 3 weeks or more (within the last 6) with no fall in your ratings: the NHS advises a GP when back pain does not improve after a few weeks of self-care",
+    text: "the same body area worked for 3 weeks or more (within the last 6) with no fall in your ratings (less than 2 points, or 30% from 7 up, is noise), or with no ratings at all: the NHS advises a GP when back pain does not improve after a few weeks of self-care",
   },
 ];
 export const TREND_SOURCE = "NHS: back pain; NICE guideline NG59";
+
+/** The rules that need pain ratings: with the check-in off, these cannot see anything. */
+export const RULES_NEEDING_RATINGS: readonly TrendReason["rule"][] = [
+  "rising",
+  "worse-after",
+  "stays-high",
+  "very-high",
+];
 
 export interface TrendReason {
   rule: "rising" | "worse-after" | "stays-high" | "very-high" | "stopped" | "not-releasing";
   text: string;
   /** The areas that have not released (not-releasing only). */
   areas?: Area[];
+  /** not-releasing with no ratings for those areas: the advice asks for a rating. */
+  unrated?: true;
 }
 
 export interface Trend {
@@ -59,11 +92,33 @@ export interface Trend {
   reasons: TrendReason[];
 }
 
-const at = (r: RecordSummary) => Date.parse(r.startedAt);
+/** One day's rating: its day (local midnight) and the rating. */
+export interface DailyRating {
+  day: number;
+  rating: number;
+}
+
+/** When a record happened for the rules: its start, a record dated after `now` counting as now. */
+const at = (r: RecordSummary, now: number) => Math.min(Date.parse(r.startedAt), now);
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
-/** One rating per session for trends over days: before it when given, else after it. */
-const sessionRating = (r: RecordSummary): number | undefined => r.ratings.before ?? r.ratings.after;
+/**
+ * One rating per day, oldest first: the day's first rated session gives its before rating,
+ * else its after rating. Sessions minutes apart never make a trend.
+ */
+export function dailyRatings(records: readonly RecordSummary[], now: number): DailyRating[] {
+  const firstByDay = new Map<number, { t: number; rating: number }>();
+  for (const r of records) {
+    const rating = r.ratings.before ?? r.ratings.after;
+    if (rating === undefined) continue;
+    const t = at(r, now);
+    if (Number.isNaN(t)) continue;
+    const day = startOfDay(t);
+    const seen = firstByDay.get(day);
+    if (!seen || t < seen.t) firstByDay.set(day, { t, rating });
+  }
+  return [...firstByDay].sort(([a], [b]) => a - b).map(([day, { rating }]) => ({ day, rating }));
+}
 
 /**
  * Signs that self-care is not working, judged from recent records only (`now` is handed in so
@@ -72,46 +127,39 @@ const sessionRating = (r: RecordSummary): number | undefined => r.ratings.before
 export function assessTrend(records: readonly RecordSummary[], now: number): Trend {
   const reasons: TrendReason[] = [];
   const since = (days: number) =>
-    records.filter((r) => at(r) >= now - days * DAY && at(r) <= now).sort((a, b) => at(a) - at(b));
-  const recent = since(TREND_RULES.windowDays);
+    records.filter((r) => at(r, now) >= now - days * DAY).sort((a, b) => at(a, now) - at(b, now));
 
-  const afters = recent.flatMap((r) => (r.ratings.after === undefined ? [] : [r.ratings.after]));
-  const last3 = afters.slice(-3);
-  if (
-    last3.length === 3 &&
-    last3[0]! <= last3[1]! &&
-    last3[1]! <= last3[2]! &&
-    last3[2]! > last3[0]!
-  ) {
+  const rise = rising(dailyRatings(since(TREND_RULES.windowDays), now).map((d) => d.rating));
+  if (rise) {
     reasons.push({
       rule: "rising",
-      text: `pain after your last three sessions went up: ${last3.join(", ")}`,
+      text: `your pain has risen over the last ${rise.days} days you rated it, from ${rise.from} to ${rise.to} out of 10`,
     });
   }
 
   const twoWeeks = since(14);
-  const worseAfter = twoWeeks.filter(
-    (r) =>
-      r.ratings.before !== undefined &&
-      r.ratings.after !== undefined &&
-      r.ratings.after - r.ratings.before >= TREND_RULES.clearlyWorse,
+  const worseDays = new Set(
+    twoWeeks
+      .filter(
+        ({ ratings: { before, after } }) =>
+          before !== undefined &&
+          after !== undefined &&
+          after > before &&
+          meaningfulChange(before, after),
+      )
+      .map((r) => startOfDay(at(r, now))),
   );
-  if (worseAfter.length >= 2) {
+  if (worseDays.size >= 2) {
     reasons.push({
       rule: "worse-after",
-      text: `your pain was clearly worse after ${worseAfter.length} sessions than before them in the last 2 weeks`,
+      text: `your pain was clearly worse after sessions than before them on ${worseDays.size} days in the last 2 weeks`,
     });
   }
 
-  const rated = twoWeeks.flatMap((r) =>
-    [r.ratings.before, r.ratings.after].filter((x) => x !== undefined).map((x) => ({ r, x })),
-  );
-  const olderWeek = rated.some(({ r }) => at(r) < now - 7 * DAY);
-  const newerWeek = rated.some(({ r }) => at(r) >= now - 7 * DAY);
-  if (olderWeek && newerWeek && rated.every(({ x }) => x >= TREND_RULES.highRating)) {
+  if (staysHigh(dailyRatings(twoWeeks, now), now)) {
     reasons.push({
       rule: "stays-high",
-      text: `your pain has stayed at ${TREND_RULES.highRating} or more out of 10 for two weeks`,
+      text: `your pain has stayed at ${TREND_RULES.highRating} or more out of 10 on most days for two weeks`,
     });
   }
 
@@ -125,15 +173,17 @@ export function assessTrend(records: readonly RecordSummary[], now: number): Tre
       text: `you rated your pain ${Math.max(...high)} out of 10 this week`,
     });
   }
-  const stops = week.filter((r) => r.ended === "pain").length;
-  if (stops >= 2) {
+  const stopDays = new Set(
+    week.filter((r) => r.ended === "pain").map((r) => startOfDay(at(r, now))),
+  ).size;
+  if (stopDays >= 2) {
     reasons.push({
       rule: "stopped",
-      text: `you stopped ${stops} sessions because it hurt in the last 7 days`,
+      text: `you stopped sessions because it hurt on ${stopDays} different days in the last 7 days`,
     });
   }
 
-  const stuck = notReleasing(since(TREND_RULES.notReleasingWindowDays));
+  const { stuck, unrated } = notReleasing(since(TREND_RULES.notReleasingWindowDays), now);
   if (stuck.length > 0) {
     reasons.push({
       rule: "not-releasing",
@@ -141,31 +191,93 @@ export function assessTrend(records: readonly RecordSummary[], now: number): Tre
       areas: stuck,
     });
   }
+  if (unrated.length > 0) {
+    reasons.push({
+      rule: "not-releasing",
+      text: `you have worked on your ${unrated.join(", ")} for 3 weeks or more without rating your pain, so knot cannot tell whether it is getting better: if it has not improved, see a GP, and rate your pain at the check-in before and after a session (knot config set checkin true turns it on)`,
+      areas: unrated,
+      unrated: true,
+    });
+  }
   return { worse: reasons.length > 0, reasons };
 }
 
 /**
- * Areas worked for three weeks or more with no fall in ratings: the ratings of the first week
- * of work on the area against those of its latest week. Needs ratings in both weeks.
+ * A meaningful rise across days, oldest rating first: from a low (the latest lowest rating at
+ * least 2 days before the last; a single good day, followed by a meaningful jump back up, is not
+ * a low unless it is the first rating there is) to the latest, higher on the last 2 days, and
+ * not come back down meaningfully from its peak since.
  */
-export function notReleasing(records: readonly RecordSummary[]): Area[] {
-  const stuck: Area[] = [];
-  for (const area of AREAS) {
-    const rated = records
-      .filter((r) => r.doneSeconds > 0 && r.areas.includes(area))
-      .flatMap((r) => {
-        const x = sessionRating(r);
-        return x === undefined ? [] : [{ t: at(r), x }];
-      });
-    if (rated.length < 2) continue;
-    const first = Math.min(...rated.map((p) => p.t));
-    const last = Math.max(...rated.map((p) => p.t));
-    if (last - first < TREND_RULES.notReleasingDays * DAY) continue;
-    const early = rated.filter((p) => p.t < first + 7 * DAY).map((p) => p.x);
-    const late = rated.filter((p) => p.t > last - 7 * DAY).map((p) => p.x);
-    if (mean(late) >= mean(early)) stuck.push(area);
+export function rising(
+  ratings: readonly number[],
+): { from: number; to: number; days: number } | undefined {
+  const n = ratings.length;
+  if (n < DAILY_RATINGS.minDays) return undefined;
+  const latest = ratings[n - 1]!;
+  const held = (i: number) => i === 0 || !meaningfulChange(ratings[i]!, ratings[i + 1]!);
+  let low = -1;
+  for (let i = 0; i <= n - 3; i++) {
+    if (held(i) && (low < 0 || ratings[i]! <= ratings[low]!)) low = i;
   }
-  return stuck;
+  if (low < 0) return undefined;
+  const from = ratings[low]!;
+  const peak = Math.max(...ratings.slice(low));
+  const rose = latest > from && meaningfulChange(from, latest);
+  const upOnTwoDays = ratings[n - 2]! > from;
+  const cameDown = peak > latest && meaningfulChange(peak, latest);
+  return rose && upOnTwoDays && !cameDown ? { from, to: latest, days: n - low } : undefined;
+}
+
+/**
+ * Pain that stays high for weeks: daily ratings over at least 3 days of the last two weeks,
+ * 7 or more on more than half of them and on some day of each week, and the latest no more
+ * than noise below 7 (so one 6 among 7s changes nothing, and a real fall ends it).
+ */
+function staysHigh(days: readonly DailyRating[], now: number): boolean {
+  if (days.length < DAILY_RATINGS.minDays) return false;
+  const isHigh = (d: DailyRating) => d.rating >= TREND_RULES.highRating;
+  const weekAgo = startOfDay(now - 6 * DAY);
+  const olderWeek = days.some((d) => d.day < weekAgo && isHigh(d));
+  const newerWeek = days.some((d) => d.day >= weekAgo && isHigh(d));
+  const most = days.filter(isHigh).length * 2 > days.length;
+  const latest = days[days.length - 1]!.rating;
+  return (
+    olderWeek && newerWeek && most && latest > TREND_RULES.highRating - TREND_RULES.clearlyWorse
+  );
+}
+
+/**
+ * Areas worked for three weeks or more (first to last session on them, within the records
+ * given) with no meaningful fall in their daily ratings: the mean of the first week's against
+ * the mean of the latest week's, over at least 3 rated days spanning three weeks. An area worked
+ * that long with no rating at all is `unrated`: knot cannot tell, so it advises and asks.
+ */
+export function notReleasing(
+  records: readonly RecordSummary[],
+  now: number,
+): { stuck: Area[]; unrated: Area[] } {
+  const stuck: Area[] = [];
+  const unrated: Area[] = [];
+  const span = TREND_RULES.notReleasingDays * DAY;
+  for (const area of AREAS) {
+    const worked = records.filter((r) => r.doneSeconds > 0 && r.areas.includes(area));
+    if (worked.length < 2) continue;
+    const times = worked.map((r) => at(r, now));
+    if (Math.max(...times) - Math.min(...times) < span) continue;
+    const days = dailyRatings(worked, now);
+    if (days.length === 0) {
+      unrated.push(area);
+      continue;
+    }
+    if (days.length < DAILY_RATINGS.minDays) continue;
+    const first = days[0]!.day;
+    const last = days[days.length - 1]!.day;
+    if (last - first < span) continue;
+    const early = mean(days.filter((d) => d.day < first + 7 * DAY).map((d) => d.rating));
+    const late = mean(days.filter((d) => d.day > last - 7 * DAY).map((d) => d.rating));
+    if (!(late < early && meaningfulChange(early, late))) stuck.push(area);
+  }
+  return { stuck, unrated };
 }
 
 /** What knot says when a trend rule is active: the reasons, then when to get help. */

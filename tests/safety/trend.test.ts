@@ -1,49 +1,161 @@
 import { describe, expect, it } from "vitest";
 import type { Ratings, SessionRecord } from "../../src/history/record.js";
-import { assessTrend, notReleasing } from "../../src/safety/trend.js";
+import {
+  assessTrend,
+  DAILY_RATINGS,
+  dailyRatings,
+  meaningfulChange,
+  notReleasing,
+  RULES_NEEDING_RATINGS,
+  rising,
+  TREND_RULE_TEXT,
+  TREND_RULES,
+} from "../../src/safety/trend.js";
+import { stated } from "../guidance.js";
 import { rec } from "../history/fixtures.js";
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
+// A fake clock: 20:00 on a fixed day (the tests run in UTC), so "days ago" land on calendar days.
 const now = Date.parse("2026-11-22T20:00:00Z");
 /** A session `daysAgo` days before now, with ratings and fields overridden. */
 const ago = (daysAgo: number, ratings: Ratings = {}, extra: Partial<SessionRecord> = {}) =>
   rec({ start: new Date(now - daysAgo * DAY).toISOString(), ratings, ...extra });
 const rules = (records: SessionRecord[]) => assessTrend(records, now).reasons.map((r) => r.rule);
 
-describe("getting worse (a fake clock, recent weeks only)", () => {
+const [points, percent] = stated(/\*\*What counts as a change:\*\* (\d+) points, or (\d+)% of/);
+const [minDays] = stated(/over at least (\d+) different days/);
+const [windowDays] = stated(/the last \d+ weeks \((\d+) days\): older ratings say little/);
+
+describe("how ratings are read (the guidance's numbers)", () => {
+  it("a change counts from 2 points and 30% of where it started; less is noise", () => {
+    expect([TREND_RULES.clearlyWorse, DAILY_RATINGS.meaningfulShare * 100]).toEqual([
+      points,
+      percent,
+    ]);
+    expect(DAILY_RATINGS.minDays).toBe(minDays);
+    expect(TREND_RULES.windowDays).toBe(windowDays);
+    expect(meaningfulChange(2, 3)).toBe(false);
+    expect(meaningfulChange(3, 5)).toBe(true);
+    expect(meaningfulChange(6, 4)).toBe(true);
+    // From 7 up, 30% is more than 2 points: 7 to 9 is 29%, 7 to 10 is 43%.
+    expect(meaningfulChange(7, 9)).toBe(false);
+    expect(meaningfulChange(7, 10)).toBe(true);
+  });
+
+  it("one rating a day: the before rating of the day's first session, else its after", () => {
+    const days = dailyRatings(
+      [
+        ago(2, { before: 5, after: 2 }),
+        ago(2 - 3 / 24, { before: 3, after: 1 }),
+        ago(1, { after: 4 }),
+        ago(1 - 1 / 24, { before: 9 }),
+        ago(0.5, {}),
+      ],
+      now,
+    );
+    expect(days.map((d) => d.rating)).toEqual([5, 4]);
+  });
+
+  it("a session dated after now counts as now", () => {
+    const future = rec({ start: new Date(now + 3 * HOUR).toISOString(), ratings: { before: 9 } });
+    expect(rules([future])).toEqual(["very-high"]);
+    expect(dailyRatings([future], now)[0]?.day).toBe(Date.parse("2026-11-22T00:00:00Z"));
+  });
+
+  it("every rule has its text for knot safety, and the rules needing ratings are among them", () => {
+    const ids = TREND_RULE_TEXT.map((r) => r.id);
+    expect(ids).toEqual([
+      "rising",
+      "worse-after",
+      "stays-high",
+      "very-high",
+      "stopped",
+      "not-releasing",
+    ]);
+    for (const id of RULES_NEEDING_RATINGS) expect(ids).toContain(id);
+    expect(TREND_RULE_TEXT.find((r) => r.id === "stays-high")?.text).toMatch(/most days/);
+    expect(TREND_RULE_TEXT.find((r) => r.id === "not-releasing")?.text).toMatch(/no ratings/);
+  });
+});
+
+describe("rising: a meaningful rise across days", () => {
+  it.each([
+    ["3, 4, 5, 6", [3, 4, 5, 6], { from: 3, to: 6, days: 4 }],
+    ["5, 7, 7", [5, 7, 7], { from: 5, to: 7, days: 3 }],
+    ["3, 5, 6 (the first rating is a low)", [3, 5, 6], { from: 3, to: 6, days: 3 }],
+    [
+      "better, then worse again: 7, 7, 3, 3, 4, 5, 6",
+      [7, 7, 3, 3, 4, 5, 6],
+      { from: 3, to: 6, days: 4 },
+    ],
+    ["up with a dip: 3, 4, 6, 5, 7", [3, 4, 6, 5, 7], { from: 3, to: 7, days: 5 }],
+  ])("%s", (_label, ratings, expected) => {
+    expect(rising(ratings)).toEqual(expected);
+  });
+
+  it.each([
+    ["2, 2, 3 (a point is noise)", [2, 2, 3]],
+    ["two days only", [3, 6]],
+    ["one bad day: 3, 3, 3, 6", [3, 3, 3, 6]],
+    ["a spike that passed: 3, 6, 3", [3, 6, 3]],
+    ["back down from the peak: 3, 7, 7, 4", [3, 7, 7, 4]],
+    ["one good day among 5s: 5, 5, 2, 5, 5, 5", [5, 5, 2, 5, 5, 5]],
+    ["falling: 6, 5, 4, 3", [6, 5, 4, 3]],
+    ["zig-zag: 4, 5, 4, 5, 4, 5", [4, 5, 4, 5, 4, 5]],
+  ])("not for %s", (_label, ratings) => {
+    expect(rising(ratings)).toBeUndefined();
+  });
+
+  it("reads before ratings, not after ones: sessions that each lowered pain are not rising", () => {
+    const records = [
+      ago(5, { before: 5, after: 2 }),
+      ago(3, { before: 5, after: 2 }),
+      ago(1, { before: 5, after: 3 }),
+    ];
+    expect(rules(records)).toEqual([]);
+  });
+
+  it("three sessions within three hours are one day, not a trend", () => {
+    const records = [0, 1.5, 3].map((h, i) => ago(1 - h / 24, { after: [1, 1, 2][i]! }));
+    expect(rules(records)).toEqual([]);
+    const climbing = [0, 1.5, 3].map((h, i) => ago(1 - h / 24, { before: [3, 5, 7][i]! }));
+    expect(rules(climbing)).toEqual([]);
+  });
+
+  it("forgets ratings older than 4 weeks", () => {
+    const old = [ago(40, { before: 2 }), ago(30, { before: 3 }), ago(1, { before: 6 })];
+    expect(rules(old)).not.toContain("rising");
+    const recent = [ago(27, { before: 2 }), ago(20, { before: 4 }), ago(1, { before: 6 })];
+    expect(rules(recent)).toContain("rising");
+  });
+
+  it("names the rise in its reason", () => {
+    const trend = assessTrend(
+      [ago(3, { before: 3 }), ago(2, { before: 4 }), ago(0, { before: 6 })],
+      now,
+    );
+    expect(trend.reasons[0]?.text).toBe(
+      "your pain has risen over the last 3 days you rated it, from 3 to 6 out of 10",
+    );
+  });
+});
+
+describe("worse after sessions, stays high, very high, stopped", () => {
   it.each([
     [
-      "after-ratings rising 3, 4, 5",
-      [ago(5, { after: 3 }), ago(3, { after: 4 }), ago(1, { after: 5 })],
-      ["rising"],
-    ],
-    [
-      "rising without a strict rise: 5, 7, 7",
-      [ago(5, { after: 5 }), ago(3, { after: 7 }), ago(1, { after: 7 })],
-      ["rising"],
-    ],
-    [
-      "2 before, 7 after, three times this week",
-      [
-        ago(1, { before: 2, after: 7 }),
-        ago(2, { before: 2, after: 7 }),
-        ago(3, { before: 2, after: 7 }),
-      ],
-      ["worse-after"],
-    ],
-    [
-      "2 points worse after, twice in two weeks",
+      "2 points worse after, on two days in two weeks",
       [ago(10, { before: 3, after: 5 }), ago(2, { before: 4, after: 6 })],
       ["worse-after"],
     ],
     [
-      "pain staying at 7 for six weeks",
-      [42, 35, 28, 21, 14, 13, 7, 6, 1].map((d) => ago(d, { before: 7 })),
-      ["stays-high", "not-releasing"],
+      "7s for two weeks, one 6 among them",
+      [13, 11, 9, 7, 5, 3, 1].map((d, i) => ago(d, { before: i === 3 ? 6 : 7 })),
+      ["stays-high"],
     ],
-    ["a rating of 8 this week", [ago(1, { before: 8 })], ["very-high"]],
+    ["a 9 yesterday", [ago(1, { before: 4, after: 9 })], ["very-high"]],
     [
-      "two stops for pain in a week",
+      "stopped because it hurt on two days",
       [ago(5, {}, { ended: "pain" }), ago(1, {}, { ended: "pain" })],
       ["stopped"],
     ],
@@ -53,64 +165,81 @@ describe("getting worse (a fake clock, recent weeks only)", () => {
 
   it.each([
     [
-      "ratings that rose 300, 200 and 100 days ago",
-      [ago(300, { after: 3 }), ago(200, { after: 5 }), ago(100, { after: 8 })],
+      "worse after twice, but on one afternoon",
+      [ago(1, { before: 3, after: 5 }), ago(1 - 2 / 24, { before: 3, after: 6 })],
     ],
-    ["a level pattern 5, 5, 5", [ago(5, { after: 5 }), ago(3, { after: 5 }), ago(1, { after: 5 })]],
-    ["a dip and back: 6, 4, 5", [ago(5, { after: 6 }), ago(3, { after: 4 }), ago(1, { after: 5 })]],
-    ["only two ratings", [ago(3, { after: 4 }), ago(1, { after: 5 })]],
-    ["worse after only once", [ago(2, { before: 2, after: 6 }), ago(1, { before: 5, after: 5 })]],
+    ["worse after once", [ago(2, { before: 2, after: 6 }), ago(1, { before: 5, after: 5 })]],
     [
-      "one point worse after, twice",
-      [ago(3, { before: 3, after: 4 }), ago(1, { before: 4, after: 3 })],
+      "a point worse after, twice",
+      [ago(3, { before: 3, after: 4 }), ago(1, { before: 4, after: 5 })],
     ],
-    ["7 or more, but only this week", [ago(3, { before: 7 }), ago(1, { before: 7 })]],
     [
-      "high for two weeks with one 6 between",
-      [ago(12, { before: 7 }), ago(6, { before: 6 }), ago(1, { before: 7 })],
+      "7s, but only this week",
+      [ago(3, { before: 7 }), ago(2, { before: 7 }), ago(1, { before: 7 })],
     ],
-    ["a rating of 9 eight days ago", [ago(8, { before: 9 })]],
-    ["one stop for pain", [ago(1, {}, { ended: "pain" })]],
-  ])("stays quiet for %s", (_label, records) => {
+    [
+      "7s for two weeks, then a real fall to 4",
+      [13, 11, 9, 7, 5, 3, 1].map((d, i) => ago(d, { before: i === 6 ? 4 : 7 })),
+    ],
+    [
+      "7 and 6 by turns: half the days",
+      [13, 10, 6, 1].map((d, i) => ago(d, { before: i % 2 === 0 ? 7 : 6 })),
+    ],
+    ["a 9 eight days ago", [ago(8, { before: 9 })]],
+    [
+      "two stops for pain in one afternoon",
+      [ago(1, {}, { ended: "pain" }), ago(1 - 1 / 24, {}, { ended: "pain" })],
+    ],
+  ])("quiet for %s", (_label, records) => {
     expect(rules(records)).toEqual([]);
   });
 });
 
 describe("not releasing", () => {
-  const worked = (daysAgo: number, before: number, areas: SessionRecord["areas"] = ["mid-back"]) =>
-    ago(daysAgo, { before }, { areas });
+  const worked = (daysAgo: number, before?: number, areas: SessionRecord["areas"] = ["mid-back"]) =>
+    ago(daysAgo, before === undefined ? {} : { before }, { areas });
 
   it.each([
-    [
-      "three weeks, ratings 5 then 5",
-      [worked(22, 5), worked(15, 5), worked(8, 5), worked(1, 5)],
-      ["mid-back"],
-    ],
-    ["three weeks, ratings rising 4 then 5", [worked(22, 4), worked(1, 5)], ["mid-back"]],
+    ["three weeks of 5s", [worked(22, 5), worked(15, 5), worked(8, 5), worked(1, 5)], ["mid-back"]],
+    ["a fall of one point is noise", [worked(22, 5), worked(15, 5), worked(1, 4)], ["mid-back"]],
     [
       "two areas, one falling",
-      [worked(22, 5, ["neck"]), worked(1, 3, ["neck"]), worked(22, 5), worked(1, 5)],
+      [
+        ...[22, 12, 1].map((d, i) => worked(d, [5, 4, 2][i], ["neck"])),
+        ...[22, 12, 1].map((d) => worked(d, 5)),
+      ],
       ["mid-back"],
     ],
   ])("fires for %s", (_label, records, expected) => {
-    expect(notReleasing(records)).toEqual(expected);
-    expect(rules(records)).toContain("not-releasing");
+    expect(notReleasing(records, now)).toEqual({ stuck: expected, unrated: [] });
+    expect(rules(records)).toEqual(["not-releasing"]);
+  });
+
+  it("fires with no ratings at all, asking for one", () => {
+    const records = [worked(22), worked(10), worked(1)];
+    expect(notReleasing(records, now)).toEqual({ stuck: [], unrated: ["mid-back"] });
+    const [reason] = assessTrend(records, now).reasons;
+    expect(reason).toMatchObject({ rule: "not-releasing", unrated: true, areas: ["mid-back"] });
+    expect(reason?.text).toMatch(/mid-back for 3 weeks or more without rating your pain/);
+    expect(reason?.text).toMatch(/see a GP/);
+    expect(reason?.text).toMatch(/rate your pain/);
   });
 
   it.each([
-    ["20 days of work", [worked(20, 5), worked(1, 5)]],
-    ["a fall of one point", [worked(22, 5), worked(1, 4)]],
-    [
-      "sessions without ratings",
-      [ago(22, {}, { areas: ["mid-back"] }), ago(1, {}, { areas: ["mid-back"] })],
-    ],
-    ["work that ended more than 6 weeks ago", [worked(70, 5), worked(45, 5)]],
-  ])("stays quiet for %s", (_label, records) => {
+    ["20 days of work", [worked(20, 5), worked(10, 5), worked(1, 5)]],
+    ["20 days of work, unrated", [worked(20), worked(1)]],
+    ["a fall of 2 points", [worked(22, 5), worked(15, 4), worked(1, 3)]],
+    ["rated on two days only", [worked(22, 5), worked(10), worked(1, 5)]],
+    ["work that ended more than 6 weeks ago", [worked(70, 5), worked(60, 5), worked(45, 5)]],
+    ["unrated work that ended more than 6 weeks ago", [worked(70), worked(45)]],
+  ])("quiet for %s", (_label, records) => {
     expect(rules(records)).not.toContain("not-releasing");
   });
 
   it("says which area and advises a doctor", () => {
-    const trend = assessTrend([worked(22, 5), worked(1, 6)], now);
-    expect(trend.reasons[0]?.text).toMatch(/your mid-back for 3 weeks or more/);
+    const trend = assessTrend([worked(22, 5), worked(12, 5), worked(1, 6)], now);
+    expect(trend.reasons.map((r) => r.text)).toEqual([
+      "you have worked on your mid-back for 3 weeks or more and your pain ratings have not come down",
+    ]);
   });
 });
