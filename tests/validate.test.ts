@@ -1,7 +1,15 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { run } from "../src/cli.js";
+import { BUILT_IN_DIR } from "../src/package.js";
+import { checkRoutine } from "../src/routine/library.js";
+import { checkLimits, routineWarnings } from "../src/routine/limits.js";
 import { parseRoutineBytes } from "../src/routine/parse.js";
+import { expandTimeline } from "../src/routine/timeline.js";
 import { validateRoutine } from "../src/routine/validate.js";
-import { routineJson } from "./helpers.js";
+import { stated } from "./guidance.js";
+import { BUILT_IN_IDS, routineJson, testContext, writeTree } from "./helpers.js";
 
 const errorsOf = (value: unknown) =>
   validateRoutine(value).issues.filter((i) => i.severity === "error");
@@ -220,5 +228,306 @@ describe("parseRoutineBytes", () => {
   it("refuses files over 256 KiB", () => {
     const big = bytes(JSON.stringify(routineJson({ description: "x".repeat(300 * 1024) })));
     expect(firstError(big)).toMatch(/at most 256 KiB/);
+  });
+});
+
+/** A routine file through every load-time check, as `knot validate` does. */
+const loadTime = (json: Record<string, unknown>, others: Record<string, unknown>[] = []) => {
+  const parsed = validateRoutine(json);
+  expect(parsed.issues.filter((i) => i.severity === "error")).toEqual([]);
+  const known = new Map(others.map((o) => [o.id as string, validateRoutine(o).routine!]));
+  const checked = checkRoutine(parsed.routine!, (id) => known.get(id));
+  return [...checked.errors, ...checked.warnings];
+};
+const thermalIssues = (steps: Record<string, unknown>[]) =>
+  loadTime(routineJson({ category: "mixed", steps })).filter((i) => /is about/.test(i.message));
+
+describe("load-time checks: cold and heat only in cold and heat steps", () => {
+  it.each([
+    [
+      "a rest step with ice on the back",
+      { name: "Ice on your back", kind: "rest", duration: "20m" },
+      "cold",
+    ],
+    [
+      "a move step with a heat pack",
+      {
+        name: "Walk",
+        kind: "move",
+        duration: "5m",
+        instruction: "Walk about with the heat pack on.",
+      },
+      "heat",
+    ],
+    [
+      "a hold that keeps a hot-water bottle on",
+      {
+        name: "Hold",
+        kind: "hold",
+        duration: 20,
+        instruction: "Keep the hot-water bottle on your back.",
+      },
+      "heat",
+    ],
+    [
+      "a massage over a heat pad",
+      { name: "Roll on the heat pad", kind: "massage", area: "neck", duration: "1m" },
+      "heat",
+    ],
+    [
+      "a rest in hot water",
+      { name: "Soak", kind: "rest", duration: "10m", instruction: "Sit in hot water." },
+      "heat",
+    ],
+    ["a long prepare step with ice", { name: "Ice on", kind: "prepare", duration: "10m" }, "cold"],
+    [
+      "a cold step that is a heat pad",
+      { name: "Heat pad on", kind: "cold", duration: "10m" },
+      "heat",
+    ],
+    [
+      "a rest that takes one off and puts another on",
+      { name: "Swap", kind: "rest", duration: "10m", instruction: "Cold pack off, heat pack on." },
+      "heat",
+    ],
+  ])("refuses %s, naming the kind to use", (_label, step, kind) => {
+    const [issue, ...more] = thermalIssues([step]);
+    expect(more).toEqual([]);
+    expect(issue).toMatchObject({ severity: "error", path: "steps[0].kind" });
+    expect(issue!.message).toContain(`must be a ${kind} step ("kind": "${kind}")`);
+  });
+
+  it.each([
+    [
+      "wrapping the pack",
+      {
+        name: "Wrap the cold pack",
+        kind: "prepare",
+        instruction: "Wrap the cold pack in a damp towel. Never put ice straight onto bare skin.",
+      },
+    ],
+    [
+      "filling a bottle, briefly",
+      {
+        name: "Fill it",
+        kind: "prepare",
+        duration: "1m",
+        instruction: "Fill a hot-water bottle with hot, never boiling, water.",
+      },
+    ],
+    ["taking the pack off", { name: "Take the cold pack off", kind: "prepare" }],
+    [
+      "time off after the pack",
+      {
+        name: "Pack off",
+        kind: "rest",
+        duration: "15m",
+        instruction: "Take the cold pack off now and let the skin warm back up.",
+      },
+    ],
+    [
+      "heat off",
+      {
+        name: "Heat off",
+        kind: "rest",
+        duration: "30s",
+        instruction: "Remove the heat pad and move gently.",
+      },
+    ],
+    [
+      "words that only contain ice",
+      {
+        name: "Notice",
+        kind: "hold",
+        duration: 20,
+        instruction: "Practice slow breaths and notice your back.",
+      },
+    ],
+    [
+      "a cold step about ice",
+      {
+        name: "Ice on",
+        kind: "cold",
+        duration: "10m",
+        instruction: "Rest the wrapped ice pack on the sore spot.",
+      },
+    ],
+    [
+      "a heat step with a hot-water bottle",
+      {
+        name: "Heat on",
+        kind: "heat",
+        duration: "15m",
+        instruction: "Rest the hot-water bottle on top of the area.",
+      },
+    ],
+  ])("accepts %s", (_label, step) => {
+    expect(thermalIssues([step])).toEqual([]);
+  });
+
+  it("accepts every built-in routine's steps", () => {
+    for (const id of BUILT_IN_IDS.filter((i) => i !== "full-session")) {
+      const file = JSON.parse(readFileSync(join(BUILT_IN_DIR, `${id}.json`), "utf8"));
+      expect(thermalIssues(file.steps), id).toEqual([]);
+    }
+  });
+});
+
+describe("load-time checks: massage against the daily limit", () => {
+  const [dailyDefault] = stated(/default daily limit per body area \((\d+) min\)/);
+  const [ceiling] = stated(/5 min x 6 a day = (\d+) min/);
+  const massage = (minutes: number, extra: Record<string, unknown> = {}) => ({
+    name: "Roll",
+    kind: "massage",
+    duration: `${minutes}m`,
+    ...extra,
+  });
+  const doseIssues = (json: Record<string, unknown>) =>
+    loadTime(json).filter((i) => /massages the/.test(i.message));
+
+  it.each([
+    ["at the default limit", [massage(dailyDefault!)], []],
+    ["past the default limit", [massage(dailyDefault! + 1)], ["warning"]],
+    ["at the ceiling", [{ repeat: 2, steps: [massage(ceiling! / 2)] }], ["warning"]],
+    ["past the ceiling", [{ repeat: 2, steps: [massage(ceiling! / 2 + 1)] }], ["error"]],
+    [
+      "past it only on both sides together",
+      [massage(dailyDefault! / 2 + 1, { sides: true })],
+      ["warning"],
+    ],
+  ])("a routine %s", (_label, steps, severities) => {
+    const issues = doseIssues(routineJson({ category: "massage", areas: ["neck"], steps }));
+    expect(issues.map((i) => i.severity)).toEqual(severities);
+    for (const issue of issues) expect(issue.message).toMatch(/^massages the neck for /);
+  });
+
+  it("counts a step without an area against each of the routine's areas", () => {
+    const issues = doseIssues(
+      routineJson({
+        category: "massage",
+        areas: ["neck", "shoulders"],
+        steps: [massage(4, { area: "neck" }), massage(3)],
+      }),
+    );
+    expect(issues.map((i) => i.message)).toEqual([
+      expect.stringMatching(
+        /^massages the neck for 7m, more than knot's default daily limit of 6 minutes/,
+      ),
+    ]);
+  });
+
+  it("refuses a massage step that no area could count against", () => {
+    const issues = loadTime(routineJson({ category: "massage", steps: [massage(1)] }));
+    expect(issues).toEqual([
+      expect.objectContaining({
+        severity: "error",
+        path: "steps[0].area",
+        message: expect.stringMatching(/no area.*daily massage limit/),
+      }),
+    ]);
+    expect(
+      loadTime(routineJson({ category: "massage", areas: ["neck"], steps: [massage(1)] })),
+    ).toEqual([]);
+    expect(
+      loadTime(routineJson({ category: "massage", steps: [massage(1, { area: "neck" })] })),
+    ).toEqual([]);
+  });
+
+  it("refuses a routine without areas that includes such a step", () => {
+    const part = routineJson({
+      id: "part",
+      category: "massage",
+      areas: ["neck"],
+      steps: [massage(1)],
+    });
+    const issues = loadTime(routineJson({ category: "mixed", steps: [{ routine: "part" }] }), [
+      part,
+    ]);
+    expect(issues).toEqual([
+      expect.objectContaining({
+        severity: "error",
+        path: "areas",
+        message: expect.stringMatching(/included massage step "Roll" has no area/),
+      }),
+    ]);
+  });
+});
+
+describe("load-time checks: spoken instructions fit their steps", () => {
+  const [rate] = stated(/about (\d+(?:\.\d+)?) words a second/);
+  const words = (n: number) => Array.from({ length: n }, () => "word").join(" ");
+  const speech = (step: Record<string, unknown>) =>
+    loadTime(routineJson({ steps: [step] })).filter((i) => /said aloud/.test(i.message));
+
+  it.each([
+    // "Hold." is one word; a 10-second step has room for 25 at 2.5 words a second
+    [
+      "fits exactly",
+      { name: "Hold", kind: "hold", duration: 10, instruction: words(10 * rate! - 1) },
+      0,
+    ],
+    [
+      "one word too many",
+      { name: "Hold", kind: "hold", duration: 10, instruction: words(10 * rate!) },
+      1,
+    ],
+    // the first side is announced: "Hold, left side." is three words
+    [
+      "with its side",
+      { name: "Hold", kind: "hold", duration: 10, sides: true, instruction: words(10 * rate! - 2) },
+      1,
+    ],
+    [
+      "a step that waits, however long",
+      { name: "Get ready", kind: "prepare", instruction: words(200) },
+      0,
+    ],
+    ["a long step", { name: "Walk", kind: "move", duration: "5m", instruction: words(200) }, 0],
+  ])("%s", (_label, step, count) => {
+    const issues = speech(step);
+    expect(issues).toHaveLength(count);
+    for (const issue of issues) {
+      expect(issue).toMatchObject({ severity: "warning", path: "steps[0].instruction" });
+      expect(issue.message).toMatch(
+        /at 150 words a minute.*longer than the step's 10s; shorten the instruction to at most \d+ words, or put the how-to in a prepare step before it/,
+      );
+    }
+  });
+
+  it("knot validate warns for such a file, and still passes it", async () => {
+    const { ctx, stdout } = testContext();
+    const dir = writeTree({
+      "quick.json": routineJson({
+        steps: [{ name: "Quick", kind: "hold", duration: 5, instruction: words(40) }],
+      }),
+    });
+    expect(await run(["validate", join(dir, "quick.json")], ctx)).toBe(0);
+    expect(stdout.text()).toMatch(
+      /warning: steps\[0\]\.instruction: said aloud with its name, it takes about 17s/,
+    );
+  });
+});
+
+describe("routineWarnings", () => {
+  it("gives the advice alone, for start to show: long holds, long words, massage past the default", () => {
+    const { routine } = validateRoutine(
+      routineJson({
+        areas: ["neck"],
+        steps: [
+          { name: "Long hold", kind: "hold", duration: "45s" },
+          { name: "Roll", kind: "massage", duration: "7m" },
+          { name: "Ice on your back", kind: "rest", duration: "20m" },
+        ],
+      }),
+    );
+    const timeline = expandTimeline(routine!, () => undefined).timeline;
+    const warnings = routineWarnings(routine!, timeline);
+    expect(warnings.map((w) => [w.severity, w.path])).toEqual([
+      ["warning", "steps[0].duration"],
+      ["warning", "steps"],
+    ]);
+    expect(warnings[0]!.message).toMatch(/longer than the 10-30 seconds/);
+    // checkLimits gives the errors too
+    expect(checkLimits(routine!, timeline).filter((i) => i.severity === "error")).not.toEqual([]);
   });
 });

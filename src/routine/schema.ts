@@ -147,6 +147,8 @@ export const LOAD_TIME_RULES = [
   "a duration is at most a day, a step other than cold or heat at most 60 minutes, a routine at most 3 hours and 2000 steps;",
   "repeats and includes nest at most 8 deep;",
   "the cold and heat session rules (20 minutes an application, a check before each, 10 minutes off, 4 rounds of cold, heat 3 times a day);",
+  "a step about ice, a cold pack, a heat pack or hot water is a cold or heat step (a prepare step may mention one for up to a minute);",
+  "a massage step has an area, its own or the routine's, and no area gets more than 30 minutes of massage;",
   "a file is UTF-8 JSON of at most 256 KiB.",
 ];
 
