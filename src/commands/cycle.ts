@@ -1,6 +1,7 @@
 import { type Context, println } from "../context.js";
 import { type CycleSpec, checkCycle, cycleTimeline, parseShortForm } from "../cycle.js";
 import { KnotError } from "../errors.js";
+import { withKindCautions } from "../routine/describe.js";
 import { LIMITS } from "../routine/limits.js";
 import { type CoachFlags, coach } from "./coach.js";
 import { parseWholeNumber } from "./coach-numbers.js";
@@ -60,7 +61,8 @@ export async function cycle(words: string[], options: CycleOptions, ctx: Context
       name,
       category: kind,
       areas: [],
-      cautions: guide?.routine.cautions ?? [],
+      // The guide's cautions, and always those of the kind, even without a guide routine.
+      cautions: withKindCautions(guide?.routine.cautions ?? [], [{ kind }]),
       resumable: false,
       timeline: cycleTimeline(spec),
     },

@@ -4,6 +4,7 @@ import { KnotError } from "../errors.js";
 import { BUILT_IN_DIR } from "../package.js";
 import { didYouMean } from "../suggest.js";
 import { quote } from "../ui/safe.js";
+import { withKindCautions } from "./describe.js";
 import { checkLimits } from "./limits.js";
 import { readRoutineFile } from "./parse.js";
 import { formatIssues } from "./report.js";
@@ -24,7 +25,10 @@ export interface RoutineEntry {
   totalSeconds: number;
   /** Warnings only: an entry with errors is broken. */
   warnings: Issue[];
-  /** Its own cautions, then those of every routine it includes, each once. */
+  /**
+   * Its own cautions, then those of every routine it includes, then those its cold, heat and
+   * massage steps bring (describe.ts), each once.
+   */
   cautions: string[];
 }
 
@@ -132,7 +136,7 @@ export function loadLibrary(options: { userDir: string; builtInDir?: string }): 
       timeline: c.timeline,
       totalSeconds: totalSeconds(c.timeline),
       warnings: [...c.candidate.warnings, ...c.warnings],
-      cautions: allCautions(routine, c.includes, resolver),
+      cautions: withKindCautions(allCautions(routine, c.includes, resolver), c.timeline),
     });
   }
   // Plain code-unit order: localeCompare would load ICU collation, a noticeable start-up cost.
@@ -205,7 +209,10 @@ export function loadRoutineFile(library: Library, file: string): RoutineEntry {
     timeline: checked.timeline,
     totalSeconds: totalSeconds(checked.timeline),
     warnings: [...parsed.issues, ...checked.warnings],
-    cautions: allCautions(parsed.routine, checked.includes, resolver),
+    cautions: withKindCautions(
+      allCautions(parsed.routine, checked.includes, resolver),
+      checked.timeline,
+    ),
   };
 }
 
