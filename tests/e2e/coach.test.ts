@@ -9,7 +9,7 @@ const routine = () =>
     [
       { name: "Reach", kind: "hold", duration: 1, instruction: "Reach up." },
       { name: "Tilt", kind: "hold", duration: 1, sides: true },
-      { name: "Rub", kind: "massage", duration: 2 },
+      { name: "Rub", kind: "massage", duration: 2, area: "upper-back" },
     ],
     { cautions: ["Go gently."] },
   );
@@ -19,9 +19,14 @@ describe.concurrent("the coach, end to end", () => {
     const env = isolatedEnv({}, ["red-flags", "massage"]);
     const result = knot(["start", routine(), "--yes", "--lead-in", "0", "--no-notify"], { env });
     expect(result.status).toBe(0);
-    expect(result.stdout.split("\n")).toEqual([
-      "Short routine  4 steps, 5s",
-      "  ! Go gently.",
+    const lines = result.stdout.split("\n");
+    const steps = lines.indexOf("[1/4] Reach (1s): Reach up.");
+    // The file's own caution, then those its massage step brings, whatever the file says.
+    expect(lines.slice(0, 2)).toEqual(["Short routine  4 steps, 5s", "  ! Go gently."]);
+    expect(lines.slice(2, steps).join(" ")).toMatch(
+      /^ {2}! .*daily limit is 6 minutes per body area/,
+    );
+    expect(lines.slice(steps)).toEqual([
       "[1/4] Reach (1s): Reach up.",
       "[2/4] Tilt, left side (1s)",
       "[3/4] Tilt, right side (1s)",
@@ -170,7 +175,7 @@ describe.concurrent("the coach, end to end", () => {
     const result = knot(["start", "stretch", "--dry-run", "--lead-in", "0"]);
     expect(result.status).toBe(0);
     const lines = result.stdout.split("\n");
-    expect(lines[0]).toBe("Gentle back stretch: 29 steps, 9m 35s");
+    expect(lines[0]).toBe("Gentle back stretch: 30 steps, 9m 45s");
     expect(lines[1]).toMatch(/^ {2}\d\d:\d\d:\d\d {4}1\. Get settled \(15s\)$/);
     expect(lines[2]).toMatch(/^ {2}\d\d:\d\d:\d\d {4}2\. Knee to chest, left side \(20s\)$/);
   });
@@ -178,7 +183,7 @@ describe.concurrent("the coach, end to end", () => {
   it("picks a routine when run with no arguments at a terminal; Ctrl-C leaves", async () => {
     const run = knotInPty([]);
     await run.waitFor("Which routine?");
-    await run.waitFor("Gentle back stretch (9m 35s)");
+    await run.waitFor("Gentle back stretch (9m 45s)");
     run.press("\u0003");
     expect((await run.exited).exitCode).toBe(130);
   });

@@ -93,7 +93,7 @@ describe("suspend and resume under a real shell", () => {
       await sleep(500);
       // the same question takes keys again: down five times and Enter picks the stretch
       sh.type("\u001b[B\u001b[B\u001b[B\u001b[B\u001b[B\r");
-      await sh.waitFor(/Gentle back stretch {2}29 steps/, back);
+      await sh.waitFor(/Gentle back stretch {2}30 steps/, back);
       expect(sh.output().slice(back)).not.toContain("Cancelled");
     } finally {
       sh.close();
