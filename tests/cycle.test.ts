@@ -29,7 +29,7 @@ describe("knot cycle", () => {
     [{ ...spec, kind: "heat" as const, onMinutes: 30 }, true, /at most 20 minutes/],
     [{ ...spec, rounds: 5 }, false, /5 rounds of cold in one session: knot runs at most 4/],
     [{ ...spec, offMinutes: 5 }, false, /only 5m off .* at least 10 minutes off/],
-    [{ ...spec, kind: "heat" as const, rounds: 4 }, true, /up to 3 times a day/],
+    [{ ...spec, kind: "heat" as const, rounds: 4 }, true, /up to 3 times in 24 hours/],
     [{ ...spec, rounds: 21 }, true, /Rounds must be a whole number from 1 to 20/],
     [{ ...spec, offMinutes: 0 }, false, /Time off/],
     [{ ...spec, rounds: 0 }, false, /from 1 to 20/],
@@ -55,9 +55,13 @@ describe("knot cycle", () => {
     expect(checkCycle({ ...spec, rounds: 6 }, true)).toEqual([
       expect.stringMatching(/6 rounds of cold/),
     ]);
-    expect(checkCycle({ ...spec, offMinutes: 1, rounds: 2 }, true)).toEqual([
-      expect.stringMatching(/only 1m off/),
-    ]);
+    // 10 minutes off is a floor: --force does not pass it
+    expect(() => checkCycle({ ...spec, offMinutes: 1, rounds: 2 }, true)).toThrow(
+      /only 1m off[\s\S]*/,
+    );
+    expect(() => checkCycle({ ...spec, onMinutes: 20, offMinutes: 1, rounds: 4 }, true)).toThrow(
+      /at least 10 minutes off/,
+    );
     expect(checkCycle(spec, false)).toEqual([]);
   });
 

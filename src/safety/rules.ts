@@ -12,13 +12,15 @@ export const THERMAL_RULES = {
   /** Cold or heat at most 20 minutes at a time (MPFT NHS; Mayo). Hard: nothing overrides it. */
   maxApplicationSeconds: 20 * 60,
   /**
-   * At least 10 minutes off between two applications in one session: the intermittent protocol
-   * studied for soft-tissue injury is 10 on, 10 off, 10 on (Bleakley et al. 2006). Guidance.
+   * At least 10 minutes off between any two applications of cold or heat, in one session or
+   * across sessions, contrast included: the intermittent protocol studied for soft-tissue injury
+   * is 10 on, 10 off, 10 on (Bleakley et al. 2006), and skin numbed by cold cannot feel heat
+   * that is too hot. Hard: nothing overrides it.
    */
   minOffSeconds: 10 * 60,
   /** Rounds of cold in one session; guidance repeats cold only every 2-4 hours. Guidance. */
   maxColdRounds: 4,
-  /** Heat up to 3 times a day, counted across all sessions of the day. Hard. */
+  /** Heat up to 3 times in any 24 hours, counted across sessions. Hard. */
   maxHeatPerDay: 3,
   /** Cold again in a new session only after 2 hours (every 2-4 h, skin back to normal). Guidance. */
   coldGapMs: 2 * 60 * 60 * 1000,
@@ -41,7 +43,8 @@ export interface Application {
   seconds: number;
 }
 
-const isThermal = (kind: string): kind is "cold" | "heat" => kind === "cold" || kind === "heat";
+export const isThermal = (kind: string): kind is "cold" | "heat" =>
+  kind === "cold" || kind === "heat";
 
 /** The applications of cold and heat in a timeline, in order. */
 export function applicationsIn(timeline: readonly TimelineEntry[]): Application[] {
@@ -63,10 +66,10 @@ const stepLabel = (timeline: readonly TimelineEntry[], i: number) =>
   `step ${i + 1} (${timeline[i]?.name ?? "?"})`;
 
 /**
- * Checks a session's cold and heat against the rules. `heatToday` is how many heat applications
- * today's history already holds. Returns every breach, hard ones first.
+ * Checks one session's cold and heat against the rules, on its own; what earlier sessions
+ * leave is the allowance's (allowance.ts). Returns every breach, hard ones first.
  */
-export function checkSessionRules(timeline: readonly TimelineEntry[], heatToday = 0): RuleBreach[] {
+export function checkSessionRules(timeline: readonly TimelineEntry[]): RuleBreach[] {
   const breaches: RuleBreach[] = [];
   const apps = applicationsIn(timeline);
   const max = THERMAL_RULES.maxApplicationSeconds;
@@ -95,31 +98,27 @@ export function checkSessionRules(timeline: readonly TimelineEntry[], heatToday 
     from = app.last + 1;
   }
   const heat = apps.filter((a) => a.kind === "heat").length;
-  if (heat + heatToday > THERMAL_RULES.maxHeatPerDay) {
+  if (heat > THERMAL_RULES.maxHeatPerDay) {
     breaches.push({
       rule: "heat-per-day",
       level: "hard",
-      message:
-        heatToday > 0
-          ? `${heat} heat application${heat === 1 ? "" : "s"} after the ${heatToday} you had today makes ${heat + heatToday}: heat is for up to ${THERMAL_RULES.maxHeatPerDay} times a day`
-          : `${heat} heat applications: heat is for up to ${THERMAL_RULES.maxHeatPerDay} times a day`,
+      message: `${heat} heat applications: heat is for up to ${THERMAL_RULES.maxHeatPerDay} times in 24 hours`,
     });
   }
-  for (const kind of ["cold", "heat"] as const) {
-    const ofKind = apps.filter((a) => a.kind === kind);
-    for (let i = 1; i < ofKind.length; i++) {
-      const previous = ofKind[i - 1]!;
-      const next = ofKind[i]!;
-      const off = timeline
-        .slice(previous.last + 1, next.first)
-        .reduce((sum, s) => sum + (s.seconds ?? 0), 0);
-      if (off < THERMAL_RULES.minOffSeconds) {
-        breaches.push({
-          rule: "time-off",
-          level: "guidance",
-          message: `only ${formatDuration(off)} off before the ${kind} at ${stepLabel(timeline, next.first)}: leave at least 10 minutes off between ${kind} applications (the studied intermittent protocol is 10 on, 10 off, 10 on)`,
-        });
-      }
+  // Any two applications, of either kind: heat is not cold's time off, nor cold heat's.
+  for (let i = 1; i < apps.length; i++) {
+    const previous = apps[i - 1]!;
+    const next = apps[i]!;
+    const off = timeline
+      .slice(previous.last + 1, next.first)
+      .reduce((sum, s) => sum + (s.seconds ?? 0), 0);
+    if (off < THERMAL_RULES.minOffSeconds) {
+      const contrast = previous.kind !== next.kind ? ` after the ${previous.kind}` : "";
+      breaches.push({
+        rule: "time-off",
+        level: "hard",
+        message: `only ${formatDuration(off)} off before the ${next.kind} at ${stepLabel(timeline, next.first)}${contrast}: leave at least 10 minutes off between any two applications of cold or heat (the studied intermittent protocol is 10 on, 10 off, 10 on)`,
+      });
     }
   }
   const cold = apps.filter((a) => a.kind === "cold").length;

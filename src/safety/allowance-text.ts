@@ -1,0 +1,56 @@
+import { formatDuration } from "../duration.js";
+import type { Decision } from "./allowance.js";
+
+/** "14:05": a time of day as knot shows it (24-hour, local). */
+export const clockTime = (ms: number): string => new Date(ms).toTimeString().slice(0, 5);
+
+/** When, in words: a time today, or with "tomorrow" when it falls on the next day. */
+export function whenText(at: number, now: number): string {
+  const day = (ms: number) => new Date(ms).toDateString();
+  if (day(at) === day(now)) return clockTime(at);
+  if (day(at) === day(now + 24 * 60 * 60 * 1000)) return `${clockTime(at)} tomorrow`;
+  return `${new Date(at).toISOString().slice(0, 10)} ${clockTime(at)}`;
+}
+
+const pack = (kind: "cold" | "heat") => (kind === "cold" ? "cold" : "heat");
+
+/** The words for a decision: what the rule says, with its numbers. */
+export function decisionText(d: Decision, now: number): string {
+  switch (d.rule) {
+    case "structure":
+      return d.message;
+    case "stopped":
+      return `after this routine at ${clockTime(d.stop.at)} your pain was ${d.stop.reason === "rose" ? "clearly higher than before it" : "8 or more out of 10"}, so knot keeps it aside until ${whenText(d.stop.until, now)}`;
+    case "time-off":
+      return `the last ${pack(d.lastKind)} came off less than 10 minutes ago: any two applications of cold or heat need at least 10 minutes off between them${d.kind !== d.lastKind ? " (skin numbed by cold cannot feel heat that is too hot)" : ""}. ${d.kind === "cold" ? "Cold" : "Heat"} can start at ${whenText(d.waitUntil, now)}`;
+    case "heat-per-day":
+      return `${d.count} heat application${d.count === 1 ? "" : "s"} in the last 24 hours${d.planned > 0 ? ` and ${d.planned} more planned` : ""}: heat is for up to ${d.max} times in 24 hours${d.nextSlotAt !== undefined ? `. The next one is possible at ${whenText(d.nextSlotAt, now)}` : ""}`;
+    case "massage-ceiling":
+      return `self-massage is never more than ${formatDuration(d.ceiling)} per area in 24 hours, and ${areasText(d.areas)}`;
+    case "massage-limit":
+      return `this would pass your daily self-massage limit of ${formatDuration(d.limit)} per area: ${areasText(d.areas)}`;
+    case "cold-gap":
+      return `your last cold ended at ${clockTime(d.lastEnd)}: guidance repeats cold only every 2-4 hours, once the skin is back to its normal temperature (from ${whenText(d.advisedFrom, now)})`;
+    case "advice":
+      return `things may not be getting better: ${d.reasons.join("; ")}`;
+  }
+}
+
+function areasText(areas: { area: string; done: number; planned: number }[]): string {
+  return areas
+    .map(
+      (a) =>
+        `${a.area}: ${formatDuration(a.done)} done in the last 24 hours + ${formatDuration(a.planned)} planned`,
+    )
+    .join("; ");
+}
+
+/** What an override passes, named: only guidance, never a floor. */
+export const OVERRIDES: Record<Extract<Decision, { level: "guidance" }>["rule"], string> = {
+  "massage-limit": "your daily massage limit (never the 30-minute ceiling)",
+  "cold-gap": "cold again within 2 hours",
+  advice: "the advice to see a doctor first",
+};
+
+export const FLOOR_NOTE =
+  "Nothing overrides this rule, not --force and not 'go ahead anyway': it is one of knot's safety floors.";

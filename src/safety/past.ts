@@ -1,0 +1,49 @@
+import type { RecordSummary, SessionRecord } from "../history/record.js";
+import { DAY_MS, pastFromRecords, type RoutineStop, type SafetyPast } from "./allowance.js";
+import { routineStops } from "./stops.js";
+import { assessTrend } from "./trend.js";
+
+/** Advice kept across a clear stays in force this long, unless ratings since show otherwise. */
+export const KEPT_ADVICE_DAYS = 14;
+
+export interface KeptSafety {
+  records: readonly SessionRecord[];
+  advice?: { since: number; reasons: string[] };
+}
+
+/**
+ * The past as the rules see it: the history's records of the last day and summaries of recent
+ * weeks, with what a cleared history left behind (records by id, so an import of the old
+ * history counts nothing twice).
+ */
+export function safetyPast(
+  records: readonly SessionRecord[],
+  recent: readonly RecordSummary[],
+  kept: KeptSafety | undefined,
+  now: number,
+): SafetyPast {
+  const ids = new Set(records.map((r) => r.id));
+  const keptRecords = (kept?.records ?? []).filter((r) => !ids.has(r.id));
+  const all = [...records, ...keptRecords];
+  const summaries = [...recent, ...keptRecords.filter((r) => !recent.some((s) => s.id === r.id))];
+  const stops: RoutineStop[] = routineStops(summaries, now).map((s) => ({
+    routine: s.routine,
+    reason: s.reason,
+    at: s.at,
+    until: s.until,
+  }));
+  const trend = assessTrend(summaries, now);
+  let advice: SafetyPast["advice"];
+  if (trend.worse) advice = { since: now, reasons: trend.reasons.map((r) => r.text) };
+  else if (kept?.advice && now - kept.advice.since < KEPT_ADVICE_DAYS * DAY_MS) {
+    // Lifted early only by ratings given since, on 3 different days, that show no getting worse.
+    const days = new Set(
+      recent
+        .filter((r) => Date.parse(r.startedAt) > kept.advice!.since)
+        .filter((r) => r.ratings.before !== undefined || r.ratings.after !== undefined)
+        .map((r) => r.startedAt.slice(0, 10)),
+    );
+    if (days.size < 3) advice = kept.advice;
+  }
+  return { ...pastFromRecords(all, now), stops, advice };
+}

@@ -1,0 +1,221 @@
+import { describe, expect, it } from "vitest";
+import type { SessionRecord, StepRecord } from "../../src/history/record.js";
+import type { TimelineEntry } from "../../src/routine/timeline.js";
+import {
+  allowanceAt,
+  checkPlan,
+  type Decision,
+  FLOORS,
+  pastFromRecords,
+} from "../../src/safety/allowance.js";
+import { safetyPast } from "../../src/safety/past.js";
+import { withPackOff } from "../../src/safety/rules.js";
+import { stated } from "../guidance.js";
+import { massageStep, rec, thermalStep } from "../history/fixtures.js";
+
+const MIN = 60_000;
+const [HEATS_PER_DAY = Number.NaN] = stated(/up to (\d+) heat applications in any 24 hours/);
+const [OFF_MIN = Number.NaN] = stated(
+  /at least (\d+) minutes off between any two applications of cold or heat/,
+);
+const [CEILING_MIN = Number.NaN] = stated(/5 min x 6 a day = (\d+) min/);
+const LIMIT = 6 * 60;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const at = (text: string) => Date.parse(text);
+const offStep = (kind: "cold" | "heat", startMs: number, done: number): StepRecord => ({
+  name: `Take the ${kind === "cold" ? "cold pack" : "heat"} off`,
+  kind: "prepare",
+  planned: null,
+  done,
+  outcome: "done",
+  at: iso(startMs),
+});
+
+/** A cold or heat session: the pack on for `minutes`, confirmed off `confirmAfter` s later. */
+function thermal(
+  kind: "cold" | "heat",
+  start: number,
+  minutes: number,
+  confirmAfter: number | null = 5,
+): SessionRecord {
+  const steps = [thermalStep(kind, iso(start), minutes * 60)];
+  if (confirmAfter !== null) steps.push(offStep(kind, start + minutes * MIN, confirmAfter));
+  const end = start + minutes * MIN + (confirmAfter ?? 0) * 1000;
+  return rec({
+    start: iso(start),
+    routine: kind === "cold" ? "cold-cycle" : "heat",
+    category: kind,
+    steps,
+    endedAt: iso(end),
+    ended: confirmAfter === null ? "quit" : "completed",
+  });
+}
+
+const plan = (
+  routine: string,
+  timeline: TimelineEntry[],
+  routineAreas: SessionRecord["areas"] = [],
+) => ({
+  routine,
+  timeline: withPackOff(timeline),
+  routineAreas,
+});
+const check: TimelineEntry = { name: "Wrap", kind: "prepare", seconds: null };
+const heatPlan = plan("heat", [check, { name: "Heat on", kind: "heat", seconds: 15 * 60 }]);
+const coldPlan = plan("cold-cycle", [check, { name: "Cold on", kind: "cold", seconds: 10 * 60 }]);
+
+function decide(
+  records: SessionRecord[],
+  now: number,
+  p = heatPlan,
+  kept?: Parameters<typeof safetyPast>[2],
+) {
+  const allowance = allowanceAt(safetyPast(records, records, kept, now), now, LIMIT);
+  return { allowance, decisions: checkPlan(p, allowance) };
+}
+const rules = (decisions: Decision[]) => decisions.map((d) => `${d.level}:${d.rule}`);
+
+describe("the allowance: cold and heat over sessions", () => {
+  it("states the guidance's floors", () => {
+    expect(FLOORS.heatPerDay).toBe(HEATS_PER_DAY);
+    expect(FLOORS.offSeconds).toBe(OFF_MIN * 60);
+    expect(FLOORS.massageCeilingSeconds).toBe(CEILING_MIN * 60);
+  });
+
+  it("a second 20-minute heat 30 s after the first is refused until 10 minutes off", () => {
+    const first = thermal("heat", at("2026-11-22T09:00:00Z"), 20, 0);
+    const now = at("2026-11-22T09:20:30Z");
+    const { decisions, allowance } = decide([first], now);
+    expect(rules(decisions)).toEqual(["floor:time-off"]);
+    expect(allowance.thermalFreeAt).toBe(at("2026-11-22T09:30:00Z"));
+    expect(rules(decide([first], at("2026-11-22T09:30:00Z")).decisions)).toEqual([]);
+  });
+
+  it("heat 1 minute after a 20-minute cold is refused: numbed skin cannot feel a burn", () => {
+    const cold = thermal("cold", at("2026-11-22T09:00:00Z"), 20, 0);
+    const [d] = decide([cold], at("2026-11-22T09:21:00Z")).decisions;
+    expect(d).toMatchObject({ rule: "time-off", level: "floor", kind: "heat", lastKind: "cold" });
+  });
+
+  it("counts the pack as off when the person confirmed it, not when its step ended", () => {
+    const cold = thermal("cold", at("2026-11-22T09:00:00Z"), 10, 4 * 60);
+    const { allowance } = decide([cold], at("2026-11-22T09:15:00Z"), coldPlan);
+    expect(allowance.last).toMatchObject({ confirmed: true, end: at("2026-11-22T09:14:00Z") });
+    expect(allowance.thermalFreeAt).toBe(at("2026-11-22T09:24:00Z"));
+  });
+
+  it("a session that ended with the pack on counts it on until the session ended", () => {
+    const quit = thermal("cold", at("2026-11-22T09:00:00Z"), 5, null);
+    const { allowance } = decide([quit], at("2026-11-22T09:06:00Z"), coldPlan);
+    expect(allowance.last).toMatchObject({ confirmed: false, end: at("2026-11-22T09:05:00Z") });
+  });
+
+  it("heat counts over a rolling 24 hours: midnight resets nothing", () => {
+    const heats = ["2026-11-22T21:00:00Z", "2026-11-22T22:00:00Z", "2026-11-22T23:00:00Z"].map(
+      (t) => thermal("heat", at(t), 15),
+    );
+    const after = decide(heats, at("2026-11-23T00:30:00Z")).decisions;
+    expect(after).toEqual([
+      expect.objectContaining({
+        rule: "heat-per-day",
+        level: "floor",
+        count: 3,
+        nextSlotAt: at("2026-11-23T21:00:00Z"),
+      }),
+    ]);
+    expect(rules(decide(heats, at("2026-11-23T21:00:01Z")).decisions)).toEqual([]);
+  });
+
+  it("a record dated after now counts as now (a clock set back)", () => {
+    const cold = thermal("cold", at("2026-11-22T10:00:00Z"), 10);
+    const now = at("2026-11-22T09:00:00Z");
+    const { allowance, decisions } = decide([cold], now, coldPlan);
+    expect(allowance.thermalFreeAt).toBe(now + OFF_MIN * MIN);
+    expect(rules(decisions)).toContain("floor:time-off");
+  });
+
+  it("a cleared history leaves the last day's applications in force", () => {
+    const heats = ["09", "11", "13"].map((h) => thermal("heat", at(`2026-11-22T${h}:00:00Z`), 15));
+    const now = at("2026-11-22T15:00:00Z");
+    const kept = { records: heats };
+    expect(rules(decide([], now, heatPlan, kept).decisions)).toEqual(["floor:heat-per-day"]);
+    // an import of the old history beside what was kept counts each session once
+    expect(decide(heats, now, heatPlan, kept).allowance.heat.count).toBe(3);
+  });
+
+  it("cold again within 2 hours is guidance, not a floor", () => {
+    const cold = thermal("cold", at("2026-11-22T09:00:00Z"), 10);
+    expect(rules(decide([cold], at("2026-11-22T10:00:00Z"), coldPlan).decisions)).toEqual([
+      "guidance:cold-gap",
+    ]);
+  });
+});
+
+describe("the allowance: self-massage", () => {
+  const roll = (area?: SessionRecord["areas"][number]): TimelineEntry => ({
+    name: "Roll",
+    kind: "massage",
+    seconds: 4 * 60,
+    ...(area ? { area } : {}),
+  });
+
+  it("a massage step with no area, in a routine with none, counts against every area", () => {
+    const done = rec({
+      areas: [],
+      steps: [massageStep("2026-11-22T09:00:00Z", 5 * 60)],
+      category: "massage",
+    });
+    const past = pastFromRecords([done], at("2026-11-22T10:00:00Z"));
+    expect(past.massage[0]?.areas).toContain("neck");
+    expect(past.massage[0]?.areas).toContain("lower-back");
+    const { decisions } = decide(
+      [done],
+      at("2026-11-22T10:00:00Z"),
+      plan("fingertips", [roll("neck")]),
+    );
+    expect(rules(decisions)).toEqual(["guidance:massage-limit"]);
+  });
+
+  it("counts over the last 24 hours, not since midnight", () => {
+    const done = rec({ steps: [massageStep("2026-11-22T23:50:00Z", 5 * 60, "neck")] });
+    const { allowance } = decide([done], at("2026-11-23T00:10:00Z"));
+    expect(allowance.massage.doneByArea.get("neck")).toBe(300);
+  });
+
+  it("past the person's limit is guidance; past the 30-minute ceiling is a floor", () => {
+    const done = rec({ steps: [massageStep("2026-11-22T09:00:00Z", 28 * 60, "neck")] });
+    const { decisions } = decide([done], at("2026-11-22T10:00:00Z"), plan("x", [roll("neck")]));
+    expect(rules(decisions)).toEqual(["floor:massage-ceiling"]);
+  });
+});
+
+describe("the allowance: stops and advice", () => {
+  it("a 9 after a routine keeps that routine, and only that one, for 24 hours", () => {
+    const hurt = rec({ routine: "tennis-ball", ratings: { before: 4, after: 9 } });
+    const now = Date.parse(hurt.endedAt) + 60 * MIN;
+    const tennis = decide(
+      [hurt],
+      now,
+      plan("tennis-ball", [{ name: "Rest", kind: "rest", seconds: 60 }]),
+    );
+    // a 9 is also a reason to see a doctor (guidance); the stop is the floor
+    expect(rules(tennis.decisions)).toEqual(["floor:stopped", "guidance:advice"]);
+    expect(
+      rules(
+        decide([hurt], now, plan("stretch", [{ name: "Rest", kind: "rest", seconds: 60 }]))
+          .decisions,
+      ),
+    ).toEqual(["guidance:advice"]);
+  });
+
+  it("advice in force when the history was cleared stays, unless ratings since show otherwise", () => {
+    const now = at("2026-11-22T09:00:00Z");
+    const kept = {
+      records: [],
+      advice: { since: now - 2 * 24 * 60 * MIN, reasons: ["ratings stayed high"] },
+    };
+    expect(rules(decide([], now, heatPlan, kept).decisions)).toEqual(["guidance:advice"]);
+    expect(rules(decide([], now + 15 * 24 * 60 * MIN, heatPlan, kept).decisions)).toEqual([]);
+  });
+});
