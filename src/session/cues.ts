@@ -184,6 +184,11 @@ export class Cues {
     if (this.settings.sound && this.outlets.bell) this.outlets.bell(TERM.bell.repeat(times));
   }
 
+  /** The safety bell (a pack to take off) rings whatever the sound setting says. */
+  safetyBell(): void {
+    this.outlets.bell?.(TERM.bell.repeat(BELLS.safety));
+  }
+
   get speaksInstructions(): boolean {
     return this.settings.voiceWords !== "names";
   }
@@ -199,7 +204,7 @@ export class Cues {
    * A desktop notification named for knot. Urgent ones (a pack to take off) stay until
    * dismissed; others expire.
    */
-  notify(title: string, body: string, urgent = false): void {
+  notify(title: string, body: string, urgent = false, tag?: string): void {
     if (!this.settings.notify) return;
     if (this.notifyFailed || !this.notifyCommand) {
       this.bell(BELLS.fallback);
@@ -212,6 +217,8 @@ export class Cues {
             "--app-name=knot",
             `--urgency=${urgent ? "critical" : "normal"}`,
             ...(urgent ? ["--expire-time=0"] : []),
+            // One notification a tag, updated in place where the desktop supports it.
+            ...(tag ? [`--hint=string:x-dunst-stack-tag:${tag}`] : []),
             "--",
             title,
             body,
@@ -269,10 +276,7 @@ export class CueDirector {
         this.lastPackMinute = -1;
         this.packLimitCalled = false;
         if (step.packOff) {
-          const message = `Take the ${packName(step.packOff)} off now, and check your skin.`;
-          this.cues.bell(BELLS.safety);
-          this.cues.say(message, Priority.safety);
-          this.cues.notify(`knot: take the ${packName(step.packOff)} off`, message, true);
+          this.packCall(step.packOff, `Take the ${packName(step.packOff)} off now, and check your skin.`);
           continue;
         }
         const previous = timeline[e.index - 1];
@@ -300,11 +304,17 @@ export class CueDirector {
           next ? `${step.name} is done. Next: ${next.name}` : `${step.name} is done.`,
         );
       } else if (e.type === "clock-jump" && e.pack) {
-        const message = `The ${packName(e.pack.kind)} has been on ${spokenDuration(e.pack.onSeconds)}. Take it off now.`;
-        this.cues.bell(BELLS.safety);
-        this.cues.say(message, Priority.safety);
-        this.cues.notify(`knot: take the ${packName(e.pack.kind)} off`, message, true);
+        this.packCall(
+          e.pack.kind,
+          `The ${packName(e.pack.kind)} has been on ${spokenDuration(e.pack.onSeconds)}. Take it off now.`,
+        );
       } else if (e.type === "session-end") {
+        // Ending with a pack on, or not yet confirmed off: the call is made once more.
+        const pack = step && (isThermal(step) ? (step.kind as "cold" | "heat") : step.packOff);
+        if (pack && e.reason !== "completed") {
+          this.packCall(pack, `The session has ended. Take the ${packName(pack)} off now.`);
+          continue;
+        }
         this.cues.bell(BELLS.end);
         if (e.reason === "completed") this.cues.say("Done.", Priority.step);
       }
@@ -325,21 +335,28 @@ export class CueDirector {
     }
   }
 
+  /** The call to take a pack off: the safety bell, the voice, and one notification updated. */
+  private packCall(kind: "cold" | "heat", message: string): void {
+    this.cues.safetyBell();
+    this.cues.say(message, Priority.safety);
+    this.cues.notify(`knot: take the ${packName(kind)} off`, message, true, "knot-pack");
+  }
+
   /**
-   * While a cold or heat step is paused the pack is still on: a reminder each minute of how
-   * long (pauses included), and at the 20-minute limit the call to take it off, whatever the
-   * countdown shows.
+   * While a pack is on and the countdown is paused, or the pack is waiting to come off, the
+   * pack is still on: a call each minute with how long (pauses included) until the person
+   * confirms it off, and at the 20-minute limit an urgent call, whatever the countdown shows.
    */
-  onPackPaused(pack: { kind: "cold" | "heat"; onSeconds: number } | undefined): void {
-    if (!pack) return;
+  onPack(pack: PackMoment | undefined): void {
+    if (!pack) {
+      this.lastPackMinute = -1;
+      return;
+    }
     const name = packName(pack.kind);
-    if (pack.onSeconds >= 20 * 60) {
-      if (this.packLimitCalled) return;
+    if (pack.onSeconds >= 20 * 60 && !this.packLimitCalled) {
       this.packLimitCalled = true;
-      const message = `The ${name} has been on 20 minutes. Take it off now.`;
-      this.cues.bell(BELLS.safety);
-      this.cues.say(message, Priority.safety);
-      this.cues.notify(`knot: take the ${name} off`, message, true);
+      this.lastPackMinute = Math.floor(pack.onSeconds / 60);
+      this.packCall(pack.kind, `The ${name} has been on 20 minutes. Take it off now.`);
       return;
     }
     const minute = Math.floor(pack.onSeconds / 60);
@@ -347,9 +364,28 @@ export class CueDirector {
     const first = this.lastPackMinute === -1;
     this.lastPackMinute = minute;
     if (first || minute === 0) return;
+    if (pack.waitingOff) {
+      this.packCall(
+        pack.kind,
+        `Take the ${name} off now. It has been on ${spokenDuration(minute * 60)}. Press Enter when it is off.`,
+      );
+      return;
+    }
     this.cues.bell(BELLS.fallback);
     this.cues.say(`Paused. The ${name} has been on ${spokenDuration(minute * 60)}.`, Priority.step);
   }
+
+  /** Kept for callers of the paused-only form. */
+  onPackPaused(pack: { kind: "cold" | "heat"; onSeconds: number } | undefined): void {
+    this.onPack(pack ? { ...pack, waitingOff: false } : undefined);
+  }
+}
+
+/** A moment with a pack on: paused during its step, or waiting for the person to take it off. */
+export interface PackMoment {
+  kind: "cold" | "heat";
+  onSeconds: number;
+  waitingOff: boolean;
 }
 
 const isThermal = (step: TimelineEntry) => step.kind === "cold" || step.kind === "heat";

@@ -1,5 +1,6 @@
 import { type OutputStream, println } from "../context.js";
 import { formatClock, formatDuration } from "../duration.js";
+import { clockTime } from "../safety/allowance-text.js";
 import type { Style } from "../ui/style.js";
 
 import type { SessionEvent } from "./engine.js";
@@ -102,6 +103,7 @@ export class PlainDisplay implements Display {
           `  ${e.deltaSeconds > 0 ? "+" : ""}${e.deltaSeconds} s: now ${formatDuration(e.seconds)}.`,
         );
       else if (e.type === "clock-jump") say(`  ${clockJumpMessage(e)}`);
+      else if (e.type === "refused") say(`  ${refusedMessage(e)}`);
     }
     const question = view.question
       ? `  ${view.question.text} (y: yes · n or Enter: no)`
@@ -127,6 +129,20 @@ export class PlainDisplay implements Display {
 export class NoDisplay implements Display {
   update(): void {}
   refresh(): void {}
+}
+
+/** Why a key did nothing, in a line (the rule behind it is the allowance's). */
+export function refusedMessage(e: Extract<SessionEvent, { type: "refused" }>): string {
+  switch (e.rule) {
+    case "pack-on":
+      return "The pack is on: n ends it early, and it comes off before anything else.";
+    case "pack-off":
+      return "Take the pack off first and press Enter: an application is never started again.";
+    case "time-off":
+      return `At least 10 minutes off between cold or heat: the next can start at ${clockTime(e.until ?? e.at)}.`;
+    case "massage-limit":
+      return "No more massage here: the allowance for this area is used up.";
+  }
 }
 
 export function clockJumpMessage(e: Extract<SessionEvent, { type: "clock-jump" }>): string {

@@ -1,5 +1,5 @@
-import { LIMITS } from "../routine/limits.js";
 import type { TimelineEntry } from "../routine/timeline.js";
+import { FLOORS } from "../safety/allowance.js";
 
 /**
  * The coach's state machine: pure, driven by the times it is handed. Every timed step has a
@@ -47,6 +47,11 @@ export interface SessionState {
   stepPausedMs: number;
   /** Whether the current step was shortened with "-". */
   shortened: boolean;
+  /**
+   * When a pack last came off (confirmed in this session, or from earlier sessions): the next
+   * cold or heat may start only 10 minutes after it, whatever keys are pressed.
+   */
+  lastThermalEnd: number | null;
   endReason?: EndReason;
   endedAt?: number;
 }
@@ -68,6 +73,14 @@ export type SessionEvent = EventBase &
     | { type: "back" }
     | { type: "adjust"; deltaSeconds: number; seconds: number }
     | {
+        type: "refused";
+        /** The command that was refused, and the rule that refused it. */
+        command: Command;
+        rule: RefusedRule;
+        /** time-off: when the next cold or heat may start. */
+        until?: number;
+      }
+    | {
         type: "clock-jump";
         awaySeconds: number;
         /** A cold or heat step that ended while knot was away: the pack is still on. */
@@ -75,6 +88,12 @@ export type SessionEvent = EventBase &
       }
     | { type: "session-end"; reason: EndReason }
   );
+
+/**
+ * Why a key did nothing: the pack is on or waiting to come off (it comes off before anything
+ * else), 10 minutes off before the next application, or no massage left in the allowance.
+ */
+export type RefusedRule = "pack-on" | "pack-off" | "time-off" | "massage-limit";
 
 export interface Transition {
   state: SessionState;
@@ -96,6 +115,8 @@ export function startSession(
   timeline: readonly TimelineEntry[],
   now: number,
   startIndex = 0,
+  /** When the last pack of earlier sessions came off (the allowance's), if it matters still. */
+  lastThermalEnd: number | null = null,
 ): Transition {
   if (timeline.length === 0) throw new Error("a session needs at least one step");
   const first = Math.min(Math.max(0, startIndex), timeline.length - 1);
@@ -116,6 +137,7 @@ export function startSession(
     startedAtByStep: timeline.map(() => null),
     stepPausedMs: 0,
     shortened: false,
+    lastThermalEnd,
   };
   const events: SessionEvent[] = [
     event({ ...state, index: first }, now, { type: "session-start" }),
@@ -138,9 +160,15 @@ function enterStep(
   index: number,
   startAt: number,
   events: SessionEvent[],
+  /** A shorter run of the step (massage gone back to, with only so much allowance left). */
+  secondsOverride?: number,
 ): SessionState {
-  const step = state.timeline[index];
-  if (!step) return finish(state, startAt, "completed", events);
+  const base = state.timeline[index];
+  if (!base) return finish(state, startAt, "completed", events);
+  const step =
+    secondsOverride === undefined || base.seconds === null
+      ? base
+      : { ...base, seconds: Math.min(base.seconds, secondsOverride) };
   const startedAtByStep = [...state.startedAtByStep];
   startedAtByStep[index] = startAt;
   const next: SessionState = {
@@ -222,6 +250,7 @@ export function tick(state: SessionState, now: number): Transition {
     return { state: s, events };
   }
 
+  s = capApplication(s, now);
   const jumped = gap > JUMP_THRESHOLD_MS && s.status === "running";
   let packEndedDuringJump: { kind: "cold" | "heat"; startedAt: number } | undefined;
   while (s.status === "running" && s.deadline !== null && now >= s.deadline) {
@@ -252,6 +281,69 @@ export function tick(state: SessionState, now: number): Transition {
   }
   return { state: s, events };
 }
+
+/** When the current application of cold or heat began (its first step's start). */
+export function applicationStart(state: SessionState): number | undefined {
+  const step = state.timeline[state.index];
+  if (!isThermal(step)) return undefined;
+  let first = state.index;
+  while (first > 0 && state.timeline[first - 1]?.kind === step.kind) first -= 1;
+  return state.startedAtByStep[first] ?? state.stepStartedAt;
+}
+
+/**
+ * A pack is on for at most 20 minutes by the wall clock: a pause does not stop it, so a cold
+ * or heat step ends at that mark whatever its countdown says, and the call to take the pack
+ * off begins.
+ */
+function capApplication(s: SessionState, now: number): SessionState {
+  const start = applicationStart(s);
+  if (start === undefined) return s;
+  const capAt = start + FLOORS.applicationSeconds * 1000;
+  if (s.status === "paused" && now >= capAt) return { ...resumeIfPaused(s, now), deadline: capAt };
+  if (s.status === "running" && s.deadline !== null && s.deadline > capAt)
+    return { ...s, deadline: capAt };
+  return s;
+}
+
+/**
+ * The first moment the next cold or heat application could start if the current step ended
+ * `leftMs` from now, when that breaks the 10 minutes off; undefined when it does not, or when
+ * a step that waits for Enter lies between (Enter there is checked in turn).
+ */
+function tooSoon(s: SessionState, now: number, leftMs: number): number | undefined {
+  if (s.lastThermalEnd === null) return undefined;
+  let at = now + leftMs;
+  for (let i = s.index + 1; i < s.timeline.length; i++) {
+    const step = s.timeline[i]!;
+    if (isThermal(step)) {
+      const earliest = s.lastThermalEnd + FLOORS.offSeconds * 1000;
+      return at < earliest ? earliest : undefined;
+    }
+    if (step.seconds === null) return undefined;
+    at += step.seconds * 1000;
+  }
+  return undefined;
+}
+
+function refuse(
+  s: SessionState,
+  now: number,
+  cmd: Command,
+  rule: RefusedRule,
+  events: SessionEvent[],
+  until?: number,
+): SessionState {
+  events.push(event(s, now, { type: "refused", command: cmd, rule, ...(until ? { until } : {}) }));
+  return s;
+}
+
+/** Seconds a massage step may still run: its cap less what earlier runs of it used. */
+const massageRoom = (s: SessionState, index: number): number | undefined => {
+  const step = s.timeline[index];
+  if (step?.kind !== "massage" || step.maxSeconds === undefined) return undefined;
+  return Math.max(0, step.maxSeconds - Math.floor((s.elapsedMs[index] ?? 0) / 1000));
+};
 
 /** A key or signal: each command's effect on the session. */
 export function command(state: SessionState, cmd: Command, now: number): Transition {
@@ -287,13 +379,29 @@ export function command(state: SessionState, cmd: Command, now: number): Transit
         events.push(event(s, now, { type: "resume" }));
       }
       break;
-    case "enter":
-      if (s.status === "waiting") {
-        s = endStep(s, now, "done", events);
-        s = enterStep(s, s.index + 1, now, events);
+    case "enter": {
+      if (s.status !== "waiting") break;
+      // Enter at "take the pack off" is the person saying it is off: the 10 minutes start now.
+      if (s.timeline[s.index]?.packOff) s = { ...s, lastThermalEnd: now };
+      const until = tooSoon(s, now, 0);
+      if (until !== undefined) {
+        s = refuse(s, now, cmd, "time-off", events, until);
+        break;
       }
+      s = endStep(s, now, "done", events);
+      s = enterStep(s, s.index + 1, now, events);
       break;
+    }
     case "next": {
+      if (s.timeline[s.index]?.packOff) {
+        s = refuse(s, now, cmd, "pack-off", events);
+        break;
+      }
+      const until = tooSoon(s, now, 0);
+      if (until !== undefined) {
+        s = refuse(s, now, cmd, "time-off", events, until);
+        break;
+      }
       s = resumeIfPaused(s, now);
       events.push(event(s, now, { type: "skip" }));
       s = endStep(s, now, "skipped", events);
@@ -301,14 +409,30 @@ export function command(state: SessionState, cmd: Command, now: number): Transit
       break;
     }
     case "back": {
+      const target = Math.max(0, s.index - 1);
+      const here = s.timeline[s.index];
+      const there = s.timeline[target];
+      // A pack on, or waiting to come off, comes off first; an application is never replayed.
+      if (isThermal(here)) {
+        s = refuse(s, now, cmd, "pack-on", events);
+        break;
+      }
+      if (here?.packOff || (isThermal(there) && s.startedAtByStep[target] !== null)) {
+        s = refuse(s, now, cmd, "pack-off", events);
+        break;
+      }
+      const room = target === s.index ? undefined : massageRoom(s, target);
+      if (room !== undefined && room < 1) {
+        s = refuse(s, now, cmd, "massage-limit", events);
+        break;
+      }
       s = leaveStep(resumeIfPaused(s, now), now);
       const outcomes = [...s.outcomes];
-      const target = Math.max(0, s.index - 1);
       outcomes[s.index] = "pending";
       outcomes[target] = "pending";
       s = { ...s, outcomes, index: target };
       events.push(event(s, now, { type: "back" }));
-      s = enterStep(s, target, now, events);
+      s = enterStep(s, target, now, events, room ?? massageRoom(s, target));
       break;
     }
     case "extend":
@@ -351,13 +475,22 @@ function adjust(s: SessionState, sign: 1 | -1, now: number, events: SessionEvent
   if (s.stepSeconds === null || (s.status !== "running" && s.status !== "paused")) return s;
   const step = s.timeline[s.index];
   let delta = sign * adjustStep(s.stepSeconds);
-  if (sign > 0 && isThermal(step)) delta = Math.min(delta, LIMITS.thermalSeconds - s.stepSeconds);
-  if (sign > 0 && step?.maxSeconds !== undefined) {
-    delta = Math.max(0, Math.min(delta, step.maxSeconds - s.stepSeconds));
-  }
+  // "+" never lengthens an application past 20 minutes, counting all of its steps.
+  if (sign > 0 && isThermal(step)) delta = Math.min(delta, applicationRoom(s));
+  const room = massageRoom(s, s.index);
+  if (sign > 0 && room !== undefined) delta = Math.max(0, Math.min(delta, room - s.stepSeconds));
   const remaining = s.status === "paused" ? (s.remainingMs ?? 0) : (s.deadline ?? now) - now;
   // Never below one second left: "-" shortens, it does not skip.
   if (sign < 0) delta = Math.max(delta, -Math.floor((remaining - 1000) / 1000));
+  // Nor so short that the next cold or heat would start before 10 minutes off.
+  if (sign < 0 && s.lastThermalEnd !== null && !isThermal(step)) {
+    const until = tooSoon(s, now, remaining + delta * 1000);
+    if (until !== undefined) {
+      const slack = tooSoonBase(s, now, remaining) - until;
+      delta = Math.max(delta, slack > 0 ? -Math.floor(slack / 1000) : 0);
+      if (delta === 0) return refuse(s, now, "shorten", "time-off", events, until);
+    }
+  }
   if (delta === 0) return s;
   const next: SessionState = {
     ...s,
@@ -371,6 +504,26 @@ function adjust(s: SessionState, sign: 1 | -1, now: number, events: SessionEvent
     event(next, now, { type: "adjust", deltaSeconds: delta, seconds: next.stepSeconds! }),
   );
   return next;
+}
+
+/** Seconds the current application may still be lengthened by before it reaches 20 minutes. */
+function applicationRoom(s: SessionState): number {
+  const step = s.timeline[s.index];
+  if (!isThermal(step)) return Number.POSITIVE_INFINITY;
+  let others = 0;
+  for (let i = s.index - 1; i >= 0 && s.timeline[i]?.kind === step.kind; i--)
+    others += Math.round((s.elapsedMs[i] ?? 0) / 1000);
+  for (let i = s.index + 1; i < s.timeline.length && s.timeline[i]?.kind === step.kind; i++)
+    others += s.timeline[i]!.seconds ?? 0;
+  return Math.max(0, FLOORS.applicationSeconds - others - (s.stepSeconds ?? 0));
+}
+
+/** When the next application would start if the current step ended `leftMs` from now. */
+function tooSoonBase(s: SessionState, now: number, leftMs: number): number {
+  let at = now + leftMs;
+  for (let i = s.index + 1; i < s.timeline.length && !isThermal(s.timeline[i]); i++)
+    at += (s.timeline[i]!.seconds ?? 0) * 1000;
+  return at;
 }
 
 /** Whole seconds left in the current step, counting up (20.0 -> 20, 19.2 -> 20, 0.1 -> 1). */

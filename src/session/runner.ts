@@ -1,7 +1,7 @@
 import type { TimelineEntry } from "../routine/timeline.js";
 import type { CueDirector } from "./cues.js";
 import type { Display } from "./displays.js";
-import { clockJumpMessage } from "./displays.js";
+import { clockJumpMessage, refusedMessage } from "./displays.js";
 import {
   command,
   msUntilNextSecond,
@@ -46,6 +46,8 @@ export interface CoachOptions {
   leadIn?: { seconds: number; show: (secondsLeft: number) => void };
   /** Where to begin: a later step when resuming a session that was cut off. */
   startIndex?: number;
+  /** When the last pack of earlier sessions came off (the 10 minutes off count from it). */
+  lastThermalEnd?: number;
   /** True when nobody can press Enter (piped input ran out): steps that wait carry on. */
   autoContinue?: () => boolean;
   /** A line about a cue that is not reaching the person, shown when nothing else is. */
@@ -105,6 +107,7 @@ export function runCoach(options: CoachOptions): Promise<CoachResult> {
         options.onEvent?.(e, state);
         if (e.type === "step-start") questionIndex = 0;
         if (e.type === "clock-jump") notice = clockJumpMessage(e);
+        else if (e.type === "refused") notice = refusedMessage(e);
         else if (e.type === "step-start" && !events.some((x) => x.type === "clock-jump"))
           notice = undefined;
       }
@@ -129,7 +132,11 @@ export function runCoach(options: CoachOptions): Promise<CoachResult> {
       });
       display.update(view, events);
       options.cues?.onSecond(view.left, view.stepSeconds, view.paused);
-      options.cues?.onPackPaused(view.paused ? view.packOn : undefined);
+      options.cues?.onPack(
+        view.packOn && (view.paused || view.step.packOff)
+          ? { ...view.packOn, waitingOff: Boolean(view.step.packOff) }
+          : undefined,
+      );
       if (state.status === "waiting" && options.autoContinue?.())
         clock.setTimeout(() => apply("enter"), 0);
     };
@@ -161,7 +168,12 @@ export function runCoach(options: CoachOptions): Promise<CoachResult> {
       if (ended || state) return;
       clock.clearTimeout(timer);
       options.leadIn?.show(0);
-      const t = startSession(options.timeline, clock.now(), options.startIndex ?? 0);
+      const t = startSession(
+        options.timeline,
+        clock.now(),
+        options.startIndex ?? 0,
+        options.lastThermalEnd ?? null,
+      );
       state = t.state;
       show(t.events);
       schedule();

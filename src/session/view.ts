@@ -23,13 +23,18 @@ export interface SessionView {
   packOn: { kind: "cold" | "heat"; onSeconds: number } | undefined;
 }
 
-/** How long the current cold or heat application has been on, from its first step's start. */
+/**
+ * How long the current cold or heat application has been on, from its first step's start: in
+ * its steps, and at the call to take it off until the person confirms it is off.
+ */
 export function packOnOf(state: SessionState, now: number): SessionView["packOn"] {
-  const step = state.timeline[state.index];
-  if (!step || (step.kind !== "cold" && step.kind !== "heat") || state.status === "finished") {
-    return undefined;
-  }
-  let first = state.index;
+  const here = state.timeline[state.index];
+  if (!here || state.status === "finished") return undefined;
+  let last = state.index;
+  if (here.packOff) last = state.index - 1;
+  const step = state.timeline[last];
+  if (!step || (step.kind !== "cold" && step.kind !== "heat")) return undefined;
+  let first = last;
   while (first > 0 && state.timeline[first - 1]?.kind === step.kind) first -= 1;
   const since = state.startedAtByStep[first] ?? state.stepStartedAt;
   return { kind: step.kind, onSeconds: Math.max(0, Math.floor((now - since) / 1000)) };

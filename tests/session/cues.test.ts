@@ -265,6 +265,7 @@ describe("cues", () => {
       "--app-name=knot",
       "--urgency=critical",
       "--expire-time=0",
+      "--hint=string:x-dunst-stack-tag:knot-pack",
       "--",
       "knot: take the cold pack off",
       "Take the cold pack off now, and check your skin.",
