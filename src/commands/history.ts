@@ -2,11 +2,15 @@ import { type Context, println, warnTo } from "../context.js";
 import { formatClock } from "../duration.js";
 import { ExitCode, KnotError } from "../errors.js";
 import { describeFsError, isFsError } from "../files.js";
-import { openJournal, openStore } from "../history/journal.js";
+import { openJournal, openStore, stepsFrom } from "../history/journal.js";
 import { type HistoryStore, historyDir } from "../history/months.js";
 import type { RecordSummary, SessionRecord } from "../history/record.js";
+import { readSnapshot, writeSnapshot } from "../history/safety-snapshot.js";
 import { forEachLine, parseLine } from "../history/store.js";
 import { output } from "../output.js";
+import { DAY_MS } from "../safety/allowance.js";
+import { safetyPast } from "../safety/past.js";
+import { RULES_LOOK_BACK_MS } from "../safety/trend.js";
 import { confirm } from "../ui/prompt.js";
 import { csvCell, quote, safeJson } from "../ui/safe.js";
 import { prepareWidths, table } from "../ui/text.js";
@@ -293,10 +297,41 @@ async function clear(options: HistoryOptions, ctx: Context): Promise<number> {
     println(ctx.stdout, "Nothing cleared.");
     return ExitCode.ok;
   }
+  const kept = keepSafety(ctx);
   const backup = openHistory(ctx).clear(ctx.now());
   println(
     ctx.stdout,
     backup ? `History cleared. The old one is kept as ${backup}` : "There was no history to clear.",
   );
+  if (kept)
+    println(
+      ctx.stdout,
+      "The safety limits of the last 24 hours (cold, heat, massage minutes, routines stopped for pain) and any advice to see a doctor stay in force.",
+    );
   return ExitCode.ok;
+}
+
+/**
+ * Before the history goes: the last day's records and advice in force are kept for the safety
+ * rules (safety-snapshot.json), so clearing the history never clears a limit. Returns whether
+ * anything was kept.
+ */
+function keepSafety(ctx: Context): boolean {
+  const now = ctx.now();
+  const journal = openJournal(ctx, warnTo(ctx), stepsFrom(now), now - RULES_LOOK_BACK_MS);
+  const before = readSnapshot(ctx.paths.data);
+  const past = safetyPast(journal.records, journal.recent, before, now);
+  const ids = new Set(journal.records.map((r) => r.id));
+  const records = [
+    ...journal.records,
+    ...(before?.records ?? []).filter((r) => !ids.has(r.id)),
+  ].filter((r) => Date.parse(r.endedAt) > now - DAY_MS);
+  if (records.length === 0 && !past.advice) return false;
+  writeSnapshot(ctx.paths.data, {
+    v: 1,
+    savedAt: now,
+    records,
+    ...(past.advice ? { advice: past.advice } : {}),
+  });
+  return true;
 }

@@ -4,6 +4,7 @@ import { type Context, println, warnTo } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
 import { lastApplicationEnd } from "../history/analysis.js";
 import { openJournal, stepsFrom } from "../history/journal.js";
+import { readSnapshot } from "../history/safety-snapshot.js";
 import {
   adviceText,
   decideNudge,
@@ -273,6 +274,7 @@ function decide(ctx: Context, settings: Settings, reminder: Reminder) {
     records,
     recent,
     massageLimitSeconds: (settings.get("massage.dailyLimitMinutes") as number) * 60,
+    kept: readSnapshot(ctx.paths.data),
   });
   return { nudge, routine };
 }

@@ -1,57 +1,47 @@
-import { type Context, println } from "../context.js";
+import { type Context, println, warnTo } from "../context.js";
 import { formatDuration, formatMinutes } from "../duration.js";
 import { ExitCode } from "../errors.js";
-import {
-  addDays,
-  applicationsSince,
-  lastApplicationEnd,
-  massageSecondsByArea,
-  startOfDay,
-} from "../history/analysis.js";
 import { bar } from "../history/charts.js";
-import { stepsFrom } from "../history/journal.js";
+import { openJournal, stepsFrom } from "../history/journal.js";
 import { AREAS } from "../routine/vocabulary.js";
-import { THERMAL_RULES } from "../safety/rules.js";
+import { type Allowance, DAY_MS } from "../safety/allowance.js";
+import { clockTime, whenText } from "../safety/allowance-text.js";
+import { RULES_LOOK_BACK_MS } from "../safety/trend.js";
 import { padEnd } from "../ui/text.js";
-import { loadRecords } from "./history.js";
+import { allowanceNow } from "./allowance-now.js";
 import { readUserSettings } from "./settings.js";
 import { printJson } from "./shared.js";
 
-const clock = (ms: number) => new Date(ms).toTimeString().slice(0, 5);
+const ago = (ms: number) => (ms < 60_000 ? "just now" : `${formatMinutes(ms)} ago`);
+const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
+
+/** What the rules allow at this moment, for cold and heat: the floor, and guidance above it. */
+function thermalOf(a: Allowance) {
+  return (["cold", "heat"] as const).map((kind) => {
+    const lastEnd = kind === "cold" ? a.cold.lastEnd : a.heat.lastEnd;
+    // The floors: 10 minutes off after any application; heat 3 times in 24 hours.
+    const heatFull = kind === "heat" ? a.heat.nextSlotAt : undefined;
+    const allowedAt = Math.max(a.thermalFreeAt ?? 0, heatFull ?? 0) || undefined;
+    const advisedAt = kind === "cold" ? a.cold.advisedFrom : undefined;
+    return { kind, lastEnd, allowedAt, advisedAt };
+  });
+}
 
 export async function today(options: { json?: boolean }, ctx: Context): Promise<number> {
   const now = ctx.now();
   const settings = await readUserSettings(ctx);
-  const limit = (settings.get("massage.dailyLimitMinutes") as number) * 60;
-  // What today's rules look at (the daily limits, cold's gap, the heat count): since yesterday.
-  const records = loadRecords(ctx, stepsFrom(now));
-  const from = startOfDay(now);
-  const todays = records.filter((r) => Date.parse(r.startedAt) >= from);
-  const massage = massageSecondsByArea(records, from, addDays(now, 1));
-  // Cold: again only 2 hours after the last; heat: up to 3 applications a day.
-  const thermal = (["cold", "heat"] as const).map((kind) => {
-    const end = lastApplicationEnd(records, kind);
-    const todayCount = applicationsSince(records, kind, from);
-    const nextOkAt =
-      kind === "cold"
-        ? end === undefined
-          ? undefined
-          : end + THERMAL_RULES.coldGapMs
-        : todayCount >= THERMAL_RULES.maxHeatPerDay
-          ? addDays(now, 1)
-          : undefined;
-    return {
-      kind,
-      lastEndedAt: end,
-      todayCount,
-      nextOkAt,
-      advisableNow: nextOkAt === undefined || now >= nextOkAt,
-    };
-  });
+  // The rules look at the last 24 hours (applications, massage, stops) and recent weeks (advice).
+  const journal = openJournal(ctx, warnTo(ctx), stepsFrom(now), now - RULES_LOOK_BACK_MS);
+  const allowance = allowanceNow(ctx, journal.records, journal.recent, settings);
+  const from = now - DAY_MS;
+  const sessions = journal.records.filter((r) => Date.parse(r.startedAt) >= from);
+  const massage = allowance.massage.doneByArea;
+  const thermal = thermalOf(allowance);
 
   if (options.json) {
     printJson(ctx, {
-      sessions: todays.map((r) => ({
+      window: { from: iso(from), to: iso(now) },
+      sessions: sessions.map((r) => ({
         id: r.id,
         routine: r.routine,
         name: r.name,
@@ -60,36 +50,49 @@ export async function today(options: { json?: boolean }, ctx: Context): Promise<
         ended: r.ended,
       })),
       massage: {
-        limitSeconds: limit,
+        limitSeconds: allowance.massage.limitSeconds,
+        ceilingSeconds: allowance.massage.ceilingSeconds,
         byArea: Object.fromEntries(
           AREAS.filter((a) => massage.has(a)).map((a) => [a, Math.round(massage.get(a)!)]),
         ),
       },
       thermal: thermal.map((t) => ({
         kind: t.kind,
-        applicationsToday: t.todayCount,
-        lastEndedAt: t.lastEndedAt === undefined ? null : new Date(t.lastEndedAt).toISOString(),
-        nextAdvisableAt: t.nextOkAt === undefined ? null : new Date(t.nextOkAt).toISOString(),
-        advisableNow: t.advisableNow,
+        applications24h: t.kind === "heat" ? allowance.heat.count : undefined,
+        lastEndedAt: iso(t.lastEnd),
+        allowedNow: t.allowedAt === undefined,
+        nextAllowedAt: iso(t.allowedAt),
+        nextAdvisableAt: iso(t.advisedAt ?? t.allowedAt),
+        advisableNow: t.allowedAt === undefined && t.advisedAt === undefined,
       })),
+      stops: allowance.stops.map((s) => ({
+        routine: s.routine,
+        reason: s.reason,
+        at: iso(s.at),
+        until: iso(s.until),
+      })),
+      advice: allowance.advice ? { reasons: allowance.advice.reasons } : null,
     });
     return ExitCode.ok;
   }
 
   const s = ctx.style;
   const out = (text = "") => println(ctx.stdout, text);
-  const minutes = todays.reduce((sum, r) => sum + r.doneSeconds, 0);
+  const minutes = sessions.reduce((sum, r) => sum + r.doneSeconds, 0);
   out(
-    `${s.heading("Today")}: ${todays.length === 0 ? "no sessions yet" : `${todays.length} session${todays.length === 1 ? "" : "s"}, ${formatDuration(minutes)}`}`,
+    `${s.heading("Last 24 hours")}: ${sessions.length === 0 ? "no sessions" : `${sessions.length} session${sessions.length === 1 ? "" : "s"}, ${formatDuration(minutes)}`}`,
   );
-  for (const r of todays) {
+  for (const r of sessions) {
     out(
-      `  ${clock(Date.parse(r.startedAt))}  ${r.name} ${s.dim(`(${r.ended}, ${formatDuration(r.doneSeconds)})`)}`,
+      `  ${clockTime(Date.parse(r.startedAt))}  ${r.name} ${s.dim(`(${r.ended}, ${formatDuration(r.doneSeconds)})`)}`,
     );
   }
   out();
-  out(`${s.strong("Self-massage")} ${s.dim(`(daily limit ${formatDuration(limit)} per area)`)}`);
-  if (massage.size === 0) out(s.dim("  none today"));
+  const limit = allowance.massage.limitSeconds;
+  out(
+    `${s.strong("Self-massage")} ${s.dim(`(limit ${formatDuration(limit)} per area in 24 hours, never past ${formatDuration(allowance.massage.ceilingSeconds)})`)}`,
+  );
+  if (massage.size === 0) out(s.dim("  none in the last 24 hours"));
   for (const area of AREAS) {
     const done = massage.get(area);
     if (done === undefined) continue;
@@ -102,23 +105,30 @@ export async function today(options: { json?: boolean }, ctx: Context): Promise<
   for (const t of thermal) {
     const what = t.kind === "cold" ? "Cold" : "Heat";
     const count =
-      t.kind === "heat" ? ` ${t.todayCount} of ${THERMAL_RULES.maxHeatPerDay} today;` : "";
-    if (t.lastEndedAt === undefined) {
-      out(`${s.strong(what)}: none since yesterday.`);
-    } else if (t.advisableNow) {
-      out(
-        `${s.strong(what)}:${count} last ended ${clock(t.lastEndedAt)}${t.lastEndedAt < from ? " (before today)" : ""}; another is fine now if your skin is back to normal.`,
-      );
-    } else if (t.kind === "heat") {
-      out(
-        `${s.strong(what)}:${count} ${s.warn("no more heat today")}: guidance says up to 3 times a day.`,
-      );
-    } else {
-      const ago = formatMinutes(now - t.lastEndedAt);
-      out(
-        `${s.strong(what)}: last ended ${clock(t.lastEndedAt)} (${ago} ago). ${s.warn(`Wait until ${clock(t.nextOkAt!)}`)}: guidance repeats cold only every 2-4 hours.`,
-      );
-    }
+      t.kind === "heat" ? ` ${allowance.heat.count} of ${allowance.heat.max} in 24 hours;` : "";
+    const last =
+      t.lastEnd === undefined
+        ? " none in the last 24 hours."
+        : ` last ended ${clockTime(t.lastEnd)} (${ago(now - t.lastEnd)}).`;
+    let rule = "";
+    if (t.kind === "heat" && allowance.heat.nextSlotAt !== undefined)
+      rule = ` ${s.warn(`No more heat until ${whenText(allowance.heat.nextSlotAt, now)}`)}: heat is for up to ${allowance.heat.max} times in 24 hours, and nothing overrides that.`;
+    else if (allowance.thermalFreeAt !== undefined)
+      rule = ` ${s.warn(`Not before ${whenText(allowance.thermalFreeAt, now)}`)}: at least 10 minutes off between any two applications of cold or heat.`;
+    else if (t.advisedAt !== undefined)
+      rule = ` ${s.warn(`Wait until ${whenText(t.advisedAt, now)}`)}: guidance repeats cold only every 2-4 hours.`;
+    else if (t.lastEnd !== undefined) rule = " Another is fine now if your skin is back to normal.";
+    out(`${s.strong(what)}:${count}${last}${rule}`);
+  }
+  for (const stop of allowance.stops) {
+    out(
+      `${s.strong("Stopped")}: ${stop.routine} until ${whenText(stop.until, now)} ${s.dim(`(pain ${stop.reason === "rose" ? "rose by 3 or more" : "was 8 or more"} after it at ${clockTime(stop.at)})`)}`,
+    );
+  }
+  if (allowance.advice) {
+    out(
+      `${s.error("See a doctor")}: ${allowance.advice.reasons.join("; ")}. knot safety lists when to get help.`,
+    );
   }
   return ExitCode.ok;
 }

@@ -1,14 +1,8 @@
-import {
-  addDays,
-  applicationsSince,
-  lastApplicationEnd,
-  massageSecondsByArea,
-  startOfDay,
-} from "../history/analysis.js";
+import { startOfDay } from "../history/analysis.js";
 import type { RecordSummary, SessionRecord } from "../history/record.js";
 import type { Area, Category } from "../routine/vocabulary.js";
-import { THERMAL_RULES } from "../safety/rules.js";
-import { assessTrend, type TrendReason } from "../safety/trend.js";
+import { allowanceAt, massageLeft } from "../safety/allowance.js";
+import { type KeptSafety, safetyPast } from "../safety/past.js";
 import { inHours, lastSlot, type Reminder } from "./model.js";
 
 /** What knot remembers of a reminder between runs (kept in the data folder, not settings). */
@@ -41,11 +35,13 @@ export interface NudgeInput {
   /** Summaries of the last six weeks (the getting-worse rules). */
   recent: readonly RecordSummary[];
   massageLimitSeconds: number;
+  /** What a cleared history left for the safety rules (safety-snapshot.json). */
+  kept?: KeptSafety;
 }
 
 export type Nudge =
   | { action: "remind" }
-  | { action: "advise"; reasons: TrendReason[] }
+  | { action: "advise"; reasons: string[] }
   | { action: "quiet"; why: string };
 
 const MINUTE = 60_000;
@@ -77,13 +73,18 @@ export function decideNudge(input: NudgeInput): Nudge {
   }
   if (!inHours(reminder, now)) return { action: "quiet", why: "outside its hours" };
 
+  // What may start now: the same allowance as a session's own checks.
+  const allowance = allowanceAt(
+    safetyPast(records, input.recent, input.kept, now),
+    now,
+    input.massageLimitSeconds,
+  );
   // Getting worse or not releasing: no nudges, only the advice (once a day).
-  const trend = assessTrend(input.recent, now);
-  if (trend.worse) {
+  if (allowance.advice) {
     if (state.lastAdviceAt !== undefined && state.lastAdviceAt >= startOfDay(now)) {
       return { action: "quiet", why: "advice already given today" };
     }
-    return { action: "advise", reasons: trend.reasons };
+    return { action: "advise", reasons: allowance.advice.reasons };
   }
 
   // Done already: a session of the same kind that ended within the interval.
@@ -109,22 +110,25 @@ export function decideNudge(input: NudgeInput): Nudge {
   }
 
   // The rules of the routine's kind.
+  if (allowance.stops.some((stop) => stop.routine === routine.id))
+    return { action: "quiet", why: "stopped for now after a high pain rating" };
+  const thermal =
+    routine.category === "cold" || routine.category === "heat" || routine.category === "mixed";
+  if (thermal && allowance.thermalFreeAt !== undefined)
+    return { action: "quiet", why: "10 minutes off between applications of cold or heat" };
   if (routine.category === "cold" || routine.category === "mixed") {
-    const last = lastApplicationEnd(records, "cold");
-    if (last !== undefined && now < last + THERMAL_RULES.coldGapMs) {
+    if (allowance.cold.advisedFrom !== undefined) {
       return { action: "quiet", why: "cold again only 2 hours after the last" };
     }
   }
   if (routine.category === "heat" || routine.category === "mixed") {
-    if (applicationsSince(records, "heat", startOfDay(now)) >= THERMAL_RULES.maxHeatPerDay) {
-      return { action: "quiet", why: "heat up to 3 times a day" };
+    if (allowance.heat.nextSlotAt !== undefined) {
+      return { action: "quiet", why: "heat up to 3 times in 24 hours" };
     }
   }
   if (routine.massageByArea.size > 0) {
-    const today = startOfDay(now);
-    const done = massageSecondsByArea(records, today, addDays(today, 1));
     const room = [...routine.massageByArea.keys()].some(
-      (area) => (done.get(area) ?? 0) < input.massageLimitSeconds,
+      (area) => massageLeft(allowance, area, "limit") > 0,
     );
     if (!room) return { action: "quiet", why: "the daily self-massage limit is reached" };
   }
@@ -132,8 +136,8 @@ export function decideNudge(input: NudgeInput): Nudge {
 }
 
 /** What knot says instead of a nudge while a getting-worse rule is active. */
-export function adviceText(reasons: readonly TrendReason[]): string {
-  return `Things may not be getting better: ${reasons.map((r) => r.text).join("; ")}. Please see a doctor before carrying on; knot holds its reminders until then.`;
+export function adviceText(reasons: readonly string[]): string {
+  return `Things may not be getting better: ${reasons.join("; ")}. Please see a doctor before carrying on; knot holds its reminders until then.`;
 }
 
 /** What the notification says: what, and for how long, and how to start it. */

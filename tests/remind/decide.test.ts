@@ -211,8 +211,20 @@ describe("the nudge decision, over a simulated week", () => {
     const reminder = { ...desk, routine: "heat", every: 120 };
     expect(decideNudge(input(at(0, 15), { reminder, routine: heat, records: heats }))).toEqual({
       action: "quiet",
-      why: "heat up to 3 times a day",
+      why: "heat up to 3 times in 24 hours",
     });
+    // counted over 24 hours: three heats late in the evening still count after midnight
+    const late = [21, 22, 23].map((h) =>
+      rec({
+        start: new Date(at(0, h)).toISOString(),
+        category: "heat",
+        steps: [thermalStep("heat", new Date(at(0, h)).toISOString(), 600)],
+      }),
+    );
+    const always = { ...reminder, between: ["00:00", "23:59"] as [string, string] };
+    expect(
+      decideNudge(input(at(1, 9), { reminder: always, routine: heat, records: late })),
+    ).toEqual({ action: "quiet", why: "heat up to 3 times in 24 hours" });
   });
 
   it("while things are getting worse, only the advice to see a doctor, once a day", () => {
