@@ -275,6 +275,16 @@ describe("load-time checks: cold and heat only in cold and heat steps", () => {
       "heat",
     ],
     [
+      "frozen peas on a move step",
+      {
+        name: "Walk",
+        kind: "move",
+        duration: "10m",
+        instruction: "Walk with a bag of frozen peas on your back.",
+      },
+      "cold",
+    ],
+    [
       "a rest in hot water",
       { name: "Soak", kind: "rest", duration: "10m", instruction: "Sit in hot water." },
       "heat",
@@ -332,6 +342,15 @@ describe("load-time checks: cold and heat only in cold and heat steps", () => {
         kind: "rest",
         duration: "30s",
         instruction: "Remove the heat pad and move gently.",
+      },
+    ],
+    [
+      "a frozen shoulder",
+      {
+        name: "Shoulder",
+        kind: "hold",
+        duration: 20,
+        instruction: "Skip this with a frozen shoulder.",
       },
     ],
     [

@@ -8,7 +8,12 @@ import type { StepKind } from "./vocabulary.js";
 const THERMAL_WORDS: readonly { kind: "cold" | "heat"; pattern: RegExp; what: string }[] = [
   { kind: "cold", pattern: /\bice\b/i, what: "ice" },
   { kind: "cold", pattern: /\bcold[- ](?:pack|compress|gel)/i, what: "a cold pack" },
-  { kind: "cold", pattern: /\bfrozen\b/i, what: "something frozen" },
+  // Not "frozen" alone: a frozen shoulder is not a cold pack.
+  {
+    kind: "cold",
+    pattern: /\bfrozen (?:peas|veg)|\bbag of frozen\b/i,
+    what: "a bag of frozen peas",
+  },
   { kind: "heat", pattern: /\b(?:heat|heating|hot)[- ](?:pad|pack|wrap)/i, what: "a heat pack" },
   { kind: "heat", pattern: /\bhot[- ]water\b/i, what: "hot water" },
   { kind: "heat", pattern: /\b(?:wheat|heat) bag\b/i, what: "a heat bag" },
