@@ -4,13 +4,14 @@ import { formatClock } from "../duration.js";
 import { ExitCode, KnotError } from "../errors.js";
 import { EVERY_TIME, stopAdvice } from "../health.js";
 import { openJournal, stepsFrom } from "../history/journal.js";
-import { buildRecord, newRecordId, type Ratings } from "../history/record.js";
+import { buildRecord, newRecordId, type Ratings, summaryOf } from "../history/record.js";
 import { output } from "../output.js";
 import { timelineLength } from "../routine/describe.js";
 import type { TimelineEntry } from "../routine/timeline.js";
 import { hasManualSteps } from "../routine/timeline.js";
 import type { Area, Category } from "../routine/vocabulary.js";
 import { withPackOff, withSkinQuestions } from "../safety/rules.js";
+import { type RoutineStop, routineStops } from "../safety/stops.js";
 import { RULES_LOOK_BACK_MS } from "../safety/trend.js";
 import { CueDirector, Cues } from "../session/cues.js";
 import { type Display, NoDisplay, PlainDisplay, ScreenDisplay } from "../session/displays.js";
@@ -152,7 +153,10 @@ export async function coach(
       say,
     };
     // The questions before a session: a safety check can stop it (NotStarted) at any of them.
-    const checkins = asking && flags.checkin !== false && config.get("checkin") === true;
+    // The check-in is asked in plain mode too, as a line to type the number on (screen
+    // readers read it well); only a missing terminal, --no-checkin or the setting turn it off.
+    const checkins = canAsk(ctx, talk) && flags.checkin !== false && config.get("checkin") === true;
+    const rating = { lines: plain || talk !== ctx.stdout, out: talk };
     const ratings: Ratings = {};
     try {
       const rest = await preflight({ ...safetyInput, timeline: timeline.slice(resume.startIndex) });
@@ -170,7 +174,7 @@ export async function coach(
         return ExitCode.ok;
       }
       if (checkins) {
-        ratings.before = await askRating(ctx, "How bad is it right now, 0-10? (Enter to skip)");
+        ratings.before = await askRating(ctx, "before", rating);
         await checkHighRating({ ...safetyInput, timeline }, ratings.before);
       }
     } catch (error) {
@@ -326,9 +330,7 @@ export async function coach(
       try {
         // Ctrl-C means stop now: no question.
         if (checkins && !signal && !ctrlC && !output.lost) {
-          ratings.after = await askRating(ctx, "And now, 0-10? (Enter to skip)").catch(
-            () => undefined,
-          );
+          ratings.after = await askRating(ctx, "after", rating).catch(() => undefined);
         }
         save();
       } finally {
@@ -354,7 +356,14 @@ export async function coach(
       say("Stopped before the first step.");
       return ctrlC ? ExitCode.sigint : ExitCode.endedEarly;
     }
-    if (!hurt) say(summaryLine(plan, summary));
+    // 8 or more after the session, or a rise of 3 or more: this routine is stopped for today.
+    const [stop] = state ? routineStops([summaryOf(record(state))], ctx.now()) : [];
+    if (stop) {
+      const label = summary.reason === "completed" ? "Finished, and stopped for today" : undefined;
+      const ended = hurt ? undefined : summaryLine(plan, summary, label);
+      for (const line of stoppedLines(plan, ratings, stop, ctx.now(), ended))
+        say(line.startsWith("Get medical help") ? style.error(line) : line);
+    } else if (!hurt) say(summaryLine(plan, summary));
     if (declined) {
       say(style.warn(`You answered yes to: ${declined}`));
       say(
@@ -369,7 +378,56 @@ export async function coach(
   }
 }
 
-export function summaryLine(plan: Plan, summary: SessionSummary | undefined): string {
+/**
+ * What knot says when a session's ratings stop its routine for now: a 10 gets the emergency
+ * list first; then how the session ended (`ended`; undefined when x already said it, and the
+ * red flags with it), what was rated, until when the routine is stopped, and the red flags.
+ */
+export function stoppedLines(
+  plan: Plan,
+  ratings: Ratings,
+  stop: RoutineStop,
+  now: number,
+  ended: string | undefined,
+): string[] {
+  const advice = stopAdvice();
+  const emergencyAt = Math.max(
+    0,
+    advice.findIndex((line) => line.startsWith("Get medical help")),
+  );
+  let soonAt = advice.findIndex((line) => line.startsWith("See a doctor soon"));
+  if (soonAt < emergencyAt) soonAt = advice.length;
+  const emergency = advice.slice(emergencyAt, soonAt);
+  const worst = stop.rating === 10;
+  const rated =
+    stop.reason === "rose"
+      ? `Your pain went from ${ratings.before} before ${plan.name} to ${stop.rating} after it`
+      : `You rated your pain ${stop.rating} out of 10 after ${plan.name}`;
+  return [
+    ...(worst ? ["10 out of 10 is the worst pain imaginable.", ...emergency, ""] : []),
+    ...(ended ? [ended] : []),
+    `${rated}, so it is stopped for today: knot will not start it again until ${untilText(stop.until, now)}.`,
+    plan.id === "stretch"
+      ? "Rest in a comfortable position and breathe slowly; gentle movement through the day is fine."
+      : "Rest in a comfortable position and breathe slowly; a gentle stretch may still be fine (knot start stretch).",
+    ...(ended ? ["", ...advice.slice(worst ? soonAt : emergencyAt)] : []),
+  ];
+}
+
+/** "14:05 tomorrow": a time of day (24-hour, local), with the day when it is not today. */
+function untilText(until: number, now: number): string {
+  const time = new Date(until).toTimeString().slice(0, 5);
+  const day = (ms: number) => new Date(ms).toDateString();
+  if (day(until) === day(now)) return `${time} today`;
+  if (day(until) === day(now + 24 * 60 * 60 * 1000)) return `${time} tomorrow`;
+  return `${new Date(until).toDateString()} ${time}`;
+}
+
+export function summaryLine(
+  plan: Plan,
+  summary: SessionSummary | undefined,
+  label?: string,
+): string {
   if (!summary) return `${plan.name}: stopped before the first step.`;
   const time = `${formatClock(summary.doneSeconds)} of ${formatClock(summary.plannedSeconds)}`;
   const steps = `${summary.completed} of ${summary.total} steps done${summary.skipped ? `, ${summary.skipped} skipped` : ""}`;
@@ -381,5 +439,5 @@ export function summaryLine(plan: Plan, summary: SessionSummary | undefined): st
         : summary.reason === "quit"
           ? "Stopped"
           : "Interrupted";
-  return `${how}: ${plan.name}, ${time}, ${steps}.`;
+  return `${label ?? how}: ${plan.name}, ${time}, ${steps}.`;
 }

@@ -57,8 +57,13 @@ export async function configSet(key: string, raw: string, ctx: Context): Promise
   const spec = CONFIG_KEYS[checked];
   if ("guidance" in spec && value !== spec.default)
     println(ctx.stdout, ctx.style.dim(spec.guidance));
+  if (checked === "checkin" && value === false) println(ctx.stdout, CHECKIN_OFF);
   return 0;
 }
+
+/** Said once, when the check-in is turned off: what knot can no longer see. */
+export const CHECKIN_OFF =
+  "With the check-in off, knot asks no pain ratings, so the getting-worse checks that need them do not run: pain rising over days, pain worse after sessions than before, pain staying at 7 or more, a rating of 8 or more, and no fall in pain after 3 weeks on an area. Nor can a high rating after a session stop that routine for the day. knot still notices sessions stopped because they hurt, and an area worked for 3 weeks with no rating. knot safety lists the checks; knot config set checkin true turns the check-in back on.";
 
 export async function configUnset(key: string, ctx: Context): Promise<number> {
   const checked = assertConfigKey(key);

@@ -24,6 +24,7 @@ import {
   screenLines,
   screensFor,
 } from "../safety/screening.js";
+import { HIGH_RATING_BEFORE, isGentle } from "../safety/stops.js";
 import { assessTrend, redFlagLines } from "../safety/trend.js";
 import type { Asker } from "../ui/prompt.js";
 
@@ -92,13 +93,32 @@ async function checkTrend(input: PreflightInput) {
   await goOnAnyway(input, "Go on with this session anyway?", "the advice to see a doctor first");
 }
 
-/** Shows the red flags after a high rating before a session, and asks whether to go on. */
+/**
+ * A rating of 8 or more before a session: the red flags, then only gentle stretching or rest.
+ * A session with massage, cold or heat is not started, and nothing overrides that; one of
+ * gentle steps only goes on if the person says so (without a terminal, with --force).
+ */
 export async function checkHighRating(input: PreflightInput, rating: number | undefined) {
-  if (rating === undefined || rating < 8) return;
+  if (rating === undefined || rating < HIGH_RATING_BEFORE) return;
   const { say, ctx } = input;
   say(ctx.style.error(`You rated your pain ${rating} out of 10.`));
   for (const line of stopAdvice().slice(3)) say(line);
-  await goOnAnyway(input, "Go on with a gentle session anyway?", "the advice to see a doctor");
+  say();
+  if (!isGentle(input.timeline)) {
+    say(
+      ctx.style.error(
+        `Not started: with pain at ${HIGH_RATING_BEFORE} or more, knot starts no massage, cold or heat. Nothing overrides this.`,
+      ),
+    );
+    say("Rest in a comfortable position, or try gentle stretching: knot start stretch");
+    throw new NotStarted(ExitCode.endedEarly);
+  }
+  say(`With pain at ${HIGH_RATING_BEFORE} or more, only gentle stretching or rest.`);
+  await goOnAnyway(
+    input,
+    "Go on with this gentle stretching (no: rest instead)?",
+    "the advice to rest with pain this bad",
+  );
 }
 
 async function screen(input: PreflightInput) {

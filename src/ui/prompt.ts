@@ -86,21 +86,53 @@ export async function choose<T>(
   return guarded(ctx, () => select({ message, choices, pageSize: 12 }, streams(ctx)));
 }
 
-/** "How bad is it right now, 0-10?": a number, or nothing when the person just presses Enter. */
-export async function askRating(ctx: Context, message: string): Promise<number | undefined> {
-  const { input } = await import("@inquirer/prompts");
-  const answer = await guarded(ctx, () =>
-    input(
-      {
-        message,
-        validate: (text) =>
-          text.trim() === "" ||
-          /^(10|[0-9])$/.test(text.trim()) ||
-          "A whole number from 0 to 10, or Enter to skip",
-      },
-      streams(ctx),
-    ),
-  );
+/** The 0-10 scale's anchors (Numeric Pain Rating Scale), said with the question in plain mode. */
+export const PAIN_SCALE = "0 no pain, 1-3 mild, 4-6 moderate, 7-10 severe, 10 the worst imaginable";
+
+/** The check-in's questions: before a session, and after it. */
+export const RATING_QUESTIONS = {
+  before: "How bad is it right now",
+  after: "And now",
+} as const;
+
+/**
+ * "How bad is it right now, 0-10?": a number, or nothing when the person just presses Enter.
+ * In plain mode (`lines`) it is one line to type the answer after, the scale's anchors
+ * included, nothing redrawn, so screen readers read it well; a wrong answer asks again.
+ */
+export async function askRating(
+  ctx: Context,
+  when: keyof typeof RATING_QUESTIONS,
+  options: { lines?: boolean; out?: OutputStream } = {},
+): Promise<number | undefined> {
+  const question = RATING_QUESTIONS[when];
+  const valid = (text: string) => text.trim() === "" || /^(10|[0-9])$/.test(text.trim());
+  const retry = "A whole number from 0 to 10, or Enter to skip";
+  let answer: string;
+  if (options.lines) {
+    const out = options.out ?? ctx.stdout;
+    out.write(
+      `${question}? Type a number 0 to 10 and press Enter: ${PAIN_SCALE}. Enter alone skips.\n`,
+    );
+    answer = await guarded(ctx, async () => {
+      for (;;) {
+        const line = await readLine(ctx, out, "Pain 0-10: ");
+        if (valid(line)) return line;
+        out.write(`${retry}.\n`);
+      }
+    });
+  } else {
+    const { input } = await import("@inquirer/prompts");
+    answer = await guarded(ctx, () =>
+      input(
+        {
+          message: `${question}, 0-10? (Enter to skip)`,
+          validate: (text) => valid(text) || retry,
+        },
+        streams(ctx),
+      ),
+    );
+  }
   return answer.trim() === "" ? undefined : Number(answer.trim());
 }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { checkHighRating, type PreflightInput } from "../../src/commands/preflight.js";
 import type { Ratings, SessionRecord } from "../../src/history/record.js";
+import type { TimelineEntry } from "../../src/routine/timeline.js";
 import {
   isGentle,
   routineStops,
@@ -8,7 +10,9 @@ import {
   STOP_RISE,
   stopReason,
 } from "../../src/safety/stops.js";
+import type { Asker } from "../../src/ui/prompt.js";
 import { stated } from "../guidance.js";
+import { testContext } from "../helpers.js";
 import { rec } from "../history/fixtures.js";
 
 const HOUR = 3_600_000;
@@ -88,5 +92,77 @@ describe("a routine stopped after a session", () => {
     ).toBe(true);
     for (const kind of ["massage", "cold", "heat"] as const)
       expect(isGentle([{ kind: "hold" }, { kind }])).toBe(false);
+  });
+});
+
+describe("a rating of 8 or more before a session", () => {
+  const stretch: TimelineEntry[] = [
+    { name: "Get ready", kind: "prepare", seconds: 10 },
+    { name: "Knee to chest", kind: "hold", seconds: 20 },
+    { name: "Cat", kind: "move", seconds: 30 },
+    { name: "Rest", kind: "rest", seconds: 10 },
+  ];
+  /** checkHighRating with a terminal answering `answers` (none: no terminal). */
+  async function rate(
+    rating: number,
+    timeline: TimelineEntry[],
+    answers?: boolean[],
+    force = false,
+  ) {
+    const { ctx } = testContext();
+    const said: string[] = [];
+    const asked: string[] = [];
+    const ask: Asker = {
+      can: answers !== undefined,
+      choose: async () => {
+        throw new Error("no choice is offered");
+      },
+      yesNo: async (message) => {
+        asked.push(message);
+        const answer = answers?.shift();
+        if (answer === undefined) throw new Error(`unexpected question: ${message}`);
+        return answer;
+      },
+    };
+    const input = {
+      ctx,
+      timeline,
+      ask,
+      say: (t = "") => said.push(t),
+      force,
+    } as unknown as PreflightInput;
+    const result = await checkHighRating(input, rating).then(
+      () => "goes on" as const,
+      (error: { exitCode?: number }) => error.exitCode,
+    );
+    return { result, said: said.join("\n"), asked };
+  }
+
+  it.each([
+    ["massage", { name: "Roll", kind: "massage", seconds: 60 }],
+    ["cold", { name: "Cold pack", kind: "cold", seconds: 600 }],
+    ["heat", { name: "Heat pack", kind: "heat", seconds: 600 }],
+  ] as [string, TimelineEntry][])("never starts %s, and asks nothing", async (_kind, step) => {
+    for (const force of [false, true]) {
+      const { result, said, asked } = await rate(8, [...stretch, step], [true], force);
+      expect(result).toBe(3);
+      expect(asked).toEqual([]);
+      expect(said).toMatch(/rated your pain 8 out of 10[\s\S]*both legs/);
+      expect(said).toMatch(/Not started[\s\S]*knot start stretch/);
+      expect(said).not.toContain("gentle session anyway");
+    }
+  });
+
+  it("offers gentle stretching, or rest", async () => {
+    const yes = await rate(9, stretch, [true]);
+    expect(yes.result).toBe("goes on");
+    expect(yes.asked).toEqual(["Go on with this gentle stretching (no: rest instead)?"]);
+    expect((await rate(9, stretch, [false])).result).toBe(3);
+    expect((await rate(9, stretch)).result).toBe(3);
+  });
+
+  it("asks nothing below 8", async () => {
+    const below = await rate(7, [...stretch, { name: "Roll", kind: "massage", seconds: 60 }], []);
+    expect(below).toEqual({ result: "goes on", said: "", asked: [] });
   });
 });
