@@ -1,6 +1,7 @@
-import type { Context } from "../context.js";
+import { type Context, println } from "../context.js";
 import { formatDuration } from "../duration.js";
 import { findRoutine } from "../routine/library.js";
+import { formatIssues } from "../routine/report.js";
 import { choose } from "../ui/prompt.js";
 import { type CoachFlags, coach } from "./coach.js";
 import { readUserSettings } from "./settings.js";
@@ -10,6 +11,10 @@ export async function start(nameOrPath: string, flags: CoachFlags, ctx: Context)
   const entry = findRoutine(openLibrary(ctx), nameOrPath);
   const config = await readUserSettings(ctx);
   const { routine } = entry;
+  // What validate warns of (a hold past 30 s, an instruction too long to say in its step) is
+  // said at start too, where the person is about to do it.
+  if (entry.warnings.length > 0)
+    println(ctx.stderr, ctx.errStyle.warn(formatIssues(nameOrPath, entry.warnings)));
   return coach(
     ctx,
     {

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { accessSync, constants } from "node:fs";
 import { delimiter, join } from "node:path";
+import { announcement } from "../routine/speech-fit.js";
 import type { TimelineEntry } from "../routine/timeline.js";
 import type { SessionEvent } from "./engine.js";
 import { Priority, SpeechQueue, spokenDuration, type Utterance } from "./speech.js";
@@ -276,7 +277,10 @@ export class CueDirector {
         this.lastPackMinute = -1;
         this.packLimitCalled = false;
         if (step.packOff) {
-          this.packCall(step.packOff, `Take the ${packName(step.packOff)} off now, and check your skin.`);
+          this.packCall(
+            step.packOff,
+            `Take the ${packName(step.packOff)} off now, and check your skin.`,
+          );
           continue;
         }
         const previous = timeline[e.index - 1];
@@ -287,10 +291,10 @@ export class CueDirector {
           step.side &&
           previous.side !== step.side;
         this.cues.bell(BELLS.step);
-        const name = `${step.name}${step.side ? `, ${step.side} side` : ""}`;
-        const instruction =
-          this.cues.speaksInstructions && step.instruction ? `. ${step.instruction}` : "";
-        this.cues.say(switchSides ? "Switch sides." : `${name}${instruction}`, Priority.step);
+        // The same words whose length validate checks against the step (speech-fit.ts).
+        const { instruction: _said, ...named } = step;
+        const words = announcement(this.cues.speaksInstructions ? step : named);
+        this.cues.say(switchSides ? "Switch sides." : words, Priority.step);
       } else if (
         e.type === "step-end" &&
         step &&

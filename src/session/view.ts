@@ -40,6 +40,15 @@ export function packOnOf(state: SessionState, now: number): SessionView["packOn"
   return { kind: step.kind, onSeconds: Math.max(0, Math.floor((now - since) / 1000)) };
 }
 
+/** The pack a session ended with still on (or not yet confirmed off), if any. */
+export function packLeftOn(state: SessionState): "cold" | "heat" | undefined {
+  if (state.endReason === "completed") return undefined;
+  const step = state.timeline[state.index];
+  if (!step || state.outcomes[state.index] === "done") return undefined;
+  if (step.kind === "cold" || step.kind === "heat") return step.kind;
+  return step.packOff;
+}
+
 export function viewOf(
   state: SessionState,
   now: number,
