@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from "commander";
 import { type Context, createContext, println } from "./context.js";
 import { ExitCode, KnotError } from "./errors.js";
 import { describeFsError, isFsError } from "./files.js";
+import { AHEAD_OF_TIME_HOURS, SCREENING_VALID_DAYS } from "./health.js";
 import { LOSS_EXIT, lossOf, output } from "./output.js";
 import { readVersion } from "./package.js";
 import { CATEGORIES } from "./routine/vocabulary.js";
@@ -242,8 +243,8 @@ advisable again, and while the getting-worse rules advise seeing a doctor.
     .description(
       "the safety rules: when to get medical help, who should ask a clinician first, the limits",
     )
-    .argument("[lists...]", "with --screen: red-flags, cold, heat or massage (default: all)")
-    .option("--screen", "answer the questions knot asks before a first session, now")
+    .argument("[lists...]", "with --screen: red-flags, neck, cold, heat or massage (default: all)")
+    .option("--screen", "answer the questions knot asks before a session, now, ahead of it")
     .option(
       "--none-apply",
       "with --screen: show each list and record that none of it applies to you (for scripts)",
@@ -257,7 +258,16 @@ advisable again, and while the getting-worse rules advise seeing a doctor.
         "knot safety --screen",
         "knot safety --screen --none-apply red-flags cold",
         "knot safety --reset",
-      ),
+      ) +
+        `\nWhen knot asks: the red flags at the start of every massage, heat or cold session, and the
+neck's before every session that works the neck (they are about now); before a stretch, the
+red flags at first use and after ${SCREENING_VALID_DAYS} days; the ask-first lists for cold, heat and massage,
+again after ${SCREENING_VALID_DAYS} days. Without a terminal, answers given ahead of time with --screen count:
+the red flags and the neck's for sessions started in the next ${AHEAD_OF_TIME_HOURS} hours, the ask-first lists
+for ${SCREENING_VALID_DAYS} days. At a terminal, the red flags are shown at every such session anyway.
+Every answer, override (--force) and reset is recorded, dated, in screening.jsonl in knot's
+data folder; --json lists the recent ones.
+`,
     )
     .action(async (lists: string[], options) => {
       const { safety } = await import("./commands/safety.js");

@@ -10,6 +10,7 @@ export const RED_FLAGS = {
     "trouble peeing, or loss of bladder or bowel control",
     "chest pain",
     "pain after a serious accident, such as a fall or a car accident",
+    "new problems getting or keeping an erection, or loss of feeling during sex",
   ],
   soon: [
     "a fever",
@@ -18,9 +19,29 @@ export const RED_FLAGS = {
     "pain that does not ease with rest, or is worse at night",
     "pain between the shoulder blades that does not settle",
     "pain that keeps getting worse",
+    "pain that stops you doing your daily activities",
+    "pain that is worse when you cough, sneeze or go to the toilet",
+    "back pain with a history of cancer, long-term steroids, or a weakened immune system",
     "a knot that has not released after a few weeks",
   ],
-  source: "NHS: back pain (when to get medical help)",
+  source: "NHS: back pain (when to get medical help); NICE CKS: low back pain red flags",
+} as const;
+
+/**
+ * The red flags before working the neck (IFOMPT framework for the cervical spine, 2020): signs
+ * that the neck's blood supply or nerves may be involved, asked before neck stretches or massage.
+ */
+export const NECK_RED_FLAGS = {
+  emergency: ["pain between the shoulder blades with chest pain or breathlessness"],
+  sameDay: [
+    "dizziness",
+    "double vision",
+    "trouble speaking or swallowing",
+    "sudden falls",
+    "numbness in the face",
+    "weakness or numbness in both arms",
+  ],
+  source: "IFOMPT: framework for the cervical spine, 2020",
 } as const;
 
 /** The advice printed when someone stops a session because it hurts. */
@@ -47,9 +68,10 @@ export const KEEP_MOVING =
   "Keep moving gently: short rests are fine, but staying in bed does not help back pain get better (NHS, CSP, Mayo Clinic).";
 
 /**
- * Who should ask a clinician before cold or massage (shared/health-facts.md and its sources):
- * asked once, the answer kept for a while. Heat has no such list: its rules are absolute and
- * asked before every application (EVERY_TIME).
+ * Who should ask a clinician before cold, heat or self-massage: lasting conditions, asked before
+ * the first session of the kind and again after SCREENING_VALID_DAYS. Heat's absolute rules
+ * (a fresh injury, swelling, broken or numb skin) are not here: they are asked before every
+ * application (EVERY_TIME).
  */
 export const CONTRAINDICATIONS: Record<
   Therapy,
@@ -63,7 +85,11 @@ export const CONTRAINDICATIONS: Record<
       "poor circulation or peripheral vascular disease",
       "numb areas, or lost feeling for hot and cold",
       "a heart condition such as angina",
-      "broken skin or dermatitis where the pack goes",
+      "broken skin where the pack goes",
+      "dermatitis where the pack goes",
+      "a fever or an infection",
+      "a history of cancer",
+      "a bad reaction to cold before",
     ],
     notes: [
       "Wrap the pack in a damp towel; never ice on bare skin. 10-15 minutes, never more than 20.",
@@ -75,7 +101,14 @@ export const CONTRAINDICATIONS: Record<
   },
   heat: {
     label: "heat",
-    askFirst: [],
+    askFirst: [
+      "a heart condition such as angina",
+      "a fever or an infection",
+      "a history of cancer",
+      "eczema or dermatitis",
+      "diabetes, or another loss of feeling",
+      "a bad reaction to heat before",
+    ],
     notes: [
       "Low setting, wrapped; 10-20 minutes at a time, up to 3 times a day. A hot-water bottle is filled hot, never boiling; a hot-water bowl is 40-45 °C.",
       "Never fall asleep with heat on.",
@@ -91,7 +124,8 @@ export const CONTRAINDICATIONS: Record<
       "a heart condition or high blood pressure",
       "blood thinners or a bleeding disorder",
       "deep-vein thrombosis",
-      "a fracture or severe osteoporosis",
+      "a fracture",
+      "severe osteoporosis",
       "a wound or burn where you would massage",
       "cancer",
     ],
@@ -117,5 +151,17 @@ export const EVERY_TIME: Record<"cold" | "heat", string[]> = {
   cold: ["Is the skin where the pack goes broken, or numb?"],
 };
 
-/** Screening answers are asked again after this long. */
-export const SCREENING_VALID_DAYS = 180;
+/**
+ * Answers about lasting conditions (the ask-first lists: pregnancy, high blood pressure, heart
+ * conditions...) are asked again after this many days; so are the red flags before a stretch.
+ * Before every massage, heat or cold session, and before any session that works the neck, the
+ * red flags are asked again each time: they are about now.
+ */
+export const SCREENING_VALID_DAYS = 30;
+
+/**
+ * Without a terminal, a "none of these applies now" said ahead of time (`knot safety --screen`)
+ * counts for the red flags of sessions started within this many hours: about the same part of
+ * the day, never the next day. At a terminal the red flags are asked at every session anyway.
+ */
+export const AHEAD_OF_TIME_HOURS = 12;

@@ -67,6 +67,16 @@ describe("knot (in process)", () => {
       instruction: expect.stringContaining("damp towel"),
     });
     expect(data.timeline.filter((t: { kind: string }) => t.kind === "cold")).toHaveLength(2);
+    // what runs: each application followed by the call to take the pack off, which waits
+    const calls = data.timeline.filter((t: { packOff?: string }) => t.packOff === "cold");
+    expect(calls).toHaveLength(2);
+    expect(calls[0]).toMatchObject({ kind: "prepare", seconds: null });
+    const second = data.timeline.findIndex(
+      (t: { kind: string }, i: number) => t.kind === "cold" && i > 2,
+    );
+    expect(data.timeline[second - 1].questions).toEqual(
+      expect.arrayContaining([expect.any(String)]),
+    );
   });
 
   it("exits 2 with suggestions for an unknown routine", async () => {

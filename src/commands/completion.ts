@@ -87,7 +87,7 @@ export function candidates(program: Command, words: string[], ctx: Context): str
     case "help":
       return typed.length === 1 ? commands.map((c) => c.name()) : [];
     case "safety":
-      return ["red-flags", "cold", "heat", "massage"];
+      return ["red-flags", "neck", "cold", "heat", "massage"];
     case "cycle":
       return typed.length === 1 ? ["cold-10/off-15", "cold-10/off-15/x2", "heat-15"] : [];
     case "config": {

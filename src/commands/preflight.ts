@@ -2,6 +2,7 @@ import type { Settings } from "../config/store.js";
 import type { Context } from "../context.js";
 import { formatDuration, formatMinutes } from "../duration.js";
 import { ExitCode, KnotError } from "../errors.js";
+import { describeFsError } from "../files.js";
 import { EVERY_TIME, stopAdvice } from "../health.js";
 import {
   addDays,
@@ -17,13 +18,15 @@ import { checkSessionRules, THERMAL_RULES } from "../safety/rules.js";
 import {
   askScreen,
   EMERGENCY_ADVICE,
-  recordNoneApply,
   SCREEN_HINT,
   type ScreenId,
-  screenedAt,
+  type ScreeningEvent,
+  screenGroups,
   screenLines,
-  screensFor,
+  screenName,
+  screensDue,
 } from "../safety/screening.js";
+import { appendScreening, readAnswers } from "../safety/screening-log.js";
 import { HIGH_RATING_BEFORE, isGentle } from "../safety/stops.js";
 import { assessTrend, redFlagLines } from "../safety/trend.js";
 import type { Asker } from "../ui/prompt.js";
@@ -121,47 +124,64 @@ export async function checkHighRating(input: PreflightInput, rating: number | un
   );
 }
 
+/**
+ * The screening before a session: the red flags (with the neck's before neck work) on one
+ * screen, then each ask-first list due, one key each. Every answer is recorded with its date.
+ */
 async function screen(input: PreflightInput) {
   const { ctx, say, ask } = input;
   const now = ctx.now();
-  const needed = screensFor(input.timeline).filter((id) => !screenedAt(input.settings, id, now));
-  if (needed.length === 0) return;
+  const warn = (message: string) => say(ctx.style.warn(`warning: ${message}`));
+  const due = screensDue({
+    timeline: input.timeline,
+    areas: input.routineAreas,
+    events: readAnswers(ctx.paths.data, input.settings, warn),
+    now,
+    atTerminal: ask.can,
+  });
+  if (due.length === 0) return;
   if (!ask.can) {
-    for (const id of needed) for (const line of screenLines(id)) say(line);
+    for (const group of screenGroups(due)) for (const line of screenLines(group)) say(line);
     throw new KnotError(
-      `knot asks these questions before the first ${needed.map(screenName).join(" and ")}, and there is no terminal to ask in. --yes does not answer them.`,
-      { hint: SCREEN_HINT(needed) },
+      "knot asks these questions before this session, and there is no terminal to ask in. --yes does not answer them.",
+      { hint: SCREEN_HINT(due) },
     );
   }
-  const cleared: ScreenId[] = [];
-  for (const id of needed) {
-    const answer = await askScreen(ask, id, (t) => say(t));
-    if (answer === "none") {
-      cleared.push(id);
-      continue;
+  const answers: ScreeningEvent[] = [];
+  const answered = (lists: ScreenId[], answer: ScreeningEvent["answer"]) =>
+    answers.push({
+      at: ctx.now(),
+      lists,
+      answer,
+      ...(answer === "override" ? {} : { via: "session" as const }),
+    });
+  try {
+    for (const group of screenGroups(due)) {
+      const answer = await askScreen(ask, group, (t) => say(t));
+      answered(group, answer);
+      if (answer === "none") continue;
+      say();
+      if (answer === "emergency") {
+        for (const line of EMERGENCY_ADVICE) say(ctx.style.error(line));
+        throw new NotStarted(ExitCode.endedEarly);
+      }
+      say(
+        answer === "soon"
+          ? "Please get that seen by a doctor (the same day, for the neck's signs). knot will not start a session for now."
+          : `Please ask a doctor, nurse or physiotherapist before using ${screenName(group[0]!)}. knot will not start it for now.`,
+      );
+      if (!input.force) throw new NotStarted(ExitCode.endedEarly);
+      answered(group, "override");
+      say(ctx.style.warn("Starting anyway, as --force asks (a clinician has said it is fine)."));
     }
-    say();
-    if (answer === "emergency") {
-      for (const line of EMERGENCY_ADVICE) say(ctx.style.error(line));
-      await recordNoneApply(ctx, cleared);
-      throw new NotStarted(ExitCode.endedEarly);
+  } finally {
+    try {
+      appendScreening(ctx.paths.data, answers);
+    } catch (error) {
+      warn(`Your answers could not be recorded (${describeFsError(error)}).`);
     }
-    say(
-      answer === "soon"
-        ? "Please see a doctor soon about it. knot will not start a session for now."
-        : `Please ask a doctor, nurse or physiotherapist before using ${screenName(id)}. knot will not start it for now.`,
-    );
-    if (!input.force) {
-      await recordNoneApply(ctx, cleared);
-      throw new NotStarted(ExitCode.endedEarly);
-    }
-    say(ctx.style.warn("Starting anyway, as --force asks (a clinician has said it is fine)."));
   }
-  await recordNoneApply(ctx, cleared);
 }
-
-const screenName = (id: ScreenId) =>
-  id === "red-flags" ? "session" : id === "cold" ? "cold pack" : "self-massage";
 
 /** The absolute questions before cold or heat: asked every time, never stored, no override. */
 async function askEveryTime(input: PreflightInput) {

@@ -1,23 +1,28 @@
 import { type Context, println } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
+import { describeFsError } from "../files.js";
 import {
+  AHEAD_OF_TIME_HOURS,
   CONTRAINDICATIONS,
   EVERY_TIME,
   KEEP_MOVING,
+  NECK_RED_FLAGS,
   RED_FLAGS,
   SCREENING_VALID_DAYS,
   THERAPIES,
 } from "../health.js";
 import { THERMAL_RULES } from "../safety/rules.js";
 import {
+  answeredNone,
   askScreen,
   EMERGENCY_ADVICE,
-  recordNoneApply,
   SCREENS,
   type ScreenId,
-  screenedAt,
+  type ScreeningEvent,
+  screenGroups,
   screenLines,
 } from "../safety/screening.js";
+import { appendScreening, readAnswers, screeningFile } from "../safety/screening-log.js";
 import { TREND_RULE_TEXT, TREND_SOURCE } from "../safety/trend.js";
 import { didYouMean } from "../suggest.js";
 import { asker } from "../ui/prompt.js";
@@ -43,7 +48,27 @@ export const THERMAL_RULE_TEXT = [
   "Cold again only 2 hours or more after the last (guidance: every 2-4 hours; --force).",
 ];
 
-const LIST_NAMES = [...SCREENS, "heat"] as const;
+/** How far back `knot safety --json` lists the answers. */
+const RECENT_ANSWERS_DAYS = 90;
+
+/** When each list is asked, in words (the rules are in safety/screening.ts). */
+export const WHEN_ASKED = [
+  "The red flags are about now: knot shows them at the start of every massage, heat or cold session, and the neck's before every session that works the neck (one screen, one key for none of these).",
+  `Before a stretch, knot asks the red flags at first use and again after ${SCREENING_VALID_DAYS} days; the ask-first lists for cold, heat and self-massage, again after ${SCREENING_VALID_DAYS} days.`,
+  `Without a terminal, answers said ahead of time with "knot safety --screen" count: for the red flags, for sessions started in the next ${AHEAD_OF_TIME_HOURS} hours; for the ask-first lists, ${SCREENING_VALID_DAYS} days.`,
+];
+
+/** Records answers; without the record, the answer given ahead of time would be lost. */
+function record(ctx: Context, events: readonly ScreeningEvent[]): void {
+  try {
+    appendScreening(ctx.paths.data, events);
+  } catch (error) {
+    throw new KnotError(
+      `Your answers could not be recorded in ${screeningFile(ctx.paths.data)}: ${describeFsError(error)}.`,
+      { exitCode: ExitCode.failure },
+    );
+  }
+}
 
 export async function safety(
   lists: string[],
@@ -52,7 +77,9 @@ export async function safety(
 ): Promise<number> {
   if (options.reset) {
     const store = await openUserConfig(ctx);
+    // answers an earlier knot kept in the settings, and a reset in the record for the rest
     store.raw.delete("screening");
+    record(ctx, [{ at: ctx.now(), lists: [...SCREENS], answer: "reset" }]);
     println(
       ctx.stdout,
       "Your safety answers are cleared: knot will ask again before the next session.",
@@ -67,15 +94,13 @@ export async function safety(
   }
   const settings = await readUserSettings(ctx);
   const now = ctx.now();
-  const answered = Object.fromEntries(
-    SCREENS.map((id) => {
-      const at = screenedAt(settings, id, now);
-      return [id, at === undefined ? null : new Date(at).toISOString()];
-    }),
-  );
+  const events = readAnswers(ctx.paths.data, settings, (m) => println(ctx.stderr, m));
+  const answered = answeredNone(events, now);
   if (options.json) {
+    const since = now - RECENT_ANSWERS_DAYS * 24 * 60 * 60 * 1000;
     printJson(ctx, {
       redFlags: RED_FLAGS,
+      neckRedFlags: NECK_RED_FLAGS,
       contraindications: CONTRAINDICATIONS,
       everyTime: EVERY_TIME,
       thermalRules: THERMAL_RULE_TEXT,
@@ -83,6 +108,11 @@ export async function safety(
       keepMoving: KEEP_MOVING,
       screening: answered,
       screeningValidDays: SCREENING_VALID_DAYS,
+      aheadOfTimeHours: AHEAD_OF_TIME_HOURS,
+      whenAsked: WHEN_ASKED,
+      recentAnswers: events
+        .filter((e) => e.at >= since && e.at <= now)
+        .map((e) => ({ ...e, at: new Date(e.at).toISOString() })),
     });
     return ExitCode.ok;
   }
@@ -102,6 +132,12 @@ export async function safety(
   out(s.heading("See a doctor soon for:"));
   list(RED_FLAGS.soon);
   out(s.dim(`  (${RED_FLAGS.source})`));
+  out();
+  out(s.heading("Before working the neck: get medical help at once for:"));
+  list(NECK_RED_FLAGS.emergency);
+  out(s.heading("and get help the same day for:"));
+  list(NECK_RED_FLAGS.sameDay);
+  out(s.dim(`  (${NECK_RED_FLAGS.source})`));
   out();
   out(s.heading("knot advises seeing a doctor, before the next session, when:"));
   list(TREND_RULE_TEXT.map((r) => r.text));
@@ -131,12 +167,12 @@ export async function safety(
   for (const line of wrap(KEEP_MOVING, width)) out(line);
   out();
   const done = SCREENS.filter((id) => answered[id]);
+  for (const line of WHEN_ASKED) for (const part of wrap(line, width)) out(s.dim(part));
   out(
     s.dim(
-      `knot asks the red flags, and the cold and massage lists, before the first session that needs them, and again after ${SCREENING_VALID_DAYS} days. ` +
-        (done.length > 0
-          ? `You said none applies for: ${done.map((id) => `${id} (${answered[id]!.slice(0, 10)})`).join(", ")}. `
-          : "") +
+      (done.length > 0
+        ? `You said none applies for: ${done.map((id) => `${id} (${answered[id]!.slice(0, 10)})`).join(", ")}. `
+        : "") +
         '"knot safety --screen" answers them now; "knot safety --reset" forgets the answers.',
     ),
   );
@@ -148,24 +184,30 @@ export async function safety(
   return ExitCode.ok;
 }
 
-function listIds(lists: string[]): (ScreenId | "heat")[] {
+function listIds(lists: string[]): ScreenId[] {
   if (lists.length === 0) return [...SCREENS];
-  return lists.map((name) => {
+  const ids = lists.map((name) => {
     const id = name.toLowerCase();
-    if ((LIST_NAMES as readonly string[]).includes(id)) return id as ScreenId | "heat";
-    throw new KnotError(`${quote(name)} is not a safety list.${didYouMean(id, LIST_NAMES)}`, {
-      hint: `Lists: ${LIST_NAMES.join(", ")}`,
+    if ((SCREENS as readonly string[]).includes(id)) return id as ScreenId;
+    throw new KnotError(`${quote(name)} is not a safety list.${didYouMean(id, SCREENS)}`, {
+      hint: `Lists: ${SCREENS.join(", ")}`,
     });
   });
+  return SCREENS.filter((id) => ids.includes(id));
 }
 
-/** `knot safety --screen [lists] [--none-apply]`: answer the screening now. */
+/** `knot safety --screen [lists] [--none-apply]`: answer the screening now, ahead of a session. */
 async function screenNow(lists: string[], options: SafetyOptions, ctx: Context): Promise<number> {
-  const ids = listIds(lists);
+  const screens = listIds(lists);
   const out = (text = "") => println(ctx.stdout, text);
-  const screens = ids.filter((id): id is ScreenId => id !== "heat");
-  if (ids.includes("heat")) {
-    out("Before every heat application knot asks these; the answer is never kept:");
+  const answered = (group: ScreenId[], answer: ScreeningEvent["answer"]): ScreeningEvent => ({
+    at: ctx.now(),
+    lists: group,
+    answer,
+    via: "ahead",
+  });
+  if (screens.includes("heat")) {
+    out("Before every heat application knot also asks these; the answer is never kept:");
     for (const q of EVERY_TIME.heat) out(`  - ${q}`);
     out(
       ctx.style.dim(
@@ -175,16 +217,15 @@ async function screenNow(lists: string[], options: SafetyOptions, ctx: Context):
     out();
   }
   if (options.noneApply) {
-    for (const id of screens) {
-      for (const line of screenLines(id)) out(line);
+    for (const group of screenGroups(screens)) {
+      for (const line of screenLines(group)) out(line);
       out();
     }
-    await recordNoneApply(ctx, screens);
-    if (screens.length > 0) {
-      out(
-        `Recorded: you said none of these applies (${screens.join(", ")}), on ${new Date(ctx.now()).toISOString().slice(0, 10)}. knot asks again after ${SCREENING_VALID_DAYS} days.`,
-      );
-    }
+    record(ctx, [answered(screens, "none")]);
+    out(
+      `Recorded: you said none of these applies (${screens.join(", ")}), on ${new Date(ctx.now()).toISOString().slice(0, 10)}.`,
+    );
+    for (const line of WHEN_ASKED.slice(2)) out(ctx.style.dim(line));
     return ExitCode.ok;
   }
   const ask = asker(ctx, false);
@@ -196,25 +237,28 @@ async function screenNow(lists: string[], options: SafetyOptions, ctx: Context):
       },
     );
   }
-  const cleared: ScreenId[] = [];
-  for (const id of screens) {
-    const answer = await askScreen(ask, id, out);
-    out();
-    if (answer === "none") {
-      cleared.push(id);
-    } else if (answer === "emergency") {
-      await recordNoneApply(ctx, cleared);
-      for (const line of EMERGENCY_ADVICE) out(ctx.style.error(line));
-      return ExitCode.endedEarly;
-    } else {
-      out(
-        answer === "soon"
-          ? "Please see a doctor soon about it; knot will ask again before the next session."
-          : "Please ask a doctor, nurse or physiotherapist first; knot will ask again before the next session.",
-      );
+  const events: ScreeningEvent[] = [];
+  try {
+    for (const group of screenGroups(screens)) {
+      const answer = await askScreen(ask, group, out);
+      events.push(answered(group, answer));
+      out();
+      if (answer === "emergency") {
+        for (const line of EMERGENCY_ADVICE) out(ctx.style.error(line));
+        return ExitCode.endedEarly;
+      }
+      if (answer !== "none") {
+        out(
+          answer === "soon"
+            ? "Please get that seen by a doctor (the same day, for the neck's signs); knot will ask again before the next session."
+            : "Please ask a doctor, nurse or physiotherapist first; knot will ask again before the next session.",
+        );
+      }
     }
+  } finally {
+    record(ctx, events);
   }
-  await recordNoneApply(ctx, cleared);
+  const cleared = events.filter((e) => e.answer === "none").flatMap((e) => e.lists);
   if (cleared.length > 0) out(`Recorded for: ${cleared.join(", ")}.`);
   return cleared.length === screens.length ? ExitCode.ok : ExitCode.endedEarly;
 }

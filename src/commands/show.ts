@@ -1,10 +1,11 @@
 import { type Context, println } from "../context.js";
 import { formatDuration } from "../duration.js";
-import { KEEP_MOVING } from "../health.js";
+import { EVERY_TIME, KEEP_MOVING } from "../health.js";
 import { outlineSteps, timelineLength } from "../routine/describe.js";
 import { findRoutine } from "../routine/library.js";
 import { formatIssues } from "../routine/report.js";
 import { hasManualSteps } from "../routine/timeline.js";
+import { timelineToRun } from "../safety/rules.js";
 import { bulleted, wrap } from "../ui/text.js";
 import { layoutWidth, openLibrary, printJson } from "./shared.js";
 
@@ -27,7 +28,8 @@ export async function show(
       origin: entry.origin,
       path: entry.path,
       totalSeconds: entry.totalSeconds,
-      timeline,
+      // What runs: with the calls to take each pack off and the questions before each one.
+      timeline: timelineToRun(timeline, EVERY_TIME),
       warnings: entry.warnings,
     });
     return 0;

@@ -181,3 +181,16 @@ export function withSkinQuestions(
   }
   return out;
 }
+
+/**
+ * The timeline as a session runs it: the call to take each pack off after its application, and
+ * (unless the person has said the skin is checked) the every-time questions before each one
+ * after the first. `show --json` prints this, so what is shown is what runs.
+ */
+export function timelineToRun(
+  timeline: readonly TimelineEntry[],
+  questions: Record<"cold" | "heat", string[]> | undefined,
+): TimelineEntry[] {
+  const withCalls = withPackOff(timeline);
+  return questions ? withSkinQuestions(withCalls, questions) : withCalls;
+}

@@ -1,67 +1,184 @@
 import type { Settings } from "../config/store.js";
-import type { Context } from "../context.js";
-import { CONTRAINDICATIONS, RED_FLAGS, SCREENING_VALID_DAYS } from "../health.js";
+import {
+  AHEAD_OF_TIME_HOURS,
+  CONTRAINDICATIONS,
+  NECK_RED_FLAGS,
+  RED_FLAGS,
+  SCREENING_VALID_DAYS,
+} from "../health.js";
 import type { TimelineEntry } from "../routine/timeline.js";
+import type { Area } from "../routine/vocabulary.js";
 import type { Asker } from "../ui/prompt.js";
 
 /**
- * The questions answered once and kept for a while: the red flags (before the first session
- * of any kind) and who should ask a clinician before cold or self-massage. Only the person
- * answers them: at a terminal, or ahead of time with `knot safety --screen --none-apply`.
- * `--yes` never does.
+ * The questions asked before a session starts, and when each is asked again:
+ * - the red flags: about now, so before every massage, heat or cold session; before a stretch,
+ *   at first use and again after SCREENING_VALID_DAYS;
+ * - the neck's red flags: about now, before every session that works the neck;
+ * - who should ask a clinician first before cold, heat or self-massage: lasting conditions,
+ *   asked again after SCREENING_VALID_DAYS.
+ * Only the person answers them: at a terminal, or ahead of time with `knot safety --screen`.
+ * `--yes` never does. Without a terminal, an answer about now said ahead of time holds for
+ * AHEAD_OF_TIME_HOURS; at a terminal the lists about now are shown at every session.
  */
-export const SCREENS = ["red-flags", "cold", "massage"] as const;
+export const SCREENS = ["red-flags", "neck", "cold", "heat", "massage"] as const;
 export type ScreenId = (typeof SCREENS)[number];
 
 /** What an answer means for the session. */
 export type ScreenAnswer = "none" | "applies" | "emergency" | "soon";
+const ANSWERS = ["none", "applies", "emergency", "soon", "override", "reset"] as const;
 
-/** The lists a session with this timeline needs answered: red flags always, then its therapies. */
-export function screensFor(timeline: readonly TimelineEntry[]): ScreenId[] {
-  return SCREENS.filter((id) => id === "red-flags" || timeline.some((s) => s.kind === id));
+/** Where a list was answered: before a session, ahead of time, or by an earlier knot. */
+export type AnsweredVia = "session" | "ahead" | "settings";
+const VIAS = ["session", "ahead", "settings"] as const;
+
+/**
+ * One dated entry of the screening record: an answer to lists shown together, an override with
+ * --force after a list applied, or a reset of every answer (`knot safety --reset`).
+ */
+export interface ScreeningEvent {
+  at: number;
+  lists: ScreenId[];
+  answer: (typeof ANSWERS)[number];
+  via?: AnsweredVia;
 }
 
-const DAY = 24 * 60 * 60 * 1000;
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+const THERAPY_KINDS: readonly string[] = ["massage", "heat", "cold"];
 
-/** When the person last said none of a list applies, if within the last 180 days. */
-export function screenedAt(settings: Settings, id: ScreenId, now: number): number | undefined {
-  const answered = (settings.internal("screening") as Record<string, unknown> | undefined)?.[id];
-  if (typeof answered !== "string") return undefined;
-  const at = Date.parse(answered);
-  const fresh = !Number.isNaN(at) && at <= now && now - at < SCREENING_VALID_DAYS * DAY;
-  return fresh ? at : undefined;
+/** Whether a session works the neck: one of its steps, or the routine's own areas. */
+export const worksNeck = (timeline: readonly TimelineEntry[], areas: readonly Area[] = []) =>
+  areas.includes("neck") || timeline.some((s) => s.area === "neck");
+
+/** The lists a session needs: red flags always, the neck's before neck work, each therapy's own. */
+export function screensFor(
+  timeline: readonly TimelineEntry[],
+  areas: readonly Area[] = [],
+): ScreenId[] {
+  return SCREENS.filter((id) =>
+    id === "red-flags"
+      ? true
+      : id === "neck"
+        ? worksNeck(timeline, areas)
+        : timeline.some((s) => s.kind === id),
+  );
 }
 
-/** The list as it is shown: a heading, then one line an item. */
-export function screenLines(id: ScreenId): string[] {
-  if (id === "red-flags") {
+/** Lists about now are asked at every session; the others hold for SCREENING_VALID_DAYS. */
+export const isAboutNow = (id: ScreenId, timeline: readonly TimelineEntry[]) =>
+  id === "neck" || (id === "red-flags" && timeline.some((s) => THERAPY_KINDS.includes(s.kind)));
+
+/** The latest answer to a list (not an override), unless a reset came after it. */
+export function latestAnswer(
+  events: readonly ScreeningEvent[],
+  id: ScreenId,
+  now: number,
+): ScreeningEvent | undefined {
+  let latest: ScreeningEvent | undefined;
+  for (const event of events) {
+    if (event.at > now || !event.lists.includes(id) || event.answer === "override") continue;
+    if (!latest || event.at >= latest.at) latest = event;
+  }
+  return latest?.answer === "reset" ? undefined : latest;
+}
+
+/** Whether a "none of these" still answers a list for a session starting now. */
+function stillHolds(
+  answer: ScreeningEvent | undefined,
+  aboutNow: boolean,
+  atTerminal: boolean,
+  now: number,
+): boolean {
+  if (answer?.answer !== "none") return false;
+  if (!aboutNow) return now - answer.at < SCREENING_VALID_DAYS * DAY;
+  // about now: asked at every session at a terminal; without one, said ahead of time, lately
+  return !atTerminal && answer.via !== "session" && now - answer.at < AHEAD_OF_TIME_HOURS * HOUR;
+}
+
+/** The lists a session must ask before it starts, in the order they are shown. */
+export function screensDue(input: {
+  timeline: readonly TimelineEntry[];
+  areas?: readonly Area[];
+  events: readonly ScreeningEvent[];
+  now: number;
+  /** Whether the person is at a terminal to be asked. */
+  atTerminal: boolean;
+}): ScreenId[] {
+  const { timeline, events, now, atTerminal } = input;
+  return screensFor(timeline, input.areas).filter(
+    (id) => !stillHolds(latestAnswer(events, id, now), isAboutNow(id, timeline), atTerminal, now),
+  );
+}
+
+/** When a "none of these" to each list stops counting for a session of each kind, for `safety`. */
+export function answeredNone(
+  events: readonly ScreeningEvent[],
+  now: number,
+): Record<ScreenId, string | null> {
+  return Object.fromEntries(
+    SCREENS.map((id) => {
+      const answer = latestAnswer(events, id, now);
+      const fresh = answer?.answer === "none" && now - answer.at < SCREENING_VALID_DAYS * DAY;
+      return [id, fresh ? new Date(answer.at).toISOString() : null];
+    }),
+  ) as Record<ScreenId, string | null>;
+}
+
+/** The lists shown on one screen and answered with one key: the red flags with the neck's. */
+export function screenGroups(ids: readonly ScreenId[]): ScreenId[][] {
+  const flag = (id: ScreenId) => id === "red-flags" || id === "neck";
+  const flags = ids.filter(flag);
+  const rest = ids.filter((id) => !flag(id)).map((id) => [id]);
+  return flags.length > 0 ? [flags, ...rest] : rest;
+}
+
+const isFlags = (group: readonly ScreenId[]) =>
+  group.includes("red-flags") || group.includes("neck");
+
+/** The lists as they are shown: a heading, then one line an item. */
+export function screenLines(group: readonly ScreenId[]): string[] {
+  if (!isFlags(group)) {
+    const info = CONTRAINDICATIONS[group[0] as "cold" | "heat" | "massage"];
     return [
-      "Before your first session: do you have any of these now?",
-      "Get medical help at once (call 999 or your local emergency number, or go to A&E) for:",
-      ...RED_FLAGS.emergency.map((f) => `  - ${f}`),
-      "See a doctor soon for:",
-      ...RED_FLAGS.soon.map((f) => `  - ${f}`),
+      `Before ${info.label}: ask a clinician first if any of these apply to you:`,
+      ...info.askFirst.map((item) => `  - ${item}`),
     ];
   }
-  const info = CONTRAINDICATIONS[id];
+  const red = group.includes("red-flags");
+  const neck = group.includes("neck");
+  const item = (f: string) => `  - ${f}`;
   return [
-    `Before your first ${info.label}: ask a clinician first if any of these apply to you:`,
-    ...info.askFirst.map((item) => `  - ${item}`),
+    red
+      ? "Before this session: do you have any of these now?"
+      : "Before working the neck: do you have any of these now?",
+    "Get medical help at once (call 999 or your local emergency number, or go to A&E) for:",
+    ...(red ? RED_FLAGS.emergency.map(item) : []),
+    ...(neck ? NECK_RED_FLAGS.emergency.map(item) : []),
+    ...(red ? ["See a doctor soon for:", ...RED_FLAGS.soon.map(item)] : []),
+    ...(neck
+      ? ["Before working the neck, get help the same day for:", ...NECK_RED_FLAGS.sameDay.map(item)]
+      : []),
   ];
 }
 
-/** Shows one list and asks it; the caller acts on the answer. */
+/** Shows one screen and asks it with one key; the caller acts on the answer. */
 export async function askScreen(
   ask: Asker,
-  id: ScreenId,
+  group: readonly ScreenId[],
   say: (text: string) => void,
 ): Promise<ScreenAnswer> {
-  for (const line of screenLines(id)) say(line);
-  if (id === "red-flags") {
+  for (const line of screenLines(group)) say(line);
+  if (isFlags(group)) {
+    const soon = group.includes("red-flags")
+      ? group.includes("neck")
+        ? "Yes, one that needs a doctor soon, or the same day"
+        : "Yes, one that needs a doctor soon"
+      : "Yes, one that needs help the same day";
     return ask.choose<ScreenAnswer>("Do any of these apply to you now?", [
       { name: "No, none of these", value: "none" },
       { name: "Yes, one that needs medical help at once", value: "emergency" },
-      { name: "Yes, one that needs a doctor soon", value: "soon" },
+      { name: soon, value: "soon" },
     ]);
   }
   return ask.choose<ScreenAnswer>("Does any of these apply to you?", [
@@ -70,14 +187,15 @@ export async function askScreen(
   ]);
 }
 
-/** Records the person's statement that none of these lists applies, now. */
-export async function recordNoneApply(ctx: Context, ids: readonly ScreenId[]): Promise<void> {
-  if (ids.length === 0) return;
-  const { openUserConfig } = await import("../commands/settings.js");
-  const store = await openUserConfig(ctx);
-  const at = new Date(ctx.now()).toISOString();
-  for (const id of ids) store.raw.set(`screening.${id}`, at);
-}
+/** What a list is called in a sentence. */
+export const screenName = (id: ScreenId) =>
+  ({
+    "red-flags": "the red flags",
+    neck: "the neck's red flags",
+    cold: "cold packs",
+    heat: "heat",
+    massage: "self-massage",
+  })[id];
 
 /** The advice for an emergency answer: nothing overrides it. */
 export const EMERGENCY_ADVICE = [
@@ -87,4 +205,53 @@ export const EMERGENCY_ADVICE = [
 
 /** How to answer the lists without a terminal in the middle of a session start. */
 export const SCREEN_HINT = (ids: readonly ScreenId[]) =>
-  `Answer at a terminal with "knot safety --screen", or, if none of these applies to you, say so with "knot safety --screen --none-apply ${ids.join(" ")}".`;
+  `Answer at a terminal with "knot safety --screen", or, if none of these applies to you, say so with "knot safety --screen --none-apply ${ids.join(" ")}".` +
+  (ids.some((id) => id === "red-flags" || id === "neck")
+    ? ` The red flags are about now: said ahead of time, they count for sessions started in the next ${AHEAD_OF_TIME_HOURS} hours.`
+    : "");
+
+/**
+ * The answers an earlier knot kept in the settings (one date per list, "none applies"), read
+ * as answers given ahead of time: how they were given was not kept.
+ */
+export function settingsAnswers(settings: Settings): ScreeningEvent[] {
+  const stored = settings.internal("screening");
+  if (typeof stored !== "object" || stored === null) return [];
+  return Object.entries(stored).flatMap(([id, when]) => {
+    const at = typeof when === "string" ? Date.parse(when) : Number.NaN;
+    if (!(SCREENS as readonly string[]).includes(id) || Number.isNaN(at)) return [];
+    return [{ at, lists: [id as ScreenId], answer: "none" as const, via: "settings" as const }];
+  });
+}
+
+/** One record as a line of the screening file. */
+export const eventLine = (event: ScreeningEvent): string =>
+  JSON.stringify({ ...event, at: new Date(event.at).toISOString() });
+
+/** A line of the screening file, or undefined for one that is not a record (skipped). */
+export function parseEventLine(line: string): ScreeningEvent | undefined {
+  let value: Record<string, unknown>;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== "object" || value === null) return undefined;
+  const at = typeof value.at === "string" ? Date.parse(value.at) : Number.NaN;
+  const { lists, answer, via } = value;
+  if (
+    Number.isNaN(at) ||
+    !Array.isArray(lists) ||
+    !lists.every((id) => (SCREENS as readonly unknown[]).includes(id)) ||
+    !(ANSWERS as readonly unknown[]).includes(answer) ||
+    (via !== undefined && !(VIAS as readonly unknown[]).includes(via))
+  ) {
+    return undefined;
+  }
+  return {
+    at,
+    lists: lists as ScreenId[],
+    answer: answer as ScreeningEvent["answer"],
+    ...(via ? { via: via as AnsweredVia } : {}),
+  };
+}
