@@ -61,7 +61,7 @@ export const TREND_RULE_TEXT: { id: TrendReason["rule"]; text: string }[] = [
   { id: "very-high", text: "a rating of 8 or more in the last 7 days" },
   {
     id: "stopped",
-    text: "you stopped a session because it hurt on 2 different days in the last 7 days",
+    text: "you stopped a session because it hurt twice in the last 7 days",
   },
   {
     id: "not-releasing",
@@ -173,13 +173,12 @@ export function assessTrend(records: readonly RecordSummary[], now: number): Tre
       text: `you rated your pain ${Math.max(...high)} out of 10 this week`,
     });
   }
-  const stopDays = new Set(
-    week.filter((r) => r.ended === "pain").map((r) => startOfDay(at(r, now))),
-  ).size;
-  if (stopDays >= 2) {
+  // Not a rating trend: each session stopped because it hurt counts, even on one day.
+  const stops = week.filter((r) => r.ended === "pain").length;
+  if (stops >= 2) {
     reasons.push({
       rule: "stopped",
-      text: `you stopped sessions because it hurt on ${stopDays} different days in the last 7 days`,
+      text: `you stopped ${stops} sessions because it hurt in the last 7 days`,
     });
   }
 

@@ -155,8 +155,13 @@ describe("worse after sessions, stays high, very high, stopped", () => {
     ],
     ["a 9 yesterday", [ago(1, { before: 4, after: 9 })], ["very-high"]],
     [
-      "stopped because it hurt on two days",
+      "stopped because it hurt, twice in a week",
       [ago(5, {}, { ended: "pain" }), ago(1, {}, { ended: "pain" })],
+      ["stopped"],
+    ],
+    [
+      "two stops for pain in one afternoon (not a rating trend: each stop counts)",
+      [ago(1, {}, { ended: "pain" }), ago(1 - 1 / 24, {}, { ended: "pain" })],
       ["stopped"],
     ],
   ])("fires for %s", (_label, records, expected) => {
@@ -164,6 +169,7 @@ describe("worse after sessions, stays high, very high, stopped", () => {
   });
 
   it.each([
+    ["one stop for pain", [ago(1, {}, { ended: "pain" })]],
     [
       "worse after twice, but on one afternoon",
       [ago(1, { before: 3, after: 5 }), ago(1 - 2 / 24, { before: 3, after: 6 })],
@@ -186,10 +192,6 @@ describe("worse after sessions, stays high, very high, stopped", () => {
       [13, 10, 6, 1].map((d, i) => ago(d, { before: i % 2 === 0 ? 7 : 6 })),
     ],
     ["a 9 eight days ago", [ago(8, { before: 9 })]],
-    [
-      "two stops for pain in one afternoon",
-      [ago(1, {}, { ended: "pain" }), ago(1 - 1 / 24, {}, { ended: "pain" })],
-    ],
   ])("quiet for %s", (_label, records) => {
     expect(rules(records)).toEqual([]);
   });
