@@ -2,7 +2,6 @@ import { spawnSync } from "node:child_process";
 import type { ConfigStore, Settings } from "../config/store.js";
 import { type Context, println, warnTo } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
-import { lastApplicationEnd } from "../history/analysis.js";
 import { openJournal, stepsFrom } from "../history/journal.js";
 import { readSnapshot } from "../history/safety-snapshot.js";
 import {
@@ -33,6 +32,7 @@ import { THERMAL_RULES } from "../safety/rules.js";
 import { RULES_LOOK_BACK_MS } from "../safety/trend.js";
 import { onPath } from "../session/cues.js";
 import { quote } from "../ui/safe.js";
+import { allowanceNow } from "./allowance-now.js";
 import { openUserConfig, readUserSettings } from "./settings.js";
 import { openLibrary, printJson, userRoutinesDir } from "./shared.js";
 
@@ -167,14 +167,16 @@ export async function remindEvery(
 export async function remindCold(options: { routine?: string }, ctx: Context): Promise<number> {
   const now = ctx.now();
   const routine = routineFor(ctx, options.routine ?? "cold-cycle");
-  const journal = openJournal(ctx, warnTo(ctx), stepsFrom(now));
-  const last = lastApplicationEnd(journal.records, "cold");
+  const journal = openJournal(ctx, warnTo(ctx), stepsFrom(now), now - RULES_LOOK_BACK_MS);
+  const settings = await readUserSettings(ctx);
+  const allowance = allowanceNow(ctx, journal.records, journal.recent, settings);
+  const last = allowance.cold.lastEnd;
   if (last === undefined) {
     throw new KnotError("No cold session since yesterday to follow on from.", {
       hint: "knot remind cold comes after a cold session (knot start cold-cycle, or knot cycle).",
     });
   }
-  const at = last + THERMAL_RULES.coldGapMs;
+  const at = allowance.cold.advisedFrom ?? last + THERMAL_RULES.coldGapMs;
   if (at <= now) {
     println(
       ctx.stdout,

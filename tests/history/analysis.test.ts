@@ -1,89 +1,9 @@
 import { describe, expect, it } from "vitest";
-import {
-  dailyTotals,
-  lastApplicationEnd,
-  massageSecondsByArea,
-  resumable,
-  streak,
-} from "../../src/history/analysis.js";
+import { dailyTotals, resumable, streak } from "../../src/history/analysis.js";
 import type { SessionRecord } from "../../src/history/record.js";
-import { massageStep, rec, thermalStep } from "./fixtures.js";
+import { rec } from "./fixtures.js";
 
 const at = (iso: string) => Date.parse(iso);
-const day = (d: string) => ({ from: at(`${d}T00:00:00Z`), to: at(`${d}T00:00:00Z`) + 86_400_000 });
-
-describe("massage minutes per area (tests run in UTC)", () => {
-  it("counts a step for its own area, or for each of its routine's areas", () => {
-    const records = [
-      rec({
-        steps: [
-          massageStep("2026-11-22T09:00:00Z", 120, "upper-back"),
-          massageStep("2026-11-22T09:02:00Z", 60),
-        ],
-        areas: ["neck", "shoulders"],
-      }),
-    ];
-    const { from, to } = day("2026-11-22");
-    expect(Object.fromEntries(massageSecondsByArea(records, from, to))).toEqual({
-      "upper-back": 120,
-      neck: 60,
-      shoulders: 60,
-    });
-  });
-
-  it("splits a step that crosses midnight between the two days", () => {
-    const records = [
-      rec({
-        start: "2026-11-21T23:58:00Z",
-        steps: [massageStep("2026-11-21T23:58:00Z", 300, "mid-back")],
-      }),
-    ];
-    expect(
-      massageSecondsByArea(records, day("2026-11-21").from, day("2026-11-21").to).get("mid-back"),
-    ).toBe(120);
-    expect(
-      massageSecondsByArea(records, day("2026-11-22").from, day("2026-11-22").to).get("mid-back"),
-    ).toBe(180);
-  });
-
-  it("ignores other kinds, steps never started and other days", () => {
-    const records = [
-      rec({
-        steps: [
-          {
-            name: "Hold",
-            kind: "hold",
-            planned: 30,
-            done: 30,
-            outcome: "done",
-            at: "2026-11-22T09:00:00.000Z",
-          },
-        ],
-      }),
-      rec({ steps: [{ ...massageStep("2026-11-22T09:00:00Z", 0, "neck"), at: null }] }),
-      rec({
-        start: "2026-11-20T09:00:00Z",
-        steps: [massageStep("2026-11-20T09:00:00Z", 90, "neck")],
-      }),
-    ];
-    expect(massageSecondsByArea(records, day("2026-11-22").from, day("2026-11-22").to).size).toBe(
-      0,
-    );
-  });
-});
-
-describe("last cold or heat", () => {
-  it("is the end of the last step of that kind that was done", () => {
-    const records = [
-      rec({ steps: [thermalStep("cold", "2026-11-22T08:00:00Z", 600)] }),
-      rec({ steps: [{ ...thermalStep("cold", "2026-11-22T10:00:00Z", 240), outcome: "skipped" }] }),
-      rec({ steps: [thermalStep("heat", "2026-11-22T07:00:00Z", 900)] }),
-    ];
-    expect(lastApplicationEnd(records, "cold")).toBe(at("2026-11-22T10:04:00Z"));
-    expect(lastApplicationEnd(records, "heat")).toBe(at("2026-11-22T07:15:00Z"));
-    expect(lastApplicationEnd([], "cold")).toBeUndefined();
-  });
-});
 
 describe("the streak, counted forgivingly", () => {
   const on = (...days: string[]) => days.map((d) => rec({ start: `${d}T09:00:00Z` }));

@@ -219,3 +219,84 @@ describe("the allowance: stops and advice", () => {
     expect(rules(decide([], now + 15 * 24 * 60 * MIN, heatPlan, kept).decisions)).toEqual([]);
   });
 });
+
+describe("what the records hold for the rules (moved from the daily counts)", () => {
+  const massageOn = (records: SessionRecord[], now: number) =>
+    Object.fromEntries(
+      allowanceAt(safetyPast(records, records, undefined, now), now, LIMIT).massage.doneByArea,
+    );
+
+  it("counts a step for its own area, or for each of its routine's areas", () => {
+    const records = [
+      rec({
+        steps: [
+          massageStep("2026-11-22T09:00:00Z", 120, "upper-back"),
+          massageStep("2026-11-22T09:02:00Z", 60),
+        ],
+        areas: ["neck", "shoulders"],
+      }),
+    ];
+    expect(massageOn(records, at("2026-11-22T12:00:00Z"))).toEqual({
+      "upper-back": 120,
+      neck: 60,
+      shoulders: 60,
+    });
+  });
+
+  it("counts only the part of a step inside the last 24 hours", () => {
+    const records = [
+      rec({
+        start: "2026-11-21T08:58:00Z",
+        steps: [massageStep("2026-11-21T08:58:00Z", 300, "mid-back")],
+      }),
+    ];
+    expect(massageOn(records, at("2026-11-22T09:00:00Z"))["mid-back"]).toBe(180);
+  });
+
+  it("ignores other kinds, steps never started and what is older than 24 hours", () => {
+    const records = [
+      rec({
+        steps: [
+          {
+            name: "Hold",
+            kind: "hold",
+            planned: 30,
+            done: 30,
+            outcome: "done",
+            at: "2026-11-22T09:00:00.000Z",
+          },
+        ],
+      }),
+      rec({ steps: [{ ...massageStep("2026-11-22T09:00:00Z", 0, "neck"), at: null }] }),
+      rec({
+        start: "2026-11-20T09:00:00Z",
+        steps: [massageStep("2026-11-20T09:00:00Z", 90, "neck")],
+      }),
+    ];
+    expect(massageOn(records, at("2026-11-22T12:00:00Z"))).toEqual({});
+  });
+
+  it("the last cold or heat is the end of the last application of that kind that was done", () => {
+    const records = [
+      rec({
+        start: "2026-11-22T08:00:00Z",
+        steps: [thermalStep("cold", "2026-11-22T08:00:00Z", 600)],
+      }),
+      rec({
+        start: "2026-11-22T10:00:00Z",
+        steps: [{ ...thermalStep("cold", "2026-11-22T10:00:00Z", 240), outcome: "skipped" }],
+      }),
+      rec({
+        start: "2026-11-22T07:00:00Z",
+        steps: [thermalStep("heat", "2026-11-22T07:00:00Z", 900)],
+      }),
+    ];
+    const now = at("2026-11-22T12:00:00Z");
+    const a = allowanceAt(safetyPast(records, records, undefined, now), now, LIMIT);
+    // a record's session end counts when nobody confirmed the pack off: these end with their steps
+    expect(a.cold.lastEnd).toBe(at("2026-11-22T10:04:00Z"));
+    expect(a.heat.lastEnd).toBe(at("2026-11-22T07:15:00Z"));
+    const none = allowanceAt(safetyPast([], [], undefined, now), now, LIMIT);
+    expect(none.cold.lastEnd).toBeUndefined();
+  });
+});
