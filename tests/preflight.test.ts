@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { allowanceNow } from "../src/commands/allowance-now.js";
 import {
   checkHighRating,
   fitToLimit,
@@ -81,13 +82,16 @@ function run(
   ctx.now = () => NOW;
   const said: string[] = [];
   const { ask, asked } = fakeAsker(options.answers);
+  const config = settings({}, options.internal ?? screened);
   const input = {
     ctx,
     timeline,
+    routine: "tennis-ball",
     routineAreas: ["upper-back", "neck"] as Area[],
+    allowance: allowanceNow(ctx, records, records, config),
     records,
     recent: records,
-    settings: settings({}, options.internal ?? screened),
+    settings: config,
     force: options.force ?? false,
     skinChecked: options.skinChecked ?? false,
     ask,
@@ -135,14 +139,16 @@ describe("planned massage and the daily limit", () => {
     const fitted = run(massage, fiveDoneToday);
     const timeline = await fitted.result;
     expect(fitted.said.join("\n")).toMatch(
-      /daily self-massage limit of 6m per area:\n {2}upper-back: 5m done today \+ 3m planned = 8m/,
+      /daily self-massage limit of 6m per area:\n {2}upper-back: 5m done in the last 24 hours \+ 3m planned = 8m/,
     );
     expect(timeline.map((s) => `${s.name}:${s.seconds}`)).toEqual([
       "Warm up:20",
       "Roll upper:40",
       "Roll:20",
     ]);
-    expect(fitted.said.join("\n")).toMatch(/shortened to fit the limit \(--force goes past it\)/);
+    expect(fitted.said.join("\n")).toMatch(
+      /shortened to fit the limit \(--force goes past it, never past the 30-minute ceiling\)/,
+    );
   });
 
   it("without a terminal and nothing left today, does not start unless --force", async () => {
@@ -155,7 +161,9 @@ describe("planned massage and the daily limit", () => {
     await expect(run(massage, full).result).rejects.toMatchObject({ exitCode: 3 });
     const forced = run(massage, full, { force: true });
     expect((await forced.result).map((s) => s.seconds)).toEqual([20, 120, 60]);
-    expect(forced.said.join("\n")).toMatch(/overriding: the daily massage limit/);
+    expect(forced.said.join("\n")).toMatch(
+      /overriding: your daily massage limit \(never the 30-minute ceiling\)/,
+    );
   });
 
   it("at a terminal, offers to shorten, and + never lengthens past what was chosen", async () => {
@@ -201,7 +209,7 @@ describe("cold again too soon", () => {
   it("within 2 hours: without a terminal, not started unless --force (--yes is not enough)", async () => {
     const stopped = run(cold, recent, { skinChecked: true });
     await expect(stopped.result).rejects.toMatchObject({ exitCode: 3 });
-    expect(stopped.said[0]).toMatch(/last cold ended 50m ago/);
+    expect(stopped.said[0]).toMatch(/last cold ended at 11:10 \(50m ago\)/);
     expect(stopped.said.join("\n")).toMatch(
       /add --force \(it overrides: cold again within 2 hours\)/,
     );
@@ -278,10 +286,12 @@ describe("heat: up to 3 times a day, and the questions before every application"
   });
 
   it("counts heat across today's sessions: a fourth is refused, even with --force", async () => {
-    const three = ["08:00", "12:00", "16:00"].map((t) => heatAt(`2026-11-22T${t}:00Z`));
+    const three = ["04:00", "08:00", "11:00"].map((t) => heatAt(`2026-11-22T${t}:00Z`));
     const refused = run(heat, three.slice(0, 3), { skinChecked: true, force: true });
     await expect(refused.result).rejects.toMatchObject({ exitCode: 3 });
-    expect(refused.said.join("\n")).toMatch(/after the 3 you had today[\s\S]*not even --force/);
+    expect(refused.said.join("\n")).toMatch(
+      /3 heat applications in the last 24 hours and 1 more planned: heat is for up to 3 times in 24 hours[\s\S]*not --force/,
+    );
     const yesterday = [heatAt("2026-11-21T08:00:00Z"), heatAt("2026-11-21T12:00:00Z")];
     await expect(
       run(heat, [...yesterday, ...three.slice(0, 2)], { skinChecked: true }).result,
@@ -390,5 +400,49 @@ describe("getting worse", () => {
     await expect(checkHighRating(r.input, 8)).rejects.toMatchObject({ exitCode: 3 });
     expect(r.said.join("\n")).toMatch(/rated your pain 8 out of 10[\s\S]*both legs/);
     await expect(checkHighRating(r.input, 7)).resolves.toBeUndefined();
+  });
+});
+
+describe("the floors: nothing overrides them, not --force and not 'go ahead anyway'", () => {
+  const check: TimelineEntry = { name: "Check", kind: "prepare", seconds: null };
+  const heat: TimelineEntry[] = [check, { name: "Heat on", kind: "heat", seconds: 600 }];
+
+  it("heat 5 minutes after a cold came off is not started, even with --force", async () => {
+    const cold = rec({
+      start: "2026-11-22T11:45:00Z",
+      steps: [thermalStep("cold", "2026-11-22T11:45:00Z", 600)],
+    });
+    const r = run(heat, [cold], { skinChecked: true, force: true });
+    await expect(r.result).rejects.toMatchObject({ exitCode: 3 });
+    expect(r.said.join("\n")).toMatch(
+      /last cold came off less than 10 minutes ago[\s\S]*Heat can start at 12:05[\s\S]*not --force/,
+    );
+  });
+
+  it("a routine stopped after a 9 is not started again today, even with --force", async () => {
+    const hurt = rec({
+      routine: "tennis-ball",
+      start: "2026-11-22T10:00:00Z",
+      ratings: { after: 9 },
+    });
+    const r = run(massage, [hurt], { force: true, answers: ["none"] });
+    await expect(r.result).rejects.toMatchObject({ exitCode: 3 });
+    expect(r.said.join("\n")).toMatch(/8 or more out of 10[\s\S]*until 10:01 tomorrow/);
+  });
+
+  it("'go ahead anyway' past the daily limit stops at the 30-minute ceiling", async () => {
+    const lots = [
+      rec({
+        start: "2026-11-22T09:00:00Z",
+        steps: [massageStep("2026-11-22T09:00:00Z", 29 * 60, "upper-back")],
+      }),
+    ];
+    const go = await run(massage, lots, { answers: ["none", "go"] }).result;
+    const upper = go.filter(
+      (s) => s.kind === "massage" && (s.area ?? "upper-back") === "upper-back",
+    );
+    const seconds = upper.reduce((sum, s) => sum + (s.seconds ?? 0), 0);
+    expect(seconds).toBeLessThanOrEqual(60);
+    expect(Math.max(...upper.map((s) => s.maxSeconds ?? 0))).toBeLessThanOrEqual(60);
   });
 });

@@ -10,7 +10,7 @@ import { timelineLength } from "../routine/describe.js";
 import type { TimelineEntry } from "../routine/timeline.js";
 import { hasManualSteps } from "../routine/timeline.js";
 import type { Area, Category } from "../routine/vocabulary.js";
-import { withPackOff, withSkinQuestions } from "../safety/rules.js";
+import { timelineToRun } from "../safety/rules.js";
 import { type RoutineStop, routineStops } from "../safety/stops.js";
 import { RULES_LOOK_BACK_MS } from "../safety/trend.js";
 import { CueDirector, Cues } from "../session/cues.js";
@@ -21,10 +21,11 @@ import { eventRecord, openEventLog } from "../session/event-log.js";
 import { keySource, SIGNAL_EXIT, signalSource } from "../session/input.js";
 import { runCoach, systemClock } from "../session/runner.js";
 import { TerminalControl } from "../session/terminal.js";
-import { describeStep } from "../session/view.js";
+import { describeStep, packLeftOn } from "../session/view.js";
 import { asker, askRating, canAsk, confirm } from "../ui/prompt.js";
 import { safeText } from "../ui/safe.js";
 import { bulleted } from "../ui/text.js";
+import { allowanceNow } from "./allowance-now.js";
 import { parseWholeNumber } from "./coach-numbers.js";
 import { checkHighRating, NotStarted, preflight } from "./preflight.js";
 import { offerResume } from "./resume.js";
@@ -98,9 +99,10 @@ export async function coach(
       : parseWholeNumber("--lead-in", flags.leadIn, 0, 600);
   // Each cold or heat application ends with "take it off now", which waits for the person,
   // and the questions before every later application are asked at the check before it.
-  const skinQuestions = (timeline: TimelineEntry[]) =>
-    flags.skinChecked ? timeline : withSkinQuestions(timeline, EVERY_TIME);
-  plan = { ...plan, timeline: skinQuestions(withPackOff(plan.timeline)) };
+  plan = {
+    ...plan,
+    timeline: timelineToRun(plan.timeline, flags.skinChecked ? undefined : EVERY_TIME),
+  };
   if (flags.dryRun) return printDryRun(ctx, plan, leadIn);
 
   const eventsToStdout = flags.events === "-";
@@ -142,7 +144,9 @@ export async function coach(
     let timeline = plan.timeline;
     const safetyInput = {
       ctx,
+      routine: plan.id,
       routineAreas: plan.areas,
+      allowance: allowanceNow(ctx, journal.records, journal.recent, config),
       records: journal.records,
       recent: journal.recent,
       settings: config,
@@ -262,6 +266,7 @@ export async function coach(
         routineName: plan.name,
         timeline,
         startIndex: resume.startIndex,
+        ...(safetyInput.allowance.last ? { lastThermalEnd: safetyInput.allowance.last.end } : {}),
         display,
         clock: { ...systemClock, now: ctx.now },
         cues: new CueDirector(cues),
@@ -305,6 +310,15 @@ export async function coach(
     }
 
     const { summary, signal, ctrlC, state, declined } = result;
+    // Ended with a pack on: the call comes first, whatever ended the session.
+    const pack = state ? packLeftOn(state) : undefined;
+    if (pack && !output.lost) {
+      say(
+        style.error(
+          `Take the ${pack === "cold" ? "cold pack" : "heat"} off now, and check your skin.`,
+        ),
+      );
+    }
     // x (stop: it hurts) ends at once, and when to get help comes before anything is asked.
     const hurt = summary?.reason === "pain" && !signal;
     if (hurt) {

@@ -1,20 +1,21 @@
 import type { Settings } from "../config/store.js";
 import type { Context } from "../context.js";
-import { formatDuration, formatMinutes } from "../duration.js";
 import { ExitCode, KnotError } from "../errors.js";
 import { describeFsError } from "../files.js";
 import { EVERY_TIME, stopAdvice } from "../health.js";
-import {
-  addDays,
-  applicationsSince,
-  lastApplicationEnd,
-  massageSecondsByArea,
-  startOfDay,
-} from "../history/analysis.js";
 import type { RecordSummary, SessionRecord } from "../history/record.js";
 import type { TimelineEntry } from "../routine/timeline.js";
 import type { Area } from "../routine/vocabulary.js";
-import { checkSessionRules, THERMAL_RULES } from "../safety/rules.js";
+import {
+  type Allowance,
+  checkPlan,
+  type Decision,
+  floors,
+  massageAreas,
+  massageLeft,
+  plannedMassage,
+} from "../safety/allowance.js";
+import { decisionText, FLOOR_NOTE, OVERRIDES } from "../safety/allowance-text.js";
 import {
   askScreen,
   EMERGENCY_ADVICE,
@@ -34,7 +35,11 @@ import type { Asker } from "../ui/prompt.js";
 export interface PreflightInput {
   ctx: Context;
   timeline: TimelineEntry[];
+  /** The routine's id: a routine stopped for now is not started again. */
+  routine: string;
   routineAreas: Area[];
+  /** What may start now (safety/allowance.ts): the one answer to the rules over sessions. */
+  allowance: Allowance;
   /** Whole records since yesterday (see stepsFrom): what the rules about steps read. */
   records: readonly SessionRecord[];
   /** Summaries of the last weeks: what the trend rules read. */
@@ -56,19 +61,39 @@ export class NotStarted extends Error {
 }
 
 /**
- * The safety checks before a session, in order: getting worse, the screening lists (red flags,
- * cold, massage), the every-time questions before cold or heat, the day's heat count, the
- * daily massage limit, and cold again too soon. Returns the timeline to run, which may be
- * shortened to fit the daily limit and carries caps for "+". `--yes` answers none of these.
+ * The safety checks before a session, in order: the floors of the allowance (nothing passes
+ * them), getting worse, the screening lists (red flags, cold, massage), the every-time
+ * questions before cold or heat, the daily massage limit, and cold again too soon. Returns the
+ * timeline to run, which may be shortened to fit the massage limit and carries caps for "+".
+ * `--yes` answers none of these.
  */
 export async function preflight(input: PreflightInput): Promise<TimelineEntry[]> {
-  await checkTrend(input);
+  const decisions = checkPlan(
+    { routine: input.routine, timeline: input.timeline, routineAreas: input.routineAreas },
+    input.allowance,
+  );
+  refuseFloors(input, decisions);
+  await checkTrend(input, decisions);
   await screen(input);
   await askEveryTime(input);
-  checkHeatToday(input);
-  const timeline = await checkDailyLimit(input);
-  await checkColdGap(input);
+  const timeline = await checkDailyLimit(input, decisions);
+  await checkColdGap(input, decisions);
   return timeline;
+}
+
+/** A floor says no: said with its numbers, and nothing overrides it. */
+function refuseFloors(input: PreflightInput, decisions: readonly Decision[]) {
+  const { ctx, say } = input;
+  // The massage ceiling shortens the massage instead (checkDailyLimit), when anything is left.
+  const hard = floors(decisions).filter((d) => d.rule !== "massage-ceiling" || !massageFits(input));
+  if (hard.length === 0) return;
+  for (const d of hard) say(ctx.style.error(`Not started: ${decisionText(d, ctx.now())}.`));
+  say(FLOOR_NOTE);
+  if (hard.some((d) => d.rule === "stopped"))
+    say(
+      "A gentle stretch may still be fine (knot start stretch); knot safety lists when to get help.",
+    );
+  throw new NotStarted(ExitCode.endedEarly);
 }
 
 /** A guidance-level check said no: ask at a terminal, else go on only with --force. */
@@ -85,15 +110,18 @@ async function goOnAnyway(input: PreflightInput, question: string, overriding: s
   throw new NotStarted(ExitCode.endedEarly);
 }
 
-async function checkTrend(input: PreflightInput) {
-  const { recent, ctx, say } = input;
-  const trend = assessTrend(recent, ctx.now());
-  if (!trend.worse) return;
-  const lines = redFlagLines(trend.reasons);
+async function checkTrend(input: PreflightInput, decisions: readonly Decision[]) {
+  const { ctx, say } = input;
+  const advice = decisions.find((d) => d.rule === "advice");
+  if (!advice) return;
+  const trend = assessTrend(input.recent, ctx.now());
+  const lines = trend.worse
+    ? redFlagLines(trend.reasons)
+    : [decisionText(advice, ctx.now()), ...redFlagLines([]).slice(1)];
   say(ctx.style.error(lines[0]!));
   for (const line of lines.slice(1)) say(line);
   say();
-  await goOnAnyway(input, "Go on with this session anyway?", "the advice to see a doctor first");
+  await goOnAnyway(input, "Go on with this session anyway?", OVERRIDES.advice);
 }
 
 /**
@@ -213,113 +241,119 @@ async function askEveryTime(input: PreflightInput) {
   }
 }
 
-function checkHeatToday(input: PreflightInput) {
-  const { ctx, say } = input;
-  if (!input.timeline.some((s) => s.kind === "heat")) return;
-  const today = applicationsSince(input.records, "heat", startOfDay(ctx.now()));
-  const hard = checkSessionRules(input.timeline, today).filter((b) => b.level === "hard");
-  if (hard.length === 0) return;
-  say(ctx.style.error(`Not started: ${hard[0]!.message}.`));
-  say("Nothing overrides this rule, not even --force. Heat again tomorrow.");
-  throw new NotStarted(ExitCode.endedEarly);
-}
-
-/** The areas a massage step counts for: its own, or all its routine's. */
-const areasOf = (step: TimelineEntry, routineAreas: Area[]): Area[] =>
-  step.area ? [step.area] : routineAreas;
-
-/** Planned massage seconds per area: a step's own area, or all its routine's areas. */
+/** Planned massage seconds per area: a step's own area, its routine's, or every area. */
 export function plannedMassageByArea(
   timeline: readonly TimelineEntry[],
-  routineAreas: Area[],
+  routineAreas: readonly Area[],
 ): Map<Area, number> {
-  const totals = new Map<Area, number>();
-  for (const step of timeline) {
-    if (step.kind !== "massage" || step.seconds === null) continue;
-    for (const area of areasOf(step, routineAreas))
-      totals.set(area, (totals.get(area) ?? 0) + step.seconds);
-  }
-  return totals;
+  return plannedMassage(timeline, routineAreas);
 }
 
-/** Shortens massage steps so that no area passes what is left of its daily allowance. */
+/** Shortens massage steps so that no area passes what is left of its allowance. */
 export function fitToLimit(
   timeline: readonly TimelineEntry[],
-  routineAreas: Area[],
+  routineAreas: readonly Area[],
   leftByArea: Map<Area, number>,
 ): TimelineEntry[] {
-  const planned = plannedMassageByArea(timeline, routineAreas);
+  const planned = plannedMassage(timeline, routineAreas);
   const factor = (area: Area) =>
     Math.min(1, Math.max(0, leftByArea.get(area) ?? Infinity) / (planned.get(area) ?? 1));
   return timeline.flatMap((step) => {
     if (step.kind !== "massage" || step.seconds === null) return [step];
-    const scale = Math.min(...areasOf(step, routineAreas).map(factor));
+    const scale = Math.min(...massageAreas(step.area, routineAreas).map(factor));
     const seconds = Math.floor(step.seconds * scale);
     return seconds >= 5 ? [{ ...step, seconds }] : [];
   });
 }
 
-async function checkDailyLimit(input: PreflightInput): Promise<TimelineEntry[]> {
-  const { ctx, say, timeline, routineAreas, ask } = input;
-  const planned = plannedMassageByArea(timeline, routineAreas);
-  if (planned.size === 0) return timeline;
-  const limit = (input.settings.get("massage.dailyLimitMinutes") as number) * 60;
-  const today = startOfDay(ctx.now());
-  const done = massageSecondsByArea(input.records, today, addDays(today, 1));
-  const left = new Map(
-    [...planned.keys()].map((area) => [area, Math.max(0, limit - (done.get(area) ?? 0))]),
+const leftUnder = (input: PreflightInput, under: "limit" | "ceiling") => {
+  const planned = plannedMassage(input.timeline, input.routineAreas);
+  return new Map(
+    [...planned.keys()].map((area) => [area, massageLeft(input.allowance, area, under)]),
   );
-  const over = [...planned].filter(([area, seconds]) => (done.get(area) ?? 0) + seconds > limit);
-  if (over.length === 0) return capMassage(timeline, routineAreas, left);
+};
 
-  say(
-    ctx.style.warn(
-      `This would pass your daily self-massage limit of ${formatDuration(limit)} per area:`,
-    ),
+/** Whether any massage is left once the plan is shortened to the 30-minute ceiling. */
+const massageFits = (input: PreflightInput) =>
+  fitToLimit(input.timeline, input.routineAreas, leftUnder(input, "ceiling")).some(
+    (s) => s.kind === "massage",
   );
-  for (const [area, seconds] of over) {
-    say(
-      `  ${area}: ${formatDuration(done.get(area) ?? 0)} done today + ${formatDuration(seconds)} planned = ${formatDuration((done.get(area) ?? 0) + seconds)}`,
-    );
-  }
-  const fitted = fitToLimit(timeline, routineAreas, left);
+
+async function checkDailyLimit(
+  input: PreflightInput,
+  decisions: readonly Decision[],
+): Promise<TimelineEntry[]> {
+  const { ctx, say, timeline, routineAreas, ask } = input;
+  const limitLeft = leftUnder(input, "limit");
+  const ceilingLeft = leftUnder(input, "ceiling");
+  const over = decisions.find((d) => d.rule === "massage-limit" || d.rule === "massage-ceiling");
+  if (!over) return capMassage(timeline, routineAreas, limitLeft);
+
+  const [head = "", ...areaLines] = decisionText(over, ctx.now()).split("\n");
+  say(ctx.style.warn(capitalise(head)));
+  for (const line of areaLines) say(line);
+  const fitted = fitToLimit(timeline, routineAreas, limitLeft);
   const fits = fitted.some((s) => s.kind === "massage");
-  if (input.force) {
-    say(ctx.style.warn("  Going past it, as --force asks (overriding: the daily massage limit)."));
-    return capMassage(timeline, routineAreas, new Map());
+  // Past the limit is guidance; the ceiling is a floor: "anyway" goes at most up to it.
+  // "+" never lengthens past what was chosen.
+  const anyway = capMassage(
+    fitToLimit(timeline, routineAreas, ceilingLeft),
+    routineAreas,
+    new Map(),
+  );
+  // What "anyway" would run: past the person's limit, never past the ceiling.
+  const anywayFits = anyway.some((s) => s.kind === "massage");
+  const pastCeiling = over.rule === "massage-ceiling";
+  if (input.force && anywayFits) {
+    say(
+      ctx.style.warn(
+        `  Going past it, as --force asks (overriding: ${OVERRIDES["massage-limit"]})${pastCeiling ? ", shortened to the ceiling" : ""}.`,
+      ),
+    );
+    return anyway;
   }
-  if (!ask.can) {
+  if (!ask.can || (input.force && !anywayFits)) {
     if (!fits) {
-      say("  Nothing is left of today's allowance. Not started; --force goes past the limit.");
+      say(
+        anywayFits
+          ? "  Nothing is left of your limit. Not started; --force goes past your limit, never past the 30-minute ceiling."
+          : "  Nothing is left under the 30-minute ceiling. Not started; nothing overrides the ceiling.",
+      );
       throw new NotStarted(ExitCode.endedEarly);
     }
-    say("  The massage is shortened to fit the limit (--force goes past it).");
+    say(
+      "  The massage is shortened to fit the limit (--force goes past it, never past the 30-minute ceiling).",
+    );
     return capMassage(fitted, routineAreas, new Map());
   }
   const choice = await ask.choose("What would you like to do?", [
     ...(fits ? [{ name: "Shorten the massage to fit the limit", value: "fit" as const }] : []),
-    { name: "Go ahead anyway", value: "go" as const },
+    ...(anywayFits
+      ? [{ name: "Go ahead anyway (never past the 30-minute ceiling)", value: "go" as const }]
+      : []),
     { name: "Stop here", value: "stop" as const },
   ]);
   if (choice === "stop") throw new NotStarted(ExitCode.endedEarly);
-  // Whichever the choice, "+" does not lengthen massage past what was chosen.
-  return capMassage(choice === "fit" ? fitted : timeline, routineAreas, new Map());
+  if (choice === "go") say(ctx.style.warn(`  Going past ${OVERRIDES["massage-limit"]}.`));
+  return choice === "fit" ? capMassage(fitted, routineAreas, new Map()) : anyway;
 }
 
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /**
- * Caps each massage step for "+": its own length plus its share of what the day's allowance
- * still has room for beyond the plan (none when the plan already fills or passes it).
+ * Caps each massage step for "+": its own length plus its share of what the allowance still
+ * has room for beyond the plan (none when the plan already fills or passes it).
  */
 export function capMassage(
   timeline: readonly TimelineEntry[],
-  routineAreas: Area[],
+  routineAreas: readonly Area[],
   leftByArea: Map<Area, number>,
 ): TimelineEntry[] {
-  const planned = plannedMassageByArea(timeline, routineAreas);
+  const planned = plannedMassage(timeline, routineAreas);
   const stepsByArea = new Map<Area, number>();
   for (const step of timeline) {
     if (step.kind !== "massage" || step.seconds === null) continue;
-    for (const area of areasOf(step, routineAreas))
+    for (const area of massageAreas(step.area, routineAreas))
       stepsByArea.set(area, (stepsByArea.get(area) ?? 0) + 1);
   }
   const share = (area: Area) =>
@@ -327,19 +361,15 @@ export function capMassage(
     (stepsByArea.get(area) ?? 1);
   return timeline.map((step) => {
     if (step.kind !== "massage" || step.seconds === null) return step;
-    const room = Math.min(...areasOf(step, routineAreas).map(share), Infinity);
+    const room = Math.min(...massageAreas(step.area, routineAreas).map(share), Infinity);
     return { ...step, maxSeconds: step.seconds + Math.floor(Number.isFinite(room) ? room : 0) };
   });
 }
 
-async function checkColdGap(input: PreflightInput) {
+async function checkColdGap(input: PreflightInput, decisions: readonly Decision[]) {
   const { ctx, say } = input;
-  if (!input.timeline.some((s) => s.kind === "cold")) return;
-  const last = lastApplicationEnd(input.records, "cold");
-  if (last === undefined || ctx.now() - last >= THERMAL_RULES.coldGapMs) return;
-  say(ctx.style.warn(`Your last cold ended ${formatMinutes(ctx.now() - last)} ago.`));
-  say(
-    "  Guidance repeats cold only every 2-4 hours, once the skin is back to its normal temperature.",
-  );
-  await goOnAnyway(input, "Start anyway?", "cold again within 2 hours");
+  const gap = decisions.find((d) => d.rule === "cold-gap");
+  if (!gap) return;
+  say(ctx.style.warn(`${capitalise(decisionText(gap, ctx.now()))}.`));
+  await goOnAnyway(input, "Start anyway?", OVERRIDES["cold-gap"]);
 }

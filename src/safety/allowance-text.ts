@@ -1,4 +1,4 @@
-import { formatDuration } from "../duration.js";
+import { formatDuration, formatMinutes } from "../duration.js";
 import type { Decision } from "./allowance.js";
 
 /** "14:05": a time of day as knot shows it (24-hour, local). */
@@ -26,23 +26,24 @@ export function decisionText(d: Decision, now: number): string {
     case "heat-per-day":
       return `${d.count} heat application${d.count === 1 ? "" : "s"} in the last 24 hours${d.planned > 0 ? ` and ${d.planned} more planned` : ""}: heat is for up to ${d.max} times in 24 hours${d.nextSlotAt !== undefined ? `. The next one is possible at ${whenText(d.nextSlotAt, now)}` : ""}`;
     case "massage-ceiling":
-      return `self-massage is never more than ${formatDuration(d.ceiling)} per area in 24 hours, and ${areasText(d.areas)}`;
+      return `self-massage is never more than ${formatDuration(d.ceiling)} per area in 24 hours:\n${areasText(d.areas)}`;
     case "massage-limit":
-      return `this would pass your daily self-massage limit of ${formatDuration(d.limit)} per area: ${areasText(d.areas)}`;
+      return `this would pass your daily self-massage limit of ${formatDuration(d.limit)} per area:\n${areasText(d.areas)}`;
     case "cold-gap":
-      return `your last cold ended at ${clockTime(d.lastEnd)}: guidance repeats cold only every 2-4 hours, once the skin is back to its normal temperature (from ${whenText(d.advisedFrom, now)})`;
+      return `your last cold ended at ${clockTime(d.lastEnd)} (${formatMinutes(now - d.lastEnd)} ago): guidance repeats cold only every 2-4 hours, once the skin is back to its normal temperature (from ${whenText(d.advisedFrom, now)})`;
     case "advice":
       return `things may not be getting better: ${d.reasons.join("; ")}`;
   }
 }
 
+/** One line an area: what was done, what is planned, and what that makes. */
 function areasText(areas: { area: string; done: number; planned: number }[]): string {
   return areas
     .map(
       (a) =>
-        `${a.area}: ${formatDuration(a.done)} done in the last 24 hours + ${formatDuration(a.planned)} planned`,
+        `  ${a.area}: ${formatDuration(a.done)} done in the last 24 hours + ${formatDuration(a.planned)} planned = ${formatDuration(a.done + a.planned)}`,
     )
-    .join("; ");
+    .join("\n");
 }
 
 /** What an override passes, named: only guidance, never a floor. */
