@@ -293,20 +293,24 @@ describe("safety questions at a terminal", () => {
       category: "massage",
     });
 
-  it("asks once before the first massage and remembers a 'none of these'", {
+  it("asks the massage list once and remembers a 'none of these'; the red flags every time", {
     timeout: 60_000,
   }, async () => {
     const env = ptyEnv();
     const file = massage();
     const first = startInPty(file, [], { env });
+    await first.waitFor("Do any of these apply to you now?");
+    first.press("\r"); // "No, none of these"
     await first.waitFor("Does any of these apply to you?");
     first.press("\r"); // "No, none of these"
     expect((await first.exited).exitCode).toBe(0);
     const second = startInPty(file, [], { env });
+    await second.waitFor("Do any of these apply to you now?");
+    second.press("\r");
     expect((await second.exited).exitCode).toBe(0);
     expect(second.output()).not.toContain("Does any of these apply");
     expect(knot(["safety"], { env }).stdout).toMatch(
-      /You said none applies for: red-flags \(\d{4}-\d\d-\d\d\), massage \(\d{4}-\d\d-\d\d\)/,
+      /You said none applies for: red-flags \(\d{4}-\d\d-\d\d\), neck \(\d{4}-\d\d-\d\d\), massage \(\d{4}-\d\d-\d\d\)/,
     );
   });
 
@@ -353,6 +357,10 @@ describe("safety questions at a terminal", () => {
       { category: "heat" },
     );
     const run = startInPty(file, [], { env });
+    await run.waitFor("Do any of these apply to you now?");
+    run.press("\r");
+    await run.waitFor("Does any of these apply to you?"); // heat's ask-first list, first time
+    run.press("\r");
     await run.waitFor("Have you had a new injury here in the last 48 hours? [y/n]");
     run.press("n");
     await run.waitFor("Is the area swollen? [y/n]");
@@ -365,6 +373,8 @@ describe("safety questions at a terminal", () => {
   it("does not start when one applies, unless --force", { timeout: 60_000 }, async () => {
     const env = ptyEnv();
     const run = startInPty(massage(), [], { env });
+    await run.waitFor("Do any of these apply to you now?");
+    run.press("\r");
     await run.waitFor("Does any of these apply to you?");
     run.press("\u001b[B\r"); // down, Enter: "Yes, one of them does"
     expect((await run.exited).exitCode).toBe(3);
@@ -376,6 +386,8 @@ describe("safety questions at a terminal", () => {
       ["start", massage(), "--yes", "--lead-in", "0", "--no-checkin", "--force"],
       { env },
     );
+    await forced.waitFor("Do any of these apply to you now?");
+    forced.press("\r");
     await forced.waitFor("Does any of these apply to you?");
     forced.press("\u001b[B\r");
     expect((await forced.exited).exitCode).toBe(0);
@@ -410,6 +422,8 @@ describe("safety questions at a terminal", () => {
       ],
       { env },
     );
+    await run.waitFor("Do any of these apply to you now?");
+    run.press("\r");
     await run.waitFor("upper-back: 0s done today + 1m 30s planned = 1m 30s");
     await run.waitFor("Shorten the massage to fit the limit");
     run.press("\r");

@@ -109,6 +109,8 @@ describe.concurrent("the coach reaches the person on the mat", () => {
       { category: "cold" },
     );
     const run = startInPty(file, ["--skin-checked"], { cols: 100, rows: 30, env: env() });
+    await run.waitFor("Do any of these apply to you now?");
+    run.press("\r");
     await run.waitFor("press Enter when ready");
     run.press("\r");
     await run.waitFor("COLD PACK ON");
@@ -124,6 +126,8 @@ describe.concurrent("the coach reaches the person on the mat", () => {
     timeout: 30_000,
   }, async () => {
     const run = startInPty(cold(), ["--skin-checked"], { cols: 100, rows: 30, env: env() });
+    await run.waitFor("Do any of these apply to you now?");
+    run.press("\r");
     await run.waitFor("press Enter when ready");
     run.press("\r");
     await run.waitFor(/TAKE THE COLD PACK OFF NOW, then press Enter/);

@@ -237,6 +237,9 @@ describe("knot remind --here, in a terminal", () => {
     await run.waitFor("Enter starts it here, s snoozes 10 minutes, q quits.");
     let mark = run.output().length;
     run.press("\r");
+    // desk-break works the neck: its red flags come first, one key
+    await run.waitFor("Do any of these apply to you now?", { from: mark });
+    run.press("\r");
     await run.waitFor(/Sit tall|SIT TALL/, { from: mark });
     run.press("q"); // ends the routine early, back to the reminders
     await run.waitFor(/next: stretch at/, { from: mark, timeout: 15_000 });

@@ -12,12 +12,13 @@ if (!existsSync(fileURLToPath(new URL("../../dist/main.js", import.meta.url)))) 
 
 /**
  * A fresh home for one run: config and data folders that nothing else uses. The person has
- * answered the red-flag questions (none applies), as after a first session, unless `screened`
- * says otherwise: tests of the screening itself pass [].
+ * just answered the red-flag questions and the neck's (none applies), ahead of time, unless
+ * `screened` says otherwise: tests of the screening itself pass []. At a terminal, knot still
+ * shows the red flags before a massage, heat or cold session, and before neck work.
  */
 export function isolatedEnv(
   extra: Record<string, string> = {},
-  screened: readonly string[] = ["red-flags"],
+  screened: readonly string[] = ["red-flags", "neck"],
 ): NodeJS.ProcessEnv {
   const home = mkdtempSync(join(tmpdir(), "knot-e2e-"));
   const { FORCE_COLOR: _f, NO_COLOR: _n, ...rest } = process.env;
