@@ -2,6 +2,7 @@ import type { SessionRecord } from "../history/record.js";
 import type { TimelineEntry } from "../routine/timeline.js";
 import { AREAS, type Area } from "../routine/vocabulary.js";
 import { applicationsIn, checkSessionRules, isThermal, THERMAL_RULES } from "./rules.js";
+import type { RoutineStop } from "./stops.js";
 
 /**
  * What may start now, and for how long: the one answer every caller asks (validate and show
@@ -44,13 +45,7 @@ export interface PastMassage {
   seconds: number;
 }
 
-/** A routine not to be repeated for now (a high rating after it, or a rise). */
-export interface RoutineStop {
-  routine: string;
-  reason: string;
-  at: number;
-  until: number;
-}
+export type { RoutineStop };
 
 /** What the rules need of the past, from records and the snapshot kept across a clear. */
 export interface SafetyPast {

@@ -1,7 +1,7 @@
 import type { RecordSummary, SessionRecord } from "../history/record.js";
 import { DAY_MS, pastFromRecords, type RoutineStop, type SafetyPast } from "./allowance.js";
 import { routineStops } from "./stops.js";
-import { assessTrend } from "./trend.js";
+import { assessTrend, DAILY_RATINGS, dailyRatings } from "./trend.js";
 
 /** Advice kept across a clear stays in force this long, unless ratings since show otherwise. */
 export const KEPT_ADVICE_DAYS = 14;
@@ -26,24 +26,15 @@ export function safetyPast(
   const keptRecords = (kept?.records ?? []).filter((r) => !ids.has(r.id));
   const all = [...records, ...keptRecords];
   const summaries = [...recent, ...keptRecords.filter((r) => !recent.some((s) => s.id === r.id))];
-  const stops: RoutineStop[] = routineStops(summaries, now).map((s) => ({
-    routine: s.routine,
-    reason: s.reason,
-    at: s.at,
-    until: s.until,
-  }));
+  const stops: RoutineStop[] = routineStops(summaries, now);
   const trend = assessTrend(summaries, now);
   let advice: SafetyPast["advice"];
   if (trend.worse) advice = { since: now, reasons: trend.reasons.map((r) => r.text) };
   else if (kept?.advice && now - kept.advice.since < KEPT_ADVICE_DAYS * DAY_MS) {
-    // Lifted early only by ratings given since, on 3 different days, that show no getting worse.
-    const days = new Set(
-      recent
-        .filter((r) => Date.parse(r.startedAt) > kept.advice!.since)
-        .filter((r) => r.ratings.before !== undefined || r.ratings.after !== undefined)
-        .map((r) => r.startedAt.slice(0, 10)),
-    );
-    if (days.size < 3) advice = kept.advice;
+    // Lifted early only by ratings given since, on enough different days, that show no getting
+    // worse (the trend above already judged them).
+    const since = recent.filter((r) => Date.parse(r.startedAt) > kept.advice!.since);
+    if (dailyRatings(since, now).length < DAILY_RATINGS.minDays) advice = kept.advice;
   }
   return { ...pastFromRecords(all, now), stops, advice };
 }
