@@ -88,7 +88,7 @@ describe("built-in routines", () => {
     expect(text).not.toMatch(/\b(lie|lying|kneel|all fours|mat)\b/i);
   });
 
-  it("cold-cycle is 10 on / 15 off, 2 rounds, with a skin check before each round", () => {
+  it("cold-cycle is 10 on / 15 off / 10 on, 2 rounds, with a skin check before each round", () => {
     expectSaid(
       /`cold-cycle`: 10 min on, 15 min off, 10 min on \(2 rounds\), a damp towel, a skin check/,
     );
@@ -99,7 +99,10 @@ describe("built-in routines", () => {
     const { timeline, routine } = get("cold-cycle");
     const cold = timeline.filter((t) => t.kind === "cold");
     expect(cold.map((t) => t.seconds)).toEqual([600, 600]);
-    expect(timeline.filter((t) => t.kind === "rest").map((t) => t.seconds)).toEqual([900, 900]);
+    // 15 minutes off between the rounds; after the last, the pack is off and the session ends
+    const between = timeline.slice(timeline.indexOf(cold[0]!) + 1, timeline.indexOf(cold[1]!));
+    expect(between.filter((t) => t.kind === "rest").map((t) => t.seconds)).toEqual([900]);
+    expect(timeline.at(-1)?.kind).toBe("rest");
     cold.forEach((step) => {
       const before = timeline[timeline.indexOf(step) - 1];
       expect(before?.name).toMatch(/skin/i);
