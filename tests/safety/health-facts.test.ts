@@ -5,9 +5,11 @@ import { CONFIG_KEYS } from "../../src/config/keys.js";
 import { EVERY_TIME, SCREENING_VALID_DAYS } from "../../src/health.js";
 import { loadLibrary } from "../../src/routine/library.js";
 import { LIMITS } from "../../src/routine/limits.js";
+import { WORDS_PER_SECOND } from "../../src/routine/speech-fit.js";
 import type { TimelineEntry } from "../../src/routine/timeline.js";
+import { FLOORS } from "../../src/safety/allowance.js";
 import { checkSessionRules, THERMAL_RULES } from "../../src/safety/rules.js";
-import { TREND_RULES } from "../../src/safety/trend.js";
+import { DAILY_RATINGS, TREND_RULES } from "../../src/safety/trend.js";
 import { expectSaid, GUIDANCE_PATH, guidance } from "../guidance.js";
 import { tempDir } from "../helpers.js";
 
@@ -289,6 +291,31 @@ const STATED: Record<string, { values: object; says: Record<string, (v: number) 
       notReleasingDays: (d) => new RegExp(`for ${n(d / 7)} weeks \\(${n(d)} days\\) or more`),
       notReleasingWindowDays: (d) =>
         new RegExp(`within the last ${n(d / 7)} weeks \\(${n(d)} days\\)`),
+    },
+  },
+  FLOORS: {
+    values: FLOORS,
+    says: {
+      applicationSeconds: (s) => new RegExp(`may never waive ${n(s / 60)} minutes per application`),
+      offSeconds: (s) => new RegExp(`${n(s / 60)} minutes off between applications`),
+      heatPerDay: (h) => new RegExp(`or ${n(h)} heat applications in 24 hours`),
+      massageCeilingSeconds: (s) =>
+        new RegExp(`nor self-massage past the ${n(s / 60)}-minute ceiling per area in 24 hours`),
+    },
+  },
+  DAILY_RATINGS: {
+    values: DAILY_RATINGS,
+    says: {
+      minDays: (d) => new RegExp(`one rating per day .*over at least ${n(d)} different days`),
+      meaningfulShare: (f) =>
+        new RegExp(`2 points, or ${n(Math.round(f * 100))}% of the starting level`),
+    },
+  },
+  WORDS_PER_SECOND: {
+    values: { WORDS_PER_SECOND },
+    says: {
+      WORDS_PER_SECOND: (w) =>
+        new RegExp(`about ${n(w * 60)} words a minute, that is about ${n(w)} words a second`),
     },
   },
   SCREENING_VALID_DAYS: {
