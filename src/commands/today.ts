@@ -110,14 +110,23 @@ export async function today(options: { json?: boolean }, ctx: Context): Promise<
       t.lastEnd === undefined
         ? " none in the last 24 hours."
         : ` last ended ${clockTime(t.lastEnd)} (${ago(now - t.lastEnd)}).`;
-    let rule = "";
+    // The floors first (nothing overrides them), then guidance above them.
+    const rules: string[] = [];
     if (t.kind === "heat" && allowance.heat.nextSlotAt !== undefined)
-      rule = ` ${s.warn(`No more heat until ${whenText(allowance.heat.nextSlotAt, now)}`)}: heat is for up to ${allowance.heat.max} times in 24 hours, and nothing overrides that.`;
+      rules.push(
+        `${s.warn(`No more heat until ${whenText(allowance.heat.nextSlotAt, now)}`)}: heat is for up to ${allowance.heat.max} times in 24 hours, and nothing overrides that.`,
+      );
     else if (allowance.thermalFreeAt !== undefined)
-      rule = ` ${s.warn(`Not before ${whenText(allowance.thermalFreeAt, now)}`)}: at least 10 minutes off between any two applications of cold or heat.`;
-    else if (t.advisedAt !== undefined)
-      rule = ` ${s.warn(`Wait until ${whenText(t.advisedAt, now)}`)}: guidance repeats cold only every 2-4 hours.`;
-    else if (t.lastEnd !== undefined) rule = " Another is fine now if your skin is back to normal.";
+      rules.push(
+        `${s.warn(`Not before ${whenText(allowance.thermalFreeAt, now)}`)}: at least 10 minutes off between any two applications of cold or heat.`,
+      );
+    if (t.advisedAt !== undefined)
+      rules.push(
+        `${s.warn(`Wait until ${whenText(t.advisedAt, now)}`)}: guidance repeats cold only every 2-4 hours.`,
+      );
+    if (rules.length === 0 && t.lastEnd !== undefined)
+      rules.push("Another is fine now if your skin is back to normal.");
+    const rule = rules.map((r) => ` ${r}`).join("");
     out(`${s.strong(what)}:${count}${last}${rule}`);
   }
   for (const stop of allowance.stops) {

@@ -166,13 +166,9 @@ describe("history, end to end", () => {
     timeout: 120_000,
   }, async () => {
     const env = isolatedEnv();
-    // The massage below was up to 5 minutes ago, but always today: in the first minute after
-    // midnight, wait until a whole minute of today has passed.
-    const midnight = new Date().setHours(0, 0, 0, 0);
-    const wait = midnight + 62_000 - Date.now();
-    if (wait > 0) await sleep(wait);
+    // The rules count the last 24 hours, so midnight between these records and now changes nothing.
     const now = Date.now();
-    const rollingAgo = Math.min(5 * 60_000, now - midnight - 1000);
+    const rollingAgo = 5 * 60_000;
     const iso = (msAgo: number) => new Date(now - msAgo).toISOString();
     const record = (id: string, msAgo: number, step: object) => ({
       v: 1,
@@ -205,7 +201,7 @@ describe("history, end to end", () => {
       join(dir, "history.jsonl"),
       `${[
         record("rolling", rollingAgo, { kind: "massage", area: "upper-back" }),
-        record("ice", 3 * 60_000, { kind: "cold" }),
+        record("ice", 15 * 60_000, { kind: "cold" }),
       ]
         .map((r) => JSON.stringify(r))
         .join("\n")}\n`,
@@ -214,18 +210,22 @@ describe("history, end to end", () => {
     expect(today.status).toBe(0);
     expect(today.stdout).toMatch(/upper-back\s+\S+\s+1m of 6m/);
     expect(today.stdout).toMatch(
-      /Cold: last ended \d\d:\d\d \(2m ago\)\. Wait until \d\d:\d\d: guidance repeats cold only every 2-4 hours\./,
+      /Cold: last ended \d\d:\d\d \(14m ago\)\. Wait until \d\d:\d\d: guidance repeats cold only every 2-4 hours\./,
     );
     const json = JSON.parse(knot(["today", "--json"], { env }).stdout);
-    expect(json.massage).toEqual({ limitSeconds: 360, byArea: { "upper-back": 60 } });
-    expect(json.thermal[0]).toMatchObject({ kind: "cold", advisableNow: false });
+    expect(json.massage).toEqual({
+      limitSeconds: 360,
+      ceilingSeconds: 1800,
+      byArea: { "upper-back": 60 },
+    });
+    expect(json.thermal[0]).toMatchObject({ kind: "cold", allowedNow: true, advisableNow: false });
     expect(json.thermal[1]).toMatchObject({ kind: "heat", lastEndedAt: null, advisableNow: true });
     // another cold within 2 hours: warned, and not started, even with --yes
     const cycle = ["cycle", "cold-5", "x1", "--lead-in", "0", "--plain", "--skin-checked"];
     const again = knot([...cycle, "--yes"], { env });
     expect(again.status).toBe(3);
     expect(again.stdout).toMatch(
-      /Your last cold ended 2m ago[\s\S]*every 2-4 hours[\s\S]*Not started\. If you still want to, add --force \(it overrides: cold again within 2 hours\)/,
+      /Your last cold ended at \d\d:\d\d \(14m ago\)[\s\S]*every 2-4 hours[\s\S]*Not started\. If you still want to, add --force \(it overrides: cold again within 2 hours\)/,
     );
     // a massage that would pass the daily limit: warned with the figures
     const massage = shortRoutine(
@@ -238,8 +238,25 @@ describe("history, end to end", () => {
       input: "q\n",
     });
     expect(over.status).toBe(3);
-    expect(over.stdout).toMatch(/upper-back: 1m done today \+ 5m 30s planned = 6m 30s/);
+    expect(over.stdout).toMatch(
+      /upper-back: 1m done in the last 24 hours \+ 5m 30s planned = 6m 30s/,
+    );
     expect(over.stdout).toMatch(/shortened to fit the limit[\s\S]*\[1\/1\] Roll \(5m\)/);
+    // heat 3 minutes after a pack came off: a floor, so --force does not start it either
+    // (into this month's file: the history has moved into months by now)
+    appendFileSync(
+      join(dir, "history", `${iso(4 * 60_000).slice(0, 7)}.jsonl`),
+      `${JSON.stringify(record("warm", 4 * 60_000, { kind: "heat" }))}\n`,
+    );
+    const heat = ["cycle", "heat-10", "--lead-in", "0", "--plain", "--skin-checked", "--yes"];
+    const refused = knot([...heat, "--force"], { env });
+    expect(refused.status).toBe(3);
+    expect(refused.stdout).toMatch(
+      /Not started: the last heat came off less than 10 minutes ago[\s\S]*Nothing overrides this rule, not --force/,
+    );
+    expect(knot(["today"], { env }).stdout).toMatch(
+      /Heat: 1 of 3 in 24 hours; last ended \d\d:\d\d \(3m ago\)\. Not before \d\d:\d\d: at least 10 minutes off/,
+    );
   });
 
   it("stats: charts, streak and the getting-worse warning", () => {
@@ -424,7 +441,7 @@ describe("safety questions at a terminal", () => {
     );
     await run.waitFor("Do any of these apply to you now?");
     run.press("\r");
-    await run.waitFor("upper-back: 0s done today + 1m 30s planned = 1m 30s");
+    await run.waitFor("upper-back: 0s done in the last 24 hours + 1m 30s planned = 1m 30s");
     await run.waitFor("Shorten the massage to fit the limit");
     run.press("\r");
     await run.waitFor("ROLL");
@@ -466,13 +483,13 @@ describe("safety questions at a terminal", () => {
     expect(start.stdout).toMatch(
       /Things may not be getting better[\s\S]*Not started\. If you still want to, add --force/,
     );
-    expect(start.stdout).not.toContain("[1/29]");
+    expect(start.stdout).not.toContain("[1/30]");
     const forced = knot(["start", "stretch", "--yes", "--force", "--lead-in", "0"], {
       env,
       input: "q\n",
     });
     expect(forced.stdout.indexOf("Things may not be getting better")).toBeLessThan(
-      forced.stdout.indexOf("[1/29]"),
+      forced.stdout.indexOf("[1/30]"),
     );
   });
 });
