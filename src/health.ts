@@ -93,7 +93,7 @@ export const CONTRAINDICATIONS: Record<
     ],
     notes: [
       "Wrap the pack in a damp towel; never ice on bare skin. 10-15 minutes, never more than 20.",
-      "In one session, at least 10 minutes off between rounds (10 on, 10 off, 10 on is the pattern studied); after a session, cold again only every 2-4 hours, once the skin is back to its normal temperature.",
+      "At least 10 minutes off between any two applications of cold or heat, in any sessions (10 on, 10 off, 10 on is the pattern studied); cold again only every 2-4 hours, once the skin is back to its normal temperature.",
       "The evidence that cold helps back pain is weak: use it for comfort.",
     ],
     sources:
@@ -110,7 +110,7 @@ export const CONTRAINDICATIONS: Record<
       "a bad reaction to heat before",
     ],
     notes: [
-      "Low setting, wrapped; 10-20 minutes at a time, up to 3 times a day. A hot-water bottle is filled hot, never boiling; a hot-water bowl is 40-45 °C.",
+      "Low setting, wrapped; 10-20 minutes at a time, up to 3 times in 24 hours. A hot-water bottle is filled hot, never boiling; a hot-water bowl is 40-45 °C.",
       "Never fall asleep with heat on.",
       "Heat gives modest, short-term relief for some people.",
     ],

@@ -62,7 +62,8 @@ export class NotStarted extends Error {
 
 /**
  * The safety checks before a session, in order: the floors of the allowance (nothing passes
- * them), getting worse, the screening lists (red flags, cold, massage), the every-time
+ * them), getting worse, the screening lists (the red flags and the neck's, and the cold, heat
+ * and massage ask-first lists), the every-time
  * questions before cold or heat, the daily massage limit, and cold again too soon. Returns the
  * timeline to run, which may be shortened to fit the massage limit and carries caps for "+".
  * `--yes` answers none of these.

@@ -1,4 +1,4 @@
-import { type Context, println } from "../context.js";
+import { type Context, println, warnTo } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
 import { describeFsError } from "../files.js";
 import {
@@ -11,6 +11,9 @@ import {
   SCREENING_VALID_DAYS,
   THERAPIES,
 } from "../health.js";
+import { openJournal, stepsFrom } from "../history/journal.js";
+import { FLOORS } from "../safety/allowance.js";
+import { inForceLines } from "../safety/allowance-text.js";
 import { THERMAL_RULES } from "../safety/rules.js";
 import {
   answeredNone,
@@ -23,11 +26,12 @@ import {
   screenLines,
 } from "../safety/screening.js";
 import { appendScreening, readAnswers, screeningFile } from "../safety/screening-log.js";
-import { TREND_RULE_TEXT, TREND_SOURCE } from "../safety/trend.js";
+import { RULES_LOOK_BACK_MS, TREND_RULE_TEXT, TREND_SOURCE } from "../safety/trend.js";
 import { didYouMean } from "../suggest.js";
 import { asker } from "../ui/prompt.js";
 import { quote } from "../ui/safe.js";
 import { bulleted, wrap } from "../ui/text.js";
+import { allowanceNow } from "./allowance-now.js";
 import { openUserConfig, readUserSettings } from "./settings.js";
 import { layoutWidth, printJson } from "./shared.js";
 
@@ -40,12 +44,14 @@ export interface SafetyOptions {
 
 /** The limits for cold and heat, in words, with what --force can and cannot override. */
 export const THERMAL_RULE_TEXT = [
-  `Cold or heat at most ${THERMAL_RULES.maxApplicationSeconds / 60} minutes at a time, counting steps in a row (hard: nothing overrides it).`,
-  "A step that waits for you (wrap the pack, check the skin) before each cold or heat application (hard).",
-  `Heat up to ${THERMAL_RULES.maxHeatPerDay} times a day, counting every session of the day (hard).`,
-  `At least ${THERMAL_RULES.minOffSeconds / 60} minutes off between two applications in a session (guidance: --force).`,
+  `Cold or heat at most ${FLOORS.applicationSeconds / 60} minutes an application, counting every step of it and pauses (a floor: nothing overrides it).`,
+  `At least ${FLOORS.offSeconds / 60} minutes off between any two applications of cold or heat, in any sessions, from when the pack came off; heat is not cold's time off (a floor).`,
+  `Heat at most ${FLOORS.heatPerDay} times in any 24 hours (a floor).`,
+  "A step that waits for you (wrap the pack, check the skin) before each cold or heat application (a floor).",
   `At most ${THERMAL_RULES.maxColdRounds} rounds of cold in a session (guidance: --force).`,
   "Cold again only 2 hours or more after the last (guidance: every 2-4 hours; --force).",
+  `Self-massage never past ${FLOORS.massageCeilingSeconds / 60} minutes per area in 24 hours (a floor); your daily limit below that is guidance (--force).`,
+  "A routine after which pain was 8 or more, or 3 or more higher than before it, is not started again for 24 hours (a floor).",
 ];
 
 /** How far back `knot safety --json` lists the answers. */
@@ -95,6 +101,9 @@ export async function safety(
   const settings = await readUserSettings(ctx);
   const now = ctx.now();
   const events = readAnswers(ctx.paths.data, settings, (m) => println(ctx.stderr, m));
+  // What the last 24 hours (and recent weeks, for advice) hold against the rules now.
+  const journal = openJournal(ctx, warnTo(ctx), stepsFrom(now), now - RULES_LOOK_BACK_MS);
+  const inForce = inForceLines(allowanceNow(ctx, journal.records, journal.recent, settings), now);
   const answered = answeredNone(events, now);
   if (options.json) {
     const since = now - RECENT_ANSWERS_DAYS * 24 * 60 * 60 * 1000;
@@ -104,6 +113,7 @@ export async function safety(
       contraindications: CONTRAINDICATIONS,
       everyTime: EVERY_TIME,
       thermalRules: THERMAL_RULE_TEXT,
+      inForce,
       gettingWorse: { rules: TREND_RULE_TEXT, source: TREND_SOURCE },
       keepMoving: KEEP_MOVING,
       screening: answered,
@@ -122,6 +132,10 @@ export async function safety(
   const list = (items: readonly string[], mark = "  - ") => {
     for (const item of items) for (const line of bulleted(item, width, mark)) out(line);
   };
+  out(s.heading("In force now:"));
+  if (inForce.length === 0) out("  Nothing: no limit is reached and no advice is active.");
+  list(inForce);
+  out();
   out(
     s.heading(
       "Get medical help at once (call 999 or your local emergency number, or go to A&E) for:",
@@ -161,7 +175,7 @@ export async function safety(
     out(s.dim(`  (${info.sources})`));
   }
   out();
-  out(s.heading("Cold and heat in a session"));
+  out(s.heading("The floors, and guidance above them"));
   list(THERMAL_RULE_TEXT);
   out();
   for (const line of wrap(KEEP_MOVING, width)) out(line);

@@ -1,5 +1,5 @@
 import { formatDuration, formatMinutes } from "../duration.js";
-import type { Decision } from "./allowance.js";
+import type { Allowance, Decision } from "./allowance.js";
 
 /** "14:05": a time of day as knot shows it (24-hour, local). */
 export const clockTime = (ms: number): string => new Date(ms).toTimeString().slice(0, 5);
@@ -55,3 +55,34 @@ export const OVERRIDES: Record<Extract<Decision, { level: "guidance" }>["rule"],
 
 export const FLOOR_NOTE =
   "Nothing overrides this rule, not --force and not 'go ahead anyway': it is one of knot's safety floors.";
+
+/**
+ * What is in force at `now`, one line each: routines stopped for pain, advice to see a doctor,
+ * when cold or heat may start again, the heat count, massage per area against the limit. Empty
+ * when nothing is.
+ */
+export function inForceLines(a: Allowance, now: number): string[] {
+  const lines: string[] = [];
+  for (const stop of a.stops)
+    lines.push(
+      `${stop.routine} is stopped until ${whenText(stop.until, now)}: pain ${stop.reason === "rose" ? "rose by 3 or more" : `was ${stop.rating}`} after it at ${clockTime(stop.at)}.`,
+    );
+  if (a.advice) lines.push(`See a doctor before carrying on: ${a.advice.reasons.join("; ")}.`);
+  if (a.thermalFreeAt !== undefined && a.last)
+    lines.push(
+      `No cold or heat before ${whenText(a.thermalFreeAt, now)}: the last ${a.last.kind === "cold" ? "cold pack" : "heat"} came off at ${clockTime(a.last.end)}, and 10 minutes off come first.`,
+    );
+  if (a.heat.nextSlotAt !== undefined)
+    lines.push(
+      `Heat ${a.heat.count} of ${a.heat.max} in the last 24 hours: no more until ${whenText(a.heat.nextSlotAt, now)}.`,
+    );
+  else if (a.heat.count > 0)
+    lines.push(`Heat ${a.heat.count} of ${a.heat.max} in the last 24 hours.`);
+  if (a.cold.advisedFrom !== undefined)
+    lines.push(`Cold again from ${whenText(a.cold.advisedFrom, now)} (guidance: every 2-4 hours).`);
+  for (const [area, done] of a.massage.doneByArea)
+    lines.push(
+      `Self-massage on the ${area}: ${formatDuration(Math.round(done))} of ${formatDuration(a.massage.limitSeconds)} in the last 24 hours.`,
+    );
+  return lines;
+}

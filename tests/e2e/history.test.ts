@@ -257,6 +257,10 @@ describe("history, end to end", () => {
     expect(knot(["today"], { env }).stdout).toMatch(
       /Heat: 1 of 3 in 24 hours; last ended \d\d:\d\d \(3m ago\)\. Not before \d\d:\d\d: at least 10 minutes off/,
     );
+    // and knot safety says what is in force now, first
+    expect(knot(["safety"], { env }).stdout).toMatch(
+      /^In force now:\n {2}- No cold or heat before \d\d:\d\d: the last heat came off at \d\d:\d\d/,
+    );
   });
 
   it("stats: charts, streak and the getting-worse warning", () => {
@@ -290,7 +294,7 @@ describe("history, end to end", () => {
     );
     // lines are wrapped to the width: read the words, not the layout
     const words = result.stdout.replace(/\s+/g, " ");
-    expect(words).toMatch(/At least 10 minutes off between two applications/);
+    expect(words).toMatch(/At least 10 minutes off between any two applications of cold or heat/);
     expect(words).toMatch(/3 weeks or more.*no fall in your ratings/);
     expect(words).toMatch(/staying in bed does not help/);
     expect(result.stdout).toMatch(

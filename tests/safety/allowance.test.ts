@@ -8,6 +8,7 @@ import {
   FLOORS,
   pastFromRecords,
 } from "../../src/safety/allowance.js";
+import { inForceLines } from "../../src/safety/allowance-text.js";
 import { safetyPast } from "../../src/safety/past.js";
 import { withPackOff } from "../../src/safety/rules.js";
 import { stated } from "../guidance.js";
@@ -298,5 +299,32 @@ describe("what the records hold for the rules (moved from the daily counts)", ()
     expect(a.heat.lastEnd).toBe(at("2026-11-22T07:15:00Z"));
     const none = allowanceAt(safetyPast([], [], undefined, now), now, LIMIT);
     expect(none.cold.lastEnd).toBeUndefined();
+  });
+});
+
+describe("what is in force, in words", () => {
+  it("names each rule in force with its time, and nothing when none is", () => {
+    const now = at("2026-11-22T12:00:00Z");
+    const heats = ["03", "07", "11"].map((h) =>
+      thermal("heat", at(`2026-11-22T${h}:55:00Z`), 5, 0),
+    );
+    const hurt = rec({
+      routine: "tennis-ball",
+      start: "2026-11-22T10:00:00Z",
+      ratings: { before: 3, after: 6 },
+    });
+    const allowance = allowanceAt(
+      safetyPast([...heats, hurt], [...heats, hurt], undefined, now),
+      now,
+      LIMIT,
+    );
+    const lines = inForceLines(allowance, now);
+    expect(lines).toEqual([
+      expect.stringMatching(/^tennis-ball is stopped until 10:01 tomorrow: pain rose by 3 or more/),
+      expect.stringMatching(/^No cold or heat before 12:10: the last heat came off at 12:00/),
+      expect.stringMatching(/^Heat 3 of 3 in the last 24 hours: no more until 03:55 tomorrow/),
+    ]);
+    const empty = allowanceAt(safetyPast([], [], undefined, now), now, LIMIT);
+    expect(inForceLines(empty, now)).toEqual([]);
   });
 });
