@@ -1,6 +1,6 @@
 import { reportError, run } from "./cli.js";
 import { type Context, createContext } from "./context.js";
-import { exitNow, LOSS_EXIT, lossOf, output } from "./output.js";
+import { exitCodeAfter, exitNow, installSignalExits, LOSS_EXIT, lossOf, output } from "./output.js";
 import { loadChalk, wantsColor } from "./ui/style.js";
 
 // A closed pipe (`knot list | head`) or a closed terminal window is a normal way for a reader
@@ -8,6 +8,8 @@ import { loadChalk, wantsColor } from "./ui/style.js";
 // Libraries fail the same way in their own code (a prompt's raw mode on a hung-up terminal),
 // so an uncaught loss is handled here too.
 let ctx: Context | undefined;
+// A signal ends knot with its own exit code in every phase, never by Node's default.
+installSignalExits();
 const onLoss = (error: NodeJS.ErrnoException): boolean => {
   const loss = lossOf(error);
   if (!loss) return false;
@@ -33,6 +35,6 @@ const anyColor = [process.stdout, process.stderr].some((s) =>
   wantsColor(s, process.env, colorFlag),
 );
 ctx = createContext({ color: colorFlag, chalk: await loadChalk(anyColor) });
-process.exitCode = await run(argv, ctx);
+process.exitCode = exitCodeAfter(await run(argv, ctx));
 // Leaving a terminal that hung up: Node's own restoring of it on exit would fail.
 if (output.terminalGone) exitNow(process.exitCode);

@@ -1,6 +1,7 @@
 import { EventEmitter } from "node:events";
 import { closeSync, openSync } from "node:fs";
 import { isatty } from "node:tty";
+import { ExitCode } from "./errors.js";
 
 /**
  * What happens when the person's output goes away: a closed terminal window (writes fail with
@@ -68,4 +69,80 @@ export function detachTerminal(): void {
 export function exitNow(code: number): never {
   if (output.terminalGone) detachTerminal();
   process.exit(code);
+}
+
+/** The signals that end knot, and the exit code each ends it with (as the shell would report). */
+export const END_SIGNALS = {
+  SIGHUP: ExitCode.sighup,
+  SIGINT: ExitCode.sigint,
+  SIGTERM: ExitCode.sigterm,
+};
+export type EndingSignal = keyof typeof END_SIGNALS;
+
+const base = new Set<(...args: unknown[]) => void>();
+let holds = 0;
+let late: EndingSignal | undefined;
+
+/**
+ * Installed once, for knot's whole life: whatever phase knot is in, a signal ends it with its
+ * own exit code. A session or a question listens to signals for a while and deals with them
+ * itself; between those listeners (after a question is answered, while a record is saved,
+ * on the way out) a signal used to find nobody listening, and Node's default then killed knot
+ * by the signal, which a terminal emulator reports as exit 0. A closed terminal sends SIGHUP
+ * more than once (the kernel's hangup, then the emulator's own kill), so the second one often
+ * landed in exactly such a gap. Now nothing is left unhandled: with nobody else listening the
+ * signal ends knot here, or, while something must be finished first (see holdSignals), it is
+ * noted and ends knot once that is done.
+ */
+export function installSignalExits(): () => void {
+  const installed: [EndingSignal, () => void][] = [];
+  for (const sig of Object.keys(END_SIGNALS) as EndingSignal[]) {
+    const handler = () => {
+      if (sig === "SIGHUP") output.terminalGone = true;
+      if (process.listeners(sig).some((l) => !base.has(l as never))) return; // handled there
+      if (holds > 0) {
+        late ??= sig;
+        return;
+      }
+      exitNow(END_SIGNALS[sig]);
+    };
+    base.add(handler);
+    process.on(sig, handler);
+    installed.push([sig, handler]);
+  }
+  return () => {
+    for (const [sig, handler] of installed) {
+      process.removeListener(sig, handler);
+      base.delete(handler);
+    }
+    late = undefined;
+  };
+}
+
+/**
+ * While held, a signal nobody else handles is noted, not obeyed: knot finishes what it is
+ * doing (saving a record) and then ends with the signal's code (see exitCodeAfter).
+ */
+export function holdSignals(): { release(): void } {
+  holds += 1;
+  let released = false;
+  return {
+    release: () => {
+      if (released) return;
+      released = true;
+      holds -= 1;
+    },
+  };
+}
+
+/**
+ * The exit code once a piece of work is done: a signal noted while it ran, or an output that
+ * went away, takes the place of success (a session that finished as its terminal closed
+ * ends as the closed terminal does, 129).
+ */
+export function exitCodeAfter(code: number): number {
+  if (code !== ExitCode.ok) return code;
+  if (late) return END_SIGNALS[late];
+  if (output.lost) return LOSS_EXIT[output.lost];
+  return code;
 }
