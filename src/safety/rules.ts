@@ -46,6 +46,11 @@ export interface Application {
 export const isThermal = (kind: string): kind is "cold" | "heat" =>
   kind === "cold" || kind === "heat";
 
+/** A step of cold or heat: the pack is on during it. */
+export const isThermalStep = (
+  step: TimelineEntry | undefined,
+): step is TimelineEntry & { kind: "cold" | "heat" } => step !== undefined && isThermal(step.kind);
+
 /** The applications of cold and heat in a timeline, in order. */
 export function applicationsIn(timeline: readonly TimelineEntry[]): Application[] {
   const found: Application[] = [];

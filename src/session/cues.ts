@@ -3,6 +3,8 @@ import { accessSync, constants } from "node:fs";
 import { delimiter, join } from "node:path";
 import { announcement } from "../routine/speech-fit.js";
 import type { TimelineEntry } from "../routine/timeline.js";
+import { FLOORS } from "../safety/allowance.js";
+import { isThermalStep } from "../safety/rules.js";
 import type { SessionEvent } from "./engine.js";
 import { Priority, SpeechQueue, spokenDuration, type Utterance } from "./speech.js";
 import { TERM } from "./terminal.js";
@@ -300,7 +302,7 @@ export class CueDirector {
         step &&
         (step.seconds ?? 0) >= 60 &&
         e.outcome !== "skipped" &&
-        !isThermal(step)
+        !isThermalStep(step)
       ) {
         const next = timeline[e.index + 1];
         this.cues.notify(
@@ -314,7 +316,7 @@ export class CueDirector {
         );
       } else if (e.type === "session-end") {
         // Ending with a pack on, or not yet confirmed off: the call is made once more.
-        const pack = step && (isThermal(step) ? (step.kind as "cold" | "heat") : step.packOff);
+        const pack = isThermalStep(step) ? step.kind : step?.packOff;
         if (pack && e.reason !== "completed") {
           this.packCall(pack, `The session has ended. Take the ${packName(pack)} off now.`);
           continue;
@@ -357,7 +359,7 @@ export class CueDirector {
       return;
     }
     const name = packName(pack.kind);
-    if (pack.onSeconds >= 20 * 60 && !this.packLimitCalled) {
+    if (pack.onSeconds >= FLOORS.applicationSeconds && !this.packLimitCalled) {
       this.packLimitCalled = true;
       this.lastPackMinute = Math.floor(pack.onSeconds / 60);
       this.packCall(pack.kind, `The ${name} has been on 20 minutes. Take it off now.`);
@@ -391,5 +393,3 @@ export interface PackMoment {
   onSeconds: number;
   waitingOff: boolean;
 }
-
-const isThermal = (step: TimelineEntry) => step.kind === "cold" || step.kind === "heat";

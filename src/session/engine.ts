@@ -1,5 +1,6 @@
 import type { TimelineEntry } from "../routine/timeline.js";
 import { FLOORS } from "../safety/allowance.js";
+import { isThermalStep } from "../safety/rules.js";
 
 /**
  * The coach's state machine: pure, driven by the times it is handed. Every timed step has a
@@ -104,11 +105,6 @@ export interface Transition {
 export const JUMP_THRESHOLD_MS = 3000;
 /** The clock reading this much earlier than last time means it was set back. */
 export const BACKWARD_TOLERANCE_MS = 1000;
-
-const isThermal = (
-  step: TimelineEntry | undefined,
-): step is TimelineEntry & { kind: "cold" | "heat" } =>
-  step?.kind === "cold" || step?.kind === "heat";
 
 /** Starts a session at its first step, or at `startIndex` when resuming one that was cut off. */
 export function startSession(
@@ -259,7 +255,7 @@ export function tick(state: SessionState, now: number): Transition {
     // Deadlines before the last look were handled then, so any passing now fell in the gap.
     const late = jumped;
     s = endStep(s, endedAt, late ? "late" : s.shortened ? "shortened" : "done", events);
-    if (late && isThermal(ended))
+    if (late && isThermalStep(ended))
       packEndedDuringJump = { kind: ended.kind, startedAt: s.stepStartedAt };
     // After a pack was left on, the next step (taking it off) starts now, in full.
     s = enterStep(s, s.index + 1, packEndedDuringJump ? now : endedAt, events);
@@ -285,7 +281,7 @@ export function tick(state: SessionState, now: number): Transition {
 /** When the current application of cold or heat began (its first step's start). */
 export function applicationStart(state: SessionState): number | undefined {
   const step = state.timeline[state.index];
-  if (!isThermal(step)) return undefined;
+  if (!isThermalStep(step)) return undefined;
   let first = state.index;
   while (first > 0 && state.timeline[first - 1]?.kind === step.kind) first -= 1;
   return state.startedAtByStep[first] ?? state.stepStartedAt;
@@ -316,7 +312,7 @@ function tooSoon(s: SessionState, now: number, leftMs: number): number | undefin
   let at = now + leftMs;
   for (let i = s.index + 1; i < s.timeline.length; i++) {
     const step = s.timeline[i]!;
-    if (isThermal(step)) {
+    if (isThermalStep(step)) {
       const earliest = s.lastThermalEnd + FLOORS.offSeconds * 1000;
       return at < earliest ? earliest : undefined;
     }
@@ -413,11 +409,11 @@ export function command(state: SessionState, cmd: Command, now: number): Transit
       const here = s.timeline[s.index];
       const there = s.timeline[target];
       // A pack on, or waiting to come off, comes off first; an application is never replayed.
-      if (isThermal(here)) {
+      if (isThermalStep(here)) {
         s = refuse(s, now, cmd, "pack-on", events);
         break;
       }
-      if (here?.packOff || (isThermal(there) && s.startedAtByStep[target] !== null)) {
+      if (here?.packOff || (isThermalStep(there) && s.startedAtByStep[target] !== null)) {
         s = refuse(s, now, cmd, "pack-off", events);
         break;
       }
@@ -476,14 +472,14 @@ function adjust(s: SessionState, sign: 1 | -1, now: number, events: SessionEvent
   const step = s.timeline[s.index];
   let delta = sign * adjustStep(s.stepSeconds);
   // "+" never lengthens an application past 20 minutes, counting all of its steps.
-  if (sign > 0 && isThermal(step)) delta = Math.min(delta, applicationRoom(s));
+  if (sign > 0 && isThermalStep(step)) delta = Math.min(delta, applicationRoom(s));
   const room = massageRoom(s, s.index);
   if (sign > 0 && room !== undefined) delta = Math.max(0, Math.min(delta, room - s.stepSeconds));
   const remaining = s.status === "paused" ? (s.remainingMs ?? 0) : (s.deadline ?? now) - now;
   // Never below one second left: "-" shortens, it does not skip.
   if (sign < 0) delta = Math.max(delta, -Math.floor((remaining - 1000) / 1000));
   // Nor so short that the next cold or heat would start before 10 minutes off.
-  if (sign < 0 && s.lastThermalEnd !== null && !isThermal(step)) {
+  if (sign < 0 && s.lastThermalEnd !== null && !isThermalStep(step)) {
     const until = tooSoon(s, now, remaining + delta * 1000);
     if (until !== undefined) {
       const slack = tooSoonBase(s, now, remaining) - until;
@@ -509,7 +505,7 @@ function adjust(s: SessionState, sign: 1 | -1, now: number, events: SessionEvent
 /** Seconds the current application may still be lengthened by before it reaches 20 minutes. */
 function applicationRoom(s: SessionState): number {
   const step = s.timeline[s.index];
-  if (!isThermal(step)) return Number.POSITIVE_INFINITY;
+  if (!isThermalStep(step)) return Number.POSITIVE_INFINITY;
   let others = 0;
   for (let i = s.index - 1; i >= 0 && s.timeline[i]?.kind === step.kind; i--)
     others += Math.round((s.elapsedMs[i] ?? 0) / 1000);
@@ -521,7 +517,7 @@ function applicationRoom(s: SessionState): number {
 /** When the next application would start if the current step ended `leftMs` from now. */
 function tooSoonBase(s: SessionState, now: number, leftMs: number): number {
   let at = now + leftMs;
-  for (let i = s.index + 1; i < s.timeline.length && !isThermal(s.timeline[i]); i++)
+  for (let i = s.index + 1; i < s.timeline.length && !isThermalStep(s.timeline[i]); i++)
     at += (s.timeline[i]!.seconds ?? 0) * 1000;
   return at;
 }

@@ -1,4 +1,5 @@
 import { formatClock } from "../duration.js";
+import { FLOORS } from "../safety/allowance.js";
 import type { Style } from "../ui/style.js";
 import { displayWidth, truncate, wrap } from "../ui/text.js";
 import { bigText, fitScale, glyphHeight } from "./bigfont.js";
@@ -251,7 +252,10 @@ export function renderLarge(
   } else bottom.push([]);
   if (view.packOn) {
     const pack = view.packOn.kind === "cold" ? "Cold pack" : "Heat";
-    const limit = view.packOn.onSeconds >= 20 * 60 ? ": 20 minutes, take it off now" : "";
+    const limit =
+      view.packOn.onSeconds >= FLOORS.applicationSeconds
+        ? `: ${FLOORS.applicationSeconds / 60} minutes, take it off now`
+        : "";
     bottom.push([
       span(
         `  ${pack} on for ${formatClock(view.packOn.onSeconds)} (pauses included)${limit}`,

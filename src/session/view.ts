@@ -1,5 +1,6 @@
 import { stepDuration } from "../routine/describe.js";
 import type { TimelineEntry } from "../routine/timeline.js";
+import { isThermalStep } from "../safety/rules.js";
 import { routineSecondsLeft, type SessionState, secondsLeft } from "./engine.js";
 
 /** Everything a display needs to draw one moment of a session, derived from the state. */
@@ -33,7 +34,7 @@ export function packOnOf(state: SessionState, now: number): SessionView["packOn"
   let last = state.index;
   if (here.packOff) last = state.index - 1;
   const step = state.timeline[last];
-  if (!step || (step.kind !== "cold" && step.kind !== "heat")) return undefined;
+  if (!isThermalStep(step)) return undefined;
   let first = last;
   while (first > 0 && state.timeline[first - 1]?.kind === step.kind) first -= 1;
   const since = state.startedAtByStep[first] ?? state.stepStartedAt;
@@ -45,7 +46,7 @@ export function packLeftOn(state: SessionState): "cold" | "heat" | undefined {
   if (state.endReason === "completed") return undefined;
   const step = state.timeline[state.index];
   if (!step || state.outcomes[state.index] === "done") return undefined;
-  if (step.kind === "cold" || step.kind === "heat") return step.kind;
+  if (isThermalStep(step)) return step.kind;
   return step.packOff;
 }
 
