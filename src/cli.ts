@@ -155,7 +155,9 @@ Keys: space pause · n or → next · b or ← back · + / - time · Enter carry
         "knot remind every 1h --between 09:00-17:30",
         "knot remind every 45m --days mon-fri --routine desk-break",
         "knot remind cold              # after a cold session: when cold is advisable again",
-        "knot remind list",
+        "knot remind list              # with each one's last firing and any failure",
+        "knot remind log               # the last firings and what each did",
+        "knot remind repair            # after a Node upgrade: rewrites every entry",
         "knot remind off r1            # or --all: removes every one, leaving nothing behind",
         "knot remind --here            # Enter starts, s snoozes 10 minutes, q quits",
       )}
@@ -170,7 +172,7 @@ advisable again, and while the getting-worse rules advise seeing a doctor.
         const { remindHere } = await import("./commands/remind-here.js");
         await run(remindHere(ctx));
       } else {
-        const { remindList } = await import("./commands/remind.js");
+        const { remindList } = await import("./commands/remind-list.js");
         await run(remindList({}, ctx));
       }
     });
@@ -193,11 +195,27 @@ advisable again, and while the getting-worse rules advise seeing a doctor.
     });
   remind
     .command("list")
-    .description("your reminders and when each is next due")
+    .description("your reminders: when each is next due, last reminded, failures and why")
     .option("--json", "print as JSON")
     .action(async (options) => {
-      const { remindList } = await import("./commands/remind.js");
+      const { remindList } = await import("./commands/remind-list.js");
       await run(remindList(options, ctx));
+    });
+  remind
+    .command("repair")
+    .description("rewrite every reminder's scheduler entry for the Node and knot you have now")
+    .action(async () => {
+      const { remindRepair } = await import("./commands/remind-list.js");
+      await run(remindRepair(ctx));
+    });
+  remind
+    .command("log")
+    .description("the last firings and what each did (reminded, quiet, waiting, failed)")
+    .option("-n, --lines <n>", "how many (default 20)")
+    .option("--json", "print as JSON")
+    .action(async (options) => {
+      const { remindLog } = await import("./commands/remind-list.js");
+      await run(remindLog(options, ctx));
     });
   remind
     .command("off [id]")
@@ -211,7 +229,7 @@ advisable again, and while the getting-worse rules advise seeing a doctor.
     .command("fire <id>", { hidden: true })
     .description("run by the scheduler: decide, and remind if the rules allow")
     .action(async (id: string) => {
-      const { remindFire } = await import("./commands/remind.js");
+      const { remindFire } = await import("./commands/remind-fire.js");
       await run(remindFire(id, ctx));
     });
 

@@ -1,17 +1,16 @@
 import { emitKeypressEvents } from "node:readline";
-import type { Settings } from "../config/store.js";
 import { type Context, println } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
-import { adviceText, lastDue, reminderText } from "../remind/decide.js";
-import { nextSlot, type Reminder } from "../remind/model.js";
-import { readStates, updateState } from "../remind/state.js";
+import { adviceText, lastDue, nextDue, reminderText } from "../remind/decide.js";
+import { logFiring } from "../remind/log.js";
+import type { Reminder } from "../remind/model.js";
+import { readRemindState, readStates, updateState } from "../remind/state.js";
 import { Cues } from "../session/cues.js";
 import { SIGNAL_EXIT } from "../session/input.js";
 import { Priority } from "../session/speech.js";
 import { TERM, TerminalControl } from "../session/terminal.js";
 import { truncate } from "../ui/text.js";
-import { ADVICE_TITLE, decide, finishOnce, markFired, remindersIn, when } from "./remind.js";
-import { readUserSettings } from "./settings.js";
+import { ADVICE_TITLE, decide, finishOnce, markFired, readReminders, when } from "./remind.js";
 import { start } from "./start.js";
 
 const SNOOZE_MS = 10 * 60_000;
@@ -31,8 +30,9 @@ export async function remindHere(ctx: Context): Promise<number> {
       },
     );
   }
-  let settings: Settings = await readUserSettings(ctx);
-  let reminders = remindersIn(settings);
+  let current = readReminders(ctx);
+  let settings = current.settings;
+  let reminders = current.reminders;
   if (reminders.length === 0) {
     throw new KnotError("No reminders to keep.", {
       hint: "Set one first: knot remind every 1h --between 09:00-17:30 (add --here to this later)",
@@ -63,12 +63,8 @@ export async function remindHere(ctx: Context): Promise<number> {
     const now = ctx.now();
     const states = readStates(ctx.paths.data);
     const upcoming = reminders
-      .map((r) => {
-        const snooze = states[r.id]?.snoozedUntil;
-        const next = nextSlot(r, now);
-        const at = snooze !== undefined && snooze > now ? Math.min(snooze, next ?? snooze) : next;
-        return { r, at };
-      })
+      // while snoozed, the snooze's end: the slots inside it stay quiet
+      .map((r) => ({ r, at: nextDue(r, states[r.id] ?? {}, now) }))
       .filter((x): x is { r: Reminder; at: number } => x.at !== undefined)
       .sort((a, b) => a.at - b.at)[0];
     const text = upcoming
@@ -82,9 +78,9 @@ export async function remindHere(ctx: Context): Promise<number> {
   const check = () => {
     if (showing || busy) return;
     const now = ctx.now();
-    const states = readStates(ctx.paths.data);
+    const kept = readRemindState(ctx.paths.data);
     for (const reminder of reminders) {
-      const state = states[reminder.id] ?? {};
+      const state = kept.reminders[reminder.id] ?? {};
       // decided once per due time: a reminder the rules keep quiet is not asked every second
       const dueAt = lastDue(reminder, state, now);
       if (
@@ -95,12 +91,19 @@ export async function remindHere(ctx: Context): Promise<number> {
         continue;
       }
       decided.set(reminder.id, dueAt);
-      const { nudge, routine } = decide(ctx, settings, reminder);
+      const { nudge, routine } = decide(ctx, settings, reminder, state, kept.adviceAt);
+      const at = new Date(now).toISOString();
       if (nudge.action === "quiet") {
-        if (/since it was set/.test(nudge.why)) void finishOnce(ctx, reminder);
+        if (/since it was set/.test(nudge.why)) finishOnce(ctx, reminder);
         continue;
       }
       markFired(ctx, reminder, nudge);
+      logFiring(ctx.paths.data, {
+        at,
+        id: reminder.id,
+        outcome: nudge.action === "advise" ? "advised" : "reminded",
+        why: "in this terminal (--here)",
+      });
       if (nudge.action === "advise") {
         const text = adviceText(nudge.reasons);
         cues.bell(2);
@@ -148,9 +151,8 @@ export async function remindHere(ctx: Context): Promise<number> {
       if ((key.ctrl && key.name === "c") || str === "q" || str === "Q") {
         // a one-time reminder that was shown is done with
         const shown = showing;
-        void (shown ? finishOnce(ctx, shown) : Promise.resolve()).finally(() =>
-          finish(key.ctrl ? SIGNAL_EXIT.SIGINT : ExitCode.ok),
-        );
+        if (shown) finishOnce(ctx, shown);
+        finish(key.ctrl ? SIGNAL_EXIT.SIGINT : ExitCode.ok);
         return;
       }
       if (!showing) return;
@@ -166,15 +168,16 @@ export async function remindHere(ctx: Context): Promise<number> {
         busy = true;
         unlisten();
         out(`${TERM.cursorShow}\n`);
-        void finishOnce(ctx, reminder)
-          .then(() => start(reminder.routine, { yes: true }, ctx))
+        finishOnce(ctx, reminder);
+        void start(reminder.routine, { yes: true }, ctx)
           .catch((error: unknown) => {
             println(ctx.stderr, `knot: ${(error as Error).message}`);
           })
           .finally(async () => {
             // reminders changed meanwhile (this one done) are read again
-            settings = await readUserSettings(ctx);
-            reminders = remindersIn(settings);
+            current = readReminders(ctx);
+            settings = current.settings;
+            reminders = current.reminders;
             busy = false;
             println(ctx.stdout, "");
             out(TERM.cursorHide);
@@ -194,10 +197,9 @@ export async function remindHere(ctx: Context): Promise<number> {
     ticker = setInterval(check, 1000);
     // Reminders set or stopped in another terminal are picked up.
     reload = setInterval(() => {
-      void readUserSettings(ctx).then((fresh) => {
-        settings = fresh;
-        reminders = remindersIn(fresh);
-      });
+      current = readReminders(ctx);
+      settings = current.settings;
+      reminders = current.reminders;
     }, 30_000);
   });
 }

@@ -1,21 +1,16 @@
 import { spawnSync } from "node:child_process";
-import type { ConfigStore, Settings } from "../config/store.js";
+import { readReminderSettings, writeReminderList } from "../config/store.js";
 import { type Context, println, warnTo } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
 import { openJournal, stepsFrom } from "../history/journal.js";
 import { readSnapshot } from "../history/safety-snapshot.js";
-import {
-  adviceText,
-  decideNudge,
-  type Nudge,
-  type NudgeRoutine,
-  reminderText,
-} from "../remind/decide.js";
+import { decideNudge, type Nudge, type NudgeRoutine } from "../remind/decide.js";
+import { writeLauncher } from "../remind/launcher.js";
+import { withLock } from "../remind/lock.js";
 import {
   DEFAULT_BETWEEN,
   DEFAULT_DAYS,
   describeReminder,
-  isReminder,
   nextSlot,
   parseBetween,
   parseDays,
@@ -23,9 +18,10 @@ import {
   REMINDER_LIMITS,
   type Reminder,
 } from "../remind/model.js";
-import { knotCommand, notify, openTerminal } from "../remind/notify.js";
+import { knotCommand } from "../remind/notify.js";
+import { profileOf, remindFiles } from "../remind/profile.js";
 import { install, pickScheduler, remove, type SchedulerContext } from "../remind/schedulers.js";
-import { forgetStates, readStates, updateState } from "../remind/state.js";
+import { changeRemindState, forgetStates } from "../remind/state.js";
 import { findRoutine } from "../routine/library.js";
 import type { Area } from "../routine/vocabulary.js";
 import { THERMAL_RULES } from "../safety/rules.js";
@@ -33,50 +29,55 @@ import { RULES_LOOK_BACK_MS } from "../safety/trend.js";
 import { onPath } from "../session/cues.js";
 import { quote } from "../ui/safe.js";
 import { allowanceNow } from "./allowance-now.js";
-import { openUserConfig, readUserSettings } from "./settings.js";
-import { openLibrary, printJson, userRoutinesDir } from "./shared.js";
+import { readUserSettings } from "./settings.js";
+import { openLibrary, userRoutinesDir } from "./shared.js";
 
 const clock = (ms: number) => new Date(ms).toTimeString().slice(0, 5);
-const when = (ms: number, now: number) => {
+export const when = (ms: number, now: number) => {
   const sameDay = new Date(ms).toDateString() === new Date(now).toDateString();
   return sameDay
     ? clock(ms)
     : `${new Date(ms).toLocaleDateString(undefined, { weekday: "short" })} ${clock(ms)}`;
 };
 
-function schedulerContext(ctx: Context): SchedulerContext {
+export function schedulerContext(ctx: Context): SchedulerContext {
   return {
     platform: process.platform,
     env: ctx.env,
     run: (command, args, input) => {
-      const r = spawnSync(command, args, {
-        input,
-        encoding: "utf8",
-        env: ctx.env,
-        timeout: 20_000,
-      });
-      return { status: r.status, stdout: r.stdout ?? "", stderr: r.stderr ?? "", error: r.error };
+      const r = spawnSync(command, args, { input, env: ctx.env, timeout: 20_000 });
+      return {
+        status: r.status,
+        stdout: r.stdout ?? Buffer.alloc(0),
+        stderr: r.stderr?.toString("utf8") ?? "",
+        error: r.error,
+      };
     },
     findProgram: (name) => onPath(name, ctx.env),
-    knot: knotCommand(),
+    launcher: remindFiles(ctx.paths.data).launcher,
+    profile: profileOf(ctx.paths.config),
+    configDir: ctx.paths.config,
   };
 }
 
-const remindersIn = (settings: Settings): Reminder[] => {
-  const value = settings.internal("reminders");
-  return Array.isArray(value) ? value.filter(isReminder) : [];
-};
-
-function saveReminders(store: ConfigStore, reminders: Reminder[]): void {
-  if (reminders.length === 0) store.raw.delete("reminders");
-  else store.raw.set("reminders", reminders);
+/** Writes the launcher entries run, for this Node and this knot. */
+export function writeLauncherFor(ctx: Context): string {
+  const [node, knot] = knotCommand() as [string, string];
+  return writeLauncher({ node, knot, env: ctx.env, dataDir: ctx.paths.data });
 }
 
-const nextId = (reminders: Reminder[]) =>
-  `r${Math.max(0, ...reminders.map((r) => Number(r.id.slice(1)))) + 1}`;
+/** Runs `fn` holding the reminders' lock: changes to reminders and their state take turns. */
+export const withRemindLock = <T>(ctx: Context, fn: () => T): T =>
+  withLock(remindFiles(ctx.paths.data).lock, fn);
+
+/** The reminders (never moving the settings aside). */
+export const readReminders = (ctx: Context) => readReminderSettings(ctx.paths.config);
 
 /** The routine as the rules need it. */
-function routineFor(ctx: Context, id: string): NudgeRoutine & { summary: string; seconds: number } {
+export function routineFor(
+  ctx: Context,
+  id: string,
+): NudgeRoutine & { summary: string; seconds: number } {
   const library = openLibrary(ctx);
   const entry = findRoutine(library, id);
   // a reminder runs later, from anywhere: it names a routine of the library, not a file
@@ -102,38 +103,67 @@ function routineFor(ctx: Context, id: string): NudgeRoutine & { summary: string;
   };
 }
 
-/** Saves a new reminder and hands it to the system's scheduler (undone if that fails). */
-async function add(ctx: Context, reminder: Omit<Reminder, "id">): Promise<number> {
-  const store = await openUserConfig(ctx);
-  const reminders = remindersIn(store);
-  if (reminders.length >= REMINDER_LIMITS.maxReminders) {
-    throw new KnotError(`You have ${reminders.length} reminders, the most knot keeps.`, {
-      hint: "Stop one first: knot remind list, then knot remind off ID",
-    });
-  }
-  const full: Reminder = { id: nextId(reminders), ...reminder };
-  saveReminders(store, [...reminders, full]);
+/**
+ * Saves a new reminder and hands it to the system's scheduler, all under the reminders' lock.
+ * The entry is written first: a scheduler that refuses leaves nothing behind (no setting, no
+ * entry), and is what the person reads.
+ */
+function add(ctx: Context, reminder: Omit<Reminder, "id">): number {
   const sched = schedulerContext(ctx);
   const name = pickScheduler(sched);
+  const { full, where } = withRemindLock(ctx, () => {
+    const current = readReminders(ctx);
+    if (!current.writable) {
+      throw new KnotError(`No reminder was set: ${current.problem}.`, {
+        exitCode: ExitCode.failure,
+        hint: "Fix the file (knot config path shows it), or move it aside to start afresh.",
+      });
+    }
+    const count = current.reminders.length + current.unreadable.length;
+    if (count >= REMINDER_LIMITS.maxReminders) {
+      throw new KnotError(`You have ${count} reminders, the most knot keeps.`, {
+        hint: "Stop one first: knot remind list, then knot remind off ID",
+      });
+    }
+    // ids are never given twice, even after a reminder is removed
+    const taken = [...current.reminders.map((r) => r.id), ...current.unreadable]
+      .map((id) => Number(id.slice(1)))
+      .filter(Number.isInteger);
+    const id = changeRemindState(ctx.paths.data, (state) => {
+      state.lastId = Math.max(state.lastId, ...taken) + 1;
+      return `r${state.lastId}`;
+    });
+    const full: Reminder = { id, ...reminder };
+    let where: string | undefined;
+    if (name) {
+      writeLauncherFor(ctx);
+      try {
+        where = install(name, full, sched);
+      } catch (error) {
+        remove(name, [id], sched);
+        throw error;
+      }
+    }
+    try {
+      writeReminderList(ctx.paths.config, [...current.reminders, full]);
+    } catch (error) {
+      if (name) remove(name, [id], sched);
+      throw error;
+    }
+    return { full, where };
+  });
   const next = nextSlot(full, ctx.now());
   println(
     ctx.stdout,
     `Reminder ${full.id}: ${describeReminder(full)}.${next === undefined ? "" : ` Next: ${when(next, ctx.now())}.`}`,
   );
-  if (!name) {
+  if (where) {
+    println(ctx.stdout, `Scheduled: ${where}. Stop it: knot remind off ${full.id}`);
+  } else {
     println(
       ctx.stdout,
       `No system scheduler knot can use here (${process.platform === "win32" ? "Windows is not supported yet" : "neither systemd nor cron"}): it is kept for knot remind --here, which reminds you while it runs in a terminal.`,
     );
-    return ExitCode.ok;
-  }
-  try {
-    const where = install(name, full, sched);
-    println(ctx.stdout, `Scheduled: ${where}. Stop it: knot remind off ${full.id}`);
-  } catch (error) {
-    saveReminders(store, reminders);
-    remove(name, [full.id], sched);
-    throw error;
   }
   return ExitCode.ok;
 }
@@ -192,41 +222,6 @@ export async function remindCold(options: { routine?: string }, ctx: Context): P
   });
 }
 
-export async function remindList(options: { json?: boolean }, ctx: Context): Promise<number> {
-  const settings = await readUserSettings(ctx);
-  const reminders = remindersIn(settings);
-  const states = readStates(ctx.paths.data);
-  const now = ctx.now();
-  if (options.json) {
-    printJson(
-      ctx,
-      reminders.map((r) => ({
-        ...r,
-        next: (() => {
-          const next = nextSlot(r, now);
-          return next === undefined ? null : new Date(next).toISOString();
-        })(),
-        lastFiredAt: states[r.id]?.lastFiredAt
-          ? new Date(states[r.id]!.lastFiredAt!).toISOString()
-          : null,
-      })),
-    );
-    return ExitCode.ok;
-  }
-  if (reminders.length === 0) {
-    println(ctx.stdout, "No reminders. Set one: knot remind every 1h --between 09:00-17:30");
-    return ExitCode.ok;
-  }
-  for (const r of reminders) {
-    const next = nextSlot(r, now);
-    println(
-      ctx.stdout,
-      `${ctx.style.id(r.id.padEnd(4))} ${describeReminder(r)}${next === undefined ? "" : ctx.style.dim(`  next ${when(next, now)}`)}`,
-    );
-  }
-  return ExitCode.ok;
-}
-
 export async function remindOff(
   id: string | undefined,
   options: { all?: boolean },
@@ -235,21 +230,33 @@ export async function remindOff(
   if (!id && !options.all) {
     throw new KnotError("Which reminder? Give its id (knot remind list), or --all.");
   }
-  const store = await openUserConfig(ctx);
-  const reminders = remindersIn(store);
-  if (id && !reminders.some((r) => r.id === id)) {
-    throw new KnotError(`There is no reminder ${quote(id)}.`, {
-      hint:
-        reminders.length > 0 ? `Reminders: ${reminders.map((r) => r.id).join(", ")}` : undefined,
-    });
-  }
-  const ids = options.all ? "all" : [id!];
   const sched = schedulerContext(ctx);
   const name = pickScheduler(sched);
-  // --all removes every entry knot made, even ones its settings no longer list
-  if (name) remove(name, ids, sched);
-  saveReminders(store, options.all ? [] : reminders.filter((r) => r.id !== id));
-  forgetStates(ctx.paths.data, ids);
+  withRemindLock(ctx, () => {
+    const current = readReminders(ctx);
+    if (!current.writable) {
+      throw new KnotError(`Reminders were not changed: ${current.problem}.`, {
+        exitCode: ExitCode.failure,
+        hint: "Fix the file (knot config path shows it), or move it aside to start afresh.",
+      });
+    }
+    if (id && !options.all && !current.reminders.some((r) => r.id === id)) {
+      throw new KnotError(`There is no reminder ${quote(id)}.`, {
+        hint:
+          current.reminders.length > 0
+            ? `Reminders: ${current.reminders.map((r) => r.id).join(", ")}`
+            : undefined,
+      });
+    }
+    const ids = options.all ? "all" : [id!];
+    // --all removes every entry of this profile's, even ones its settings no longer list
+    if (name) remove(name, ids, sched);
+    writeReminderList(
+      ctx.paths.config,
+      options.all ? [] : current.reminders.filter((r) => r.id !== id),
+    );
+    forgetStates(ctx.paths.data, ids);
+  });
   println(
     ctx.stdout,
     options.all ? "All reminders stopped and removed." : `Reminder ${id} stopped and removed.`,
@@ -264,15 +271,21 @@ function historyFor(ctx: Context) {
   return { records: journal.records, recent: journal.recent };
 }
 
-function decide(ctx: Context, settings: Settings, reminder: Reminder) {
+/** The decision for a reminder now; the advice counts once a day for all reminders together. */
+export function decide(
+  ctx: Context,
+  settings: { get: (key: "massage.dailyLimitMinutes") => unknown },
+  reminder: Reminder,
+  state: { lastFiredAt?: number; snoozedUntil?: number },
+  adviceAt: number | undefined,
+) {
   const routine = routineFor(ctx, reminder.routine);
   const { records, recent } = historyFor(ctx);
-  const state = readStates(ctx.paths.data)[reminder.id] ?? {};
   const nudge = decideNudge({
     reminder,
     routine,
     now: ctx.now(),
-    state,
+    state: { ...state, lastAdviceAt: adviceAt },
     records,
     recent,
     massageLimitSeconds: (settings.get("massage.dailyLimitMinutes") as number) * 60,
@@ -281,79 +294,39 @@ function decide(ctx: Context, settings: Settings, reminder: Reminder) {
   return { nudge, routine };
 }
 
-/** Marks what a decision did: when the reminder (or the advice) last reached the person. */
-function markFired(ctx: Context, reminder: Reminder, nudge: Nudge): void {
+/** Marks what reached the person: when the reminder (or the advice, for all) last did. */
+export function markFired(ctx: Context, reminder: Reminder, nudge: Nudge): void {
   const now = ctx.now();
-  if (nudge.action === "remind") {
-    updateState(ctx.paths.data, reminder.id, (s) => ({
+  if (nudge.action === "quiet") return;
+  changeRemindState(ctx.paths.data, (all) => {
+    const s = all.reminders[reminder.id] ?? {};
+    all.reminders[reminder.id] = {
       ...s,
       lastFiredAt: now,
-      snoozedUntil: undefined,
-    }));
-  } else if (nudge.action === "advise") {
-    updateState(ctx.paths.data, reminder.id, (s) => ({
-      ...s,
-      lastFiredAt: now,
-      lastAdviceAt: now,
-    }));
-  }
+      snoozedUntil: nudge.action === "remind" ? undefined : s.snoozedUntil,
+      failure: undefined,
+      waiting: undefined,
+    };
+    if (nudge.action === "advise") all.adviceAt = now;
+  });
 }
 
 /** Removes a one-time reminder that is done with, from the settings and the scheduler. */
-async function finishOnce(ctx: Context, reminder: Reminder): Promise<void> {
+export function finishOnce(ctx: Context, reminder: Reminder): void {
   if (reminder.kind !== "once") return;
-  const store = await openUserConfig(ctx);
-  saveReminders(
-    store,
-    remindersIn(store).filter((r) => r.id !== reminder.id),
-  );
   const sched = schedulerContext(ctx);
   const name = pickScheduler(sched);
-  if (name) remove(name, [reminder.id], sched);
-  forgetStates(ctx.paths.data, [reminder.id]);
+  withRemindLock(ctx, () => {
+    const current = readReminders(ctx);
+    if (current.writable) {
+      writeReminderList(
+        ctx.paths.config,
+        current.reminders.filter((r) => r.id !== reminder.id),
+      );
+    }
+    if (name) remove(name, [reminder.id], sched);
+    forgetStates(ctx.paths.data, [reminder.id]);
+  });
 }
 
-/** Marks a decision and, for a one-time reminder it settles, removes it. */
-async function settle(ctx: Context, reminder: Reminder, nudge: Nudge): Promise<void> {
-  markFired(ctx, reminder, nudge);
-  const settled =
-    nudge.action === "remind" || (nudge.action === "quiet" && /since it was set/.test(nudge.why));
-  if (settled) await finishOnce(ctx, reminder);
-}
-
-const ADVICE_TITLE = "knot: please see a doctor";
-
-/**
- * `knot remind fire ID`, run by the system's scheduler: decides, and if the reminder should
- * reach the person, a desktop notification says what and how long; where the notifier offers
- * buttons, "Start" opens a terminal running the routine.
- */
-export async function remindFire(id: string, ctx: Context): Promise<number> {
-  const settings = await readUserSettings(ctx);
-  const reminder = remindersIn(settings).find((r) => r.id === id);
-  if (!reminder) {
-    // left behind by a reminder that is gone: tidy it away
-    const sched = schedulerContext(ctx);
-    const name = pickScheduler(sched);
-    if (name) remove(name, [id], sched);
-    return ExitCode.ok;
-  }
-  const { nudge, routine } = decide(ctx, settings, reminder);
-  await settle(ctx, reminder, nudge);
-  if (nudge.action === "quiet") {
-    println(ctx.stdout, `quiet: ${nudge.why}`);
-    return ExitCode.ok;
-  }
-  if (nudge.action === "advise") {
-    await notify(ctx, ADVICE_TITLE, adviceText(nudge.reasons));
-    println(ctx.stdout, "advised to see a doctor");
-    return ExitCode.ok;
-  }
-  const { title, body } = reminderText(routine);
-  const chosen = await notify(ctx, title, body, "Start");
-  println(ctx.stdout, `reminded: ${body}`);
-  if (chosen) openTerminal(ctx, ["start", routine.id]);
-  return ExitCode.ok;
-}
-
-export { ADVICE_TITLE, decide, finishOnce, markFired, remindersIn, when };
+export const ADVICE_TITLE = "knot: please see a doctor";

@@ -1,9 +1,9 @@
-import { existsSync, renameSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type Conf from "conf";
 import { ExitCode, KnotError } from "../errors.js";
 import { describeFsError, readRegularFile } from "../files.js";
-import { isReminder, REMINDERS_SCHEMA } from "../remind/model.js";
+import { isReminder, REMINDERS_SCHEMA, type Reminder } from "../remind/model.js";
 import {
   CONFIG_KEY_NAMES,
   CONFIG_KEYS,
@@ -171,4 +171,114 @@ function readStored(configDir: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The settings as reminders need them, read without ever moving the file aside: a firing run
+ * by the scheduler must not lose the person's reminders (or remove their entries) over one
+ * value it cannot use. Preferences it cannot use fall back to their defaults; `problem` says
+ * what is wrong, for the person to see (remind list, today, a notification).
+ */
+export interface ReminderSettings {
+  settings: Settings;
+  /** The reminders knot can use. */
+  reminders: Reminder[];
+  /** Ids in the file whose reminder knot cannot read (kept, never removed). */
+  unreadable: string[];
+  /** What is wrong with the file, if anything. */
+  problem?: string;
+  /** Whether the file as a whole can be changed (valid JSON, an object). */
+  writable: boolean;
+}
+
+export function readReminderSettings(configDir: string): ReminderSettings {
+  const path = join(configDir, "config.json");
+  let stored: Record<string, unknown> = {};
+  let problem: string | undefined;
+  let writable = true;
+  try {
+    const value = JSON.parse(readRegularFile(path, 1024 * 1024).toString("utf8"));
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      throw new SyntaxError("it is not a JSON object");
+    }
+    stored = value;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") {
+      writable = false;
+      problem = `the settings file ${path} cannot be read (${
+        error instanceof SyntaxError ? error.message : describeFsError(error)
+      })`;
+    }
+  }
+  const values = new Map<ConfigKey, ConfigValue>();
+  const badKeys: string[] = [];
+  for (const key of CONFIG_KEY_NAMES) {
+    const value = key
+      .split(".")
+      .reduce<unknown>(
+        (node, part) => (node as Record<string, unknown> | undefined)?.[part],
+        stored,
+      );
+    if (value === undefined) continue;
+    if (isValidValue(key, value)) values.set(key, value as ConfigValue);
+    else badKeys.push(key);
+  }
+  const raw = stored.reminders;
+  const list = Array.isArray(raw) ? raw : [];
+  if (raw !== undefined && !Array.isArray(raw)) {
+    problem ??= `"reminders" in ${path} is not a list`;
+    writable = false;
+  }
+  const reminders = list.filter(isReminder);
+  const unreadable = list
+    .filter((r) => !isReminder(r))
+    .map((r) => String((r as { id?: unknown })?.id ?? "?"));
+  if (unreadable.length > 0) {
+    problem ??= `reminder ${unreadable.join(", ")} in ${path} has a value knot cannot use`;
+  }
+  if (badKeys.length > 0) {
+    problem ??= `${badKeys.join(", ")} in ${path} ${badKeys.length > 1 ? "have values" : "has a value"} knot cannot use (the default is used)`;
+  }
+  return {
+    settings: {
+      get: (key) => values.get(key) ?? CONFIG_KEYS[key].default,
+      internal: (key) => stored[key],
+    },
+    reminders,
+    unreadable,
+    problem,
+    writable,
+  };
+}
+
+/**
+ * Writes the reminders into the settings file, keeping everything else in it as it was.
+ * Refuses (never moves aside or overwrites) a file it cannot read.
+ */
+export function writeReminderList(configDir: string, reminders: readonly Reminder[]): void {
+  const current = readReminderSettings(configDir);
+  if (!current.writable) {
+    throw new KnotError(`Reminders were not changed: ${current.problem}.`, {
+      exitCode: ExitCode.failure,
+      hint: "Fix the file (knot config path shows it), or move it aside to start afresh.",
+    });
+  }
+  const path = join(configDir, "config.json");
+  let stored: Record<string, unknown> = {};
+  try {
+    stored = JSON.parse(readRegularFile(path, 1024 * 1024).toString("utf8"));
+  } catch {
+    // no file yet
+  }
+  // reminders knot cannot read stay as they were, beside the ones it writes
+  const kept = (Array.isArray(stored.reminders) ? stored.reminders : []).filter(
+    (r) => !isReminder(r),
+  );
+  const next = [...kept, ...reminders];
+  if (next.length === 0) delete stored.reminders;
+  else stored.reminders = next;
+  mkdirSync(configDir, { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(stored, undefined, "\t"));
+  renameSync(tmp, path);
 }

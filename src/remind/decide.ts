@@ -3,7 +3,7 @@ import type { RecordSummary, SessionRecord } from "../history/record.js";
 import type { Area, Category } from "../routine/vocabulary.js";
 import { allowanceAt, massageLeft } from "../safety/allowance.js";
 import { type KeptSafety, safetyPast } from "../safety/past.js";
-import { inHours, lastSlot, type Reminder } from "./model.js";
+import { inHours, lastSlot, nextSlot, type Reminder } from "./model.js";
 
 /** What knot remembers of a reminder between runs (kept in the data folder, not settings). */
 export interface ReminderState {
@@ -46,9 +46,14 @@ export type Nudge =
 
 const MINUTE = 60_000;
 
-/** When a reminder was last due at or before `now`: its latest slot, or a snooze's end. */
+/**
+ * When a reminder was last due at or before `now`: its latest slot, or a snooze's end. A slot
+ * before the reminder was set is not one of its own: a new reminder waits for its first.
+ */
 export function lastDue(reminder: Reminder, state: ReminderState, now: number): number | undefined {
-  const slot = lastSlot(reminder, now);
+  const latest = lastSlot(reminder, now);
+  const slot =
+    latest !== undefined && latest >= Date.parse(reminder.createdAt) ? latest : undefined;
   const snoozeEnd =
     state.snoozedUntil !== undefined && state.snoozedUntil <= now ? state.snoozedUntil : undefined;
   if (slot === undefined) return snoozeEnd;
@@ -133,6 +138,12 @@ export function decideNudge(input: NudgeInput): Nudge {
     if (!room) return { action: "quiet", why: "the daily self-massage limit is reached" };
   }
   return { action: "remind" };
+}
+
+/** When the reminder is next due after `now`: a snooze's end while snoozed, else its next slot. */
+export function nextDue(reminder: Reminder, state: ReminderState, now: number): number | undefined {
+  if (state.snoozedUntil !== undefined && state.snoozedUntil > now) return state.snoozedUntil;
+  return nextSlot(reminder, now);
 }
 
 /** What knot says instead of a nudge while a getting-worse rule is active. */

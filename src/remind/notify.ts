@@ -1,15 +1,16 @@
 import { spawn, spawnSync } from "node:child_process";
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { type Context, warnTo } from "../context.js";
 import { onPath } from "../session/cues.js";
+import type { Desktop } from "./desktop.js";
 
 /**
  * How a reminder reaches the person when knot is not in a terminal: a desktop notification,
  * with a Start button where the notifier has buttons, which opens a terminal running knot.
+ * Every way it can fail comes back as a reason and a fix, never thrown away.
  */
 
-/** How the scheduled `knot` is run: this Node and this knot, as absolute paths. */
+/** How knot is run now: this Node and this knot, as absolute paths. */
 export function knotCommand(): string[] {
   const bin = fileURLToPath(new URL("../bin/knot.js", import.meta.url));
   let script = bin;
@@ -21,67 +22,160 @@ export function knotCommand(): string[] {
   return [process.execPath, script];
 }
 
+export type Shown =
+  | { shown: true /** Resolves true if Start was pressed. */; chosen: Promise<boolean> }
+  | { shown: false; reason: string; fix: string };
+
+const firstLine = (text: string) => text.trim().split("\n")[0]?.slice(0, 300) ?? "";
+
 /**
- * Sends a desktop notification. With `action`, where the notifier supports buttons
- * (notify-send 0.7.10 and later), waits up to ten minutes for it and resolves true if pressed.
+ * Shows a desktop notification. With `action`, where the notifier supports buttons
+ * (notify-send 0.7.10 and later), `chosen` waits up to ten minutes for it.
  */
 export async function notify(
-  ctx: Context,
+  desktop: Desktop,
   title: string,
   body: string,
   action?: string,
-): Promise<boolean> {
-  if (process.platform === "darwin") {
-    spawnSync("osascript", [
-      "-e",
-      `display notification ${JSON.stringify(body)} with title ${JSON.stringify(title)}`,
-    ]);
-    return false;
+  platform: NodeJS.Platform = process.platform,
+): Promise<Shown> {
+  const env = desktop.env;
+  if (platform === "darwin") {
+    const r = spawnSync(
+      "osascript",
+      ["-e", `display notification ${JSON.stringify(body)} with title ${JSON.stringify(title)}`],
+      { encoding: "utf8", env, timeout: 20_000 },
+    );
+    return r.status === 0
+      ? { shown: true, chosen: Promise.resolve(false) }
+      : {
+          shown: false,
+          reason: `osascript could not show it: ${firstLine(r.stderr ?? "") || r.error?.message || `exit ${r.status}`}`,
+          fix: "allow notifications for Script Editor in System Settings > Notifications",
+        };
   }
-  if (!onPath("notify-send", ctx.env)) {
-    warnTo(ctx)("notify-send was not found: install libnotify-bin for reminders on the desktop.");
-    return false;
+  if (!onPath("notify-send", env)) {
+    return {
+      shown: false,
+      reason: "notify-send was not found",
+      fix: "install it (libnotify-bin on Debian and Ubuntu, libnotify on Fedora and Arch)",
+    };
   }
-  const help = spawnSync("notify-send", ["--help"], { encoding: "utf8", env: ctx.env });
-  const buttons = action !== undefined && /--action/.test(`${help.stdout}${help.stderr}`);
+  if (!desktop.bus) {
+    return {
+      shown: false,
+      reason:
+        "no desktop session was found (no session bus at XDG_RUNTIME_DIR/bus or in the user manager)",
+      fix: "it is tried again at its next time, once you are logged in to a desktop; knot remind --here works in a terminal",
+    };
+  }
+  const help = spawnSync("notify-send", ["--help"], { encoding: "utf8", env, timeout: 10_000 });
+  const helpText = `${help.stdout}${help.stderr}`;
+  const buttons = action !== undefined && /--action/.test(helpText);
+  const printsId = /--print-id/.test(helpText);
   const args = [
     "--app-name=knot",
+    ...(printsId ? ["--print-id"] : []),
     ...(buttons ? [`--action=start=${action}`, "--expire-time=600000"] : []),
     "--",
     title,
     body,
   ];
-  return new Promise((resolve) => {
-    const child = spawn("notify-send", args, { env: ctx.env, stdio: ["ignore", "pipe", "pipe"] });
+  return new Promise<Shown>((resolveShown) => {
+    const child = spawn("notify-send", args, { env, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
+    let err = "";
+    let settled = false;
+    let choose: (pressed: boolean) => void = () => {};
+    const chosen = new Promise<boolean>((resolve) => {
+      choose = resolve;
+    });
+    const shown = () => {
+      if (settled) return;
+      settled = true;
+      resolveShown({ shown: true, chosen });
+    };
+    const failed = (reason: string) => {
+      if (settled) return;
+      settled = true;
+      resolveShown({
+        shown: false,
+        reason: `notify-send could not show it: ${reason}`,
+        fix: /connect|bus|display/i.test(reason)
+          ? "no notification service answered on the session bus: log in to a desktop with a notification service (it is tried again at its next time)"
+          : "run notify-send test by hand to see why",
+      });
+    };
+    // a notifier without --print-id gives no sign while a button waits: still running is shown
+    const quietWait = buttons && !printsId ? setTimeout(shown, 3000) : undefined;
+    const limit = setTimeout(() => child.kill(), 10 * 60_000);
     child.stdout.on("data", (chunk) => {
       out += chunk;
+      if (printsId && /^\d+\s*\n/.test(out)) shown();
     });
-    const timer = setTimeout(() => child.kill(), 10 * 60_000);
-    child.on("error", () => resolve(false));
-    child.on("close", () => {
-      clearTimeout(timer);
-      resolve(out.trim() === "start");
+    child.stderr.on("data", (chunk) => {
+      err += chunk;
+    });
+    child.on("error", (error) => {
+      clearTimeout(quietWait);
+      clearTimeout(limit);
+      failed(error.message);
+      choose(false);
+    });
+    child.on("close", (code, signal) => {
+      clearTimeout(quietWait);
+      clearTimeout(limit);
+      if (code === 0 || (settled && signal)) shown();
+      else failed(firstLine(err) || `exit ${code ?? signal}`);
+      const lines = out.trim().split("\n");
+      choose(lines.includes("start"));
     });
   });
 }
 
-/** Opens a terminal window running knot with these arguments. */
-export function openTerminal(ctx: Context, args: string[]): void {
-  const knot = knotCommand();
+/**
+ * Opens a terminal window running knot with these arguments; resolves to why it could not,
+ * or undefined once it started.
+ */
+export function openTerminal(
+  desktop: Desktop,
+  args: string[],
+  knot = knotCommand(),
+): Promise<string | undefined> {
+  const env = desktop.env;
+  if (!env.DISPLAY && !env.WAYLAND_DISPLAY) {
+    return Promise.resolve(
+      `no display was found to open a terminal on: run knot ${args.join(" ")}`,
+    );
+  }
   const candidates: [string, string[]][] = [
-    ...(ctx.env.TERMINAL
-      ? [[ctx.env.TERMINAL, ["-e", ...knot, ...args]] as [string, string[]]]
-      : []),
+    ...(env.TERMINAL ? [[env.TERMINAL, ["-e", ...knot, ...args]] as [string, string[]]] : []),
     ["x-terminal-emulator", ["-e", ...knot, ...args]],
     ["gnome-terminal", ["--", ...knot, ...args]],
     ["konsole", ["-e", ...knot, ...args]],
     ["xterm", ["-e", ...knot, ...args]],
   ];
-  const found = candidates.find(([command]) => onPath(command, ctx.env));
+  const found = candidates.find(([command]) => onPath(command, env));
   if (!found) {
-    warnTo(ctx)(`No terminal program found to start it in: run knot ${args.join(" ")}`);
-    return;
+    return Promise.resolve(
+      `no terminal program was found to start it in: run knot ${args.join(" ")}`,
+    );
   }
-  spawn(found[0], found[1], { env: ctx.env, detached: true, stdio: "ignore" }).unref();
+  return new Promise((resolve) => {
+    const child = spawn(found[0], found[1], { env, detached: true, stdio: "ignore" });
+    child.on("error", (error) => resolve(`${found[0]} could not start: ${error.message}`));
+    child.on("spawn", () => {
+      // a terminal that cannot open a window exits at once: give it a moment to say so
+      const timer = setTimeout(() => {
+        child.unref();
+        resolve(undefined);
+      }, 1500);
+      child.on("exit", (code) => {
+        clearTimeout(timer);
+        resolve(
+          code === 0 ? undefined : `${found[0]} exited with ${code}: run knot ${args.join(" ")}`,
+        );
+      });
+    });
+  });
 }

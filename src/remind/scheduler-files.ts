@@ -1,3 +1,5 @@
+import { KnotError } from "../errors.js";
+import { quote } from "../ui/safe.js";
 import {
   DAYS,
   type Day,
@@ -6,16 +8,25 @@ import {
   describeReminder,
   type Reminder,
 } from "./model.js";
-import type { SchedulerContext } from "./schedulers.js";
 
 /**
  * The text of each scheduler's entry for a reminder: systemd timer and service units, crontab
  * lines, a launchd property list. Pure, so tests check them against each format's own tools.
+ * Every entry runs knot's launcher (./launcher.ts) with the reminder's id, and every value is
+ * escaped for where it goes; what a format cannot hold is refused, naming it.
  */
+export interface EntryTarget {
+  /** The launcher's path (in knot's data folder). */
+  launcher: string;
+  /** The profile's short tag (./profile.ts). */
+  profile: string;
+}
+
 /** What each reminder is called in the scheduler, so a person can find it. */
-export const unitName = (id: string) => `knot-remind-${id}`;
-export const launchdLabel = (id: string) => `org.knot.remind.${id}`;
+export const unitName = (profile: string, id: string) => `knot-remind-${profile}-${id}`;
+export const launchdLabel = (profile: string, id: string) => `org.knot.remind.${profile}.${id}`;
 export const CRON_MARK = "# knot-remind";
+export const cronMark = (profile: string, id: string) => `${CRON_MARK} ${profile} ${id}`;
 
 /** The times of day a repeating reminder is due, grouped by minute: [minute, hours[]]. */
 function timesByMinute(reminder: Reminder): [number, number[]][] {
@@ -60,32 +71,46 @@ export function onCalendar(reminder: Reminder): string[] {
   );
 }
 
-/** Quotes one word of an ExecStart= line (systemd's own quoting). */
-const systemdWord = (word: string) =>
-  /^[A-Za-z0-9_./:=@+-]+$/.test(word) ? word : `"${word.replace(/(["\\])/g, "\\$1")}"`;
+/** Whether text holds control characters (other than those in `allowed`). */
+const isControl = (c: string) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f;
+const hasControl = (text: string, allowed = "") =>
+  [...text].some((c) => isControl(c) && !allowed.includes(c));
 
-/** Settings and data folders the scheduled knot must share with this one. */
-function carriedEnv(ctx: SchedulerContext): [string, string][] {
-  const names = ["XDG_CONFIG_HOME", "XDG_DATA_HOME", "HOME", "LANG", "KNOT_NOTIFY_COMMAND"];
-  return names.flatMap((name) => {
-    const value = ctx.env[name];
-    return value && !/[\n\r"\\%$]/.test(value) ? [[name, value] as [string, string]] : [];
+const refuse = (what: string, path: string, why: string) =>
+  new KnotError(`knot's folder ${quote(path)} ${why}, which ${what} cannot hold.`, {
+    hint: "Set XDG_DATA_HOME (or HOME) to a folder without it, then run knot remind repair.",
   });
-}
+
+/**
+ * One word of a systemd unit line: double-quoted, with systemd's escapes: \\ and \" and C
+ * escapes for control characters (its unquoting reads them), %% for its specifiers and $$
+ * for its variables.
+ */
+export const systemdWord = (word: string) =>
+  `"${word
+    .replace(/\\/g, "\\\\")
+    .replace(/"/g, '\\"')
+    .split("")
+    .map((c) => (isControl(c) ? `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}` : c))
+    .join("")
+    .replace(/%/g, "%%")
+    .replace(/\$/g, "$$$$")}"`;
+
+/** Free text in a unit (Description=): one line, specifiers escaped. */
+const systemdText = (text: string) => text.replace(/[\r\n]/g, " ").replace(/%/g, "%%");
 
 export function systemdUnits(
   reminder: Reminder,
-  ctx: SchedulerContext,
+  target: EntryTarget,
 ): { service: string; timer: string } {
-  const what = `knot reminder ${reminder.id}: ${describeReminder(reminder)}`;
+  const what = systemdText(`knot reminder ${reminder.id}: ${describeReminder(reminder)}`);
   const service = [
     "[Unit]",
     `Description=${what}`,
     "",
     "[Service]",
     "Type=oneshot",
-    `ExecStart=${[...ctx.knot, "remind", "fire", reminder.id].map(systemdWord).join(" ")}`,
-    ...carriedEnv(ctx).map(([k, v]) => `Environment="${k}=${v}"`),
+    `ExecStart=/bin/sh ${systemdWord(target.launcher)} ${reminder.id}`,
     "TimeoutStartSec=15min",
     "",
   ].join("\n");
@@ -98,7 +123,7 @@ export function systemdUnits(
     // A laptop asleep at the time is reminded once when it wakes, never in a burst.
     "Persistent=true",
     "AccuracySec=30s",
-    `Unit=${unitName(reminder.id)}.service`,
+    `Unit=${unitName(target.profile, reminder.id)}.service`,
     "",
     "[Install]",
     "WantedBy=timers.target",
@@ -107,42 +132,55 @@ export function systemdUnits(
   return { service, timer };
 }
 
-const shellWord = (word: string) =>
-  /^[A-Za-z0-9_./:=@+-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
+/**
+ * The command of a crontab line. cron hands the rest of the line to sh, but first turns each
+ * % into a new line (\% is a %), and a line cannot hold a new line at all: a path with a new
+ * line (or a control character, or \ before %) is refused, not written.
+ */
+export function cronCommand(target: EntryTarget, id: string): string {
+  const path = target.launcher;
+  if (hasControl(path))
+    throw refuse("a crontab line", path, "holds a new line or a control character");
+  if (/\\%/.test(path)) throw refuse("a crontab line", path, "holds \\ before %");
+  const word = `'${path.replace(/'/g, "'\\''")}'`.replace(/%/g, "\\%");
+  return `/bin/sh ${word} ${id}`;
+}
 
-/** crontab lines (local time), each ending with a mark naming the reminder. */
-export function cronLines(reminder: Reminder, ctx: SchedulerContext): string[] {
-  const env = carriedEnv(ctx).map(([k, v]) => `${k}=${shellWord(v)}`);
-  const uid = ctx.uid ?? process.getuid?.();
-  // cron runs without the desktop session's bus: point notifications at it
-  const bus =
-    ctx.env.DBUS_SESSION_BUS_ADDRESS ??
-    (uid === undefined ? undefined : `unix:path=/run/user/${uid}/bus`);
-  if (bus && !/[\n\r'"%]/.test(bus)) env.push(`DBUS_SESSION_BUS_ADDRESS=${shellWord(bus)}`);
-  const command = [...env, ...[...ctx.knot, "remind", "fire", reminder.id].map(shellWord)]
-    .join(" ")
-    .replace(/%/g, "\\%");
-  const mark = `${CRON_MARK} ${reminder.id}`;
+/** crontab lines (local time), each ending with a mark naming the profile and the reminder. */
+export function cronLines(reminder: Reminder, target: EntryTarget): string[] {
+  const command = `${cronCommand(target, reminder.id)} ${cronMark(target.profile, reminder.id)}`;
   if (reminder.kind === "once") {
+    // cron has no year: the firing itself makes sure a one-time reminder never comes again
     const w = whenOf(reminder);
-    return [`${w.minute} ${w.hour} ${w.day} ${w.month} * ${command} ${mark}`];
+    return [`${w.minute} ${w.hour} ${w.day} ${w.month} * ${command}`];
   }
   const dow = daysOf(reminder)
     .map((d) => DAYS.indexOf(d))
     .join(",");
   return timesByMinute(reminder).map(
-    ([minute, hours]) => `${minute} ${hours.join(",")} * * ${dow} ${command} ${mark}`,
+    ([minute, hours]) => `${minute} ${hours.join(",")} * * ${dow} ${command}`,
   );
 }
 
-const xml = (text: string) =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+/** Text for an XML element; XML 1.0 cannot hold most control characters at all. */
+export function xmlText(text: string): string {
+  if (hasControl(text, "\t\n\r") || /[\ufffe\uffff]/.test(text)) {
+    throw refuse("a launchd property list", text, "holds a control character");
+  }
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/\r/g, "&#13;");
+}
 
-export function launchdPlist(reminder: Reminder, ctx: SchedulerContext): string {
+export function launchdPlist(reminder: Reminder, target: EntryTarget): string {
   const dict = (entries: [string, number][]) =>
     `    <dict>\n${entries.map(([k, v]) => `      <key>${k}</key><integer>${v}</integer>`).join("\n")}\n    </dict>`;
   let intervals: string[];
   if (reminder.kind === "once") {
+    // launchd has no year either: the firing ends a one-time reminder for good
     const w = whenOf(reminder);
     intervals = [
       dict([
@@ -165,25 +203,16 @@ export function launchdPlist(reminder: Reminder, ctx: SchedulerContext): string 
       ),
     );
   }
-  const env = carriedEnv(ctx);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">',
     '<plist version="1.0">',
     "<dict>",
-    `  <key>Label</key><string>${launchdLabel(reminder.id)}</string>`,
+    `  <key>Label</key><string>${launchdLabel(target.profile, reminder.id)}</string>`,
     "  <key>ProgramArguments</key>",
     "  <array>",
-    ...[...ctx.knot, "remind", "fire", reminder.id].map((a) => `    <string>${xml(a)}</string>`),
+    ...["/bin/sh", target.launcher, reminder.id].map((a) => `    <string>${xmlText(a)}</string>`),
     "  </array>",
-    ...(env.length > 0
-      ? [
-          "  <key>EnvironmentVariables</key>",
-          "  <dict>",
-          ...env.map(([k, v]) => `    <key>${k}</key><string>${xml(v)}</string>`),
-          "  </dict>",
-        ]
-      : []),
     "  <key>StartCalendarInterval</key>",
     "  <array>",
     ...intervals,

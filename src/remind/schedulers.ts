@@ -1,11 +1,12 @@
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { homedir } from "node:os";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { ExitCode, KnotError } from "../errors.js";
+import { withLock } from "./lock.js";
 import type { Reminder } from "./model.js";
 import {
-  CRON_MARK,
   cronLines,
+  type EntryTarget,
   launchdLabel,
   launchdPlist,
   systemdUnits,
@@ -24,29 +25,30 @@ export {
 /**
  * Reminders are run by the system's own scheduler, so nothing of knot's stays running: a
  * systemd user timer on Linux, a launchd agent on macOS, cron where neither is there. Each
- * reminder is one named entry (knot-remind-r1), which runs `knot remind fire r1`; knot's
- * decision (./decide.ts) then says whether it reaches the person.
+ * reminder is one entry named by its profile and id (knot-remind-1a2b3c-r1), which runs knot's
+ * launcher with the id; knot's decision (./decide.ts) then says whether it reaches the person.
  */
 export type SchedulerName = "systemd" | "launchd" | "cron";
 
 export type Run = (
   command: string,
   args: string[],
-  input?: string,
+  input?: string | Buffer,
 ) => {
   status: number | null;
-  stdout: string;
+  /** Bytes where the caller needs them exactly (a crontab); text otherwise. */
+  stdout: string | Buffer;
   stderr: string;
   error?: Error;
 };
 
-export interface SchedulerContext {
+export interface SchedulerContext extends EntryTarget {
   platform: NodeJS.Platform;
   env: NodeJS.ProcessEnv;
   run: Run;
   findProgram: (name: string) => boolean;
-  /** The command that runs knot: node and knot's own script, as absolute paths. */
-  knot: string[];
+  /** The settings folder: entries written before profiles are knot's if they name it. */
+  configDir: string;
   uid?: number;
 }
 
@@ -57,7 +59,7 @@ export function pickScheduler(ctx: SchedulerContext): SchedulerName | undefined 
   if (ctx.platform === "darwin") return "launchd";
   if (ctx.platform !== "linux") return undefined;
   if (ctx.findProgram("systemctl")) {
-    const state = ctx.run("systemctl", ["--user", "is-system-running"]).stdout.trim();
+    const state = String(ctx.run("systemctl", ["--user", "is-system-running"]).stdout).trim();
     if (/^(running|degraded|starting|initializing)$/.test(state)) return "systemd";
   }
   return ctx.findProgram("crontab") ? "cron" : undefined;
@@ -67,6 +69,8 @@ export const systemdDir = (env: NodeJS.ProcessEnv) =>
   join(env.XDG_CONFIG_HOME || join(env.HOME || homedir(), ".config"), "systemd", "user");
 export const launchAgentsDir = (env: NodeJS.ProcessEnv) =>
   join(env.HOME || homedir(), "Library", "LaunchAgents");
+
+const uidOf = (ctx: SchedulerContext) => ctx.uid ?? process.getuid?.();
 
 function check(result: ReturnType<Run>, what: string): void {
   if (result.error || result.status !== 0) {
@@ -79,6 +83,84 @@ function check(result: ReturnType<Run>, what: string): void {
   }
 }
 
+/**
+ * Whether an entry written before entries named their profile belongs to this one: it
+ * carried XDG_CONFIG_HOME (or none, for the default folder).
+ */
+function legacyOurs(text: string, ctx: SchedulerContext): boolean {
+  const m =
+    /XDG_CONFIG_HOME=(?:'([^']*)'|"?([^"\s]+))/.exec(text) ??
+    /<key>XDG_CONFIG_HOME<\/key><string>([^<]*)<\/string>/.exec(text);
+  const base = m ? (m[1] ?? m[2] ?? "") : join(ctx.env.HOME || homedir(), ".config");
+  return join(base, "knot") === ctx.configDir;
+}
+
+const readText = (file: string) => {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return "";
+  }
+};
+
+/** This profile's entries in the systemd folder, by id: their file names' stems. */
+function systemdEntries(ctx: SchedulerContext): Map<string, string[]> {
+  const dir = systemdDir(ctx.env);
+  const out = new Map<string, string[]>();
+  let files: string[] = [];
+  try {
+    files = readdirSync(dir);
+  } catch {
+    return out;
+  }
+  for (const file of files) {
+    const m = /^(knot-remind-(?:([0-9a-f]{6})-)?(r\d+))\.(timer|service)$/.exec(file);
+    if (!m) continue;
+    const [, stem, profile, id] = m as unknown as [string, string, string | undefined, string];
+    if (profile !== undefined && profile !== ctx.profile) continue;
+    if (profile === undefined && !legacyOurs(readText(join(dir, `${stem}.service`)), ctx)) continue;
+    const stems = out.get(id) ?? [];
+    if (!stems.includes(stem)) out.set(id, [...stems, stem]);
+  }
+  return out;
+}
+
+function launchdEntries(ctx: SchedulerContext): Map<string, string[]> {
+  const dir = launchAgentsDir(ctx.env);
+  const out = new Map<string, string[]>();
+  let files: string[] = [];
+  try {
+    files = readdirSync(dir);
+  } catch {
+    return out;
+  }
+  for (const file of files) {
+    const m = /^(org\.knot\.remind\.(?:([0-9a-f]{6})\.)?(r\d+))\.plist$/.exec(file);
+    if (!m) continue;
+    const [, label, profile, id] = m as unknown as [string, string, string | undefined, string];
+    if (profile !== undefined && profile !== ctx.profile) continue;
+    if (profile === undefined && !legacyOurs(readText(join(dir, file)), ctx)) continue;
+    out.set(id, [...(out.get(id) ?? []), label]);
+  }
+  return out;
+}
+
+/** The id a crontab line of this profile's is for, if it is one. */
+function cronId(line: string, ctx: SchedulerContext): string | undefined {
+  const m = / # knot-remind (?:([0-9a-f]{6}) )?(r\d+)$/.exec(line);
+  if (!m) return undefined;
+  if (m[1] !== undefined) return m[1] === ctx.profile ? m[2] : undefined;
+  return legacyOurs(line, ctx) ? m[2] : undefined;
+}
+
+/** Ids with an entry in the scheduler, for this profile. */
+export function entriesPresent(name: SchedulerName, ctx: SchedulerContext): Set<string> {
+  if (name === "systemd") return new Set(systemdEntries(ctx).keys());
+  if (name === "launchd") return new Set(launchdEntries(ctx).keys());
+  const table = readCrontab(ctx);
+  return new Set(table.lines.flatMap((l) => cronId(l, ctx) ?? []));
+}
+
 /** Writes and enables a reminder's scheduler entry (replacing one of the same id). */
 export function install(name: SchedulerName, reminder: Reminder, ctx: SchedulerContext): string {
   const id = reminder.id;
@@ -86,55 +168,52 @@ export function install(name: SchedulerName, reminder: Reminder, ctx: SchedulerC
     const dir = systemdDir(ctx.env);
     mkdirSync(dir, { recursive: true });
     const { service, timer } = systemdUnits(reminder, ctx);
-    writeFileSync(join(dir, `${unitName(id)}.service`), service);
-    writeFileSync(join(dir, `${unitName(id)}.timer`), timer);
+    const unit = unitName(ctx.profile, id);
+    writeFileSync(join(dir, `${unit}.service`), service);
+    writeFileSync(join(dir, `${unit}.timer`), timer);
     check(ctx.run("systemctl", ["--user", "daemon-reload"]), "reload systemd's user units");
     check(
-      ctx.run("systemctl", ["--user", "enable", "--now", `${unitName(id)}.timer`]),
-      `start the timer ${unitName(id)}.timer`,
+      ctx.run("systemctl", ["--user", "enable", "--now", `${unit}.timer`]),
+      `start the timer ${unit}.timer`,
     );
-    return `systemd user timer ${unitName(id)}.timer (systemctl --user list-timers)`;
+    return `systemd user timer ${unit}.timer (systemctl --user list-timers)`;
   }
   if (name === "launchd") {
     const dir = launchAgentsDir(ctx.env);
     mkdirSync(dir, { recursive: true });
-    const file = join(dir, `${launchdLabel(id)}.plist`);
-    ctx.run("launchctl", ["bootout", `gui/${ctx.uid ?? process.getuid?.()}/${launchdLabel(id)}`]);
-    writeFileSync(file, launchdPlist(reminder, ctx));
+    const label = launchdLabel(ctx.profile, id);
+    const file = join(dir, `${label}.plist`);
+    const plist = launchdPlist(reminder, ctx);
+    ctx.run("launchctl", ["bootout", `gui/${uidOf(ctx)}/${label}`]);
+    writeFileSync(file, plist);
     check(
-      ctx.run("launchctl", ["bootstrap", `gui/${ctx.uid ?? process.getuid?.()}`, file]),
-      `load the launchd agent ${launchdLabel(id)}`,
+      ctx.run("launchctl", ["bootstrap", `gui/${uidOf(ctx)}`, file]),
+      `load the launchd agent ${label}`,
     );
-    return `launchd agent ${launchdLabel(id)} (launchctl list | grep knot)`;
+    return `launchd agent ${label} (launchctl list | grep knot)`;
   }
-  const lines = readCrontab(ctx).filter((l) => !l.endsWith(`${CRON_MARK} ${id}`));
-  writeCrontab(ctx, [...lines, ...cronLines(reminder, ctx)]);
-  return `crontab lines marked "${CRON_MARK} ${id}" (crontab -l)`;
+  const lines = cronLines(reminder, ctx);
+  editCrontab(ctx, (l) => cronId(l, ctx) !== id, lines);
+  return `crontab lines marked "# knot-remind ${ctx.profile} ${id}" (crontab -l)`;
 }
 
-/** Stops and deletes reminders' scheduler entries; with `all`, every one knot made. */
+/** Stops and deletes reminders' scheduler entries; with `all`, every one of this profile's. */
 export function remove(
   name: SchedulerName,
   ids: readonly string[] | "all",
   ctx: SchedulerContext,
 ): string[] {
+  const wanted = (id: string) => ids === "all" || ids.includes(id);
   const removed: string[] = [];
   if (name === "systemd") {
     const dir = systemdDir(ctx.env);
-    let files: string[] = [];
-    try {
-      files = readdirSync(dir).filter((f) => /^knot-remind-r\d+\.(timer|service)$/.test(f));
-    } catch {
-      // no unit folder: nothing of knot's there
-    }
-    const found = [
-      ...new Set(files.map((f) => f.replace(/^knot-remind-|\.(timer|service)$/g, ""))),
-    ];
-    const gone = ids === "all" ? found : found.filter((id) => ids.includes(id));
-    for (const id of gone) {
-      ctx.run("systemctl", ["--user", "disable", "--now", `${unitName(id)}.timer`]);
-      rmSync(join(dir, `${unitName(id)}.timer`), { force: true });
-      rmSync(join(dir, `${unitName(id)}.service`), { force: true });
+    const gone = [...systemdEntries(ctx)].filter(([id]) => wanted(id));
+    for (const [id, stems] of gone) {
+      for (const stem of stems) {
+        ctx.run("systemctl", ["--user", "disable", "--now", `${stem}.timer`]);
+        rmSync(join(dir, `${stem}.timer`), { force: true });
+        rmSync(join(dir, `${stem}.service`), { force: true });
+      }
       removed.push(id);
     }
     if (gone.length > 0) ctx.run("systemctl", ["--user", "daemon-reload"]);
@@ -142,48 +221,67 @@ export function remove(
   }
   if (name === "launchd") {
     const dir = launchAgentsDir(ctx.env);
-    let files: string[] = [];
-    try {
-      files = readdirSync(dir).filter((f) => /^org\.knot\.remind\.r\d+\.plist$/.test(f));
-    } catch {
-      // none
-    }
-    for (const file of files) {
-      const id = file.replace(/^org\.knot\.remind\.|\.plist$/g, "");
-      if (ids !== "all" && !ids.includes(id)) continue;
-      ctx.run("launchctl", ["bootout", `gui/${ctx.uid ?? process.getuid?.()}/${launchdLabel(id)}`]);
-      rmSync(join(dir, file), { force: true });
+    for (const [id, labels] of launchdEntries(ctx)) {
+      if (!wanted(id)) continue;
+      for (const label of labels) {
+        ctx.run("launchctl", ["bootout", `gui/${uidOf(ctx)}/${label}`]);
+        rmSync(join(dir, `${label}.plist`), { force: true });
+      }
       removed.push(id);
     }
     return removed;
   }
-  const lines = readCrontab(ctx);
-  const ours = (l: string) => {
-    const m = new RegExp(`${CRON_MARK} (r\\d+)$`).exec(l);
-    return m && (ids === "all" || ids.includes(m[1]!)) ? m[1] : undefined;
-  };
-  const kept = lines.filter((l) => !ours(l));
-  if (kept.length !== lines.length) {
-    for (const l of lines) {
-      const id = ours(l);
-      if (id && !removed.includes(id)) removed.push(id);
-    }
-    writeCrontab(ctx, kept);
-  }
+  editCrontab(ctx, (l) => {
+    const id = cronId(l, ctx);
+    if (id === undefined || !wanted(id)) return true;
+    if (!removed.includes(id)) removed.push(id);
+    return false;
+  });
   return removed;
 }
 
-function readCrontab(ctx: SchedulerContext): string[] {
+/**
+ * The person's crontab, as bytes: each line is kept as a latin1 string, which maps every
+ * byte to one character and back, so lines knot did not write (any encoding, blank lines,
+ * comments) are written back exactly.
+ */
+interface Crontab {
+  lines: string[];
+  /** Whether there was one at all. */
+  exists: boolean;
+}
+
+function readCrontab(ctx: SchedulerContext): Crontab {
   const result = ctx.run("crontab", ["-l"]);
   if (result.error) check(result, "read your crontab");
   // "no crontab for you" is an empty one
-  if (result.status !== 0) return [];
-  return result.stdout.split("\n").filter((l) => l.trim() !== "");
+  if (result.status !== 0) return { lines: [], exists: false };
+  const bytes = Buffer.isBuffer(result.stdout) ? result.stdout : Buffer.from(result.stdout, "utf8");
+  const text = bytes.toString("latin1");
+  const lines = text.split("\n");
+  if (text.endsWith("\n")) lines.pop();
+  return { lines: text === "" ? [] : lines, exists: true };
 }
 
-function writeCrontab(ctx: SchedulerContext, lines: string[]): void {
-  check(
-    ctx.run("crontab", ["-"], lines.length > 0 ? `${lines.join("\n")}\n` : ""),
-    "write your crontab",
-  );
+/** A user-wide lock: profiles share the crontab. */
+const crontabLock = (ctx: SchedulerContext) =>
+  join(tmpdir(), `knot-crontab-${uidOf(ctx) ?? "user"}.lock`);
+
+/**
+ * Changes the crontab: keeps the lines `keep` says (as they were, byte for byte) and adds
+ * knot's `add` lines (text, written as UTF-8). Nothing is written when nothing changes.
+ */
+function editCrontab(
+  ctx: SchedulerContext,
+  keep: (line: string) => boolean,
+  add: readonly string[] = [],
+): void {
+  withLock(crontabLock(ctx), () => {
+    const table = readCrontab(ctx);
+    const kept = table.lines.filter(keep);
+    if (kept.length === table.lines.length && add.length === 0) return;
+    const lines = [...kept, ...add.map((l) => Buffer.from(l, "utf8").toString("latin1"))];
+    const bytes = Buffer.from(lines.length > 0 ? `${lines.join("\n")}\n` : "", "latin1");
+    check(ctx.run("crontab", ["-"], bytes), "write your crontab");
+  });
 }

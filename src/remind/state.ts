@@ -1,59 +1,121 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import type { ReminderState } from "./decide.js";
+import { withLock } from "./lock.js";
+import { remindFiles } from "./profile.js";
 
 /**
- * What knot remembers of each reminder between runs (when it last fired, a snooze): changes
- * every time, so it lives in the data folder, not the settings. Losing it is harmless: the
- * next due time reminds once.
+ * What knot remembers of its reminders between runs (when each last fired, a snooze, its last
+ * failure, why it is waiting; the last id given; when the advice was last given): changes
+ * every time, so it lives in the data folder, not the settings. Changed only under the
+ * reminders' lock. Losing it is harmless: the next due time reminds once.
  */
-export const stateFile = (dataDir: string) => join(dataDir, "reminders.json");
-
-export function readStates(dataDir: string): Record<string, ReminderState> {
-  try {
-    const value = JSON.parse(readFileSync(stateFile(dataDir), "utf8"));
-    if (!value || typeof value !== "object" || Array.isArray(value)) return {};
-    const out: Record<string, ReminderState> = {};
-    for (const [id, raw] of Object.entries(value)) {
-      const s = raw as Record<string, unknown>;
-      const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
-      if (!/^r\d{1,4}$/.test(id) || !s || typeof s !== "object") continue;
-      out[id] = {
-        lastFiredAt: num(s.lastFiredAt),
-        snoozedUntil: num(s.snoozedUntil),
-        lastAdviceAt: num(s.lastAdviceAt),
-      };
-    }
-    return out;
-  } catch {
-    return {};
-  }
+export interface Failure {
+  at: number;
+  reason: string;
+  fix: string;
 }
 
-export function writeStates(dataDir: string, states: Record<string, ReminderState>): void {
+export interface KeptState extends ReminderState {
+  /** The last firing that could not reach the person (cleared by the next that does). */
+  failure?: Failure;
+  /** Due, but held back: the screen is locked, the person away, notifications paused. */
+  waiting?: { since: number; why: string };
+}
+
+export interface RemindState {
+  reminders: Record<string, KeptState>;
+  /** The highest id number ever given, so ids are never reused. */
+  lastId: number;
+  /** When the advice to see a doctor was last given, by any reminder (once a day in all). */
+  adviceAt?: number;
+}
+
+export const stateFile = (dataDir: string) => remindFiles(dataDir).state;
+
+const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
+const text = (v: unknown) => (typeof v === "string" ? v.slice(0, 500) : undefined);
+
+function keptOf(raw: unknown): KeptState | undefined {
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return undefined;
+  const s = raw as Record<string, unknown>;
+  const f = s.failure as Record<string, unknown> | undefined;
+  const w = s.waiting as Record<string, unknown> | undefined;
+  const failure =
+    f && num(f.at) !== undefined && text(f.reason) !== undefined
+      ? { at: num(f.at)!, reason: text(f.reason)!, fix: text(f.fix) ?? "" }
+      : undefined;
+  const waiting =
+    w && num(w.since) !== undefined && text(w.why) !== undefined
+      ? { since: num(w.since)!, why: text(w.why)! }
+      : undefined;
+  return {
+    lastFiredAt: num(s.lastFiredAt),
+    snoozedUntil: num(s.snoozedUntil),
+    lastAdviceAt: num(s.lastAdviceAt),
+    ...(failure ? { failure } : {}),
+    ...(waiting ? { waiting } : {}),
+  };
+}
+
+export function readRemindState(dataDir: string): RemindState {
+  let value: Record<string, unknown>;
+  try {
+    value = JSON.parse(readFileSync(stateFile(dataDir), "utf8"));
+    if (!value || typeof value !== "object" || Array.isArray(value)) throw new Error("not kept");
+  } catch {
+    return { reminders: {}, lastId: 0 };
+  }
+  // the first form of the file was the reminders alone, by id
+  const byId = (value.v === 2 ? value.reminders : value) as Record<string, unknown>;
+  const reminders: Record<string, KeptState> = {};
+  for (const [id, raw] of Object.entries(byId ?? {})) {
+    const kept = keptOf(raw);
+    if (/^r\d{1,4}$/.test(id) && kept) reminders[id] = kept;
+  }
+  const ids = Object.keys(reminders).map((id) => Number(id.slice(1)));
+  const lastAdvice = Math.max(-1, ...Object.values(reminders).map((r) => r.lastAdviceAt ?? -1));
+  return {
+    reminders,
+    lastId: Math.max(num(value.lastId) ?? 0, ...ids, 0),
+    adviceAt: num(value.adviceAt) ?? (lastAdvice >= 0 ? lastAdvice : undefined),
+  };
+}
+
+/** Each reminder's state, by id. */
+export const readStates = (dataDir: string) => readRemindState(dataDir).reminders;
+
+function writeRemindState(dataDir: string, state: RemindState): void {
   const file = stateFile(dataDir);
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(states));
+  writeFileSync(tmp, JSON.stringify({ v: 2, ...state }));
   renameSync(tmp, file);
+}
+
+/** Reads, changes and writes the state under the reminders' lock; returns what `change` does. */
+export function changeRemindState<T>(dataDir: string, change: (state: RemindState) => T): T {
+  return withLock(remindFiles(dataDir).lock, () => {
+    const state = readRemindState(dataDir);
+    const out = change(state);
+    writeRemindState(dataDir, state);
+    return out;
+  });
 }
 
 export function updateState(
   dataDir: string,
   id: string,
-  change: (state: ReminderState) => ReminderState,
+  change: (state: KeptState) => KeptState,
 ): void {
-  const states = readStates(dataDir);
-  states[id] = change(states[id] ?? {});
-  writeStates(dataDir, states);
+  changeRemindState(dataDir, (all) => {
+    all.reminders[id] = change(all.reminders[id] ?? {});
+  });
 }
 
+/** Forgets reminders' state; the last id given is kept, so an id is never given twice. */
 export function forgetStates(dataDir: string, ids: readonly string[] | "all"): void {
-  if (ids === "all") {
-    rmSync(stateFile(dataDir), { force: true });
-    return;
-  }
-  const states = readStates(dataDir);
-  for (const id of ids) delete states[id];
-  writeStates(dataDir, states);
+  changeRemindState(dataDir, (all) => {
+    for (const id of ids === "all" ? Object.keys(all.reminders) : ids) delete all.reminders[id];
+  });
 }

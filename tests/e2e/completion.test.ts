@@ -69,7 +69,14 @@ describe.concurrent("shell completion", () => {
   });
 
   it("completes reminders: subcommands, their options and values, and reminder ids", () => {
-    expect(bashCandidates(env, "remind", "")).toEqual(["cold", "every", "list", "off"]);
+    expect(bashCandidates(env, "remind", "")).toEqual([
+      "cold",
+      "every",
+      "list",
+      "log",
+      "off",
+      "repair",
+    ]);
     expect(bashCandidates(env, "remind", "every", "1h", "--d")).toEqual(["--days"]);
     expect(bashCandidates(env, "remind", "every", "1h", "--routine", "des")).toEqual([
       "desk-break",

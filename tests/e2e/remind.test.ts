@@ -1,3 +1,4 @@
+import { spawn, spawnSync } from "node:child_process";
 import {
   chmodSync,
   existsSync,
@@ -8,24 +9,31 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { profileOf } from "../../src/remind/profile.js";
 import { tempDir } from "../helpers.js";
 import { knotInPty, RESTORE } from "./pty.js";
-import { isolatedEnv, knot, writeScreening } from "./run-knot.js";
+import { isolatedEnv, KNOT_BIN, knot, writeScreening } from "./run-knot.js";
 
 /**
- * Fake scheduler programs on the PATH that write down what they were asked to do, so no test
- * touches the real scheduler: systemctl, crontab (keeping its table in a file), launchctl,
- * notify-send (pressing "Start") and a terminal program.
+ * Fake programs on the PATH that write down what they were asked to do (and fail on demand),
+ * so no test touches the real scheduler or desktop: systemctl, crontab (keeping its table in
+ * a file, as bytes), launchctl, loginctl, dunstctl, notify-send (pressing "Start") and a
+ * terminal program. FAKE_* files in the fake folder switch their answers.
  */
 function fakes() {
   const bin = tempDir("knot-fake-bin-");
   const log = join(bin, "calls.log");
   const table = join(bin, "crontab.txt");
+  const flag = (name: string) => join(bin, name);
   const script = (name: string, body: string) => {
     writeFileSync(join(bin, name), `#!/bin/sh\necho "${name} $*" >> "${log}"\n${body}\n`);
     chmodSync(join(bin, name), 0o755);
   };
-  script("systemctl", 'case "$*" in *is-system-running*) echo running ;; esac');
+  script(
+    "systemctl",
+    `[ -f "${flag("FAKE_SYSTEMCTL_FAIL")}" ] && case "$*" in *enable*) echo "Failed to enable unit: Access denied" >&2; exit 1 ;; esac
+case "$*" in *is-system-running*) echo running ;; *show-environment*) [ -f "${flag("FAKE_MANAGER_ENV")}" ] && cat "${flag("FAKE_MANAGER_ENV")}" && exit 0; exit 1 ;; esac`,
+  );
   script(
     "crontab",
     `if [ "$1" = "-l" ]; then [ -f "${table}" ] && cat "${table}" && exit 0; echo "no crontab for you" >&2; exit 1; fi
@@ -33,21 +41,67 @@ if [ "$1" = "-" ]; then cat > "${table}"; fi`,
   );
   script("launchctl", "exit 0");
   script(
+    "loginctl",
+    `case "$1" in list-sessions) echo "c7 $(id -u) jo seat0" ;; show-session) cat "${flag("FAKE_SESSION")}" 2>/dev/null || printf 'Type=x11\\nActive=yes\\nLockedHint=no\\nIdleHint=no\\n' ;; esac`,
+  );
+  script(
+    "dunstctl",
+    `case "$1" in is-paused) [ -f "${flag("FAKE_PAUSED")}" ] && echo true || echo false ;; esac`,
+  );
+  script(
     "notify-send",
-    'case "$*" in *--help*) echo "  -A, --action=[NAME=]Text..." ;; *--action*) echo start ;; esac',
+    `case "$*" in *--help*) echo "  -A, --action=[NAME=]Text..."; exit 0 ;; esac
+if [ -f "${flag("FAKE_NOTIFY_FAIL")}" ]; then echo "Could not connect: No such file or directory" >&2; exit 1; fi
+case "$*" in *--action*) echo start ;; esac`,
   );
   script("x-terminal-emulator", "exit 0");
   const calls = () => (existsSync(log) ? readFileSync(log, "utf8").trim().split("\n") : []);
-  return { bin, calls, table };
+  const set = (name: string, text = "") => writeFileSync(flag(name), text);
+  const unset = (name: string) => spawnSync("rm", ["-f", flag(name)]);
+  return { bin, calls, table, set, unset };
 }
 
-const envWith = (bin: string, extra: Record<string, string> = {}) =>
-  isolatedEnv({ PATH: `${bin}:/usr/bin:/bin`, ...extra });
+/** An environment with the fakes first on the PATH and a desktop session's bus and display. */
+function envWith(bin: string, extra: Record<string, string> = {}) {
+  const runtime = tempDir("knot-runtime-");
+  writeFileSync(join(runtime, "bus"), "");
+  const {
+    DBUS_SESSION_BUS_ADDRESS: _b,
+    DISPLAY: _d,
+    WAYLAND_DISPLAY: _w,
+    ...rest
+  } = isolatedEnv({ PATH: `${bin}:/usr/bin:/bin` });
+  return { ...rest, XDG_RUNTIME_DIR: runtime, DISPLAY: ":57", ...extra } as NodeJS.ProcessEnv;
+}
+
+const configOf = (env: NodeJS.ProcessEnv) => join(env.XDG_CONFIG_HOME!, "knot");
+const dataOf = (env: NodeJS.ProcessEnv) => join(env.XDG_DATA_HOME!, "knot");
+const tagOf = (env: NodeJS.ProcessEnv) => profileOf(configOf(env));
+const listed = (env: NodeJS.ProcessEnv) =>
+  JSON.parse(knot(["remind", "list", "--json"], { env }).stdout);
+const settingsOf = (env: NodeJS.ProcessEnv) =>
+  JSON.parse(readFileSync(join(configOf(env), "config.json"), "utf8"));
+
+/** Reminders written straight into the settings, set an hour ago (so a slot has passed). */
+function seed(env: NodeJS.ProcessEnv, reminders: object[], settings: object = {}) {
+  writeScreening(configOf(env), ["red-flags", "neck"], { ...settings, reminders });
+}
+const anHourAgo = () => new Date(Date.now() - 3600_000).toISOString();
+const allDay = (id = "r1") => ({
+  id,
+  kind: "every",
+  routine: "desk-break",
+  every: 15,
+  between: ["00:00", "23:59"],
+  days: ["sun", "mon", "tue", "wed", "thu", "fri", "sat"],
+  createdAt: anHourAgo(),
+});
 
 describe("knot remind, with the system's scheduler", () => {
-  it("systemd: writes and enables a named timer, lists it, and removes everything", () => {
+  it("systemd: writes and enables a timer named by profile and id, lists it, removes everything", () => {
     const { bin, calls } = fakes();
     const env = envWith(bin);
+    const tag = tagOf(env);
     const set = knot(["remind", "every", "1h", "--between", "09:00-17:30", "--days", "mon-fri"], {
       env,
     });
@@ -55,75 +109,105 @@ describe("knot remind, with the system's scheduler", () => {
     expect(set.stdout).toMatch(
       /Reminder r1: desk-break every 1h, 09:00-17:30, mon-fri\. Next: .*09:00/,
     );
-    expect(set.stdout).toMatch(
-      /systemd user timer knot-remind-r1\.timer \(systemctl --user list-timers\)/,
+    expect(set.stdout).toContain(
+      `systemd user timer knot-remind-${tag}-r1.timer (systemctl --user list-timers)`,
     );
     const units = join(env.XDG_CONFIG_HOME!, "systemd", "user");
-    expect(readdirSync(units).sort()).toEqual(["knot-remind-r1.service", "knot-remind-r1.timer"]);
-    expect(readFileSync(join(units, "knot-remind-r1.service"), "utf8")).toMatch(
-      /ExecStart=.*knot\.js remind fire r1\nEnvironment="XDG_CONFIG_HOME=/,
+    expect(readdirSync(units).sort()).toEqual([
+      `knot-remind-${tag}-r1.service`,
+      `knot-remind-${tag}-r1.timer`,
+    ]);
+    const launcher = join(dataOf(env), "remind-launcher.sh");
+    expect(readFileSync(join(units, `knot-remind-${tag}-r1.service`), "utf8")).toContain(
+      `ExecStart=/bin/sh "${launcher}" r1\n`,
     );
-    expect(calls()).toContain("systemctl --user enable --now knot-remind-r1.timer");
+    expect(calls()).toContain(`systemctl --user enable --now knot-remind-${tag}-r1.timer`);
     knot(["remind", "every", "45m", "--routine", "stretch", "--days", "daily"], { env });
     // settings back to their defaults keep the reminders (their timers stay installed)
     expect(knot(["config", "reset"], { env }).status).toBe(0);
-    const listed = JSON.parse(knot(["remind", "list", "--json"], { env }).stdout);
-    expect(listed.map((r: { id: string; routine: string }) => `${r.id} ${r.routine}`)).toEqual([
+    const list = listed(env);
+    expect(list.map((r: { id: string; routine: string }) => `${r.id} ${r.routine}`)).toEqual([
       "r1 desk-break",
       "r2 stretch",
     ]);
-    expect(listed[1].next).toMatch(/^\d{4}-/);
+    expect(list[1].next).toMatch(/^\d{4}-/);
+    expect(list[1].entry).toMatchObject({ scheduler: "systemd", present: true, runnable: true });
+    expect(list[1].lastFiredAt).toBeNull();
     expect(knot(["remind", "off", "r1"], { env }).stdout).toMatch(/Reminder r1 stopped/);
-    expect(readdirSync(units)).toEqual(["knot-remind-r2.service", "knot-remind-r2.timer"]);
-    // a stray unit knot made (its settings lost) goes too with --all
-    writeFileSync(join(units, "knot-remind-r7.timer"), "[Timer]\n");
+    expect(readdirSync(units)).toEqual([
+      `knot-remind-${tag}-r2.service`,
+      `knot-remind-${tag}-r2.timer`,
+    ]);
+    // a stray unit of this profile's (its setting lost) goes too with --all; another's stays
+    writeFileSync(join(units, `knot-remind-${tag}-r7.timer`), "[Timer]\n");
+    writeFileSync(join(units, "knot-remind-0f0f0f-r1.timer"), "[Timer]\n");
     expect(knot(["remind", "off", "--all"], { env }).status).toBe(0);
-    expect(readdirSync(units)).toEqual([]);
+    expect(readdirSync(units)).toEqual(["knot-remind-0f0f0f-r1.timer"]);
     expect(calls()).toEqual(
       expect.arrayContaining([
-        "systemctl --user disable --now knot-remind-r1.timer",
-        "systemctl --user disable --now knot-remind-r2.timer",
-        "systemctl --user disable --now knot-remind-r7.timer",
+        `systemctl --user disable --now knot-remind-${tag}-r1.timer`,
+        `systemctl --user disable --now knot-remind-${tag}-r2.timer`,
+        `systemctl --user disable --now knot-remind-${tag}-r7.timer`,
       ]),
     );
-    expect(calls().at(-1)).toBe("systemctl --user daemon-reload");
     expect(knot(["remind", "list"], { env }).stdout).toMatch(/No reminders/);
-    const settings = JSON.parse(
-      readFileSync(join(env.XDG_CONFIG_HOME!, "knot", "config.json"), "utf8"),
-    );
-    expect(settings.reminders).toBeUndefined();
+    expect(settingsOf(env).reminders).toBeUndefined();
   });
 
-  it("cron: adds marked lines, keeps the person's own, removes only knot's", () => {
+  it("cron: adds lines marked with profile and id, keeps the person's own, removes only knot's", () => {
     const { bin, table } = fakes();
     const env = envWith(bin, { KNOT_SCHEDULER: "cron" });
-    writeFileSync(table, "15 3 * * * /usr/local/bin/backup\n");
+    const theirs = Buffer.concat([
+      Buffer.from("# mine\n\n15 3 * * * /usr/local/bin/backup /srv/J"),
+      Buffer.from([0xf6]), // Latin-1, not UTF-8
+      Buffer.from("rg\n\n"),
+    ]);
+    writeFileSync(table, theirs);
     expect(knot(["remind", "every", "90m"], { env }).status).toBe(0);
-    const lines = readFileSync(table, "utf8").trim().split("\n");
-    expect(lines[0]).toBe("15 3 * * * /usr/local/bin/backup");
-    expect(lines.slice(1).map((l) => l.split(" ").slice(0, 5).join(" "))).toEqual([
+    const after = readFileSync(table);
+    expect(after.subarray(0, theirs.length).equals(theirs)).toBe(true);
+    const lines = after.subarray(theirs.length).toString().trim().split("\n");
+    expect(lines.map((l) => l.split(" ").slice(0, 5).join(" "))).toEqual([
       "0 9,12,15 * * 1,2,3,4,5",
       "30 10,13,16 * * 1,2,3,4,5",
     ]);
-    expect(lines[1]).toMatch(/knot\.js remind fire r1 # knot-remind r1$/);
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^0 9,12,15 \\* \\* 1,2,3,4,5 /bin/sh '.*/remind-launcher\\.sh' r1 # knot-remind ${tagOf(env)} r1$`,
+      ),
+    );
     expect(knot(["remind", "off", "--all"], { env }).status).toBe(0);
-    expect(readFileSync(table, "utf8")).toBe("15 3 * * * /usr/local/bin/backup\n");
+    expect(readFileSync(table).equals(theirs)).toBe(true);
+  });
+
+  it("cron: two profiles share one crontab, and neither touches the other's", () => {
+    const { bin, table } = fakes();
+    const a = envWith(bin, { KNOT_SCHEDULER: "cron" });
+    const b = envWith(bin, { KNOT_SCHEDULER: "cron" });
+    expect(knot(["remind", "every", "1h"], { env: a }).status).toBe(0);
+    expect(knot(["remind", "every", "2h"], { env: b }).status).toBe(0);
+    const text = () => readFileSync(table, "utf8");
+    expect(text()).toContain(`# knot-remind ${tagOf(a)} r1`);
+    expect(text()).toContain(`# knot-remind ${tagOf(b)} r1`);
+    expect(knot(["remind", "off", "--all"], { env: a }).status).toBe(0);
+    expect(text()).not.toContain(tagOf(a));
+    expect(text()).toContain(`# knot-remind ${tagOf(b)} r1`);
+    expect(listed(b)[0].entry.present).toBe(true);
   });
 
   it("launchd: a named agent in ~/Library/LaunchAgents, loaded and unloaded", () => {
     const { bin, calls } = fakes();
     const env = envWith(bin, { KNOT_SCHEDULER: "launchd" });
-    expect(knot(["remind", "every", "2h"], { env }).stdout).toMatch(
-      /launchd agent org\.knot\.remind\.r1/,
-    );
+    const label = `org.knot.remind.${tagOf(env)}.r1`;
+    expect(knot(["remind", "every", "2h"], { env }).stdout).toContain(`launchd agent ${label}`);
     const agents = join(env.HOME!, "Library", "LaunchAgents");
-    expect(readdirSync(agents)).toEqual(["org.knot.remind.r1.plist"]);
+    expect(readdirSync(agents)).toEqual([`${label}.plist`]);
     expect(
-      calls().some((c) => /^launchctl bootstrap gui\/\d+ .*org\.knot\.remind\.r1\.plist$/.test(c)),
+      calls().some((c) => c.startsWith("launchctl bootstrap gui/") && c.endsWith(`${label}.plist`)),
     ).toBe(true);
     knot(["remind", "off", "--all"], { env });
     expect(readdirSync(agents)).toEqual([]);
-    expect(calls().some((c) => /^launchctl bootout gui\/\d+\/org\.knot\.remind\.r1$/.test(c))).toBe(
+    expect(calls().some((c) => /^launchctl bootout gui\/\d+\//.test(c) && c.endsWith(label))).toBe(
       true,
     );
   });
@@ -168,12 +252,12 @@ describe("knot remind, with the system's scheduler", () => {
     const set = knot(["remind", "cold"], { env });
     expect(set.status, set.stderr).toBe(0);
     expect(set.stdout).toMatch(/Reminder r1: cold-cycle once, at .*\. Next: /);
-    const [reminder] = JSON.parse(knot(["remind", "list", "--json"], { env }).stdout);
+    const [reminder] = listed(env);
     const due = Date.parse(reminder.at) - Date.now();
     expect(due).toBeGreaterThan(85 * 60_000); // 2 hours after the end, 30 minutes ago
     expect(due).toBeLessThan(91 * 60_000);
-    expect(calls()).toContain("systemctl --user enable --now knot-remind-r1.timer");
-    // fired before its time (a clock change), it stays quiet: cold only 2 hours after the last
+    expect(calls()).toContain(`systemctl --user enable --now knot-remind-${tagOf(env)}-r1.timer`);
+    // fired before its time (a clock change), it stays quiet: not due yet
     expect(knot(["remind", "fire", "r1"], { env }).stdout).toMatch(/quiet/);
   });
 
@@ -184,10 +268,24 @@ describe("knot remind, with the system's scheduler", () => {
     expect(result.stdout).toMatch(/kept for knot remind --here/);
   });
 
+  it("a scheduler that refuses is reported first, and nothing is left half-made", () => {
+    const { bin, set } = fakes();
+    const env = envWith(bin);
+    set("FAKE_SYSTEMCTL_FAIL");
+    const result = knot(["remind", "every", "1h"], { env });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(
+      /Could not start the timer .*: Failed to enable unit: Access denied/,
+    );
+    expect(result.stdout).not.toMatch(/Reminder r1|Scheduled/);
+    expect(readdirSync(join(env.XDG_CONFIG_HOME!, "systemd", "user"))).toEqual([]);
+    expect(settingsOf(env).reminders).toBeUndefined();
+  });
+
   it("fire: reminds through a notification whose Start button opens the routine", () => {
     const { bin, calls } = fakes();
     const env = envWith(bin);
-    knot(["remind", "every", "15m", "--between", "00:00-23:59", "--days", "daily"], { env });
+    seed(env, [allDay()]);
     const fired = knot(["remind", "fire", "r1"], { env });
     expect(fired.status, fired.stderr).toBe(0);
     expect(fired.stdout).toMatch(
@@ -200,13 +298,223 @@ describe("knot remind, with the system's scheduler", () => {
     ).toBe(true);
     // fired once for this slot: asked again at once, it stays quiet
     expect(knot(["remind", "fire", "r1"], { env }).stdout).toMatch(/quiet: already reminded/);
-    // a timer whose reminder is gone from the settings tidies itself away when it fires
+    expect(listed(env)[0].lastFiredAt).toMatch(/^\d{4}-/);
+    // an entry whose reminder is gone from the settings tidies itself away when it fires
     const units = join(env.XDG_CONFIG_HOME!, "systemd", "user");
-    writeFileSync(join(units, "knot-remind-r5.timer"), "[Timer]\n");
-    writeFileSync(join(units, "knot-remind-r5.service"), "[Service]\n");
+    mkdirSync(units, { recursive: true });
+    writeFileSync(join(units, `knot-remind-${tagOf(env)}-r5.timer`), "[Timer]\n");
+    writeFileSync(join(units, `knot-remind-${tagOf(env)}-r5.service`), "[Service]\n");
     expect(knot(["remind", "fire", "r5"], { env }).status).toBe(0);
     expect(readdirSync(units).filter((f) => f.includes("r5"))).toEqual([]);
-    expect(calls()).toContain("systemctl --user disable --now knot-remind-r5.timer");
+    const log = knot(["remind", "log"], { env }).stdout;
+    expect(log).toMatch(/r1 +reminded: desk-break/);
+    expect(log).toMatch(/r1 +quiet: already reminded/);
+  });
+
+  it("fire: a notification that cannot be shown exits 1, keeps the reminder due, and says why", () => {
+    const { bin, set, unset } = fakes();
+    const env = envWith(bin);
+    seed(env, [allDay()]);
+    set("FAKE_NOTIFY_FAIL");
+    const failed = knot(["remind", "fire", "r1"], { env });
+    expect(failed.status).toBe(1);
+    expect(failed.stdout).not.toMatch(/reminded/);
+    expect(failed.stderr).toMatch(
+      /could not reach you: notify-send could not show it: Could not connect/,
+    );
+    const [r1] = listed(env);
+    expect(r1.lastFiredAt).toBeNull();
+    expect(r1.lastFailure.reason).toMatch(/Could not connect/);
+    expect(r1.lastFailure.fix).toMatch(/log in to a desktop/);
+    expect(knot(["remind", "list"], { env }).stdout).toMatch(
+      /failed \d\d:\d\d: notify-send could not show it[\s\S]*fix: /,
+    );
+    // still due: the next chance reminds, and the failure is cleared
+    unset("FAKE_NOTIFY_FAIL");
+    expect(knot(["remind", "fire", "r1"], { env }).stdout).toMatch(/^reminded: /);
+    expect(listed(env)[0].lastFailure).toBeNull();
+    expect(knot(["remind", "log"], { env }).stdout).toMatch(/r1 +failed: [\s\S]*r1 +reminded/);
+  });
+
+  it("fire: with no session bus at all (cron's bare environment), the failure is recorded", () => {
+    const { bin, calls } = fakes();
+    const env = envWith(bin, {
+      XDG_RUNTIME_DIR: tempDir("knot-no-bus-"),
+      // an address frozen at install time, gone since
+      DBUS_SESSION_BUS_ADDRESS: "unix:path=/nonexistent/knot-test/bus",
+    });
+    seed(env, [allDay()]);
+    const failed = knot(["remind", "fire", "r1"], { env });
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toMatch(/no desktop session was found/);
+    expect(calls().some((c) => c.startsWith("notify-send --app-name"))).toBe(false);
+    expect(listed(env)[0]).toMatchObject({ lastFiredAt: null });
+  });
+
+  it("fire: the bus and display come from the user manager when the environment has none", () => {
+    const { bin, calls, set } = fakes();
+    const runtime = tempDir("knot-runtime-");
+    const bus = join(runtime, "elsewhere-bus");
+    writeFileSync(bus, "");
+    set("FAKE_MANAGER_ENV", `DBUS_SESSION_BUS_ADDRESS=unix:path=${bus}\nDISPLAY=:57\n`);
+    const env = envWith(bin, { XDG_RUNTIME_DIR: runtime });
+    delete env.DISPLAY;
+    seed(env, [allDay()]);
+    const fired = knot(["remind", "fire", "r1"], { env });
+    expect(fired.status, fired.stderr).toBe(0);
+    expect(calls()).toContain("systemctl --user show-environment");
+    expect(calls().some((c) => c.startsWith("x-terminal-emulator"))).toBe(true);
+  });
+
+  it("fire: Start without a display says so, instead of doing nothing", () => {
+    const { bin } = fakes();
+    const env = envWith(bin);
+    delete env.DISPLAY;
+    seed(env, [allDay()]);
+    const fired = knot(["remind", "fire", "r1"], { env });
+    expect(fired.status).toBe(1);
+    expect(fired.stdout).toMatch(/^reminded: /);
+    expect(listed(env)[0].lastFailure.reason).toMatch(
+      /Start was pressed, but no display was found/,
+    );
+  });
+
+  it("a settings value knot cannot use never removes a reminder or its entry", () => {
+    const { bin, calls, table } = fakes();
+    const env = envWith(bin, { KNOT_SCHEDULER: "cron" });
+    expect(knot(["remind", "every", "1h"], { env }).status).toBe(0);
+    const entries = readFileSync(table, "utf8");
+    const settings = settingsOf(env);
+    // a typo in a preference: the reminder still works, the file stays where it is
+    writeFileSync(join(configOf(env), "config.json"), JSON.stringify({ ...settings, leadIn: 999 }));
+    const fired = knot(["remind", "fire", "r1"], { env });
+    expect(fired.status, fired.stderr).toBe(0);
+    expect(readdirSync(configOf(env)).filter((f) => f.includes("bad"))).toEqual([]);
+    expect(readFileSync(table, "utf8")).toBe(entries);
+    expect(knot(["remind", "list"], { env }).stdout).toMatch(
+      /Settings: leadIn in .* has a value knot cannot use/,
+    );
+    // a typo in the reminder itself: kept, its entry kept, the person told
+    settings.reminders[0].every = 5;
+    writeFileSync(join(configOf(env), "config.json"), JSON.stringify(settings));
+    const broken = knot(["remind", "fire", "r1"], { env });
+    expect(broken.status).toBe(1);
+    expect(readFileSync(table, "utf8")).toBe(entries);
+    expect(settingsOf(env).reminders[0].every).toBe(5);
+    expect(calls().some((c) => /notify-send .*knot: a reminder needs you/.test(c))).toBe(true);
+    expect(knot(["remind", "log"], { env }).stdout).toMatch(
+      /r1 +failed: reminder r1 in .* has a value knot cannot use/,
+    );
+    // and changing reminders refuses rather than lose it
+    expect(knot(["remind", "every", "2h"], { env }).status).toBe(0);
+    expect(settingsOf(env).reminders.map((r: { id: string }) => r.id)).toEqual(["r1", "r2"]);
+    writeFileSync(join(configOf(env), "config.json"), "{ not json");
+    const refused = knot(["remind", "every", "2h"], { env });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/No reminder was set: the settings file .* cannot be read/);
+    expect(readFileSync(join(configOf(env), "config.json"), "utf8")).toBe("{ not json");
+    expect(knot(["remind", "fire", "r1"], { env }).status).toBe(1);
+    expect(readFileSync(table, "utf8")).toMatch(/ r1 # knot-remind .* r2 # knot-remind/s);
+  });
+
+  it("six remind every at once give six reminders, each with its entry; ids are never reused", async () => {
+    const { bin, table } = fakes();
+    const env = envWith(bin, { KNOT_SCHEDULER: "cron" });
+    const runs = Array.from(
+      { length: 6 },
+      (_, i) =>
+        new Promise<number | null>((resolve) => {
+          const child = spawn(process.execPath, [KNOT_BIN, "remind", "every", `${i + 1}h`], {
+            env,
+            stdio: "ignore",
+          });
+          child.on("close", resolve);
+        }),
+    );
+    expect(await Promise.all(runs)).toEqual([0, 0, 0, 0, 0, 0]);
+    const ids = listed(env)
+      .map((r: { id: string }) => r.id)
+      .sort();
+    expect(ids).toEqual(["r1", "r2", "r3", "r4", "r5", "r6"]);
+    const marks = readFileSync(table, "utf8").match(/# knot-remind \w+ r\d+$/gm) ?? [];
+    expect(new Set(marks.map((m) => m.split(" ").at(-1))).size).toBe(6);
+    expect(listed(env).every((r: { entry: { present: boolean } }) => r.entry.present)).toBe(true);
+    knot(["remind", "off", "r6"], { env });
+    expect(knot(["remind", "every", "1h"], { env }).stdout).toMatch(/^Reminder r7:/);
+  }, 60_000);
+
+  it("repair rewrites missing entries and the launcher; list says what is missing", () => {
+    const { bin } = fakes();
+    const env = envWith(bin);
+    knot(["remind", "every", "1h"], { env });
+    const units = join(env.XDG_CONFIG_HOME!, "systemd", "user");
+    for (const f of readdirSync(units)) spawnSync("rm", [join(units, f)]);
+    spawnSync("rm", [join(dataOf(env), "remind-launcher.sh")]);
+    const list = knot(["remind", "list"], { env }).stdout;
+    expect(list).toMatch(/its scheduler entry is missing \(knot remind repair\)/);
+    expect(list).toMatch(/Entries cannot run: .*remind-launcher\.sh is missing/);
+    const repaired = knot(["remind", "repair"], { env });
+    expect(repaired.status, repaired.stderr).toBe(0);
+    expect(repaired.stdout).toMatch(/Rewritten r1: systemd user timer/);
+    expect(listed(env)[0].entry).toMatchObject({ present: true, runnable: true });
+  });
+
+  it("one-time reminders never fire again (cron and launchd have no year)", () => {
+    const { bin, table, calls } = fakes();
+    const env = envWith(bin, { KNOT_SCHEDULER: "cron" });
+    const lastYear = new Date(Date.now() - 364 * 86_400_000).toISOString();
+    seed(env, [
+      { id: "r1", kind: "once", routine: "cold-cycle", at: lastYear, createdAt: lastYear },
+    ]);
+    writeFileSync(
+      table,
+      `0 9 1 1 * /bin/sh /x/remind-launcher.sh r1 # knot-remind ${tagOf(env)} r1\n`,
+    );
+    const fired = knot(["remind", "fire", "r1"], { env });
+    expect(fired.status).toBe(0);
+    expect(fired.stdout).toMatch(/quiet: a one-time reminder long past/);
+    expect(calls().some((c) => c.startsWith("notify-send --app-name"))).toBe(false);
+    expect(readFileSync(table, "utf8")).toBe("");
+    expect(listed(env)).toEqual([]);
+  });
+
+  it("waits while the screen is locked or notifications are paused, and comes once when back", () => {
+    const { bin, calls, set, unset } = fakes();
+    const env = envWith(bin);
+    seed(env, [allDay()]);
+    set("FAKE_SESSION", "Type=x11\nActive=yes\nLockedHint=yes\nIdleHint=no\n");
+    const locked = knot(["remind", "fire", "r1"], { env });
+    expect(locked.status).toBe(0);
+    expect(locked.stdout).toMatch(/waiting: the screen is locked/);
+    expect(knot(["remind", "list"], { env }).stdout).toMatch(
+      /waiting since \d\d:\d\d: the screen is locked/,
+    );
+    set("FAKE_SESSION", "Type=x11\nActive=yes\nLockedHint=no\nIdleHint=yes\n");
+    expect(knot(["remind", "fire", "r1"], { env }).stdout).toMatch(/waiting: you are away/);
+    unset("FAKE_SESSION");
+    set("FAKE_PAUSED");
+    expect(knot(["remind", "fire", "r1"], { env }).stdout).toMatch(
+      /waiting: notifications are paused/,
+    );
+    expect(calls().some((c) => c.startsWith("notify-send --app-name"))).toBe(false);
+    unset("FAKE_PAUSED");
+    expect(knot(["remind", "fire", "r1"], { env }).stdout).toMatch(/^reminded: /);
+    expect(knot(["remind", "fire", "r1"], { env }).stdout).toMatch(/quiet: already reminded/);
+    expect(listed(env)[0].waiting).toBeNull();
+  });
+
+  it("a data folder whose name holds a new line is refused for cron, naming it", () => {
+    const { bin, table } = fakes();
+    const data = join(tempDir("knot-nl-"), "x\n* * * * * touch /tmp/knot-pwned\n");
+    const env = envWith(bin, { KNOT_SCHEDULER: "cron", XDG_DATA_HOME: data });
+    writeFileSync(table, "15 3 * * * /usr/local/bin/backup\n");
+    const result = knot(["remind", "every", "1h"], { env });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(
+      /knot's folder ".*x\\x0a\* \* \* \* \* touch.*" holds a new line/,
+    );
+    expect(readFileSync(table, "utf8")).toBe("15 3 * * * /usr/local/bin/backup\n");
+    expect(listed(env)).toEqual([]);
   });
 });
 
@@ -279,7 +587,7 @@ describe("knot remind --here, in a terminal", () => {
     const state = JSON.parse(
       readFileSync(join(env.XDG_DATA_HOME!, "knot", "reminders.json"), "utf8"),
     );
-    expect(state.r1.snoozedUntil - now).toBeGreaterThan(9 * 60_000);
+    expect(state.reminders.r1.snoozedUntil - now).toBeGreaterThan(9 * 60_000);
     await run.waitFor(/next: desk-break at \d\d:\d\d/);
     // a signal ends it like q, with its exit code and the terminal given back
     const mark = run.output().length;

@@ -34,7 +34,9 @@ const ctx: SchedulerContext = {
   env: { XDG_CONFIG_HOME: "/home/a b/.config", XDG_DATA_HOME: "/home/a b/.local/share" },
   run: () => ({ status: 0, stdout: "", stderr: "" }),
   findProgram: () => true,
-  knot: [process.execPath, "/opt/my knot/bin/knot.js"],
+  launcher: "/home/a b/.local/share/knot/remind-launcher.sh",
+  profile: "1a2b3c",
+  configDir: "/home/a b/.config/knot",
   uid: 1000,
 };
 
@@ -50,31 +52,33 @@ describe.skipIf(!onPath("systemd-analyze"))("systemd units, checked by systemd-a
   it.each([every, once])("the timer and service for %s pass systemd-analyze verify", (reminder) => {
     const dir = tempDir();
     const { service, timer } = systemdUnits(reminder, ctx);
-    writeFileSync(join(dir, `knot-remind-${reminder.id}.service`), service);
-    writeFileSync(join(dir, `knot-remind-${reminder.id}.timer`), timer);
+    writeFileSync(join(dir, `knot-remind-1a2b3c-${reminder.id}.service`), service);
+    writeFileSync(join(dir, `knot-remind-1a2b3c-${reminder.id}.timer`), timer);
     const result = analyze([
       "verify",
-      join(dir, `knot-remind-${reminder.id}.timer`),
-      join(dir, `knot-remind-${reminder.id}.service`),
+      join(dir, `knot-remind-1a2b3c-${reminder.id}.timer`),
+      join(dir, `knot-remind-1a2b3c-${reminder.id}.service`),
     ]);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(timer).toMatch(/^Persistent=true$/m);
-    expect(service).toMatch(/^ExecStart=.* "\/opt\/my knot\/bin\/knot.js" remind fire r\d$/m);
+    expect(service).toMatch(
+      /^ExecStart=\/bin\/sh "\/home\/a b\/.local\/share\/knot\/remind-launcher.sh" r\d$/m,
+    );
   });
 
   it("a broken unit is caught (the check bites)", () => {
     const dir = tempDir();
     const { service, timer } = systemdUnits(every, ctx);
     writeFileSync(
-      join(dir, "knot-remind-r1.service"),
+      join(dir, "knot-remind-1a2b3c-r1.service"),
       service.replace("Type=oneshot", "Type=sometimes"),
     );
-    writeFileSync(join(dir, "knot-remind-r1.timer"), timer);
+    writeFileSync(join(dir, "knot-remind-1a2b3c-r1.timer"), timer);
     const result = analyze([
       "verify",
-      join(dir, "knot-remind-r1.timer"),
-      join(dir, "knot-remind-r1.service"),
+      join(dir, "knot-remind-1a2b3c-r1.timer"),
+      join(dir, "knot-remind-1a2b3c-r1.service"),
     ]);
     expect(`${result.stderr}${result.status}`).toMatch(/Type|[1-9]/);
   });
@@ -112,9 +116,10 @@ describe("cron lines", () => {
       expect(dom).toMatch(FIELD.dom);
       expect(month).toMatch(FIELD.month);
       expect(dow).toMatch(FIELD.dow);
-      expect(line).toContain(`'/opt/my knot/bin/knot.js' remind fire ${reminder.id}`);
-      expect(line).toContain("XDG_CONFIG_HOME='/home/a b/.config'");
-      expect(line).toMatch(new RegExp(`# knot-remind ${reminder.id}$`));
+      expect(line).toContain(
+        `/bin/sh '/home/a b/.local/share/knot/remind-launcher.sh' ${reminder.id} `,
+      );
+      expect(line).toMatch(new RegExp(`# knot-remind 1a2b3c ${reminder.id}$`));
       expect(line).not.toMatch(/[^\\]%/); // % is special to cron
     }
     if (reminder.kind === "every") {
@@ -152,20 +157,21 @@ function xmlElements(text: string): { name: string; text: string; depth: number 
 
 describe("launchd agents", () => {
   it.each([every, once])("%s: a well-formed property list with what launchd needs", (reminder) => {
-    const plist = launchdPlist(reminder, { ...ctx, platform: "darwin" });
+    const plist = launchdPlist(reminder, ctx);
     expect(plist).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<!DOCTYPE plist PUBLIC/);
     const elements = xmlElements(plist);
     expect(elements[0]).toMatchObject({ name: "plist", depth: 0 });
     const keys = elements.filter((e) => e.name === "key" && e.depth === 2).map((e) => e.text);
-    expect(keys).toEqual([
-      "Label",
-      "ProgramArguments",
-      "EnvironmentVariables",
-      "StartCalendarInterval",
-    ]);
-    expect(elements.find((e) => e.name === "string")?.text).toBe(`org.knot.remind.${reminder.id}`);
+    expect(keys).toEqual(["Label", "ProgramArguments", "StartCalendarInterval"]);
+    expect(elements.find((e) => e.name === "string")?.text).toBe(
+      `org.knot.remind.1a2b3c.${reminder.id}`,
+    );
     const strings = elements.filter((e) => e.name === "string").map((e) => e.text);
-    expect(strings).toContain("/opt/my knot/bin/knot.js");
+    expect(strings.slice(1)).toEqual([
+      "/bin/sh",
+      "/home/a b/.local/share/knot/remind-launcher.sh",
+      reminder.id,
+    ]);
     const ints = elements.filter((e) => e.name === "integer").map((e) => Number(e.text));
     expect(ints.every((n) => Number.isInteger(n) && n >= 0 && n <= 59)).toBe(true);
     const intervalKeys = elements

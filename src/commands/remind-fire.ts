@@ -1,0 +1,187 @@
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { type Context, println } from "../context.js";
+import { ExitCode } from "../errors.js";
+import { adviceText, lastDue, reminderText } from "../remind/decide.js";
+import { existsPath, findDesktop, notNow, type Probe } from "../remind/desktop.js";
+import { logFiring, type Outcome } from "../remind/log.js";
+import type { Reminder } from "../remind/model.js";
+import { notify, openTerminal } from "../remind/notify.js";
+import { pickScheduler, remove } from "../remind/schedulers.js";
+import { changeRemindState, readRemindState } from "../remind/state.js";
+import { DAY_MS } from "../safety/allowance.js";
+import { onPath } from "../session/cues.js";
+import {
+  ADVICE_TITLE,
+  decide,
+  finishOnce,
+  readReminders,
+  schedulerContext,
+  withRemindLock,
+} from "./remind.js";
+
+/** The system as the desktop lookup sees it. */
+export function probeFor(ctx: Context): Probe {
+  return {
+    env: ctx.env,
+    uid: process.getuid?.(),
+    run: (command, args, env) => {
+      const r = spawnSync(command, args, { env, encoding: "utf8", timeout: 5000 });
+      return { status: r.error ? null : r.status, stdout: r.stdout ?? "" };
+    },
+    exists: existsPath,
+    findProgram: (name) => onPath(name, ctx.env),
+  };
+}
+
+/** Whether a settings file moved aside (config.json.bad-...) still holds this reminder. */
+function movedAsideHolds(configDir: string, id: string): boolean {
+  try {
+    return readdirSync(configDir)
+      .filter((f) => f.startsWith("config.json.bad-"))
+      .some((f) =>
+        new RegExp(`"id"\\s*:\\s*"${id}"`).test(readFileSync(`${configDir}/${f}`, "utf8")),
+      );
+  } catch {
+    return false;
+  }
+}
+
+const record = (ctx: Context, id: string, outcome: Outcome, why?: string) =>
+  logFiring(ctx.paths.data, { at: new Date(ctx.now()).toISOString(), id, outcome, why });
+
+function fail(ctx: Context, id: string, reason: string, fix: string): void {
+  changeRemindState(ctx.paths.data, (all) => {
+    all.reminders[id] = { ...all.reminders[id], failure: { at: ctx.now(), reason, fix } };
+  });
+  record(ctx, id, "failed", `${reason} (${fix})`);
+  println(ctx.stderr, `knot: reminder ${id} could not reach you: ${reason}. ${fix}`);
+}
+
+/**
+ * `knot remind fire ID`, run by the system's scheduler (through knot's launcher): decides,
+ * and if the reminder should reach the person, a desktop notification says what and how
+ * long; where the notifier offers buttons, "Start" opens a terminal running the routine.
+ * A notification that cannot be shown leaves the reminder due, records why, and exits 1.
+ */
+export async function remindFire(id: string, ctx: Context): Promise<number> {
+  const now = ctx.now();
+  const current = readReminders(ctx);
+  const reminder = current.reminders.find((r) => r.id === id);
+  const probe = probeFor(ctx);
+  if (!reminder) {
+    const kept =
+      current.unreadable.includes(id) || !current.writable || movedAsideHolds(ctx.paths.config, id);
+    if (kept) {
+      // never removed over settings knot cannot use: said where the person sees it
+      const reason =
+        current.problem ?? `reminder ${id} is missing from your settings, which were moved aside`;
+      const fix = `fix the settings file (${dirname(ctx.paths.config)}/knot/config.json) or run knot remind off ${id}`;
+      fail(ctx, id, reason, fix);
+      const desktop = findDesktop(probe);
+      await notify(desktop, "knot: a reminder needs you", `${reason}. Fix: ${fix}.`);
+      return ExitCode.failure;
+    }
+    // left behind by a reminder that is gone: tidy it away
+    const sched = schedulerContext(ctx);
+    const name = pickScheduler(sched);
+    if (name) withRemindLock(ctx, () => remove(name, [id], sched));
+    record(ctx, id, "quiet", "no such reminder: its entry was removed");
+    return ExitCode.ok;
+  }
+  if (current.problem) record(ctx, id, "problem", current.problem);
+
+  // one-time reminders never come again (cron and launchd have no year)
+  if (reminder.kind === "once" && Date.parse(reminder.at!) < now - DAY_MS) {
+    finishOnce(ctx, reminder);
+    record(ctx, id, "quiet", "a one-time reminder long past: removed");
+    println(ctx.stdout, "quiet: a one-time reminder long past, removed");
+    return ExitCode.ok;
+  }
+
+  const kept = readRemindState(ctx.paths.data);
+  const state = kept.reminders[id] ?? {};
+  const { nudge, routine } = decide(ctx, current.settings, reminder, state, kept.adviceAt);
+  if (nudge.action === "quiet") {
+    if (/since it was set/.test(nudge.why)) finishOnce(ctx, reminder);
+    record(ctx, id, "quiet", nudge.why);
+    println(ctx.stdout, `quiet: ${nudge.why}`);
+    return ExitCode.ok;
+  }
+
+  const desktop = findDesktop(probe);
+  const away = notNow(probe, desktop);
+  if (away) {
+    changeRemindState(ctx.paths.data, (all) => {
+      const s = all.reminders[id] ?? {};
+      all.reminders[id] = { ...s, waiting: { since: s.waiting?.since ?? now, why: away } };
+    });
+    record(ctx, id, "waiting", away);
+    println(ctx.stdout, `waiting: ${away}`);
+    return ExitCode.ok;
+  }
+
+  // claimed under the lock: two firings at once remind once
+  const dueAt = lastDue(reminder, state, now) ?? now;
+  const before = withRemindLock(ctx, () =>
+    changeRemindState(ctx.paths.data, (all) => {
+      const s = all.reminders[id] ?? {};
+      if ((s.lastFiredAt ?? -1) >= dueAt) return undefined;
+      const previous = { lastFiredAt: s.lastFiredAt, adviceAt: all.adviceAt };
+      all.reminders[id] = { ...s, lastFiredAt: now };
+      if (nudge.action === "advise") all.adviceAt = now;
+      return previous;
+    }),
+  );
+  if (!before) {
+    println(ctx.stdout, "quiet: already reminded");
+    return ExitCode.ok;
+  }
+  const text =
+    nudge.action === "advise"
+      ? { title: ADVICE_TITLE, body: adviceText(nudge.reasons) }
+      : reminderText(routine);
+  const shown = await notify(
+    desktop,
+    text.title,
+    text.body,
+    nudge.action === "remind" ? "Start" : undefined,
+  );
+  if (!shown.shown) {
+    // still due: the claim is given back, so the next chance reminds
+    changeRemindState(ctx.paths.data, (all) => {
+      all.reminders[id] = { ...all.reminders[id], lastFiredAt: before.lastFiredAt };
+      if (nudge.action === "advise") all.adviceAt = before.adviceAt;
+    });
+    fail(ctx, id, shown.reason, shown.fix);
+    return ExitCode.failure;
+  }
+  changeRemindState(ctx.paths.data, (all) => {
+    const s = all.reminders[id] ?? {};
+    all.reminders[id] = {
+      ...s,
+      snoozedUntil: nudge.action === "remind" ? undefined : s.snoozedUntil,
+      failure: undefined,
+      waiting: undefined,
+    };
+  });
+  if (nudge.action === "advise") {
+    record(ctx, id, "advised", nudge.reasons.join("; "));
+    println(ctx.stdout, "advised to see a doctor");
+    return ExitCode.ok;
+  }
+  if (reminder.kind === "once") finishOnce(ctx, reminder);
+  record(ctx, id, "reminded", routine.id);
+  println(ctx.stdout, `reminded: ${text.body}`);
+  if (await shown.chosen) {
+    const problem = await openTerminal(desktop, ["start", routine.id]);
+    if (problem) {
+      fail(ctx, id, `Start was pressed, but ${problem}`, "open a terminal and run it there");
+      return ExitCode.failure;
+    }
+  }
+  return ExitCode.ok;
+}
+
+export type { Reminder };

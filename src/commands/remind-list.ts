@@ -1,0 +1,225 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { type Context, println, warnTo } from "../context.js";
+import { ExitCode, KnotError } from "../errors.js";
+import { nextDue } from "../remind/decide.js";
+import { readLog } from "../remind/log.js";
+import { describeReminder, type Reminder } from "../remind/model.js";
+import {
+  entriesPresent,
+  install,
+  pickScheduler,
+  remove,
+  type SchedulerName,
+} from "../remind/schedulers.js";
+import { type KeptState, readRemindState } from "../remind/state.js";
+import { safeText } from "../ui/safe.js";
+import {
+  readReminders,
+  schedulerContext,
+  when,
+  withRemindLock,
+  writeLauncherFor,
+} from "./remind.js";
+import { printJson } from "./shared.js";
+
+const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
+
+/** Whether the launcher entries run can find Node and knot now (it says which, or why not). */
+function launcherCheck(launcher: string): { runnable: boolean; detail: string } {
+  if (!existsSync(launcher)) return { runnable: false, detail: `${launcher} is missing` };
+  const r = spawnSync("/bin/sh", [launcher, "--check"], { encoding: "utf8", timeout: 10_000 });
+  const detail = (r.stdout ?? "").trim().replace(/\n/g, ", ");
+  return { runnable: r.status === 0, detail: detail || `exit ${r.status}` };
+}
+
+export interface ReminderStatus {
+  reminder: Reminder;
+  state: KeptState;
+  next?: number;
+  /** Whether the scheduler holds its entry (undefined: no scheduler here). */
+  entry?: boolean;
+}
+
+/** Everything `remind list` shows, gathered apart from printing it. */
+export function reminderStatus(ctx: Context) {
+  const current = readReminders(ctx);
+  const kept = readRemindState(ctx.paths.data);
+  const sched = schedulerContext(ctx);
+  const scheduler: SchedulerName | undefined = pickScheduler(sched);
+  let present: Set<string> | undefined;
+  let schedulerProblem: string | undefined;
+  if (scheduler) {
+    try {
+      present = entriesPresent(scheduler, sched);
+    } catch (error) {
+      schedulerProblem = (error as Error).message;
+    }
+  }
+  const now = ctx.now();
+  const reminders: ReminderStatus[] = current.reminders.map((reminder) => {
+    const state = kept.reminders[reminder.id] ?? {};
+    return {
+      reminder,
+      state,
+      next: nextDue(reminder, state, now),
+      entry: present?.has(reminder.id),
+    };
+  });
+  const known = new Set([...current.reminders.map((r) => r.id), ...current.unreadable]);
+  return {
+    reminders,
+    scheduler,
+    schedulerProblem,
+    settingsProblem: current.problem,
+    /** Entries of this profile with no reminder behind them. */
+    strays: [...(present ?? [])].filter((id) => !known.has(id)),
+    launcher: scheduler && reminders.length > 0 ? launcherCheck(sched.launcher) : undefined,
+  };
+}
+
+/** Reminders that need the person: for `knot today` (a few lines, apart from the rest). */
+export function reminderTrouble(ctx: Context): string[] {
+  const current = readReminders(ctx);
+  const kept = readRemindState(ctx.paths.data);
+  const out = current.reminders.flatMap((r) => {
+    const f = kept.reminders[r.id]?.failure;
+    return f ? [`Reminder ${r.id} could not reach you: ${f.reason}. ${f.fix}.`] : [];
+  });
+  if (current.problem) out.unshift(`Reminders: ${current.problem}.`);
+  return out.map((line) => safeText(line));
+}
+
+export async function remindList(options: { json?: boolean }, ctx: Context): Promise<number> {
+  const status = reminderStatus(ctx);
+  const now = ctx.now();
+  if (options.json) {
+    // what is wrong beyond one reminder goes to stderr: the list stays a list for scripts
+    for (const problem of [status.settingsProblem, status.schedulerProblem]) {
+      if (problem) warnTo(ctx)(problem);
+    }
+    printJson(
+      ctx,
+      status.reminders.map(({ reminder, state, next, entry }) => ({
+        ...reminder,
+        next: iso(next),
+        snoozedUntil:
+          state.snoozedUntil && state.snoozedUntil > now ? iso(state.snoozedUntil) : null,
+        lastFiredAt: iso(state.lastFiredAt),
+        lastFailure: state.failure
+          ? { at: iso(state.failure.at), reason: state.failure.reason, fix: state.failure.fix }
+          : null,
+        waiting: state.waiting ? { since: iso(state.waiting.since), why: state.waiting.why } : null,
+        entry: {
+          scheduler: status.scheduler ?? null,
+          present: entry ?? null,
+          runnable: status.launcher?.runnable ?? null,
+          detail: status.launcher?.detail ?? null,
+        },
+      })),
+    );
+    return ExitCode.ok;
+  }
+  const s = ctx.style;
+  if (status.settingsProblem)
+    println(ctx.stdout, s.warn(`Settings: ${safeText(status.settingsProblem)}.`));
+  if (status.reminders.length === 0) {
+    println(ctx.stdout, "No reminders. Set one: knot remind every 1h --between 09:00-17:30");
+  }
+  for (const { reminder: r, state, next, entry } of status.reminders) {
+    const snoozed = state.snoozedUntil !== undefined && state.snoozedUntil > now;
+    const nextText =
+      next === undefined ? "" : `  ${snoozed ? "snoozed until" : "next"} ${when(next, now)}`;
+    println(ctx.stdout, `${s.id(r.id.padEnd(4))} ${describeReminder(r)}${s.dim(nextText)}`);
+    const facts: string[] = [];
+    facts.push(
+      state.lastFiredAt ? `last reminded ${when(state.lastFiredAt, now)}` : "not reminded yet",
+    );
+    if (status.scheduler && entry === false)
+      facts.push(s.warn("its scheduler entry is missing (knot remind repair)"));
+    println(ctx.stdout, `     ${s.dim(facts.join("; "))}`);
+    if (state.waiting)
+      println(
+        ctx.stdout,
+        `     waiting since ${when(state.waiting.since, now)}: ${safeText(state.waiting.why)}`,
+      );
+    if (state.failure) {
+      println(
+        ctx.stdout,
+        `     ${s.warn(`failed ${when(state.failure.at, now)}: ${safeText(state.failure.reason)}`)}\n     fix: ${safeText(state.failure.fix)}`,
+      );
+    }
+  }
+  if (status.launcher && !status.launcher.runnable) {
+    println(
+      ctx.stdout,
+      s.warn(`Entries cannot run: ${safeText(status.launcher.detail)}. Run knot remind repair.`),
+    );
+  }
+  if (status.strays.length > 0) {
+    println(
+      ctx.stdout,
+      s.warn(
+        `Entries with no reminder: ${status.strays.join(", ")} (knot remind repair removes them).`,
+      ),
+    );
+  }
+  if (status.schedulerProblem) println(ctx.stdout, s.warn(safeText(status.schedulerProblem)));
+  return ExitCode.ok;
+}
+
+/**
+ * `knot remind repair`: writes the launcher for this Node and knot again, rewrites every
+ * reminder's entry, and removes entries of this profile with no reminder behind them.
+ */
+export async function remindRepair(ctx: Context): Promise<number> {
+  const sched = schedulerContext(ctx);
+  const name = pickScheduler(sched);
+  if (!name) {
+    throw new KnotError("No system scheduler knot can use here.", {
+      hint: "knot remind --here keeps the reminders in a terminal.",
+    });
+  }
+  const done = withRemindLock(ctx, () => {
+    const current = readReminders(ctx);
+    writeLauncherFor(ctx);
+    const keep = new Set([...current.reminders.map((r) => r.id), ...current.unreadable]);
+    const present = entriesPresent(name, sched);
+    const strays = [...present].filter((id) => !keep.has(id));
+    // old entries (named before profiles, or pointing at a Node that is gone) go first
+    remove(name, [...strays, ...current.reminders.map((r) => r.id)], sched);
+    return {
+      written: current.reminders.map((r) => `${r.id}: ${install(name, r, sched)}`),
+      strays,
+    };
+  });
+  for (const line of done.written) println(ctx.stdout, `Rewritten ${line}`);
+  if (done.strays.length > 0)
+    println(ctx.stdout, `Removed entries with no reminder: ${done.strays.join(", ")}`);
+  if (done.written.length === 0) println(ctx.stdout, "No reminders to repair.");
+  return ExitCode.ok;
+}
+
+/** `knot remind log`: the last firings and what each did. */
+export async function remindLog(
+  options: { json?: boolean; lines?: string },
+  ctx: Context,
+): Promise<number> {
+  const n = Math.max(1, Math.min(300, Number(options.lines ?? 20) || 20));
+  const entries = readLog(ctx.paths.data).slice(-n);
+  if (options.json) {
+    printJson(ctx, entries);
+    return ExitCode.ok;
+  }
+  if (entries.length === 0) {
+    println(ctx.stdout, "No firings yet.");
+    return ExitCode.ok;
+  }
+  for (const e of entries) {
+    const at = new Date(e.at);
+    const stamp = `${at.toLocaleDateString(undefined, { month: "short", day: "numeric" })} ${at.toTimeString().slice(0, 5)}`;
+    const text = `${stamp}  ${e.id.padEnd(4)} ${e.outcome}${e.why ? `: ${e.why}` : ""}`;
+    println(ctx.stdout, e.outcome === "failed" ? ctx.style.warn(safeText(text)) : safeText(text));
+  }
+  return ExitCode.ok;
+}

@@ -1,0 +1,75 @@
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";
+import { dirname } from "node:path";
+import { ExitCode, KnotError } from "../errors.js";
+
+/**
+ * A small lock file, so two knots changing reminders at once (six `remind every` from a
+ * script, a scheduler's firing beside `remind off`) take turns instead of losing each other's
+ * changes. The holder writes its pid; a lock whose holder is gone, or older than `staleMs`,
+ * is taken over, so a crash never leaves reminders stuck.
+ */
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+const sleep = (ms: number) => Atomics.wait(sleeper, 0, 0, ms);
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function stale(file: string, staleMs: number): boolean {
+  try {
+    const pid = Number(readFileSync(file, "utf8").split(" ")[0]);
+    if (Number.isInteger(pid) && pid > 0 && !alive(pid)) return true;
+    return Date.now() - statSync(file).mtimeMs > staleMs;
+  } catch {
+    // gone meanwhile: free
+    return true;
+  }
+}
+
+/** Locks this process holds: taking one again inside is a no-op, not a wait for itself. */
+const held = new Set<string>();
+
+export function withLock<T>(
+  file: string,
+  fn: () => T,
+  options: { waitMs?: number; staleMs?: number } = {},
+): T {
+  if (held.has(file)) return fn();
+  const waitMs = options.waitMs ?? 20_000;
+  const staleMs = options.staleMs ?? 60_000;
+  mkdirSync(dirname(file), { recursive: true });
+  const until = Date.now() + waitMs;
+  let fd: number | undefined;
+  for (let attempt = 0; fd === undefined; attempt++) {
+    try {
+      fd = openSync(file, "wx", 0o600);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      if (stale(file, staleMs)) {
+        rmSync(file, { force: true });
+        continue;
+      }
+      if (Date.now() > until) {
+        throw new KnotError(`Another knot is changing your reminders (${file}).`, {
+          exitCode: ExitCode.failure,
+          hint: "Try again in a moment; if no knot is running, remove that file.",
+        });
+      }
+      sleep(10 + Math.min(attempt, 10) * 5 + Math.floor(Math.random() * 20));
+    }
+  }
+  try {
+    writeSync(fd, `${process.pid} ${new Date().toISOString()}\n`);
+    closeSync(fd);
+    held.add(file);
+    return fn();
+  } finally {
+    held.delete(file);
+    rmSync(file, { force: true });
+  }
+}
