@@ -140,25 +140,63 @@ describe("a write that fails leaves the store as it was", () => {
 describe("records that parse but are odd are skipped as damaged", () => {
   const good = rec();
   it.each([
-    ["an area of null", { areas: [null] }],
-    ["an unknown area", { areas: ["elbow"] }],
-    ["a number where text belongs", { name: 42 }],
-    ["steps that are not a list", { steps: "many" }],
-    ["a step with a bad kind", { steps: [{ ...good.steps[0], kind: "jump" }] }],
-    ["a step of negative time", { steps: [{ ...good.steps[0], done: -5 }] }],
-    ["an escape sequence in a name", { name: "\u001b[2Jgone" }],
-    ["a right-to-left override in a routine id", { routine: "abc\u202e" }],
-    ["a rating of 11", { ratings: { before: 11 } }],
-    ["ratings that are a list", { ratings: [] }],
-    ["a negative stop index", { stoppedAt: -1 }],
-    ["an unknown side", { sides: ["up"] }],
-  ])("%s", (_label, change) => {
+    ["an area of null", { areas: [null] }, "areas is not a list of body areas ([null])"],
+    ["an unknown area", { areas: ["elbow"] }, "areas is not a list of body areas"],
+    ["a number where text belongs", { name: 42 }, "name is not a routine name (42)"],
+    ["steps that are not a list", { steps: "many" }, "steps is not a list of steps (many)"],
+    [
+      "a step with a bad kind",
+      { steps: [{ ...good.steps[0], kind: "jump" }] },
+      "step 1's kind is not a kind of step (jump)",
+    ],
+    [
+      "a step of negative time",
+      { steps: [{ ...good.steps[0], done: -5 }] },
+      "step 1's done is not whole seconds from 0 to 86400 (-5)",
+    ],
+    ["an escape sequence in a name", { name: "\u001b[2Jgone" }, "name is not a routine name"],
+    ["a right-to-left override in a routine id", { routine: "abc\u202e" }, "routine is not"],
+    ["a rating of 11", { ratings: { before: 11 } }, "ratings is not ratings from 0 to 10"],
+    ["ratings that are a list", { ratings: [] }, "ratings is not ratings"],
+    ["a negative stop index", { stoppedAt: -1 }, "stoppedAt is not a step number (-1)"],
+    ["an unknown side", { sides: ["up"] }, "sides is not a list of sides"],
+    // times the calendar does not have, which Date.parse quietly moves to another day
+    [
+      "30 February",
+      { startedAt: "2026-02-30T10:00:00.000Z" },
+      "startedAt is not a real time (2026-02-30T10:00:00.000Z)",
+    ],
+    ["hour 24", { endedAt: "2026-11-22T24:00:00.000Z" }, "endedAt is not a real time"],
+    ["31 April", { startedAt: "2026-04-31T10:00:00.000Z" }, "startedAt is not a real time"],
+    ["29 February of a common year", { startedAt: "2025-02-29T10:00:00Z" }, "not a real time"],
+    ["minute 60", { startedAt: "2026-11-22T10:60:00.000Z" }, "startedAt is not a real time"],
+    [
+      "a step started in month 13",
+      { steps: [{ ...good.steps[0], at: "2026-13-01T10:00:00.000Z" }] },
+      "step 1's at is not a real time",
+    ],
+    // numbers no session can have
+    ["1e308 seconds done", { doneSeconds: 1e308 }, "doneSeconds is not whole seconds"],
+    ["more than a day planned", { plannedSeconds: 86_401 }, "plannedSeconds is not whole seconds"],
+    ["half a second", { doneSeconds: 0.5 }, "doneSeconds is not whole seconds"],
+    [
+      "a step done for a year",
+      { steps: [{ ...good.steps[0], done: 31_536_000 }] },
+      "step 1's done is not whole seconds",
+    ],
+  ])("%s", (_label, change, reason) => {
     expect(isSessionRecord({ ...good, ...change })).toBe(false);
     const file = join(tempDir(), "history.jsonl");
     writeFileSync(file, `${JSON.stringify({ ...good, ...change })}\n${JSON.stringify(good)}\n`);
     const history = readHistoryFile(file);
     expect(history.records.map((r) => r.id)).toEqual([good.id]);
-    expect(history.damaged).toEqual([{ line: 1, reason: "not a session record" }]);
+    expect(history.damaged).toEqual([{ line: 1, reason: expect.stringContaining(reason) }]);
+  });
+
+  it("takes every real time: 29 February of a leap year, the last second of a day", () => {
+    for (const startedAt of ["2028-02-29T10:00:00.000Z", "2026-12-31T23:59:59.999Z"]) {
+      expect(isSessionRecord({ ...good, startedAt })).toBe(true);
+    }
   });
 });
 

@@ -244,8 +244,14 @@ async function importHistory(path: string, ctx: Context): Promise<number> {
       if (typeof parsed === "string") refused.push({ line: number, reason: parsed });
       else if (parsed) merge.add(parsed);
     });
-  } catch (error) {
     merge.finish();
+  } catch (error) {
+    try {
+      merge.finish();
+    } catch {
+      // the first failure is the one to report
+    }
+    if (merge.writeFailed) throw importWriteError(merge.writeFailed, merge.added);
     if (error instanceof KnotError) throw error;
     const added = merge.added > 0 ? ` (${merge.added} added before it stopped)` : "";
     throw new KnotError(`Could not read ${quote(path)}${added}: ${describeFsError(error)}.`, {
@@ -257,7 +263,6 @@ async function importHistory(path: string, ctx: Context): Promise<number> {
       hint: "--import reads a file written by knot history --export.",
     });
   }
-  merge.finish();
   const { added, skipped } = merge;
   if (added + skipped === 0 && refused.length > 0) {
     throw new KnotError(
@@ -277,6 +282,29 @@ async function importHistory(path: string, ctx: Context): Promise<number> {
     return ExitCode.failure;
   }
   return ExitCode.ok;
+}
+
+/** An import that could not write (a full disk, a read-only folder): what was kept, and what to do. */
+function importWriteError(failed: { file: string; error: unknown }, added: number): KnotError {
+  const kept =
+    added > 0
+      ? `${added} session${added === 1 ? " was" : "s were"} added before it stopped and ${added === 1 ? "is" : "are"} kept`
+      : "nothing was added";
+  if (failed.error instanceof KnotError) {
+    // the history's lock was lost: nothing more was written
+    const { message, hint, exitCode } = failed.error;
+    return new KnotError(`${message} ${kept[0]!.toUpperCase()}${kept.slice(1)}.`, {
+      exitCode,
+      ...(hint ? { hint } : {}),
+    });
+  }
+  return new KnotError(
+    `Could not add the sessions to ${failed.file}: ${describeFsError(failed.error)}. The last write was taken back whole; ${kept}.`,
+    {
+      exitCode: ExitCode.failure,
+      hint: "Free some space or fix the folder's permissions, then import the same file again: sessions already added are skipped.",
+    },
+  );
 }
 
 async function clear(options: HistoryOptions, ctx: Context): Promise<number> {

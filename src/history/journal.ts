@@ -4,6 +4,7 @@ import { addDays } from "./analysis.js";
 import { recoverCheckpoints, removeCheckpoint, writeCheckpoint } from "./checkpoint.js";
 import { HistoryStore } from "./months.js";
 import type { RecordSummary, SessionRecord } from "./record.js";
+import { tidyLeftovers } from "./tidy.js";
 
 /** The history as a session sees it: the recent past, and where this session is written. */
 export interface Journal {
@@ -36,6 +37,8 @@ const trying =
  */
 export function openStore(ctx: Context, warn: (message: string) => void): HistoryStore {
   const store = new HistoryStore(ctx.paths.data, { now: ctx.now });
+  // what a knot that died while writing left: cleaned, or given back to be recovered
+  trying(warn)("tidy up after a knot that stopped", () => tidyLeftovers(ctx.paths.data));
   store.migrate();
   if (store.migratedFrom) {
     warn(

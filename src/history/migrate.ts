@@ -1,4 +1,13 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from "node:fs";
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from "node:fs";
 import { dirname, join } from "node:path";
 import { ExitCode, KnotError } from "../errors.js";
 import { appendLines, forEachLine, monthOf, parseLine } from "./store.js";
@@ -13,9 +22,12 @@ export function moveIntoMonths(
   legacy: string,
   dir: string,
   damaged: (line: number, reason: string) => void,
+  /** Throws if the history's lock is no longer this knot's; asked before the move lands. */
+  stillMine: () => void = () => {},
 ): void {
   const work = `${dir}.moving-${process.pid}`;
-  rmSync(work, { recursive: true, force: true });
+  // what a knot that died while moving left (the lock is this knot's, so none is in use)
+  removeLeftovers(dirname(dir));
   mkdirSync(work, { recursive: true });
   const buffers = new Map<string, string[]>();
   let bytes = 0;
@@ -41,6 +53,7 @@ export function moveIntoMonths(
     });
     flush();
     syncFolder(work);
+    stillMine();
     renameSync(work, dir);
     syncFolder(dirname(dir));
   } catch (error) {
@@ -56,6 +69,18 @@ export function moveIntoMonths(
     }
     throw error;
   }
+}
+
+/** The folders of moves that never finished: `history.moving-<pid>` (a partial copy). */
+export function removeLeftovers(dataDir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dataDir).filter((name) => /^history\.moving-\d+$/.test(name));
+  } catch {
+    return [];
+  }
+  for (const name of names) rmSync(join(dataDir, name), { recursive: true, force: true });
+  return names;
 }
 
 export const exists = (path: string) => {

@@ -2,6 +2,7 @@ import { readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { join, sep } from "node:path";
 import { ExitCode, KnotError } from "../errors.js";
 import { describeFsError } from "../files.js";
+import { type HistoryLock, lockHistory } from "./lock.js";
 import { exists, moveIntoMonths } from "./migrate.js";
 import { indexDir, MonthIndexes } from "./month-index.js";
 import type { RecordSummary, SessionRecord } from "./record.js";
@@ -38,6 +39,18 @@ export interface Damage {
   file: string;
   line: number;
   reason: string;
+}
+
+/** An import in progress (see HistoryStore.merger). */
+export interface Merger {
+  add(record: SessionRecord): void;
+  /** Writes what is gathered and lets go of the history's lock (call it in every case). */
+  finish(): void;
+  /** Sessions written (or about to be), and those skipped as already kept. */
+  added: number;
+  skipped: number;
+  /** Set when writing failed: the file and the error (nothing more is written). */
+  writeFailed?: { file: string; error: unknown };
 }
 
 export interface StoreOptions {
@@ -150,18 +163,31 @@ export class HistoryStore {
   /**
    * Adds records from elsewhere (an export from another computer, a backup), one at a time,
    * skipping those already kept (by id) and repeated ones. Lines are gathered per month and
-   * written in large appends; `finish` writes the rest.
+   * written in large appends; `finish` writes the rest. The history's lock is held from the
+   * first id read to the last line written (finish releases it, also after a failure), so two
+   * imports at once add each session once.
    */
-  merger(): { add(record: SessionRecord): void; finish(): void; added: number; skipped: number } {
+  merger(): Merger {
     this.migrate();
+    const lock = this.lock("importing sessions");
     const known = new Map<string, Set<string>>();
     const pending = new Map<string, string[]>();
+    // A failed write is taken back whole (see appendLines): its lines, and those not yet
+    // written, are not counted as added.
     const write = (month: string) => {
-      this.indexes.forget(month);
-      appendLines(this.fileOf(month), pending.get(month) ?? []);
-      pending.delete(month);
+      try {
+        lock.check();
+        this.indexes.forget(month);
+        appendLines(this.fileOf(month), pending.get(month) ?? []);
+        pending.delete(month);
+      } catch (error) {
+        for (const lines of pending.values()) merge.added -= lines.length;
+        pending.clear();
+        merge.writeFailed = { file: this.fileOf(month), error };
+        throw error;
+      }
     };
-    const merge = {
+    const merge: Merger = {
       added: 0,
       skipped: 0,
       add: (record: SessionRecord) => {
@@ -183,10 +209,24 @@ export class HistoryStore {
         if (lines.length >= 2000) write(month);
       },
       finish: () => {
-        for (const month of [...pending.keys()]) write(month);
+        try {
+          if (!merge.writeFailed) for (const month of [...pending.keys()]) write(month);
+        } finally {
+          pending.clear();
+          lock.release();
+        }
       },
     };
     return merge;
+  }
+
+  /** Takes the history's lock for a whole-history change (see ./lock.ts). */
+  private lock(what: string): HistoryLock {
+    // waits (never gives up) unless waitMs is 0, so there is always a lock here
+    return lockHistory(this.dataDir, {
+      what,
+      ...(this.options.now ? { now: this.options.now } : {}),
+    })!;
   }
 
   /** One warning naming the damaged lines read so far, or nothing. */
@@ -209,15 +249,20 @@ export class HistoryStore {
   /** Moves the whole history aside as a backup (never deletes it); returns the backup's path. */
   clear(now: number): string | undefined {
     this.migrate();
-    const backup = `${this.dir}.bak-${stamp(now)}`;
+    const lock = this.lock("clearing the history");
     try {
-      renameSync(this.dir, backup);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-      throw error;
+      const backup = `${this.dir}.bak-${stamp(now)}`;
+      try {
+        renameSync(this.dir, backup);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+        throw error;
+      }
+      rmSync(indexDir(this.dataDir), { recursive: true, force: true });
+      return backup;
+    } finally {
+      lock.release();
     }
-    rmSync(indexDir(this.dataDir), { recursive: true, force: true });
-    return backup;
   }
 
   /** Summaries of the sessions that started at or after `from`, month by month, oldest first. */
@@ -270,10 +315,16 @@ export class HistoryStore {
     } catch {
       return; // nothing to move (the usual case: one stat)
     }
+    let lock: HistoryLock | undefined;
     try {
+      lock = this.lock("moving the history into monthly files");
+      statSync(legacy); // moved by the knot that held the lock before this one
       if (!exists(this.dir)) {
-        moveIntoMonths(legacy, this.dir, (line, reason) =>
-          this.damaged.push({ file: legacy, line, reason }),
+        moveIntoMonths(
+          legacy,
+          this.dir,
+          (line, reason) => this.damaged.push({ file: legacy, line, reason }),
+          () => lock!.check(),
         );
       }
       // Whoever moved it, the old file now goes aside (once: the rename moves it away).
@@ -291,6 +342,8 @@ export class HistoryStore {
           hint: "The file is unchanged. Free some space or fix the folder's permissions, then run knot again.",
         },
       );
+    } finally {
+      lock?.release();
     }
   }
 }

@@ -150,14 +150,36 @@ export function buildRecord(input: RecordInput): SessionRecord {
   return record;
 }
 
-/** A time as knot writes it (toISOString: UTC, to the millisecond), and a real one. */
-const isIso = (v: unknown) =>
-  typeof v === "string" &&
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/.test(v) &&
-  !Number.isNaN(Date.parse(v));
+/** The most seconds any count in a record may hold: a session's plan and its doing fit a day. */
+export const MAX_RECORD_SECONDS = 24 * 60 * 60;
+
+/**
+ * A time as knot writes it (toISOString: UTC, to the millisecond), and a real one: a date the
+ * calendar has (no 30 February), hours 00-23, minutes and seconds 00-59. Date.parse alone
+ * accepts 2026-02-30 (as 2 March) and T24:00 (as the next midnight).
+ */
+const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,3})?Z$/;
+export function isRealTime(v: unknown): v is string {
+  if (typeof v !== "string") return false;
+  const m = ISO.exec(v);
+  if (!m) return false;
+  const [y, mo, d, h, mi, se] = m.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || se > 59) return false;
+  // the day exists in that month (28, 29, 30 or 31)
+  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
 const isRating = (v: unknown) =>
   v === undefined || (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 10);
-const isCount = (v: unknown) => typeof v === "number" && Number.isFinite(v) && v >= 0;
+/** Whole seconds, from none to a day. */
+const isSeconds = (v: unknown) =>
+  Number.isInteger(v) && (v as number) >= 0 && (v as number) <= MAX_RECORD_SECONDS;
 /** Text a record may hold: a string of sensible length with nothing a terminal would obey. */
 const isText = (v: unknown, max = 200) =>
   typeof v === "string" && v.length > 0 && v.length <= max && !hasUnsafe(v);
@@ -169,59 +191,80 @@ const isArea = oneOf(AREAS);
 const isSide = oneOf(["left", "right"] as const);
 const isKind = oneOf(STEP_KINDS);
 const isOutcome = oneOf(["pending", "done", "late", "skipped", "shortened"] as const);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 
-function isStepRecord(value: unknown): value is StepRecord {
-  const s = value as Partial<StepRecord> | null;
-  return (
-    typeof s === "object" &&
-    s !== null &&
-    !Array.isArray(s) &&
-    isText(s.name) &&
-    isKind(s.kind) &&
-    (s.side === undefined || isSide(s.side)) &&
-    (s.area === undefined || isArea(s.area)) &&
-    (s.planned === null || isCount(s.planned)) &&
-    isCount(s.done) &&
-    isOutcome(s.outcome) &&
-    (s.at === null || isIso(s.at))
-  );
-}
+type Check = [field: string, ok: (v: unknown) => boolean, says: string];
+const TIME = "not a real time";
+const SECONDS = `not whole seconds from 0 to ${MAX_RECORD_SECONDS}`;
+
+const STEP_CHECKS: Check[] = [
+  ["name", (v) => isText(v), "not a step name"],
+  ["kind", isKind, "not a kind of step"],
+  ["side", (v) => v === undefined || isSide(v), "not left or right"],
+  ["area", (v) => v === undefined || isArea(v), "not a body area"],
+  ["planned", (v) => v === null || isSeconds(v), SECONDS],
+  ["done", isSeconds, SECONDS],
+  ["outcome", isOutcome, "not a step's outcome"],
+  ["at", (v) => v === null || isRealTime(v), TIME],
+];
+
+const RECORD_CHECKS: Check[] = [
+  ["v", (v) => v === 1, "not a version knot knows"],
+  ["id", (v) => isText(v, 64), "not an id"],
+  ["routine", (v) => isText(v, 64), "not a routine id"],
+  ["name", (v) => isText(v), "not a routine name"],
+  ["category", oneOf(CATEGORIES), "not a category"],
+  ["areas", (v) => Array.isArray(v) && v.every(isArea), "not a list of body areas"],
+  ["sides", (v) => Array.isArray(v) && v.every(isSide), "not a list of sides"],
+  ["startedAt", isRealTime, TIME],
+  ["endedAt", isRealTime, TIME],
+  ["plannedSeconds", isSeconds, SECONDS],
+  ["doneSeconds", isSeconds, SECONDS],
+  ["ended", (v) => END_REASONS.includes(v as EndReason), "not a way a session ends"],
+  [
+    "ratings",
+    (v) => isObject(v) && isRating(v.before) && isRating(v.after),
+    "not ratings from 0 to 10",
+  ],
+  ["steps", (v) => Array.isArray(v) && v.length <= 10_000, "not a list of steps"],
+  ["stoppedAt", (v) => Number.isInteger(v) && (v as number) >= 0, "not a step number"],
+  ["resumedFrom", (v) => v === undefined || isText(v, 64), "not an id"],
+];
+
+/** What a value shows of itself in a reason: short, and never raw. */
+const shown = (v: unknown): string => {
+  const text = typeof v === "string" ? v : JSON.stringify(v);
+  if (text === undefined) return "missing";
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+};
 
 /**
- * Whether a parsed history line is a record knot can use, checked as strictly as a routine
- * file: every field of the right type, every word one knot knows, no text a terminal would
- * obey. Anything else is a damaged line, skipped with one warning.
+ * Why a parsed history line is not a record knot can use, or undefined when it is. Checked as
+ * strictly as a routine file: every field of the right type, every word one knot knows, real
+ * times, seconds within a day, no text a terminal would obey. The reason names the field and
+ * its value ("startedAt is not a real time (2026-02-30T10:00:00.000Z)"), so a damaged line can
+ * be found and mended.
  */
+export function recordProblem(value: unknown): string | undefined {
+  if (!isObject(value) || (value.v === undefined && value.id === undefined)) {
+    return "not a session record";
+  }
+  for (const [field, ok, says] of RECORD_CHECKS) {
+    if (!ok(value[field])) return `${field} is ${says} (${shown(value[field])})`;
+  }
+  const steps = value.steps as unknown[];
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i];
+    if (!isObject(step)) return `step ${i + 1} is not a step`;
+    for (const [field, ok, says] of STEP_CHECKS) {
+      if (!ok(step[field])) return `step ${i + 1}'s ${field} is ${says} (${shown(step[field])})`;
+    }
+  }
+  return undefined;
+}
+
+/** Whether a parsed history line is a record knot can use (see recordProblem). */
 export function isSessionRecord(value: unknown): value is SessionRecord {
-  const r = value as Partial<SessionRecord> | null;
-  return (
-    typeof r === "object" &&
-    r !== null &&
-    !Array.isArray(r) &&
-    r.v === 1 &&
-    isText(r.id, 64) &&
-    isText(r.routine, 64) &&
-    isText(r.name) &&
-    oneOf(CATEGORIES)(r.category) &&
-    Array.isArray(r.areas) &&
-    r.areas.every(isArea) &&
-    Array.isArray(r.sides) &&
-    r.sides.every(isSide) &&
-    isIso(r.startedAt) &&
-    isIso(r.endedAt) &&
-    isCount(r.plannedSeconds) &&
-    isCount(r.doneSeconds) &&
-    END_REASONS.includes(r.ended as EndReason) &&
-    typeof r.ratings === "object" &&
-    r.ratings !== null &&
-    !Array.isArray(r.ratings) &&
-    isRating(r.ratings.before) &&
-    isRating(r.ratings.after) &&
-    Array.isArray(r.steps) &&
-    r.steps.length <= 10_000 &&
-    r.steps.every(isStepRecord) &&
-    Number.isInteger(r.stoppedAt) &&
-    (r.stoppedAt as number) >= 0 &&
-    (r.resumedFrom === undefined || isText(r.resumedFrom, 64))
-  );
+  return recordProblem(value) === undefined;
 }

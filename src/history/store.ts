@@ -12,7 +12,7 @@ import {
 import { dirname } from "node:path";
 import { ExitCode, KnotError } from "../errors.js";
 import { describeFsError, fileError } from "../files.js";
-import { isSessionRecord, type SessionRecord } from "./record.js";
+import { recordProblem, type SessionRecord } from "./record.js";
 
 /**
  * The file-level guarantees of the history, used by the store over months (./months.ts):
@@ -195,12 +195,13 @@ export const LINE_TOO_LONG = "\u0000line too long";
 export function parseLine(line: string): SessionRecord | string | undefined {
   if (line === LINE_TOO_LONG) return "a line of over 8 MiB";
   if (line.trim() === "") return undefined;
+  let value: unknown;
   try {
-    const value = JSON.parse(line);
-    return isSessionRecord(value) ? value : "not a session record";
+    value = JSON.parse(line);
   } catch {
     return "not valid JSON (cut short?)";
   }
+  return recordProblem(value) ?? (value as SessionRecord);
 }
 
 /**
