@@ -132,6 +132,10 @@ describe("the published schema agrees with knot's validator", () => {
       { ...base, steps: [{ routine: "heat", name: "x" }] },
       { ...base, steps: [{ repeat: 2, routine: "heat", steps: [] }] },
       { ...base, areas: ["neck", "elbow"] },
+      withStep({ name: "a", kind: "hold", duration: 1, pose: "cat" }),
+      withStep({ name: "a", kind: "hold", duration: 1, pose: "kat" }),
+      withStep({ name: "a", kind: "hold", duration: 1, pose: "" }),
+      withStep({ name: "a", kind: "hold", duration: 1, pose: ["cat"] }),
       { ...base, cautions: Array.from({ length: 21 }, () => "c") },
       JSON.parse(
         '{"id":"a","name":"b","category":"stretch","steps":[{"name":"s","kind":"hold","__proto__":{"x":1}}]}',

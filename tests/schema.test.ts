@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { toJsonSchema } from "../src/routine/schema.js";
-import { AREAS, CATEGORIES, STEP_KINDS } from "../src/routine/vocabulary.js";
+import { AREAS, CATEGORIES, POSES, STEP_KINDS } from "../src/routine/vocabulary.js";
 
 describe("routines/schema.json", () => {
   const published = JSON.parse(
@@ -16,6 +16,7 @@ describe("routines/schema.json", () => {
     expect(published.properties.category.enum).toEqual([...CATEGORIES]);
     expect(published.properties.areas.items.enum).toEqual([...AREAS]);
     expect(published.$defs.step.properties.kind.enum).toEqual([...STEP_KINDS]);
+    expect(published.$defs.step.properties.pose.enum).toEqual([...POSES]);
     expect(published.additionalProperties).toBe(false);
     expect(published.$defs.step.additionalProperties).toBe(false);
   });

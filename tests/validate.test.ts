@@ -39,6 +39,17 @@ describe("validateRoutine", () => {
     expect(routine?.cautions).toEqual([]);
   });
 
+  it("keeps a step's pose, and leaves it out when the step names none", () => {
+    const { routine, issues } = validateRoutine(
+      routineJson({ steps: [step({ pose: "cat" }), step({ name: "T" })] }),
+    );
+    expect(issues).toEqual([]);
+    expect(routine?.steps).toEqual([
+      { name: "S", kind: "hold", seconds: 10, sides: false, pose: "cat" },
+      { name: "T", kind: "hold", seconds: 10, sides: false },
+    ]);
+  });
+
   it.each([
     [
       "an unknown key, with a suggestion",
@@ -77,6 +88,18 @@ describe("validateRoutine", () => {
       routineJson({ steps: [step({ kind: "hld" })] }),
       "steps[0].kind",
       /not one of/,
+    ],
+    [
+      "an unknown pose, with the nearest name",
+      routineJson({ steps: [step({ pose: "knee-to-chets" })] }),
+      "steps[0].pose",
+      /"knee-to-chets" is not one of: .*cat.*Did you mean "knee-to-chest"/,
+    ],
+    [
+      "a pose that is not text",
+      routineJson({ steps: [step({ pose: 3 })] }),
+      "steps[0].pose",
+      /number 3 is not one of/,
     ],
     [
       "sides not a boolean",

@@ -1,7 +1,7 @@
 import { DURATION_TEXT_PATTERN, MAX_DURATION_SECONDS, MAX_DURATION_TEXT } from "../duration.js";
 import { safeTextPattern } from "../ui/safe.js";
 import { LIMITS } from "./limits.js";
-import { AREAS, CATEGORIES, STEP_KINDS } from "./vocabulary.js";
+import { AREAS, CATEGORIES, POSES, STEP_KINDS } from "./vocabulary.js";
 
 /**
  * The one description of the routine format. `validate.ts` checks files against it and
@@ -62,6 +62,11 @@ export const stepField: ObjectField = {
       description: "Run the step once for the left side and once for the right.",
     },
     area,
+    pose: {
+      type: "enum",
+      description: "The figure drawn beside the step (see docs/poses).",
+      values: POSES,
+    },
   },
 };
 

@@ -4,6 +4,7 @@ import {
   type Area,
   isInclude,
   isRepeat,
+  type PoseName,
   type Routine,
   type Side,
   type StepItem,
@@ -19,6 +20,8 @@ export interface TimelineEntry {
   instruction?: string;
   side?: Side;
   area?: Area;
+  /** The figure shown with the step. */
+  pose?: PoseName;
   /**
    * Questions asked at this step, one keypress each, before the cold or heat that follows it
    * (y: one applies, and the session stops before the application; n or Enter: none does).
@@ -88,6 +91,7 @@ export function expandTimeline(
           if (item.instruction !== undefined) entry.instruction = item.instruction;
           if (side) entry.side = side;
           if (item.area) entry.area = item.area;
+          if (item.pose) entry.pose = item.pose;
           if (round) entry.round = round;
           timeline.push(entry);
         }

@@ -161,6 +161,7 @@ function toStepItems(raw: unknown[]): StepItem[] {
     };
     if (r.instruction !== undefined) step.instruction = r.instruction as string;
     if (r.area !== undefined) step.area = r.area as Step["area"];
+    if (r.pose !== undefined) step.pose = r.pose as Step["pose"];
     return step;
   });
 }

@@ -19,6 +19,33 @@ export type StepKind = (typeof STEP_KINDS)[number];
 
 export type Side = "left" | "right";
 
+/**
+ * The figures knot can draw beside a step (src/poses/catalogue.ts draws each). Only the names
+ * live here, so loading a routine never loads the drawings.
+ */
+export const POSES = [
+  "rest",
+  "sit-tall",
+  "all-fours",
+  "knee-to-chest",
+  "knee-rolls",
+  "pelvic-tilt",
+  "cat",
+  "bottom-to-heels",
+  "cross-body-shoulder",
+  "chest-opener",
+  "neck-side-tilt",
+  "seated-twist",
+  "shoulder-rolls",
+  "tennis-ball-wall",
+  "tennis-ball-floor",
+  "fingertips-upper-back",
+  "fingertips-neck",
+  "heat-pack",
+  "cold-pack",
+] as const;
+export type PoseName = (typeof POSES)[number];
+
 /** A step as written in a file, after validation, with its duration in seconds. */
 export interface Step {
   name: string;
@@ -28,6 +55,8 @@ export interface Step {
   seconds: number | null;
   sides: boolean;
   area?: Area;
+  /** The figure shown with the step. */
+  pose?: PoseName;
 }
 
 export interface RepeatGroup {
