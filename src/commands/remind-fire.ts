@@ -8,7 +8,7 @@ import { existsPath, findDesktop, notNow, type Probe } from "../remind/desktop.j
 import { logFiring, type Outcome } from "../remind/log.js";
 import type { Reminder } from "../remind/model.js";
 import { notify, openTerminal } from "../remind/notify.js";
-import { pickScheduler, remove } from "../remind/schedulers.js";
+import { pickScheduler, remove, retryDone, retrySoon } from "../remind/schedulers.js";
 import { changeRemindState, readRemindState } from "../remind/state.js";
 import { DAY_MS } from "../safety/allowance.js";
 import { onPath } from "../session/cues.js";
@@ -56,7 +56,7 @@ function fail(ctx: Context, id: string, reason: string, fix: string): void {
     all.reminders[id] = { ...all.reminders[id], failure: { at: ctx.now(), reason, fix } };
   });
   record(ctx, id, "failed", `${reason} (${fix})`);
-  println(ctx.stderr, `knot: reminder ${id} could not reach you: ${reason}. ${fix}`);
+  println(ctx.stderr, `knot: reminder ${id} could not reach you: ${reason}.\nFix: ${fix}.`);
 }
 
 /**
@@ -66,6 +66,27 @@ function fail(ctx: Context, id: string, reason: string, fix: string): void {
  * A notification that cannot be shown leaves the reminder due, records why, and exits 1.
  */
 export async function remindFire(id: string, ctx: Context): Promise<number> {
+  const fired = await fireOnce(id, ctx);
+  // due but not delivered: tried again in a few minutes; delivered or not due: no more retries
+  try {
+    const sched = schedulerContext(ctx);
+    const name = pickScheduler(sched);
+    if (name && fired.retry) retrySoon(name, id, sched);
+    else if (name) retryDone(name, id, sched);
+  } catch {
+    // a retry is a kindness: the reminder's own entry still runs at its next time
+  }
+  return fired.code;
+}
+
+/** What a firing came to: its exit code, and whether to try again soon. */
+interface Fired {
+  code: number;
+  retry: boolean;
+}
+const done = (code: number): Fired => ({ code, retry: false });
+
+async function fireOnce(id: string, ctx: Context): Promise<Fired> {
   const now = ctx.now();
   const current = readReminders(ctx);
   const reminder = current.reminders.find((r) => r.id === id);
@@ -81,14 +102,14 @@ export async function remindFire(id: string, ctx: Context): Promise<number> {
       fail(ctx, id, reason, fix);
       const desktop = findDesktop(probe);
       await notify(desktop, "knot: a reminder needs you", `${reason}. Fix: ${fix}.`);
-      return ExitCode.failure;
+      return done(ExitCode.failure);
     }
     // left behind by a reminder that is gone: tidy it away
     const sched = schedulerContext(ctx);
     const name = pickScheduler(sched);
     if (name) withRemindLock(ctx, () => remove(name, [id], sched));
     record(ctx, id, "quiet", "no such reminder: its entry was removed");
-    return ExitCode.ok;
+    return done(ExitCode.ok);
   }
   if (current.problem) record(ctx, id, "problem", current.problem);
 
@@ -97,7 +118,7 @@ export async function remindFire(id: string, ctx: Context): Promise<number> {
     finishOnce(ctx, reminder);
     record(ctx, id, "quiet", "a one-time reminder long past: removed");
     println(ctx.stdout, "quiet: a one-time reminder long past, removed");
-    return ExitCode.ok;
+    return done(ExitCode.ok);
   }
 
   const kept = readRemindState(ctx.paths.data);
@@ -107,7 +128,7 @@ export async function remindFire(id: string, ctx: Context): Promise<number> {
     if (/since it was set/.test(nudge.why)) finishOnce(ctx, reminder);
     record(ctx, id, "quiet", nudge.why);
     println(ctx.stdout, `quiet: ${nudge.why}`);
-    return ExitCode.ok;
+    return done(ExitCode.ok);
   }
 
   const desktop = findDesktop(probe);
@@ -119,7 +140,7 @@ export async function remindFire(id: string, ctx: Context): Promise<number> {
     });
     record(ctx, id, "waiting", away);
     println(ctx.stdout, `waiting: ${away}`);
-    return ExitCode.ok;
+    return { code: ExitCode.ok, retry: true };
   }
 
   // claimed under the lock: two firings at once remind once
@@ -136,7 +157,7 @@ export async function remindFire(id: string, ctx: Context): Promise<number> {
   );
   if (!before) {
     println(ctx.stdout, "quiet: already reminded");
-    return ExitCode.ok;
+    return done(ExitCode.ok);
   }
   const text =
     nudge.action === "advise"
@@ -155,7 +176,7 @@ export async function remindFire(id: string, ctx: Context): Promise<number> {
       if (nudge.action === "advise") all.adviceAt = before.adviceAt;
     });
     fail(ctx, id, shown.reason, shown.fix);
-    return ExitCode.failure;
+    return { code: ExitCode.failure, retry: true };
   }
   changeRemindState(ctx.paths.data, (all) => {
     const s = all.reminders[id] ?? {};
@@ -169,7 +190,7 @@ export async function remindFire(id: string, ctx: Context): Promise<number> {
   if (nudge.action === "advise") {
     record(ctx, id, "advised", nudge.reasons.join("; "));
     println(ctx.stdout, "advised to see a doctor");
-    return ExitCode.ok;
+    return done(ExitCode.ok);
   }
   if (reminder.kind === "once") finishOnce(ctx, reminder);
   record(ctx, id, "reminded", routine.id);
@@ -178,10 +199,10 @@ export async function remindFire(id: string, ctx: Context): Promise<number> {
     const problem = await openTerminal(desktop, ["start", routine.id]);
     if (problem) {
       fail(ctx, id, `Start was pressed, but ${problem}`, "open a terminal and run it there");
-      return ExitCode.failure;
+      return done(ExitCode.failure);
     }
   }
-  return ExitCode.ok;
+  return done(ExitCode.ok);
 }
 
 export type { Reminder };

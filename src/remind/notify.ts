@@ -26,7 +26,11 @@ export type Shown =
   | { shown: true /** Resolves true if Start was pressed. */; chosen: Promise<boolean> }
   | { shown: false; reason: string; fix: string };
 
-const firstLine = (text: string) => text.trim().split("\n")[0]?.slice(0, 300) ?? "";
+/** The first line of a program's complaint, without GLib's "(prog:pid): WARNING **: time:" prefix. */
+const firstLine = (text: string) =>
+  (text.trim().split("\n")[0] ?? "")
+    .replace(/^\([\w-]+:\d+\): [\w-]+ \*\*: [\d:.]+: /, "")
+    .slice(0, 300);
 
 /**
  * Shows a desktop notification. With `action`, where the notifier supports buttons
@@ -111,7 +115,8 @@ export async function notify(
     const limit = setTimeout(() => child.kill(), 10 * 60_000);
     child.stdout.on("data", (chunk) => {
       out += chunk;
-      if (printsId && /^\d+\s*\n/.test(out)) shown();
+      // an id of 0 is notify-send saying it could not: its exit status tells
+      if (printsId && /^[1-9]\d*\s*\n/.test(out)) shown();
     });
     child.stderr.on("data", (chunk) => {
       err += chunk;

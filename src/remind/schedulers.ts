@@ -5,7 +5,9 @@ import { ExitCode, KnotError } from "../errors.js";
 import { withLock } from "./lock.js";
 import type { Reminder } from "./model.js";
 import {
+  cronCommand,
   cronLines,
+  cronMark,
   type EntryTarget,
   launchdLabel,
   launchdPlist,
@@ -147,7 +149,7 @@ function launchdEntries(ctx: SchedulerContext): Map<string, string[]> {
 
 /** The id a crontab line of this profile's is for, if it is one. */
 function cronId(line: string, ctx: SchedulerContext): string | undefined {
-  const m = / # knot-remind (?:([0-9a-f]{6}) )?(r\d+)$/.exec(line);
+  const m = / # knot-remind (?:([0-9a-f]{6}) )?(r\d+)(?: retry)?$/.exec(line);
   if (!m) return undefined;
   if (m[1] !== undefined) return m[1] === ctx.profile ? m[2] : undefined;
   return legacyOurs(line, ctx) ? m[2] : undefined;
@@ -241,6 +243,38 @@ export function remove(
 }
 
 /**
+ * A due reminder that could not reach the person (held back while they are away, or the
+ * notification failed) is tried again in a few minutes, not only at its next time: a
+ * one-shot systemd timer, or a crontab line every 5 minutes that goes once it has reminded.
+ * launchd runs the next time only.
+ */
+export function retrySoon(name: SchedulerName, id: string, ctx: SchedulerContext): void {
+  if (name === "systemd" && ctx.findProgram("systemd-run")) {
+    // one at a time: a retry already waiting makes this one fail, which is fine
+    ctx.run("systemd-run", [
+      "--user",
+      "--collect",
+      "--quiet",
+      `--unit=${unitName(ctx.profile, id)}-retry`,
+      "--on-active=5min",
+      "--timer-property=AccuracySec=30s",
+      "/bin/sh",
+      ctx.launcher,
+      id,
+    ]);
+  } else if (name === "cron") {
+    const line = `*/5 * * * * ${cronCommand(ctx, id)} ${cronMark(ctx.profile, id)} retry`;
+    editCrontab(ctx, (l) => !(cronId(l, ctx) === id && l.endsWith(" retry")), [line]);
+  }
+}
+
+/** The retry is done with (the reminder reached the person, or is not due any more). */
+export function retryDone(name: SchedulerName, id: string, ctx: SchedulerContext): void {
+  if (name !== "cron") return; // systemd's retry timer is one-shot
+  editCrontab(ctx, (l) => !(cronId(l, ctx) === id && l.endsWith(" retry")));
+}
+
+/**
  * The person's crontab, as bytes: each line is kept as a latin1 string, which maps every
  * byte to one character and back, so lines knot did not write (any encoding, blank lines,
  * comments) are written back exactly.
@@ -281,6 +315,7 @@ function editCrontab(
     const kept = table.lines.filter(keep);
     if (kept.length === table.lines.length && add.length === 0) return;
     const lines = [...kept, ...add.map((l) => Buffer.from(l, "utf8").toString("latin1"))];
+    if (table.exists && lines.join("\n") === table.lines.join("\n")) return;
     const bytes = Buffer.from(lines.length > 0 ? `${lines.join("\n")}\n` : "", "latin1");
     check(ctx.run("crontab", ["-"], bytes), "write your crontab");
   });

@@ -40,6 +40,7 @@ case "$*" in *is-system-running*) echo running ;; *show-environment*) [ -f "${fl
 if [ "$1" = "-" ]; then cat > "${table}"; fi`,
   );
   script("launchctl", "exit 0");
+  script("systemd-run", "exit 0");
   script(
     "loginctl",
     `case "$1" in list-sessions) echo "c7 $(id -u) jo seat0" ;; show-session) cat "${flag("FAKE_SESSION")}" 2>/dev/null || printf 'Type=x11\\nActive=yes\\nLockedHint=no\\nIdleHint=no\\n' ;; esac`,
@@ -312,7 +313,7 @@ describe("knot remind, with the system's scheduler", () => {
   });
 
   it("fire: a notification that cannot be shown exits 1, keeps the reminder due, and says why", () => {
-    const { bin, set, unset } = fakes();
+    const { bin, calls, set, unset } = fakes();
     const env = envWith(bin);
     seed(env, [allDay()]);
     set("FAKE_NOTIFY_FAIL");
@@ -326,6 +327,10 @@ describe("knot remind, with the system's scheduler", () => {
     expect(r1.lastFiredAt).toBeNull();
     expect(r1.lastFailure.reason).toMatch(/Could not connect/);
     expect(r1.lastFailure.fix).toMatch(/log in to a desktop/);
+    // tried again in 5 minutes by a one-shot timer
+    expect(calls()).toContain(
+      `systemd-run --user --collect --quiet --unit=knot-remind-${tagOf(env)}-r1-retry --on-active=5min --timer-property=AccuracySec=30s /bin/sh ${join(dataOf(env), "remind-launcher.sh")} r1`,
+    );
     expect(knot(["remind", "list"], { env }).stdout).toMatch(
       /failed \d\d:\d\d: notify-send could not show it[\s\S]*fix: /,
     );
@@ -479,13 +484,19 @@ describe("knot remind, with the system's scheduler", () => {
   });
 
   it("waits while the screen is locked or notifications are paused, and comes once when back", () => {
-    const { bin, calls, set, unset } = fakes();
-    const env = envWith(bin);
+    const { bin, calls, set, unset, table } = fakes();
+    const env = envWith(bin, { KNOT_SCHEDULER: "cron" });
     seed(env, [allDay()]);
     set("FAKE_SESSION", "Type=x11\nActive=yes\nLockedHint=yes\nIdleHint=no\n");
     const locked = knot(["remind", "fire", "r1"], { env });
     expect(locked.status).toBe(0);
     expect(locked.stdout).toMatch(/waiting: the screen is locked/);
+    // tried again every 5 minutes until the person is back, not only at the next time
+    const retry = new RegExp(
+      `^\\*/5 \\* \\* \\* \\* /bin/sh '.*' r1 # knot-remind ${tagOf(env)} r1 retry$`,
+      "m",
+    );
+    expect(readFileSync(table, "utf8")).toMatch(retry);
     expect(knot(["remind", "list"], { env }).stdout).toMatch(
       /waiting since \d\d:\d\d: the screen is locked/,
     );
@@ -499,6 +510,7 @@ describe("knot remind, with the system's scheduler", () => {
     expect(calls().some((c) => c.startsWith("notify-send --app-name"))).toBe(false);
     unset("FAKE_PAUSED");
     expect(knot(["remind", "fire", "r1"], { env }).stdout).toMatch(/^reminded: /);
+    expect(readFileSync(table, "utf8")).not.toMatch(/retry/);
     expect(knot(["remind", "fire", "r1"], { env }).stdout).toMatch(/quiet: already reminded/);
     expect(listed(env)[0].waiting).toBeNull();
   });
