@@ -64,6 +64,7 @@ describe("knot (in process)", () => {
       name: "Wrap the cold pack",
       kind: "prepare",
       seconds: null,
+      pose: "cold-pack",
       instruction: expect.stringContaining("damp towel"),
     });
     expect(data.timeline.filter((t: { kind: string }) => t.kind === "cold")).toHaveLength(2);

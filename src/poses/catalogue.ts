@@ -1,0 +1,456 @@
+import type { Catalogue, Point, PointRef, Pose } from "./figure.js";
+
+/**
+ * The figures knot draws beside its steps, one for every name in `POSES` (vocabulary.ts).
+ * Side views face right; front views and views from above face the viewer. Each is the
+ * person's left side; knot mirrors it for the right.
+ */
+
+const FLOOR: PointRef[] = [
+  [0, 100],
+  [100, 100],
+];
+
+/** A closed rectangle, for a mat seen from above or a pack. */
+const box = (left: number, top: number, right: number, bottom: number): Point[] => [
+  [left, top],
+  [right, top],
+  [right, bottom],
+  [left, bottom],
+];
+const closed = (points: Point[]): Point[] => [...points, points[0]!];
+
+/** An arrow along the points, with its head at the last one. */
+function arrow(...points: Point[]): PointRef[][] {
+  const [x, y] = points.at(-1)!;
+  const [px, py] = points.at(-2)!;
+  const length = Math.hypot(x - px, y - py);
+  const [ux, uy] = [(x - px) / length, (y - py) / length];
+  const barb = (turn: number): Point => [
+    x - 4 * (ux * Math.cos(turn) - uy * Math.sin(turn)),
+    y - 4 * (ux * Math.sin(turn) + uy * Math.cos(turn)),
+  ];
+  return [points, [barb(0.6), [x, y], barb(-0.6)]];
+}
+
+/** Lying on the back, knees bent, feet flat; head to the left. */
+const lyingOnBack: Record<string, Point> = {
+  head: [11, 92],
+  neck: [20, 95],
+  back: [36, 96],
+  hip: [50, 96],
+  knee: [63, 77],
+  foot: [75, 98],
+  toe: [81, 99],
+  elbow: [29, 99],
+  hand: [40, 92],
+};
+const LYING_BODY = [
+  ["neck", "back", "hip", "knee", "foot", "toe"],
+  ["neck", "elbow", "hand"],
+];
+
+/** On hands and knees, facing right. */
+const onAllFours: Record<string, Point> = {
+  head: [81, 65],
+  neck: [72, 70],
+  high: [64, 71],
+  back: [56, 72],
+  low: [48, 73],
+  hip: [40, 74],
+  knee: [40, 99],
+  foot: [17, 99],
+  elbow: [72, 85],
+  hand: [72, 99],
+};
+const ALL_FOURS_BODY = [
+  ["neck", "high", "back", "low", "hip", "knee", "foot"],
+  ["neck", "elbow", "hand"],
+];
+
+/** Sitting on a stool, facing the viewer: the person's left is on the right. */
+const seatedFront: Record<string, Point> = {
+  head: [50, 12],
+  neck: [50, 22],
+  shoulderL: [61, 25],
+  shoulderR: [39, 25],
+  elbowL: [64, 42],
+  elbowR: [36, 42],
+  handL: [59, 57],
+  handR: [41, 57],
+  pelvis: [50, 56],
+  hipL: [56, 58],
+  hipR: [44, 58],
+  kneeL: [60, 66],
+  kneeR: [40, 66],
+  footL: [61, 97],
+  footR: [39, 97],
+};
+const SEATED_TRUNK = [
+  ["shoulderR", "neck", "shoulderL"],
+  ["neck", "pelvis"],
+  ["hipR", "pelvis", "hipL"],
+  ["hipL", "kneeL", "footL"],
+  ["hipR", "kneeR", "footR"],
+];
+const STOOL: PointRef[][] = [
+  [
+    [28, 61],
+    [72, 61],
+  ],
+  [
+    [31, 61],
+    [31, 99],
+  ],
+  [
+    [69, 61],
+    [69, 99],
+  ],
+  FLOOR,
+];
+
+/** Lying on the back, seen from above: head at the top, knees bent up toward the viewer. */
+const fromAbove: Record<string, Point> = {
+  ...seatedFront,
+  elbowL: [65, 40],
+  elbowR: [35, 40],
+  handL: [66, 54],
+  handR: [34, 54],
+  kneeL: [58, 74],
+  kneeR: [42, 74],
+  footL: [58, 88],
+  footR: [42, 88],
+};
+const ABOVE_BODY = [...SEATED_TRUNK, ["shoulderL", "elbowL", "handL"]];
+const MAT = [closed(box(20, 1, 80, 99))];
+
+/** Lying face down, head to the right on folded arms. */
+const lyingOnFront: Record<string, Point> = {
+  head: [86, 91],
+  neck: [77, 95],
+  back: [60, 96],
+  hip: [43, 96],
+  knee: [25, 97],
+  foot: [8, 97],
+  toe: [5, 100],
+  elbow: [92, 99],
+  hand: [84, 99],
+};
+const FRONT_BODY = [
+  ["neck", "back", "hip", "knee", "foot", "toe"],
+  ["neck", "elbow", "hand"],
+];
+const PACK = { polygon: box(50, 88, 68, 93) };
+
+/** Small circles round each shoulder, for shoulder rolls. */
+const ring = (cx: number, cy: number, r: number, clockwise: boolean): Point[] =>
+  Array.from({ length: 8 }, (_, i) => {
+    const angle = ((clockwise ? 1 : -1) * (i * Math.PI * 2)) / 9 - Math.PI / 2;
+    return [cx + r * Math.cos(angle), cy + r * Math.sin(angle)];
+  });
+
+export const CATALOGUE: Catalogue = {
+  rest: {
+    title: "Rest: lying on your back, knees bent, hands on your tummy",
+    points: lyingOnBack,
+    head: { at: "head", r: 6 },
+    body: LYING_BODY,
+    props: [FLOOR],
+  },
+  "sit-tall": {
+    title: "Sitting tall on a chair, feet flat",
+    points: {
+      head: [38, 14],
+      neck: [37, 24],
+      back: [36, 42],
+      hip: [36, 58],
+      knee: [60, 58],
+      foot: [61, 98],
+      toe: [68, 99],
+      elbow: [40, 43],
+      hand: [53, 53],
+    },
+    head: { at: "head", r: 6 },
+    body: [
+      ["neck", "back", "hip", "knee", "foot", "toe"],
+      ["neck", "elbow", "hand"],
+    ],
+    props: [
+      [
+        [28, 34],
+        [28, 99],
+      ],
+      [
+        [28, 62],
+        [56, 62],
+        [56, 99],
+      ],
+      FLOOR,
+    ],
+  },
+  "all-fours": {
+    title: "On hands and knees, hands under shoulders, knees under hips",
+    points: onAllFours,
+    head: { at: "head", r: 6 },
+    body: ALL_FOURS_BODY,
+    props: [FLOOR],
+  },
+  "knee-to-chest": {
+    title: "Knee to chest: on your back, hands behind one knee, the other foot down",
+    points: {
+      ...lyingOnBack,
+      kneeA: [41, 73],
+      footA: [60, 66],
+      elbow: [25, 82],
+      hand: [38, 76],
+      knee: [66, 77],
+      foot: [78, 98],
+      toe: [84, 99],
+    },
+    head: { at: "head", r: 6 },
+    body: [...LYING_BODY, ["hip", "kneeA", "footA"]],
+    props: [FLOOR],
+  },
+  "knee-rolls": {
+    title: "Knee rolls: on your back, arms wide, knees together rolled to one side",
+    points: {
+      ...fromAbove,
+      elbowL: [75, 27],
+      handL: [90, 28],
+      elbowR: [25, 27],
+      handR: [10, 28],
+      kneeL: [55, 72],
+      kneeR: [45, 72],
+      footL: [55, 86],
+      footR: [45, 86],
+    },
+    frames: [
+      { name: "knees up", moves: {} },
+      {
+        name: "rolled",
+        moves: { kneeL: [74, 64], footL: [61, 80], kneeR: [71, 71], footR: [57, 85] },
+      },
+    ],
+    head: { at: "head", r: 7 },
+    body: [...SEATED_TRUNK, ["shoulderL", "elbowL", "handL"], ["shoulderR", "elbowR", "handR"]],
+    props: [closed(box(4, 1, 96, 99))],
+  },
+  "pelvic-tilt": {
+    title: "Pelvic tilt: on your back, flatten the lower back into the floor, then relax",
+    points: { ...lyingOnBack, back: [40, 89], elbow: [32, 99], hand: [45, 99] },
+    frames: [
+      { name: "relaxed", moves: {} },
+      { name: "flattened", moves: { back: [40, 97], hip: [50, 97] } },
+    ],
+    head: { at: "head", r: 6 },
+    body: LYING_BODY,
+    props: [FLOOR],
+  },
+  cat: {
+    title: "Cat: on hands and knees, round the back up, then let it sag",
+    points: { ...onAllFours, low: [45, 64], back: [56, 59], high: [67, 62], head: [76, 80] },
+    frames: [
+      { name: "round", moves: {} },
+      { name: "sag", moves: { low: [47, 79], back: [56, 81], high: [65, 78], head: [81, 62] } },
+    ],
+    head: { at: "head", r: 6 },
+    body: ALL_FOURS_BODY,
+    props: [FLOOR],
+  },
+  "bottom-to-heels": {
+    title: "Bottom to heels: from hands and knees, ease your bottom back toward your heels",
+    points: onAllFours,
+    frames: [
+      { name: "on all fours", moves: {} },
+      {
+        name: "back to heels",
+        moves: {
+          hip: [21, 85],
+          low: [29, 83],
+          back: [37, 83],
+          high: [46, 84],
+          neck: [54, 85],
+          head: [62, 92],
+          elbow: [63, 93],
+        },
+      },
+    ],
+    head: { at: "head", r: 6 },
+    body: ALL_FOURS_BODY,
+    props: [FLOOR],
+  },
+  "cross-body-shoulder": {
+    title: "Cross-body shoulder: one arm across the chest, the other hand above its elbow",
+    points: {
+      ...seatedFront,
+      elbowL: [45, 31],
+      handL: [30, 30],
+      elbowR: [35, 43],
+      handR: [46, 34],
+    },
+    head: { at: "head", r: 7 },
+    body: [...SEATED_TRUNK, ["shoulderL", "elbowL", "handL"], ["shoulderR", "elbowR", "handR"]],
+    props: STOOL,
+  },
+  "chest-opener": {
+    title: "Chest opener: fingertips behind your head, elbows wide",
+    points: {
+      ...seatedFront,
+      elbowL: [77, 17],
+      handL: [57, 9],
+      elbowR: [23, 17],
+      handR: [43, 9],
+    },
+    head: { at: "head", r: 7 },
+    body: [...SEATED_TRUNK, ["shoulderL", "elbowL", "handL"], ["shoulderR", "elbowR", "handR"]],
+    props: STOOL,
+  },
+  "neck-side-tilt": {
+    title: "Neck side tilt: one ear toward its shoulder, shoulders down",
+    points: { ...seatedFront, head: [57, 15.5] },
+    head: { at: "head", r: 7 },
+    body: [...SEATED_TRUNK, ["shoulderL", "elbowL", "handL"], ["shoulderR", "elbowR", "handR"]],
+    props: STOOL,
+  },
+  "seated-twist": {
+    title: "Seated twist: arms crossed, hips forward, turn to one side",
+    points: {
+      ...seatedFront,
+      head: [52, 12],
+      nose: [60, 14],
+      elbowL: [57, 40],
+      handL: [40, 31],
+      elbowR: [43, 40],
+      handR: [60, 31],
+    },
+    head: { at: "head", r: 7 },
+    body: [...SEATED_TRUNK, ["shoulderL", "elbowL", "handL"], ["shoulderR", "elbowR", "handR"]],
+    props: [...STOOL, ["head", "nose"], ...arrow([30, 46], [40, 51], [50, 52], [60, 51], [72, 45])],
+  },
+  "shoulder-rolls": {
+    title: "Shoulder rolls: slow, wide circles with the shoulders, arms loose",
+    points: seatedFront,
+    frames: [
+      { name: "down", moves: {} },
+      { name: "up", moves: { shoulderL: [61, 19], shoulderR: [39, 19] } },
+    ],
+    head: { at: "head", r: 7 },
+    body: [...SEATED_TRUNK, ["shoulderL", "elbowL", "handL"], ["shoulderR", "elbowR", "handR"]],
+    props: [...STOOL, ring(72, 14, 6, true), ring(28, 14, 6, false)],
+  },
+  "tennis-ball-wall": {
+    title: "Tennis ball against a wall: the ball beside the spine, roll by bending your knees",
+    points: {
+      head: [32, 12],
+      neck: [30, 21],
+      back: [29, 38],
+      hip: [31, 55],
+      knee: [40, 77],
+      foot: [37, 98],
+      toe: [44, 99],
+      elbow: [35, 36],
+      hand: [46, 28],
+    },
+    frames: [
+      { name: "up", moves: {} },
+      {
+        name: "down",
+        moves: {
+          head: [32, 20],
+          neck: [30, 29],
+          back: [29, 46],
+          hip: [31, 63],
+          knee: [47, 78],
+          elbow: [35, 44],
+          hand: [46, 36],
+        },
+      },
+    ],
+    head: { at: "head", r: 6 },
+    body: [
+      ["neck", "back", "hip", "knee", "foot", "toe"],
+      ["neck", "elbow", "hand"],
+    ],
+    props: [
+      [
+        [20, 0],
+        [20, 100],
+      ],
+      FLOOR,
+    ],
+    solids: [{ circle: [25, 35], r: 5 }],
+  },
+  "tennis-ball-floor": {
+    title: "Tennis ball on the floor: lying on the ball, beside the spine, knees bent",
+    points: {
+      ...lyingOnBack,
+      head: [11, 90],
+      neck: [20, 91],
+      back: [33, 92],
+      hip: [50, 95],
+      elbow: [28, 83],
+      hand: [38, 87],
+    },
+    head: { at: "head", r: 6 },
+    body: LYING_BODY,
+    props: [FLOOR],
+    solids: [{ circle: [30, 96.5], r: 3.5 }],
+  },
+  "fingertips-upper-back": {
+    title: "Fingertips on the upper back: lying down, one hand over the top of the other shoulder",
+    points: { ...fromAbove, elbowR: [44, 38], handR: [60, 22] },
+    head: { at: "head", r: 7 },
+    body: [...ABOVE_BODY, ["shoulderR", "elbowR", "handR"]],
+    props: MAT,
+  },
+  "fingertips-neck": {
+    title: "Fingertips on the back of the neck: lying down, one hand behind the neck",
+    points: { ...fromAbove, elbowR: [27, 16], handR: [47, 20] },
+    head: { at: "head", r: 7 },
+    body: [...ABOVE_BODY, ["shoulderR", "elbowR", "handR"]],
+    props: MAT,
+  },
+  "heat-pack": {
+    title: "Heat pack: lying on your front, the wrapped heat on the tight area",
+    points: lyingOnFront,
+    head: { at: "head", r: 6 },
+    body: FRONT_BODY,
+    props: [
+      FLOOR,
+      ...[53, 59, 65].map((x): Point[] => [
+        [x, 85],
+        [x + 2, 81],
+        [x, 77],
+        [x + 2, 73],
+        [x, 69],
+      ]),
+    ],
+    solids: [PACK],
+  },
+  "cold-pack": {
+    title: "Cold pack: lying on your front, the wrapped pack on the sore spot",
+    points: lyingOnFront,
+    head: { at: "head", r: 6 },
+    body: FRONT_BODY,
+    props: [
+      FLOOR,
+      [
+        [52, 77],
+        [66, 77],
+      ],
+      [
+        [55.5, 71],
+        [62.5, 83],
+      ],
+      [
+        [62.5, 71],
+        [55.5, 83],
+      ],
+    ],
+    solids: [PACK],
+  },
+};
+
+/** A pose by name, or undefined: names come from routine files, checked against `POSES`. */
+export const poseNamed = (name: string): Pose | undefined =>
+  Object.hasOwn(CATALOGUE, name) ? CATALOGUE[name as keyof Catalogue] : undefined;

@@ -1,0 +1,152 @@
+import type { Side } from "../routine/vocabulary.js";
+import { boundsOf, type Point, type Pose, shapesOf } from "./figure.js";
+
+/**
+ * Draws a pose as text: Unicode braille, each character a cell of 2 × 4 dots, so a figure in a
+ * box of 20 × 10 characters has 40 × 40 dots. Pure: the same pose and size give the same lines.
+ */
+export interface DrawOptions {
+  /** Characters across and lines down. */
+  width: number;
+  height: number;
+  /** "right" mirrors the figure (the catalogue draws the left side). */
+  side?: Side;
+  /** Which frame of a movement; the first when left out. */
+  frame?: number;
+}
+
+/** A grid of dots, row by row. */
+export interface Dots {
+  width: number;
+  height: number;
+  on: Uint8Array;
+}
+
+const BRAILLE_BASE = 0x2800;
+// The bit of each dot in a braille cell, by [row][column].
+const BRAILLE_BITS = [
+  [0x01, 0x08],
+  [0x02, 0x10],
+  [0x04, 0x20],
+  [0x40, 0x80],
+] as const;
+
+/** The pose's dots for a box of `width` × `height` characters. */
+export function poseDots(pose: Pose, options: DrawOptions): Dots {
+  const width = Math.max(1, Math.floor(options.width)) * 2;
+  const height = Math.max(1, Math.floor(options.height)) * 4;
+  const dots: Dots = { width, height, on: new Uint8Array(width * height) };
+  const box = boundsOf(pose);
+  const spanX = Math.max(1, box.right - box.left);
+  const spanY = Math.max(1, box.bottom - box.top);
+  const scaleFor = (margin: number) =>
+    Math.max(0, Math.min((width - 2 * margin) / spanX, (height - 2 * margin) / spanY));
+  // Strokes thicken as the figure grows, so a large figure still reads from across the room.
+  const thick = Math.max(1, Math.round(scaleFor(1) * 2.2));
+  const thin = Math.max(1, Math.round(thick / 2));
+  const scale = scaleFor(thick / 2 + 0.5);
+  const offsetX = (width - spanX * scale) / 2;
+  const offsetY = (height - spanY * scale) / 2;
+  const place = ([x, y]: Point): Point => [
+    offsetX + (x - box.left) * scale,
+    offsetY + (y - box.top) * scale,
+  ];
+
+  const set = (x: number, y: number) => {
+    if (x >= 0 && y >= 0 && x < width && y < height) dots.on[y * width + x] = 1;
+  };
+  const stamp = ([x, y]: Point, size: number) => {
+    if (size <= 1) return set(Math.floor(x), Math.floor(y));
+    const r = size / 2;
+    for (let j = Math.floor(y - r); j <= Math.ceil(y + r); j++) {
+      for (let i = Math.floor(x - r); i <= Math.ceil(x + r); i++) {
+        if ((i + 0.5 - x) ** 2 + (j + 0.5 - y) ** 2 <= r * r) set(i, j);
+      }
+    }
+  };
+  const line = (from: Point, to: Point, size: number) => {
+    const steps = Math.ceil(Math.hypot(to[0] - from[0], to[1] - from[1]) * 3) + 1;
+    for (let k = 0; k <= steps; k++) {
+      const t = k / steps;
+      stamp([from[0] + (to[0] - from[0]) * t, from[1] + (to[1] - from[1]) * t], size);
+    }
+  };
+  const disc = ([x, y]: Point, r: number) => {
+    for (let j = Math.floor(y - r); j <= Math.ceil(y + r); j++) {
+      for (let i = Math.floor(x - r); i <= Math.ceil(x + r); i++) {
+        if ((i + 0.5 - x) ** 2 + (j + 0.5 - y) ** 2 <= r * r) set(i, j);
+      }
+    }
+  };
+  const polygon = (points: Point[]) => {
+    const ys = points.map((p) => p[1]);
+    const xs = points.map((p) => p[0]);
+    for (let j = Math.floor(Math.min(...ys)); j <= Math.ceil(Math.max(...ys)); j++) {
+      for (let i = Math.floor(Math.min(...xs)); i <= Math.ceil(Math.max(...xs)); i++) {
+        if (inside([i + 0.5, j + 0.5], points)) set(i, j);
+      }
+    }
+    for (const [k, p] of points.entries()) line(p, points[(k + 1) % points.length]!, thin);
+  };
+
+  const shapes = shapesOf(pose, options.frame ?? 0);
+  for (const s of shapes.segments) line(place(s.from), place(s.to), s.thick ? thick : thin);
+  for (const d of shapes.discs) disc(place(d.at), Math.max(1, d.r * scale));
+  for (const p of shapes.polygons) polygon(p.map(place));
+  const head = place(shapes.head.at);
+  const r = shapes.head.r * scale;
+  if (r < 3.5) disc(head, Math.max(1, r));
+  else {
+    const steps = Math.ceil(2 * Math.PI * r * 3);
+    for (let k = 0; k < steps; k++) {
+      const angle = (k / steps) * 2 * Math.PI;
+      stamp([head[0] + r * Math.cos(angle), head[1] + r * Math.sin(angle)], thick);
+    }
+  }
+  return options.side === "right" ? mirrorDots(dots) : dots;
+}
+
+/** Even-odd rule: whether a point is inside a closed polygon. */
+function inside([x, y]: Point, points: Point[]): boolean {
+  let result = false;
+  for (let k = 0, prev = points.length - 1; k < points.length; prev = k++) {
+    const [xi, yi] = points[k]!;
+    const [xj, yj] = points[prev]!;
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) result = !result;
+  }
+  return result;
+}
+
+/** The dots flipped left to right. */
+export function mirrorDots(dots: Dots): Dots {
+  const on = new Uint8Array(dots.on.length);
+  for (let y = 0; y < dots.height; y++) {
+    for (let x = 0; x < dots.width; x++) {
+      on[y * dots.width + (dots.width - 1 - x)] = dots.on[y * dots.width + x]!;
+    }
+  }
+  return { ...dots, on };
+}
+
+/** Dots as braille text: `height / 4` lines of `width / 2` characters, blank cells as spaces. */
+export function brailleLines(dots: Dots): string[] {
+  const lines: string[] = [];
+  for (let row = 0; row < dots.height / 4; row++) {
+    let text = "";
+    for (let col = 0; col < dots.width / 2; col++) {
+      let bits = 0;
+      for (let dy = 0; dy < 4; dy++) {
+        for (let dx = 0; dx < 2; dx++) {
+          if (dots.on[(row * 4 + dy) * dots.width + col * 2 + dx]) bits |= BRAILLE_BITS[dy]![dx]!;
+        }
+      }
+      text += bits === 0 ? " " : String.fromCharCode(BRAILLE_BASE + bits);
+    }
+    lines.push(text);
+  }
+  return lines;
+}
+
+/** A pose as `height` lines of `width` characters each. */
+export const drawPose = (pose: Pose, options: DrawOptions): string[] =>
+  brailleLines(poseDots(pose, options));
