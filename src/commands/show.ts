@@ -1,13 +1,33 @@
 import { type Context, println } from "../context.js";
 import { formatDuration } from "../duration.js";
 import { EVERY_TIME, KEEP_MOVING } from "../health.js";
+import { poseBlock } from "../poses/block.js";
+import { CATALOGUE } from "../poses/catalogue.js";
 import { outlineSteps, timelineLength } from "../routine/describe.js";
 import { findRoutine } from "../routine/library.js";
 import { formatIssues } from "../routine/report.js";
 import { hasManualSteps } from "../routine/timeline.js";
+import type { PoseName } from "../routine/vocabulary.js";
 import { timelineToRun } from "../safety/rules.js";
-import { bulleted, wrap } from "../ui/text.js";
+import { bulleted, padEnd, wrap } from "../ui/text.js";
+import { readUserSettings } from "./settings.js";
 import { layoutWidth, openLibrary, printJson } from "./shared.js";
+
+/** The box each pose is drawn in beside its steps: two frames of a movement fit side by side. */
+export const FIGURE_BOX = { width: 37, height: 8 };
+const FIGURE_GAP = 3;
+
+/**
+ * Whether `knot show` draws the poses: only at a terminal that can show them (not piped, not
+ * TERM=dumb) with room beside the steps, and not for someone who asked for plain text
+ * (`display` set to plain). Figures are monochrome text, so colour settings do not matter.
+ */
+async function drawsFigures(ctx: Context, needed: number): Promise<boolean> {
+  if (!ctx.stdout.isTTY || ctx.env.TERM === "dumb") return false;
+  if ((ctx.stdout.columns ?? 0) < needed) return false;
+  const settings = await readUserSettings(ctx);
+  return settings.get("display") !== "plain";
+}
 
 export interface ShowOptions {
   json?: boolean;
@@ -69,12 +89,37 @@ export async function show(
   out(`${s.strong("Steps")}  ${s.dim(`${timeline.length} in all, ${timelineLength(timeline)}`)}`);
   const lines = outlineSteps(routine.steps, (id) => library.find(id)?.routine);
   const nameWidth = Math.max(...lines.map((l) => l.depth * 2 + l.text.length));
+  const stepsWidth = nameWidth + 4 + 22 + Math.max(...lines.map((l) => l.kind?.length ?? 0));
+  const figures =
+    lines.some((l) => l.pose) &&
+    (await drawsFigures(ctx, stepsWidth + FIGURE_GAP + FIGURE_BOX.width));
+  // With figures, the steps' text keeps to the left of them.
+  const textWidth = figures
+    ? Math.min(100, (ctx.stdout.columns ?? 0) - FIGURE_GAP - FIGURE_BOX.width)
+    : width;
+  const drawn = new Set<PoseName>();
   for (const line of lines) {
     const indent = "  ".repeat(line.depth + 1);
     const name = `${indent}${line.text}`.padEnd(nameWidth + 4);
     const kind = line.kind ? s.kind[line.kind as keyof typeof s.kind](line.kind) : "";
-    out(`${name}${line.duration.padEnd(22)}${kind}`.trimEnd());
-    if (line.instruction) paragraph(line.instruction, `${indent}    `, s.dim);
+    const rows = [`${name}${line.duration.padEnd(22)}${kind}`];
+    if (line.instruction) {
+      for (const text of wrap(line.instruction, textWidth - indent.length - 4)) {
+        rows.push(`${indent}    ${s.dim(text)}`);
+      }
+    }
+    // Each pose once, beside the first step that takes it (the left side of a sided step).
+    const pose = figures && line.pose && !drawn.has(line.pose) ? line.pose : undefined;
+    const figure = pose ? poseBlock(CATALOGUE[pose], FIGURE_BOX) : [];
+    if (pose) drawn.add(pose);
+    for (let i = 0; i < Math.max(rows.length, figure.length); i++) {
+      const text = rows[i] ?? "";
+      out(
+        figure[i]
+          ? `${padEnd(text, textWidth + FIGURE_GAP)}${figure[i]}`.trimEnd()
+          : text.trimEnd(),
+      );
+    }
   }
   out(
     `  ${s.strong("Total")} ${formatDuration(entry.totalSeconds)}${manual ? " + steps that wait for you" : ""}`,

@@ -93,18 +93,11 @@ const SEATED_TRUNK = [
   ["hipL", "kneeL", "footL"],
   ["hipR", "kneeR", "footR"],
 ];
+/** The seat, without its legs: at a small size they hide the person's. */
 const STOOL: PointRef[][] = [
   [
-    [28, 61],
-    [72, 61],
-  ],
-  [
-    [31, 61],
-    [31, 99],
-  ],
-  [
-    [69, 61],
-    [69, 99],
+    [30, 61],
+    [70, 61],
   ],
   FLOOR,
 ];

@@ -1,7 +1,7 @@
 import { formatDuration } from "../duration.js";
 import { CONTRAINDICATIONS, THERAPIES } from "../health.js";
 import { hasManualSteps, type TimelineEntry, totalSeconds } from "./timeline.js";
-import { isInclude, isRepeat, type Step, type StepItem } from "./vocabulary.js";
+import { isInclude, isRepeat, type PoseName, type Step, type StepItem } from "./vocabulary.js";
 
 /** One printed line of a routine's step outline (`knot show`). */
 export interface OutlineLine {
@@ -11,6 +11,8 @@ export interface OutlineLine {
   kind?: string;
   /** How to do the step, for `knot show`. */
   instruction?: string;
+  /** The figure drawn beside the step. */
+  pose?: PoseName;
 }
 
 /** "9m 35s", or "50m plus steps that wait for you": how long a whole timeline takes. */
@@ -44,6 +46,7 @@ export function outlineSteps(
       kind: step.kind,
     };
     if (step.instruction) line.instruction = step.instruction;
+    if (step.pose) line.pose = step.pose;
     lines.push(line);
   };
   for (const item of items) {
