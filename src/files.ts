@@ -1,4 +1,13 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 
 /**
  * Reading and writing the person's files safely: only regular files are read (a FIFO would
@@ -23,6 +32,7 @@ const WORDS: Record<string, string> = {
   ELOOP: "too many symbolic links",
   ENOTREG: "it is not a regular file",
   EFBIG: "it is too large",
+  ESYMLINK: "it is a symbolic link, and knot never writes through a link in its own folders",
 };
 
 /** "the disk is full (ENOSPC)": what went wrong with a file, for a person. */
@@ -81,4 +91,26 @@ export function openForAppend(path: string): number {
     throw fileError(path, "EISDIR", "is a folder");
   }
   return fd;
+}
+
+/**
+ * Creates a file knot is about to rename into place (a `.tmp` beside the real one), never
+ * through a link: anything already at that name is removed first and the file is made with
+ * O_EXCL, which refuses a link planted there. The rename then replaces a link at the real
+ * name itself, never its target.
+ */
+export function writeFresh(path: string, data: string): void {
+  rmSync(path, { force: true });
+  writeFileSync(path, data, { flag: "wx", mode: 0o600 });
+}
+
+/** Refuses a link where knot writes one of its own files (see ESYMLINK). */
+export function refuseLink(path: string): void {
+  let link = false;
+  try {
+    link = lstatSync(path).isSymbolicLink();
+  } catch {
+    return; // not there yet
+  }
+  if (link) throw fileError(path, "ESYMLINK", "is a symbolic link");
 }

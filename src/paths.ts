@@ -1,36 +1,75 @@
-import { homedir, tmpdir } from "node:os";
-import { join } from "node:path";
+import { homedir } from "node:os";
+import { isAbsolute, join } from "node:path";
+import { ExitCode, KnotError } from "./errors.js";
 
 /**
  * Where knot keeps preferences (config) and history (data), following each platform's
  * convention: XDG on Linux, Library on macOS, AppData on Windows. Computed here rather than by
  * `conf` so that commands that never touch preferences (`knot list`) need not load it.
+ *
+ * As the XDG Base Directory spec says, an XDG_* variable holding a relative path is ignored
+ * (one would make the history depend on the folder knot is run from). HOME must be an absolute
+ * path when it is needed: an empty or relative one is an environment error (exit 1) saying
+ * what to set, never a quiet fall back to a shared folder such as /tmp. The error comes only
+ * when a command uses the folders, so `knot --help` works anywhere.
  */
 export interface KnotPaths {
-  config: string;
-  data: string;
+  readonly config: string;
+  readonly data: string;
+}
+
+/** An XDG_* value the spec allows: set and absolute. */
+const xdg = (value: string | undefined): string | undefined =>
+  value && isAbsolute(value) ? value : undefined;
+
+function homeOf(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string {
+  // HOME set (even to ""): that is the person's word; unset: the system's account database.
+  const home = env.HOME !== undefined && platform !== "win32" ? env.HOME : homedir();
+  if (home && isAbsolute(home)) return home;
+  const what = home ? `HOME is a relative path (${JSON.stringify(home)})` : "HOME is empty";
+  throw new KnotError(`${what}, so knot cannot tell where to keep your settings and history.`, {
+    exitCode: ExitCode.failure,
+    hint:
+      platform === "linux" || platform === "freebsd" || platform === "openbsd"
+        ? "Set HOME to your home folder (export HOME=/home/you), or set XDG_CONFIG_HOME and XDG_DATA_HOME to absolute paths."
+        : "Set HOME to your home folder, such as export HOME=/Users/you.",
+  });
 }
 
 export function knotPaths(
   env: NodeJS.ProcessEnv = process.env,
-  platform = process.platform,
+  platform: NodeJS.Platform = process.platform,
 ): KnotPaths {
   const name = "knot";
-  const home = homedir() || tmpdir();
+  const home = () => homeOf(env, platform);
   if (platform === "darwin") {
-    const library = join(home, "Library");
     return {
-      config: join(library, "Preferences", name),
-      data: join(library, "Application Support", name),
+      get config() {
+        return join(home(), "Library", "Preferences", name);
+      },
+      get data() {
+        return join(home(), "Library", "Application Support", name);
+      },
     };
   }
   if (platform === "win32") {
-    const appData = env.APPDATA || join(home, "AppData", "Roaming");
-    const localAppData = env.LOCALAPPDATA || join(home, "AppData", "Local");
-    return { config: join(appData, name, "Config"), data: join(localAppData, name, "Data") };
+    const appData = () => xdg(env.APPDATA) ?? join(home(), "AppData", "Roaming");
+    const localAppData = () => xdg(env.LOCALAPPDATA) ?? join(home(), "AppData", "Local");
+    return {
+      get config() {
+        return join(appData(), name, "Config");
+      },
+      get data() {
+        return join(localAppData(), name, "Data");
+      },
+    };
   }
   return {
-    config: join(env.XDG_CONFIG_HOME || join(home, ".config"), name),
-    data: join(env.XDG_DATA_HOME || join(home, ".local", "share"), name),
+    get config() {
+      return join(xdg(env.XDG_CONFIG_HOME) ?? join(home(), ".config"), name);
+    },
+    get data() {
+      return join(xdg(env.XDG_DATA_HOME) ?? join(home(), ".local", "share"), name);
+    },
   };
 }

@@ -1,6 +1,6 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { readRegularFile } from "../files.js";
+import { readRegularFile, writeFresh } from "../files.js";
 import type { HistoryStore } from "./months.js";
 import { isSessionRecord, type SessionRecord } from "./record.js";
 
@@ -23,7 +23,7 @@ export function writeCheckpoint(
   const file = join(dir, `${record.id}.json`);
   // Written beside, then renamed: a checkpoint is either the old one or the new one, never half.
   try {
-    writeFileSync(`${file}.tmp`, JSON.stringify({ pid, started, record }));
+    writeFresh(`${file}.tmp`, JSON.stringify({ pid, started, record }));
     renameSync(`${file}.tmp`, file);
   } catch (error) {
     rmSync(`${file}.tmp`, { force: true });
@@ -103,4 +103,30 @@ export function recoverCheckpoints(
     rmSync(claimed, { force: true });
   }
   return recovered;
+}
+
+/**
+ * The records so far of sessions running now in other knots (their checkpoints), so that the
+ * safety rules see a pack that is on in another terminal. Nothing is claimed or removed.
+ */
+export function liveSessions(dataDir: string, isAlive = alive): SessionRecord[] {
+  let names: string[];
+  try {
+    names = readdirSync(checkpointDir(dataDir)).filter((n) => n.endsWith(".json"));
+  } catch {
+    return [];
+  }
+  const live: SessionRecord[] = [];
+  for (const name of names) {
+    try {
+      const { pid, started, record } = JSON.parse(
+        readRegularFile(join(checkpointDir(dataDir), name), 1024 * 1024).toString("utf8"),
+      );
+      if (!Number.isInteger(pid) || pid === process.pid || !isAlive(pid, started)) continue;
+      if (isSessionRecord(record)) live.push(record);
+    } catch {
+      // being rewritten or unreadable: the next look will see it
+    }
+  }
+  return live;
 }

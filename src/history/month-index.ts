@@ -6,9 +6,9 @@ import {
   readSync,
   renameSync,
   statSync,
-  writeFileSync,
 } from "node:fs";
 import { dirname, join, sep } from "node:path";
+import { writeFresh } from "../files.js";
 import { dayNumber } from "./analysis.js";
 import { type RecordSummary, summaryOf } from "./record.js";
 import { forEachLine, historyReadError, latestById, parseLine } from "./store.js";
@@ -204,7 +204,7 @@ function writeIndex(path: string, value: unknown): void {
   try {
     mkdirSync(dirname(path), { recursive: true });
     const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(value));
+    writeFresh(tmp, JSON.stringify(value));
     renameSync(tmp, path);
   } catch {
     // the index only saves time; without it the month is read again next time

@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync } from "node:fs";
+import { writeFresh } from "../files.js";
 import { join } from "node:path";
 import { isSessionRecord, type SessionRecord } from "./record.js";
 
@@ -44,6 +45,6 @@ export function writeSnapshot(dataDir: string, snapshot: SafetySnapshot): void {
   mkdirSync(dataDir, { recursive: true });
   const path = snapshotPath(dataDir);
   const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(snapshot));
+  writeFresh(tmp, JSON.stringify(snapshot));
   renameSync(tmp, path);
 }

@@ -11,7 +11,7 @@ import {
 } from "node:fs";
 import { dirname } from "node:path";
 import { ExitCode, KnotError } from "../errors.js";
-import { describeFsError, fileError } from "../files.js";
+import { describeFsError, fileError, refuseLink } from "../files.js";
 import { recordProblem, type SessionRecord } from "./record.js";
 
 /**
@@ -40,7 +40,18 @@ export function appendLines(
 ): void {
   if (lines.length === 0) return;
   mkdirSync(dirname(file), { recursive: true });
-  const fd = openSync(file, "a");
+  // never through a link: a month file, the screening record are knot's own (O_NOFOLLOW)
+  let fd: number;
+  try {
+    fd = openSync(
+      file,
+      constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0),
+      0o644,
+    );
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ELOOP") refuseLink(file);
+    throw error;
+  }
   let size = 0;
   try {
     const stat = fstatSync(fd);
