@@ -87,7 +87,77 @@ describe("openConfig", () => {
     expect(readFileSync(join(dir, aside), "utf8")).toBe(contents); // nothing lost
     await openConfig(dir, warn, fixedNow);
     expect(warnings).toHaveLength(1); // reported once, not on every run
-    expect(readdirSync(dir).sort()).toEqual(["config.json", aside]);
+    // nothing new is written until the person sets something
+    expect(readdirSync(dir).sort()).toEqual([aside]);
+  });
+});
+
+describe("the settings file holds only what the person set", () => {
+  const stored = (dir: string) => JSON.parse(readFileSync(join(dir, "config.json"), "utf8"));
+  /** What knot 0.1 wrote on first use: every default, with screening answers beside. */
+  const pinned = {
+    leadIn: 5,
+    sound: true,
+    voice: false,
+    voiceWords: "instructions",
+    notify: true,
+    display: "full",
+    cold: { minutes: 10, offMinutes: 15, rounds: 2 },
+    massage: { dailyLimitMinutes: 6 },
+    checkin: true,
+  };
+
+  it("first use, even reading a setting, writes nothing", async () => {
+    const dir = tempDir();
+    const store = await openConfig(dir, () => {});
+    expect(store.get("massage.dailyLimitMinutes")).toBe(6);
+    store.entries();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("set writes that key alone; unset removes it (and an emptied group)", async () => {
+    const dir = tempDir();
+    const store = await openConfig(dir, () => {});
+    store.set("cold.minutes", 12);
+    expect(stored(dir)).toEqual({ cold: { minutes: 12 } });
+    store.set("voice", true);
+    store.unset("cold.minutes");
+    expect(stored(dir)).toEqual({ voice: true });
+    store.unset("voice");
+    expect(stored(dir)).toEqual({});
+  });
+
+  it("a file holding every default is cleaned once, keeping what was chosen and the rest", async () => {
+    const dir = tempDir();
+    const reminders = [{ id: "r1" }];
+    writeFileSync(
+      join(dir, "config.json"),
+      JSON.stringify({ ...pinned, leadIn: 10, screening: { "red-flags": "x" } }),
+    );
+    // the coach's read-only view treats the pinned values as knot's defaults already
+    const read = await readSettings(dir, () => {});
+    expect(read.get("leadIn")).toBe(10);
+    // opened to change anything, the file is cleaned: what was chosen and knot's state stay
+    await openConfig(dir, () => {});
+    expect(stored(dir)).toEqual({ leadIn: 10, screening: { "red-flags": "x" } });
+    const { withoutPinnedDefaults } = await import("../src/config/store.js");
+    expect(withoutPinnedDefaults({ ...pinned, leadIn: 10, reminders })).toEqual({
+      leadIn: 10,
+      reminders,
+    });
+    // a file that does not hold every default is the person's own: left alone
+    expect(withoutPinnedDefaults({ voice: false, leadIn: 5 })).toBeUndefined();
+  });
+
+  it("a settings file that is a symbolic link is refused, never written through", async () => {
+    const { symlinkSync } = await import("node:fs");
+    const dir = tempDir();
+    const target = join(tempDir(), "elsewhere.json");
+    writeFileSync(target, "{}");
+    symlinkSync(target, join(dir, "config.json"));
+    const store = await openConfig(dir, () => {});
+    expect(() => store.set("voice", true)).toThrow(/is a symbolic link; knot never writes through/);
+    expect(readFileSync(target, "utf8")).toBe("{}");
   });
 });
 

@@ -155,17 +155,20 @@ export function confSchema(): Record<string, unknown> {
   const root: Record<string, Record<string, unknown>> = {};
   for (const key of CONFIG_KEY_NAMES) {
     const spec: KeySpec = CONFIG_KEYS[key];
+    // No defaults here: conf would write every one into the file on first use, pinning them
+    // there so that a later change of a default never reached the person. Defaults live in
+    // CONFIG_KEYS; the file holds only what the person set.
     const schema =
       spec.type === "boolean"
-        ? { type: "boolean", default: spec.default }
+        ? { type: "boolean" }
         : spec.type === "integer"
-          ? { type: "integer", minimum: spec.minimum, maximum: spec.maximum, default: spec.default }
-          : { type: "string", enum: [...spec.values], default: spec.default };
+          ? { type: "integer", minimum: spec.minimum, maximum: spec.maximum }
+          : { type: "string", enum: [...spec.values] };
     const [group, leaf] = key.split(".");
     if (leaf === undefined) {
       root[key] = schema;
     } else {
-      const parent = root[group!] ?? { type: "object", properties: {}, default: {} };
+      const parent = root[group!] ?? { type: "object", properties: {} };
       root[group!] = parent;
       (parent.properties as Record<string, unknown>)[leaf] = schema;
     }

@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type Conf from "conf";
 import { ExitCode, KnotError } from "../errors.js";
 import { describeFsError, readRegularFile } from "../files.js";
-import { isReminder, REMINDERS_SCHEMA, type Reminder } from "../remind/model.js";
+import { isReminder, type Reminder } from "../remind/model.js";
 import {
   CONFIG_KEY_NAMES,
   CONFIG_KEYS,
@@ -51,8 +51,9 @@ export async function openConfig(
     new ConfClass<Record<string, unknown>>({
       cwd: configDir,
       configName: "config",
-      // knot's own state beside the preferences is checked too: the reminders
-      schema: { ...confSchema(), reminders: REMINDERS_SCHEMA } as never,
+      // the reminders are a list; each is checked by knot's reminder reader
+      // (readReminderSettings), so one knot cannot use never moves the file aside
+      schema: { ...confSchema(), reminders: { type: "array" } } as never,
       clearInvalidConfig: false,
     });
 
@@ -68,6 +69,9 @@ export async function openConfig(
     } catch (second) {
       throw unusable(path, second);
     }
+    // the reminders go on: their scheduler entries still run, and must find them
+    const reminders = remindersIn(aside);
+    if (reminders) conf.set("reminders", reminders);
     const reason = (error as Error).message.replace(/^Config schema violation: /, "");
     warn(
       `Your settings file could not be read (${reason.split("\n")[0]}).\n` +
@@ -78,26 +82,151 @@ export async function openConfig(
   const defaultOf = (key: ConfigKey): ConfigValue => CONFIG_KEYS[key].default;
   const get = (key: ConfigKey): ConfigValue =>
     (conf.get(key) as ConfigValue | undefined) ?? defaultOf(key);
+  // Every change is written whole beside the file and renamed into place (conf); a link at
+  // the file's place is refused rather than written through, and a failure says what was kept.
+  const change = (what: () => void) => {
+    refuseLinkedSettings(path);
+    try {
+      what();
+    } catch (error) {
+      throw new KnotError(`Could not save your settings to ${path}: ${describeFsError(error)}.`, {
+        exitCode: ExitCode.failure,
+        hint: "Nothing was changed. Check that you may write to the folder and that the disk has room.",
+      });
+    }
+  };
+  // A file from an older knot holds every default it was written from: cleaned once.
+  const cleaned = withoutPinnedDefaults(conf.store);
+  if (cleaned) {
+    try {
+      change(() => {
+        conf.store = cleaned;
+      });
+    } catch {
+      // read-only or a link: the values are the defaults anyway; cleaned on a later change
+    }
+  }
   return {
     path,
     raw: conf,
     get,
     internal: (key) => conf.get(key),
-    set: (key, value) => conf.set(key, value),
-    unset: (key) => conf.set(key, defaultOf(key)),
+    set: (key, value) => change(() => conf.set(key, value)),
+    // The key leaves the file: the default in force is knot's, now and after it changes.
+    unset: (key) =>
+      change(() => {
+        conf.delete(key);
+        const [group, leaf] = key.split(".");
+        const rest = leaf === undefined ? undefined : conf.get(group!);
+        if (rest && typeof rest === "object" && Object.keys(rest).length === 0) conf.delete(group!);
+      }),
     // Preferences go back to the defaults; reminders stay (they have entries in the
     // system's scheduler, removed only by knot remind off).
-    reset: () => {
-      const reminders = conf.get("reminders");
-      conf.clear();
-      if (reminders !== undefined) conf.set("reminders", reminders);
-    },
+    reset: () =>
+      change(() => {
+        const reminders = conf.get("reminders");
+        conf.clear();
+        if (reminders !== undefined) conf.set("reminders", reminders);
+      }),
     entries: () =>
       CONFIG_KEY_NAMES.map((key) => {
         const value = get(key);
         return { key, value, isDefault: value === defaultOf(key) };
       }),
   };
+}
+
+/**
+ * The defaults older versions of knot wrote into the settings file, all of them, on first use
+ * (even `knot config get`), and again for `unset`. A file holding every key of one of these
+ * sets was written that way; the values in it equal to the defaults it was written from were
+ * never chosen by the person, so they are dropped and knot's current defaults apply.
+ */
+const WRITTEN_DEFAULTS: readonly Record<string, ConfigValue>[] = [
+  {
+    leadIn: 5,
+    sound: true,
+    voice: false,
+    notify: true,
+    display: "full",
+    "cold.minutes": 10,
+    "cold.offMinutes": 15,
+    "cold.rounds": 2,
+    "massage.dailyLimitMinutes": 6,
+    checkin: true,
+  },
+  {
+    leadIn: 5,
+    sound: true,
+    voice: false,
+    voiceWords: "instructions",
+    notify: true,
+    display: "full",
+    "cold.minutes": 10,
+    "cold.offMinutes": 15,
+    "cold.rounds": 2,
+    "massage.dailyLimitMinutes": 6,
+    checkin: true,
+  },
+];
+
+const valueAt = (stored: Record<string, unknown>, key: string): unknown =>
+  key
+    .split(".")
+    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], stored);
+
+/**
+ * The settings file without the defaults an older knot pinned in it (see WRITTEN_DEFAULTS),
+ * or undefined when it holds none. Everything else (reminders, screening answers, values the
+ * person chose) is kept as it is.
+ */
+export function withoutPinnedDefaults(
+  stored: Record<string, unknown>,
+): Record<string, unknown> | undefined {
+  // the fullest set first: a file of the later version holds the earlier set's keys too
+  const written = [...WRITTEN_DEFAULTS]
+    .sort((a, b) => Object.keys(b).length - Object.keys(a).length)
+    .find((set) => Object.keys(set).every((key) => valueAt(stored, key) !== undefined));
+  if (!written) return undefined;
+  const out: Record<string, unknown> = structuredClone(stored);
+  for (const [key, value] of Object.entries(written)) {
+    if (valueAt(out, key) !== value) continue;
+    const [group, leaf] = key.split(".");
+    if (leaf === undefined) delete out[key];
+    else {
+      const node = out[group!] as Record<string, unknown>;
+      delete node[leaf];
+      if (Object.keys(node).length === 0) delete out[group!];
+    }
+  }
+  return out;
+}
+
+function refuseLinkedSettings(path: string): void {
+  let link = false;
+  try {
+    link = lstatSync(path).isSymbolicLink();
+  } catch {
+    return;
+  }
+  if (!link) return;
+  throw new KnotError(
+    `The settings file ${path} is a symbolic link; knot never writes through a link in its own folders.`,
+    {
+      exitCode: ExitCode.failure,
+      hint: `Nothing was changed. Replace the link with a copy of the file it points to (cp --remove-destination "$(readlink -f ${path})" ${path}), then try again.`,
+    },
+  );
+}
+
+/** The reminders in a settings file moved aside, if it is JSON and holds a list of them. */
+function remindersIn(file: string): unknown[] | undefined {
+  try {
+    const value = JSON.parse(readRegularFile(file, 1024 * 1024).toString("utf8"));
+    return Array.isArray(value?.reminders) ? value.reminders : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function unusable(path: string, error: unknown): KnotError {
@@ -121,8 +250,10 @@ export async function readSettings(
   configDir: string,
   warn: (message: string) => void,
 ): Promise<Settings> {
-  const stored = readStored(configDir);
-  if (stored === undefined) return openConfig(configDir, warn);
+  const read = readStored(configDir);
+  if (read === undefined) return openConfig(configDir, warn);
+  // defaults an older knot pinned in the file are knot's current defaults (see withoutPinnedDefaults)
+  const stored = withoutPinnedDefaults(read) ?? read;
   const values = new Map<ConfigKey, ConfigValue>();
   for (const key of CONFIG_KEY_NAMES) {
     const value = key
@@ -135,13 +266,8 @@ export async function readSettings(
     if (!isValidValue(key, value)) return openConfig(configDir, warn);
     values.set(key, value as ConfigValue);
   }
-  const reminders = stored.reminders;
-  if (
-    reminders !== undefined &&
-    (!Array.isArray(reminders) ||
-      reminders.length > REMINDERS_SCHEMA.maxItems ||
-      !reminders.every(isReminder))
-  ) {
+  // reminders are read by readReminderSettings, which never moves the file aside
+  if (stored.reminders !== undefined && !Array.isArray(stored.reminders)) {
     return openConfig(configDir, warn);
   }
   return {
