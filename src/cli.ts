@@ -29,7 +29,10 @@ export function buildProgram(ctx: Context, setExitCode: (code: number) => void):
       writeOut: (text) => ctx.stdout.write(text),
       // Commander quotes what was typed (an unknown option or command): never raw.
       writeErr: (text) => ctx.stderr.write(safeText(text)),
-      outputError: (text, write) => write(ctx.errStyle.error(safeText(text))),
+      // Commander's own errors (an unknown command or option, a missing argument) reach the
+      // terminal the way knot's do: made safe first, then coloured on a colour terminal and
+      // plain otherwise. Through writeErr the colour itself was escaped into visible text.
+      outputError: (text) => ctx.stderr.write(ctx.errStyle.error(safeText(text))),
     })
     .exitOverride()
     .showSuggestionAfterError()
@@ -347,9 +350,16 @@ data folder; --json lists the recent ones.
   config
     .command("list", { isDefault: true })
     .description("show every setting with its value")
+    // `knot config voice` arrives here (list is the default): said as what to type instead
+    .argument("[word]")
     .option("--json", "print as JSON")
-    .action(async (options) => {
-      const { configList } = await import("./commands/config.js");
+    .action(async (word: string | undefined, options) => {
+      const { configList, notAConfigCommand } = await import("./commands/config.js");
+      if (word !== undefined)
+        throw notAConfigCommand(
+          word,
+          config.commands.map((c) => c.name()),
+        );
       await run(configList(options, ctx));
     });
   config

@@ -1,11 +1,15 @@
 import { join } from "node:path";
 import {
   assertConfigKey,
+  CONFIG_KEY_NAMES,
   CONFIG_KEYS,
   describeAccepted,
   parseConfigValue,
 } from "../config/keys.js";
 import { type Context, println } from "../context.js";
+import { KnotError } from "../errors.js";
+import { didYouMean } from "../suggest.js";
+import { quote } from "../ui/safe.js";
 import { table } from "../ui/text.js";
 import { openUserConfig } from "./settings.js";
 import { printJson } from "./shared.js";
@@ -34,6 +38,19 @@ export async function configList(options: { json?: boolean }, ctx: Context): Pro
     println(ctx.stdout, line);
   }
   return 0;
+}
+
+/** `knot config voice`: a setting where a command belongs, answered with the command to type. */
+export function notAConfigCommand(word: string, commands: readonly string[]): KnotError {
+  if (Object.hasOwn(CONFIG_KEYS, word)) {
+    return new KnotError(`${quote(word)} is a setting, not a command.`, {
+      hint: `To see it: knot config get ${word}. To change it: knot config set ${word} <value>.`,
+    });
+  }
+  return new KnotError(
+    `There is no config command ${quote(word)}.${didYouMean(word, [...commands, ...CONFIG_KEY_NAMES])}`,
+    { hint: `knot config ${commands.join(" | ")}; knot config list shows every setting.` },
+  );
 }
 
 export async function configGet(
