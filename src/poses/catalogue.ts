@@ -151,7 +151,7 @@ export const CATALOGUE: Catalogue = {
     props: [FLOOR],
   },
   "sit-tall": {
-    title: "Sitting tall on a chair, feet flat",
+    title: "Sit tall: on a chair, feet flat, shoulders dropped",
     points: {
       head: [38, 14],
       neck: [37, 24],
@@ -182,7 +182,7 @@ export const CATALOGUE: Catalogue = {
     ],
   },
   "all-fours": {
-    title: "On hands and knees, hands under shoulders, knees under hips",
+    title: "All fours: on hands and knees, hands under shoulders, knees under hips",
     points: onAllFours,
     head: { at: "head", r: 6 },
     body: ALL_FOURS_BODY,
@@ -276,10 +276,10 @@ export const CATALOGUE: Catalogue = {
     title: "Cross-body shoulder: one arm across the chest, the other hand above its elbow",
     points: {
       ...seatedFront,
-      elbowL: [45, 31],
-      handL: [30, 30],
-      elbowR: [35, 43],
-      handR: [46, 34],
+      elbowL: [46, 33],
+      handL: [31, 33],
+      elbowR: [36, 43],
+      handR: [51, 32],
     },
     head: { at: "head", r: 7 },
     body: [...SEATED_TRUNK, ["shoulderL", "elbowL", "handL"], ["shoulderR", "elbowR", "handR"]],
@@ -300,7 +300,7 @@ export const CATALOGUE: Catalogue = {
   },
   "neck-side-tilt": {
     title: "Neck side tilt: one ear toward its shoulder, shoulders down",
-    points: { ...seatedFront, head: [57, 15.5] },
+    points: { ...seatedFront, head: [58, 16] },
     head: { at: "head", r: 7 },
     body: [...SEATED_TRUNK, ["shoulderL", "elbowL", "handL"], ["shoulderR", "elbowR", "handR"]],
     props: STOOL,

@@ -8,8 +8,8 @@ import { boundsOf, frameCount, type Point, type Pose, shapesOf } from "./figure.
  */
 export interface SvgOptions {
   side?: Side;
-  /** The image's height in pixels; the width follows. */
-  height?: number;
+  /** Pixels for each unit of the pose (a standing figure is about 100 units tall). */
+  scale?: number;
 }
 
 const INK = "#1f2328";
@@ -30,8 +30,9 @@ export function poseSvg(pose: Pose, options: SvgOptions = {}): string {
   const frameHeight = box.bottom - box.top + 2 * MARGIN;
   const frames = frameCount(pose);
   const width = frames * frameWidth + (frames - 1) * GAP;
-  const pixelsHigh = options.height ?? 160;
-  const pixelsWide = Math.round((pixelsHigh * width) / frameHeight);
+  const scale = options.scale ?? 1.6;
+  const pixelsHigh = Math.round(frameHeight * scale);
+  const pixelsWide = Math.round(width * scale);
 
   const parts: string[] = [];
   for (let frame = 0; frame < frames; frame++) {
