@@ -1,0 +1,30 @@
+import { existsSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+
+const dist = new URL("../../dist/", import.meta.url);
+const read = (file: string) => readFileSync(new URL(file, dist), "utf8");
+
+/** The files a built file loads before it runs: its static imports, and theirs. */
+function loadedWith(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  for (const [, next] of read(file).matchAll(/(?:from|import) "\.\/([\w.-]+\.js)"/g)) {
+    loadedWith(next!, seen);
+  }
+  return seen;
+}
+
+/** A caption from the catalogue: present wherever the pose data is. */
+const POSE_DATA = "arms wide, knees together rolled to one side";
+
+describe.runIf(existsSync(new URL("main.js", dist)))("start-up cost (built knot)", () => {
+  it("knot list does not load the poses; knot show does", () => {
+    const main = read("main.js");
+    const chunkOf = (command: string) =>
+      new RegExp(`import\\("\\./(${command}-[A-Z0-9]+\\.js)"\\)`).exec(main)?.[1];
+    const list = [...loadedWith("main.js"), ...loadedWith(chunkOf("list")!)];
+    expect(list.filter((file) => read(file).includes(POSE_DATA))).toEqual([]);
+    const show = [...loadedWith(chunkOf("show")!)];
+    expect(show.some((file) => read(file).includes(POSE_DATA))).toBe(true);
+  });
+});
