@@ -3,10 +3,10 @@ import { formatDuration } from "../duration.js";
 import { ExitCode } from "../errors.js";
 import {
   addDays,
-  byArea,
   byCategory,
   dailyTotals,
   minutesBy,
+  minutesByArea,
   STREAK_RULE,
   streakOverDays,
 } from "../history/analysis.js";
@@ -47,7 +47,7 @@ export async function stats(options: StatsOptions, ctx: Context): Promise<number
     });
     for (const [into, add] of [
       [category, minutesBy(batch, byCategory)],
-      [area, minutesBy(batch, byArea)],
+      [area, minutesByArea(batch)],
     ] as const) {
       for (const [key, minutes] of add) into.set(key, (into.get(key) ?? 0) + minutes);
     }

@@ -122,5 +122,20 @@ export function minutesBy<K extends string>(
   return totals;
 }
 
+/**
+ * Minutes done on each body area, from the steps (RecordSummary.areaSeconds); a summary kept
+ * without them (none are now: indexes are rebuilt) counts its whole session for each area.
+ */
+export function minutesByArea(records: readonly RecordSummary[]): Map<Area, number> {
+  const totals = new Map<Area, number>();
+  for (const r of records) {
+    const seconds = r.areaSeconds ?? Object.fromEntries(r.areas.map((a) => [a, r.doneSeconds]));
+    for (const [area, s] of Object.entries(seconds) as [Area, number][]) {
+      totals.set(area, (totals.get(area) ?? 0) + s / 60);
+    }
+  }
+  return totals;
+}
+
 export const byCategory = (r: RecordSummary): Category[] => [r.category];
 export const byArea = (r: RecordSummary): Area[] => r.areas;

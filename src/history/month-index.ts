@@ -96,7 +96,7 @@ export class MonthIndexes {
     }
     summaries.sort((a, b) => startOf(a) - startOf(b));
     const index: MonthIndex = {
-      v: 3,
+      v: 4,
       size: end,
       mtimeMs: end === size ? mtimeMs : -1,
       tail: tailOf(file, end),
@@ -161,7 +161,7 @@ export class MonthIndexes {
 }
 
 interface MonthIndex {
-  v: 3;
+  v: 4;
   /** How much of the month's file it covers, and the file's time then (-1: check again). */
   size: number;
   mtimeMs: number;
@@ -176,7 +176,7 @@ interface MonthIndex {
 type Indexed = RecordSummary & { o: number; b: number };
 
 const EMPTY_INDEX: MonthIndex = {
-  v: 3,
+  v: 4,
   size: 0,
   mtimeMs: 0,
   tail: "",
@@ -188,7 +188,7 @@ const EMPTY_INDEX: MonthIndex = {
 function readIndex(path: string): MonthIndex | undefined {
   try {
     const kept = JSON.parse(readFileSync(path, "utf8"));
-    return kept?.v === 3 &&
+    return kept?.v === 4 &&
       Number.isInteger(kept.size) &&
       typeof kept.tail === "string" &&
       Array.isArray(kept.summaries) &&

@@ -72,7 +72,35 @@ export type RecordSummary = Pick<
   | "plannedSeconds"
   | "ended"
   | "ratings"
->;
+> & {
+  /** Seconds done on each body area, from the steps (see areaSecondsOf). */
+  areaSeconds?: Partial<Record<Area, number>>;
+};
+
+/**
+ * Seconds done on each body area, from the steps done: a step with an area counts for that
+ * area; a step without one (a whole-routine stretch, cold or heat) is shared evenly among the
+ * session's areas that no step of its own names (all of them when every one is named). Rests
+ * and getting ready work no area. So a full session that spent two minutes on the neck shows
+ * two minutes there, not the whole session.
+ */
+export function areaSecondsOf(
+  r: Pick<SessionRecord, "areas" | "steps">,
+): Partial<Record<Area, number>> {
+  const out: Partial<Record<Area, number>> = {};
+  const add = (area: Area, seconds: number) => {
+    out[area] = (out[area] ?? 0) + seconds;
+  };
+  const named = new Set(r.steps.flatMap((s) => (s.area ? [s.area] : [])));
+  const unnamed = r.areas.filter((a) => !named.has(a));
+  const shared = unnamed.length > 0 ? unnamed : r.areas;
+  for (const step of r.steps) {
+    if (step.done <= 0 || step.kind === "rest" || step.kind === "prepare") continue;
+    if (step.area) add(step.area, step.done);
+    else for (const area of shared) add(area, step.done / shared.length);
+  }
+  return out;
+}
 
 export const summaryOf = (r: SessionRecord): RecordSummary => ({
   id: r.id,
@@ -86,6 +114,7 @@ export const summaryOf = (r: SessionRecord): RecordSummary => ({
   plannedSeconds: r.plannedSeconds,
   ended: r.ended,
   ratings: r.ratings,
+  areaSeconds: areaSecondsOf(r),
 });
 
 export const END_REASONS: readonly EndReason[] = ["completed", "quit", "pain", "interrupted"];
