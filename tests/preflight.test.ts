@@ -1,15 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { allowanceNow } from "../src/commands/allowance-now.js";
-import {
-  checkHighRating,
-  fitToLimit,
-  plannedMassageByArea,
-  preflight,
-} from "../src/commands/preflight.js";
+import { checkHighRating, fitToLimit, preflight } from "../src/commands/preflight.js";
 import type { Settings } from "../src/config/store.js";
 import { readSettings } from "../src/config/store.js";
 import type { TimelineEntry } from "../src/routine/timeline.js";
 import type { Area } from "../src/routine/vocabulary.js";
+import { plannedMassage } from "../src/safety/allowance.js";
 import { screensDue, screensFor } from "../src/safety/screening.js";
 import { readScreeningFile } from "../src/safety/screening-log.js";
 import type { Asker } from "../src/ui/prompt.js";
@@ -103,7 +99,7 @@ function run(
 
 describe("planned massage and the daily limit", () => {
   it("counts a step for its own area, or all its routine's areas", () => {
-    expect(Object.fromEntries(plannedMassageByArea(massage, ["upper-back", "neck"]))).toEqual({
+    expect(Object.fromEntries(plannedMassage(massage, ["upper-back", "neck"]))).toEqual({
       "upper-back": 180,
       neck: 60,
     });
@@ -369,6 +365,12 @@ describe("screening: answered by the person, never by --yes", () => {
     });
     await expect(applies.result).rejects.toMatchObject({ exitCode: 3 });
     expect(applies.said.join("\n")).toMatch(/ask a doctor, nurse or physiotherapist/);
+  });
+
+  it("the neck's signs for the same day are not passed by --force (these sessions work the neck)", async () => {
+    const r = run(massage, [], { internal: screened, answers: ["soon"], force: true });
+    await expect(r.result).rejects.toMatchObject({ exitCode: 3 });
+    expect(r.said.join("\n")).toMatch(/Nothing overrides this for the neck, not --force/);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Settings } from "../config/store.js";
 import type { Context } from "../context.js";
+import { liveSessions } from "../history/checkpoint.js";
 import type { RecordSummary, SessionRecord } from "../history/record.js";
 import { readSnapshot } from "../history/safety-snapshot.js";
 import { type Allowance, allowanceAt } from "../safety/allowance.js";
@@ -7,7 +8,8 @@ import { safetyPast } from "../safety/past.js";
 
 /**
  * The allowance at this moment, from the history read for the rules (whole records since
- * yesterday, summaries of recent weeks) and what a cleared history left behind.
+ * yesterday, summaries of recent weeks), sessions running in other terminals, and what a
+ * cleared history left behind.
  */
 export function allowanceNow(
   ctx: Context,
@@ -16,6 +18,8 @@ export function allowanceNow(
   settings: Pick<Settings, "get">,
 ): Allowance {
   const now = ctx.now();
-  const past = safetyPast(records, recent, readSnapshot(ctx.paths.data), now);
+  // Sessions running in other terminals count too: a pack on there is on now.
+  const live = liveSessions(ctx.paths.data).filter((l) => !records.some((r) => r.id === l.id));
+  const past = safetyPast([...records, ...live], recent, readSnapshot(ctx.paths.data), now);
   return allowanceAt(past, now, (settings.get("massage.dailyLimitMinutes") as number) * 60);
 }

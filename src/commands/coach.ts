@@ -10,6 +10,7 @@ import { timelineLength } from "../routine/describe.js";
 import type { TimelineEntry } from "../routine/timeline.js";
 import { hasManualSteps } from "../routine/timeline.js";
 import type { Area, Category } from "../routine/vocabulary.js";
+import { whenText } from "../safety/allowance-text.js";
 import { timelineToRun } from "../safety/rules.js";
 import { type RoutineStop, routineStops } from "../safety/stops.js";
 import { RULES_LOOK_BACK_MS } from "../safety/trend.js";
@@ -420,21 +421,12 @@ export function stoppedLines(
   return [
     ...(worst ? ["10 out of 10 is the worst pain imaginable.", ...emergency, ""] : []),
     ...(ended ? [ended] : []),
-    `${rated}, so it is stopped for today: knot will not start it again until ${untilText(stop.until, now)}.`,
+    `${rated}, so it is stopped for today: knot will not start it again until ${whenText(stop.until, now)}.`,
     plan.id === "stretch"
       ? "Rest in a comfortable position and breathe slowly; gentle movement through the day is fine."
       : "Rest in a comfortable position and breathe slowly; a gentle stretch may still be fine (knot start stretch).",
     ...(ended ? ["", ...advice.slice(worst ? soonAt : emergencyAt)] : []),
   ];
-}
-
-/** "14:05 tomorrow": a time of day (24-hour, local), with the day when it is not today. */
-function untilText(until: number, now: number): string {
-  const time = new Date(until).toTimeString().slice(0, 5);
-  const day = (ms: number) => new Date(ms).toDateString();
-  if (day(until) === day(now)) return `${time} today`;
-  if (day(until) === day(now + 24 * 60 * 60 * 1000)) return `${time} tomorrow`;
-  return `${new Date(until).toDateString()} ${time}`;
 }
 
 export function summaryLine(

@@ -78,9 +78,22 @@ export async function preflight(input: PreflightInput): Promise<TimelineEntry[]>
   await screen(input);
   await askEveryTime(input);
   const timeline = await checkDailyLimit(input, decisions);
+  if (timeline !== input.timeline) refuseFloors(input, floorsOfShortened(input, timeline));
   await checkColdGap(input, decisions);
   return timeline;
 }
+
+/**
+ * A plan shortened to fit the massage allowance is checked again: shorter massage between two
+ * applications of cold or heat must not leave less than 10 minutes off.
+ */
+const floorsOfShortened = (input: PreflightInput, timeline: readonly TimelineEntry[]) =>
+  floors(
+    checkPlan(
+      { routine: input.routine, timeline, routineAreas: input.routineAreas },
+      input.allowance,
+    ),
+  ).filter((d) => d.rule === "structure");
 
 /** A floor says no: said with its numbers, and nothing overrides it. */
 function refuseFloors(input: PreflightInput, decisions: readonly Decision[]) {
@@ -199,7 +212,12 @@ async function screen(input: PreflightInput) {
           ? "Please get that seen by a doctor (the same day, for the neck's signs). knot will not start a session for now."
           : `Please ask a doctor, nurse or physiotherapist before using ${screenName(group[0]!)}. knot will not start it for now.`,
       );
-      if (!input.force) throw new NotStarted(ExitCode.endedEarly);
+      // The neck's signs (dizziness, double vision, trouble speaking...) need help the same
+      // day: like an emergency answer, nothing overrides them.
+      if (!input.force || (answer === "soon" && group.includes("neck"))) {
+        if (input.force) say("Nothing overrides this for the neck, not --force.");
+        throw new NotStarted(ExitCode.endedEarly);
+      }
       answered(group, "override");
       say(ctx.style.warn("Starting anyway, as --force asks (a clinician has said it is fine)."));
     }
@@ -240,14 +258,6 @@ async function askEveryTime(input: PreflightInput) {
       }
     }
   }
-}
-
-/** Planned massage seconds per area: a step's own area, its routine's, or every area. */
-export function plannedMassageByArea(
-  timeline: readonly TimelineEntry[],
-  routineAreas: readonly Area[],
-): Map<Area, number> {
-  return plannedMassage(timeline, routineAreas);
 }
 
 /** Shortens massage steps so that no area passes what is left of its allowance. */

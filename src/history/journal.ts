@@ -50,11 +50,14 @@ export function openStore(ctx: Context, warn: (message: string) => void): Histor
 }
 
 /**
- * How far back a session reads whole records: the rules that look at steps (the daily limits,
- * cold's gap, the heat count, resuming) look at today and yesterday at most. The rules over
- * weeks read summaries (RULES_LOOK_BACK_MS).
+ * How far back a session reads whole records: the rules that look at steps (the last 24
+ * hours' cold, heat and massage, resuming) need every session that may have ended in the last
+ * 24 hours, so from the start of yesterday or 24 hours plus the longest routine (3 hours)
+ * back, whichever is earlier (a day of 23 hours, at a change of clocks, included). The rules
+ * over weeks read summaries (RULES_LOOK_BACK_MS).
  */
-export const stepsFrom = (now: number): number => addDays(now, -1);
+export const stepsFrom = (now: number): number =>
+  Math.min(addDays(now, -1), now - 27 * 60 * 60 * 1000);
 
 /**
  * Opens the history: a single-file history is moved into months, sessions whose knot died are

@@ -1,16 +1,18 @@
 import { formatDuration, formatMinutes } from "../duration.js";
+import { addDays, dayKey } from "../history/analysis.js";
 import type { Allowance, Decision } from "./allowance.js";
 
 /** "14:05": a time of day as knot shows it (24-hour, local). */
 export const clockTime = (ms: number): string => new Date(ms).toTimeString().slice(0, 5);
 
-/** When, in words: a time today, or with "tomorrow" when it falls on the next day. */
+/** When, in words: a time today, with "tomorrow" on the next day, else with its local date. */
 export function whenText(at: number, now: number): string {
-  const day = (ms: number) => new Date(ms).toDateString();
-  if (day(at) === day(now)) return clockTime(at);
-  if (day(at) === day(now + 24 * 60 * 60 * 1000)) return `${clockTime(at)} tomorrow`;
-  return `${new Date(at).toISOString().slice(0, 10)} ${clockTime(at)}`;
+  if (dayKey(at) === dayKey(now)) return clockTime(at);
+  if (dayKey(at) === dayKey(addDays(now, 1))) return `${clockTime(at)} tomorrow`;
+  return `${dayKey(at)} ${clockTime(at)}`;
 }
+
+const therapy = (category: string) => ["cold", "heat", "massage"].includes(category);
 
 const pack = (kind: "cold" | "heat") => (kind === "cold" ? "cold" : "heat");
 
@@ -20,7 +22,7 @@ export function decisionText(d: Decision, now: number): string {
     case "structure":
       return d.message;
     case "stopped":
-      return `after this routine at ${clockTime(d.stop.at)} your pain was ${d.stop.reason === "rose" ? "clearly higher than before it" : "8 or more out of 10"}, so knot keeps it aside until ${whenText(d.stop.until, now)}`;
+      return `after ${d.stop.routine} your pain was ${d.stop.reason === "rose" ? "clearly higher than before it" : "8 or more out of 10"} at ${clockTime(d.stop.at)}, so knot keeps ${d.stop.routine}${therapy(d.stop.category) ? ` and ${d.stop.category} sessions` : ""} aside until ${whenText(d.stop.until, now)}`;
     case "time-off":
       return `the last ${pack(d.lastKind)} came off less than 10 minutes ago: any two applications of cold or heat need at least 10 minutes off between them${d.kind !== d.lastKind ? " (skin numbed by cold cannot feel heat that is too hot)" : ""}. ${d.kind === "cold" ? "Cold" : "Heat"} can start at ${whenText(d.waitUntil, now)}`;
     case "heat-per-day":
@@ -65,7 +67,7 @@ export function inForceLines(a: Allowance, now: number): string[] {
   const lines: string[] = [];
   for (const stop of a.stops)
     lines.push(
-      `${stop.routine} is stopped until ${whenText(stop.until, now)}: pain ${stop.reason === "rose" ? "rose by 3 or more" : `was ${stop.rating}`} after it at ${clockTime(stop.at)}.`,
+      `${stop.routine}${therapy(stop.category) ? ` and ${stop.category} sessions are` : " is"} stopped until ${whenText(stop.until, now)}: pain ${stop.reason === "rose" ? "rose by 3 or more" : `was ${stop.rating}`} after it at ${clockTime(stop.at)}.`,
     );
   if (a.advice) lines.push(`See a doctor before carrying on: ${a.advice.reasons.join("; ")}.`);
   if (a.thermalFreeAt !== undefined && a.last)

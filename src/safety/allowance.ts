@@ -1,4 +1,5 @@
 import type { SessionRecord } from "../history/record.js";
+import { LIMITS } from "../routine/limits.js";
 import type { TimelineEntry } from "../routine/timeline.js";
 import { AREAS, type Area } from "../routine/vocabulary.js";
 import { applicationsIn, checkSessionRules, isThermal, THERMAL_RULES } from "./rules.js";
@@ -25,7 +26,7 @@ export const FLOORS = {
   /** Heat at most 3 times in any 24 hours. */
   heatPerDay: THERMAL_RULES.maxHeatPerDay,
   /** Self-massage never past 30 minutes per area in 24 hours, whatever the setting or override. */
-  massageCeilingSeconds: 30 * 60,
+  massageCeilingSeconds: LIMITS.massageCeilingSeconds,
 } as const;
 
 /** One application of cold or heat as it went: the pack on, and when it came off. */
@@ -60,7 +61,13 @@ export interface SafetyPast {
 export const massageAreas = (stepArea: Area | undefined, routineAreas: readonly Area[]) =>
   stepArea ? [stepArea] : routineAreas.length > 0 ? routineAreas : AREAS;
 
-/** The applications and massage in session records, times past `now` counted as now. */
+/**
+ * The applications and massage in session records, times past `now` counted as now. A pack
+ * step that started counts, even with no time recorded (a session cut off by a crash is
+ * checkpointed as its step starts): the pack went on. An application ends at the first step
+ * that is not of its kind; it came off when the person confirmed it (the call to take it off,
+ * done), else at the latest of its planned end (at most 20 minutes) and the session's end.
+ */
 export function pastFromRecords(
   records: readonly SessionRecord[],
   now: number,
@@ -70,40 +77,55 @@ export function pastFromRecords(
   const clamp = (t: number) => Math.min(t, now);
   for (const r of records) {
     const sessionEnd = clamp(Date.parse(r.endedAt));
-    let current: PastApplication | undefined;
-    r.steps.forEach((step, i) => {
-      const done = step.done > 0 && step.at !== null;
-      if (isThermal(step.kind) && done) {
-        const start = clamp(Date.parse(step.at!));
-        const end = clamp(start + step.done * 1000);
-        if (current && current.kind === step.kind) current.end = Math.max(current.end, end);
-        else {
-          current = { kind: step.kind, start, end, confirmed: false };
-          applications.push(current);
-        }
-        const next = r.steps[i + 1];
-        if (next && isThermal(next.kind) && next.kind === step.kind) return;
-        // The step after an application is the call to take it off: its end is when it came off.
-        if (next?.kind === "prepare" && next.outcome === "done" && next.at !== null) {
-          current.end = clamp(Math.max(current.end, Date.parse(next.at) + next.done * 1000));
-          current.confirmed = true;
-        } else {
-          // Never confirmed (the session ended with the pack on): off when the session ended.
-          current.end = Math.max(current.end, sessionEnd);
-        }
-        current = undefined;
-        return;
+    const steps = r.steps;
+    for (let i = 0; i < steps.length; i++) {
+      const step = steps[i]!;
+      if (step.at === null) continue;
+      const start = clamp(Date.parse(step.at));
+      if (step.kind === "massage" && step.done > 0) {
+        massage.push({ areas: massageAreas(step.area, r.areas), start, seconds: step.done });
+        continue;
       }
-      if (step.kind === "massage" && done) {
-        massage.push({
-          areas: massageAreas(step.area, r.areas),
-          start: clamp(Date.parse(step.at!)),
-          seconds: step.done,
-        });
+      if (!isThermal(step.kind)) continue;
+      // The run of started steps of this kind in a row is one application.
+      let last = i;
+      while (steps[last + 1]?.kind === step.kind && steps[last + 1]!.at !== null) last += 1;
+      const run = steps.slice(i, last + 1);
+      const done = run.reduce((sum, s) => sum + s.done, 0);
+      const planned = run.reduce((sum, s) => sum + (s.planned ?? 0), 0);
+      const onFor = Math.min(Math.max(done, planned), FLOORS.applicationSeconds);
+      const application: PastApplication = {
+        kind: step.kind,
+        start,
+        end: clamp(Math.max(start + done * 1000, sessionEnd)),
+        confirmed: false,
+      };
+      const call = steps[last + 1];
+      if (call?.kind === "prepare" && call.outcome === "done" && call.at !== null) {
+        application.end = clamp(
+          Math.max(start + done * 1000, Date.parse(call.at) + call.done * 1000),
+        );
+        application.confirmed = true;
+      } else {
+        // Perhaps still on: its planned end may be after now, and counts as it is.
+        application.end = Math.max(application.end, start + onFor * 1000);
       }
-    });
+      applications.push(application);
+      i = last;
+    }
   }
   return { applications, massage };
+}
+
+/**
+ * When `planned` more heats fit in the last 24 hours, given the starts of those already in it
+ * (oldest first); undefined when they fit now.
+ */
+function heatSlot(starts: readonly number[], planned: number): number | undefined {
+  const mustExpire = starts.length + planned - FLOORS.heatPerDay;
+  if (mustExpire <= 0) return undefined;
+  const last = starts[mustExpire - 1];
+  return last === undefined ? Number.POSITIVE_INFINITY : last + DAY_MS;
 }
 
 /** What the rules allow at `now`, from the past and the person's massage limit. */
@@ -116,7 +138,15 @@ export interface Allowance {
   /** The last cold's end, and when guidance says cold again (every 2-4 hours). */
   cold: { lastEnd: number | undefined; advisedFrom: number | undefined };
   /** Heat in the last 24 hours, when the last came off, and when the oldest leaves the window. */
-  heat: { count: number; max: number; lastEnd: number | undefined; nextSlotAt: number | undefined };
+  heat: {
+    count: number;
+    max: number;
+    lastEnd: number | undefined;
+    /** When one more heat fits in 24 hours, if not now. */
+    nextSlotAt: number | undefined;
+    /** The starts of the heats in the window, oldest first. */
+    starts: number[];
+  };
   massage: {
     limitSeconds: number;
     ceilingSeconds: number;
@@ -169,7 +199,8 @@ export function allowanceAt(past: SafetyPast, now: number, massageLimitSeconds: 
       count: heats.length,
       max: FLOORS.heatPerDay,
       lastEnd: lastEndOf("heat"),
-      nextSlotAt: heats.length >= FLOORS.heatPerDay ? heats[0]! + DAY_MS : undefined,
+      nextSlotAt: heatSlot(heats, 1),
+      starts: heats,
     },
     massage: {
       limitSeconds: Math.min(massageLimitSeconds, FLOORS.massageCeilingSeconds),
@@ -246,6 +277,17 @@ const offsetOf = (timeline: readonly TimelineEntry[], index: number) =>
   timeline.slice(0, index).reduce((sum, s) => sum + (s.seconds ?? 0), 0);
 
 /**
+ * Whether a stop keeps a plan aside: the same routine, or, after a session of cold, heat or
+ * massage (or a mix), any plan with a step of that kind (a cycle, a copy under another name, a
+ * routine that includes it).
+ */
+function stopsPlan(stop: RoutineStop, plan: Plan): boolean {
+  if (stop.routine === plan.routine) return true;
+  const kinds = stop.category === "mixed" ? ["cold", "heat", "massage"] : [stop.category as string];
+  return plan.timeline.some((step) => kinds.includes(step.kind));
+}
+
+/**
  * Every rule a plan breaks if started now: floors first (nothing passes them), then
  * guidance (an override passes it, and is told which).
  */
@@ -253,7 +295,7 @@ export function checkPlan(plan: Plan, allowance: Allowance): Decision[] {
   const decisions: Decision[] = [];
   const { timeline } = plan;
   const { now } = allowance;
-  const stop = allowance.stops.find((s) => s.routine === plan.routine);
+  const stop = allowance.stops.find((s) => stopsPlan(s, plan));
   if (stop) decisions.push({ rule: "stopped", level: "floor", stop });
 
   for (const breach of checkSessionRules(timeline)) {
@@ -287,7 +329,7 @@ export function checkPlan(plan: Plan, allowance: Allowance): Decision[] {
       count: allowance.heat.count,
       planned: heat,
       max: FLOORS.heatPerDay,
-      nextSlotAt: allowance.heat.nextSlotAt,
+      nextSlotAt: heatSlot(allowance.heat.starts, heat),
     });
   }
   const planned = plannedMassage(timeline, plan.routineAreas);

@@ -17,9 +17,12 @@ export const GENTLE_KINDS: readonly StepKind[] = ["prepare", "hold", "move", "re
 
 export interface RoutineStop {
   routine: string;
+  /** The stopped session's kind: cold, heat and massage stop every routine of that kind too. */
+  category: RecordSummary["category"];
+  /** rated-high: 8 or more after; rose: 3 or more higher than before. */
   reason: "rated-high" | "rose";
-  /** The rating after the session. */
-  rating: number;
+  /** The rating after the session, when there was one. */
+  rating?: number;
   /** When the session ended (a time after `now` counts as now). */
   at: number;
   /** When the routine may start again. */
@@ -48,7 +51,14 @@ export function routineStops(records: readonly RecordSummary[], now: number): Ro
     if (until <= now) continue;
     const seen = byRoutine.get(r.routine);
     if (seen && seen.until >= until) continue;
-    byRoutine.set(r.routine, { routine: r.routine, reason, rating: r.ratings.after!, at, until });
+    byRoutine.set(r.routine, {
+      routine: r.routine,
+      category: r.category,
+      reason,
+      ...(r.ratings.after === undefined ? {} : { rating: r.ratings.after }),
+      at,
+      until,
+    });
   }
   return [...byRoutine.values()].sort((a, b) => a.at - b.at);
 }

@@ -380,11 +380,6 @@ export class CueDirector {
     this.cues.bell(BELLS.fallback);
     this.cues.say(`Paused. The ${name} has been on ${spokenDuration(minute * 60)}.`, Priority.step);
   }
-
-  /** Kept for callers of the paused-only form. */
-  onPackPaused(pack: { kind: "cold" | "heat"; onSeconds: number } | undefined): void {
-    this.onPack(pack ? { ...pack, waitingOff: false } : undefined);
-  }
 }
 
 /** A moment with a pack on: paused during its step, or waiting for the person to take it off. */

@@ -20,6 +20,8 @@ export type Command =
   | "extend"
   | "shorten"
   | "enter"
+  /** Nobody can press Enter (input ran out): a step that waits carries on by itself. */
+  | "carry-on"
   | "quit"
   | "pain"
   | "interrupt";
@@ -53,6 +55,8 @@ export interface SessionState {
    * cold or heat may start only 10 minutes after it, whatever keys are pressed.
    */
   lastThermalEnd: number | null;
+  /** Where the session began (a resumed one, later than 0): b never goes before it. */
+  firstIndex: number;
   endReason?: EndReason;
   endedAt?: number;
 }
@@ -134,6 +138,7 @@ export function startSession(
     stepPausedMs: 0,
     shortened: false,
     lastThermalEnd,
+    firstIndex: first,
   };
   const events: SessionEvent[] = [
     event({ ...state, index: first }, now, { type: "session-start" }),
@@ -375,16 +380,20 @@ export function command(state: SessionState, cmd: Command, now: number): Transit
         events.push(event(s, now, { type: "resume" }));
       }
       break;
-    case "enter": {
+    case "enter":
+    case "carry-on": {
       if (s.status !== "waiting") break;
       // Enter at "take the pack off" is the person saying it is off: the 10 minutes start now.
-      if (s.timeline[s.index]?.packOff) s = { ...s, lastThermalEnd: now };
+      // Carrying on by itself it is the best guess, but nobody said so: the step ends "late",
+      // and the history does not count the pack as confirmed off.
+      const packOff = Boolean(s.timeline[s.index]?.packOff);
+      if (packOff) s = { ...s, lastThermalEnd: now };
       const until = tooSoon(s, now, 0);
       if (until !== undefined) {
         s = refuse(s, now, cmd, "time-off", events, until);
         break;
       }
-      s = endStep(s, now, "done", events);
+      s = endStep(s, now, packOff && cmd === "carry-on" ? "late" : "done", events);
       s = enterStep(s, s.index + 1, now, events);
       break;
     }
@@ -405,7 +414,8 @@ export function command(state: SessionState, cmd: Command, now: number): Transit
       break;
     }
     case "back": {
-      const target = Math.max(0, s.index - 1);
+      // Never before where the session began: a resumed session's earlier steps were done then.
+      const target = Math.max(s.firstIndex, s.index - 1);
       const here = s.timeline[s.index];
       const there = s.timeline[target];
       // A pack on, or waiting to come off, comes off first; an application is never replayed.

@@ -86,6 +86,9 @@ export function runCoach(options: CoachOptions): Promise<CoachResult> {
     let ctrlC = false;
     let signal: EndSignal | undefined;
     let leadInLeft = options.leadIn?.seconds ?? 0;
+    // With no one to press Enter: whether a carry-on is due, and the earliest it may be.
+    let carrying = false;
+    let carryOnAt = 0;
     const unsubscribe: (() => void)[] = [];
 
     const finish = () => {
@@ -137,8 +140,19 @@ export function runCoach(options: CoachOptions): Promise<CoachResult> {
           ? { ...view.packOn, waitingOff: Boolean(view.step.packOff) }
           : undefined,
       );
-      if (state.status === "waiting" && options.autoContinue?.())
-        clock.setTimeout(() => apply("enter"), 0);
+      if (state.status === "waiting" && options.autoContinue?.() && !carrying) {
+        // A step the floors hold (10 minutes off) carries on when they allow, once, not in a loop.
+        for (const e of events)
+          if (e.type === "refused" && e.command === "carry-on" && e.until) carryOnAt = e.until;
+        carrying = true;
+        clock.setTimeout(
+          () => {
+            carrying = false;
+            apply("carry-on");
+          },
+          Math.max(0, carryOnAt - now),
+        );
+      }
     };
 
     const schedule = () => {

@@ -106,10 +106,65 @@ describe("the allowance: cold and heat over sessions", () => {
     expect(allowance.thermalFreeAt).toBe(at("2026-11-22T09:24:00Z"));
   });
 
-  it("a session that ended with the pack on counts it on until the session ended", () => {
+  it("a pack never confirmed off counts as on until its planned end, or the session's if later", () => {
+    // quit 5 minutes into a 10-minute cold: nobody said the pack came off
     const quit = thermal("cold", at("2026-11-22T09:00:00Z"), 5, null);
+    quit.steps[0]!.planned = 600;
     const { allowance } = decide([quit], at("2026-11-22T09:06:00Z"), coldPlan);
-    expect(allowance.last).toMatchObject({ confirmed: false, end: at("2026-11-22T09:05:00Z") });
+    expect(allowance.last).toMatchObject({ confirmed: false, end: at("2026-11-22T09:10:00Z") });
+    expect(allowance.thermalFreeAt).toBe(at("2026-11-22T09:20:00Z"));
+  });
+
+  it("a pack step cut off by a crash counts, though no time was recorded for it", () => {
+    // the checkpoint written as the step started: done 0, the session's end at that moment
+    const crashed = rec({
+      start: "2026-11-22T09:00:00Z",
+      routine: "heat",
+      category: "heat",
+      steps: [{ ...thermalStep("heat", "2026-11-22T09:00:00Z", 0), planned: 900 }],
+      endedAt: "2026-11-22T09:00:00.000Z",
+      ended: "interrupted",
+    });
+    const { allowance, decisions } = decide([crashed], at("2026-11-22T09:05:00Z"));
+    expect(allowance.heat.count).toBe(1);
+    expect(allowance.thermalFreeAt).toBe(at("2026-11-22T09:25:00Z"));
+    expect(rules(decisions)).toEqual(["floor:time-off"]);
+  });
+
+  it("two applications in one record stay two, even when a step between was skipped at once", () => {
+    const heat = (t: string, done: number) => ({ ...thermalStep("heat", t, done), planned: 600 });
+    const two = rec({
+      start: "2026-11-22T06:00:00Z",
+      routine: "heat",
+      category: "heat",
+      steps: [
+        heat("2026-11-22T06:00:00Z", 600),
+        { ...heat("2026-11-22T06:10:00Z", 0), at: null, outcome: "skipped" },
+        offStep("heat", at("2026-11-22T06:10:00Z"), 5),
+        {
+          name: "Off",
+          kind: "rest",
+          planned: 900,
+          done: 900,
+          outcome: "done",
+          at: "2026-11-22T06:10:05.000Z",
+        },
+        heat("2026-11-22T06:25:05Z", 600),
+        offStep("heat", at("2026-11-22T06:35:05Z"), 5),
+      ],
+    });
+    expect(decide([two], at("2026-11-22T12:00:00Z")).allowance.heat.count).toBe(2);
+  });
+
+  it("says when one more heat fits, counting every heat in the window", () => {
+    // four heats on record (an import from another computer): two must leave the window
+    const heats = ["01", "02", "03", "04"].map((h) =>
+      thermal("heat", at(`2026-11-22T${h}:00:00Z`), 15),
+    );
+    const { decisions } = decide(heats, at("2026-11-22T12:00:00Z"));
+    expect(decisions).toEqual([
+      expect.objectContaining({ rule: "heat-per-day", nextSlotAt: at("2026-11-23T02:00:00Z") }),
+    ]);
   });
 
   it("heat counts over a rolling 24 hours: midnight resets nothing", () => {
@@ -210,6 +265,21 @@ describe("the allowance: stops and advice", () => {
     ).toEqual(["guidance:advice"]);
   });
 
+  it("after cold, heat or massage, every plan with that kind of step is kept aside too", () => {
+    const cold = rec({ routine: "cold-cycle", category: "cold", ratings: { after: 9 } });
+    const now = Date.parse(cold.endedAt) + 60 * MIN;
+    const stopped = (p: ReturnType<typeof plan>) =>
+      rules(decide([cold], now, p).decisions).includes("floor:stopped");
+    // the ad-hoc cycle (another id), a copy under another name, a routine that includes it
+    expect(stopped(plan("cycle-cold", [check, { name: "Cold", kind: "cold", seconds: 600 }]))).toBe(
+      true,
+    );
+    expect(stopped(plan("my-cold", [check, { name: "Ice", kind: "cold", seconds: 300 }]))).toBe(
+      true,
+    );
+    expect(stopped(plan("stretch", [{ name: "Rest", kind: "rest", seconds: 60 }]))).toBe(false);
+  });
+
   it("advice in force when the history was cleared stays, unless ratings since show otherwise", () => {
     const now = at("2026-11-22T09:00:00Z");
     const kept = {
@@ -294,8 +364,8 @@ describe("what the records hold for the rules (moved from the daily counts)", ()
     ];
     const now = at("2026-11-22T12:00:00Z");
     const a = allowanceAt(safetyPast(records, records, undefined, now), now, LIMIT);
-    // a record's session end counts when nobody confirmed the pack off: these end with their steps
-    expect(a.cold.lastEnd).toBe(at("2026-11-22T10:04:00Z"));
+    // nobody confirmed these packs off: each counts as on until its planned end (10 minutes)
+    expect(a.cold.lastEnd).toBe(at("2026-11-22T10:10:00Z"));
     expect(a.heat.lastEnd).toBe(at("2026-11-22T07:15:00Z"));
     const none = allowanceAt(safetyPast([], [], undefined, now), now, LIMIT);
     expect(none.cold.lastEnd).toBeUndefined();
@@ -310,6 +380,7 @@ describe("what is in force, in words", () => {
     );
     const hurt = rec({
       routine: "tennis-ball",
+      category: "massage",
       start: "2026-11-22T10:00:00Z",
       ratings: { before: 3, after: 6 },
     });
@@ -320,7 +391,9 @@ describe("what is in force, in words", () => {
     );
     const lines = inForceLines(allowance, now);
     expect(lines).toEqual([
-      expect.stringMatching(/^tennis-ball is stopped until 10:01 tomorrow: pain rose by 3 or more/),
+      expect.stringMatching(
+        /^tennis-ball and massage sessions are stopped until 10:01 tomorrow: pain rose by 3 or more/,
+      ),
       expect.stringMatching(/^No cold or heat before 12:10: the last heat came off at 12:00/),
       expect.stringMatching(/^Heat 3 of 3 in the last 24 hours: no more until 03:55 tomorrow/),
     ]);

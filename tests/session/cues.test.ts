@@ -295,7 +295,7 @@ describe("cues", () => {
   it("while a cold step is paused, reminds each minute, and at 20 minutes says take it off", () => {
     const h = harness();
     for (const onSeconds of [300, 330, 359, 360, 420, 1199, 1200, 1260]) {
-      h.director.onPackPaused({ kind: "cold", onSeconds });
+      h.director.onPack({ kind: "cold", onSeconds, waitingOff: false });
     }
     // 6 minutes is said; 7 and 19 wait behind it; at 20 the safety call cuts in and they go
     expect(h.speaking().map((p) => p.stdin)).toEqual([

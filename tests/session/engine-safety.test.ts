@@ -101,6 +101,27 @@ describe("the floors hold under the session's keys", () => {
     expect(total).toBeLessThanOrEqual(APPLICATION_MIN * 60);
   });
 
+  it("+ lengthens an application only up to 20 minutes in all: 10 + 5 may grow by 5", () => {
+    const s = session(withPackOff([prepare("Wrap"), cold(10), cold(5)]));
+    s.key("enter", 0);
+    for (let i = 0; i < 40; i++) s.key("extend", 1000 + i);
+    expect(s.state.stepSeconds).toBe(15 * 60);
+    s.at(15 * MIN + 100);
+    for (let i = 0; i < 40; i++) s.key("extend", 15 * MIN + 200 + i);
+    expect(s.state.stepSeconds).toBe(5 * 60);
+  });
+
+  it("b never goes before where a resumed session began", () => {
+    const massage: TimelineEntry = { name: "Roll", kind: "massage", seconds: 60 };
+    const timeline = [massage, { ...massage, name: "Roll again" }, rest(1)];
+    let { state } = startSession(timeline, T0, 1);
+    ({ state } = command(state, "back", T0 + 5000));
+    expect(state.index).toBe(1);
+    ({ state } = tick(state, T0 + 66_000));
+    ({ state } = command(state, "back", T0 + 67_000));
+    expect(state.index).toBe(1);
+  });
+
   it("n or - on the time off never brings the next cold before 10 minutes off", () => {
     const s = session(
       withPackOff([prepare("Wrap"), cold(10), rest(15), { ...cold(10), name: "Cold again" }]),

@@ -78,3 +78,41 @@ describe("the call to take the pack off", () => {
     expect(bells.filter((b) => b.text === SAFETY)).toHaveLength(1);
   });
 });
+
+describe("when nobody can press Enter (input ran out)", () => {
+  it("a pack is not taken as confirmed off, and the next waits its 10 minutes without a loop", async () => {
+    const clock = new FakeClock();
+    const t0 = clock.now();
+    const timeline: TimelineEntry[] = withPackOff([
+      { name: "Wrap", kind: "prepare", seconds: null },
+      { name: "Cold pack on", kind: "cold", seconds: 60 },
+      { name: "Off", kind: "rest", seconds: 60 },
+      { name: "Check your skin", kind: "prepare", seconds: null },
+      { name: "Cold again", kind: "cold", seconds: 60 },
+    ]);
+    const refused: number[] = [];
+    let starts: { name: string; at: number }[] = [];
+    const done = runCoach({
+      routineName: "Cold",
+      timeline,
+      display: { update() {}, refresh() {} },
+      clock,
+      autoContinue: () => true,
+      onEvent: (e, state) => {
+        if (e.type === "refused") refused.push(e.at - t0);
+        if (e.type === "step-start")
+          starts = [...starts, { name: state.timeline[e.index]!.name, at: e.at - t0 }];
+      },
+    });
+    clock.advance(20 * MIN);
+    const result = await done;
+    expect(result.summary?.reason).toBe("completed");
+    // the call to take the pack off ended by itself: not a confirmation
+    expect(result.state?.outcomes[2]).toBe("late");
+    // the second application started 10 minutes after the first came off, not 1 minute
+    const first = starts.find((s) => s.name === "Take the cold pack off")!.at;
+    const again = starts.find((s) => s.name === "Cold again")!.at;
+    expect(again - first).toBeGreaterThanOrEqual(10 * MIN);
+    expect(refused.length).toBeLessThanOrEqual(2);
+  });
+});
