@@ -8,7 +8,7 @@ import {
   FLOORS,
   pastFromRecords,
 } from "../../src/safety/allowance.js";
-import { inForceLines } from "../../src/safety/allowance-text.js";
+import { inForceLines, whenText } from "../../src/safety/allowance-text.js";
 import { safetyPast } from "../../src/safety/past.js";
 import { withPackOff } from "../../src/safety/rules.js";
 import { stated } from "../guidance.js";
@@ -399,5 +399,21 @@ describe("what is in force, in words", () => {
     ]);
     const empty = allowanceAt(safetyPast([], [], undefined, now), now, LIMIT);
     expect(inForceLines(empty, now)).toEqual([]);
+  });
+});
+
+describe("times in words, in the person's own time zone", () => {
+  it("says today's time, 'tomorrow', or the local date", () => {
+    const saved = process.env.TZ;
+    process.env.TZ = "Pacific/Auckland";
+    try {
+      // 23:30 UTC on the 22nd is 12:30 on the 23rd in Auckland (UTC+13 in November)
+      const now = at("2026-11-22T23:30:00Z");
+      expect(whenText(now + 60 * MIN, now)).toBe("13:30");
+      expect(whenText(now + 24 * 60 * MIN, now)).toBe("12:30 tomorrow");
+      expect(whenText(now + 48 * 60 * MIN, now)).toBe("2026-11-25 12:30");
+    } finally {
+      process.env.TZ = saved;
+    }
   });
 });
