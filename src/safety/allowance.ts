@@ -33,7 +33,10 @@ export const FLOORS = {
 export interface PastApplication {
   kind: "cold" | "heat";
   start: number;
-  /** When the pack came off: the person's confirmation, else the session's end. */
+  /**
+   * When the pack came off: the person's confirmation, else the later of its planned end (at
+   * most 20 minutes) and the session's end, which may be after now (perhaps still on).
+   */
   end: number;
   /** Whether the person confirmed it off (Enter at "take it off"). */
   confirmed: boolean;
