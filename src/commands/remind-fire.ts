@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
+import { remindersMovedAside } from "../config/store.js";
 import { type Context, println } from "../context.js";
 import { ExitCode } from "../errors.js";
 import { adviceText, lastDue, reminderText } from "../remind/decide.js";
@@ -33,19 +33,6 @@ export function probeFor(ctx: Context): Probe {
     exists: existsPath,
     findProgram: (name) => onPath(name, ctx.env),
   };
-}
-
-/** Whether a settings file moved aside (config.json.bad-...) still holds this reminder. */
-function movedAsideHolds(configDir: string, id: string): boolean {
-  try {
-    return readdirSync(configDir)
-      .filter((f) => f.startsWith("config.json.bad-"))
-      .some((f) =>
-        new RegExp(`"id"\\s*:\\s*"${id}"`).test(readFileSync(`${configDir}/${f}`, "utf8")),
-      );
-  } catch {
-    return false;
-  }
 }
 
 const record = (ctx: Context, id: string, outcome: Outcome, why?: string) =>
@@ -93,7 +80,9 @@ async function fireOnce(id: string, ctx: Context): Promise<Fired> {
   const probe = probeFor(ctx);
   if (!reminder) {
     const kept =
-      current.unreadable.includes(id) || !current.writable || movedAsideHolds(ctx.paths.config, id);
+      current.unreadable.includes(id) ||
+      !current.writable ||
+      remindersMovedAside(ctx.paths.config).has(id);
     if (kept) {
       // never removed over settings knot cannot use: said where the person sees it
       const reason =

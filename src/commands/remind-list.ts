@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { remindersMovedAside } from "../config/store.js";
 import { type Context, println, warnTo } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
 import { nextDue } from "../remind/decide.js";
@@ -66,7 +67,11 @@ export function reminderStatus(ctx: Context) {
       entry: present?.has(reminder.id),
     };
   });
-  const known = new Set([...current.reminders.map((r) => r.id), ...current.unreadable]);
+  const known = new Set([
+    ...current.reminders.map((r) => r.id),
+    ...current.unreadable,
+    ...remindersMovedAside(ctx.paths.config),
+  ]);
   return {
     reminders,
     scheduler,
@@ -76,18 +81,6 @@ export function reminderStatus(ctx: Context) {
     strays: [...(present ?? [])].filter((id) => !known.has(id)),
     launcher: scheduler && reminders.length > 0 ? launcherCheck(sched.launcher) : undefined,
   };
-}
-
-/** Reminders that need the person: for `knot today` (a few lines, apart from the rest). */
-export function reminderTrouble(ctx: Context): string[] {
-  const current = readReminders(ctx);
-  const kept = readRemindState(ctx.paths.data);
-  const out = current.reminders.flatMap((r) => {
-    const f = kept.reminders[r.id]?.failure;
-    return f ? [`Reminder ${r.id} could not reach you: ${f.reason}. ${f.fix}.`] : [];
-  });
-  if (current.problem) out.unshift(`Reminders: ${current.problem}.`);
-  return out.map((line) => safeText(line));
 }
 
 export async function remindList(options: { json?: boolean }, ctx: Context): Promise<number> {
@@ -183,7 +176,11 @@ export async function remindRepair(ctx: Context): Promise<number> {
   const done = withRemindLock(ctx, () => {
     const current = readReminders(ctx);
     writeLauncherFor(ctx);
-    const keep = new Set([...current.reminders.map((r) => r.id), ...current.unreadable]);
+    const keep = new Set([
+      ...current.reminders.map((r) => r.id),
+      ...current.unreadable,
+      ...remindersMovedAside(ctx.paths.config),
+    ]);
     const present = entriesPresent(name, sched);
     const strays = [...present].filter((id) => !keep.has(id));
     // old entries (named before profiles, or pointing at a Node that is gone) go first

@@ -3,6 +3,7 @@ import { formatDuration, formatMinutes } from "../duration.js";
 import { ExitCode } from "../errors.js";
 import { bar } from "../history/charts.js";
 import { openJournal, stepsFrom } from "../history/journal.js";
+import { reminderTrouble } from "../remind/trouble.js";
 import { AREAS } from "../routine/vocabulary.js";
 import { type Allowance, DAY_MS } from "../safety/allowance.js";
 import { clockTime, whenText } from "../safety/allowance-text.js";
@@ -72,6 +73,8 @@ export async function today(options: { json?: boolean }, ctx: Context): Promise<
         until: iso(s.until),
       })),
       advice: allowance.advice ? { reasons: allowance.advice.reasons } : null,
+      // reminders that could not reach the person, with the fix (knot remind list has more)
+      reminderProblems: reminderTrouble(ctx.paths),
     });
     return ExitCode.ok;
   }
@@ -139,5 +142,7 @@ export async function today(options: { json?: boolean }, ctx: Context): Promise<
       `${s.error("See a doctor")}: ${allowance.advice.reasons.join("; ")}. knot safety lists when to get help.`,
     );
   }
+  // Reminders that could not reach the person (knot remind list says more).
+  for (const line of reminderTrouble(ctx.paths)) out(s.warn(line));
   return ExitCode.ok;
 }

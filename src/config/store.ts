@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type Conf from "conf";
 import { ExitCode, KnotError } from "../errors.js";
@@ -375,6 +375,24 @@ export function readReminderSettings(configDir: string): ReminderSettings {
     problem,
     writable,
   };
+}
+
+/** Ids of reminders in settings files moved aside (config.json.bad-...): kept, never tidied away. */
+export function remindersMovedAside(configDir: string): Set<string> {
+  const ids = new Set<string>();
+  let files: string[] = [];
+  try {
+    files = readdirSync(configDir).filter((f) => f.startsWith("config.json.bad-"));
+  } catch {
+    return ids;
+  }
+  for (const file of files) {
+    for (const r of remindersIn(join(configDir, file)) ?? []) {
+      const id = (r as { id?: unknown })?.id;
+      if (typeof id === "string") ids.add(id);
+    }
+  }
+  return ids;
 }
 
 /**

@@ -46,12 +46,19 @@ out=${shWord(files.output)}
 runs() { [ -n "$1" ] && [ -x "$1" ] && "$1" -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : 1)' >/dev/null 2>&1; }
 is_knot() { [ -f "$1" ] && head -c 300 "$1" 2>/dev/null | grep -q node; }
 find_node() {
-  for n in "$setup_node" "$(command -v node 2>/dev/null)"; do runs "$n" && { echo "$n"; return 0; }; done
+  runs "$setup_node" && { echo "$setup_node"; return 0; }
+  # a version manager's newest Node, then the PATH's, then the usual places
   found=""
-  for n in "$HOME"/.volta/bin/node "$HOME"/.nvm/versions/node/*/bin/node "$HOME"/.local/share/fnm/node-versions/*/installation/bin/node "$HOME"/.asdf/shims/node /usr/local/bin/node /opt/homebrew/bin/node /usr/bin/node; do
+  for n in "$HOME"/.nvm/versions/node/*/bin/node "$HOME"/.local/share/fnm/node-versions/*/installation/bin/node; do
     runs "$n" && found="$n"
   done
+  for n in "$HOME"/.volta/bin/node "$HOME"/.asdf/shims/node; do
+    [ -z "$found" ] && runs "$n" && found="$n"
+  done
   [ -n "$found" ] && { echo "$found"; return 0; }
+  for n in "$(command -v node 2>/dev/null)" /usr/local/bin/node /opt/homebrew/bin/node /usr/bin/node; do
+    runs "$n" && { echo "$n"; return 0; }
+  done
   return 1
 }
 find_knot() {

@@ -163,7 +163,7 @@ export function describeReminder(reminder: Reminder): string {
   return `${reminder.routine} every ${everyText}, ${from}-${to}, ${dayText}`;
 }
 
-/** Checks a reminder read from the settings file, as strictly as the schema. */
+/** Checks a reminder read from the settings file: every field, every limit. */
 export function isReminder(value: unknown): value is Reminder {
   const r = value as Partial<Reminder> | null;
   if (typeof r !== "object" || r === null || Array.isArray(r)) return false;
@@ -185,33 +185,3 @@ export function isReminder(value: unknown): value is Reminder {
     r.days.every((d) => DAYS.includes(d as Day))
   );
 }
-
-/** The JSON Schema of the `reminders` setting (conf checks the file with it). */
-export const REMINDERS_SCHEMA = {
-  type: "array",
-  maxItems: REMINDER_LIMITS.maxReminders,
-  items: {
-    type: "object",
-    required: ["id", "kind", "routine", "createdAt"],
-    additionalProperties: false,
-    properties: {
-      id: { type: "string", pattern: "^r\\d{1,4}$" },
-      kind: { enum: ["every", "once"] },
-      routine: { type: "string", pattern: "^[a-z0-9][a-z0-9-]{0,39}$" },
-      every: {
-        type: "integer",
-        minimum: REMINDER_LIMITS.minEvery,
-        maximum: REMINDER_LIMITS.maxEvery,
-      },
-      between: {
-        type: "array",
-        minItems: 2,
-        maxItems: 2,
-        items: { type: "string", pattern: "^([01]?\\d|2[0-3]):[0-5]\\d$" },
-      },
-      days: { type: "array", minItems: 1, maxItems: 7, items: { enum: [...DAYS] } },
-      at: { type: "string", format: "date-time" },
-      createdAt: { type: "string", format: "date-time" },
-    },
-  },
-} as const;

@@ -334,10 +334,16 @@ describe("knot remind, with the system's scheduler", () => {
     expect(knot(["remind", "list"], { env }).stdout).toMatch(
       /failed \d\d:\d\d: notify-send could not show it[\s\S]*fix: /,
     );
+    // knot today mentions it, with the fix
+    expect(knot(["today"], { env }).stdout).toMatch(
+      /Reminder r1 could not reach you: notify-send could not show it: Could not connect[^\n]*Fix: /,
+    );
+    expect(JSON.parse(knot(["today", "--json"], { env }).stdout).reminderProblems).toHaveLength(1);
     // still due: the next chance reminds, and the failure is cleared
     unset("FAKE_NOTIFY_FAIL");
     expect(knot(["remind", "fire", "r1"], { env }).stdout).toMatch(/^reminded: /);
     expect(listed(env)[0].lastFailure).toBeNull();
+    expect(JSON.parse(knot(["today", "--json"], { env }).stdout).reminderProblems).toEqual([]);
     expect(knot(["remind", "log"], { env }).stdout).toMatch(/r1 +failed: [\s\S]*r1 +reminded/);
   });
 
@@ -399,6 +405,10 @@ describe("knot remind, with the system's scheduler", () => {
     expect(knot(["remind", "list"], { env }).stdout).toMatch(
       /Settings: leadIn in .* has a value knot cannot use/,
     );
+    // another command that moves such a file aside carries the reminders into the new one
+    expect(knot(["today"], { env }).stderr).toMatch(/could not be read/);
+    expect(settingsOf(env).reminders.map((r: { id: string }) => r.id)).toEqual(["r1"]);
+    expect(settingsOf(env).leadIn).toBeUndefined();
     // a typo in the reminder itself: kept, its entry kept, the person told
     settings.reminders[0].every = 5;
     writeFileSync(join(configOf(env), "config.json"), JSON.stringify(settings));
@@ -407,6 +417,9 @@ describe("knot remind, with the system's scheduler", () => {
     expect(readFileSync(table, "utf8")).toBe(entries);
     expect(settingsOf(env).reminders[0].every).toBe(5);
     expect(calls().some((c) => /notify-send .*knot: a reminder needs you/.test(c))).toBe(true);
+    expect(knot(["today"], { env }).stdout).toMatch(
+      /Reminder r1: reminder r1 in .* knot cannot use/,
+    );
     expect(knot(["remind", "log"], { env }).stdout).toMatch(
       /r1 +failed: reminder r1 in .* has a value knot cannot use/,
     );
@@ -513,6 +526,43 @@ describe("knot remind, with the system's scheduler", () => {
     expect(readFileSync(table, "utf8")).not.toMatch(/retry/);
     expect(knot(["remind", "fire", "r1"], { env }).stdout).toMatch(/quiet: already reminded/);
     expect(listed(env)[0].waiting).toBeNull();
+  });
+
+  it("the advice to see a doctor comes once a day in all, not once for each reminder", () => {
+    const { bin, calls } = fakes();
+    const env = envWith(bin);
+    seed(env, [allDay("r1"), allDay("r2"), allDay("r3")]);
+    // two sessions stopped because they hurt, rated 8 before: a getting-worse rule
+    const hurt = (daysAgo: number) => {
+      const start = new Date(Date.now() - daysAgo * 86_400_000).toISOString();
+      return JSON.stringify({
+        v: 1,
+        id: `hurt-${daysAgo}`,
+        routine: "stretch",
+        name: "Gentle back stretch",
+        category: "stretch",
+        areas: ["lower-back"],
+        sides: [],
+        startedAt: start,
+        endedAt: new Date(Date.parse(start) + 60_000).toISOString(),
+        plannedSeconds: 60,
+        doneSeconds: 60,
+        ended: "pain",
+        ratings: { before: 8 },
+        steps: [
+          { name: "Stretch", kind: "hold", planned: 60, done: 60, outcome: "done", at: start },
+        ],
+        stoppedAt: 0,
+      });
+    };
+    const file = join(env.HOME!, "hurt.jsonl");
+    writeFileSync(file, `${hurt(2)}\n${hurt(1.5)}\n`);
+    expect(knot(["history", "--import", file], { env }).status).toBe(0);
+    const outs = ["r1", "r2", "r3"].map((id) => knot(["remind", "fire", id], { env }).stdout);
+    expect(outs[0]).toMatch(/advised to see a doctor/);
+    expect(outs[1]).toMatch(/quiet: advice already given today/);
+    expect(outs[2]).toMatch(/quiet: advice already given today/);
+    expect(calls().filter((c) => c.includes("knot: please see a doctor"))).toHaveLength(1);
   });
 
   it("a data folder whose name holds a new line is refused for cron, naming it", () => {

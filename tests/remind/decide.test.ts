@@ -3,6 +3,7 @@ import { summaryOf } from "../../src/history/record.js";
 import {
   decideNudge,
   type NudgeInput,
+  nextDue,
   type ReminderState,
   reminderText,
 } from "../../src/remind/decide.js";
@@ -249,6 +250,27 @@ describe("the nudge decision, over a simulated week", () => {
       }
     }
     expect(fired).toEqual(["advise 23 09:00", "advise 24 09:00"]);
+  });
+});
+
+describe("a new reminder and a snooze", () => {
+  it("a reminder set between its slots waits for its first, never firing at once", () => {
+    const late = { ...desk, createdAt: new Date(at(0, 9, 51)).toISOString() };
+    expect(decideNudge(input(at(0, 9, 52), { reminder: late }))).toEqual({
+      action: "quiet",
+      why: "not due yet",
+    });
+    expect(decideNudge(input(at(0, 10), { reminder: late }))).toEqual({ action: "remind" });
+    expect(nextDue(late, {}, at(0, 9, 52))).toBe(at(0, 10));
+  });
+
+  it("while snoozed, the next time is the snooze's end, even with a slot inside it", () => {
+    const state: ReminderState = { lastFiredAt: at(0, 9), snoozedUntil: at(0, 10, 8) };
+    expect(nextDue(desk, state, at(0, 9, 58))).toBe(at(0, 10, 8));
+    expect(decideNudge(input(at(0, 10), { state }))).toEqual({ action: "quiet", why: "snoozed" });
+    expect(decideNudge(input(at(0, 10, 8), { state }))).toEqual({ action: "remind" });
+    // the snooze over: its slots again
+    expect(nextDue(desk, state, at(0, 10, 9))).toBe(at(0, 11));
   });
 });
 
