@@ -155,6 +155,8 @@ export function withPackOff(timeline: readonly TimelineEntry[]): TimelineEntry[]
         kind: "prepare",
         seconds: null,
         packOff: step.kind,
+        // the pack's own figure: where it is, to take it off
+        ...(step.pose ? { pose: step.pose } : {}),
         instruction: `Take the ${what} off now and look at your skin: it should not be numb, very red or blotchy. Press Enter when it is off.`,
         ...(step.round ? { round: step.round } : {}),
       });
