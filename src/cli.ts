@@ -104,7 +104,8 @@ Keys: space pause · n or → next · b or ← back · + / - time · Enter carry
       .option("--cold [minutes]", "cold pack minutes, at most 20 (setting: cold.minutes)")
       .option("--heat [minutes]", "heat minutes, at most 20 (default 15)")
       .option("--off <minutes>", "minutes off between rounds (setting: cold.offMinutes)")
-      .option("--rounds <n>", `rounds, at most 4 (more with --force; setting: cold.rounds)`),
+      .option("--rounds <n>", `rounds, at most 4 (more with --force; setting: cold.rounds)`)
+      .option("--area <area>", "where the pack goes, such as lower-back (asked when not given)"),
   )
     .addHelpText(
       "after",
@@ -113,7 +114,7 @@ Keys: space pause · n or → next · b or ← back · + / - time · Enter carry
         "knot cycle cold-10/off-15",
         "knot cycle cold-10/off-15 x3",
         "knot cycle --cold 10 --off 15 --rounds 2",
-        "knot cycle --heat 15",
+        "knot cycle --heat 15 --area lower-back",
       ),
     )
     .action(async (words: string[], options) => {

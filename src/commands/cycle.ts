@@ -3,6 +3,10 @@ import { type CycleSpec, checkCycle, cycleTimeline, parseShortForm } from "../cy
 import { KnotError } from "../errors.js";
 import { withKindCautions } from "../routine/describe.js";
 import { LIMITS } from "../routine/limits.js";
+import { AREAS, type Area } from "../routine/vocabulary.js";
+import { didYouMean } from "../suggest.js";
+import { canAsk, choose } from "../ui/prompt.js";
+import { quote } from "../ui/safe.js";
 import { type CoachFlags, coach } from "./coach.js";
 import { parseWholeNumber } from "./coach-numbers.js";
 import { readUserSettings } from "./settings.js";
@@ -14,6 +18,29 @@ export interface CycleOptions extends CoachFlags {
   off?: string;
   rounds?: string;
   force?: boolean;
+  area?: string;
+}
+
+/**
+ * The body area the pack goes on: --area, or asked at a terminal (the record keeps it, so
+ * stats and the per-area rules see where cold and heat were used, and the neck's questions
+ * are asked for the neck). Without either, none is recorded.
+ */
+async function areaOf(options: CycleOptions, kind: "cold" | "heat", ctx: Context): Promise<Area[]> {
+  if (options.area !== undefined) {
+    if ((AREAS as readonly string[]).includes(options.area)) return [options.area as Area];
+    throw new KnotError(
+      `${quote(options.area)} is not a body area.${didYouMean(options.area, AREAS)}`,
+      { hint: `Areas: ${AREAS.join(", ")}` },
+    );
+  }
+  if (!canAsk(ctx) || options.yes) return [];
+  const area = await choose(
+    ctx,
+    `Where will the ${kind === "cold" ? "cold pack" : "heat"} go?`,
+    AREAS.map((a) => ({ name: a.replace("-", " "), value: a })),
+  );
+  return [area];
 }
 
 export async function cycle(words: string[], options: CycleOptions, ctx: Context): Promise<number> {
@@ -50,6 +77,7 @@ export async function cycle(words: string[], options: CycleOptions, ctx: Context
     println(ctx.stderr, ctx.errStyle.warn(`Overriding the guidance, as --force asks: ${message}.`));
   }
 
+  const areas = await areaOf(options, kind, ctx);
   const guide = openLibrary(ctx).find(kind === "cold" ? "cold-cycle" : "heat");
   const name =
     `${kind === "cold" ? "Cold" : "Heat"} ${spec.onMinutes} min` +
@@ -60,7 +88,7 @@ export async function cycle(words: string[], options: CycleOptions, ctx: Context
       id: `cycle-${kind}`,
       name,
       category: kind,
-      areas: [],
+      areas,
       // The guide's cautions, and always those of the kind, even without a guide routine.
       cautions: withKindCautions(guide?.routine.cautions ?? [], [{ kind }]),
       resumable: false,
