@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { realpathSync } from "node:fs";
+import { accessSync, constants, realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { onPath } from "../session/cues.js";
 import type { Desktop } from "./desktop.js";
@@ -21,6 +21,15 @@ export function knotCommand(): string[] {
   }
   return [process.execPath, script];
 }
+
+const isExecutable = (path: string) => {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 export type Shown =
   | { shown: true /** Resolves true if Start was pressed. */; chosen: Promise<boolean> }
@@ -110,8 +119,9 @@ export async function notify(
           : "run notify-send test by hand to see why",
       });
     };
-    // a notifier without --print-id gives no sign while a button waits: still running is shown
-    const quietWait = buttons && !printsId ? setTimeout(shown, 3000) : undefined;
+    // while a button waits, notify-send says nothing we can read (its --print-id sits in a
+    // pipe's buffer until it exits): still running after a moment, with no complaint, is shown
+    const quietWait = buttons ? setTimeout(shown, 3000) : undefined;
     const limit = setTimeout(() => child.kill(), 10 * 60_000);
     child.stdout.on("data", (chunk) => {
       out += chunk;
@@ -160,7 +170,9 @@ export function openTerminal(
     ["konsole", ["-e", ...knot, ...args]],
     ["xterm", ["-e", ...knot, ...args]],
   ];
-  const found = candidates.find(([command]) => onPath(command, env));
+  const runnable = (command: string) =>
+    command.includes("/") ? isExecutable(command) : onPath(command, env);
+  const found = candidates.find(([command]) => runnable(command));
   if (!found) {
     return Promise.resolve(
       `no terminal program was found to start it in: run knot ${args.join(" ")}`,
