@@ -240,12 +240,10 @@ export async function remindOff(
         hint: "Fix the file (knot config path shows it), or move it aside to start afresh.",
       });
     }
-    if (id && !options.all && !current.reminders.some((r) => r.id === id)) {
+    const known = [...current.reminders.map((r) => r.id), ...current.unreadable];
+    if (id && !options.all && !known.includes(id)) {
       throw new KnotError(`There is no reminder ${quote(id)}.`, {
-        hint:
-          current.reminders.length > 0
-            ? `Reminders: ${current.reminders.map((r) => r.id).join(", ")}`
-            : undefined,
+        hint: known.length > 0 ? `Reminders: ${known.join(", ")}` : undefined,
       });
     }
     const ids = options.all ? "all" : [id!];
@@ -254,6 +252,7 @@ export async function remindOff(
     writeReminderList(
       ctx.paths.config,
       options.all ? [] : current.reminders.filter((r) => r.id !== id),
+      ids,
     );
     forgetStates(ctx.paths.data, ids);
   });

@@ -399,7 +399,12 @@ export function remindersMovedAside(configDir: string): Set<string> {
  * Writes the reminders into the settings file, keeping everything else in it as it was.
  * Refuses (never moves aside or overwrites) a file it cannot read.
  */
-export function writeReminderList(configDir: string, reminders: readonly Reminder[]): void {
+export function writeReminderList(
+  configDir: string,
+  reminders: readonly Reminder[],
+  /** Reminders knot cannot read that go too (`remind off` of one, or of all). */
+  drop: readonly string[] | "all" = [],
+): void {
   const current = readReminderSettings(configDir);
   if (!current.writable) {
     throw new KnotError(`Reminders were not changed: ${current.problem}.`, {
@@ -416,7 +421,7 @@ export function writeReminderList(configDir: string, reminders: readonly Reminde
   }
   // reminders knot cannot read stay as they were, beside the ones it writes
   const kept = (Array.isArray(stored.reminders) ? stored.reminders : []).filter(
-    (r) => !isReminder(r),
+    (r) => !isReminder(r) && drop !== "all" && !drop.includes(String((r as { id?: unknown })?.id)),
   );
   const next = [...kept, ...reminders];
   if (next.length === 0) delete stored.reminders;

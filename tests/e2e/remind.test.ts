@@ -420,6 +420,10 @@ describe("knot remind, with the system's scheduler", () => {
     expect(knot(["today"], { env }).stdout).toMatch(
       /Reminder r1: reminder r1 in .* knot cannot use/,
     );
+    expect(listed(env).map((r: { id: string }) => r.id)).toEqual([]);
+    expect(knot(["remind", "list"], { env }).stdout).toMatch(
+      /Settings: reminder r1 in .* has a value/,
+    );
     expect(knot(["remind", "log"], { env }).stdout).toMatch(
       /r1 +failed: reminder r1 in .* has a value knot cannot use/,
     );
@@ -433,6 +437,11 @@ describe("knot remind, with the system's scheduler", () => {
     expect(readFileSync(join(configOf(env), "config.json"), "utf8")).toBe("{ not json");
     expect(knot(["remind", "fire", "r1"], { env }).status).toBe(1);
     expect(readFileSync(table, "utf8")).toMatch(/ r1 # knot-remind .* r2 # knot-remind/s);
+    // once the file is JSON again, the person can stop the one with the typo
+    writeFileSync(join(configOf(env), "config.json"), JSON.stringify(settings));
+    expect(knot(["remind", "off", "r1"], { env }).status).toBe(0);
+    expect(readFileSync(table, "utf8")).not.toMatch(/ r1 # knot-remind/);
+    expect(settingsOf(env).reminders ?? []).toEqual([]);
   });
 
   it("six remind every at once give six reminders, each with its entry; ids are never reused", async () => {
