@@ -4,6 +4,7 @@ import { ExitCode, KnotError } from "../errors.js";
 import { exitNow, output } from "../output.js";
 import { SIGNAL_EXIT } from "../session/input.js";
 import { TERM } from "../session/terminal.js";
+import { askLine } from "./line-prompt.js";
 
 /**
  * Every question knot asks goes through here: --yes answers only "start now?", no terminal
@@ -57,12 +58,48 @@ async function guarded<T>(ctx: Context, question: () => Promise<T>): Promise<T> 
         const name = (error as Error)?.name;
         if (name !== "ExitPromptError" && name !== "AbortPromptError") throw error;
         if (Date.now() - continuedAt < 2000) continue;
+        // Esc leaves a question as Ctrl-C does, but it is no signal: it ends as "not started"
+        if (escaped(error)) throw new KnotError("Cancelled.", { exitCode: ExitCode.ok });
         throw new KnotError("Cancelled.", { exitCode: ExitCode.sigint });
       }
     }
   } finally {
     process.removeListener("SIGCONT", onContinue);
     for (const [signal, handler] of handlers) process.removeListener(signal, handler);
+  }
+}
+
+const escaped = (error: unknown): boolean =>
+  (error as Error)?.message === "escape" ||
+  ((error as { cause?: unknown })?.cause as Error | undefined)?.message === "escape";
+
+/**
+ * Esc at a question: the prompt library ignores it, so an abort is sent when the terminal
+ * reports the key (readline names it "escape", once it is sure no sequence follows).
+ */
+function escapeAborts(ctx: Context): { signal: AbortSignal; off: () => void } {
+  const controller = new AbortController();
+  const onKey = (_: unknown, key: { name?: string } | undefined) => {
+    if (key?.name === "escape") controller.abort(new Error("escape"));
+  };
+  ctx.stdin.on("keypress", onKey);
+  return { signal: controller.signal, off: () => ctx.stdin.removeListener("keypress", onKey) };
+}
+
+/** Runs one library prompt with Esc as a way out (see escapeAborts). */
+async function withEscape<T>(
+  ctx: Context,
+  ask: (context: ReturnType<typeof streams> & { signal: AbortSignal }) => Promise<T>,
+): Promise<T> {
+  const escape = escapeAborts(ctx);
+  try {
+    return await ask({ ...streams(ctx), signal: escape.signal });
+  } catch (error) {
+    if (escape.signal.aborted)
+      throw Object.assign(new Error("escape"), { name: "AbortPromptError" });
+    throw error;
+  } finally {
+    escape.off();
   }
 }
 
@@ -74,7 +111,9 @@ export async function confirm(
   if (options.yes) return true;
   if (!canAsk(ctx)) return options.whenNoTerminal();
   const { confirm: ask } = await import("@inquirer/prompts");
-  return guarded(ctx, () => ask({ message, default: options.default ?? true }, streams(ctx)));
+  return guarded(ctx, () =>
+    withEscape(ctx, (context) => ask({ message, default: options.default ?? true }, context)),
+  );
 }
 
 export async function choose<T>(
@@ -83,11 +122,16 @@ export async function choose<T>(
   choices: { name: string; value: T; description?: string }[],
 ): Promise<T> {
   const { select } = await import("@inquirer/prompts");
-  return guarded(ctx, () => select({ message, choices, pageSize: 12 }, streams(ctx)));
+  return guarded(ctx, () =>
+    withEscape(ctx, (context) => select({ message, choices, pageSize: 12 }, context)),
+  );
 }
 
 /** The 0-10 scale's anchors (Numeric Pain Rating Scale), said with the question in plain mode. */
 export const PAIN_SCALE = "0 no pain, 1-3 mild, 4-6 moderate, 7-10 severe, 10 the worst imaginable";
+
+/** The longest answer the check-in keeps ("10", with room to see a slip such as "100"). */
+export const RATING_MAX_LENGTH = 4;
 
 /** The check-in's questions: before a session, and after it. */
 export const RATING_QUESTIONS = {
@@ -122,15 +166,13 @@ export async function askRating(
       }
     });
   } else {
-    const { input } = await import("@inquirer/prompts");
+    // bounded: a paste of thousands of characters settles at once (see askLine)
     answer = await guarded(ctx, () =>
-      input(
-        {
-          message: `${question}, 0-10? (Enter to skip)`,
-          validate: (text) => valid(text) || retry,
-        },
-        streams(ctx),
-      ),
+      askLine(ctx, {
+        message: `${question}, 0-10? (Enter to skip)`,
+        maxLength: RATING_MAX_LENGTH,
+        validate: (text) => valid(text) || retry,
+      }),
     );
   }
   return answer.trim() === "" ? undefined : Number(answer.trim());
@@ -181,7 +223,7 @@ function readLine(ctx: Context, out: OutputStream, prompt: string): Promise<stri
 
 /**
  * A yes/no question answered with one keypress (y or n), the answer echoed on the line.
- * Ctrl-C or the end of input cancels.
+ * Esc leaves it as at every question; Ctrl-C or the end of input cancels.
  */
 export async function askYesNo(ctx: Context, out: OutputStream, message: string): Promise<boolean> {
   out.write(`${message} [y/n] `);
@@ -202,6 +244,10 @@ export async function askYesNo(ctx: Context, out: OutputStream, message: string)
           if (key.startsWith("\u0003") || key.startsWith("\u0004")) {
             done();
             reject(Object.assign(new Error("cancelled"), { name: "ExitPromptError" }));
+          } else if (key === "\u001b") {
+            // Esc alone (not the start of an arrow key's sequence): leave, as at every question
+            done();
+            reject(Object.assign(new Error("escape"), { name: "AbortPromptError" }));
           } else if (key.startsWith("y")) {
             done();
             resolve(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { knotInPty } from "./pty.js";
+import { knotInPty, shortRoutine } from "./pty.js";
 import { isolatedEnv, knot } from "./run-knot.js";
 
 const VISIBLE_ESCAPE = /\\x1b|\\u001b/;
@@ -38,5 +38,53 @@ describe.concurrent("commander's own errors reach the terminal as knot's do", ()
     expect(result.stderr).toMatch(/"voice" is a setting, not a command/);
     expect(result.stderr).toMatch(/knot config get voice/);
     expect(result.stderr).not.toMatch(/too many arguments/);
+  });
+});
+
+describe("bounded questions", () => {
+  it("a paste of 20,000 characters into the check-in settles at once, writes little, and keys work", {
+    timeout: 60_000,
+  }, async () => {
+    const file = shortRoutine([{ name: "Quick", kind: "hold", duration: 1 }]);
+    const run = knotInPty(["start", file, "--yes", "--lead-in", "0"], {
+      env: isolatedEnv({ TERM: "xterm-256color", NO_COLOR: "1" }),
+    });
+    await run.waitFor("How bad is it right now");
+    const from = run.output().length;
+    const started = Date.now();
+    run.press("3".repeat(20_000));
+    // keys pressed straight after the paste are read: three back, leaving "3", then Enter
+    run.press("\u007f\u007f\u007f\r");
+    await run.waitFor(/✔ How bad is it right now, 0-10\? \(Enter to skip\) 3\r?\n/, {
+      from,
+      timeout: 30_000,
+    });
+    const elapsed = Date.now() - started;
+    // generous for a loaded machine; the unbounded prompt took over 90 s and wrote 100 MB
+    expect(elapsed).toBeLessThan(10_000);
+    expect(run.output().length - from).toBeLessThan(64 * 1024);
+    await run.waitFor("And now, 0-10?");
+    run.press("\u001b"); // Esc leaves the question as Ctrl-C does: the session kept, finished
+    expect((await run.exited).exitCode).toBe(0);
+  });
+});
+
+describe.concurrent("Esc leaves a question as Ctrl-C does, without the signal's exit code", () => {
+  it("at the routine picker", { timeout: 30_000 }, async () => {
+    const run = knotInPty([], { env: isolatedEnv({ TERM: "xterm-256color", NO_COLOR: "1" }) });
+    await run.waitFor("Which routine?");
+    run.press("\u001b");
+    expect((await run.exited).exitCode).toBe(0);
+    expect(run.output()).toMatch(/Cancelled/);
+  });
+
+  it("at a safety question answered y or n", { timeout: 30_000 }, async () => {
+    const file = shortRoutine([{ name: "A", kind: "hold", duration: 1 }]);
+    const run = knotInPty(["start", file, "--yes", "--lead-in", "0"], {
+      env: isolatedEnv({ TERM: "xterm-256color", NO_COLOR: "1" }, []),
+    });
+    await run.waitFor("Do any of these apply to you now?");
+    run.press("\u001b");
+    expect((await run.exited).exitCode).toBe(0);
   });
 });

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { applyKeys } from "../src/ui/line-prompt.js";
+
+describe("a bounded one-line answer", () => {
+  it.each([
+    ["typed keys", "", "4", 4, { answer: "4" }],
+    [
+      "Enter answers, the rest left for later",
+      "1",
+      "0\r9",
+      4,
+      { answer: "10", enter: true, rest: "9" },
+    ],
+    ["Backspace takes back", "10", "\u007f", 4, { answer: "1" }],
+    ["a paste is cut to the maximum", "", "7".repeat(20_000), 4, { answer: "7777" }],
+    [
+      "arrows and paste marks are skipped whole",
+      "",
+      "\u001b[200~5\u001b[201~\u001b[D",
+      4,
+      { answer: "5" },
+    ],
+    ["Esc alone cancels", "3", "\u001b", 4, { answer: "3", cancel: "escape" }],
+    ["Ctrl-C cancels", "", "\u0003", 4, { answer: "", cancel: "ctrl-c" }],
+    ["other control characters are ignored", "", "\u0007\u009b2", 4, { answer: "2" }],
+  ])("%s", (_label, answer, chunk, max, expected) => {
+    expect(applyKeys(answer, chunk, max)).toEqual(expected);
+  });
+
+  it("a paste of 20,000 characters is one quick pass", () => {
+    const started = performance.now();
+    applyKeys("", "x".repeat(20_000), 4);
+    expect(performance.now() - started).toBeLessThan(250);
+  });
+});
