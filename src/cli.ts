@@ -519,6 +519,18 @@ export function reportError(error: unknown, ctx: Context): number {
     return error.exitCode;
   }
   // The person's environment (a read-only folder, a full disk), not a bug: say what and why.
+  if (isFsError(error) && error.syscall === "write" && !error.path) {
+    // knot's own output (a redirect to a full disk): knot's files were not what failed
+    println(
+      ctx.stderr,
+      `${s.error("knot:")} could not write the output: ${describeFsError(error)}.`,
+    );
+    println(
+      ctx.stderr,
+      s.dim("What was written before is incomplete; nothing in knot's own files was changed."),
+    );
+    return ExitCode.failure;
+  }
   if (isFsError(error)) {
     const verbs: Record<string, string> = { mkdir: "create", scandir: "list", rename: "replace" };
     const verb = verbs[error.syscall ?? ""] ?? error.syscall ?? "use";

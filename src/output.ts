@@ -110,7 +110,12 @@ export function installSignalExits(): () => void {
     process.on(sig, handler);
     installed.push([sig, handler]);
   }
+  // A file size limit (ulimit -f) reached mid-write sends SIGXFSZ, whose default kills knot
+  // with nothing said; ignored, the write fails with EFBIG and knot says which file and why.
+  const ignoreXfsz = () => {};
+  if (process.platform !== "win32") process.on("SIGXFSZ", ignoreXfsz);
   return () => {
+    process.removeListener("SIGXFSZ", ignoreXfsz);
     for (const [sig, handler] of installed) {
       process.removeListener(sig, handler);
       base.delete(handler);

@@ -256,7 +256,13 @@ export class HistoryStore {
         renameSync(this.dir, backup);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-        throw error;
+        throw new KnotError(
+          `Could not clear the history in ${this.dir}: ${describeFsError(error)}.`,
+          {
+            exitCode: ExitCode.failure,
+            hint: "Nothing was changed: the history is as it was. Check that you may write to the folder.",
+          },
+        );
       }
       rmSync(indexDir(this.dataDir), { recursive: true, force: true });
       return backup;

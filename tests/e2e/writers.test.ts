@@ -140,3 +140,54 @@ describe("impossible values are damaged lines, named", () => {
     expect(result.stderr).toMatch(/line 1: startedAt is not a real time \(2026-02-30/);
   });
 });
+
+describe("every writer names an environment failure, and what was kept", () => {
+  /** knot with a file size limit (KB), as a disk that fills part-way through a write. */
+  const limited = (kb: number, args: string[], env: NodeJS.ProcessEnv) =>
+    spawnSync(
+      "bash",
+      ["-c", `ulimit -f ${kb}; exec "${process.execPath}" "${KNOT_BIN}" "$@"`, "knot", ...args],
+      { env, encoding: "utf8" },
+    );
+
+  it("an export to a full disk says the output could not be written", () => {
+    const env = isolatedEnv();
+    const { file } = exportOf(20);
+    knot(["history", "--import", file], { env });
+    const result = spawnSync(
+      "bash",
+      ["-c", `"${process.execPath}" "${KNOT_BIN}" history --export > /dev/full`],
+      {
+        env,
+        encoding: "utf8",
+      },
+    );
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/could not write the output: the disk is full \(ENOSPC\)/);
+    expect(result.stderr).toMatch(/nothing in knot's own files was changed/);
+  });
+
+  it("a move into months that cannot be written leaves the old file and no partial copy", () => {
+    const env = isolatedEnv();
+    const data = join(env.XDG_DATA_HOME!, "knot");
+    mkdirSync(data, { recursive: true });
+    const { file } = exportOf(400, true);
+    writeFileSync(join(data, "history.jsonl"), readFileSync(file));
+    const result = limited(100, ["history"], env);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(
+      /Could not move the history in .*history\.jsonl into monthly files/,
+    );
+    expect(result.stderr).toMatch(/The file is unchanged/);
+    expect(readdirSync(data).filter((n) => /moving|lock/.test(n))).toEqual([]);
+    expect(readFileSync(join(data, "history.jsonl"))).toEqual(readFileSync(file));
+  });
+
+  it("a setting that cannot be saved says which file, why, and that nothing changed", () => {
+    const env = isolatedEnv({}, []);
+    const result = limited(0, ["config", "set", "leadIn", "3"], env);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/Could not save your settings to .*config\.json: /);
+    expect(result.stderr).toMatch(/Nothing was changed/);
+  });
+});
