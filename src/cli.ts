@@ -301,7 +301,16 @@ data folder; --json lists the recent ones.
     .description("list the routines you can run")
     .option("--json", "print as JSON")
     .addOption(new Option("-c, --category <category>", "only this category").choices(CATEGORIES))
-    .addHelpText("after", examples("knot list", "knot list --category massage", "knot list --json"))
+    .option("-a, --area <area>", "only routines that work this body area, such as neck")
+    .addHelpText(
+      "after",
+      examples(
+        "knot list",
+        "knot list --category massage",
+        "knot list --area neck",
+        "knot list --json",
+      ),
+    )
     .action(async (options) => {
       const { list } = await import("./commands/list.js");
       await run(list(options, ctx));

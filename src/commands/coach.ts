@@ -1,3 +1,4 @@
+import { CONFIG_KEYS } from "../config/keys.js";
 import type { Settings } from "../config/store.js";
 import { type Context, println } from "../context.js";
 import { formatClock } from "../duration.js";
@@ -97,7 +98,13 @@ export async function coach(
   const leadIn =
     flags.leadIn === undefined
       ? (config.get("leadIn") as number)
-      : parseWholeNumber("--lead-in", flags.leadIn, 0, 600);
+      : // what the setting accepts, no more (CONFIG_KEYS.leadIn)
+        parseWholeNumber(
+          "--lead-in",
+          flags.leadIn,
+          CONFIG_KEYS.leadIn.minimum,
+          CONFIG_KEYS.leadIn.maximum,
+        );
   // Each cold or heat application ends with "take it off now", which waits for the person,
   // and the questions before every later application are asked at the check before it.
   plan = {
@@ -282,7 +289,11 @@ export async function coach(
           // The record so far, kept at each step, in case knot itself does not live to write it.
           if (e.type === "step-start") journal.checkpoint(record(state, "interrupted"));
         },
-        leadIn: { seconds: leadIn, show: showLeadIn },
+        // no count-in before a step that waits for Enter: the person starts it
+        leadIn: {
+          seconds: timeline[resume.startIndex]?.seconds === null ? 0 : leadIn,
+          show: showLeadIn,
+        },
         // Ctrl-Z (or kill -TSTP): the shell gets a clean terminal; fg comes back to the same
         // moment, and nothing is drawn in between (a timer due at fg must not draw on the
         // shell's screen).
@@ -386,7 +397,8 @@ export async function coach(
       );
     }
     if (ctrlC) return ExitCode.sigint; // one summary line, nothing more
-    if (plan.category === "massage" || plan.timeline.some((s) => s.kind === "massage")) {
+    // only after massage was done (not a massage routine stopped before its first rub)
+    if (state?.timeline.some((s, i) => s.kind === "massage" && (state.elapsedMs[i] ?? 0) >= 1000)) {
       say(style.dim("Have a glass of water, and go easy on the areas you worked for a while."));
     }
     return summary.reason === "completed" ? ExitCode.ok : ExitCode.endedEarly;

@@ -1,8 +1,9 @@
+import { existsSync } from "node:fs";
 import { type Context, println } from "../context.js";
 import { formatDuration } from "../duration.js";
 import { KnotError } from "../errors.js";
 import { hasManualSteps } from "../routine/timeline.js";
-import { CATEGORIES } from "../routine/vocabulary.js";
+import { AREAS, CATEGORIES } from "../routine/vocabulary.js";
 import { didYouMean } from "../suggest.js";
 import { quote, safeText } from "../ui/safe.js";
 import { prepareWidths, table } from "../ui/text.js";
@@ -11,6 +12,8 @@ import { openLibrary, printJson, userRoutinesDir } from "./shared.js";
 export interface ListOptions {
   json?: boolean;
   category?: string;
+  /** Only routines that work this body area. */
+  area?: string;
 }
 
 export async function list(options: ListOptions, ctx: Context): Promise<number> {
@@ -23,8 +26,18 @@ export async function list(options: ListOptions, ctx: Context): Promise<number> 
       },
     );
   }
+  const { area } = options;
+  if (area !== undefined && !(AREAS as readonly string[]).includes(area)) {
+    throw new KnotError(`${quote(area)} is not a body area.${didYouMean(area, AREAS)}`, {
+      hint: `Areas: ${AREAS.join(", ")}`,
+    });
+  }
   const library = openLibrary(ctx);
-  const entries = library.entries.filter((e) => !category || e.routine.category === category);
+  const entries = library.entries.filter(
+    (e) =>
+      (!category || e.routine.category === category) &&
+      (!area || (e.routine.areas as readonly string[]).includes(area)),
+  );
 
   if (options.json) {
     printJson(ctx, {
@@ -47,7 +60,11 @@ export async function list(options: ListOptions, ctx: Context): Promise<number> 
 
   const s = ctx.style;
   if (entries.length === 0) {
-    println(ctx.stdout, category ? `No ${category} routines.` : "No routines found.");
+    const which = [category, area && `for the ${area}`].filter(Boolean).join(" routines ");
+    println(
+      ctx.stdout,
+      which ? `No ${category ? which : `routines ${which}`}.` : "No routines found.",
+    );
   } else {
     const rows = entries.map((e) => [
       s.id(e.routine.id),
@@ -78,8 +95,18 @@ export async function list(options: ListOptions, ctx: Context): Promise<number> 
     }
     println(ctx.stdout, s.dim(`  Run "knot validate <file>" for every problem in a file.`));
   }
-  if (!options.category && entries.every((e) => e.origin === "built-in")) {
-    println(ctx.stdout, s.dim(`\nYour own routines go in ${userRoutinesDir(ctx)}`));
+  if (!options.category && !area && entries.every((e) => e.origin === "built-in")) {
+    const dir = userRoutinesDir(ctx);
+    // the folder it names, and how to make it when it is not there yet
+    const make = existsSync(dir) ? "" : ` (not made yet: mkdir -p ${shellQuote(dir)})`;
+    println(
+      ctx.stdout,
+      s.dim(`\nYour own routines go in ${safeText(dir, { inLine: true })}${make}`),
+    );
   }
   return 0;
 }
+
+/** A path as a shell takes it: quoted when it holds anything but plain characters. */
+const shellQuote = (path: string) =>
+  /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;

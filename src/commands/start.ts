@@ -42,6 +42,21 @@ export async function pickAndStart(ctx: Context): Promise<number> {
       value: e.routine.id,
       description: e.routine.summary,
     })),
+    gentlest(library.entries),
   );
   return start(id, {}, ctx);
+}
+
+/**
+ * Where the picker opens: the gentlest routine (the built-in gentle stretch, else the shortest
+ * stretch), never the first in the list, which may be a 35-minute cold cycle.
+ */
+function gentlest(
+  entries: readonly { routine: { id: string; category: string }; totalSeconds: number }[],
+): string | undefined {
+  const stretches = entries.filter((e) => e.routine.category === "stretch");
+  const pick =
+    stretches.find((e) => e.routine.id === "stretch") ??
+    [...stretches].sort((a, b) => a.totalSeconds - b.totalSeconds)[0];
+  return pick?.routine.id;
 }

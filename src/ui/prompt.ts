@@ -120,10 +120,13 @@ export async function choose<T>(
   ctx: Context,
   message: string,
   choices: { name: string; value: T; description?: string }[],
+  /** The choice the question opens on (the first without it). */
+  initial?: T,
 ): Promise<T> {
   const { select } = await import("@inquirer/prompts");
+  const opening = initial === undefined ? {} : { default: initial };
   return guarded(ctx, () =>
-    withEscape(ctx, (context) => select({ message, choices, pageSize: 12 }, context)),
+    withEscape(ctx, (context) => select({ message, choices, pageSize: 12, ...opening }, context)),
   );
 }
 
