@@ -2,6 +2,7 @@ import { type Context, println, warnTo } from "../context.js";
 import { formatDuration, formatMinutes } from "../duration.js";
 import { ExitCode } from "../errors.js";
 import { bar } from "../history/charts.js";
+import { liveSessions } from "../history/checkpoint.js";
 import { openJournal, stepsFrom } from "../history/journal.js";
 import { reminderTrouble } from "../remind/trouble.js";
 import { AREAS } from "../routine/vocabulary.js";
@@ -105,14 +106,18 @@ export async function today(options: { json?: boolean }, ctx: Context): Promise<
     out(`  ${padEnd(area, 16)} ${s.id(drawn)} ${over ? s.warn(text) : text}`);
   }
   out();
+  const packOn = packsOn(ctx);
   for (const t of thermal) {
     const what = t.kind === "cold" ? "Cold" : "Heat";
     const count =
       t.kind === "heat" ? ` ${allowance.heat.count} of ${allowance.heat.max} in 24 hours;` : "";
+    const onSince = packOn[t.kind];
     const last =
-      t.lastEnd === undefined
-        ? " none in the last 24 hours."
-        : ` last ended ${clockTime(t.lastEnd)} (${ago(now - t.lastEnd)}).`;
+      onSince !== undefined
+        ? ` pack on since ${clockTime(onSince)} (a session running now).`
+        : t.lastEnd === undefined
+          ? " none in the last 24 hours."
+          : ` last ended ${clockTime(t.lastEnd)} (${ago(now - t.lastEnd)}).`;
     // The floors first (nothing overrides them), then guidance above them.
     const rules: string[] = [];
     if (t.kind === "heat" && allowance.heat.nextSlotAt !== undefined)
@@ -145,4 +150,24 @@ export async function today(options: { json?: boolean }, ctx: Context): Promise<
   // Reminders that could not reach the person (knot remind list says more).
   for (const line of reminderTrouble(ctx.paths)) out(s.warn(line));
   return ExitCode.ok;
+}
+
+/**
+ * Cold or heat on right now, in a session running in this or another terminal (its
+ * checkpoint): since when, by kind. While one is on, today says "pack on since 10:02", not
+ * that it "last ended" a moment ago.
+ */
+function packsOn(ctx: Context): Partial<Record<"cold" | "heat", number>> {
+  const on: Partial<Record<"cold" | "heat", number>> = {};
+  for (const record of liveSessions(ctx.paths.data)) {
+    const step = record.steps[record.stoppedAt];
+    if (!step || step.at === null || step.outcome !== "pending") continue;
+    if (step.kind !== "cold" && step.kind !== "heat") continue;
+    // an application may run over several steps: from the first of them in a row
+    let first = record.stoppedAt;
+    while (first > 0 && record.steps[first - 1]?.kind === step.kind) first -= 1;
+    const since = Date.parse(record.steps[first]?.at ?? step.at);
+    on[step.kind] = Math.min(on[step.kind] ?? since, since);
+  }
+  return on;
 }

@@ -1,6 +1,7 @@
+import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { knotInPty, shortRoutine } from "./pty.js";
-import { isolatedEnv, knot } from "./run-knot.js";
+import { isolatedEnv, KNOT_BIN, knot } from "./run-knot.js";
 
 describe.concurrent("rough edges a newcomer hit", () => {
   it("the picker opens on the gentlest routine", { timeout: 30_000 }, async () => {
@@ -79,5 +80,36 @@ describe.concurrent("rough edges a newcomer hit", () => {
     });
     expect(after.status, after.stderr).toBe(0);
     expect(after.stdout).toMatch(/glass of water/);
+  });
+
+  it("today says 'pack on since' while a pack is on in a running session", {
+    timeout: 30_000,
+  }, async () => {
+    const env = isolatedEnv({}, ["red-flags", "neck", "cold"]);
+    const file = shortRoutine(
+      [
+        { name: "Wrap", kind: "prepare", instruction: "Wrap the pack." },
+        { name: "Cold", kind: "cold", duration: 30 },
+      ],
+      { category: "cold", areas: ["lower-back"] },
+    );
+    const args = ["start", file, "--yes", "--skin-checked", "--lead-in", "0", "--plain"];
+    const child = spawn(process.execPath, [KNOT_BIN, ...args, "--no-notify", "--no-sound"], {
+      env,
+    });
+    let seen = "";
+    const cold = new Promise<void>((resolve) =>
+      child.stdout.on("data", (d) => {
+        seen += d;
+        if (seen.includes("Press Enter")) child.stdin.write("\n");
+        if (/\[2\/\d+\] Cold/.test(seen)) resolve();
+      }),
+    );
+    await cold;
+    const today = knot(["today"], { env }).stdout;
+    child.kill("SIGTERM");
+    await new Promise((r) => child.on("close", r));
+    expect(today).toMatch(/Cold: pack on since \d\d:\d\d/);
+    expect(today).not.toMatch(/\(0s ago\)|last ended/);
   });
 });
