@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { dirname } from "node:path";
+import { join } from "node:path";
 import { remindersMovedAside } from "../config/store.js";
 import { type Context, println } from "../context.js";
 import { ExitCode } from "../errors.js";
@@ -79,15 +79,20 @@ async function fireOnce(id: string, ctx: Context): Promise<Fired> {
   const reminder = current.reminders.find((r) => r.id === id);
   const probe = probeFor(ctx);
   if (!reminder) {
+    // a settings file gone as a whole is not taken as "stop my reminders" either
     const kept =
       current.unreadable.includes(id) ||
       !current.writable ||
+      !current.exists ||
       remindersMovedAside(ctx.paths.config).has(id);
     if (kept) {
       // never removed over settings knot cannot use: said where the person sees it
       const reason =
-        current.problem ?? `reminder ${id} is missing from your settings, which were moved aside`;
-      const fix = `fix the settings file (${dirname(ctx.paths.config)}/knot/config.json) or run knot remind off ${id}`;
+        current.problem ??
+        (current.exists
+          ? `reminder ${id} is missing from your settings, which were moved aside`
+          : `your settings file (${ctx.paths.config}/config.json) is gone, with reminder ${id}`);
+      const fix = `put your settings right (${join(ctx.paths.config, "config.json")}), or stop it: knot remind off ${id}`;
       fail(ctx, id, reason, fix);
       const desktop = findDesktop(probe);
       await notify(desktop, "knot: a reminder needs you", `${reason}. Fix: ${fix}.`);

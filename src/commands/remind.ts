@@ -20,7 +20,13 @@ import {
 } from "../remind/model.js";
 import { knotCommand } from "../remind/notify.js";
 import { profileOf, remindFiles } from "../remind/profile.js";
-import { install, pickScheduler, remove, type SchedulerContext } from "../remind/schedulers.js";
+import {
+  entriesPresent,
+  install,
+  pickScheduler,
+  remove,
+  type SchedulerContext,
+} from "../remind/schedulers.js";
 import { changeRemindState, forgetStates } from "../remind/state.js";
 import { findRoutine } from "../routine/library.js";
 import type { Area } from "../routine/vocabulary.js";
@@ -240,7 +246,11 @@ export async function remindOff(
         hint: "Fix the file (knot config path shows it), or move it aside to start afresh.",
       });
     }
-    const known = [...current.reminders.map((r) => r.id), ...current.unreadable];
+    // an entry left with no reminder behind it can be stopped by its id too
+    const present = name ? entriesPresent(name, sched) : new Set<string>();
+    const known = [
+      ...new Set([...current.reminders.map((r) => r.id), ...current.unreadable, ...present]),
+    ];
     if (id && !options.all && !known.includes(id)) {
       throw new KnotError(`There is no reminder ${quote(id)}.`, {
         hint: known.length > 0 ? `Reminders: ${known.join(", ")}` : undefined,

@@ -315,6 +315,8 @@ export interface ReminderSettings {
   problem?: string;
   /** Whether the file as a whole can be changed (valid JSON, an object). */
   writable: boolean;
+  /** Whether there is a settings file at all. */
+  exists: boolean;
 }
 
 export function readReminderSettings(configDir: string): ReminderSettings {
@@ -322,6 +324,7 @@ export function readReminderSettings(configDir: string): ReminderSettings {
   let stored: Record<string, unknown> = {};
   let problem: string | undefined;
   let writable = true;
+  let exists = true;
   try {
     const value = JSON.parse(readRegularFile(path, 1024 * 1024).toString("utf8"));
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
@@ -329,7 +332,8 @@ export function readReminderSettings(configDir: string): ReminderSettings {
     }
     stored = value;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") exists = false;
+    else {
       writable = false;
       problem = `the settings file ${path} cannot be read (${
         error instanceof SyntaxError ? error.message : describeFsError(error)
@@ -374,6 +378,7 @@ export function readReminderSettings(configDir: string): ReminderSettings {
     unreadable,
     problem,
     writable,
+    exists,
   };
 }
 

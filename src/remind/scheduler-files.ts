@@ -222,3 +222,22 @@ export function launchdPlist(reminder: Reminder, target: EntryTarget): string {
     "",
   ].join("\n");
 }
+
+/** A launchd agent that runs a reminder every 5 minutes until it reaches the person. */
+export function launchdRetryPlist(target: EntryTarget, id: string): string {
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">',
+    '<plist version="1.0">',
+    "<dict>",
+    `  <key>Label</key><string>${launchdLabel(target.profile, id)}.retry</string>`,
+    "  <key>ProgramArguments</key>",
+    "  <array>",
+    ...["/bin/sh", target.launcher, id].map((a) => `    <string>${xmlText(a)}</string>`),
+    "  </array>",
+    "  <key>StartInterval</key><integer>300</integer>",
+    "</dict>",
+    "</plist>",
+    "",
+  ].join("\n");
+}

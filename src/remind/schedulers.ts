@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { ExitCode, KnotError } from "../errors.js";
@@ -11,6 +11,7 @@ import {
   type EntryTarget,
   launchdLabel,
   launchdPlist,
+  launchdRetryPlist,
   systemdUnits,
   unitName,
 } from "./scheduler-files.js";
@@ -211,6 +212,7 @@ export function remove(
     const dir = systemdDir(ctx.env);
     const gone = [...systemdEntries(ctx)].filter(([id]) => wanted(id));
     for (const [id, stems] of gone) {
+      retryDone(name, id, ctx);
       for (const stem of stems) {
         ctx.run("systemctl", ["--user", "disable", "--now", `${stem}.timer`]);
         rmSync(join(dir, `${stem}.timer`), { force: true });
@@ -225,6 +227,7 @@ export function remove(
     const dir = launchAgentsDir(ctx.env);
     for (const [id, labels] of launchdEntries(ctx)) {
       if (!wanted(id)) continue;
+      retryDone(name, id, ctx);
       for (const label of labels) {
         ctx.run("launchctl", ["bootout", `gui/${uidOf(ctx)}/${label}`]);
         rmSync(join(dir, `${label}.plist`), { force: true });
@@ -250,18 +253,25 @@ export function remove(
  */
 export function retrySoon(name: SchedulerName, id: string, ctx: SchedulerContext): void {
   if (name === "systemd" && ctx.findProgram("systemd-run")) {
-    // one at a time: a retry already waiting makes this one fail, which is fine
+    // a new name each time (this firing may be the last retry, still running); one waits
+    ctx.run("systemctl", ["--user", "stop", `${unitName(ctx.profile, id)}-retry-*.timer`]);
     ctx.run("systemd-run", [
       "--user",
       "--collect",
       "--quiet",
-      `--unit=${unitName(ctx.profile, id)}-retry`,
+      `--unit=${unitName(ctx.profile, id)}-retry-${Date.now()}`,
       "--on-active=5min",
       "--timer-property=AccuracySec=30s",
       "/bin/sh",
       ctx.launcher,
       id,
     ]);
+  } else if (name === "launchd") {
+    const file = retryPlistFile(ctx, id);
+    if (existsSync(file)) return;
+    mkdirSync(launchAgentsDir(ctx.env), { recursive: true });
+    writeFileSync(file, launchdRetryPlist(ctx, id));
+    ctx.run("launchctl", ["bootstrap", `gui/${uidOf(ctx)}`, file]);
   } else if (name === "cron") {
     const line = `*/5 * * * * ${cronCommand(ctx, id)} ${cronMark(ctx.profile, id)} retry`;
     editCrontab(ctx, (l) => !(cronId(l, ctx) === id && l.endsWith(" retry")), [line]);
@@ -270,9 +280,23 @@ export function retrySoon(name: SchedulerName, id: string, ctx: SchedulerContext
 
 /** The retry is done with (the reminder reached the person, or is not due any more). */
 export function retryDone(name: SchedulerName, id: string, ctx: SchedulerContext): void {
-  if (name !== "cron") return; // systemd's retry timer is one-shot
-  editCrontab(ctx, (l) => !(cronId(l, ctx) === id && l.endsWith(" retry")));
+  if (name === "systemd") {
+    // one-shot; one still waiting (this firing came from the entry itself) is stopped
+    if (ctx.findProgram("systemd-run")) {
+      ctx.run("systemctl", ["--user", "stop", `${unitName(ctx.profile, id)}-retry-*.timer`]);
+    }
+  } else if (name === "launchd") {
+    const file = retryPlistFile(ctx, id);
+    if (!existsSync(file)) return;
+    ctx.run("launchctl", ["bootout", `gui/${uidOf(ctx)}/${launchdLabel(ctx.profile, id)}.retry`]);
+    rmSync(file, { force: true });
+  } else {
+    editCrontab(ctx, (l) => !(cronId(l, ctx) === id && l.endsWith(" retry")));
+  }
 }
+
+const retryPlistFile = (ctx: SchedulerContext, id: string) =>
+  join(launchAgentsDir(ctx.env), `${launchdLabel(ctx.profile, id)}.retry.plist`);
 
 /**
  * The person's crontab, as bytes: each line is kept as a latin1 string, which maps every

@@ -328,8 +328,11 @@ describe("knot remind, with the system's scheduler", () => {
     expect(r1.lastFailure.reason).toMatch(/Could not connect/);
     expect(r1.lastFailure.fix).toMatch(/log in to a desktop/);
     // tried again in 5 minutes by a one-shot timer
-    expect(calls()).toContain(
-      `systemd-run --user --collect --quiet --unit=knot-remind-${tagOf(env)}-r1-retry --on-active=5min --timer-property=AccuracySec=30s /bin/sh ${join(dataOf(env), "remind-launcher.sh")} r1`,
+    const retry = calls().find((c) => c.startsWith("systemd-run "));
+    expect(retry).toMatch(
+      new RegExp(
+        `^systemd-run --user --collect --quiet --unit=knot-remind-${tagOf(env)}-r1-retry-\\d+ --on-active=5min --timer-property=AccuracySec=30s /bin/sh .*/remind-launcher\\.sh r1$`,
+      ),
     );
     expect(knot(["remind", "list"], { env }).stdout).toMatch(
       /failed \d\d:\d\d: notify-send could not show it[\s\S]*fix: /,
@@ -442,6 +445,14 @@ describe("knot remind, with the system's scheduler", () => {
     expect(knot(["remind", "off", "r1"], { env }).status).toBe(0);
     expect(readFileSync(table, "utf8")).not.toMatch(/ r1 # knot-remind/);
     expect(settingsOf(env).reminders ?? []).toEqual([]);
+    // a settings file gone as a whole removes nothing either; off stops an entry by its id
+    spawnSync("rm", [join(configOf(env), "config.json")]);
+    const gone = knot(["remind", "fire", "r2"], { env });
+    expect(gone.status).toBe(1);
+    expect(gone.stderr).toMatch(/settings file .* is gone, with reminder r2/);
+    expect(readFileSync(table, "utf8")).toMatch(/ r2 # knot-remind/);
+    expect(knot(["remind", "off", "r2"], { env }).status).toBe(0);
+    expect(readFileSync(table, "utf8")).not.toMatch(/ r2 # knot-remind/);
   });
 
   it("six remind every at once give six reminders, each with its entry; ids are never reused", async () => {

@@ -3,7 +3,12 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Reminder } from "../../src/remind/model.js";
-import { cronLines, launchdPlist, systemdUnits } from "../../src/remind/scheduler-files.js";
+import {
+  cronLines,
+  launchdPlist,
+  launchdRetryPlist,
+  systemdUnits,
+} from "../../src/remind/scheduler-files.js";
 import { onPath } from "../../src/session/cues.js";
 import { tempDir } from "../helpers.js";
 
@@ -140,6 +145,26 @@ describe("launchd property lists with a hostile folder", () => {
       expect(plist.ProgramArguments).toEqual(["/bin/sh", launcher, "r1"]);
       expect(plist.StartCalendarInterval).toHaveLength(5 * 9);
     }
+  });
+
+  it.skipIf(!onPath("python3"))("the retry agent (every 5 minutes) parses too", () => {
+    const { launcher, target } = hostileLauncher();
+    const file = join(tempDir(), "retry.plist");
+    writeFileSync(file, launchdRetryPlist(target, "r1"));
+    const read = spawnSync(
+      "python3",
+      [
+        "-c",
+        "import json,plistlib,sys; print(json.dumps(plistlib.load(open(sys.argv[1],'rb'))))",
+        file,
+      ],
+      { encoding: "utf8" },
+    );
+    expect(JSON.parse(read.stdout)).toEqual({
+      Label: "org.knot.remind.1a2b3c.r1.retry",
+      ProgramArguments: ["/bin/sh", launcher, "r1"],
+      StartInterval: 300,
+    });
   });
 
   it("a control character XML cannot hold is refused, naming the folder", () => {
