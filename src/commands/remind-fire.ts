@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { remindersMovedAside } from "../config/store.js";
 import { type Context, println } from "../context.js";
-import { ExitCode } from "../errors.js";
+import { ExitCode, KnotError } from "../errors.js";
 import { adviceText, lastDue, reminderText } from "../remind/decide.js";
 import { existsPath, findDesktop, notNow, type Probe } from "../remind/desktop.js";
 import { logFiring, type Outcome } from "../remind/log.js";
@@ -117,7 +117,16 @@ async function fireOnce(id: string, ctx: Context): Promise<Fired> {
 
   const kept = readRemindState(ctx.paths.data);
   const state = kept.reminders[id] ?? {};
-  const { nudge, routine } = decide(ctx, current.settings, reminder, state, kept.adviceAt);
+  let decided: ReturnType<typeof decide>;
+  try {
+    decided = decide(ctx, current.settings, reminder, state, kept.adviceAt);
+  } catch (error) {
+    // its routine gone (a file of your own removed), history unreadable: said, not swallowed
+    if (!(error instanceof KnotError)) throw error;
+    fail(ctx, id, error.message.replace(/\.$/, ""), error.hint ?? `knot remind off ${id} stops it`);
+    return { code: ExitCode.failure, retry: false };
+  }
+  const { nudge, routine } = decided;
   if (nudge.action === "quiet") {
     if (/since it was set/.test(nudge.why)) finishOnce(ctx, reminder);
     record(ctx, id, "quiet", nudge.why);

@@ -455,6 +455,16 @@ describe("knot remind, with the system's scheduler", () => {
     expect(readFileSync(table, "utf8")).not.toMatch(/ r2 # knot-remind/);
   });
 
+  it("a reminder whose routine is gone says so when it fires, and stays", () => {
+    const { bin } = fakes();
+    const env = envWith(bin);
+    seed(env, [{ ...allDay(), routine: "my-gone-routine" }]);
+    const fired = knot(["remind", "fire", "r1"], { env });
+    expect(fired.status).toBe(1);
+    expect(fired.stderr).toMatch(/could not reach you: .*my-gone-routine/);
+    expect(listed(env)[0].lastFailure.reason).toMatch(/my-gone-routine/);
+  });
+
   it("six remind every at once give six reminders, each with its entry; ids are never reused", async () => {
     const { bin, table } = fakes();
     const env = envWith(bin, { KNOT_SCHEDULER: "cron" });
