@@ -5,6 +5,7 @@ import { exitNow, output } from "../output.js";
 import { SIGNAL_EXIT } from "../session/input.js";
 import { TERM } from "../session/terminal.js";
 import { askLine } from "./line-prompt.js";
+import { wrap } from "./text.js";
 
 /**
  * Every question knot asks goes through here: --yes answers only "start now?", no terminal
@@ -69,6 +70,16 @@ async function guarded<T>(ctx: Context, question: () => Promise<T>): Promise<T> 
   }
 }
 
+/**
+ * A question laid out for the terminal: wrapped at word boundaries to the terminal's width, at
+ * most 80 columns (`indent`: columns the prompt puts before it), never cut mid-word by the
+ * terminal's own wrapping.
+ */
+export function questionText(message: string, out: OutputStream, indent = 0): string {
+  const width = Math.min(out.columns || 80, 80) - indent;
+  return wrap(message, width).join("\n");
+}
+
 const escaped = (error: unknown): boolean =>
   (error as Error)?.message === "escape" ||
   ((error as { cause?: unknown })?.cause as Error | undefined)?.message === "escape";
@@ -111,8 +122,9 @@ export async function confirm(
   if (options.yes) return true;
   if (!canAsk(ctx)) return options.whenNoTerminal();
   const { confirm: ask } = await import("@inquirer/prompts");
+  const text = questionText(message, ctx.stdout, 2);
   return guarded(ctx, () =>
-    withEscape(ctx, (context) => ask({ message, default: options.default ?? true }, context)),
+    withEscape(ctx, (context) => ask({ message: text, default: options.default ?? true }, context)),
   );
 }
 
@@ -229,7 +241,7 @@ function readLine(ctx: Context, out: OutputStream, prompt: string): Promise<stri
  * Esc leaves it as at every question; Ctrl-C or the end of input cancels.
  */
 export async function askYesNo(ctx: Context, out: OutputStream, message: string): Promise<boolean> {
-  out.write(`${message} [y/n] `);
+  out.write(`${questionText(`${message} [y/n]`, out)} `);
   const answer = await guarded(
     ctx,
     () =>
