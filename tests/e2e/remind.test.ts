@@ -595,6 +595,57 @@ describe("knot remind, with the system's scheduler", () => {
     expect(calls().filter((c) => c.includes("knot: please see a doctor"))).toHaveLength(1);
   });
 
+  it("under a folder named with spaces, %, $, quotes and accents, cron's line runs the reminder", () => {
+    const { bin, table, calls } = fakes();
+    const data = join(tempDir("knot-odd-"), `a b%o$HOME "q" 'x' é`);
+    const env = envWith(bin, { KNOT_SCHEDULER: "cron", XDG_DATA_HOME: data });
+    seed(env, [allDay()]);
+    const repaired = knot(["remind", "repair"], { env });
+    expect(repaired.status, repaired.stderr).toBe(0);
+    // every 15 minutes all day: one line for each minute of the hour, nothing else
+    const lines = readFileSync(table, "utf8").trim().split("\n");
+    expect(lines.map((l) => l.split(" ")[0])).toEqual(["0", "15", "30", "45"]);
+    const line = lines[0]!;
+    // as cron runs it: % ends the command unless escaped, then sh, with a bare environment
+    let command = "";
+    const rest = line.split(" ").slice(5).join(" ");
+    for (let i = 0; i < rest.length; i++) {
+      if (rest[i] === "\\" && rest[i + 1] === "%") {
+        command += "%";
+        i++;
+      } else if (rest[i] === "%") break;
+      else command += rest[i];
+    }
+    const ran = spawnSync("/bin/sh", ["-c", command], {
+      encoding: "utf8",
+      env: { PATH: `${bin}:/usr/bin:/bin`, SHELL: "/bin/sh" },
+    });
+    expect(ran.stdout + ran.stderr).toBe(""); // nothing for cron to mail
+    expect(calls().some((c) => c.startsWith("notify-send --app-name=knot --action"))).toBe(true);
+    expect(readFileSync(join(data, "knot", "remind-output.log"), "utf8")).toMatch(
+      /remind fire r1\nreminded: Desk break/,
+    );
+  });
+
+  it.skipIf(!existsSync("/usr/bin/systemd-analyze"))(
+    "under the same folder, the units knot writes pass systemd-analyze verify",
+    () => {
+      const { bin } = fakes();
+      const data = join(tempDir("knot-odd-"), `a b%o$HOME "q" 'x' é`);
+      const env = envWith(bin, { XDG_DATA_HOME: data });
+      expect(knot(["remind", "every", "1h"], { env }).status).toBe(0);
+      const units = join(env.XDG_CONFIG_HOME!, "systemd", "user");
+      const files = readdirSync(units).map((f) => join(units, f));
+      expect(files).toHaveLength(2);
+      const verify = spawnSync("/usr/bin/systemd-analyze", ["verify", ...files], {
+        encoding: "utf8",
+        env: { ...process.env, XDG_RUNTIME_DIR: tempDir("knot-run-") },
+      });
+      expect(verify.stderr).toBe("");
+      expect(verify.status).toBe(0);
+    },
+  );
+
   it("a data folder whose name holds a new line is refused for cron, naming it", () => {
     const { bin, table } = fakes();
     const data = join(tempDir("knot-nl-"), "x\n* * * * * touch /tmp/knot-pwned\n");
