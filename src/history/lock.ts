@@ -67,18 +67,24 @@ export function isAlive(pid: number, started: string | undefined): boolean {
 }
 
 function readOwner(path: string): { owner?: Owner; ino?: number; ageMs: number } | undefined {
+  let stat: ReturnType<typeof lstatSync>;
   try {
-    const stat = lstatSync(path);
-    // a lock is a regular file knot made; anything else there (a link) is taken over
-    if (!stat.isFile()) return { ageMs: Number.POSITIVE_INFINITY };
-    const text = readFileSync(path, "utf8");
-    const owner = JSON.parse(text) as Owner;
-    const usable = Number.isInteger(owner?.pid) && typeof owner.what === "string";
-    return { ...(usable ? { owner } : {}), ino: stat.ino, ageMs: Date.now() - stat.mtimeMs };
+    stat = lstatSync(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    // being written this moment (created, not yet filled): young, so waited for
     return { ageMs: 0 };
+  }
+  // a lock is a regular file knot made; anything else there (a link) is taken over
+  if (!stat.isFile()) return { ino: stat.ino, ageMs: Number.POSITIVE_INFINITY };
+  const ageMs = Date.now() - stat.mtimeMs;
+  try {
+    const owner = JSON.parse(readFileSync(path, "utf8")) as Owner;
+    const usable = Number.isInteger(owner?.pid) && typeof owner.what === "string";
+    return { ...(usable ? { owner } : {}), ino: stat.ino, ageMs };
+  } catch {
+    // being written this moment (created, not yet filled), or left so by a knot that died
+    // then: judged by its age
+    return { ino: stat.ino, ageMs };
   }
 }
 

@@ -49,3 +49,17 @@ describe("the history's lock", () => {
     expect(JSON.parse(readFileSync(lockFile(data), "utf8")).pid).toBe(4242);
   });
 });
+
+describe("a lock left empty by a knot that died while making it", () => {
+  it("is waited for while young, and taken over once old", async () => {
+    const { utimesSync } = await import("node:fs");
+    const data = tempDir();
+    writeFileSync(lockFile(data), "");
+    expect(lockHistory(data, { what: "importing", waitMs: 0 })).toBeUndefined();
+    const old = (Date.now() - 60_000) / 1000;
+    utimesSync(lockFile(data), old, old);
+    const lock = lockHistory(data, { what: "importing", waitMs: 0 });
+    expect(lock).toBeDefined();
+    lock!.release();
+  });
+});
