@@ -20,14 +20,25 @@ function alive(pid: number): boolean {
   }
 }
 
-function stale(file: string, staleMs: number): boolean {
+/** The lock's content if its holder is gone (or it is too old), else undefined. */
+function stale(file: string, staleMs: number): string | undefined {
   try {
-    const pid = Number(readFileSync(file, "utf8").split(" ")[0]);
-    if (Number.isInteger(pid) && pid > 0 && !alive(pid)) return true;
-    return Date.now() - statSync(file).mtimeMs > staleMs;
+    const text = readFileSync(file, "utf8");
+    const pid = Number(text.split(" ")[0]);
+    if (Number.isInteger(pid) && pid > 0 && !alive(pid)) return text;
+    return Date.now() - statSync(file).mtimeMs > staleMs ? text : undefined;
   } catch {
     // gone meanwhile: free
-    return true;
+    return "";
+  }
+}
+
+/** Removes a stale lock only if it is still the one judged stale (not a new holder's). */
+function removeIfSame(file: string, text: string): void {
+  try {
+    if (readFileSync(file, "utf8") === text) rmSync(file, { force: true });
+  } catch {
+    // gone already
   }
 }
 
@@ -40,8 +51,9 @@ export function withLock<T>(
   options: { waitMs?: number; staleMs?: number } = {},
 ): T {
   if (held.has(file)) return fn();
-  const waitMs = options.waitMs ?? 20_000;
-  const staleMs = options.staleMs ?? 60_000;
+  const waitMs = options.waitMs ?? 60_000;
+  // a holder that died is seen by its pid; the age is for a pid reused since
+  const staleMs = options.staleMs ?? 10 * 60_000;
   mkdirSync(dirname(file), { recursive: true });
   const until = Date.now() + waitMs;
   let fd: number | undefined;
@@ -50,8 +62,9 @@ export function withLock<T>(
       fd = openSync(file, "wx", 0o600);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      if (stale(file, staleMs)) {
-        rmSync(file, { force: true });
+      const old = stale(file, staleMs);
+      if (old !== undefined) {
+        removeIfSame(file, old);
         continue;
       }
       if (Date.now() > until) {
