@@ -93,9 +93,12 @@ async function fireOnce(id: string, ctx: Context): Promise<Fired> {
           ? `reminder ${id} is missing from your settings, which were moved aside`
           : `your settings file (${ctx.paths.config}/config.json) is gone, with reminder ${id}`);
       const fix = `put your settings right (${join(ctx.paths.config, "config.json")}), or stop it: knot remind off ${id}`;
+      const before = readRemindState(ctx.paths.data).reminders[id]?.failure;
       fail(ctx, id, reason, fix);
-      const desktop = findDesktop(probe);
-      await notify(desktop, "knot: a reminder needs you", `${reason}. Fix: ${fix}.`);
+      // told once a day, not at every time of the reminder
+      if (before?.reason !== reason || before.at < now - DAY_MS) {
+        await notify(findDesktop(probe), "knot: a reminder needs you", `${reason}. Fix: ${fix}.`);
+      }
       return done(ExitCode.failure);
     }
     // left behind by a reminder that is gone: tidy it away

@@ -420,6 +420,11 @@ describe("knot remind, with the system's scheduler", () => {
     expect(readFileSync(table, "utf8")).toBe(entries);
     expect(settingsOf(env).reminders[0].every).toBe(5);
     expect(calls().some((c) => /notify-send .*knot: a reminder needs you/.test(c))).toBe(true);
+    // told once a day, not at every time of the reminder
+    expect(knot(["remind", "fire", "r1"], { env }).status).toBe(1);
+    expect(calls().filter((c) => /notify-send .*knot: a reminder needs you/.test(c))).toHaveLength(
+      1,
+    );
     expect(knot(["today"], { env }).stdout).toMatch(
       /Reminder r1: reminder r1 in .* knot cannot use/,
     );
