@@ -166,9 +166,11 @@ Keys: space pause · n or → next · b or ← back · + / - time · Enter carry
         "knot remind --here            # Enter starts, s snoozes 10 minutes, q quits",
       )}
 Reminders are kept in your settings and run by a systemd user timer (Linux), a launchd agent
-(macOS) or cron, named knot-remind-ID. They stay quiet outside their hours, after a session of
-the same kind within the interval, past the daily massage limit, before cold or heat is
-advisable again, and while the getting-worse rules advise seeing a doctor.
+(macOS) or cron, named by profile and id (knot-remind-PROFILE-ID). They stay quiet outside their
+hours, after a session of the same kind within the interval, past the daily massage limit,
+before cold or heat is advisable again, and while the getting-worse rules advise seeing a
+doctor; they wait while the screen is locked, you are away or notifications are paused. One
+that cannot reach you says why in knot remind list, knot remind log and knot today.
 `,
     )
     .action(async (options: { here?: boolean }) => {
