@@ -68,8 +68,21 @@ export function pickScheduler(ctx: SchedulerContext): SchedulerName | undefined 
   return ctx.findProgram("crontab") ? "cron" : undefined;
 }
 
-export const systemdDir = (env: NodeJS.ProcessEnv) =>
-  join(env.XDG_CONFIG_HOME || join(env.HOME || homedir(), ".config"), "systemd", "user");
+/**
+ * Where the user manager reads units: its own XDG_CONFIG_HOME, not this shell's (a profile
+ * with another settings folder still needs its timers where systemd looks), else ~/.config.
+ */
+const unitDirs = new WeakMap<SchedulerContext, string>();
+export function systemdDir(ctx: SchedulerContext): string {
+  let dir = unitDirs.get(ctx);
+  if (dir === undefined) {
+    const shown = ctx.run("systemctl", ["--user", "show-environment"]);
+    const own = shown.status === 0 ? /^XDG_CONFIG_HOME=(\/.*)$/m.exec(String(shown.stdout)) : null;
+    dir = join(own?.[1] ?? join(ctx.env.HOME || homedir(), ".config"), "systemd", "user");
+    unitDirs.set(ctx, dir);
+  }
+  return dir;
+}
 export const launchAgentsDir = (env: NodeJS.ProcessEnv) =>
   join(env.HOME || homedir(), "Library", "LaunchAgents");
 
@@ -108,7 +121,7 @@ const readText = (file: string) => {
 
 /** This profile's entries in the systemd folder, by id: their file names' stems. */
 function systemdEntries(ctx: SchedulerContext): Map<string, string[]> {
-  const dir = systemdDir(ctx.env);
+  const dir = systemdDir(ctx);
   const out = new Map<string, string[]>();
   let files: string[] = [];
   try {
@@ -168,7 +181,7 @@ export function entriesPresent(name: SchedulerName, ctx: SchedulerContext): Set<
 export function install(name: SchedulerName, reminder: Reminder, ctx: SchedulerContext): string {
   const id = reminder.id;
   if (name === "systemd") {
-    const dir = systemdDir(ctx.env);
+    const dir = systemdDir(ctx);
     mkdirSync(dir, { recursive: true });
     const { service, timer } = systemdUnits(reminder, ctx);
     const unit = unitName(ctx.profile, id);
@@ -209,7 +222,7 @@ export function remove(
   const wanted = (id: string) => ids === "all" || ids.includes(id);
   const removed: string[] = [];
   if (name === "systemd") {
-    const dir = systemdDir(ctx.env);
+    const dir = systemdDir(ctx);
     const gone = [...systemdEntries(ctx)].filter(([id]) => wanted(id));
     for (const [id, stems] of gone) {
       retryDone(name, id, ctx);

@@ -113,7 +113,7 @@ describe("knot remind, with the system's scheduler", () => {
     expect(set.stdout).toContain(
       `systemd user timer knot-remind-${tag}-r1.timer (systemctl --user list-timers)`,
     );
-    const units = join(env.XDG_CONFIG_HOME!, "systemd", "user");
+    const units = join(env.HOME!, ".config", "systemd", "user");
     expect(readdirSync(units).sort()).toEqual([
       `knot-remind-${tag}-r1.service`,
       `knot-remind-${tag}-r1.timer`,
@@ -194,6 +194,31 @@ describe("knot remind, with the system's scheduler", () => {
     expect(text()).not.toContain(tagOf(a));
     expect(text()).toContain(`# knot-remind ${tagOf(b)} r1`);
     expect(listed(b)[0].entry.present).toBe(true);
+  });
+
+  it("systemd: two profiles' timers go where the user manager reads units, each its own", () => {
+    const { bin, set } = fakes();
+    const managerConfig = tempDir("knot-manager-config-");
+    set("FAKE_MANAGER_ENV", `XDG_CONFIG_HOME=${managerConfig}\nLANG=C\n`);
+    const a = envWith(bin);
+    const work = tempDir("knot-work-");
+    const b = { ...a, XDG_CONFIG_HOME: join(work, "config"), XDG_DATA_HOME: join(work, "data") };
+    expect(knot(["remind", "every", "1h"], { env: a }).status).toBe(0);
+    expect(knot(["remind", "every", "2h"], { env: b }).status).toBe(0);
+    const units = join(managerConfig, "systemd", "user");
+    expect(readdirSync(units).sort()).toEqual(
+      [
+        `knot-remind-${tagOf(a)}-r1.service`,
+        `knot-remind-${tagOf(a)}-r1.timer`,
+        `knot-remind-${tagOf(b)}-r1.service`,
+        `knot-remind-${tagOf(b)}-r1.timer`,
+      ].sort(),
+    );
+    expect(knot(["remind", "off", "--all"], { env: a }).status).toBe(0);
+    expect(readdirSync(units).sort()).toEqual([
+      `knot-remind-${tagOf(b)}-r1.service`,
+      `knot-remind-${tagOf(b)}-r1.timer`,
+    ]);
   });
 
   it("launchd: a named agent in ~/Library/LaunchAgents, loaded and unloaded", () => {
@@ -279,7 +304,7 @@ describe("knot remind, with the system's scheduler", () => {
       /Could not start the timer .*: Failed to enable unit: Access denied/,
     );
     expect(result.stdout).not.toMatch(/Reminder r1|Scheduled/);
-    expect(readdirSync(join(env.XDG_CONFIG_HOME!, "systemd", "user"))).toEqual([]);
+    expect(readdirSync(join(env.HOME!, ".config", "systemd", "user"))).toEqual([]);
     expect(settingsOf(env).reminders).toBeUndefined();
   });
 
@@ -301,7 +326,7 @@ describe("knot remind, with the system's scheduler", () => {
     expect(knot(["remind", "fire", "r1"], { env }).stdout).toMatch(/quiet: already reminded/);
     expect(listed(env)[0].lastFiredAt).toMatch(/^\d{4}-/);
     // an entry whose reminder is gone from the settings tidies itself away when it fires
-    const units = join(env.XDG_CONFIG_HOME!, "systemd", "user");
+    const units = join(env.HOME!, ".config", "systemd", "user");
     mkdirSync(units, { recursive: true });
     writeFileSync(join(units, `knot-remind-${tagOf(env)}-r5.timer`), "[Timer]\n");
     writeFileSync(join(units, `knot-remind-${tagOf(env)}-r5.service`), "[Service]\n");
@@ -500,7 +525,7 @@ describe("knot remind, with the system's scheduler", () => {
     const { bin } = fakes();
     const env = envWith(bin);
     knot(["remind", "every", "1h"], { env });
-    const units = join(env.XDG_CONFIG_HOME!, "systemd", "user");
+    const units = join(env.HOME!, ".config", "systemd", "user");
     for (const f of readdirSync(units)) spawnSync("rm", [join(units, f)]);
     spawnSync("rm", [join(dataOf(env), "remind-launcher.sh")]);
     const list = knot(["remind", "list"], { env }).stdout;
@@ -639,7 +664,7 @@ describe("knot remind, with the system's scheduler", () => {
       const data = join(tempDir("knot-odd-"), `a b%o$HOME "q" 'x' é`);
       const env = envWith(bin, { XDG_DATA_HOME: data });
       expect(knot(["remind", "every", "1h"], { env }).status).toBe(0);
-      const units = join(env.XDG_CONFIG_HOME!, "systemd", "user");
+      const units = join(env.HOME!, ".config", "systemd", "user");
       const files = readdirSync(units).map((f) => join(units, f));
       expect(files).toHaveLength(2);
       const verify = spawnSync("/usr/bin/systemd-analyze", ["verify", ...files], {
