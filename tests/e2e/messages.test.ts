@@ -23,7 +23,10 @@ describe.concurrent("commander's own errors reach the terminal as knot's do", ()
       expect(run.output()).toContain("\u001b[31merror:"); // red, as knot's own errors are
     },
   );
+});
 
+// synchronous spawns: not beside the terminal tests above (they would stall their reading)
+describe("commander's own errors without a terminal", () => {
   it("plain when the output is not a colour terminal", () => {
     const result = knot(["strat"]);
     expect(result.status).toBe(2);

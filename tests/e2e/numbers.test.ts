@@ -6,7 +6,7 @@ import { isolatedEnv, KNOT_BIN, knot } from "./run-knot.js";
 const records = (env: NodeJS.ProcessEnv) =>
   JSON.parse(knot(["history", "--json"], { env }).stdout) as { areas: string[]; ended: string }[];
 
-describe.concurrent("the numbers knot records", () => {
+describe("the numbers knot records", () => {
   it("knot cycle records the area it was used on (--area)", { timeout: 30_000 }, async () => {
     const env = isolatedEnv({}, ["red-flags", "neck", "heat"]);
     const child = spawn(

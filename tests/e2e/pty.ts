@@ -55,13 +55,20 @@ export function knotInPty(
       };
       return new Promise((resolve, reject) => {
         if (matches()) return resolve();
+        // The deadline is judged after I/O has had a turn: when this test process's own event
+        // loop was blocked (a synchronous spawn in a concurrent test), the timer fires before
+        // output already waiting in the terminal is read, and a silent knot would be blamed.
         const timer = setTimeout(() => {
-          waiters.splice(waiters.indexOf(check), 1);
-          reject(
-            new Error(
-              `timed out waiting for ${test}; output so far:\n${JSON.stringify(output.slice(-2000))}`,
-            ),
-          );
+          setImmediate(() => {
+            if (!waiters.includes(check)) return;
+            waiters.splice(waiters.indexOf(check), 1);
+            if (matches()) return resolve();
+            reject(
+              new Error(
+                `timed out waiting for ${test}; output so far:\n${JSON.stringify(output.slice(-2000))}`,
+              ),
+            );
+          });
         }, timeout);
         const check = () => {
           if (!matches()) return;
