@@ -29,8 +29,7 @@ import {
 } from "../remind/schedulers.js";
 import { changeRemindState, forgetStates } from "../remind/state.js";
 import { findRoutine } from "../routine/library.js";
-import type { Area } from "../routine/vocabulary.js";
-import { THERMAL_RULES } from "../safety/rules.js";
+import { THERMAL_RULES, timelineToRun } from "../safety/rules.js";
 import { RULES_LOOK_BACK_MS } from "../safety/trend.js";
 import { onPath } from "../session/cues.js";
 import { quote } from "../ui/safe.js";
@@ -92,19 +91,14 @@ export function routineFor(
       hint: `Put the file in your routines folder (${userRoutinesDir(ctx)}) and use its id.`,
     });
   }
-  const massageByArea = new Map<Area, number>();
-  for (const step of entry.timeline.filter((t) => t.kind === "massage")) {
-    for (const area of step.area ? [step.area] : entry.routine.areas) {
-      massageByArea.set(area, (massageByArea.get(area) ?? 0) + (step.seconds ?? 0));
-    }
-  }
   return {
     id: entry.routine.id,
     name: entry.routine.name,
     summary: entry.routine.summary,
     category: entry.routine.category,
     areas: entry.routine.areas,
-    massageByArea,
+    // what runs: the calls to take each pack off included, as a session would check it
+    timeline: timelineToRun(entry.timeline, undefined),
     seconds: entry.totalSeconds,
   };
 }

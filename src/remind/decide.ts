@@ -1,7 +1,14 @@
 import { startOfDay } from "../history/analysis.js";
 import type { RecordSummary, SessionRecord } from "../history/record.js";
+import type { TimelineEntry } from "../routine/timeline.js";
 import type { Area, Category } from "../routine/vocabulary.js";
-import { allowanceAt, massageLeft } from "../safety/allowance.js";
+import {
+  allowanceAt,
+  checkPlan,
+  type Decision,
+  massageLeft,
+  plannedMassage,
+} from "../safety/allowance.js";
 import { type KeptSafety, safetyPast } from "../safety/past.js";
 import { inHours, lastSlot, nextSlot, type Reminder } from "./model.js";
 
@@ -21,8 +28,8 @@ export interface NudgeRoutine {
   name: string;
   category: Category;
   areas: Area[];
-  /** Planned massage seconds per area, for the daily limit. */
-  massageByArea: Map<Area, number>;
+  /** Its steps, as a session runs them: what the allowance checks, as before a session. */
+  timeline: readonly TimelineEntry[];
 }
 
 export interface NudgeInput {
@@ -114,31 +121,34 @@ export function decideNudge(input: NudgeInput): Nudge {
     return { action: "quiet", why: `a ${routine.category} session was done since it was set` };
   }
 
-  // The rules of the routine's kind.
-  if (allowance.stops.some((stop) => stop.routine === routine.id))
-    return { action: "quiet", why: "stopped for now after a high pain rating" };
-  const thermal =
-    routine.category === "cold" || routine.category === "heat" || routine.category === "mixed";
-  if (thermal && allowance.thermalFreeAt !== undefined)
-    return { action: "quiet", why: "10 minutes off between applications of cold or heat" };
-  if (routine.category === "cold" || routine.category === "mixed") {
-    if (allowance.cold.advisedFrom !== undefined) {
-      return { action: "quiet", why: "cold again only 2 hours after the last" };
-    }
-  }
-  if (routine.category === "heat" || routine.category === "mixed") {
-    if (allowance.heat.nextSlotAt !== undefined) {
-      return { action: "quiet", why: "heat up to 3 times in 24 hours" };
-    }
-  }
-  if (routine.massageByArea.size > 0) {
-    const room = [...routine.massageByArea.keys()].some(
-      (area) => massageLeft(allowance, area, "limit") > 0,
-    );
-    if (!room) return { action: "quiet", why: "the daily self-massage limit is reached" };
+  // The same check as before a session: a reminder never calls for what would be refused.
+  const decisions = checkPlan(
+    { routine: routine.id, timeline: routine.timeline, routineAreas: routine.areas },
+    allowance,
+  );
+  // Massage past the limit or the ceiling is shortened to fit, when any area has room left.
+  const planned = plannedMassage(routine.timeline, routine.areas);
+  const room = (under: "limit" | "ceiling") =>
+    [...planned.keys()].some((area) => massageLeft(allowance, area, under) > 0);
+  for (const d of decisions) {
+    if (d.rule === "advice") continue;
+    if (d.rule === "massage-limit" && room("limit")) continue;
+    if (d.rule === "massage-ceiling" && room("ceiling") && room("limit")) continue;
+    return { action: "quiet", why: QUIET_WHY[d.rule] };
   }
   return { action: "remind" };
 }
+
+/** Why a reminder stays quiet, by the rule of the allowance that holds it. */
+const QUIET_WHY: Record<Exclude<Decision["rule"], "advice">, string> = {
+  stopped: "stopped for now after a high pain rating",
+  structure: "the routine breaks a safety rule",
+  "time-off": "10 minutes off between applications of cold or heat",
+  "heat-per-day": "heat up to 3 times in 24 hours",
+  "massage-ceiling": "the daily self-massage limit is reached",
+  "massage-limit": "the daily self-massage limit is reached",
+  "cold-gap": "cold again only 2 hours after the last",
+};
 
 /** When the reminder is next due after `now`: a snooze's end while snoozed, else its next slot. */
 export function nextDue(reminder: Reminder, state: ReminderState, now: number): number | undefined {

@@ -17,6 +17,7 @@ import {
   slotsOn,
 } from "../../src/remind/model.js";
 import type { Area } from "../../src/routine/vocabulary.js";
+import { withPackOff } from "../../src/safety/rules.js";
 import { massageStep, rec, thermalStep } from "../history/fixtures.js";
 
 const MIN = 60_000;
@@ -37,7 +38,7 @@ const deskRoutine = {
   name: "Desk break",
   category: "stretch" as const,
   areas: ["shoulders", "neck"] as Area[],
-  massageByArea: new Map<Area, number>(),
+  timeline: [{ name: "Shoulder rolls", kind: "move" as const, seconds: 60 }],
 };
 
 function input(now: number, over: Partial<NudgeInput> = {}): NudgeInput {
@@ -153,12 +154,36 @@ describe("the nudge decision, over a simulated week", () => {
     expect(decideNudge(input(at(0, 10, 30), { state })).action).toBe("quiet");
   });
 
+  it("checks the routine's own steps, not its category: a massage routine that warms up with heat", () => {
+    const warmed = {
+      ...deskRoutine,
+      id: "warm-massage",
+      category: "massage" as const,
+      timeline: withPackOff([
+        { name: "Wrap", kind: "prepare", seconds: null },
+        { name: "Heat on", kind: "heat", seconds: 600 },
+        { name: "Roll", kind: "massage", seconds: 120, area: "upper-back" },
+      ]),
+    };
+    const pack = rec({
+      start: new Date(at(0, 10, 55)).toISOString(),
+      category: "cold",
+      steps: [thermalStep("cold", new Date(at(0, 10, 55)).toISOString(), 240)],
+    });
+    const reminder = { ...desk, routine: "warm-massage" };
+    expect(
+      decideNudge(input(at(0, 11, 2), { reminder, routine: warmed, records: [pack] })),
+    ).toEqual({ action: "quiet", why: "10 minutes off between applications of cold or heat" });
+  });
+
   it("no massage nudge past the daily limit", () => {
     const balls = {
       ...deskRoutine,
       id: "tennis-ball",
       category: "massage" as const,
-      massageByArea: new Map<Area, number>([["upper-back", 120]]),
+      timeline: [
+        { name: "Roll", kind: "massage" as const, seconds: 120, area: "upper-back" as const },
+      ],
     };
     const reminder = { ...desk, routine: "tennis-ball" };
     const morning = rec({
@@ -178,7 +203,15 @@ describe("the nudge decision, over a simulated week", () => {
   });
 
   it("no cold nudge sooner than 2 hours after the last, no heat past 3 a day", () => {
-    const cold = { ...deskRoutine, id: "cold-cycle", category: "cold" as const };
+    const cold = {
+      ...deskRoutine,
+      id: "cold-cycle",
+      category: "cold" as const,
+      timeline: withPackOff([
+        { name: "Wrap", kind: "prepare", seconds: null },
+        { name: "Cold pack on", kind: "cold", seconds: 600 },
+      ]),
+    };
     const once: Reminder = {
       id: "r2",
       kind: "once",
@@ -201,7 +234,15 @@ describe("the nudge decision, over a simulated week", () => {
       "quiet",
     );
 
-    const heat = { ...deskRoutine, id: "heat", category: "heat" as const };
+    const heat = {
+      ...deskRoutine,
+      id: "heat",
+      category: "heat" as const,
+      timeline: withPackOff([
+        { name: "Wrap", kind: "prepare", seconds: null },
+        { name: "Heat on", kind: "heat", seconds: 900 },
+      ]),
+    };
     const heats = [8, 10, 12].map((h) =>
       rec({
         start: new Date(at(0, h)).toISOString(),
