@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, renameSync } from "node:fs";
-import { writeFresh } from "../files.js";
 import { join } from "node:path";
+import { writeFresh } from "../files.js";
 import { isSessionRecord, type SessionRecord } from "./record.js";
 
 /**
