@@ -102,15 +102,15 @@ async function withEscape<T>(
   ctx: Context,
   ask: (context: ReturnType<typeof streams> & { signal: AbortSignal }) => Promise<T>,
 ): Promise<T> {
-  const escape = escapeAborts(ctx);
+  const onEscape = escapeAborts(ctx);
   try {
-    return await ask({ ...streams(ctx), signal: escape.signal });
+    return await ask({ ...streams(ctx), signal: onEscape.signal });
   } catch (error) {
-    if (escape.signal.aborted)
+    if (onEscape.signal.aborted)
       throw Object.assign(new Error("escape"), { name: "AbortPromptError" });
     throw error;
   } finally {
-    escape.off();
+    onEscape.off();
   }
 }
 

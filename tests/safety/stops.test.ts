@@ -50,7 +50,14 @@ describe("a routine stopped after a session", () => {
     const r = ended(1, { before: 4, after: 9 });
     const at = Date.parse(r.endedAt);
     expect(routineStops([r], now)).toEqual([
-      { routine: "stretch", category: "stretch", reason: "rated-high", rating: 9, at, until: at + 24 * HOUR },
+      {
+        routine: "stretch",
+        category: "stretch",
+        reason: "rated-high",
+        rating: 9,
+        at,
+        until: at + 24 * HOUR,
+      },
     ]);
   });
 
