@@ -96,7 +96,7 @@ export function renderScreen(
       : [span("  next: ", style.dim), span("the end")],
   );
   lines.push([]);
-  lines.push(view.notice ? [span(`  ${fitNotice(view.notice, inner)}`, style.warn)] : []);
+  lines.push(view.notice ? [span(`  ${truncate(view.notice, inner)}`, style.warn)] : []);
   lines.push([span(`  ${hints(inner)}`, style.dim)]);
   return lines;
 }
@@ -268,7 +268,7 @@ export function renderLarge(
       ? [span("  next: ", style.dim), span(truncate(describeStep(view.next), inner - 6))]
       : [span("  next: ", style.dim), span("the end")],
   );
-  bottom.push(view.notice ? [span(`  ${fitNotice(view.notice, inner)}`, style.warn)] : []);
+  bottom.push(view.notice ? [span(`  ${truncate(view.notice, inner)}`, style.warn)] : []);
 
   // The rest of the height is shared out as space around the digits.
   const keys: Line = [span(`  ${hints(inner)}`, style.dim)];
@@ -304,21 +304,4 @@ function largeBar(view: SessionView, inner: number, style: Style): Line {
     span("=".repeat(done), style.kind[view.step.kind]),
     span("-".repeat(cells - done), style.dim),
   ];
-}
-
-/**
- * A notice on one line of the countdown. One that does not fit keeps what it says first and
- * its advice (the last sentence: what to do, and what knot does meanwhile), dropping the
- * details between them ("Voice is not reaching you: check the sound is on ...; meanwhile knot
- * rings twice."), so the advice is never the part cut off.
- */
-export function fitNotice(text: string, width: number): string {
-  if (displayWidth(text) <= width) return text;
-  const colon = text.indexOf(": ");
-  const lastSentence = text.lastIndexOf(". ", text.length - 2);
-  if (colon > 0 && lastSentence > colon) {
-    const short = `${text.slice(0, colon)}: ${text.slice(lastSentence + 2)}`;
-    return truncate(short, width);
-  }
-  return truncate(text, width);
 }

@@ -208,17 +208,3 @@ describe("a question before a cold or heat application", () => {
     expect(text(renderScreen(view(), 40, 24, plain))).toMatch(/^\? Is the skin/);
   });
 });
-
-describe("a notice that does not fit", () => {
-  it("keeps the advice of a 'not reaching you' line, dropping the details before it", async () => {
-    const { fitNotice } = await import("../../src/session/render.js");
-    const text =
-      "Voice is not reaching you: espeak-ng failed: exit code 1 (no audio device found at all). check the sound is on and a speaker is connected; meanwhile knot rings twice.";
-    const fitted = fitNotice(text, 80);
-    expect(fitted).toBe(
-      "Voice is not reaching you: check the sound is on and a speaker is connected; me…",
-    );
-    expect(fitNotice(text, 120)).toMatch(/meanwhile knot rings twice\.$/);
-    expect(fitNotice("Short notice.", 80)).toBe("Short notice.");
-  });
-});
