@@ -210,7 +210,7 @@ describe("history, end to end", () => {
     expect(today.status).toBe(0);
     expect(today.stdout).toMatch(/upper-back\s+\S+\s+1m of 6m/);
     expect(today.stdout).toMatch(
-      /Cold: last ended \d\d:\d\d \(14m ago\)\. Wait until \d\d:\d\d: guidance repeats cold only every 2-4 hours\./,
+      /Cold: last ended \d\d:\d\d \(14m ago\)\. Wait until \d\d:\d\d(?: tomorrow)?: guidance repeats cold only every 2-4 hours\./,
     );
     const json = JSON.parse(knot(["today", "--json"], { env }).stdout);
     expect(json.massage).toEqual({
@@ -255,11 +255,11 @@ describe("history, end to end", () => {
       /Not started: the last heat came off less than 10 minutes ago[\s\S]*Nothing overrides this rule, not --force/,
     );
     expect(knot(["today"], { env }).stdout).toMatch(
-      /Heat: 1 of 3 in 24 hours; last ended \d\d:\d\d \(3m ago\)\. Not before \d\d:\d\d: at least 10 minutes off/,
+      /Heat: 1 of 3 in 24 hours; last ended \d\d:\d\d \(3m ago\)\. Not before \d\d:\d\d(?: tomorrow)?: at least 10 minutes off/,
     );
     // and knot safety says what is in force now, first
     expect(knot(["safety"], { env }).stdout).toMatch(
-      /^In force now:\n {2}- No cold or heat before \d\d:\d\d: the last heat came off at \d\d:\d\d/,
+      /^In force now:\n {2}- No cold or heat before \d\d:\d\d(?: tomorrow)?: the last heat came off at \d\d:\d\d/,
     );
   });
 
