@@ -219,6 +219,12 @@ function refuseLinkedSettings(path: string): void {
   );
 }
 
+/** A setting's value in a settings file as stored, by its dotted key ("massage.dailyLimitMinutes"). */
+const storedValue = (stored: Record<string, unknown>, key: ConfigKey): unknown =>
+  key
+    .split(".")
+    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], stored);
+
 /** The reminders in a settings file moved aside, if it is JSON and holds a list of them. */
 function remindersIn(file: string): unknown[] | undefined {
   try {
@@ -256,12 +262,7 @@ export async function readSettings(
   const stored = withoutPinnedDefaults(read) ?? read;
   const values = new Map<ConfigKey, ConfigValue>();
   for (const key of CONFIG_KEY_NAMES) {
-    const value = key
-      .split(".")
-      .reduce<unknown>(
-        (node, part) => (node as Record<string, unknown> | undefined)?.[part],
-        stored,
-      );
+    const value = storedValue(stored, key);
     if (value === undefined) continue;
     if (!isValidValue(key, value)) return openConfig(configDir, warn);
     values.set(key, value as ConfigValue);
@@ -343,12 +344,7 @@ export function readReminderSettings(configDir: string): ReminderSettings {
   const values = new Map<ConfigKey, ConfigValue>();
   const badKeys: string[] = [];
   for (const key of CONFIG_KEY_NAMES) {
-    const value = key
-      .split(".")
-      .reduce<unknown>(
-        (node, part) => (node as Record<string, unknown> | undefined)?.[part],
-        stored,
-      );
+    const value = storedValue(stored, key);
     if (value === undefined) continue;
     if (isValidValue(key, value)) values.set(key, value as ConfigValue);
     else badKeys.push(key);
