@@ -119,9 +119,18 @@ const readText = (file: string) => {
   }
 };
 
-/** This profile's entries in the systemd folder, by id: their file names' stems. */
-function systemdEntries(ctx: SchedulerContext): Map<string, string[]> {
-  const dir = systemdDir(ctx);
+/**
+ * This profile's entries in a scheduler's folder, by id: the names (without extension) of the
+ * files `pattern` matches (groups: name, profile, id). A file of an earlier knot, with no
+ * profile in its name, is this profile's only if `legacyFile` (the file that says which knot
+ * wrote it) names this profile's settings.
+ */
+function entriesIn(
+  dir: string,
+  pattern: RegExp,
+  legacyFile: (name: string, file: string) => string,
+  ctx: SchedulerContext,
+): Map<string, string[]> {
   const out = new Map<string, string[]>();
   let files: string[] = [];
   try {
@@ -130,36 +139,35 @@ function systemdEntries(ctx: SchedulerContext): Map<string, string[]> {
     return out;
   }
   for (const file of files) {
-    const m = /^(knot-remind-(?:([0-9a-f]{6})-)?(r\d+))\.(timer|service)$/.exec(file);
+    const m = pattern.exec(file);
     if (!m) continue;
-    const [, stem, profile, id] = m as unknown as [string, string, string | undefined, string];
+    const [, name, profile, id] = m as unknown as [string, string, string | undefined, string];
     if (profile !== undefined && profile !== ctx.profile) continue;
-    if (profile === undefined && !legacyOurs(readText(join(dir, `${stem}.service`)), ctx)) continue;
-    const stems = out.get(id) ?? [];
-    if (!stems.includes(stem)) out.set(id, [...stems, stem]);
+    if (profile === undefined && !legacyOurs(readText(join(dir, legacyFile(name, file))), ctx))
+      continue;
+    const names = out.get(id) ?? [];
+    if (!names.includes(name)) out.set(id, [...names, name]);
   }
   return out;
 }
 
-function launchdEntries(ctx: SchedulerContext): Map<string, string[]> {
-  const dir = launchAgentsDir(ctx.env);
-  const out = new Map<string, string[]>();
-  let files: string[] = [];
-  try {
-    files = readdirSync(dir);
-  } catch {
-    return out;
-  }
-  for (const file of files) {
-    const m = /^(org\.knot\.remind\.(?:([0-9a-f]{6})\.)?(r\d+))\.plist$/.exec(file);
-    if (!m) continue;
-    const [, label, profile, id] = m as unknown as [string, string, string | undefined, string];
-    if (profile !== undefined && profile !== ctx.profile) continue;
-    if (profile === undefined && !legacyOurs(readText(join(dir, file)), ctx)) continue;
-    out.set(id, [...(out.get(id) ?? []), label]);
-  }
-  return out;
-}
+/** This profile's systemd units, by id: their names' stems (a timer and a service each). */
+const systemdEntries = (ctx: SchedulerContext) =>
+  entriesIn(
+    systemdDir(ctx),
+    /^(knot-remind-(?:([0-9a-f]{6})-)?(r\d+))\.(timer|service)$/,
+    (stem) => `${stem}.service`,
+    ctx,
+  );
+
+/** This profile's launchd agents, by id: their labels. */
+const launchdEntries = (ctx: SchedulerContext) =>
+  entriesIn(
+    launchAgentsDir(ctx.env),
+    /^(org\.knot\.remind\.(?:([0-9a-f]{6})\.)?(r\d+))\.plist$/,
+    (_label, file) => file,
+    ctx,
+  );
 
 /** The id a crontab line of this profile's is for, if it is one. */
 function cronId(line: string, ctx: SchedulerContext): string | undefined {
