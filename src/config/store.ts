@@ -170,6 +170,7 @@ const WRITTEN_DEFAULTS: readonly Record<string, ConfigValue>[] = [
   },
 ];
 
+/** A value in a settings file as stored, by its dotted key ("massage.dailyLimitMinutes"). */
 const valueAt = (stored: Record<string, unknown>, key: string): unknown =>
   key
     .split(".")
@@ -219,12 +220,6 @@ function refuseLinkedSettings(path: string): void {
   );
 }
 
-/** A setting's value in a settings file as stored, by its dotted key ("massage.dailyLimitMinutes"). */
-const storedValue = (stored: Record<string, unknown>, key: ConfigKey): unknown =>
-  key
-    .split(".")
-    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], stored);
-
 /** The reminders in a settings file moved aside, if it is JSON and holds a list of them. */
 function remindersIn(file: string): unknown[] | undefined {
   try {
@@ -262,7 +257,7 @@ export async function readSettings(
   const stored = withoutPinnedDefaults(read) ?? read;
   const values = new Map<ConfigKey, ConfigValue>();
   for (const key of CONFIG_KEY_NAMES) {
-    const value = storedValue(stored, key);
+    const value = valueAt(stored, key);
     if (value === undefined) continue;
     if (!isValidValue(key, value)) return openConfig(configDir, warn);
     values.set(key, value as ConfigValue);
@@ -344,7 +339,7 @@ export function readReminderSettings(configDir: string): ReminderSettings {
   const values = new Map<ConfigKey, ConfigValue>();
   const badKeys: string[] = [];
   for (const key of CONFIG_KEY_NAMES) {
-    const value = storedValue(stored, key);
+    const value = valueAt(stored, key);
     if (value === undefined) continue;
     if (isValidValue(key, value)) values.set(key, value as ConfigValue);
     else badKeys.push(key);
