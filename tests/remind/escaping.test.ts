@@ -73,6 +73,18 @@ function cronCommand(line: string): string {
   return out;
 }
 
+/** A plist read the way Python's plistlib reads it, as JSON (stderr says what it refused). */
+const readPlist = (file: string) =>
+  spawnSync(
+    "python3",
+    [
+      "-c",
+      "import json,plistlib,sys; print(json.dumps(plistlib.load(open(sys.argv[1],'rb'))))",
+      file,
+    ],
+    { encoding: "utf8" },
+  );
+
 describe("systemd units with a hostile folder", () => {
   it.skipIf(!onPath("systemd-analyze"))(
     "pass systemd-analyze verify, and ExecStart= reads back as the launcher's exact path",
@@ -130,15 +142,7 @@ describe("launchd property lists with a hostile folder", () => {
       const { launcher, target } = hostileLauncher(name);
       const file = join(tempDir(), "agent.plist");
       writeFileSync(file, launchdPlist(every, target));
-      const read = spawnSync(
-        "python3",
-        [
-          "-c",
-          "import json,plistlib,sys; print(json.dumps(plistlib.load(open(sys.argv[1],'rb'))))",
-          file,
-        ],
-        { encoding: "utf8" },
-      );
+      const read = readPlist(file);
       expect(read.stderr).toBe("");
       const plist = JSON.parse(read.stdout);
       expect(plist.Label).toBe("org.knot.remind.1a2b3c.r1");
@@ -151,15 +155,7 @@ describe("launchd property lists with a hostile folder", () => {
     const { launcher, target } = hostileLauncher();
     const file = join(tempDir(), "retry.plist");
     writeFileSync(file, launchdRetryPlist(target, "r1"));
-    const read = spawnSync(
-      "python3",
-      [
-        "-c",
-        "import json,plistlib,sys; print(json.dumps(plistlib.load(open(sys.argv[1],'rb'))))",
-        file,
-      ],
-      { encoding: "utf8" },
-    );
+    const read = readPlist(file);
     expect(JSON.parse(read.stdout)).toEqual({
       Label: "org.knot.remind.1a2b3c.r1.retry",
       ProgramArguments: ["/bin/sh", launcher, "r1"],
