@@ -5,17 +5,35 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-// esbuild is a dev dependency: a clone installed with --omit=dev cannot build. Say what works.
+const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+
+// esbuild is a dev dependency. Two installs leave it out, and the message says which and what
+// works instead:
+// - `npm install -g <git URL>`: npm clones knot and runs this build (the prepare script) after
+//   an install in the clone that it makes global too, so the dev dependencies never reach the
+//   clone, and what it links into the global folder is its own temporary clone (an npm
+//   limitation: github.com/npm/cli/issues/8440). Installing them here was tried: the build
+//   then passes and the install is still a link to a folder npm deletes.
+// - `npm install --omit=dev` in a clone.
 let build;
 try {
   ({ build } = await import("esbuild"));
 } catch {
+  const fromGitUrl = process.env.npm_config_global === "true";
   process.stderr.write(
     [
-      "knot: building dist/ needs the dev dependencies (esbuild), which this install left out.",
-      "  In a clone, run `npm install` (or `npm ci`) without --omit=dev, then `npm install -g .`;",
-      "  or make a package with only what knot needs to run: `npm pack`, then",
-      "  `npm install -g ./knot-<version>.tgz` (see Install in README.md).",
+      ...(fromGitUrl
+        ? [
+            "knot: `npm install -g` from a git URL cannot build knot: npm runs the build in its own",
+            "  clone of knot without the dev dependencies (esbuild) and links that temporary clone",
+            "  into the global folder (an npm limitation with `prepare` and -g: npm/cli#8440).",
+          ]
+        : [
+            "knot: building dist/ needs the dev dependencies (esbuild), which this install left out.",
+          ]),
+      "  What works: in a clone, `npm install` (or `npm ci`) without --omit=dev, then",
+      `  \`npm install -g .\`; or \`npm pack\` there and \`npm install -g ./${pkg.name}-<version>.tgz\``,
+      "  (see Install in README.md).",
       "",
     ].join("\n"),
   );
@@ -50,8 +68,9 @@ const result = await build({
   format: "esm",
   platform: "node",
   target: "node20",
-  // Loaded on demand by the commands that need them; left as ordinary dependencies.
-  external: ["chalk", "ora", "@inquirer/prompts", "@lydell/node-pty", "string-width"],
+  // The run-time dependencies are loaded on demand by the commands that need them and installed
+  // with knot, so they stay outside the bundle (node-pty is only for the tests' terminals).
+  external: [...Object.keys(pkg.dependencies), "@lydell/node-pty"],
   // commander is CommonJS and requires Node's own modules.
   banner: {
     js: "import { createRequire as __knotRequire } from 'node:module'; const require = __knotRequire(import.meta.url);",

@@ -121,7 +121,7 @@ export async function confirm(
 ): Promise<boolean> {
   if (options.yes) return true;
   if (!canAsk(ctx)) return options.whenNoTerminal();
-  const { confirm: ask } = await import("@inquirer/prompts");
+  const { default: ask } = await import("@inquirer/confirm");
   const text = questionText(message, ctx.stdout, 2);
   return guarded(ctx, () =>
     withEscape(ctx, (context) => ask({ message: text, default: options.default ?? true }, context)),
@@ -135,7 +135,7 @@ export async function choose<T>(
   /** The choice the question opens on (the first without it). */
   initial?: T,
 ): Promise<T> {
-  const { select } = await import("@inquirer/prompts");
+  const { default: select } = await import("@inquirer/select");
   const opening = initial === undefined ? {} : { default: initial };
   return guarded(ctx, () =>
     withEscape(ctx, (context) => select({ message, choices, pageSize: 12, ...opening }, context)),

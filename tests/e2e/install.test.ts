@@ -8,7 +8,7 @@ import { isolatedEnv } from "./run-knot.js";
 
 /**
  * Installing for use only: the packed project, installed into a fresh prefix without dev
- * dependencies (what `npm install -g ./knot-<version>.tgz` does for a person), runs from any
+ * dependencies (what `npm install -g ./knot-coach-<version>.tgz` does for a person), runs from any
  * folder. The runtime packages come from npm's cache, filled by the install of this clone.
  */
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -32,7 +32,7 @@ describe("installing the packed tarball, without dev dependencies", () => {
     // dist/ is built by `npm test` before the tests run; packing does not build it again.
     const packed = npm(["pack", "--ignore-scripts", "--pack-destination", work], ROOT);
     expect(packed.status, packed.stderr).toBe(0);
-    const tarball = join(work, `knot-${pkg.version}.tgz`);
+    const tarball = join(work, `${pkg.name}-${pkg.version}.tgz`);
     installed = npm(
       [
         "install",
@@ -51,7 +51,7 @@ describe("installing the packed tarball, without dev dependencies", () => {
 
   it("installs only what knot loads at run time, with its licences", () => {
     expect(installed.status, installed.stderr).toBe(0);
-    const home = join(prefix, "lib", "node_modules", "knot");
+    const home = join(prefix, "lib", "node_modules", pkg.name);
     const modules = readdirSync(join(home, "node_modules"));
     for (const runtime of Object.keys(pkg.dependencies)) {
       const [scope] = runtime.split("/");
@@ -61,6 +61,15 @@ describe("installing the packed tarball, without dev dependencies", () => {
     for (const devOnly of ["commander", "conf", "esbuild", "vitest", "typescript", "@biomejs"]) {
       expect(modules, devOnly).not.toContain(devOnly);
     }
+    // of the prompts, only the ones knot asks with (not the whole @inquirer/prompts collection)
+    const prompts = readdirSync(join(home, "node_modules", "@inquirer"));
+    for (const unused of ["prompts", "checkbox", "editor", "expand", "password", "rawlist"]) {
+      expect(prompts, `@inquirer/${unused}`).not.toContain(unused);
+    }
+    // the whole install, knot included, as npm counts it (49 with all of @inquirer/prompts)
+    expect(installed.stdout).toMatch(/added (\d+) packages/);
+    const added = Number(/added (\d+) packages/.exec(installed.stdout)?.[1]);
+    expect(added).toBeLessThanOrEqual(37);
     expect(existsSync(join(home, "LICENSE"))).toBe(true);
     const notices = readFileSync(join(home, "dist", "THIRD-PARTY-NOTICES.md"), "utf8");
     expect(notices).toMatch(/## commander [\d.]+ \(MIT\)[\s\S]*Permission is hereby granted/);
