@@ -1,0 +1,263 @@
+import { checkRoutine } from "../routine/library.js";
+import { LIMITS } from "../routine/limits.js";
+import { validateRoutine } from "../routine/validate.js";
+import {
+  AREAS,
+  type Area,
+  type Category,
+  type PoseName,
+  type Routine,
+} from "../routine/vocabulary.js";
+import { THERMAL_RULES } from "../safety/rules.js";
+import { POSE_STEPS, poseWords } from "./poses.js";
+import { cautionText, THERMAL_STEPS } from "./text.js";
+
+/**
+ * A routine being built in `knot new`: a list of plain choices (a pose with its dose, a rest,
+ * cold or heat, another routine), checked as data and turned into the routine format. Pure:
+ * no files, no terminal.
+ */
+export type DraftStep =
+  | {
+      type: "pose";
+      pose: PoseName;
+      seconds: number;
+      reps: number;
+      sides: boolean;
+      /** The person's own words; the pose's own otherwise. */
+      instruction?: string;
+    }
+  | { type: "rest"; seconds: number }
+  | { type: "cold" | "heat"; seconds: number }
+  | { type: "include"; routine: string };
+
+export interface Draft {
+  id: string;
+  name: string;
+  steps: DraftStep[];
+}
+
+/**
+ * The doses the builder offers without a word, from docs/health-guidance.md: holds of 10-30 s,
+ * 2-4 repetitions of a held stretch, cold 10-15 minutes on, self-massage 30 s-2 min per area
+ * per session. Past these a value is allowed, with a caution written into the routine; past a
+ * floor (LIMITS, THERMAL_RULES) it is refused.
+ */
+export const GUIDANCE = {
+  holdSeconds: { low: 10, high: LIMITS.holdSeconds },
+  holdReps: { low: 2, high: 4 },
+  coldSeconds: { low: 10 * 60, high: 15 * 60 },
+  massageSeconds: { low: 30, high: 2 * 60 },
+} as const;
+
+export type CautionId = "hold-long" | "reps-many" | "cold-long" | "massage-long";
+export type RefusalId =
+  | "step-too-long"
+  | "application-too-long"
+  | "too-many-reps"
+  | "no-reps"
+  | "no-steps"
+  | "format"
+  | "rules";
+
+export type Decision =
+  | { verdict: "warn"; caution: CautionId; step: number; seconds: number; reps: number }
+  | { verdict: "warn"; caution: "advice"; step?: number; detail: string }
+  | { verdict: "refuse"; reason: RefusalId; step?: number; detail?: string };
+
+/** The kind of step a draft step runs as. */
+export function kindOf(step: DraftStep): string {
+  if (step.type === "pose") return POSE_STEPS[step.pose]?.kind ?? "hold";
+  return step.type;
+}
+
+/** What each step's own values say: a refusal past a floor, a caution past guidance. */
+export function checkStep(step: DraftStep, index = 0): Decision[] {
+  if (step.type === "include") return [];
+  const seconds = step.seconds;
+  const reps = step.type === "pose" ? step.reps : 1;
+  const refuse = (reason: RefusalId): Decision[] => [{ verdict: "refuse", reason, step: index }];
+  const warn = (caution: CautionId): Decision[] => [
+    { verdict: "warn", caution, step: index, seconds, reps },
+  ];
+  if (step.type === "cold" || step.type === "heat") {
+    if (seconds > THERMAL_RULES.maxApplicationSeconds) return refuse("application-too-long");
+    if (step.type === "cold" && seconds > GUIDANCE.coldSeconds.high) return warn("cold-long");
+    return [];
+  }
+  if (seconds > LIMITS.stepSeconds) return refuse("step-too-long");
+  if (!Number.isInteger(reps) || reps < 1) return refuse("no-reps");
+  if (reps > LIMITS.repeat) return refuse("too-many-reps");
+  const kind = kindOf(step);
+  const out: Decision[] = [];
+  if (kind === "hold" && seconds > GUIDANCE.holdSeconds.high) out.push(...warn("hold-long"));
+  if (kind === "hold" && reps > GUIDANCE.holdReps.high) out.push(...warn("reps-many"));
+  if (kind === "massage" && seconds * reps > GUIDANCE.massageSeconds.high)
+    out.push(...warn("massage-long"));
+  return out;
+}
+
+type Json = Record<string, unknown>;
+
+/** A step of the routine format for one draft step (cold and heat bring their own checks first). */
+function formatSteps(step: DraftStep): Json[] {
+  switch (step.type) {
+    case "include":
+      return [{ routine: step.routine }];
+    case "rest":
+      return [
+        {
+          name: "Rest",
+          kind: "rest",
+          pose: "rest",
+          duration: step.seconds,
+          instruction: "Rest and breathe; move gently if you like.",
+        },
+      ];
+    case "cold":
+    case "heat": {
+      const [first, check, on] = THERMAL_STEPS[step.type];
+      return [first, check, { ...on, duration: step.seconds }];
+    }
+    case "pose": {
+      const defaults = POSE_STEPS[step.pose];
+      const words = poseWords(step.pose);
+      const one: Json = {
+        name: words.name,
+        kind: defaults?.kind ?? "hold",
+        pose: step.pose,
+        duration: step.seconds,
+        ...(step.sides ? { sides: true } : {}),
+        ...(defaults ? { area: defaults.area } : {}),
+        instruction: step.instruction ?? words.instruction,
+      };
+      return [step.reps > 1 ? { repeat: step.reps, steps: [one] } : one];
+    }
+  }
+}
+
+function categoryOf(draft: Draft, resolve: (id: string) => Routine | undefined): Category {
+  const kinds = new Set<Category>();
+  for (const step of draft.steps) {
+    if (step.type === "include") {
+      const part = resolve(step.routine);
+      if (part) kinds.add(part.category);
+    } else if (step.type !== "rest") {
+      const kind = kindOf(step);
+      kinds.add(kind === "hold" || kind === "move" ? "stretch" : (kind as Category));
+    }
+  }
+  return kinds.size === 1 ? [...kinds][0]! : kinds.size === 0 ? "stretch" : "mixed";
+}
+
+function areasOf(draft: Draft, resolve: (id: string) => Routine | undefined): Area[] {
+  const areas = new Set<Area>();
+  for (const step of draft.steps) {
+    if (step.type === "pose") {
+      const area = POSE_STEPS[step.pose]?.area;
+      if (area) areas.add(area);
+    } else if (step.type === "include") {
+      for (const area of resolve(step.routine)?.areas ?? []) areas.add(area);
+    }
+  }
+  return AREAS.filter((area) => areas.has(area));
+}
+
+/** A caution always written, whatever the steps. */
+export const STOP_IF_IT_HURTS = "Stop a step at once if it hurts.";
+
+/**
+ * The draft as a routine file's JSON, with the cautions its values past guidance bring, and
+ * for each of its steps the draft step it came from.
+ */
+export function toRoutineJson(
+  draft: Draft,
+  resolve: (id: string) => Routine | undefined,
+): { json: Json; from: number[] } {
+  const steps: Json[] = [];
+  const from: number[] = [];
+  draft.steps.forEach((step, i) => {
+    for (const item of formatSteps(step)) {
+      steps.push(item);
+      from.push(i);
+    }
+  });
+  const cautions = [STOP_IF_IT_HURTS];
+  draft.steps.forEach((step, i) => {
+    for (const decision of checkStep(step, i)) {
+      if (decision.verdict !== "warn" || decision.caution === "advice") continue;
+      const text = cautionText(decision, step);
+      if (!cautions.includes(text)) cautions.push(text);
+    }
+  });
+  const json: Json = {
+    $schema: "./schema.json",
+    id: draft.id,
+    name: draft.name,
+    category: categoryOf(draft, resolve),
+    ...(() => {
+      const areas = areasOf(draft, resolve);
+      return areas.length > 0 ? { areas } : {};
+    })(),
+    cautions,
+    steps,
+  };
+  return { json, from };
+}
+
+const stepIndex = (path: string, from: readonly number[]): number | undefined => {
+  const match = /^steps\[(\d+)\]/.exec(path);
+  return match ? from[Number(match[1])] : undefined;
+};
+
+/**
+ * Everything the builder decides about a draft: each step's values, then the whole routine as
+ * `knot validate` would check it (format, includes, the session rules for cold and heat).
+ * `saveable` only when nothing is refused, so the builder never saves a file validate rejects.
+ */
+export function checkDraft(
+  draft: Draft,
+  resolve: (id: string) => Routine | undefined,
+): { decisions: Decision[]; saveable: boolean; json: Json } {
+  const decisions: Decision[] = draft.steps.flatMap((step, i) => checkStep(step, i));
+  const { json, from } = toRoutineJson(draft, resolve);
+  if (draft.steps.length === 0) decisions.push({ verdict: "refuse", reason: "no-steps" });
+  else {
+    const parsed = validateRoutine(json);
+    for (const issue of parsed.issues) {
+      const step = stepIndex(issue.path, from);
+      decisions.push({
+        verdict: "refuse",
+        reason: "format",
+        ...(step === undefined ? {} : { step }),
+        detail: issue.path ? `${issue.path}: ${issue.message}` : issue.message,
+      });
+    }
+    if (parsed.routine) {
+      const own = parsed.routine;
+      const checked = checkRoutine(own, (id) => (id === own.id ? own : resolve(id)));
+      for (const issue of checked.errors) {
+        const step = stepIndex(issue.path, from);
+        decisions.push({
+          verdict: "refuse",
+          reason: "rules",
+          ...(step === undefined ? {} : { step }),
+          detail: issue.message,
+        });
+      }
+      // Advice the steps' own values have not already given (speech, the daily massage limit).
+      const cautioned = new Set(decisions.map((d) => d.step));
+      for (const issue of checked.warnings) {
+        const step = stepIndex(issue.path, from);
+        if (step !== undefined && cautioned.has(step)) continue;
+        decisions.push({
+          verdict: "warn",
+          caution: "advice",
+          ...(step === undefined ? {} : { step }),
+          detail: issue.message,
+        });
+      }
+    }
+  }
+  return { decisions, saveable: !decisions.some((d) => d.verdict === "refuse"), json };
+}

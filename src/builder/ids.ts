@@ -1,0 +1,75 @@
+import { isAbsolute, join, relative } from "node:path";
+import { ID_PATTERN, includeField, routineField, stepField } from "../routine/schema.js";
+import { UNSAFE } from "../ui/safe.js";
+
+/** The longest texts the routine format takes (schema.ts), so a draft always fits it. */
+const maxLength = (field: { type: string; maxLength?: number }) =>
+  field.type === "string" ? (field.maxLength ?? 0) : 0;
+export const TEXT_LIMITS = {
+  name: maxLength(routineField.properties.name!),
+  instruction: maxLength(stepField.properties.instruction!),
+  id: maxLength(routineField.properties.id!),
+  includeId: maxLength(includeField.properties.routine!),
+} as const;
+
+export type Cleaned = { ok: true; text: string } | { ok: false; reason: "empty" | "too-long" };
+
+// A terminal escape sequence whole (CSI, OSC, or ESC and one character), so none of it is kept.
+const SEQUENCE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing escape sequences is the point
+  /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|.)?|\u009b[0-?]*[ -/]*[@-~]/gsu;
+
+/**
+ * Text a person typed, made safe to keep in a routine: escape sequences and control
+ * characters removed, runs of spaces (and line breaks) made one space, ends trimmed. Empty or
+ * too long for the format is refused rather than cut, so nothing is silently lost.
+ */
+export function cleanText(raw: string, max: number): Cleaned {
+  const text = raw.replace(SEQUENCE, "").replace(UNSAFE, " ").replace(/\s+/gu, " ").trim();
+  if (text === "") return { ok: false, reason: "empty" };
+  if ([...text].length > max) return { ok: false, reason: "too-long" };
+  return { ok: true, text };
+}
+
+/**
+ * An id made from a name: letters without their accents, lower case, anything else a dash,
+ * at most 40 characters; `my-routine` when nothing is left. Never holds a `/` or `..`.
+ */
+export function idFromName(name: string): string {
+  const slug = name
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+/, "")
+    .slice(0, TEXT_LIMITS.id)
+    .replace(/-+$/, "");
+  return ID_PATTERN.test(slug) ? slug : "my-routine";
+}
+
+/** `base`, or `base-2`, `base-3`... : the first not in `taken`, still at most 40 characters. */
+export function uniqueId(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) {
+    const suffix = `-${n}`;
+    const id = `${base.slice(0, TEXT_LIMITS.id - suffix.length).replace(/-+$/, "")}${suffix}`;
+    if (!taken.has(id)) return id;
+  }
+}
+
+export const isValidId = (id: string): boolean =>
+  ID_PATTERN.test(id) && id.length <= TEXT_LIMITS.id;
+
+/**
+ * The file of routine `id` in `dir`: only for a valid id, and only ever inside `dir` (an id
+ * cannot hold a separator or `..`, and the result is checked again to be sure).
+ */
+export function routineFile(dir: string, id: string): string {
+  if (!isValidId(id)) throw new Error(`not a routine id: ${JSON.stringify(id)}`);
+  const path = join(dir, `${id}.json`);
+  const rel = relative(dir, path);
+  if (rel.startsWith("..") || isAbsolute(rel) || rel.includes("/") || rel.includes("\\")) {
+    throw new Error(`a routine file must stay in its folder: ${JSON.stringify(id)}`);
+  }
+  return path;
+}

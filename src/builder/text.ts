@@ -1,0 +1,113 @@
+import { formatDuration } from "../duration.js";
+import { LIMITS } from "../routine/limits.js";
+import { THERMAL_RULES } from "../safety/rules.js";
+import type { CautionId, Decision, DraftStep } from "./draft.js";
+import { poseWords } from "./poses.js";
+
+/**
+ * The builder's words, looked up by the id of a decision (draft.ts decides, this says it):
+ * cautions written into a routine whose values go past guidance, and the reason a value past
+ * a floor is refused. The numbers come from docs/health-guidance.md through GUIDANCE and LIMITS.
+ */
+
+const stepName = (step: DraftStep): string =>
+  step.type === "pose"
+    ? poseWords(step.pose).name
+    : step.type === "include"
+      ? step.routine
+      : step.type === "rest"
+        ? "Rest"
+        : step.type;
+
+const CAUTIONS: Record<CautionId, (step: DraftStep, seconds: number, reps: number) => string> = {
+  "hold-long": (step, seconds) =>
+    `${stepName(step)} is held for ${formatDuration(seconds)}, longer than the 10-30 seconds stretching guidance suggests: ease into mild tension only, and come out of it at once if it hurts.`,
+  "reps-many": (step, _, reps) =>
+    `${stepName(step)} is done ${reps} times, more than the 2-4 repetitions stretching guidance suggests: stop early if it hurts or tires you.`,
+  "cold-long": (_, seconds) =>
+    `The cold pack stays on for ${formatDuration(seconds)}, longer than the 10-15 minutes guidance suggests (never more than 20): take it off early if the skin goes numb, very red or blotchy.`,
+  "massage-long": (step, seconds, reps) =>
+    `${stepName(step)} massages one area for ${formatDuration(seconds * reps)}, more than the 30 seconds to 2 minutes per area that guidance suggests: stop at once if it hurts.`,
+};
+
+export function cautionText(
+  decision: Extract<Decision, { verdict: "warn"; seconds: number }>,
+  step: DraftStep,
+): string {
+  return CAUTIONS[decision.caution](step, decision.seconds, decision.reps);
+}
+
+const REFUSALS: Record<
+  Exclude<Extract<Decision, { verdict: "refuse" }>["reason"], "format" | "rules">,
+  string
+> = {
+  "step-too-long": `a step may last at most ${formatDuration(LIMITS.stepSeconds)}`,
+  "application-too-long": `cold or heat stays on for at most ${formatDuration(THERMAL_RULES.maxApplicationSeconds)} at a time; nothing goes past that`,
+  "too-many-reps": `a step may be repeated at most ${LIMITS.repeat} times`,
+  "no-reps": "repeat a step at least once",
+  "no-steps": "a routine needs at least one step",
+};
+
+/** A decision in words, for the person building the routine. */
+export function decisionText(decision: Decision, step?: DraftStep): string {
+  if (decision.verdict === "refuse") {
+    if (decision.reason === "format" || decision.reason === "rules") return decision.detail ?? "";
+    return `Not allowed: ${REFUSALS[decision.reason]}.`;
+  }
+  if (decision.caution === "advice") return decision.detail;
+  if (!step) return "";
+  return `Past guidance, so this caution goes into the routine: ${cautionText(decision, step)}`;
+}
+
+/**
+ * The steps cold and heat always come with: getting the pack ready, a skin check that waits
+ * for Enter, then the application itself (its duration is the person's). knot adds the call
+ * to take the pack off when a session runs it.
+ */
+export const THERMAL_STEPS = {
+  cold: [
+    {
+      name: "Wrap the cold pack",
+      kind: "prepare",
+      pose: "cold-pack",
+      instruction: "Wrap the cold pack in a damp towel. Never put ice straight onto bare skin.",
+    },
+    {
+      name: "Check your skin",
+      kind: "prepare",
+      pose: "cold-pack",
+      instruction:
+        "Look at and feel the skin where the pack goes. Carry on only if it looks and feels normal: not numb, not broken, not very red or blotchy.",
+    },
+    {
+      name: "Cold pack on",
+      kind: "cold",
+      pose: "cold-pack",
+      instruction:
+        "Rest the wrapped pack on the sore spot. Take it off early if the skin goes numb, very red or blotchy, or hurts.",
+    },
+  ],
+  heat: [
+    {
+      name: "Set up the heat",
+      kind: "prepare",
+      pose: "heat-pack",
+      instruction:
+        "Set the pad to low, or fill a hot-water bottle with hot (never boiling) water, and wrap it in a cover or towel.",
+    },
+    {
+      name: "Check your skin",
+      kind: "prepare",
+      pose: "heat-pack",
+      instruction:
+        "Look at the skin where the heat goes: carry on only if it is not broken, numb or swollen. Lie on your front with the heat on top of the area, or sit upright holding it; never lie or sit on it.",
+    },
+    {
+      name: "Heat on",
+      kind: "heat",
+      pose: "heat-pack",
+      instruction:
+        "Keep the wrapped heat on top of the area; take it off at once if it feels too hot. Never fall asleep with heat on: stay awake until knot calls time.",
+    },
+  ],
+} as const;

@@ -1,0 +1,242 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  checkDraft,
+  type Draft,
+  type DraftStep,
+  GUIDANCE,
+  STOP_IF_IT_HURTS,
+} from "../../src/builder/draft.js";
+import { cleanText, idFromName, routineFile, uniqueId } from "../../src/builder/ids.js";
+import { BUILDER_POSES, POSE_STEPS } from "../../src/builder/poses.js";
+import { loadLibrary, loadRoutineFile } from "../../src/routine/library.js";
+import { stated } from "../guidance.js";
+import { tempDir } from "../helpers.js";
+
+const userDir = join(tempDir(), "routines");
+const library = loadLibrary({ userDir });
+const resolve = (id: string) => library.find(id)?.routine;
+const BUILT_INS = library.entries.map((e) => e.routine.id);
+
+const draft = (...steps: DraftStep[]): Draft => ({ id: "mine", name: "Mine", steps });
+const pose = (p: (typeof BUILDER_POSES)[number], over: Partial<DraftStep> = {}): DraftStep => {
+  const d = POSE_STEPS[p]!;
+  return {
+    type: "pose",
+    pose: p,
+    seconds: d.seconds,
+    reps: d.reps,
+    sides: d.sides,
+    ...over,
+  } as DraftStep;
+};
+const minutes = (m: number) => m * 60;
+
+/** What `knot validate` says of the file the builder would save: its errors. */
+function validateSaved(json: object): string[] {
+  const file = join(tempDir(), "mine.json");
+  writeFileSync(file, JSON.stringify(json, null, 2));
+  const fresh = loadLibrary({ userDir: join(tempDir(), "none") });
+  try {
+    // as knot validate does: the file's own format, includes and limits
+    loadRoutineFile(fresh, file);
+    return [];
+  } catch (error) {
+    return [(error as Error).message];
+  }
+}
+describe("the draft model", () => {
+  it("turns every pose, a rest, cold, heat and each built-in into a file knot validate accepts", () => {
+    const steps: DraftStep[][] = [
+      ...BUILDER_POSES.map((p) => [pose(p)]),
+      [{ type: "rest", seconds: 30 }],
+      [{ type: "cold", seconds: minutes(10) }],
+      [{ type: "heat", seconds: minutes(15) }],
+      ...BUILT_INS.map((id): DraftStep[] => [{ type: "include", routine: id }]),
+      [
+        pose("knee-to-chest"),
+        pose("cat"),
+        { type: "rest", seconds: 20 },
+        { type: "include", routine: "desk-break" },
+      ],
+    ];
+    for (const list of steps) {
+      const checked = checkDraft(draft(...list), resolve);
+      expect(checked.saveable, JSON.stringify(checked.decisions)).toBe(true);
+      expect(validateSaved(checked.json), JSON.stringify(list)).toEqual([]);
+    }
+  });
+
+  it("never offers to save a draft knot validate would reject (many mixed drafts)", () => {
+    // a fixed pseudo-random walk over the choices, values inside and past every floor
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const secondsChoices = [
+      5,
+      20,
+      45,
+      minutes(12),
+      minutes(16),
+      minutes(20),
+      minutes(21),
+      minutes(61),
+    ];
+    let saveable = 0;
+    for (let round = 0; round < 150; round++) {
+      const list: DraftStep[] = [];
+      for (let i = 0, n = 1 + next(5); i < n; i++) {
+        const seconds = secondsChoices[next(secondsChoices.length)]!;
+        const which = next(5);
+        if (which === 0)
+          list.push(
+            pose(BUILDER_POSES[next(BUILDER_POSES.length)]!, { seconds, reps: 1 + next(6) }),
+          );
+        else if (which === 1) list.push({ type: "rest", seconds });
+        else if (which === 2) list.push({ type: next(2) ? "cold" : "heat", seconds });
+        else list.push({ type: "include", routine: BUILT_INS[next(BUILT_INS.length)]! });
+      }
+      const checked = checkDraft(draft(...list), resolve);
+      if (!checked.saveable) continue;
+      saveable++;
+      expect(validateSaved(checked.json), JSON.stringify(list)).toEqual([]);
+    }
+    expect(saveable).toBeGreaterThan(20);
+  });
+
+  it("offers stretch holds of 10-30 s and 2-4 repetitions as they are, and cautions past them", () => {
+    const [low, high] = stated(/Each stretch is held (\d+)-(\d+) s/);
+    const [fewest, most] = stated(/\((\d+)-(\d+) repetitions per stretch\)/);
+    expect([GUIDANCE.holdSeconds.low, GUIDANCE.holdSeconds.high]).toEqual([low, high]);
+    expect([GUIDANCE.holdReps.low, GUIDANCE.holdReps.high]).toEqual([fewest, most]);
+    const inside = checkDraft(
+      draft(pose("knee-to-chest", { seconds: high!, reps: most! })),
+      resolve,
+    );
+    expect(inside.decisions).toEqual([]);
+    expect(inside.json.cautions).toEqual([STOP_IF_IT_HURTS]);
+
+    const past = checkDraft(
+      draft(pose("knee-to-chest", { seconds: high! + 15, reps: most! + 1 })),
+      resolve,
+    );
+    expect(past.saveable).toBe(true);
+    expect(past.decisions.map((d) => d.verdict === "warn" && d.caution)).toEqual([
+      "hold-long",
+      "reps-many",
+    ]);
+    const cautions = (past.json.cautions as string[]).join("\n");
+    expect(cautions).toContain(`held for ${high! + 15}s, longer than the ${low}-${high} seconds`);
+    expect(cautions).toContain(
+      `done ${most! + 1} times, more than the ${fewest}-${most} repetitions`,
+    );
+  });
+
+  it("refuses cold or heat past 20 minutes, and cautions cold past 15", () => {
+    const [coldLow, coldHigh, never] = stated(
+      /Each time: (\d+)-(\d+) min on, never\s+more than (\d+) min/,
+    );
+    const refused = checkDraft(draft({ type: "cold", seconds: minutes(never! + 1) }), resolve);
+    expect(refused.saveable).toBe(false);
+    expect(refused.decisions[0]).toMatchObject({
+      verdict: "refuse",
+      reason: "application-too-long",
+    });
+    const heat = checkDraft(draft({ type: "heat", seconds: minutes(never! + 1) }), resolve);
+    expect(heat.saveable).toBe(false);
+
+    const atMost = checkDraft(draft({ type: "cold", seconds: minutes(never!) }), resolve);
+    expect(atMost.saveable).toBe(true);
+    expect(atMost.decisions[0]).toMatchObject({ verdict: "warn", caution: "cold-long" });
+    expect((atMost.json.cautions as string[]).join()).toContain(
+      `longer than the ${coldLow}-${coldHigh} minutes`,
+    );
+    expect(
+      checkDraft(draft({ type: "cold", seconds: minutes(coldHigh!) }), resolve).decisions,
+    ).toEqual([]);
+  });
+
+  it("gives cold and heat their wrap and skin-check steps, which wait for Enter", () => {
+    for (const type of ["cold", "heat"] as const) {
+      const { json } = checkDraft(draft({ type, seconds: minutes(10) }), resolve);
+      const steps = json.steps as { kind: string; duration?: number; name: string }[];
+      expect(steps.map((s) => s.kind)).toEqual(["prepare", "prepare", type]);
+      expect(steps.slice(0, 2).every((s) => s.duration === undefined)).toBe(true);
+      expect(steps[1]!.name).toBe("Check your skin");
+    }
+  });
+
+  it("refuses two packs without the 10 minutes off between them", () => {
+    const [off] = stated(/\*\*10 min off:\*\* at least (\d+) minutes off/);
+    const cold = { type: "cold", seconds: minutes(10) } as const;
+    const close = checkDraft(
+      draft(cold, { type: "rest", seconds: minutes(off!) - 1 }, cold),
+      resolve,
+    );
+    expect(close.saveable).toBe(false);
+    expect(close.decisions.find((d) => d.verdict === "refuse")).toMatchObject({ reason: "rules" });
+    const spaced = checkDraft(draft(cold, { type: "rest", seconds: minutes(off!) }, cold), resolve);
+    expect(spaced.saveable).toBe(true);
+  });
+
+  it("refuses a step past an hour, repeats past 20, an empty routine and one that includes itself", () => {
+    expect(checkDraft(draft({ type: "rest", seconds: minutes(61) }), resolve).saveable).toBe(false);
+    expect(checkDraft(draft(pose("cat", { reps: 21 })), resolve).saveable).toBe(false);
+    expect(checkDraft(draft(), resolve).decisions).toEqual([
+      { verdict: "refuse", reason: "no-steps" },
+    ]);
+    expect(checkDraft(draft({ type: "include", routine: "mine" }), resolve).saveable).toBe(false);
+  });
+
+  it("categorises and lists areas from its steps", () => {
+    expect(checkDraft(draft(pose("cat")), resolve).json).toMatchObject({
+      category: "stretch",
+      areas: ["mid-back"],
+    });
+    expect(
+      checkDraft(draft(pose("cat"), { type: "include", routine: "heat" }), resolve).json.category,
+    ).toBe("mixed");
+  });
+});
+
+describe("names, ids and files", () => {
+  it.each([
+    ["My back \u001b[31mred\u001b[0m", "My back red"],
+    ["Title \u001b]0;owned\u0007 here", "Title here"],
+    ["tab\there\nnewline\u202e", "tab here newline"],
+  ])("makes %j safe", (raw, safe) => {
+    expect(cleanText(raw, 80)).toEqual({ ok: true, text: safe });
+  });
+
+  it("refuses empty and too-long text instead of cutting it", () => {
+    expect(cleanText("\u001b[2J  ", 80)).toEqual({ ok: false, reason: "empty" });
+    expect(cleanText("x".repeat(81), 80)).toEqual({ ok: false, reason: "too-long" });
+  });
+
+  it.each([
+    ["Morning stretch", "morning-stretch"],
+    ["../../etc/passwd", "etc-passwd"],
+    ["Étirement du dos", "etirement-du-dos"],
+    ["..", "my-routine"],
+    ["💥", "my-routine"],
+    ["a".repeat(100), "a".repeat(40)],
+  ])("makes the id of %j %j", (name, id) => {
+    expect(idFromName(name)).toBe(id);
+  });
+
+  it("makes an id unique", () => {
+    expect(uniqueId("stretch", new Set(["stretch", "stretch-2"]))).toBe("stretch-3");
+    expect(uniqueId("a".repeat(40), new Set(["a".repeat(40)]))).toBe(`${"a".repeat(38)}-2`);
+  });
+
+  it("keeps every file inside the routines folder", () => {
+    const dir = "/home/me/.config/knot/routines";
+    expect(routineFile(dir, "mine")).toBe(`${dir}/mine.json`);
+    for (const bad of ["../mine", "a/b", "..", "", "Mine", "x".repeat(41)]) {
+      expect(() => routineFile(dir, bad)).toThrow();
+    }
+  });
+});
