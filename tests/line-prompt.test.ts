@@ -46,3 +46,34 @@ describe("questions at a terminal", () => {
     }
   });
 });
+
+describe("the keys of every yes/no question", () => {
+  it.each([
+    ["y", undefined, true],
+    ["Y", false, true],
+    ["n", true, false],
+    ["N", undefined, false],
+    ["\r", true, true],
+    ["\r", false, false],
+    ["\r", undefined, undefined], // no default: only y or n answer
+    ["\u001b", true, "escape"],
+    ["\u001b[A", true, undefined], // an arrow key is not Esc
+    ["\u0003", true, "cancel"],
+    ["\u0004", true, "cancel"],
+    ["\u001a", true, "suspend"],
+    ["s", true, undefined],
+    ["yes", undefined, true], // a paste: its first key
+  ] as const)("%j (default %s) is %s", async (chunk, fallback, expected) => {
+    const { yesNoKey } = await import("../src/ui/prompt.js");
+    expect(yesNoKey(chunk, fallback)).toBe(expected);
+  });
+
+  it("show the default in capitals", async () => {
+    const { yesNoKeys } = await import("../src/ui/prompt.js");
+    expect([yesNoKeys(true), yesNoKeys(false), yesNoKeys(undefined)]).toEqual([
+      "[Y/n]",
+      "[y/N]",
+      "[y/n]",
+    ]);
+  });
+});

@@ -29,7 +29,7 @@ import { safeText } from "../ui/safe.js";
 import { bulleted } from "../ui/text.js";
 import { allowanceNow } from "./allowance-now.js";
 import { parseWholeNumber } from "./coach-numbers.js";
-import { checkHighRating, NotStarted, preflight } from "./preflight.js";
+import { checkHighRating, NotStarted, preflightChecks } from "./preflight.js";
 import { offerResume } from "./resume.js";
 import { layoutWidth } from "./shared.js";
 
@@ -68,7 +68,7 @@ export interface CoachFlags {
 export function printDryRun(ctx: Context, plan: Plan, leadIn: number): number {
   const out = (text = "") => println(ctx.stdout, text);
   out(
-    `${ctx.style.strong(plan.name)}: ${plan.timeline.length} steps, ${timelineLength(plan.timeline)}`,
+    `${ctx.style.strong(plan.name)}: ${stepCount(plan.timeline.length)}, ${timelineLength(plan.timeline)}`,
   );
   let at = ctx.now() + leadIn * 1000;
   const time = (ms: number) => new Date(ms).toTimeString().slice(0, 8);
@@ -129,7 +129,7 @@ export async function coach(
 
   const width = Math.min(layoutWidth(ctx), 100);
   say(
-    `${style.strong(plan.name)}  ${style.dim(`${plan.timeline.length} steps, ${timelineLength(plan.timeline)}`)}`,
+    `${style.strong(plan.name)}  ${style.dim(`${stepCount(plan.timeline.length)}, ${timelineLength(plan.timeline)}`)}`,
   );
   for (const caution of plan.cautions)
     for (const line of bulleted(caution, width, style.warn("  ! "))) say(line);
@@ -171,10 +171,14 @@ export async function coach(
     const rating = { lines: plain || talk !== ctx.stdout, out: talk };
     const ratings: Ratings = {};
     try {
-      const rest = await preflight({ ...safetyInput, timeline: timeline.slice(resume.startIndex) });
-      timeline = [...timeline.slice(0, resume.startIndex), ...rest];
+      const checked = await preflightChecks({
+        ...safetyInput,
+        timeline: timeline.slice(resume.startIndex),
+      });
+      timeline = [...timeline.slice(0, resume.startIndex), ...checked.timeline];
+      // "Start anyway?" answered yes is the start's confirmation: it is not asked twice.
       const go = await confirm(ctx, "Start now?", {
-        yes: flags.yes,
+        yes: flags.yes || checked.startAgreed,
         whenNoTerminal: () => {
           throw new KnotError("knot asks before it starts, and there is no terminal to ask in.", {
             hint: "Add --yes to start without asking.",
@@ -459,3 +463,5 @@ export function summaryLine(
           : "Interrupted";
   return `${label ?? how}: ${plan.name}, ${time}, ${steps}.`;
 }
+
+const stepCount = (count: number) => `${count} step${count === 1 ? "" : "s"}`;

@@ -69,6 +69,20 @@ export class NotStarted extends Error {
  * `--yes` answers none of these.
  */
 export async function preflight(input: PreflightInput): Promise<TimelineEntry[]> {
+  return (await preflightChecks(input)).timeline;
+}
+
+/**
+ * The preflight's outcome: the timeline to run, and whether the last thing the person was
+ * asked was to start anyway (the cold-gap warning) and they said yes. Then "Start now?" would
+ * ask the same again, so it is not asked.
+ */
+export interface Preflighted {
+  timeline: TimelineEntry[];
+  startAgreed: boolean;
+}
+
+export async function preflightChecks(input: PreflightInput): Promise<Preflighted> {
   const decisions = checkPlan(
     { routine: input.routine, timeline: input.timeline, routineAreas: input.routineAreas },
     input.allowance,
@@ -79,8 +93,8 @@ export async function preflight(input: PreflightInput): Promise<TimelineEntry[]>
   await askEveryTime(input);
   const timeline = await checkDailyLimit(input, decisions);
   if (timeline !== input.timeline) refuseFloors(input, floorsOfShortened(input, timeline));
-  await checkColdGap(input, decisions);
-  return timeline;
+  const startAgreed = await checkColdGap(input, decisions);
+  return { timeline, startAgreed };
 }
 
 /**
@@ -110,14 +124,21 @@ function refuseFloors(input: PreflightInput, decisions: readonly Decision[]) {
   throw new NotStarted(ExitCode.endedEarly);
 }
 
-/** A guidance-level check said no: ask at a terminal, else go on only with --force. */
-async function goOnAnyway(input: PreflightInput, question: string, overriding: string) {
+/**
+ * A guidance-level check said no: ask at a terminal (Enter: no), else go on only with --force.
+ * Returns whether the person said yes at the terminal (--force is not their answer).
+ */
+async function goOnAnyway(
+  input: PreflightInput,
+  question: string,
+  overriding: string,
+): Promise<boolean> {
   const { ask, say, ctx } = input;
   if (input.force) {
     say(ctx.style.warn(`Going on, as --force asks (overriding: ${overriding}).`));
-    return;
+    return false;
   }
-  if (ask.can && (await ask.yesNo(question))) return;
+  if (ask.can && (await ask.yesNo(question, { default: false }))) return true;
   if (!ask.can)
     say(`Not started. If you still want to, add --force (it overrides: ${overriding}).`);
   else say("Not started.");
@@ -377,10 +398,14 @@ export function capMassage(
   });
 }
 
-async function checkColdGap(input: PreflightInput, decisions: readonly Decision[]) {
+/** Cold again within 2 hours: "Start anyway?". Returns whether the person said yes to it. */
+async function checkColdGap(
+  input: PreflightInput,
+  decisions: readonly Decision[],
+): Promise<boolean> {
   const { ctx, say } = input;
   const gap = decisions.find((d) => d.rule === "cold-gap");
-  if (!gap) return;
+  if (!gap) return false;
   say(ctx.style.warn(`${capitalise(decisionText(gap, ctx.now()))}.`));
-  await goOnAnyway(input, "Start anyway?", OVERRIDES["cold-gap"]);
+  return goOnAnyway(input, "Start anyway?", OVERRIDES["cold-gap"]);
 }

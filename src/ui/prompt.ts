@@ -114,6 +114,10 @@ async function withEscape<T>(
   }
 }
 
+/**
+ * A yes/no question that knot decides without asking (--yes, no terminal), else asked with the
+ * same keys as every yes/no question (see askYesNo); `default` is what Enter answers.
+ */
 export async function confirm(
   ctx: Context,
   message: string,
@@ -121,11 +125,7 @@ export async function confirm(
 ): Promise<boolean> {
   if (options.yes) return true;
   if (!canAsk(ctx)) return options.whenNoTerminal();
-  const { default: ask } = await import("@inquirer/confirm");
-  const text = questionText(message, ctx.stdout, 2);
-  return guarded(ctx, () =>
-    withEscape(ctx, (context) => ask({ message: text, default: options.default ?? true }, context)),
-  );
+  return askYesNo(ctx, ctx.stdout, message, { default: options.default ?? true });
 }
 
 export async function choose<T>(
@@ -236,12 +236,43 @@ function readLine(ctx: Context, out: OutputStream, prompt: string): Promise<stri
   });
 }
 
+/** What one key (or the first of a paste) does at a yes/no question. */
+export type YesNoKey = boolean | "escape" | "cancel" | "suspend" | undefined;
+
 /**
- * A yes/no question answered with one keypress (y or n), the answer echoed on the line.
- * Esc leaves it as at every question; Ctrl-C or the end of input cancels.
+ * The keys of every yes/no question: y or Y is yes, n or N is no, Enter is the default (none
+ * when the question has no default), Esc leaves as Ctrl-C does without the signal's exit code,
+ * Ctrl-C or Ctrl-D cancel, Ctrl-Z suspends. Anything else (an arrow key, a letter) is ignored.
  */
-export async function askYesNo(ctx: Context, out: OutputStream, message: string): Promise<boolean> {
-  out.write(`${questionText(`${message} [y/n]`, out)} `);
+export function yesNoKey(chunk: string, fallback: boolean | undefined): YesNoKey {
+  const key = chunk.charAt(0);
+  if (key === "\u0003" || key === "\u0004") return "cancel";
+  if (key === "\u001a") return "suspend";
+  // Esc alone: an arrow key's sequence starts with it too, and arrives as one chunk
+  if (chunk === "\u001b") return "escape";
+  if (key === "y" || key === "Y") return true;
+  if (key === "n" || key === "N") return false;
+  if (key === "\r" || key === "\n") return fallback;
+  return undefined;
+}
+
+/** "[Y/n]": the keys a yes/no question takes, its default in capitals. */
+export const yesNoKeys = (fallback: boolean | undefined): string =>
+  fallback === undefined ? "[y/n]" : fallback ? "[Y/n]" : "[y/N]";
+
+/**
+ * The one yes/no question of knot, answered with one keypress (see yesNoKey), the answer
+ * echoed on the line. Nothing is redrawn, so it reads the same in plain mode and to screen
+ * readers.
+ */
+export async function askYesNo(
+  ctx: Context,
+  out: OutputStream,
+  message: string,
+  options: { default?: boolean } = {},
+): Promise<boolean> {
+  const question = `${questionText(`${message} ${yesNoKeys(options.default)}`, out)} `;
+  out.write(question);
   const answer = await guarded(
     ctx,
     () =>
@@ -254,27 +285,33 @@ export async function askYesNo(ctx: Context, out: OutputStream, message: string)
           if (raw) stdin.setRawMode?.(false);
           stdin.pause();
         };
+        const leave = (name: string, why: string) => {
+          done();
+          out.write("\n");
+          reject(Object.assign(new Error(why), { name }));
+        };
         const onData = (chunk: Buffer | string) => {
-          const key = chunk.toString().toLowerCase();
-          if (key.startsWith("\u0003") || key.startsWith("\u0004")) {
+          const key = yesNoKey(chunk.toString(), options.default);
+          if (key === "cancel") leave("ExitPromptError", "cancelled");
+          else if (key === "escape") leave("AbortPromptError", "escape");
+          else if (key === "suspend") suspend();
+          else if (key !== undefined) {
             done();
-            reject(Object.assign(new Error("cancelled"), { name: "ExitPromptError" }));
-          } else if (key === "\u001b") {
-            // Esc alone (not the start of an arrow key's sequence): leave, as at every question
-            done();
-            reject(Object.assign(new Error("escape"), { name: "AbortPromptError" }));
-          } else if (key.startsWith("y")) {
-            done();
-            resolve(true);
-          } else if (key.startsWith("n")) {
-            done();
-            resolve(false);
+            resolve(key);
           }
         };
-        const onEnd = () => {
-          done();
-          reject(Object.assign(new Error("input closed"), { name: "ExitPromptError" }));
+        // Ctrl-Z in raw mode is a key, not a signal: the terminal is given back, knot stops,
+        // and after fg the same question is asked again.
+        const suspend = () => {
+          if (raw) stdin.setRawMode?.(false);
+          out.write("\n");
+          process.once("SIGCONT", () => {
+            if (raw) stdin.setRawMode?.(true);
+            out.write(question);
+          });
+          process.kill(process.pid, "SIGTSTP");
         };
+        const onEnd = () => leave("ExitPromptError", "input closed");
         if (raw) stdin.setRawMode?.(true);
         stdin.on("data", onData);
         stdin.on("end", onEnd);
@@ -294,7 +331,8 @@ export interface Asker {
   /** Whether there is a terminal to ask in at all. */
   readonly can: boolean;
   choose<T>(message: string, choices: { name: string; value: T }[]): Promise<T>;
-  yesNo(message: string): Promise<boolean>;
+  /** `default`: what Enter answers (none: only y or n do). */
+  yesNo(message: string, options?: { default?: boolean }): Promise<boolean>;
 }
 
 export function asker(ctx: Context, plain: boolean, out: OutputStream = ctx.stdout): Asker {
@@ -303,6 +341,6 @@ export function asker(ctx: Context, plain: boolean, out: OutputStream = ctx.stdo
     can: canAsk(ctx, out),
     choose: (message, choices) =>
       lines ? chooseLine(ctx, out, message, choices) : choose(ctx, message, choices),
-    yesNo: (message) => askYesNo(ctx, out, message),
+    yesNo: (message, options) => askYesNo(ctx, out, message, options),
   };
 }

@@ -1,7 +1,9 @@
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "../helpers.js";
-import { RESTORE, readEvents, shortRoutine, sleep, startInPty } from "./pty.js";
+import { knotInPty, RESTORE, readEvents, shortRoutine, sleep, startInPty } from "./pty.js";
+import { isolatedEnv, writeScreening } from "./run-knot.js";
 
 // The built knot in a real pseudo-terminal, pressing real keys.
 const twoSteps = () =>
@@ -133,5 +135,106 @@ describe.concurrent("knot start at a terminal", () => {
     await run.waitFor("STRETCH ONE");
     run.signal("SIGHUP");
     expect((await run.exited).exitCode).toBe(129);
+  });
+});
+
+// "Start now?" without --yes: the question every session begins with.
+const askToStart = (env = isolatedEnv({ TERM: "xterm-256color", NO_COLOR: "1" })) =>
+  knotInPty(["start", twoSteps(), "--lead-in", "0", "--no-checkin"], { env });
+
+describe.concurrent("every yes/no question takes the same keys", () => {
+  it("Enter takes the default shown in capitals: 'Start now? [Y/n]' starts", async () => {
+    const run = askToStart();
+    await run.waitFor("Start now? [Y/n]");
+    run.press("\r");
+    await run.waitFor("STRETCH ONE");
+    run.press("q");
+    expect((await run.exited).exitCode).toBe(3);
+  });
+
+  it("N says no: not started, exit 0", async () => {
+    const run = askToStart();
+    await run.waitFor("Start now? [Y/n]");
+    run.press("N");
+    expect((await run.exited).exitCode).toBe(0);
+    expect(run.output()).toMatch(/Start now\? \[Y\/n\] no\r?\nNot started\./);
+  });
+
+  it("an arrow key or another letter answers nothing; Y does", async () => {
+    const run = askToStart();
+    await run.waitFor("Start now? [Y/n]");
+    run.press("\u001b[A");
+    run.press("s");
+    await sleep(300);
+    expect(run.output()).not.toContain("STRETCH ONE");
+    run.press("Y");
+    await run.waitFor("STRETCH ONE");
+    run.press("q");
+    expect((await run.exited).exitCode).toBe(3);
+  });
+
+  it("Esc leaves as Ctrl-C does, without the signal's exit code", async () => {
+    const run = askToStart();
+    await run.waitFor("Start now? [Y/n]");
+    run.press("\u001b");
+    expect((await run.exited).exitCode).toBe(0);
+    expect(run.output()).toMatch(/Cancelled/);
+  });
+
+  it("Ctrl-C cancels with exit 130", async () => {
+    const run = askToStart();
+    await run.waitFor("Start now? [Y/n]");
+    run.press("\u0003");
+    expect((await run.exited).exitCode).toBe(130);
+  });
+
+  it("a question whose default is no says [y/N], and Enter keeps the history", async () => {
+    const run = knotInPty(["history", "--clear"]);
+    await run.waitFor(/Clear your history\?[\s\S]*\[y\/N\]/);
+    run.press("\r");
+    expect((await run.exited).exitCode).toBe(0);
+    expect(run.output()).toMatch(/\[y\/N\] no\r?\nNothing cleared\./);
+  });
+});
+
+describe("after 'Start anyway?' for cold again within 2 hours", () => {
+  it("a yes starts the session: 'Start now?' is not asked a second time", {
+    timeout: 30_000,
+  }, async () => {
+    const env = isolatedEnv({ TERM: "xterm-256color", NO_COLOR: "1" }, []);
+    writeScreening(join(env.XDG_CONFIG_HOME!, "knot"), ["red-flags", "neck", "cold"]);
+    const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
+    const cold = {
+      v: 1,
+      id: "ice",
+      routine: "ice",
+      name: "ice",
+      category: "cold",
+      areas: ["upper-back"],
+      sides: [],
+      startedAt: at(15),
+      endedAt: at(14),
+      plannedSeconds: 60,
+      doneSeconds: 60,
+      ended: "completed",
+      ratings: {},
+      steps: [{ name: "s", planned: 60, done: 60, outcome: "done", at: at(15), kind: "cold" }],
+      stoppedAt: 0,
+    };
+    const data = join(env.XDG_DATA_HOME!, "knot");
+    mkdirSync(data, { recursive: true });
+    writeFileSync(join(data, "history.jsonl"), `${JSON.stringify(cold)}\n`);
+    const run = knotInPty(
+      ["cycle", "cold-5", "x1", "--area", "upper-back", "--skin-checked", "--no-checkin"],
+      { env },
+    );
+    await run.waitFor("Do any of these apply to you now?"); // the red flags, shown before cold
+    run.press("\r");
+    await run.waitFor("Start anyway? [y/N]");
+    run.press("y");
+    await run.waitFor("press Enter when ready");
+    run.press("q");
+    expect((await run.exited).exitCode).toBe(3);
+    expect(run.output()).not.toContain("Start now?");
   });
 });
