@@ -161,6 +161,52 @@ describe("the settings file holds only what the person set", () => {
   });
 });
 
+describe("the reminders' reader and writer", () => {
+  /** What knot 0.1 wrote on first use: every default, with a reminder beside. */
+  const pinnedWithReminder = {
+    leadIn: 5,
+    sound: true,
+    voice: false,
+    voiceWords: "instructions",
+    notify: true,
+    display: "full",
+    cold: { minutes: 10, offMinutes: 15, rounds: 2 },
+    massage: { dailyLimitMinutes: 6 },
+    checkin: true,
+    reminders: [{ id: "r1", kind: "daily", time: "09:00", routine: "stretch" }],
+  };
+
+  it("a default pinned by an older knot gives way to knot's current default, as in settings", async () => {
+    const { CONFIG_KEYS } = await import("../src/config/keys.js");
+    const { readReminderSettings } = await import("../src/config/store.js");
+    const dir = tempDir();
+    writeFileSync(join(dir, "config.json"), JSON.stringify(pinnedWithReminder));
+    const limit = CONFIG_KEYS["massage.dailyLimitMinutes"];
+    const before = limit.default;
+    // as if a later knot changed the default the file was written from
+    (limit as { default: number }).default = before - 1;
+    try {
+      const read = readReminderSettings(dir);
+      expect(read.settings.get("massage.dailyLimitMinutes")).toBe(before - 1);
+      expect((await readSettings(dir, () => {})).get("massage.dailyLimitMinutes")).toBe(before - 1);
+    } finally {
+      (limit as { default: number }).default = before;
+    }
+  });
+
+  it("a settings file that is a link is refused, its target never written", async () => {
+    const { symlinkSync } = await import("node:fs");
+    const { writeReminderList } = await import("../src/config/store.js");
+    const reminder = pinnedWithReminder.reminders[0] as never;
+    const linked = tempDir();
+    const target = join(tempDir(), "elsewhere.json");
+    writeFileSync(target, "{}");
+    symlinkSync(target, join(linked, "config.json"));
+    expect(() => writeReminderList(linked, [reminder])).toThrow(/is a symbolic link/);
+    expect(readFileSync(target, "utf8")).toBe("{}");
+  });
+});
+
 describe("readSettings (the coach's read-only view, without conf)", () => {
   it("reads what conf wrote, with defaults for the rest", async () => {
     const dir = tempDir();

@@ -1,8 +1,8 @@
-import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type Conf from "conf";
 import { ExitCode, KnotError } from "../errors.js";
-import { describeFsError, readRegularFile } from "../files.js";
+import { describeFsError, readRegularFile, writeFresh } from "../files.js";
 import { isReminder, type Reminder } from "../remind/model.js";
 import {
   CONFIG_KEY_NAMES,
@@ -326,7 +326,8 @@ export function readReminderSettings(configDir: string): ReminderSettings {
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
       throw new SyntaxError("it is not a JSON object");
     }
-    stored = value;
+    // defaults an older knot pinned in the file are knot's current defaults, as for settings
+    stored = withoutPinnedDefaults(value) ?? value;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") exists = false;
     else {
@@ -422,8 +423,23 @@ export function writeReminderList(
   const next = [...kept, ...reminders];
   if (next.length === 0) delete stored.reminders;
   else stored.reminders = next;
-  mkdirSync(configDir, { recursive: true });
+  // Written whole beside the file (never through a link left at that name) and renamed into
+  // place; a failure (a full disk, a read-only folder) leaves the file as it was, and says so.
+  refuseLinkedSettings(path);
   const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(stored, undefined, "\t"));
-  renameSync(tmp, path);
+  try {
+    mkdirSync(configDir, { recursive: true });
+    writeFresh(tmp, JSON.stringify(stored, undefined, "\t"));
+    renameSync(tmp, path);
+  } catch (error) {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // nothing was written there
+    }
+    throw new KnotError(`Could not save the reminders to ${path}: ${describeFsError(error)}.`, {
+      exitCode: ExitCode.failure,
+      hint: "The settings file is as it was. Check that you may write to the folder and that the disk has room.",
+    });
+  }
 }

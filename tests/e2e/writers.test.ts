@@ -145,7 +145,7 @@ describe("every writer names an environment failure, and what was kept", () => {
   /** knot with a file size limit (KB), as a disk that fills part-way through a write. */
   const limited = (kb: number, args: string[], env: NodeJS.ProcessEnv) =>
     spawnSync(
-      "bash",
+      "/bin/bash",
       ["-c", `ulimit -f ${kb}; exec "${process.execPath}" "${KNOT_BIN}" "$@"`, "knot", ...args],
       { env, encoding: "utf8" },
     );
@@ -189,5 +189,21 @@ describe("every writer names an environment failure, and what was kept", () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/Could not save your settings to .*config\.json: /);
     expect(result.stderr).toMatch(/Nothing was changed/);
+  });
+
+  it("a reminder that cannot be saved says which file, why, and that the file is as it was", () => {
+    // no scheduler on the PATH: the reminder would be kept in the settings file alone
+    const env = isolatedEnv({ PATH: tempDir("knot-empty-bin-") }, []);
+    const config = join(env.XDG_CONFIG_HOME!, "knot", "config.json");
+    mkdirSync(join(config, ".."), { recursive: true });
+    // more than the 1 KB the limit lets through: the whole file is written again
+    const before = JSON.stringify({ leadIn: 3, note: "x".repeat(2000) });
+    writeFileSync(config, before);
+    const result = limited(1, ["remind", "every", "1h"], env);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/Could not save the reminders to .*config\.json: .*\(EFBIG\)/);
+    expect(result.stderr).toMatch(/The settings file is as it was/);
+    expect(readFileSync(config, "utf8")).toBe(before);
+    expect(readdirSync(join(config, ".."))).toEqual(["config.json"]);
   });
 });
