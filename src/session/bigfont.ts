@@ -1,7 +1,7 @@
 /**
  * Large digits for the countdown, readable from the mat two metres away: a seven-segment font
- * kept as data, drawn at a scale that grows with the terminal. Seven segments change few cells
- * from one second to the next, so the screen writer sends little.
+ * kept as data, drawn in full blocks at a scale that grows with the terminal. Seven segments
+ * change few cells from one second to the next, so the screen writer sends little.
  */
 
 // Segments: a top, b upper right, c lower right, d bottom, e lower left, f upper left, g middle.
@@ -18,10 +18,13 @@ const SEGMENTS: Record<string, string> = {
   "9": "abcdfg",
 };
 
-/** The filled cell. ASCII keeps each changed cell one byte; a full block costs three. */
-export const INK = "#";
-/** Columns in a vertical stroke: thicker as the digits grow. */
-const stroke = (scale: number) => (scale >= 3 ? 2 : 1);
+/**
+ * The filled cell: a full block reads as solid from across a room, where `#` outlines blur to
+ * grey. Seven segments keep the changed cells few, so the three bytes a block costs stay cheap.
+ */
+export const INK = "█";
+/** Columns in a vertical stroke: two from scale 2, about as thick as a horizontal one. */
+const stroke = (scale: number) => (scale >= 2 ? 2 : 1);
 
 export const glyphHeight = (scale: number): number => 4 * scale + 1;
 export const digitWidth = (scale: number): number => 3 * scale + 3;

@@ -3,6 +3,7 @@ import { FLOORS } from "../safety/allowance.js";
 import type { Style } from "../ui/style.js";
 import { displayWidth, truncate, wrap } from "../ui/text.js";
 import { bigText, fitScale, glyphHeight } from "./bigfont.js";
+import { MAT_FROM_COLUMNS, MAT_FROM_ROWS, renderMat } from "./mat.js";
 import { describeStep, type SessionView, sideLabel } from "./view.js";
 
 export type Paint = (text: string) => string;
@@ -44,6 +45,10 @@ export function renderScreen(
     return [renderCompactLine(view, width, style)];
   }
   // `width` is the terminal's less the last column, which is never written (see Screen).
+  if (width + 1 >= MAT_FROM_COLUMNS && height >= MAT_FROM_ROWS) {
+    const mat = renderMat(view, width, height, style);
+    if (mat) return mat;
+  }
   if (width + 1 >= LARGE_FROM_COLUMNS && height >= LARGE_FROM_ROWS) {
     const large = renderLarge(view, width, height, style);
     if (large) return large;
@@ -130,7 +135,7 @@ function timerLine(view: SessionView, inner: number, style: Style): Line {
   ];
 }
 
-function hints(width: number): string {
+export function hints(width: number): string {
   const full = "space pause · n next · b back · +/- time · x it hurts · q quit · ? help";
   const short = "space ⏯  n ▶  b ◀  +/-  x hurts  q quit  ?";
   return width >= full.length ? full : truncate(short, width);
@@ -171,7 +176,7 @@ const center = (text: string, width: number) =>
   " ".repeat(Math.max(0, Math.floor((width - displayWidth(text)) / 2)));
 
 /** A call across the whole width, readable without colour: `░░░ text ░░░`. */
-const banner = (text: string, width: number): string => {
+export const banner = (text: string, width: number): string => {
   const side = Math.max(0, width - displayWidth(text) - 2);
   const left = Math.floor(side / 2);
   return `${"░".repeat(left)} ${text} ${"░".repeat(side - left)}`;
@@ -198,7 +203,7 @@ export function renderLarge(
   const top: Line[] = [];
   // Header: the routine, and where we are. The routine's time left changes by the minute here,
   // which keeps the bytes a second low; the step's time is the large one.
-  const where = `step ${view.index + 1} of ${view.count} · ${Math.ceil(view.routineLeft / 60)} min left`;
+  const where = `step ${view.index + 1} of ${view.count} · ${formatClock(view.routineLeft)} left`;
   const name = truncate(view.routineName, Math.max(4, inner - where.length - 2));
   top.push([
     span(`  ${name}`, style.strong),
@@ -293,7 +298,7 @@ export function renderLarge(
  * step rather than every second: the screen writer sends little, and it still reads as
  * progress from across the room.
  */
-function largeBar(view: SessionView, inner: number, style: Style): Line {
+export function largeBar(view: SessionView, inner: number, style: Style): Line {
   const total = view.stepSeconds ?? 1;
   const cells = Math.max(5, inner);
   const exact = ((total - (view.left ?? 0)) / total) * cells;

@@ -18,6 +18,10 @@ export interface SessionView {
   waiting: boolean;
   showHelp: boolean;
   notice: string | undefined;
+  /** The first seconds of a stretch's second side: "switch sides" fills the screen. */
+  switchSides?: boolean;
+  /** In a step paced in repetitions: which one, of how many, and the figure's frame for it. */
+  rep?: { index: number; of: number; frame: number };
   /** A question asked before a cold or heat application, one keypress each. */
   question?: { text: string; index: number; of: number };
   /** During a cold or heat step: how long the pack has been on, wall clock, pauses included. */
@@ -50,6 +54,9 @@ export function packLeftOn(state: SessionState): "cold" | "heat" | undefined {
   return step.packOff;
 }
 
+/** How long "switch sides" fills the screen at the start of a stretch's second side. */
+export const SWITCH_SIDES_SECONDS = 3;
+
 export function viewOf(
   state: SessionState,
   now: number,
@@ -60,14 +67,24 @@ export function viewOf(
     question?: SessionView["question"];
   },
 ): SessionView {
+  const step = state.timeline[state.index]!;
+  const previous = state.timeline[state.index - 1];
+  const left = secondsLeft(state, now);
+  const switchSides =
+    state.status === "running" &&
+    previous?.name === step.name &&
+    Boolean(previous.side && step.side && previous.side !== step.side) &&
+    left !== null &&
+    (state.stepSeconds ?? 0) - left < SWITCH_SIDES_SECONDS;
   return {
     ...(extra.question ? { question: extra.question } : {}),
+    ...(switchSides ? { switchSides } : {}),
     routineName: extra.routineName,
     index: state.index,
     count: state.timeline.length,
-    step: state.timeline[state.index]!,
+    step,
     next: state.timeline[state.index + 1],
-    left: secondsLeft(state, now),
+    left,
     stepSeconds: state.stepSeconds,
     routineLeft: routineSecondsLeft(state, now),
     paused: state.status === "paused",

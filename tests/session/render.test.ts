@@ -141,14 +141,14 @@ describe("renderScreen: the large view (60x16 and up)", () => {
     ).toMatchSnapshot();
   });
 
-  it("grows the digits to about a third of the height, at least 5 rows", () => {
+  it("grows the solid digits to about a third of the height, at least 5 rows", () => {
     const digitRows = (rows: number, columns: number) =>
       text(renderScreen(viewAt(6000), columns - 1, rows, plain))
         .split("\n")
-        .filter((l) => l.includes("#")).length;
+        .filter((l) => l.includes("█")).length;
     expect(digitRows(16, 60)).toBe(5);
-    expect(digitRows(30, 100)).toBe(9);
-    expect(digitRows(45, 160)).toBe(13);
+    expect(digitRows(24, 80)).toBe(5);
+    expect(digitRows(27, 95)).toBe(9);
   });
 
   it("says the kind in words and the side, so it reads without colour", () => {

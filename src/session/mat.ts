@@ -1,0 +1,301 @@
+import { formatClock } from "../duration.js";
+import { poseBlock } from "../poses/block.js";
+import { poseNamed } from "../poses/catalogue.js";
+import { drawPose } from "../poses/draw.js";
+import { frameCount, type Pose } from "../poses/figure.js";
+import type { Side } from "../routine/vocabulary.js";
+import { FLOORS } from "../safety/allowance.js";
+import type { Style } from "../ui/style.js";
+import { displayWidth, truncate, wrap } from "../ui/text.js";
+import { bigText, bigWidth, glyphHeight } from "./bigfont.js";
+import { bigLetters, fitLetters, lettersHeight, lettersWidth } from "./letters.js";
+import { banner, hints, KEY_HELP, KIND_WORDS, type Line, largeBar, type Span } from "./render.js";
+import { describeStep, type SessionView, sideLabel } from "./view.js";
+
+/**
+ * The mat view, for terminals of about 100 × 30 and up, read from two metres away: the step's
+ * name in large letters, its figure beside the time left in solid digits, the side in large
+ * letters under the time, and the moments that matter most (the count-in, switch sides, take
+ * the pack off) as one large word across the screen. Small text stays for what is read up
+ * close: the routine, the instruction, the keys.
+ */
+export const MAT_FROM_COLUMNS = 96;
+export const MAT_FROM_ROWS = 28;
+
+const span = (text: string, paint?: Span["paint"]): Span => (paint ? { text, paint } : { text });
+const blank = (n: number): Line[] => Array.from({ length: Math.max(0, n) }, () => []);
+const pad = (n: number) => " ".repeat(Math.max(0, n));
+const centred = (text: string, width: number) =>
+  pad(Math.floor((width - displayWidth(text)) / 2)) + text;
+
+/** The figure for a step, drawn once for each pose, side, size and frame (not every second). */
+const figures = new Map<string, string[]>();
+function figure(
+  pose: Pose,
+  name: string,
+  width: number,
+  height: number,
+  side?: Side,
+  frame?: number,
+) {
+  const key = `${name}|${side}|${width}|${height}|${frame}`;
+  let lines = figures.get(key);
+  if (!lines) {
+    if (figures.size > 32) figures.clear();
+    lines =
+      frame === undefined || frameCount(pose) === 1
+        ? poseBlock(pose, { width, height, ...(side ? { side } : {}) })
+        : trim(drawPose(pose, { width, height, frame, ...(side ? { side } : {}) }));
+    figures.set(key, lines);
+  }
+  return lines;
+}
+const trim = (lines: string[]) => {
+  let top = 0;
+  let bottom = lines.length - 1;
+  while (top < bottom && lines[top]!.trim() === "") top++;
+  while (bottom > top && lines[bottom]!.trim() === "") bottom--;
+  return lines.slice(top, bottom + 1);
+};
+
+/** What fills the screen in large letters at this moment, if anything. */
+export function callout(view: SessionView): string | undefined {
+  if (view.step.packOff) return "Take the pack off";
+  if (view.question || view.waiting || view.paused || view.showHelp) return undefined;
+  if (view.switchSides) return "Switch sides";
+  return undefined;
+}
+
+/** Large letters that fit `width` and `rows`: the scale, and the lines, largest first. */
+function largest(text: string, width: number, rows: number, maxScale: number, maxLines: number) {
+  for (let scale = maxScale; scale >= 1; scale--) {
+    for (let n = 1; n <= maxLines; n++) {
+      const lines = fitLetters(text, width, scale, n);
+      if (lines && lines.length * (lettersHeight(scale) + 1) - 1 <= rows) return { scale, lines };
+    }
+  }
+  return undefined;
+}
+
+function lettersBlock(lines: string[], scale: number, inner: number, paint?: Span["paint"]) {
+  const out: Line[] = [];
+  lines.forEach((text, i) => {
+    if (i > 0) out.push([]);
+    const rows = bigLetters(text, scale);
+    const left = pad(2 + Math.floor((inner - lettersWidth(text, scale)) / 2));
+    for (const row of rows) out.push([span(left), span(row, paint)]);
+  });
+  return out;
+}
+
+export function renderMat(
+  view: SessionView,
+  width: number,
+  height: number,
+  style: Style,
+): Line[] | undefined {
+  const inner = width - 4;
+  const kindPaint = style.kind[view.step.kind];
+  // The time left is unstyled: it changes every second, and plain digits cost the fewest bytes.
+  const where = `step ${view.index + 1} of ${view.count} · `;
+  const left = `${formatClock(view.routineLeft)} left`;
+  const name = truncate(view.routineName, Math.max(4, inner - where.length - left.length - 2));
+  const header: Line = [
+    span(`  ${name}`, style.strong),
+    span(pad(inner - displayWidth(name) - where.length - left.length + 2)),
+    span(where, style.dim),
+    span(left),
+  ];
+  const round = view.step.round ? `round ${view.step.round.index} of ${view.step.round.of}` : "";
+  const reps = view.rep ? `${view.rep.index} of ${view.rep.of}` : "";
+  const kind = view.step.packOff ? "safety" : (KIND_WORDS[view.step.kind] ?? view.step.kind);
+  const tags = [sideLabel(view.step), round, reps, kind].filter(Boolean).join(" · ");
+  // The step in words as well as in large letters: for screen readers, logs and searching.
+  const title: Line = [
+    span(`  ${truncate(view.step.name.toUpperCase(), inner - tags.length - 5)}`, (t) =>
+      style.strong(kindPaint(t)),
+    ),
+    span(`  ·  ${tags}`, kindPaint),
+  ];
+  const next: Line = view.next
+    ? [
+        span("  next: ", style.dim),
+        span(truncate(describeStep(view.next), inner - 6), style.strong),
+      ]
+    : [span("  next: ", style.dim), span("the end", style.strong)];
+  const notice: Line = view.notice ? [span(`  ${truncate(view.notice, inner)}`, style.warn)] : [];
+  const keys: Line = [span(`  ${hints(inner)}`, style.dim)];
+
+  const word = callout(view);
+  if (word) {
+    const urgent = Boolean(view.step.packOff);
+    const footer: Line[] = [];
+    if (urgent) {
+      const call = `TAKE THE ${view.step.packOff === "cold" ? "COLD PACK" : "HEAT"} OFF NOW, then press Enter`;
+      footer.push([span(`  ${banner(call, inner)}`, (t) => style.error(style.strong(t)))]);
+    } else footer.push(title);
+    footer.push(next, notice, keys);
+    const room = height - footer.length - 3;
+    const big = largest(word, inner, room, 8, 3);
+    if (!big) return undefined;
+    const block = lettersBlock(
+      big.lines,
+      big.scale,
+      inner,
+      urgent ? (t) => style.error(style.strong(t)) : style.strong,
+    );
+    const spare = height - 1 - block.length - footer.length;
+    const above = Math.floor(spare / 2);
+    return [header, ...blank(above), ...block, ...blank(spare - above), ...footer];
+  }
+
+  // The name, in letters as large as fit one line (two at the smallest size).
+  const named = largest(view.step.name, inner, 9, height >= 40 ? 2 : 1, 2);
+  const top: Line[] = [header, []];
+  if (named)
+    top.push(...lettersBlock(named.lines, named.scale, inner, (t) => style.strong(kindPaint(t))));
+  top.push(title);
+
+  const bottom: Line[] = [];
+  if (view.showHelp) {
+    for (const [keysText, what] of KEY_HELP) {
+      bottom.push([span(`  ${keysText.padEnd(8)}`, style.strong), span(truncate(what, inner - 8))]);
+    }
+  } else if (view.question) {
+    const q = view.question;
+    const text = `${q.of > 1 ? `(${q.index + 1} of ${q.of}) ` : ""}${q.text}  y: yes · n: no`;
+    bottom.push([span(`  ${banner(truncate(text, inner - 2), inner)}`, style.strong)]);
+  } else if (view.step.instruction) {
+    for (const text of wrap(view.step.instruction, inner).slice(0, 2))
+      bottom.push([span(`  ${text}`)]);
+  }
+  if (view.paused) {
+    bottom.push([span(`  ${banner("PAUSED · press space to carry on", inner)}`, style.warn)]);
+  } else if (view.waiting) {
+    if (!view.question)
+      bottom.push([span(`  ${banner("press Enter when ready", inner)}`, style.strong)]);
+  } else bottom.push(largeBar(view, inner, style));
+  if (view.packOn) bottom.push(packLine(view.packOn, style));
+  bottom.push(next, notice, keys);
+
+  const room = height - top.length - bottom.length - 2;
+  const middle = clockAndFigure(view, inner, room, style);
+  if (!middle) return undefined;
+  const spare = height - top.length - middle.length - bottom.length;
+  const above = Math.floor(spare / 2);
+  return [...top, ...blank(above), ...middle, ...blank(spare - above), ...bottom].slice(0, height);
+}
+
+/**
+ * The time left in solid digits with the side (or the repetition) under it in large letters,
+ * and the figure beside them, or above them when the terminal is too narrow for both.
+ */
+function clockAndFigure(
+  view: SessionView,
+  inner: number,
+  rows: number,
+  style: Style,
+): Line[] | undefined {
+  const widest = formatClock(view.stepSeconds ?? view.left ?? 0);
+  const under = view.rep
+    ? `${view.rep.index} of ${view.rep.of}`
+    : view.step.side
+      ? view.step.side
+      : "";
+  const pose = view.step.pose ? poseNamed(view.step.pose) : undefined;
+  const clockRows = (scale: number) => (view.waiting ? 0 : glyphHeight(scale));
+  const underBlock = (width: number, room: number) =>
+    under ? largest(under, width, room, 3, 1) : undefined;
+
+  // Scale 3 digits are about 5 cm tall on a laptop at 160 × 45; larger ones cost more bytes
+  // each second than they add from the mat.
+  for (let scale = 3; scale >= 1; scale--) {
+    const clockWidth = view.waiting ? 0 : bigWidth(widest, scale);
+    const besideWidth = inner - clockWidth - 6;
+    const underFit = underBlock(Math.max(clockWidth, 24), rows - clockRows(scale) - 1);
+    // The side matters more than the size of the digits.
+    if (under && !underFit) continue;
+    const clockColumn = clockRows(scale) + (underFit ? lettersHeight(underFit.scale) + 1 : 0);
+    if (clockColumn > rows) continue;
+    if (!pose || besideWidth >= Math.min(48, inner / 3)) {
+      const drawn = pose
+        ? figure(pose, view.step.pose!, besideWidth, rows, view.step.side, view.rep?.frame)
+        : [];
+      return sideBySide(view, drawn, besideWidth, scale, underFit, clockWidth, style);
+    }
+  }
+  // Narrow: the figure above the time.
+  for (let scale = 3; scale >= 1; scale--) {
+    const clockWidth = view.waiting ? 0 : bigWidth(widest, scale);
+    if (clockWidth > inner) continue;
+    const figureRows = rows - clockRows(scale) - 1;
+    if (figureRows < 6) continue;
+    const drawn = pose
+      ? figure(pose, view.step.pose!, inner, figureRows, view.step.side, view.rep?.frame)
+      : [];
+    const lines: Line[] = drawn.map((l) => [span(`  ${centred(l.trimEnd(), inner)}`)]);
+    lines.push([]);
+    lines.push(...digits(view, scale, inner, style));
+    return lines;
+  }
+  return undefined;
+}
+
+function digits(view: SessionView, scale: number, width: number, style: Style): Line[] {
+  if (view.waiting) return [];
+  const rows = bigText(formatClock(view.left ?? 0), scale);
+  const left = pad(2 + Math.floor((width - displayWidth(rows[0]!)) / 2));
+  return rows.map((row) => [span(left), span(row, view.paused ? style.dim : undefined)]);
+}
+
+function sideBySide(
+  view: SessionView,
+  drawn: string[],
+  figureWidth: number,
+  scale: number,
+  under: { scale: number; lines: string[] } | undefined,
+  clockWidth: number,
+  style: Style,
+): Line[] {
+  const column: Line[] = [];
+  if (!view.waiting) {
+    for (const row of bigText(formatClock(view.left ?? 0), scale))
+      column.push([span(row, view.paused ? style.dim : undefined)]);
+  }
+  if (under) {
+    const word = under.lines[0]!;
+    const rows = bigLetters(word, under.scale);
+    const indent = pad(Math.floor((clockWidth - lettersWidth(word, under.scale)) / 2));
+    if (column.length) column.push([]);
+    for (const row of rows) column.push([span(indent + row, style.kind[view.step.kind])]);
+  }
+  const height = Math.max(drawn.length, column.length);
+  const figureTop = Math.floor((height - drawn.length) / 2);
+  const columnTop = Math.floor((height - column.length) / 2);
+  const figureLeft = drawn.length ? 2 : 0;
+  const lines: Line[] = [];
+  for (let r = 0; r < height; r++) {
+    const f = drawn[r - figureTop];
+    const c = column[r - columnTop];
+    const line: Line = [];
+    if (drawn.length) line.push(span(`${pad(figureLeft) + (f ?? "").padEnd(figureWidth)}    `));
+    else line.push(span(pad(2 + Math.floor((figureWidth + 6) / 2))));
+    if (c) line.push(...c);
+    lines.push(line);
+  }
+  return lines;
+}
+
+function packLine(packOn: NonNullable<SessionView["packOn"]>, style: Style): Line {
+  const pack = packOn.kind === "cold" ? "Cold pack" : "Heat";
+  const limit =
+    packOn.onSeconds >= FLOORS.applicationSeconds
+      ? `: ${FLOORS.applicationSeconds / 60} minutes, take it off now`
+      : "";
+  return [
+    span(
+      `  ${pack} on for ${formatClock(packOn.onSeconds)} (pauses included)${limit}`,
+      limit ? style.error : style.dim,
+    ),
+  ];
+}

@@ -1,0 +1,126 @@
+import { Chalk } from "chalk";
+import { describe, expect, it } from "vitest";
+import type { TimelineEntry } from "../../src/routine/timeline.js";
+import { command, startSession, tick } from "../../src/session/engine.js";
+import { type Line, renderScreen } from "../../src/session/render.js";
+import { Screen } from "../../src/session/screen.js";
+import { type SessionView, SWITCH_SIDES_SECONDS, viewOf } from "../../src/session/view.js";
+import { createStyle } from "../../src/ui/style.js";
+import { displayWidth } from "../../src/ui/text.js";
+
+const T0 = Date.UTC(2026, 10, 22, 9, 0, 0);
+const timeline: TimelineEntry[] = [
+  {
+    name: "Knee to chest",
+    kind: "hold",
+    seconds: 30,
+    side: "left",
+    pose: "knee-to-chest",
+    instruction: "Hold behind one knee and draw it gently toward your chest.",
+  },
+  { name: "Knee to chest", kind: "hold", seconds: 30, side: "right", pose: "knee-to-chest" },
+  { name: "Take the cold pack off", kind: "prepare", seconds: null, packOff: "cold" },
+];
+const plain = createStyle();
+const coloured = createStyle(new Chalk({ level: 2 }));
+const rowsOf = (lines: Line[]) => lines.map((l) => l.map((s) => s.text).join(""));
+const BRAILLE = /[\u2801-\u28ff]/;
+const BLOCKS = /[█▀▄]/;
+
+function viewAt(ms: number): SessionView {
+  const { state } = tick(startSession(timeline, T0).state, T0 + ms);
+  return viewOf(state, T0 + ms, { routineName: "Gentle back stretch" });
+}
+const screenAt = (ms: number, columns: number, rows: number) =>
+  rowsOf(renderScreen(viewAt(ms), columns - 1, rows, plain));
+
+describe("the mat view (about 100x30 and up)", () => {
+  it.each([
+    [160, 45],
+    [100, 30],
+  ])(
+    "at %ix%i: the name in large letters, the figure beside the digits, the side under them",
+    (columns, rows) => {
+      const screen = screenAt(6000, columns, rows);
+      expect(screen.length).toBeLessThanOrEqual(rows);
+      for (const row of screen) expect(displayWidth(row)).toBeLessThanOrEqual(columns - 1);
+      const title = screen.findIndex((r) => r.includes("KNEE TO CHEST  ·  left side"));
+      // Large letters above the title line: the name, read from the mat.
+      expect(screen.slice(1, title).filter((r) => BLOCKS.test(r)).length).toBeGreaterThanOrEqual(4);
+      // The figure (braille) shares its rows with the solid digits.
+      const beside = screen.filter((r) => BRAILLE.test(r) && r.includes("██"));
+      expect(beside.length).toBeGreaterThanOrEqual(5);
+      expect(screen.join("\n")).toContain("next: Knee to chest, right side (30s)");
+      expect(screen[0]).toMatch(/step 1 of 3 · 0:54 left$/);
+    },
+  );
+
+  it("fills most of a 160x45 screen with the name, the figure and the clock", () => {
+    const large = screenAt(6000, 160, 45).filter((r) => BRAILLE.test(r) || BLOCKS.test(r));
+    expect(large.length).toBeGreaterThanOrEqual(Math.round(45 * 0.55));
+  });
+
+  it("keeps the smaller large view at 80x24: no figure, digits and words as before", () => {
+    const screen = screenAt(6000, 80, 24);
+    expect(screen.some((r) => BRAILLE.test(r))).toBe(false);
+    expect(screen.join("\n")).toMatch(/KNEE TO CHEST {2}· {2}left side · hold/);
+    expect(screen.filter((r) => r.includes("█")).length).toBeGreaterThanOrEqual(5);
+    expect(screen[0]).toMatch(/step 1 of 3 · 0:54 left$/);
+  });
+
+  it("draws the other side as the mirror image", () => {
+    const figureOf = (ms: number) =>
+      screenAt(ms, 160, 45)
+        .filter((r) => BRAILLE.test(r))
+        .map((r) => r.slice(0, 60));
+    const left = figureOf(6000);
+    const right = figureOf(36_000 + SWITCH_SIDES_SECONDS * 1000);
+    expect(right).not.toEqual(left);
+  });
+
+  it("says 'switch sides' across the screen at the start of the second side, then the figure", () => {
+    const at = (ms: number) => screenAt(ms, 100, 30);
+    const switching = at(30_000);
+    expect(switching.some((r) => BRAILLE.test(r))).toBe(false);
+    expect(switching.filter((r) => BLOCKS.test(r)).length).toBeGreaterThanOrEqual(8);
+    expect(switching.join("\n")).toContain("KNEE TO CHEST  ·  right side");
+    const after = at(30_000 + SWITCH_SIDES_SECONDS * 1000);
+    expect(after.some((r) => BRAILLE.test(r))).toBe(true);
+  });
+
+  it("calls the pack off in large letters, with the words to read up close", () => {
+    let { state } = startSession(timeline.slice(2), T0);
+    state = tick(state, T0 + 1000).state;
+    const screen = rowsOf(
+      renderScreen(viewOf(state, T0 + 1000, { routineName: "Cold" }), 159, 45, plain),
+    );
+    expect(screen.filter((r) => BLOCKS.test(r)).length).toBeGreaterThanOrEqual(8);
+    expect(screen.join("\n")).toMatch(/░+ TAKE THE COLD PACK OFF NOW, then press Enter ░+/);
+  });
+
+  it("shows PAUSED across the width and keeps the figure", () => {
+    const { state } = command(
+      tick(startSession(timeline, T0).state, T0 + 6000).state,
+      "pause",
+      T0 + 6000,
+    );
+    const screen = rowsOf(
+      renderScreen(viewOf(state, T0 + 60_000, { routineName: "x" }), 159, 45, plain),
+    );
+    expect(screen.join("\n")).toMatch(/░{20,} PAUSED · press space to carry on ░{20,}/);
+    expect(screen.some((r) => BRAILLE.test(r))).toBe(true);
+  });
+
+  it("draws the figure once a step: later seconds write no braille", () => {
+    const writes: string[] = [];
+    const screen = new Screen((t) => writes.push(t));
+    let { state } = startSession(timeline, T0);
+    for (let s = 0; s < 20; s++) {
+      state = tick(state, T0 + s * 1000).state;
+      const view = viewOf(state, T0 + s * 1000, { routineName: "Gentle back stretch" });
+      screen.draw(renderScreen(view, 159, 45, coloured), 160, 45);
+    }
+    expect(BRAILLE.test(writes[0]!)).toBe(true);
+    for (const later of writes.slice(1)) expect(BRAILLE.test(later)).toBe(false);
+  });
+});
