@@ -251,6 +251,37 @@ that cannot reach you says why in knot remind list, knot remind log and knot tod
     });
 
   program
+    .command("checkin")
+    .description(
+      "the weekly activity check: name up to three activities your back makes hard, and rate each 0-10",
+    )
+    .option("--add <name>", "name an activity (up to three at a time)", (v, all: string[] = []) => [
+      ...all,
+      v,
+    ])
+    .option("--rename <id>", "rename an activity (with --to), keeping its ratings")
+    .option("--to <name>", "the new name for --rename")
+    .option("--retire <id>", "stop rating an activity, keeping its ratings")
+    .option("--rate <ratings>", "rate without questions, such as a1=6,a2=4")
+    .option("--list", "show the activities and their latest ratings")
+    .option("--plain", "ask as plain lines (for screen readers)")
+    .option("--json", "print the activities and checks as JSON")
+    .addHelpText(
+      "after",
+      examples(
+        "knot checkin",
+        'knot checkin --add "turning my head to reverse the car"',
+        "knot checkin --rate a1=6,a2=4",
+        'knot checkin --rename a1 --to "reversing the car"',
+        "knot checkin --retire a2",
+      ),
+    )
+    .action(async (options) => {
+      const { checkin } = await import("./commands/checkin.js");
+      await run(checkin(options, ctx));
+    });
+
+  program
     .command("today")
     .description(
       "today's sessions, self-massage against the daily limit, and when cold or heat is next advisable",

@@ -58,8 +58,7 @@ export type PsfsResult = { store: PsfsStore } | PsfsProblem;
  * A name as kept: control characters (escape sequences) kept as visible text such as \x1b,
  * never raw; spaces collapsed; trimmed.
  */
-export const cleanName = (name: string): string =>
-  safeText(name.replace(/\s+/g, " ")).trim();
+export const cleanName = (name: string): string => safeText(name.replace(/\s+/g, " ")).trim();
 
 function checkName(name: string): PsfsProblem | undefined {
   if (name === "") return { problem: "empty-name" };

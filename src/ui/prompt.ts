@@ -157,30 +157,43 @@ export const RATING_QUESTIONS = {
 /**
  * "How bad is it right now, 0-10?": a number, or nothing when the person just presses Enter.
  * In plain mode (`lines`) it is one line to type the answer after, the scale's anchors
- * included, nothing redrawn, so screen readers read it well; a wrong answer asks again.
+ * included, nothing redrawn, so screen readers read it well; a wrong answer asks again. At a
+ * full-screen prompt the anchors are a line above the question.
  */
-export async function askRating(
+export function askRating(
   ctx: Context,
   when: keyof typeof RATING_QUESTIONS,
   options: { lines?: boolean; out?: OutputStream } = {},
 ): Promise<number | undefined> {
-  const question = RATING_QUESTIONS[when];
+  return askScore(
+    ctx,
+    { question: RATING_QUESTIONS[when], scale: PAIN_SCALE, label: "Pain" },
+    options,
+  );
+}
+
+/** A 0-10 question with its scale's anchors (the pain check-in, the weekly activity check). */
+export async function askScore(
+  ctx: Context,
+  ask: { question: string; scale: string; label: string },
+  options: { lines?: boolean; out?: OutputStream } = {},
+): Promise<number | undefined> {
+  const { question, scale } = ask;
   const valid = (text: string) => text.trim() === "" || /^(10|[0-9])$/.test(text.trim());
   const retry = "A whole number from 0 to 10, or Enter to skip";
   let answer: string;
+  const out = options.out ?? ctx.stdout;
   if (options.lines) {
-    const out = options.out ?? ctx.stdout;
-    out.write(
-      `${question}? Type a number 0 to 10 and press Enter: ${PAIN_SCALE}. Enter alone skips.\n`,
-    );
+    out.write(`${question}? Type a number 0 to 10 and press Enter: ${scale}. Enter alone skips.\n`);
     answer = await guarded(ctx, async () => {
       for (;;) {
-        const line = await readLine(ctx, out, "Pain 0-10: ");
+        const line = await readLine(ctx, out, `${ask.label} 0-10: `);
         if (valid(line)) return line;
         out.write(`${retry}.\n`);
       }
     });
   } else {
+    out.write(`${ctx.style.dim(questionText(`0-10: ${scale}`, out, 2))}\n`);
     // bounded: a paste of thousands of characters settles at once (see askLine)
     answer = await guarded(ctx, () =>
       askLine(ctx, {
@@ -191,6 +204,22 @@ export async function askRating(
     );
   }
   return answer.trim() === "" ? undefined : Number(answer.trim());
+}
+
+/** A short line of text (such as an activity's name); Enter alone gives "". */
+export function askText(
+  ctx: Context,
+  message: string,
+  options: { lines?: boolean; out?: OutputStream; maxLength: number },
+): Promise<string> {
+  const out = options.out ?? ctx.stdout;
+  if (options.lines) {
+    out.write(`${message}\n`);
+    return guarded(ctx, () => readLine(ctx, out, "> "));
+  }
+  return guarded(ctx, () =>
+    askLine(ctx, { message, maxLength: options.maxLength, validate: () => true }),
+  );
 }
 
 /**

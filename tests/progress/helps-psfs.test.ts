@@ -20,7 +20,7 @@ import { psfsFile, readPsfs, writePsfs } from "../../src/progress/psfs-store.js"
 import { guidance, stated } from "../guidance.js";
 import { rec } from "../history/fixtures.js";
 
-const [minSessions] = stated(/shown only from (\d+) sessions rated both times/);
+const minSessions = stated(/shown only from (\d+) sessions rated both times/)[0]!;
 const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4 };
 const maxActivities = NUMBER_WORDS[guidance.match(/names up to (\w+) activities/)?.[1] ?? ""];
 

@@ -1,0 +1,118 @@
+import { type Context, println } from "../context.js";
+import { ExitCode, KnotError } from "../errors.js";
+import { checkinFlow, problemWords } from "../progress/checkin-flow.js";
+import {
+  activeActivities,
+  addActivity,
+  checkAverages,
+  type PsfsResult,
+  type PsfsStore,
+  recordCheck,
+  renameActivity,
+  retireActivity,
+} from "../progress/psfs.js";
+import { psfsFile, readPsfs, writePsfs } from "../progress/psfs-store.js";
+import { terminalAsker } from "../progress/weekly.js";
+import { canAsk } from "../ui/prompt.js";
+import { safeText } from "../ui/safe.js";
+import { printJson } from "./shared.js";
+
+export interface CheckinOptions {
+  add?: string[];
+  rename?: string;
+  to?: string;
+  retire?: string;
+  rate?: string;
+  list?: boolean;
+  json?: boolean;
+  plain?: boolean;
+}
+
+function read(ctx: Context): PsfsStore {
+  try {
+    return readPsfs(ctx.paths.data);
+  } catch (error) {
+    throw new KnotError((error as Error).message, {
+      exitCode: ExitCode.failure,
+      hint: `Move ${psfsFile(ctx.paths.data)} aside to start the weekly check afresh.`,
+    });
+  }
+}
+
+const settle = (result: PsfsResult): PsfsStore => {
+  if ("problem" in result) throw new KnotError(problemWords(result));
+  return result.store;
+};
+
+/** "a1=6,a2=4" as ratings by id (checked against the store by recordCheck). */
+function parseRatings(text: string): Record<string, number> {
+  const ratings: Record<string, number> = {};
+  for (const part of text.split(",")) {
+    const m = /^\s*(a\d+)\s*=\s*(\d{1,2})\s*$/.exec(part);
+    if (!m)
+      throw new KnotError(
+        `--rate takes ID=SCORE pairs such as a1=6,a2=4, not ${JSON.stringify(part)}.`,
+      );
+    ratings[m[1]!] = Number(m[2]);
+  }
+  return ratings;
+}
+
+/** The activities and every check, as `--json` and `--list` show them. */
+export function checkinView(store: PsfsStore) {
+  return {
+    activities: store.activities,
+    checks: store.checks,
+    averages: checkAverages(store).map((c) => ({
+      at: new Date(c.at).toISOString(),
+      average: Math.round(c.average * 10) / 10,
+    })),
+  };
+}
+
+export async function checkin(options: CheckinOptions, ctx: Context): Promise<number> {
+  let store = read(ctx);
+  const now = ctx.now();
+  const changes = options.add?.length || options.rename || options.retire || options.rate;
+  if (options.to !== undefined && !options.rename)
+    throw new KnotError('--to goes with --rename ID: knot checkin --rename a1 --to "new name".');
+  for (const name of options.add ?? []) store = settle(addActivity(store, name, now));
+  if (options.rename) {
+    if (options.to === undefined) throw new KnotError('--rename ID needs --to "new name".');
+    store = settle(renameActivity(store, options.rename, options.to, now));
+  }
+  if (options.retire) store = settle(retireActivity(store, options.retire, now));
+  if (options.rate) store = settle(recordCheck(store, parseRatings(options.rate), now));
+  if (changes) writePsfs(ctx.paths.data, store);
+
+  if (!changes && !options.list && !options.json) {
+    if (!canAsk(ctx))
+      throw new KnotError("The weekly check asks its questions at a terminal.", {
+        hint: "Rate without questions: knot checkin --rate a1=6,a2=4 (knot checkin --list shows the ids).",
+      });
+    const result = await checkinFlow(store, terminalAsker(ctx, Boolean(options.plain)), ctx.now);
+    writePsfs(ctx.paths.data, result.store);
+    store = result.store;
+  }
+  if (options.json) {
+    printJson(ctx, checkinView(store));
+    return ExitCode.ok;
+  }
+  if (options.list || changes) {
+    const s = ctx.style;
+    const active = activeActivities(store);
+    if (store.activities.length === 0)
+      println(ctx.stdout, s.dim("No activities yet: knot checkin names them."));
+    for (const a of store.activities) {
+      const last = [...store.checks].reverse().find((c) => c.ratings[a.id] !== undefined);
+      const latest = last
+        ? `latest ${last.ratings[a.id]} on ${last.at.slice(0, 10)}`
+        : "not rated yet";
+      const state = a.retired ? ` ${s.dim(`(retired ${a.retired.slice(0, 10)})`)}` : "";
+      println(ctx.stdout, `  ${s.id(a.id)}  ${safeText(a.name)}${state}  ${s.dim(latest)}`);
+    }
+    if (active.length > 0 && options.list)
+      println(ctx.stdout, s.dim(`${store.checks.length} checks in all.`));
+  }
+  return ExitCode.ok;
+}
