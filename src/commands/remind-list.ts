@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { remindersMovedAside } from "../config/store.js";
 import { type Context, println, warnTo } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
+import { dayKey } from "../history/analysis.js";
 import { nextDue } from "../remind/decide.js";
 import { readLog } from "../remind/log.js";
 import { describeReminder, type Reminder } from "../remind/model.js";
@@ -14,6 +15,7 @@ import {
   type SchedulerName,
 } from "../remind/schedulers.js";
 import { type KeptState, readRemindState } from "../remind/state.js";
+import { clockTime } from "../safety/allowance-text.js";
 import { safeText } from "../ui/safe.js";
 import {
   readReminders,
@@ -214,7 +216,7 @@ export async function remindLog(
   }
   for (const e of entries) {
     const at = new Date(e.at);
-    const stamp = `${at.toLocaleDateString(undefined, { month: "short", day: "numeric" })} ${at.toTimeString().slice(0, 5)}`;
+    const stamp = `${dayKey(at.getTime())} ${clockTime(at.getTime())}`;
     const text = `${stamp}  ${e.id.padEnd(4)} ${e.outcome}${e.why ? `: ${e.why}` : ""}`;
     println(ctx.stdout, e.outcome === "failed" ? ctx.style.warn(safeText(text)) : safeText(text));
   }

@@ -1,5 +1,6 @@
 import { KnotError } from "../errors.js";
-import { addDays, startOfDay } from "../history/analysis.js";
+import { addDays, dayKey, startOfDay } from "../history/analysis.js";
+import { clockTime } from "../safety/allowance-text.js";
 import { quote } from "../ui/safe.js";
 
 /**
@@ -143,7 +144,9 @@ export function inHours(reminder: Reminder, now: number): boolean {
 /** One line for `knot remind list`. */
 export function describeReminder(reminder: Reminder): string {
   if (reminder.kind === "once") {
-    return `${reminder.routine} once, at ${new Date(reminder.at!).toLocaleString()}`;
+    // dates and times as knot shows them everywhere: 2026-11-30 09:00, whatever the locale
+    const at = Date.parse(reminder.at!);
+    return `${reminder.routine} once, at ${dayKey(at)} ${clockTime(at)}`;
   }
   const days = reminder.days ?? DEFAULT_DAYS;
   const dayText =

@@ -1,5 +1,8 @@
 import { spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { tempDir } from "../helpers.js";
 import { knotInPty, shortRoutine } from "./pty.js";
 import { isolatedEnv, KNOT_BIN, knot } from "./run-knot.js";
 
@@ -112,5 +115,57 @@ describe("rough edges a newcomer hit", () => {
     await new Promise((r) => child.on("close", r));
     expect(today).toMatch(/Cold: pack on since \d\d:\d\d/);
     expect(today).not.toMatch(/\(0s ago\)|last ended/);
+  });
+
+  it("dates and times in one style, 24-hour, whatever the locale", () => {
+    // a locale whose own style is 12-hour, and no scheduler (the reminder is kept in settings)
+    const env = isolatedEnv(
+      { LC_ALL: "en_US.UTF-8", LANG: "en_US.UTF-8", PATH: tempDir("knot-empty-bin-") },
+      ["red-flags", "neck", "cold"],
+    );
+    const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
+    const session = (id: string, minutesAgo: number, kind: string) => ({
+      v: 1,
+      id,
+      routine: id,
+      name: id,
+      category: kind,
+      areas: ["upper-back"],
+      sides: [],
+      startedAt: at(minutesAgo),
+      endedAt: at(minutesAgo - 1),
+      plannedSeconds: 60,
+      doneSeconds: 60,
+      ended: "completed",
+      ratings: { before: 4, after: 3 },
+      steps: [{ name: "s", planned: 60, done: 60, outcome: "done", at: at(minutesAgo), kind }],
+      stoppedAt: 0,
+    });
+    const data = join(env.XDG_DATA_HOME!, "knot");
+    mkdirSync(data, { recursive: true });
+    writeFileSync(
+      join(data, "history.jsonl"),
+      `${[session("ice", 15, "cold"), session("roll", 3 * 24 * 60, "massage")].map((r) => JSON.stringify(r)).join("\n")}\n`,
+    );
+    const once = knot(["remind", "cold"], { env }); // a reminder at one time: "once, at ..."
+    expect(once.status, once.stderr).toBe(0);
+    knot(["remind", "fire", "r1"], { env }); // before its time: logged as quiet
+    const outputs = [
+      once.stdout,
+      ...[["today"], ["history"], ["stats"], ["remind", "list"], ["remind", "log"], ["safety"]].map(
+        (args) => {
+          const result = knot(args, { env });
+          expect(result.status, `${args.join(" ")}: ${result.stderr}`).toBe(0);
+          return result.stdout + result.stderr;
+        },
+      ),
+    ].join("\n");
+    expect(outputs).not.toMatch(/\b(AM|PM|[ap]\.m\.)(?![a-z])/); // no 12-hour clock
+    expect(outputs).not.toMatch(/\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/); // no locale dates
+    expect(outputs).not.toMatch(/\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d/);
+    // dates as 2026-11-30 09:00 and times as 14:05, in history, reminders and today alike
+    expect(outputs).toMatch(/once, at \d{4}-\d\d-\d\d \d\d:\d\d/);
+    expect(outputs).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d {2}ice/m);
+    expect(outputs).toMatch(/Cold: last ended \d\d:\d\d/);
   });
 });
