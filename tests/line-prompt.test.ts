@@ -77,3 +77,45 @@ describe("the keys of every yes/no question", () => {
     ]);
   });
 });
+
+describe("a 'not reaching you' notice in the countdown", () => {
+  // as the cues word them: what failed, then what to do
+  const voice = (reason: string) =>
+    `Voice is not reaching you: ${reason}. Check the sound is on and a speaker is connected; knot rings twice instead.`;
+  const advice = "Check the sound is on and a speaker is connected; knot rings twice instead.";
+
+  it("wraps at word boundaries onto two lines at 80 columns (76 inside the margins)", async () => {
+    const { noticeLines } = await import("../src/ui/text.js");
+    const text = voice("espeak-ng failed: exit code 1");
+    const lines = noticeLines(text, 76);
+    expect(lines).toHaveLength(2);
+    expect(lines.join(" ")).toBe(text); // nothing cut, no word split
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(76);
+  });
+
+  it("a long failure is cut before the advice, never the advice itself", async () => {
+    const { noticeLines } = await import("../src/ui/text.js");
+    const long = voice(
+      "espeak-ng failed: ALSA lib pcm.c:2664:(snd_pcm_open_noupdate) Unknown PCM default; no audio device found at all",
+    );
+    const lines = noticeLines(long, 76);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^Voice is not reaching you: espeak-ng failed: .*…$/);
+    expect(lines[1]).toBe(advice);
+    const notify = noticeLines(
+      "Notifications are not reaching you: notify-send failed: Could not connect: No such file or directory. Start a notification service (a desktop session); knot rings twice instead.",
+      76,
+    );
+    expect(notify[0]).toMatch(/^Notifications are not reaching you: .*…$/);
+    expect(notify[1]).toBe(
+      "Start a notification service (a desktop session); knot rings twice instead.",
+    );
+  });
+
+  it("a short notice stays one line", async () => {
+    const { noticeLines } = await import("../src/ui/text.js");
+    expect(noticeLines("Voice is on, but espeak-ng was not found.", 76)).toEqual([
+      "Voice is on, but espeak-ng was not found.",
+    ]);
+  });
+});

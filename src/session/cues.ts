@@ -122,9 +122,10 @@ function runCue(
   };
 }
 
+// Each begins a sentence of its own in the notice (see noticeLines: the advice is kept whole).
 const FIX = {
-  voice: "check the sound is on and a speaker is connected",
-  notify: "a desktop notification service must be running (a graphical session)",
+  voice: "Check the sound is on and a speaker is connected",
+  notify: "Start a notification service (a desktop session)",
 } as const;
 
 /**
@@ -161,7 +162,7 @@ export class Cues {
             ),
           (reason) =>
             outlets.problem(
-              `Voice is not reaching you: ${reason}. ${FIX.voice}; meanwhile knot rings twice.`,
+              `Voice is not reaching you: ${reason}. ${FIX.voice}; knot rings twice instead.`,
             ),
         );
       } else {
@@ -231,7 +232,7 @@ export class Cues {
       if (result.ok || this.notifyFailed) return;
       this.notifyFailed = true;
       this.outlets.problem(
-        `Notifications are not reaching you: ${result.reason}. ${FIX.notify}; meanwhile knot rings twice.`,
+        `Notifications are not reaching you: ${result.reason}. ${FIX.notify}; knot rings twice instead.`,
       );
       this.bell(BELLS.fallback);
     });

@@ -122,3 +122,29 @@ export function table(
 export function bulleted(text: string, width: number, mark: string): string[] {
   return wrap(text, width - 4).map((line, i) => `${i === 0 ? mark : "    "}${line}`);
 }
+
+/**
+ * A notice ("Voice is not reaching you: <what failed>. <what to do>; meanwhile ...") laid out
+ * on at most `max` lines of `width` columns, wrapped at word boundaries. One too long for them
+ * keeps its advice (the last sentence) whole and cuts the details before it, with an ellipsis:
+ * what to do is never the part lost.
+ */
+export function noticeLines(text: string, width: number, max = 2): string[] {
+  const lines = wrap(text, width);
+  if (lines.length <= max) return lines;
+  const end = text.lastIndexOf(". ", text.length - 2);
+  if (end < 0) return cutLines(lines, max);
+  const advice = wrap(text.slice(end + 2), width);
+  const room = max - advice.length;
+  if (room < 1) return cutLines(advice, max);
+  return [...cutLines(wrap(text.slice(0, end + 1), width), room), ...advice];
+}
+
+/** The first `max` lines, the last ending with an ellipsis when anything was cut. */
+function cutLines(lines: string[], max: number): string[] {
+  if (lines.length <= max) return lines;
+  const kept = lines.slice(0, max);
+  const width = Math.max(...lines.map(displayWidth));
+  kept[max - 1] = truncate(`${kept[max - 1]} ${lines[max]}`, width);
+  return kept;
+}
