@@ -84,6 +84,18 @@ const result = await build({
   logLevel: "warning",
 });
 
+// What shell completion asks as the person presses TAB (routine ids, reminder ids, a setting's
+// values), answered by bin/knot.js from this one small file without loading the command line.
+await build({
+  entryPoints: { complete: "src/complete-main.ts" },
+  outdir: "dist",
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  logLevel: "warning",
+});
+
 // The bundled packages' own licences, beside the code that carries them: every package whose
 // files went into dist/ (commander, conf and what conf uses), with its licence text.
 const bundled = new Map();

@@ -458,17 +458,19 @@ It completes commands, options, routine ids (your own too), config keys and thei
     )
     .action(async (shell: string) => {
       const { completion } = await import("./commands/completion.js");
-      await run(completion(shell, ctx));
+      await run(completion(shell, program, ctx));
     });
-  // What the completion scripts call: the candidates for the last word. Not for people.
+  // What the completion scripts ask for routine ids, reminder ids and a setting's values. Not
+  // for people; bin/knot.js answers it without loading this program (dist/complete.js).
   program
     .command("__complete", { hidden: true })
-    .argument("[words...]")
-    .allowUnknownOption()
+    .argument("<source>")
+    .argument("[key]")
     .helpOption(false)
-    .action(async (words: string[]) => {
-      const { printCandidates } = await import("./commands/completion.js");
-      await run(Promise.resolve(printCandidates(program, words, ctx)));
+    .action(async (source: string, key: string | undefined) => {
+      const { dynamicCandidates } = await import("./complete.js");
+      for (const found of dynamicCandidates(source, key, () => ctx.paths.config))
+        println(ctx.stdout, found);
     });
 
   // knot help <command>, which says so when there is no such command.

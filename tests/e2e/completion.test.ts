@@ -22,26 +22,78 @@ function shellEnv() {
 }
 
 const has = (shell: string) => spawnSync("sh", ["-c", `command -v ${shell}`]).status === 0;
+const missing = (shell: string) => {
+  if (has(shell)) return false;
+  console.warn(
+    `${shell} is not installed: its completion is not tested here (.ci/run installs it)`,
+  );
+  return true;
+};
+
+/** A folder holding routine files with awkward names, for the file-name completions. */
+function filesHere(): string {
+  const dir = tempDir("knot-files-");
+  writeFileSync(join(dir, "my routine.json"), "{}");
+  writeFileSync(join(dir, "mine.json"), "{}");
+  mkdirSync(join(dir, "my folder"));
+  return dir;
+}
 
 /** What bash offers for the words typed so far (the last one may be partly typed). */
-function bashCandidates(env: NodeJS.ProcessEnv, ...words: string[]): string[] {
-  const script = `source <(knot completion bash)
+function bashCandidates(env: NodeJS.ProcessEnv, cwd: string, ...words: string[]): string[] {
+  const script = `source ${JSON.stringify(bashScript())}
 COMP_WORDS=(knot ${words.map((w) => `'${w}'`).join(" ")}); COMP_CWORD=${words.length}
 _knot_complete; printf '%s\\n' "\${COMPREPLY[@]}"`;
-  const result = spawnSync("bash", ["-c", script], { env, encoding: "utf8", timeout: 20_000 });
+  const result = spawnSync("bash", ["-c", script], { env, cwd, encoding: "utf8", timeout: 20_000 });
   expect(result.stderr).toBe("");
   return result.stdout.split("\n").filter(Boolean).sort();
 }
 
-describe.concurrent("shell completion", () => {
-  const env = shellEnv();
+/** The bash script, as `knot completion bash` prints it, in a file. */
+const bashScript = (() => {
+  let file: string | undefined;
+  return () => {
+    if (file) return file;
+    const made = join(tempDir("knot-script-"), "knot.bash");
+    writeFileSync(made, knot(["completion", "bash"]).stdout);
+    file = made;
+    return file;
+  };
+})();
 
-  it("completes commands in a real bash", () => {
-    expect(bashCandidates(env, "st")).toEqual(["start", "stats"]);
+/** The commands `knot --help` lists. */
+const helpCommands = (): string[] =>
+  [...knot(["--help"]).stdout.matchAll(/^ {2}([a-z][\w-]*)\b/gm)].map((m) => m[1]!);
+
+describe.concurrent("shell completion in bash", () => {
+  const env = shellEnv();
+  const dir = filesHere();
+  const bash = (...words: string[]) => bashCandidates(env, dir, ...words);
+
+  it("completes every command knot --help lists, from the script alone", () => {
+    const offered = bash("");
+    const listed = helpCommands();
+    expect(listed.length).toBeGreaterThan(10);
+    for (const name of listed) expect(offered, name).toContain(name);
+    expect(offered).not.toContain("__complete");
+    expect(bash("st")).toEqual(["start", "stats"]);
+    // no knot on the PATH: commands and options need no process
+    const noKnot = { ...env, PATH: "/usr/bin:/bin" };
+    expect(bashCandidates(noKnot, dir, "st")).toEqual(["start", "stats"]);
+    expect(bashCandidates(noKnot, dir, "show", "--")).toEqual(["--help", "--json"]);
   });
 
-  it("completes routine ids, the person's own too", () => {
-    expect(bashCandidates(env, "start", "")).toEqual([
+  it("lists a command's options after --", () => {
+    const options = bash("start", "--");
+    expect(options).toContain("--dry-run");
+    expect(options).toContain("--skin-checked");
+    expect(options).not.toContain("--json");
+    expect(bash("start", "stretch", "--sk")).toEqual(["--skin-checked"]);
+    expect(bash("list", "--category", "")).toEqual(["cold", "heat", "massage", "mixed", "stretch"]);
+  });
+
+  it("completes routine ids, the person's own too, and file names when no id fits", () => {
+    expect(bash("start", "")).toEqual([
       "cold-cycle",
       "desk-break",
       "fingertips",
@@ -51,36 +103,31 @@ describe.concurrent("shell completion", () => {
       "stretch",
       "tennis-ball",
     ]);
-    expect(bashCandidates(env, "show", "te")).toEqual(["tennis-ball"]);
+    expect(bash("show", "te")).toEqual(["tennis-ball"]);
+    expect(bash("show", "my")).toEqual(["my-desk"]);
+    expect(bash("show", "my\\ r")).toEqual(["my\\ routine.json"]);
+  });
+
+  it("escapes file names as they must be typed, a folder ending in a slash", () => {
+    expect(bash("validate", "my")).toEqual(["my\\ folder/", "my\\ routine.json"]);
+    expect(bash("validate", "mine.json", "my\\ r")).toEqual(["my\\ routine.json"]);
+    expect(bash("start", "--events", "mi")).toEqual(["mine.json"]);
   });
 
   it("completes config keys and their values", () => {
-    expect(bashCandidates(env, "config", "set", "cold.")).toEqual([
+    expect(bash("config", "set", "cold.")).toEqual([
       "cold.minutes",
       "cold.offMinutes",
       "cold.rounds",
     ]);
-    expect(bashCandidates(env, "config", "set", "display", "")).toEqual([
-      "compact",
-      "full",
-      "plain",
-    ]);
-    expect(bashCandidates(env, "config", "set", "voice", "")).toEqual(["false", "true"]);
+    expect(bash("config", "set", "display", "")).toEqual(["compact", "full", "plain"]);
+    expect(bash("config", "set", "voice", "")).toEqual(["false", "true"]);
   });
 
   it("completes reminders: subcommands, their options and values, and reminder ids", () => {
-    expect(bashCandidates(env, "remind", "")).toEqual([
-      "cold",
-      "every",
-      "list",
-      "log",
-      "off",
-      "repair",
-    ]);
-    expect(bashCandidates(env, "remind", "every", "1h", "--d")).toEqual(["--days"]);
-    expect(bashCandidates(env, "remind", "every", "1h", "--routine", "des")).toEqual([
-      "desk-break",
-    ]);
+    expect(bash("remind", "")).toEqual(["cold", "every", "list", "log", "off", "repair"]);
+    expect(bash("remind", "every", "1h", "--d")).toEqual(["--days"]);
+    expect(bash("remind", "every", "1h", "--routine", "des")).toEqual(["desk-break"]);
     const config = join((env as NodeJS.ProcessEnv).XDG_CONFIG_HOME!, "knot", "config.json");
     writeFileSync(
       config,
@@ -98,11 +145,7 @@ describe.concurrent("shell completion", () => {
         ],
       }),
     );
-    expect(bashCandidates(env, "remind", "off", "")).toEqual(["r3"]);
-  });
-
-  it("completes a command's options", () => {
-    expect(bashCandidates(env, "start", "stretch", "--sk")).toEqual(["--skin-checked"]);
+    expect(bash("remind", "off", "")).toEqual(["r3"]);
   });
 
   it("refuses an unknown shell with exit 2", () => {
@@ -110,29 +153,88 @@ describe.concurrent("shell completion", () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/bash, zsh, fish, not "tcsh"/);
   });
+});
 
-  it.skipIf(!has("zsh"))("loads in zsh", () => {
-    const result = spawnSync(
-      "zsh",
-      ["-c", "autoload -U compinit && compinit -u && source <(knot completion zsh) && echo loaded"],
-      { env, encoding: "utf8" },
-    );
-    expect(result.stdout).toContain("loaded");
+describe.skipIf(missing("zsh")).concurrent("shell completion in zsh", () => {
+  const env = shellEnv();
+  const dir = filesHere();
+  /**
+   * What _knot offers in a real zsh for the words typed (the last one is being typed), with
+   * the completion system's compadd and _files standing in for the screen.
+   */
+  const zsh = (before: string, ...words: string[]) => {
+    const script = `${before}
+source <(knot completion zsh) || exit 9
+compadd() {
+  local -a offered
+  if [[ $1 == -a ]]; then offered=(\${(P)2}); else shift; offered=("$@"); fi
+  print -l -- \${(M)offered:#\${words[CURRENT]}*}
+}
+_files() { print -- "(file names)" }
+words=(knot ${words.map((w) => `'${w}'`).join(" ")}); CURRENT=${words.length + 1}
+_knot`;
+    const result = spawnSync("zsh", ["-f", "-c", script], {
+      env,
+      cwd: dir,
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    return result.stdout.split("\n").filter(Boolean).sort();
+  };
+
+  it("loads before compinit has run, and after", () => {
+    expect(zsh("", "st")).toEqual(["start", "stats"]);
+    expect(zsh("autoload -U compinit && compinit -u", "st")).toEqual(["start", "stats"]);
   });
 
-  it.skipIf(!has("fish"))("loads in fish", () => {
-    const result = spawnSync("fish", ["-c", "knot completion fish | source; and echo loaded"], {
-      env,
-      encoding: "utf8",
-    });
-    expect(result.stdout).toContain("loaded");
+  it("completes options, routine ids with a file fallback, and files for validate", () => {
+    expect(zsh("", "show", "--")).toEqual(["--help", "--json"]);
+    expect(zsh("", "start", "--sk")).toEqual(["--skin-checked"]);
+    const start = zsh("", "start", "");
+    expect(start).toContain("stretch");
+    expect(start).toContain("my-desk");
+    expect(start).toContain("(file names)");
+    expect(zsh("", "show", "x")).toContain("(file names)");
+    expect(zsh("", "validate", "")).toEqual(["(file names)"]);
+    expect(zsh("", "config", "set", "voice", "")).toEqual(["false", "true"]);
   });
 });
 
-describe("the completion command in help", () => {
-  it("is listed, and the callback the scripts use is hidden", () => {
-    const help = knot(["--help"]).stdout;
-    expect(help).toContain("completion");
-    expect(help).not.toContain("__complete");
+describe.skipIf(missing("fish")).concurrent("shell completion in fish", () => {
+  const env = shellEnv();
+  const dir = filesHere();
+  /** What fish offers for a command line, as `complete -C` lists it. */
+  const fish = (line: string) => {
+    const result = spawnSync(
+      "fish",
+      ["--no-config", "-c", `knot completion fish | source; complete -C ${JSON.stringify(line)}`],
+      { env, cwd: dir, encoding: "utf8", timeout: 20_000 },
+    );
+    expect(result.stderr).toBe("");
+    return result.stdout
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => l.split("\t")[0]!)
+      .sort();
+  };
+
+  it("completes commands and a command's options", () => {
+    expect(fish("knot st")).toEqual(["start", "stats"]);
+    const options = fish("knot start --");
+    expect(options).toContain("--dry-run");
+    expect(options).not.toContain("--json");
+  });
+
+  it("offers file names for validate (never a literal :files), routine ids for start", () => {
+    const files = fish("knot validate my");
+    expect(files).toEqual(["my folder/", "my routine.json"]);
+    expect(fish("knot validate ").join(" ")).not.toContain(":files");
+    const start = fish("knot start ");
+    expect(start).toContain("stretch");
+    expect(start).toContain("my-desk");
+    expect(fish("knot config set voice ")).toEqual(["false", "true"]);
+    expect(fish("knot remind every 1h --routine des")).toEqual(["desk-break"]);
   });
 });
