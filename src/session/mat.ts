@@ -176,7 +176,20 @@ export function renderMat(
       bottom.push([span(`  ${banner("press Enter when ready", inner)}`, style.strong)]);
   } else bottom.push(largeBar(view, inner, style));
   if (view.packOn) bottom.push(packLine(view.packOn, style));
-  bottom.push(next, notice, keys);
+  // What comes next, in large letters where the height allows: read before the step ends.
+  const nextStep = view.next;
+  const nextWords = nextStep
+    ? [
+        `Next: ${nextStep.name}${nextStep.side ? `, ${nextStep.side}` : ""}`,
+        `Next: ${nextStep.name}`,
+      ]
+    : [];
+  const nextLarge =
+    height >= 40 ? nextWords.map((w) => fitLetters(w, inner, 1, 1)).find(Boolean) : undefined;
+  if (nextLarge) {
+    bottom.push([], ...lettersBlock(nextLarge, 1, inner, style.strong));
+    bottom.push(next, notice, keys);
+  } else bottom.push(next, notice, keys);
 
   const room = height - top.length - bottom.length - 2;
   const middle = clockAndFigure(view, inner, room, style);
