@@ -7,7 +7,10 @@
 //
 // DIR is knot's data folder (XDG_DATA_HOME/knot). The records go into history/YYYY-MM.jsonl,
 // or with --legacy into the single history.jsonl that older versions kept (to try the move).
-import { appendFileSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+// --psfs adds the weekly activity check (psfs.json: three activities, one check a week, easing
+// like the pain); --hostile names a routine and an activity the way an attacker would (markup,
+// quotes, an escape sequence), to check that every place shows them as text.
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 
@@ -18,6 +21,8 @@ const { values } = parseArgs({
     "per-day": { type: "string", default: "6" },
     legacy: { type: "boolean", default: false },
     seed: { type: "string", default: "1" },
+    psfs: { type: "boolean", default: false },
+    hostile: { type: "boolean", default: false },
   },
 });
 if (!values.data) {
@@ -80,6 +85,7 @@ const plans = [...routines.values()].map((r) => ({
 }));
 
 const DAY = 86_400_000;
+const HOSTILE_ROUTINE = `<script>alert("routine")</script> & 'quotes'`;
 const now = Date.now();
 
 function record(i) {
@@ -117,7 +123,7 @@ function record(i) {
     v: 1,
     id: `${new Date(start).toISOString().replace(/[-:.]/g, "")}-${i.toString(16).padStart(6, "0")}`,
     routine: routine.id,
-    name: routine.name,
+    name: values.hostile && routine.id === "heat" ? HOSTILE_ROUTINE : routine.name,
     category: routine.category,
     areas,
     sides: [...new Set(steps.flatMap((s) => s.side ?? []))],
@@ -159,6 +165,36 @@ for (let i = count - 1; i >= 0; i--) {
   bytes += line.length;
 }
 flush();
+
+if (values.psfs) {
+  // Weekly, from the oldest session's week to now: function rises as the pain eases.
+  const weeks = Math.floor(Math.floor((count - 1) / perDay) / 7);
+  const added = new Date(now - weeks * 7 * DAY - DAY).toISOString();
+  const activities = [
+    { id: "a1", name: "turning my head to reverse the car", added },
+    {
+      id: "a2",
+      name: values.hostile
+        ? `<script>alert("a2")</script> "quoted" \u001b[31mred`
+        : "lifting the shopping",
+      added,
+    },
+    { id: "a3", name: "sleeping through the night", added },
+  ];
+  const checks = [];
+  for (let w = weeks; w >= 0; w--) {
+    const at = new Date(now - w * 7 * DAY - 3_600_000).toISOString();
+    const level = Math.min(10, 3 + Math.floor((weeks - w) * 0.8));
+    checks.push({
+      at,
+      ratings: { a1: level, a2: Math.max(0, level - 1), a3: Math.min(10, level + 1) },
+    });
+  }
+  writeFileSync(
+    join(data, "psfs.json"),
+    `${JSON.stringify({ v: 1, activities, checks }, null, 2)}\n`,
+  );
+}
 console.error(
   `${count} records, ${(bytes / 1e6).toFixed(1)} MB, ${(bytes / Math.max(1, count) / 1000).toFixed(1)} KB each, in ${values.legacy ? "history.jsonl" : "history/"}`,
 );

@@ -1,20 +1,13 @@
 import { type Context, println, warnTo } from "../context.js";
 import { formatDuration } from "../duration.js";
 import { ExitCode } from "../errors.js";
-import {
-  addDays,
-  byCategory,
-  dailyTotals,
-  minutesBy,
-  minutesByArea,
-  STREAK_RULE,
-  streakOverDays,
-} from "../history/analysis.js";
+import { STREAK_RULE, streakOverDays } from "../history/analysis.js";
 import { barChart, columnChart, ratingLine } from "../history/charts.js";
-import { openStore } from "../history/journal.js";
 import { activeDays } from "../history/months.js";
-import type { Ratings } from "../history/record.js";
-import { assessTrend, RULES_LOOK_BACK_MS, redFlagLines } from "../safety/trend.js";
+import { gatherProgress, progressJson, round1 } from "../progress/gather.js";
+import { changeLines, helpsEmpty, NO_CAUSE, RELIEF_WORDS, reliefText } from "../progress/words.js";
+import { redFlagLines } from "../safety/trend.js";
+import { padEnd, truncate, wrap } from "../ui/text.js";
 import { parseWholeNumber } from "./coach-numbers.js";
 import { layoutWidth, printJson } from "./shared.js";
 
@@ -28,60 +21,32 @@ const minutesText = (m: number) => (m < 1 && m > 0 ? "<1 min" : `${Math.round(m)
 export async function stats(options: StatsOptions, ctx: Context): Promise<number> {
   const days = options.days === undefined ? 30 : parseWholeNumber("--days", options.days, 1, 3650);
   const now = ctx.now();
-  const from = addDays(now, -(days - 1));
-  // Sessions are read as summaries from the months' indexes (no steps), added up a month at a
-  // time, so even --days 3650 holds one month at once; the streak reads the days indexes.
-  const store = openStore(ctx, warnTo(ctx));
-  const trend = assessTrend(store.summariesSince(now - RULES_LOOK_BACK_MS), now);
-  const perDay = dailyTotals([], days, now);
-  const category = new Map<string, number>();
-  const area = new Map<string, number>();
-  const rated: { at: string; routine: string; ratings: Ratings }[] = [];
-  let sessions = 0;
-  let totalMinutes = 0;
-  for (const batch of store.summaries(from)) {
-    sessions += batch.length;
-    dailyTotals(batch, days, now).forEach((d, i) => {
-      perDay[i]!.sessions += d.sessions;
-      perDay[i]!.minutes += d.minutes;
-    });
-    for (const [into, add] of [
-      [category, minutesBy(batch, byCategory)],
-      [area, minutesByArea(batch)],
-    ] as const) {
-      for (const [key, minutes] of add) into.set(key, (into.get(key) ?? 0) + minutes);
-    }
-    for (const r of batch) {
-      totalMinutes += r.doneSeconds / 60;
-      if (r.ratings.before !== undefined || r.ratings.after !== undefined) {
-        rated.push({ at: r.startedAt, routine: r.routine, ratings: r.ratings });
-      }
-    }
-  }
+  const p = gatherProgress(ctx, days, warnTo(ctx));
+  const { perDay, sessions } = p;
+  const totalMinutes = p.minutes;
+  const trend = p.trend;
+  const rated = p.rated.map((r) => ({ at: r.startedAt, routine: r.routine, ratings: r.ratings }));
+  const category = p.minutesByCategory;
+  const area = p.minutesByArea;
   // Walked back day by day, each month opened only while the streak can still reach it.
   const reach = { floor: Number.NEGATIVE_INFINITY };
-  const run = streakOverDays(activeDays(store, reach), now, reach);
-  const damaged = store.warning();
-  if (damaged) warnTo(ctx)(damaged);
+  const run = streakOverDays(activeDays(p.history, reach), now, reach);
+  for (const warning of p.warnings) warnTo(ctx)(warning);
 
   if (options.json) {
+    const { days: _, sessions: __, minutes, ...rest } = progressJson(p);
     printJson(ctx, {
       days,
       sessions,
-      minutes: Math.round(totalMinutes * 10) / 10,
+      minutes,
       streak: run,
       streakRule: STREAK_RULE,
       perDay: perDay.map((d) => ({
         day: d.day,
         sessions: d.sessions,
-        minutes: Math.round(d.minutes * 10) / 10,
+        minutes: round1(d.minutes),
       })),
-      minutesByCategory: Object.fromEntries(
-        [...category].map(([k, v]) => [k, Math.round(v * 10) / 10]),
-      ),
-      minutesByArea: Object.fromEntries([...area].map(([k, v]) => [k, Math.round(v * 10) / 10])),
-      ratings: rated.map((r) => ({ at: r.at, routine: r.routine, ...r.ratings })),
-      gettingWorse: trend,
+      ...rest,
     });
     return ExitCode.ok;
   }
@@ -141,6 +106,29 @@ export async function stats(options: StatsOptions, ctx: Context): Promise<number
     out(
       `  ${label}  ${s.id(ratingLine(shown, width - 30))}  ${s.dim(`latest ${values.at(-1)}, lowest ${Math.min(...values)}, highest ${Math.max(...values)}`)}`,
     );
+  }
+  out();
+  out(`${s.strong("Change over these days")} ${s.dim("(first two weeks against the last two)")}`);
+  for (const c of [p.change.pain, p.change.psfs]) {
+    if (c.measure === "psfs" && p.psfs.checks.length === 0) {
+      out(s.dim("  Activities: no weekly checks yet (knot checkin)"));
+      continue;
+    }
+    for (const line of changeLines(c)) out(`  ${line}`);
+  }
+  out(s.dim(`  ${NO_CAUSE}`));
+  out();
+  out(`${s.strong("What helps you")} ${s.dim("(short-term relief)")}`);
+  for (const line of wrap(RELIEF_WORDS, width - 2)) out(s.dim(`  ${line}`));
+  const empty = helpsEmpty(p.helps);
+  if (empty) out(s.dim(`  ${empty}`));
+  for (const [title, rows] of [
+    ["By routine", p.helps.routines],
+    ["By body area", p.helps.areas],
+  ] as const) {
+    if (rows.length === 0) continue;
+    out(`  ${title}:`);
+    for (const r of rows) out(`    ${padEnd(truncate(r.name ?? r.key, 28), 28)}  ${reliefText(r)}`);
   }
   return ExitCode.ok;
 }

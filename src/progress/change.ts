@@ -1,4 +1,4 @@
-import { addDays, startOfDay } from "../history/analysis.js";
+import { addDays, dayKey, startOfDay } from "../history/analysis.js";
 import type { RecordSummary } from "../history/record.js";
 import { DAILY_RATINGS, dailyRatings, meaningfulChange, TREND_RULES } from "../safety/trend.js";
 
@@ -22,9 +22,9 @@ export const CHANGE_RULES = {
 export type Verdict = "improving" | "worse" | "no-clear-change" | "too-few-days";
 
 export interface WindowFigures {
-  /** Local midnight of the window's first day, and of the day after its last. */
-  from: number;
-  to: number;
+  /** The window's first and last days ("2026-11-16"). */
+  from: string;
+  to: string;
   /** Days with a rating (pain), or checks (PSFS), in the window. */
   count: number;
   /** Their average, to one decimal; null with none. */
@@ -66,7 +66,12 @@ export function windows(
 
 function figures(values: readonly DayValue[], [from, to]: [number, number]): WindowFigures {
   const inside = values.filter((v) => v.day >= from && v.day < to).map((v) => v.value);
-  return { from, to, count: inside.length, average: inside.length ? round1(mean(inside)) : null };
+  return {
+    from: dayKey(from),
+    to: dayKey(addDays(to, -1)),
+    count: inside.length,
+    average: inside.length ? round1(mean(inside)) : null,
+  };
 }
 
 function compare(

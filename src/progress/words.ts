@@ -17,8 +17,8 @@ export const MEASURE_WORDS = {
 } as const;
 
 export const THRESHOLD_WORDS = {
-  pain: `a change people feel is ${CHANGE_RULES.painPoints} points, and ${Math.round(CHANGE_RULES.painShare * 100)}% from 7 up (Farrar et al. 2001; Childs et al. 2005)`,
-  psfs: `a change people feel is ${CHANGE_RULES.psfsPoints} points in the average (Stratford et al. 1995)`,
+  pain: `a change people feel: ${CHANGE_RULES.painPoints} points, and ${Math.round(CHANGE_RULES.painShare * 100)}% from 7 up; Farrar et al. 2001, Childs et al. 2005`,
+  psfs: `a change people feel: ${CHANGE_RULES.psfsPoints} points in the average; Stratford et al. 1995`,
 } as const;
 
 export const NO_CAUSE =
