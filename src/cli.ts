@@ -377,6 +377,58 @@ data folder; --json lists the recent ones.
       await run(validate(files, options, ctx));
     });
 
+  program
+    .command("new")
+    .description("make your own routine, step by step, or copy one to change (--from)")
+    .argument("[name]", "the routine's name; its id is made from it")
+    .option("--from <routine>", "copy a built-in or your own routine, with no questions")
+    .option("--id <id>", "the id to save it as (made from the name otherwise)")
+    .option("--replace", "replace a routine of yours with the same id without asking")
+    .addHelpText(
+      "after",
+      `${examples('knot new "Physio exercises"', 'knot new "My stretch" --from stretch', 'knot new "Evening" --from desk-break --id evening')}
+At a terminal, knot asks for the steps: stretches from its poses (each with its figure), rests,
+cold or heat (with the wrap and skin check they need), and other routines; then shows the
+routine and asks before saving it in your routines folder. Values past a safety limit are
+refused with the reason; values past guidance are allowed, with a caution written into the
+routine. An existing routine is never replaced without asking (or --replace).
+`,
+    )
+    .action(async (name: string | undefined, options) => {
+      const { newRoutine } = await import("./commands/new.js");
+      await run(newRoutine(name, options, ctx));
+    });
+
+  program
+    .command("edit")
+    .description("change a routine in your editor; only a valid file replaces it")
+    .argument("<routine>", "a routine id: your own, or a built-in (edited as your own copy)")
+    .addHelpText(
+      "after",
+      `${examples("knot edit my-stretch", "EDITOR=nano knot edit stretch")}
+Opens a working copy in $VISUAL, $EDITOR, or else editor, nano or vi. When the editor closes,
+knot checks it as knot validate does: a valid file replaces the routine; with problems, it shows
+them and offers to edit again or discard. A discarded draft is kept in knot's data folder
+(drafts/) until your next knot edit of that routine. A built-in is copied into your routines
+folder and your copy is used instead (knot list says so; knot rm brings the built-in back).
+`,
+    )
+    .action(async (routine: string) => {
+      const { edit } = await import("./commands/edit.js");
+      await run(edit(routine, ctx));
+    });
+
+  program
+    .command("rm")
+    .description("remove one of your own routines (never a built-in)")
+    .argument("<routine>", "the id of your routine")
+    .option("-y, --yes", "do not ask (needed when there is no terminal)")
+    .addHelpText("after", examples("knot rm my-stretch", "knot rm my-stretch --yes"))
+    .action(async (routine: string, options) => {
+      const { rm } = await import("./commands/rm.js");
+      await run(rm(routine, options, ctx));
+    });
+
   const config = program
     .command("config")
     .description("see and change your settings")
@@ -507,9 +559,15 @@ function exitCodesFor(command: string): string {
       ? SESSION_EXITS
       : command === "safety"
         ? `${COMMON_EXITS}, 3 an answer says not to go on`
-        : command === "history"
-          ? `${COMMON_EXITS} (with --import, 1 also when lines that are not session records were left out)`
-          : COMMON_EXITS;
+        : command === "new"
+          ? `${COMMON_EXITS}, 3 left without saving`
+          : command === "edit"
+            ? `${COMMON_EXITS}, 3 discarded or still with problems (the routine is unchanged)`
+            : command === "rm"
+              ? `${COMMON_EXITS} (such as a built-in routine, which cannot be removed), 3 not removed`
+              : command === "history"
+                ? `${COMMON_EXITS} (with --import, 1 also when lines that are not session records were left out)`
+                : COMMON_EXITS;
   return `\nExit codes: ${codes}.\n`;
 }
 

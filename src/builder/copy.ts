@@ -1,0 +1,68 @@
+import { type Context, println } from "../context.js";
+import { KnotError } from "../errors.js";
+import { readRegularFile } from "../files.js";
+import { checkRoutine, findRoutine, type Library } from "../routine/library.js";
+import { MAX_FILE_BYTES, parseRoutineBytes } from "../routine/parse.js";
+import { formatIssues } from "../routine/report.js";
+import { quote } from "../ui/safe.js";
+import { cleanText, idFromName, isValidId, TEXT_LIMITS } from "./ids.js";
+import { routineText, writeRoutine } from "./store.js";
+import { settleId } from "./target.js";
+
+export interface CopyOptions {
+  from: string;
+  id?: string;
+  replace?: boolean;
+}
+
+/** A name the person gave, made safe, or a refusal that says why. */
+export function routineName(raw: string): string {
+  const cleaned = cleanText(raw, TEXT_LIMITS.name);
+  if (cleaned.ok) return cleaned.text;
+  throw new KnotError(
+    cleaned.reason === "empty"
+      ? "The name is empty: give the routine a name of letters, digits or words."
+      : `The name is too long: at most ${TEXT_LIMITS.name} characters fit.`,
+  );
+}
+
+/** `knot new NAME --from ROUTINE`: a copy to change, saved under its own id. No questions unless an id is taken. */
+export async function copyRoutine(
+  library: Library,
+  userDir: string,
+  rawName: string | undefined,
+  options: CopyOptions,
+  ctx: Context,
+): Promise<number> {
+  if (rawName === undefined) {
+    throw new KnotError("Give the copy a name.", {
+      hint: `knot new "My ${options.from}" --from ${options.from}`,
+    });
+  }
+  const name = routineName(rawName);
+  const source = findRoutine(library, options.from);
+  if (options.id !== undefined && !isValidId(options.id)) {
+    throw new KnotError(`${quote(options.id)} is not a valid id.`, {
+      hint: 'An id is lower-case letters, digits and dashes, at most 40 characters, like "my-stretch".',
+    });
+  }
+  const target = await settleId(ctx, library, userDir, options.id ?? idFromName(name), options);
+  // The file as written (durations as the person wrote them), under its new id and name.
+  const raw = JSON.parse(readRegularFile(source.path, MAX_FILE_BYTES).toString("utf8"));
+  const { $schema = "./schema.json", id: _id, name: _name, ...rest } = raw;
+  const text = routineText({ $schema, id: target.id, name, ...rest });
+  const parsed = parseRoutineBytes(Buffer.from(text));
+  const problems = parsed.ok
+    ? checkRoutine(parsed.routine, (id) =>
+        id === target.id ? parsed.routine : library.find(id)?.routine,
+      ).errors
+    : parsed.issues;
+  if (problems.length > 0) throw new KnotError(formatIssues(`the copy ${target.id}`, problems));
+  const path = writeRoutine(userDir, target.id, text, { replace: target.replace });
+  println(ctx.stdout, `Saved ${quote(name, TEXT_LIMITS.name)} as ${target.id}: ${path}`);
+  println(
+    ctx.stdout,
+    ctx.style.dim(`knot edit ${target.id} changes it; knot show ${target.id} shows it.`),
+  );
+  return 0;
+}

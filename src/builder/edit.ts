@@ -1,0 +1,133 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { type Context, println } from "../context.js";
+import { ExitCode, KnotError } from "../errors.js";
+import { readRegularFile, writeFresh } from "../files.js";
+import { checkRoutine, type Library } from "../routine/library.js";
+import { MAX_FILE_BYTES, readRoutineFile } from "../routine/parse.js";
+import { formatIssues } from "../routine/report.js";
+import type { Issue } from "../routine/validate.js";
+import { didYouMean } from "../suggest.js";
+import { canAsk, choose, confirm } from "../ui/prompt.js";
+import { quote, safeText } from "../ui/safe.js";
+import { pickEditor, runEditor } from "./editor.js";
+import { isValidId } from "./ids.js";
+import { draftFile, draftsDir, writeRoutine } from "./store.js";
+
+/**
+ * `knot edit ROUTINE`, the way crontab -e and visudo work: the routine is copied to a working
+ * copy (a draft, in knot's data folder), opened in the person's editor, and checked when the
+ * editor closes. Only a valid file replaces the routine; with problems the person edits again
+ * or discards, and a discarded draft stays where it is until their next edit of that routine.
+ * A built-in routine is copied into their routines folder, where it replaces the built-in.
+ */
+export async function editRoutine(
+  library: Library,
+  userDir: string,
+  id: string,
+  ctx: Context,
+): Promise<number> {
+  const entry = library.find(id);
+  const broken = library.broken.find((b) => b.id === id && b.origin === "custom");
+  if (!isValidId(id) || (!entry && !broken)) {
+    const ids = library.entries.map((e) => e.routine.id);
+    throw new KnotError(`There is no routine called ${quote(id)}.${didYouMean(id, ids)}`, {
+      hint: 'knot list shows the routines; knot new makes one. To check a file of your own, "knot validate FILE".',
+    });
+  }
+  const source = entry?.path ?? broken!.path;
+  const builtIn = entry?.origin === "built-in";
+  const original = readRegularFile(source, MAX_FILE_BYTES).toString("utf8");
+  const editor = pickEditor(ctx.env);
+  if (!editor) {
+    throw new KnotError("knot found no editor to open the routine in.", {
+      hint: "Set VISUAL or EDITOR to your editor's command, such as: export EDITOR=nano",
+    });
+  }
+
+  const draft = draftFile(ctx, id);
+  mkdirSync(draftsDir(ctx), { recursive: true });
+  const left = existsSync(draft) ? readFileSync(draft, "utf8") : undefined;
+  const carryOn =
+    left !== undefined &&
+    left !== original &&
+    (await confirm(
+      ctx,
+      `You left a draft of ${id} on ${statSync(draft).mtime.toLocaleString()}. Carry on from it? (No starts again from the routine and deletes the draft.)`,
+      { default: true, whenNoTerminal: () => false },
+    ));
+  if (!carryOn) writeFresh(draft, original);
+
+  for (;;) {
+    const status = runEditor(editor, draft, ctx.env);
+    if (status !== 0) {
+      throw new KnotError(
+        `The editor (${safeText(editor, { inLine: true })}) ended with ${status === null ? "a signal" : `status ${status}`}, so ${id} is unchanged.`,
+        {
+          exitCode: ExitCode.failure,
+          hint: `Your draft is kept in ${draft} until you next run knot edit ${id}.`,
+        },
+      );
+    }
+    const text = readRegularFile(draft, MAX_FILE_BYTES).toString("utf8");
+    if (text === original) {
+      rmSync(draft, { force: true });
+      println(ctx.stdout, `No changes: ${id} is as it was.`);
+      return ExitCode.ok;
+    }
+    const { errors, warnings } = checkDraftFile(draft, id, library);
+    if (errors.length === 0) {
+      const path = writeRoutine(userDir, id, text, { replace: true });
+      rmSync(draft, { force: true });
+      println(ctx.stdout, `Saved ${id}: ${path}`);
+      if (builtIn) {
+        println(
+          ctx.stdout,
+          ctx.style.dim(
+            `Your copy is used instead of knot's built-in ${id}; knot rm ${id} brings the built-in back.`,
+          ),
+        );
+      }
+      if (warnings.length > 0) println(ctx.stderr, ctx.errStyle.warn(formatIssues(path, warnings)));
+      return ExitCode.ok;
+    }
+    println(ctx.stderr, ctx.errStyle.warn(formatIssues(draft, [...errors, ...warnings])));
+    const kept = `Your draft is kept in ${draft} until you next run knot edit ${id}.`;
+    const again =
+      canAsk(ctx) &&
+      (await choose(ctx, `${id} is unchanged until the draft is valid. What now?`, [
+        { name: "Edit again", value: true },
+        { name: `Discard (the draft is kept until your next knot edit ${id})`, value: false },
+      ]));
+    if (!again) {
+      println(ctx.stdout, `${id} is unchanged. ${kept}`);
+      return ExitCode.endedEarly;
+    }
+  }
+}
+
+/** The draft as `knot validate` checks it, and its id kept: a routine is edited in its own file. */
+function checkDraftFile(
+  draft: string,
+  id: string,
+  library: Library,
+): { errors: Issue[]; warnings: Issue[] } {
+  const parsed = readRoutineFile(draft);
+  if (!parsed.ok) return { errors: parsed.issues, warnings: [] };
+  const routine = parsed.routine;
+  if (routine.id !== id) {
+    return {
+      errors: [
+        {
+          severity: "error",
+          path: "id",
+          message: `must stay "${id}" here; to make a routine under another id, knot new NAME --from ${id}`,
+        },
+      ],
+      warnings: [],
+    };
+  }
+  const checked = checkRoutine(routine, (other) =>
+    other === id ? routine : library.find(other)?.routine,
+  );
+  return { errors: checked.errors, warnings: [...parsed.issues, ...checked.warnings] };
+}

@@ -1,0 +1,44 @@
+import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import type { Context } from "../context.js";
+import { refuseLink, writeFresh } from "../files.js";
+import { safeJson } from "../ui/safe.js";
+import { routineFile } from "./ids.js";
+
+/** Where a routine's working copy waits while `knot edit` has it open, and after a discard. */
+export const draftsDir = (ctx: Context): string => join(ctx.paths.data, "drafts");
+export const draftFile = (ctx: Context, id: string): string => routineFile(draftsDir(ctx), id);
+
+/** A routine file's text: two-space JSON, nothing raw a terminal would act on, a final newline. */
+export const routineText = (json: unknown): string => `${safeJson(json, 2)}\n`;
+
+/**
+ * Writes `text` as routine `id` in `dir`, whole or not at all (a temporary file renamed into
+ * place), never through a link. Refuses to replace a file there unless `replace`.
+ */
+export function writeRoutine(
+  dir: string,
+  id: string,
+  text: string,
+  options: { replace: boolean },
+): string {
+  const path = routineFile(dir, id);
+  mkdirSync(dir, { recursive: true });
+  if (!options.replace && existsSync(path)) {
+    throw Object.assign(new Error(`${path} already exists`), {
+      code: "EEXIST",
+      path,
+      syscall: "open",
+    });
+  }
+  const temp = `${path}.tmp`;
+  refuseLink(path);
+  writeFresh(temp, text);
+  try {
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  return path;
+}

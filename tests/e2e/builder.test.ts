@@ -1,0 +1,231 @@
+import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { stated } from "../guidance.js";
+import { tempDir } from "../helpers.js";
+import { knotInPty, type PtyRun } from "./pty.js";
+import { isolatedEnv, knot } from "./run-knot.js";
+
+const ENTER = "\r";
+const DOWN = "\u001b[B";
+const down = (n: number) => DOWN.repeat(n);
+
+/** Answers a terminal's questions in order: waits for each text after the last, then presses keys. */
+function conversation(run: PtyRun) {
+  let mark = 0;
+  return async (waitFor: string | RegExp, keys?: string) => {
+    await run.waitFor(waitFor, { from: mark, timeout: 15_000 });
+    // the next question is looked for after this text, even when both came in one write
+    const seen = run.output().slice(mark);
+    const found =
+      typeof waitFor === "string"
+        ? { index: seen.indexOf(waitFor), length: waitFor.length }
+        : (() => {
+            const m = waitFor.exec(seen)!;
+            return { index: m.index, length: m[0].length };
+          })();
+    mark += found.index + found.length;
+    if (keys !== undefined) run.press(keys);
+  };
+}
+
+const envWithHome = () => {
+  const env = isolatedEnv({ TERM: "xterm-256color", NO_COLOR: "1" });
+  const routines = join(env.XDG_CONFIG_HOME!, "knot", "routines");
+  return { env, routines };
+};
+
+// The menu's order (src/builder/new.ts): a pose, a rest, cold, heat, a routine, then, once
+// there are steps: take back, preview, save; last, leave.
+const MENU = { pose: 0, rest: 1, cold: 2, heat: 3, include: 4, save: 7 };
+
+describe("knot new at a terminal", () => {
+  it("builds a routine with keys (two stretches, a rest, a built-in) that validates, lists, shows and runs", async () => {
+    const { env, routines } = envWithHome();
+    const run = knotInPty(["new", "Physio exercises"], { env, cols: 100, rows: 40 });
+    const say = conversation(run);
+    // a held stretch: knee to chest, the first pose, at its defaults
+    await say("Step 1: add", ENTER);
+    // the pose's figure and words under the list, for the pose the cursor is on
+    await say(/Which pose\?[\s\S]*[\u2800-\u28ff][\s\S]*Knee to chest: on your back/, ENTER);
+    await say("Hold for how long?", `20${ENTER}`);
+    await say("How many times?", ENTER);
+    await say("On each side", ENTER);
+    await say("Your own instruction?", ENTER);
+    await say("Added step 1.");
+    // a movement with the person's own words: cat, the fourth pose
+    await say("Step 2: add", ENTER);
+    await say("Which pose?", `${down(3)}${ENTER}`);
+    await say("How long in all?", ENTER);
+    await say("How many times?", ENTER);
+    await say("On each side", ENTER);
+    await say("Your own instruction?", `Slowly, with my breath, as the physio showed me${ENTER}`);
+    await say("Added step 2.");
+    await say("Step 3: add", `${down(MENU.rest)}${ENTER}`);
+    await say("Rest for how long?", `15${ENTER}`);
+    await say("Added step 3.");
+    await say("Step 4: add", `${down(MENU.include)}${ENTER}`);
+    await say("Which routine?", `${down(1)}${ENTER}`); // desk-break, after cold-cycle
+    await say("Added step 4.");
+    await say("Step 5: add", `${down(MENU.save)}${ENTER}`);
+    await say("Desk break (routine desk-break):"); // the preview, as knot show
+    await say("Save it as", ENTER);
+    await say("Saved physio-exercises.");
+    expect((await run.exited).exitCode).toBe(0);
+
+    const file = join(routines, "physio-exercises.json");
+    expect(knot(["validate", file], { env }).status).toBe(0);
+    expect(knot(["list"], { env }).stdout).toMatch(
+      /^physio-exercises\s+Physio exercises \(custom\)/m,
+    );
+    const shown = knot(["show", "physio-exercises"], { env });
+    expect(shown.status).toBe(0);
+    expect(shown.stdout).toContain("Slowly, with my breath, as the physio showed me");
+    expect(shown.stdout).toMatch(/2 × Knee to chest\s+20s each side/);
+    const dry = knot(["start", "physio-exercises", "--dry-run"], { env });
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toMatch(/Knee to chest/);
+    expect(dry.stdout).toMatch(/Rest/);
+  }, 60_000);
+
+  it("refuses cold past its floor with the reason, and writes a hold past guidance into the cautions", async () => {
+    const [holdHigh] = stated(/Each stretch is held \d+-(\d+) s/);
+    const [never] = stated(/Each time: \d+-\d+ min on, never\s+more than (\d+) min/);
+    const { env, routines } = envWithHome();
+    const run = knotInPty(["new", "Long holds"], { env, cols: 100, rows: 40 });
+    const say = conversation(run);
+    await say("Step 1: add", ENTER);
+    await say("Which pose?", ENTER);
+    await say("Hold for how long?", `${holdHigh! + 15}${ENTER}`);
+    await say("longer than the 10-30 seconds"); // said at once, and kept as a caution
+    await say("How many times?", ENTER);
+    await say("On each side", ENTER);
+    await say("Your own instruction?", ENTER);
+    await say("Added step 1.");
+    await say("Step 2: add", `${down(MENU.cold)}${ENTER}`);
+    await say("Minutes of cold?", `${never! + 1}${ENTER}`);
+    await say(`at most ${never}m at a time`); // refused, and asked again
+    await say("Minutes of cold?", `10${ENTER}`);
+    await say("Added step 2.");
+    await say("Step 3: add", `${down(MENU.save)}${ENTER}`);
+    await say("Save it as", ENTER);
+    await say("Saved long-holds.");
+    expect((await run.exited).exitCode).toBe(0);
+    const saved = JSON.parse(readFileSync(join(routines, "long-holds.json"), "utf8"));
+    expect(saved.cautions.join("\n")).toContain(`held for ${holdHigh! + 15}s`);
+    const cold = saved.steps.find((s: { kind: string }) => s.kind === "cold");
+    expect(cold.duration).toBe(600);
+    expect(knot(["validate", join(routines, "long-holds.json")], { env }).status).toBe(0);
+  }, 60_000);
+
+  it("never overwrites a routine with the same id without asking", async () => {
+    const { env, routines } = envWithHome();
+    expect(knot(["new", "Physio", "--from", "desk-break"], { env }).status).toBe(0);
+    const before = readFileSync(join(routines, "physio.json"), "utf8");
+    const run = knotInPty(["new", "Physio"], { env, cols: 100, rows: 40 });
+    const say = conversation(run);
+    await say("There is already your routine physio", ENTER); // the first answer: a new id
+    await say("Step 1: add", `${down(MENU.rest)}${ENTER}`);
+    await say("Rest for how long?", ENTER);
+    await say("Step 2: add", `${down(MENU.save)}${ENTER}`);
+    await say("Save it as", ENTER);
+    await say("Saved physio-2.");
+    expect((await run.exited).exitCode).toBe(0);
+    expect(readFileSync(join(routines, "physio.json"), "utf8")).toBe(before);
+    expect(existsSync(join(routines, "physio-2.json"))).toBe(true);
+    // and without a terminal, a copy onto a taken id is refused, naming the flags
+    const again = knot(["new", "Physio", "--from", "stretch"], { env });
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/--id physio-3.*--replace/s);
+    expect(readFileSync(join(routines, "physio.json"), "utf8")).toBe(before);
+  }, 60_000);
+});
+
+describe("knot new, edit and rm without questions", () => {
+  it("knot new without a terminal says which flags to use; --from copies", () => {
+    const { env, routines } = envWithHome();
+    const bare = knot(["new", "Mine"], { env });
+    expect(bare.status).toBe(2);
+    expect(bare.stderr).toMatch(/--from/);
+    const hostile = knot(["new", "../../\u001b]0;owned\u0007evil", "--from", "stretch"], { env });
+    expect(hostile.status).toBe(0);
+    expect(hostile.stdout).not.toContain("\u001b");
+    const saved = JSON.parse(readFileSync(join(routines, "evil.json"), "utf8"));
+    expect(saved).toMatchObject({ id: "evil", name: "../../evil" });
+    expect(knot(["new", "x".repeat(200), "--from", "stretch"], { env }).status).toBe(2);
+  });
+
+  it("knot rm removes your own routine after asking, never a built-in", () => {
+    const { env, routines } = envWithHome();
+    knot(["new", "Mine", "--from", "stretch"], { env });
+    const builtIn = knot(["rm", "stretch", "--yes"], { env });
+    expect(builtIn.status).toBe(2);
+    expect(builtIn.stderr).toMatch(/built into knot, so it cannot be removed/);
+    const unasked = knot(["rm", "mine"], { env });
+    expect(unasked.status).toBe(2);
+    expect(unasked.stderr).toMatch(/--yes/);
+    expect(existsSync(join(routines, "mine.json"))).toBe(true);
+    expect(knot(["rm", "mine", "--yes"], { env }).status).toBe(0);
+    expect(existsSync(join(routines, "mine.json"))).toBe(false);
+  });
+});
+
+/** An editor that writes an invalid routine the first time it runs, a valid one after. */
+function scriptedEditor(behaviour: "invalid-then-valid" | "always-invalid"): string {
+  const dir = tempDir("knot-editor-");
+  const script = join(dir, "edit.sh");
+  const count = join(dir, "count");
+  const second =
+    behaviour === "always-invalid"
+      ? `sed -i 's/"duration": "20 parsecs"/"duration": "30 parsecs"/' "$1"`
+      : `sed -i 's/"duration": "20 parsecs"/"duration": "25s"/' "$1"`;
+  writeFileSync(
+    script,
+    `#!/bin/sh
+n=$(cat '${count}' 2>/dev/null || echo 0); n=$((n + 1)); echo $n > '${count}'
+if [ "$n" = 1 ]; then sed -i 's/"duration": "20s"/"duration": "20 parsecs"/' "$1"; else ${second}; fi
+`,
+  );
+  chmodSync(script, 0o755);
+  return script;
+}
+
+describe("knot edit with an editor", () => {
+  it("shows the problems, edits again, and keeps the valid second save (a built-in becomes your copy)", async () => {
+    const { env, routines } = envWithHome();
+    const run = knotInPty(["edit", "stretch"], {
+      env: { ...env, EDITOR: scriptedEditor("invalid-then-valid"), VISUAL: "" },
+      cols: 100,
+      rows: 40,
+    });
+    const say = conversation(run);
+    await say('"20 parsecs" is not a duration');
+    await say("What now?", ENTER); // edit again
+    await say("Saved stretch");
+    expect((await run.exited).exitCode).toBe(0);
+    const copy = readFileSync(join(routines, "stretch.json"), "utf8");
+    expect(copy).toContain('"duration": "25s"');
+    expect(knot(["list"], { env }).stdout).toMatch(/^stretch\s+.*replaces built-in/m);
+    expect(knot(["validate", join(routines, "stretch.json")], { env }).status).toBe(0);
+  }, 60_000);
+
+  it("with a discard, the routine is unchanged and the draft is kept where it says", async () => {
+    const { env, routines } = envWithHome();
+    knot(["new", "Mine", "--from", "stretch"], { env });
+    const before = readFileSync(join(routines, "mine.json"), "utf8");
+    const run = knotInPty(["edit", "mine"], {
+      env: { ...env, EDITOR: scriptedEditor("always-invalid"), VISUAL: "" },
+      cols: 100,
+      rows: 40,
+    });
+    const say = conversation(run);
+    await say("What now?", ENTER); // edit again: still invalid
+    await say("What now?", `${DOWN}${ENTER}`); // discard
+    await say("mine is unchanged");
+    expect((await run.exited).exitCode).toBe(3);
+    expect(readFileSync(join(routines, "mine.json"), "utf8")).toBe(before);
+    const draft = join(env.XDG_DATA_HOME!, "knot", "drafts", "mine.json");
+    expect(run.output().replace(/\s+/g, "")).toContain(draft.replace(/\s+/g, ""));
+    expect(readFileSync(draft, "utf8")).toContain("30 parsecs");
+  }, 60_000);
+});
