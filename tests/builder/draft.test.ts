@@ -68,6 +68,12 @@ describe("the draft model", () => {
     }
   });
 
+  it("offers every pose at a dose inside the guidance: no caution, no advice", () => {
+    for (const p of BUILDER_POSES) {
+      expect(checkDraft(draft(pose(p)), resolve).decisions, p).toEqual([]);
+    }
+  });
+
   it("never offers to save a draft knot validate would reject (many mixed drafts)", () => {
     // a fixed pseudo-random walk over the choices, values inside and past every floor
     let seed = 7;

@@ -227,5 +227,21 @@ describe("knot edit with an editor", () => {
     const draft = join(env.XDG_DATA_HOME!, "knot", "drafts", "mine.json");
     expect(run.output().replace(/\s+/g, "")).toContain(draft.replace(/\s+/g, ""));
     expect(readFileSync(draft, "utf8")).toContain("30 parsecs");
+
+    // the next edit offers to carry on from the draft; fixed there, it is kept
+    const fix = join(tempDir("knot-editor-"), "fix.sh");
+    writeFileSync(fix, `#!/bin/sh\nsed -i 's/"duration": "30 parsecs"/"duration": "25s"/' "$1"\n`);
+    chmodSync(fix, 0o755);
+    const next = knotInPty(["edit", "mine"], {
+      env: { ...env, EDITOR: fix, VISUAL: "" },
+      cols: 100,
+      rows: 40,
+    });
+    const answer = conversation(next);
+    await answer("Carry on from it?", ENTER);
+    await answer("Saved mine");
+    expect((await next.exited).exitCode).toBe(0);
+    expect(readFileSync(join(routines, "mine.json"), "utf8")).toContain('"duration": "25s"');
+    expect(existsSync(draft)).toBe(false);
   }, 60_000);
 });
