@@ -49,6 +49,7 @@ const ARGUMENT_SOURCES: Record<string, (program: Command) => Source> = {
 /** Sources of option values: by the option's long flag, else by the value's name. */
 const OPTION_SOURCES: Record<string, Source> = {
   "--routine": "routines",
+  "--from": "routines",
   "--area": words(AREAS),
   "<file>": "files",
   "<days>": words(["mon-fri", "daily", "weekdays", "weekend"]),
