@@ -119,3 +119,28 @@ describe("a 'not reaching you' notice in the countdown", () => {
     ]);
   });
 });
+
+describe("warnings at a terminal", () => {
+  it("a long line wraps at word boundaries, a list item hangs under its text, short lines stay", async () => {
+    const { wrapIndented } = await import("../src/ui/text.js");
+    const warning =
+      "Your last cold ended at 22:56 (14m ago): guidance repeats cold only every 2-4 hours, once the skin is back to its normal temperature (from 00:56 tomorrow).";
+    const lines = wrapIndented(warning, 80);
+    expect(lines.length).toBe(2);
+    expect(lines.join(" ")).toBe(warning);
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(80);
+    const item =
+      "  - back pain with a history of cancer, long-term steroids, or a weakened immune system";
+    expect(wrapIndented(item, 80)).toEqual([
+      "  - back pain with a history of cancer, long-term steroids, or a weakened",
+      "    immune system",
+    ]);
+    // a table's row that fits keeps its spacing
+    expect(wrapIndented("  22:55  ice  (completed)", 80)).toEqual(["  22:55  ice  (completed)"]);
+    // colour codes count no columns, and stay where they were
+    const red = `\u001b[31m${warning}\u001b[39m`;
+    const painted = wrapIndented(red, 80);
+    expect(painted[0]!.startsWith("\u001b[31mYour last cold")).toBe(true);
+    expect(painted.at(-1)!.endsWith("\u001b[39m")).toBe(true);
+  });
+});

@@ -26,7 +26,7 @@ import { TerminalControl } from "../session/terminal.js";
 import { describeStep, packLeftOn } from "../session/view.js";
 import { asker, askRating, canAsk, confirm } from "../ui/prompt.js";
 import { safeText } from "../ui/safe.js";
-import { bulleted } from "../ui/text.js";
+import { bulleted, wrapIndented } from "../ui/text.js";
 import { allowanceNow } from "./allowance-now.js";
 import { parseWholeNumber } from "./coach-numbers.js";
 import { checkHighRating, NotStarted, preflightChecks } from "./preflight.js";
@@ -125,7 +125,12 @@ export async function coach(
   // With events on stdout, people still read everything else: it goes to stderr.
   const talk = eventsToStdout ? ctx.stderr : ctx.stdout;
   const style = eventsToStdout ? ctx.errStyle : ctx.style;
-  const say = (text = "") => println(talk, text);
+  // At a terminal, long lines are wrapped at word boundaries (at most 80 columns), so the
+  // terminal never cuts a word of a warning; piped output is left as it is.
+  const sayWidth = talk.isTTY && talk.columns ? Math.min(talk.columns, 80) : undefined;
+  const say = (text = "") => {
+    for (const line of sayWidth ? wrapIndented(text, sayWidth) : [text]) println(talk, line);
+  };
 
   const width = Math.min(layoutWidth(ctx), 100);
   say(

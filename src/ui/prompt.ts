@@ -4,7 +4,7 @@ import { ExitCode, KnotError } from "../errors.js";
 import { exitNow, output } from "../output.js";
 import { SIGNAL_EXIT } from "../session/input.js";
 import { TERM } from "../session/terminal.js";
-import { askLine, type LineQuestion } from "./line-prompt.js";
+import { askLine } from "./line-prompt.js";
 import { wrap } from "./text.js";
 
 /**
@@ -138,13 +138,13 @@ export async function choose<T>(
   const { default: select } = await import("@inquirer/select");
   const opening = initial === undefined ? {} : { default: initial };
   return guarded(ctx, () =>
-    withEscape(ctx, (context) => select({ message, choices, pageSize: 12, ...opening }, context)),
+    withEscape(ctx, (context) =>
+      select(
+        { message: questionText(message, ctx.stdout, 2), choices, pageSize: 12, ...opening },
+        context,
+      ),
+    ),
   );
-}
-
-/** A line typed at a terminal (bounded: see askLine), asked again until `validate` accepts it. */
-export function askChecked(ctx: Context, question: LineQuestion): Promise<string> {
-  return guarded(ctx, () => askLine(ctx, question));
 }
 
 /** The 0-10 scale's anchors (Numeric Pain Rating Scale), said with the question in plain mode. */
@@ -237,7 +237,7 @@ export async function chooseLine<T>(
   message: string,
   choices: { name: string; value: T }[],
 ): Promise<T> {
-  const lines = [message, ...choices.map((c, i) => `  ${i + 1}) ${c.name}`)];
+  const lines = [questionText(message, out), ...choices.map((c, i) => `  ${i + 1}) ${c.name}`)];
   out.write(`${lines.join("\n")}\n`);
   return guarded(ctx, async () => {
     for (;;) {

@@ -148,3 +148,23 @@ function cutLines(lines: string[], max: number): string[] {
   kept[max - 1] = truncate(`${kept[max - 1]} ${lines[max]}`, width);
   return kept;
 }
+
+/**
+ * Text for a terminal `width` columns wide: each line that fits is kept as it is; a longer one
+ * is wrapped at word boundaries, its continuation lines indented under its text (after its own
+ * indent and a "- " mark), so the terminal never cuts a word.
+ */
+export function wrapIndented(text: string, width: number): string[] {
+  return text.split("\n").flatMap((line) => {
+    if (displayWidth(line) <= width) return [line];
+    const lead = /^\s*(?:- )?/.exec(stripAnsi(line))![0].length;
+    const hang = " ".repeat(Math.min(lead, Math.floor(width / 2)));
+    // the first line's lead is kept as the line has it (with any colour code before it)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: a colour code before the indent
+    const start = line.length - line.replace(/^(?:\u001b\[[0-9;]*m)*\s*/, "").length;
+    const first = line.slice(0, start);
+    return wrap(line.slice(start), width - hang.length).map((part, i) =>
+      i === 0 ? `${first}${part}` : `${hang}${part}`,
+    );
+  });
+}
