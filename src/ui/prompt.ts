@@ -4,7 +4,7 @@ import { ExitCode, KnotError } from "../errors.js";
 import { exitNow, output } from "../output.js";
 import { SIGNAL_EXIT } from "../session/input.js";
 import { TERM } from "../session/terminal.js";
-import { askLine } from "./line-prompt.js";
+import { askLine, type LineQuestion } from "./line-prompt.js";
 import { wrap } from "./text.js";
 
 /**
@@ -145,6 +145,11 @@ export async function choose<T>(
       ),
     ),
   );
+}
+
+/** A line typed at a terminal (bounded: see askLine), asked again until `validate` accepts it. */
+export function askChecked(ctx: Context, question: LineQuestion): Promise<string> {
+  return guarded(ctx, () => askLine(ctx, question));
 }
 
 /** The 0-10 scale's anchors (Numeric Pain Rating Scale), said with the question in plain mode. */
