@@ -11,7 +11,7 @@ import { canAsk, choose, confirm } from "../ui/prompt.js";
 import { quote, safeText } from "../ui/safe.js";
 import { pickEditor, runEditor } from "./editor.js";
 import { isValidId } from "./ids.js";
-import { draftFile, draftsDir, writeRoutine } from "./store.js";
+import { draftFile, draftsDir, writeRoutine, writeRoutineFile } from "./store.js";
 
 /**
  * `knot edit ROUTINE`, the way crontab -e and visudo work: the routine is copied to a working
@@ -76,7 +76,10 @@ export async function editRoutine(
     }
     const { errors, warnings } = checkDraftFile(draft, id, library);
     if (errors.length === 0) {
-      const path = writeRoutine(userDir, id, text, { replace: true });
+      // a file of the person's is saved where it is, whatever its name; a built-in becomes theirs
+      const path = builtIn
+        ? writeRoutine(userDir, id, text, { replace: true })
+        : writeRoutineFile(source, text, { replace: true });
       rmSync(draft, { force: true });
       println(ctx.stdout, `Saved ${id}: ${path}`);
       if (builtIn) {

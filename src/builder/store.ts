@@ -22,8 +22,16 @@ export function writeRoutine(
   text: string,
   options: { replace: boolean },
 ): string {
-  const path = routineFile(dir, id);
   mkdirSync(dir, { recursive: true });
+  return writeRoutineFile(routineFile(dir, id), text, options);
+}
+
+/** As writeRoutine, at a routine file's own path (a file of the person's, whatever its name). */
+export function writeRoutineFile(
+  path: string,
+  text: string,
+  options: { replace: boolean },
+): string {
   if (!options.replace && existsSync(path)) {
     throw Object.assign(new Error(`${path} already exists`), {
       code: "EEXIST",

@@ -191,6 +191,27 @@ if [ "$n" = 1 ]; then sed -i 's/"duration": "20s"/"duration": "20 parsecs"/' "$1
 }
 
 describe("knot edit with an editor", () => {
+  it("saves your file where it is, and without a terminal keeps a draft with problems", () => {
+    const { env, routines } = envWithHome();
+    knot(["new", "Mine", "--from", "stretch"], { env });
+    // a file named otherwise than its id stays that file
+    const file = join(routines, "my-file.json");
+    writeFileSync(file, readFileSync(join(routines, "mine.json")));
+    knot(["rm", "mine", "--yes"], { env });
+    const fixed = knot(["edit", "mine"], {
+      env: { ...env, EDITOR: scriptedEditor("invalid-then-valid") },
+    });
+    expect(fixed.status).toBe(3); // the first save has a problem, and no terminal to ask in
+    expect(fixed.stderr).toContain('"20 parsecs" is not a duration');
+    expect(readFileSync(file, "utf8")).not.toContain("parsecs");
+    const valid = knot(["edit", "mine"], {
+      env: { ...env, EDITOR: `sed -i 's/"duration": "20s"/"duration": "25s"/'` },
+    });
+    expect(valid.status).toBe(0);
+    expect(readFileSync(file, "utf8")).toContain('"duration": "25s"');
+    expect(existsSync(join(routines, "mine.json"))).toBe(false);
+  });
+
   it("shows the problems, edits again, and keeps the valid second save (a built-in becomes your copy)", async () => {
     const { env, routines } = envWithHome();
     const run = knotInPty(["edit", "stretch"], {
