@@ -282,6 +282,27 @@ that cannot reach you says why in knot remind list, knot remind log and knot tod
     });
 
   program
+    .command("report")
+    .description(
+      "a record to show a physiotherapist or GP: one HTML file with charts, that opens offline and prints on two pages",
+    )
+    .option("--weeks <n>", "how many weeks back (default 6)")
+    .option("--out <file>", "write the HTML to this file (default: print it)")
+    .option("--json", "print the report's data as JSON")
+    .addHelpText(
+      "after",
+      examples(
+        "knot report --out knot-report.html",
+        "knot report --weeks 12 --out report.html",
+        "knot report --json",
+      ),
+    )
+    .action(async (options) => {
+      const { report } = await import("./commands/report.js");
+      await run(report(options, ctx));
+    });
+
+  program
     .command("today")
     .description(
       "today's sessions, self-massage against the daily limit, and when cold or heat is next advisable",
