@@ -20,7 +20,8 @@ import { decisionText } from "./text.js";
 /** What the command hands in to show things: `knot show` of a file, and the size of a figure. */
 export interface View {
   show(file: string): Promise<unknown>;
-  figureBox: { width: number; height: number };
+  /** The box a pose's figure is drawn in; undefined: words only. */
+  figureBox: { width: number; height: number } | undefined;
 }
 
 type Action = "pose" | "rest" | "cold" | "heat" | "include" | "undo" | "preview" | "save" | "quit";
@@ -187,7 +188,7 @@ async function askStep(
 function poseDescription(pose: PoseName, ctx: Context, box: View["figureBox"]): string {
   const words = CATALOGUE[pose].title;
   const columns = ctx.stdout.columns ?? 0;
-  if (ctx.env.TERM === "dumb" || columns < box.width + 4) return words;
+  if (!box || columns < box.width + 4) return words;
   return [...poseBlock(CATALOGUE[pose], box).map((l) => l.trimEnd()), words].join("\n");
 }
 

@@ -33,8 +33,11 @@ export async function newRoutine(
   }
   const { buildRoutine } = await import("../builder/new.js");
   const { FIGURE_BOX, show } = await import("./show.js");
+  const { readUserSettings } = await import("./settings.js");
+  // figures as knot show draws them: not for TERM=dumb, nor for someone who asked for plain text
+  const plain = (await readUserSettings(ctx)).get("display") === "plain";
   return buildRoutine(library, userRoutinesDir(ctx), name, options, ctx, {
     show: (file) => show(file, {}, ctx),
-    figureBox: FIGURE_BOX,
+    figureBox: ctx.env.TERM === "dumb" || plain ? undefined : FIGURE_BOX,
   });
 }

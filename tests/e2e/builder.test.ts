@@ -118,6 +118,18 @@ describe("knot new at a terminal", () => {
     expect(knot(["validate", join(routines, "long-holds.json")], { env }).status).toBe(0);
   }, 60_000);
 
+  it("shows the poses in words only for someone who asked for plain text, and Esc leaves", async () => {
+    const { env, routines } = envWithHome();
+    expect(knot(["config", "set", "display", "plain"], { env }).status).toBe(0);
+    const run = knotInPty(["new", "Words only"], { env, cols: 100, rows: 40 });
+    const say = conversation(run);
+    await say("Step 1: add", ENTER);
+    await say("Knee to chest: on your back", "\u001b");
+    expect((await run.exited).exitCode).toBe(0);
+    expect(run.output()).not.toMatch(/[\u2800-\u28ff]/);
+    expect(existsSync(join(routines, "words-only.json"))).toBe(false);
+  }, 60_000);
+
   it("never overwrites a routine with the same id without asking", async () => {
     const { env, routines } = envWithHome();
     expect(knot(["new", "Physio", "--from", "desk-break"], { env }).status).toBe(0);
