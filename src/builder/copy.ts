@@ -26,6 +26,14 @@ export function routineName(raw: string): string {
   );
 }
 
+/** An id given with --id, or a refusal that says what an id is. */
+export function givenId(id: string | undefined): string | undefined {
+  if (id === undefined || isValidId(id)) return id;
+  throw new KnotError(`${quote(id)} is not a valid id.`, {
+    hint: 'An id is lower-case letters, digits and dashes, at most 40 characters, like "my-stretch".',
+  });
+}
+
 /** `knot new NAME --from ROUTINE`: a copy to change, saved under its own id. No questions unless an id is taken. */
 export async function copyRoutine(
   library: Library,
@@ -41,12 +49,13 @@ export async function copyRoutine(
   }
   const name = routineName(rawName);
   const source = findRoutine(library, options.from);
-  if (options.id !== undefined && !isValidId(options.id)) {
-    throw new KnotError(`${quote(options.id)} is not a valid id.`, {
-      hint: 'An id is lower-case letters, digits and dashes, at most 40 characters, like "my-stretch".',
-    });
-  }
-  const target = await settleId(ctx, library, userDir, options.id ?? idFromName(name), options);
+  const target = await settleId(
+    ctx,
+    library,
+    userDir,
+    givenId(options.id) ?? idFromName(name),
+    options,
+  );
   // The file as written (durations as the person wrote them), under its new id and name.
   const raw = JSON.parse(readRegularFile(source.path, MAX_FILE_BYTES).toString("utf8"));
   const { $schema = "./schema.json", id: _id, name: _name, ...rest } = raw;

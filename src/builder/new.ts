@@ -9,7 +9,7 @@ import type { Library } from "../routine/library.js";
 import type { PoseName } from "../routine/vocabulary.js";
 import { askChecked, choose, confirm } from "../ui/prompt.js";
 import { quote } from "../ui/safe.js";
-import { routineName } from "./copy.js";
+import { givenId, routineName } from "./copy.js";
 import { checkDraft, checkStep, type Draft, type DraftStep, GUIDANCE } from "./draft.js";
 import { cleanText, idFromName, TEXT_LIMITS } from "./ids.js";
 import { BUILDER_POSES, POSE_STEPS, poseWords } from "./poses.js";
@@ -41,8 +41,9 @@ export async function buildRoutine(
 ): Promise<number> {
   const out = (text = "") => println(ctx.stdout, text);
   const resolve = (id: string) => library.find(id)?.routine;
+  const id = givenId(options.id);
   const name = rawName !== undefined ? routineName(rawName) : await askName(ctx);
-  const target = await settleId(ctx, library, userDir, options.id ?? idFromName(name), options);
+  const target = await settleId(ctx, library, userDir, id ?? idFromName(name), options);
   const draft: Draft = { id: target.id, name, steps: [] };
   out(ctx.style.dim(`${name} will be saved as ${draft.id}. Add its steps one at a time.`));
 
