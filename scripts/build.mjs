@@ -4,6 +4,7 @@
 // compiled module and commander's CommonJS files one by one. Type-checking is `npm run typecheck`.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 
@@ -119,3 +120,44 @@ writeFileSync(
   new URL("../dist/THIRD-PARTY-NOTICES.md", import.meta.url),
   `# Third-party notices\n\nknot's dist/ bundles the following packages; each licence is reproduced below.\n\n${notices.join("\n")}`,
 );
+
+// The built-in routines, parsed and checked now rather than at every start: knot reads
+// dist/routines-index.json instead (src/routine/builtin-index.ts). A built-in routine with a
+// problem stops the build here.
+const indexer = new URL("../dist/index-builder.mjs", import.meta.url);
+await build({
+  stdin: {
+    contents: [
+      'export { loadLibrary } from "./src/routine/library.ts";',
+      'export { makeBuiltInIndex } from "./src/routine/builtin-index.ts";',
+      'export { BUILT_IN_DIR } from "./src/package.ts";',
+    ].join("\n"),
+    resolveDir: fileURLToPath(new URL("..", import.meta.url)),
+    loader: "ts",
+  },
+  outfile: fileURLToPath(indexer),
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  logLevel: "warning",
+});
+try {
+  const { loadLibrary, makeBuiltInIndex, BUILT_IN_DIR } = await import(indexer.href);
+  const library = loadLibrary({
+    userDir: join(BUILT_IN_DIR, "no-such-folder"),
+    builtInDir: BUILT_IN_DIR,
+  });
+  if (library.broken.length > 0) {
+    for (const b of library.broken) {
+      process.stderr.write(`${b.path}: ${b.issues.map((i) => i.message).join("; ")}\n`);
+    }
+    throw new Error("a built-in routine has problems (above)");
+  }
+  writeFileSync(
+    new URL("../dist/routines-index.json", import.meta.url),
+    JSON.stringify(makeBuiltInIndex(BUILT_IN_DIR, library.entries)),
+  );
+} finally {
+  rmSync(indexer, { force: true });
+}

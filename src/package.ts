@@ -8,6 +8,9 @@ const root = new URL("../", import.meta.url);
 /** The built-in routine files. */
 export const BUILT_IN_DIR = fileURLToPath(new URL("routines/", root));
 
+/** The built-in routines, checked when knot was built (see routine/builtin-index.ts). */
+export const BUILT_IN_INDEX = fileURLToPath(new URL("dist/routines-index.json", root));
+
 /** knot's version, from its package.json. */
 export function readVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL("package.json", root), "utf8"));

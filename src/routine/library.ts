@@ -1,9 +1,10 @@
 import { existsSync, readdirSync } from "node:fs";
 import { basename, join, resolve as resolvePath } from "node:path";
 import { KnotError } from "../errors.js";
-import { BUILT_IN_DIR } from "../package.js";
+import { BUILT_IN_DIR, BUILT_IN_INDEX } from "../package.js";
 import { didYouMean } from "../suggest.js";
 import { quote } from "../ui/safe.js";
+import { readBuiltInIndex } from "./builtin-index.js";
 import { withKindCautions } from "./describe.js";
 import { checkLimits } from "./limits.js";
 import { readRoutineFile } from "./parse.js";
@@ -72,8 +73,23 @@ export function loadLibrary(options: { userDir: string; builtInDir?: string }): 
   const byId = new Map<string, Candidate>();
   const builtInIds = new Set<string>();
 
+  // knot's own routines come checked from the build's index when it is current.
+  const indexed =
+    options.builtInDir === undefined ? readBuiltInIndex(BUILT_IN_INDEX, BUILT_IN_DIR) : undefined;
+  for (const entry of indexed ?? []) {
+    builtInIds.add(entry.routine.id);
+    byId.set(entry.routine.id, {
+      routine: entry.routine,
+      path: entry.path,
+      origin: "built-in",
+      warnings: [],
+    });
+  }
   const sources: [string, Origin][] = [
-    ...jsonFiles(options.builtInDir ?? BUILT_IN_DIR).map((p): [string, Origin] => [p, "built-in"]),
+    ...(indexed ? [] : jsonFiles(options.builtInDir ?? BUILT_IN_DIR)).map((p): [string, Origin] => [
+      p,
+      "built-in",
+    ]),
     ...jsonFiles(options.userDir).map((p): [string, Origin] => [p, "custom"]),
   ];
   for (const [path, origin] of sources) {
@@ -104,15 +120,25 @@ export function loadLibrary(options: { userDir: string; builtInDir?: string }): 
   }
 
   const resolver = (id: string) => byId.get(id)?.routine;
-  const checked = [...byId.values()].map((candidate) => ({
-    candidate,
-    ...checkSafely(candidate.routine, resolver),
-  }));
+  // The index's entries stand as they are unless a routine of the person's replaces a built-in
+  // one (which the others may include): then every routine is checked here.
+  const prebuilt =
+    indexed?.every((e) => byId.get(e.routine.id)?.origin === "built-in")
+      ? new Map(indexed.map((e) => [e.routine.id, e]))
+      : undefined;
+  const entries: RoutineEntry[] = [];
+  const checked = [...byId.values()].flatMap((candidate) => {
+    const ready = candidate.origin === "built-in" ? prebuilt?.get(candidate.routine.id) : undefined;
+    if (ready) {
+      entries.push(ready);
+      return [];
+    }
+    return [{ candidate, ...checkSafely(candidate.routine, resolver) }];
+  });
   // A routine that includes a broken one is broken too.
   const brokenIds = new Set(
     checked.filter((c) => c.errors.length > 0).map((c) => c.candidate.routine.id),
   );
-  const entries: RoutineEntry[] = [];
   for (const c of checked) {
     const { routine, path, origin } = c.candidate;
     const brokenInclude = [...c.includes].find((id) => brokenIds.has(id));
