@@ -122,10 +122,9 @@ export function loadLibrary(options: { userDir: string; builtInDir?: string }): 
   const resolver = (id: string) => byId.get(id)?.routine;
   // The index's entries stand as they are unless a routine of the person's replaces a built-in
   // one (which the others may include): then every routine is checked here.
-  const prebuilt =
-    indexed?.every((e) => byId.get(e.routine.id)?.origin === "built-in")
-      ? new Map(indexed.map((e) => [e.routine.id, e]))
-      : undefined;
+  const prebuilt = indexed?.every((e) => byId.get(e.routine.id)?.origin === "built-in")
+    ? new Map(indexed.map((e) => [e.routine.id, e]))
+    : undefined;
   const entries: RoutineEntry[] = [];
   const checked = [...byId.values()].flatMap((candidate) => {
     const ready = candidate.origin === "built-in" ? prebuilt?.get(candidate.routine.id) : undefined;
