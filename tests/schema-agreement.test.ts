@@ -18,7 +18,7 @@ const schemaAccepts = ajv.compile(schema);
 const knotAccepts = (value: unknown) =>
   validateRoutine(value).issues.every((i) => i.severity !== "error");
 /** What the validator checks that the schema leaves to load time. */
-const LOAD_TIME = /more than a day|nest more than 8 deep/;
+const LOAD_TIME = /more than a day|nest more than 8 deep|tempo|repetitions of/;
 
 const BUILT_INS = BUILT_IN_IDS;
 const base = JSON.parse(readFileSync(join(BUILT_IN_DIR, "stretch.json"), "utf8"));

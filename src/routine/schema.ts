@@ -45,6 +45,9 @@ const steps: Field = {
   description: "Steps, repeat groups and includes, run in order.",
 };
 
+/** The most repetitions a step may count. */
+export const MAX_REPS = 30;
+
 export const stepField: ObjectField = {
   type: "object",
   description: "One step of a routine.",
@@ -66,6 +69,25 @@ export const stepField: ObjectField = {
       type: "enum",
       description: "The figure drawn beside the step (see docs/poses).",
       values: POSES,
+    },
+    reps: {
+      type: "integer",
+      description:
+        "Repetitions inside the step, counted on screen and by voice; needs a tempo, and the step then lasts reps × the tempo.",
+      minimum: 2,
+      maximum: MAX_REPS,
+    },
+    tempo: {
+      type: "object",
+      description:
+        'The pace of one repetition: "hold" and "rest" (a rest may be left out), or a breath "in" and "out".',
+      required: [],
+      properties: {
+        hold: { type: "duration", description: "How long each repetition is held." },
+        rest: { type: "duration", description: "The rest after each hold." },
+        in: { type: "duration", description: "A breath in." },
+        out: { type: "duration", description: "A breath out." },
+      },
     },
   },
 };
@@ -151,6 +173,7 @@ export const LOAD_TIME_RULES = [
   "each routine's id is its own;",
   "a duration is at most a day, a step other than cold or heat at most 60 minutes, a routine at most 3 hours and 2000 steps;",
   "repeats and includes nest at most 8 deep;",
+  "reps and a tempo go together: hold (and rest) or in and out, and a duration written beside them is reps × the tempo;",
   "the cold and heat session rules (20 minutes an application, a check before each, 10 minutes off, 4 rounds of cold, heat 3 times a day);",
   "a step about ice, a cold pack, a heat pack or hot water is a cold or heat step (a prepare step may mention one for up to a minute);",
   "a massage step has an area, its own or the routine's, and no area gets more than 30 minutes of massage;",

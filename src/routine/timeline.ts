@@ -9,6 +9,7 @@ import {
   type Side,
   type StepItem,
   type StepKind,
+  type Tempo,
 } from "./vocabulary.js";
 
 /** One entry of the flat list that the coach runs through. */
@@ -22,6 +23,9 @@ export interface TimelineEntry {
   area?: Area;
   /** The figure shown with the step. */
   pose?: PoseName;
+  /** Repetitions paced inside the step: how many, and the pace of each. */
+  reps?: number;
+  tempo?: Tempo;
   /**
    * Questions asked at this step, one keypress each, before the cold or heat that follows it
    * (y: one applies, and the session stops before the application; n or Enter: none does).
@@ -92,6 +96,10 @@ export function expandTimeline(
           if (side) entry.side = side;
           if (item.area) entry.area = item.area;
           if (item.pose) entry.pose = item.pose;
+          if (item.reps && item.tempo) {
+            entry.reps = item.reps;
+            entry.tempo = item.tempo;
+          }
           if (round) entry.round = round;
           timeline.push(entry);
         }

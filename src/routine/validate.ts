@@ -1,7 +1,7 @@
-import { parseDuration } from "../duration.js";
+import { formatDuration, parseDuration } from "../duration.js";
 import { didYouMean } from "../suggest.js";
 import { hasUnsafe, quote } from "../ui/safe.js";
-import { type Field, type ObjectField, routineField, stepVariant } from "./schema.js";
+import { type Field, type ObjectField, routineField, stepField, stepVariant } from "./schema.js";
 import { MAX_NESTING } from "./timeline.js";
 import type { Routine, Step, StepItem } from "./vocabulary.js";
 
@@ -107,7 +107,14 @@ export function validateRoutine(value: unknown): { routine?: Routine; issues: Is
           if (typeof item !== "object" || item === null || Array.isArray(item)) {
             return error(itemPath, `expected a step object, found ${describe(item)}`);
           }
-          return checkObject(stepVariant(item as Record<string, unknown>), item, itemPath);
+          const variant = stepVariant(item as Record<string, unknown>);
+          const before = issues.length;
+          const out = checkObject(variant, item, itemPath);
+          if (variant === stepField && issues.length === before) {
+            const problem = repsProblem(out);
+            if (problem) error(joinPath(itemPath, problem.key), problem.message);
+          }
+          return out;
         });
       }
       case "object":
@@ -147,18 +154,70 @@ export function validateRoutine(value: unknown): { routine?: Routine; issues: Is
   return { routine: toRoutine(raw), issues };
 }
 
+const TEMPO_EXAMPLE = '{"hold": "5s", "rest": "5s"} or a breath {"in": "4s", "out": "4s"}';
+
+/** How long one repetition lasts at a tempo as written, or undefined when it is incomplete. */
+function cycleSeconds(tempo: Record<string, number | undefined>): number | undefined {
+  if (tempo.hold !== undefined) return tempo.hold + (tempo.rest ?? 0);
+  if (tempo.in !== undefined && tempo.out !== undefined) return tempo.in + tempo.out;
+  return undefined;
+}
+
+/** What is wrong with a step's reps and tempo together, if anything: the key and the words. */
+function repsProblem(step: Record<string, unknown>): { key: string; message: string } | undefined {
+  const reps = step.reps as number | undefined;
+  const tempo = step.tempo as Record<string, number | undefined> | undefined;
+  if (reps === undefined && tempo === undefined) return undefined;
+  if (reps === undefined)
+    return { key: "tempo", message: 'a tempo goes with reps: say how many, like "reps": 5' };
+  if (tempo === undefined) return { key: "reps", message: `needs a tempo: ${TEMPO_EXAMPLE}` };
+  const hold = tempo.hold !== undefined || tempo.rest !== undefined;
+  const breath = tempo.in !== undefined || tempo.out !== undefined;
+  if (hold && breath)
+    return {
+      key: "tempo",
+      message: "a tempo is a hold and a rest, or a breath in and out, not both",
+    };
+  if (!hold && !breath)
+    return { key: "tempo", message: `is an empty tempo; write ${TEMPO_EXAMPLE}` };
+  if (hold && tempo.hold === undefined)
+    return { key: "tempo", message: 'a tempo with a rest needs a "hold"' };
+  const cycle = cycleSeconds(tempo);
+  if (cycle === undefined)
+    return { key: "tempo", message: 'a breath in a tempo needs both "in" and "out"' };
+  const total = reps * cycle;
+  const duration = step.duration as number | undefined;
+  if (duration !== undefined && duration !== total) {
+    return {
+      key: "duration",
+      message: `is ${formatDuration(duration)}, but ${reps} repetitions of ${formatDuration(cycle)} last ${formatDuration(total)}; write "${total}s" or leave the duration out`,
+    };
+  }
+  return undefined;
+}
+
 function toStepItems(raw: unknown[]): StepItem[] {
   return raw.map((item) => {
     const r = item as Record<string, unknown>;
     if ("repeat" in r)
       return { repeat: r.repeat as number, steps: toStepItems(r.steps as unknown[]) };
     if ("routine" in r) return { routine: r.routine as string };
+    const tempo = r.tempo as Record<string, number | undefined> | undefined;
+    // With reps, the step lasts reps × the tempo (validated to agree with a duration written).
+    const paced = r.reps !== undefined && tempo ? (r.reps as number) * cycleSeconds(tempo)! : null;
     const step: Step = {
       name: r.name as string,
       kind: r.kind as Step["kind"],
-      seconds: (r.duration as number | undefined) ?? null,
+      seconds: (r.duration as number | undefined) ?? paced,
       sides: (r.sides as boolean | undefined) ?? false,
     };
+    if (r.reps !== undefined && tempo) {
+      step.reps = r.reps as number;
+      step.tempo =
+        tempo.hold !== undefined
+          ? { hold: tempo.hold, rest: tempo.rest ?? 0 }
+          : { in: tempo.in!, out: tempo.out! };
+    }
     if (r.instruction !== undefined) step.instruction = r.instruction as string;
     if (r.area !== undefined) step.area = r.area as Step["area"];
     if (r.pose !== undefined) step.pose = r.pose as Step["pose"];

@@ -57,7 +57,13 @@ export interface Step {
   area?: Area;
   /** The figure shown with the step. */
   pose?: PoseName;
+  /** Repetitions paced inside the step, each at `tempo`; the step lasts reps × the tempo. */
+  reps?: number;
+  tempo?: Tempo;
 }
+
+/** The pace of one repetition: a hold then a rest, or a breath in then out (seconds). */
+export type Tempo = { hold: number; rest: number } | { in: number; out: number };
 
 export interface RepeatGroup {
   repeat: number;

@@ -6,6 +6,7 @@ import type { TimelineEntry } from "../routine/timeline.js";
 import { FLOORS } from "../safety/allowance.js";
 import { isThermalStep } from "../safety/rules.js";
 import type { SessionEvent } from "./engine.js";
+import { type RepMoment, repWords } from "./reps.js";
 import { Priority, SpeechQueue, spokenDuration, type Utterance } from "./speech.js";
 import { TERM } from "./terminal.js";
 
@@ -329,15 +330,21 @@ export class CueDirector {
   }
 
   /** Called whenever the time left changes (once a second). */
-  onSecond(left: number | null, stepSeconds: number | null, paused = false): void {
+  onSecond(left: number | null, stepSeconds: number | null, paused = false, rep?: RepMoment): void {
     if (paused || left === null || left === this.lastLeft) return;
     const previous = this.lastLeft;
     this.lastLeft = left;
+    // Each half of a paced repetition as it begins ("Three of five.", "Rest."); the first is
+    // left to the step's name, which is said then.
+    if (rep && rep.phaseElapsed === 0 && previous !== null) {
+      this.cues.say(repWords(rep), Priority.count);
+      return;
+    }
     if (previous === null) return;
     if (left >= 1 && left <= 3) {
       this.cues.bell(BELLS.step);
       this.cues.say(String(left), Priority.count);
-    } else if (left === 10 && (stepSeconds ?? 0) >= 30) {
+    } else if (left === 10 && (stepSeconds ?? 0) >= 30 && !rep) {
       this.cues.say("Ten seconds left.", Priority.count);
     }
   }

@@ -73,7 +73,8 @@ export function renderScreen(
 
   // The step, large: its name, the side, the round.
   const round = view.step.round ? `round ${view.step.round.index} of ${view.step.round.of}` : "";
-  const tags = [sideLabel(view.step), round].filter(Boolean).join(" · ");
+  const reps = view.rep ? `${view.rep.index} of ${view.rep.of}` : "";
+  const tags = [sideLabel(view.step), round, reps].filter(Boolean).join(" · ");
   lines.push([
     span(`  ${truncate(view.step.name.toUpperCase(), inner - tags.length - 3)}`, (t) =>
       style.strong(kindPaint(t)),
@@ -212,8 +213,9 @@ export function renderLarge(
   ]);
   top.push([]);
   const round = view.step.round ? `round ${view.step.round.index} of ${view.step.round.of}` : "";
+  const reps = view.rep ? `${view.rep.index} of ${view.rep.of}` : "";
   const kind = view.step.packOff ? "safety" : (KIND_WORDS[view.step.kind] ?? view.step.kind);
-  const tags = [sideLabel(view.step), round, kind].filter(Boolean).join(" · ");
+  const tags = [sideLabel(view.step), round, reps, kind].filter(Boolean).join(" · ");
   top.push([
     span(`  ${truncate(view.step.name.toUpperCase(), inner - tags.length - 5)}`, (t) =>
       style.strong(kindPaint(t)),

@@ -134,7 +134,7 @@ export function runCoach(options: CoachOptions): Promise<CoachResult> {
           : {}),
       });
       display.update(view, events);
-      options.cues?.onSecond(view.left, view.stepSeconds, view.paused);
+      options.cues?.onSecond(view.left, view.stepSeconds, view.paused, view.rep);
       options.cues?.onPack(
         view.packOn && (view.paused || view.step.packOff)
           ? { ...view.packOn, waitingOff: Boolean(view.step.packOff) }

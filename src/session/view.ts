@@ -2,6 +2,7 @@ import { stepDuration } from "../routine/describe.js";
 import type { TimelineEntry } from "../routine/timeline.js";
 import { isThermalStep } from "../safety/rules.js";
 import { routineSecondsLeft, type SessionState, secondsLeft } from "./engine.js";
+import { type RepMoment, repAt } from "./reps.js";
 
 /** Everything a display needs to draw one moment of a session, derived from the state. */
 export interface SessionView {
@@ -21,7 +22,7 @@ export interface SessionView {
   /** The first seconds of a stretch's second side: "switch sides" fills the screen. */
   switchSides?: boolean;
   /** In a step paced in repetitions: which one, of how many, and the figure's frame for it. */
-  rep?: { index: number; of: number; frame: number };
+  rep?: RepMoment;
   /** A question asked before a cold or heat application, one keypress each. */
   question?: { text: string; index: number; of: number };
   /** During a cold or heat step: how long the pack has been on, wall clock, pauses included. */
@@ -76,9 +77,14 @@ export function viewOf(
     Boolean(previous.side && step.side && previous.side !== step.side) &&
     left !== null &&
     (state.stepSeconds ?? 0) - left < SWITCH_SIDES_SECONDS;
+  const rep =
+    left !== null && state.stepSeconds !== null && state.status !== "waiting"
+      ? repAt(step, state.stepSeconds - left)
+      : undefined;
   return {
     ...(extra.question ? { question: extra.question } : {}),
     ...(switchSides ? { switchSides } : {}),
+    ...(rep ? { rep } : {}),
     routineName: extra.routineName,
     index: state.index,
     count: state.timeline.length,
