@@ -410,8 +410,9 @@ export async function coach(
     if (state?.timeline.some((s, i) => s.kind === "massage" && (state.elapsedMs[i] ?? 0) >= 1000)) {
       say(style.dim("Have a glass of water, and go easy on the areas you worked for a while."));
     }
-    // The weekly activity check, after the week's first session: skippable, never in the way.
-    if (checkins && !stop && !hurt) {
+    // The weekly activity check, after the week's first session, for someone who has just
+    // answered the check-in after a finished session: skippable, never in the way.
+    if (checkins && !stop && summary.reason === "completed" && ratings.after !== undefined) {
       const { offerWeeklyCheck } = await import("../progress/weekly.js");
       await offerWeeklyCheck(ctx, { lines: rating.lines, out: talk });
     }

@@ -21,7 +21,9 @@ export interface CheckAsker {
 }
 
 export const CHECKIN_WORDS = {
-  intro: `The weekly activity check: name up to ${PSFS.maxActivities} everyday activities your back or neck makes hard (such as "turning my head to reverse the car"), then rate each every week. Enter alone skips.`,
+  intro: `The weekly activity check: name up to ${PSFS.maxActivities} everyday activities your back or neck makes hard (such as "turning my head to reverse the car"), then rate each every week. Enter alone skips, Esc leaves the check.`,
+  again:
+    "The weekly activity check: how well can you do each today? Enter skips one, Esc leaves the check.",
   name: (n: number) => `Activity ${n} (Enter when done)`,
   rate: (name: string) => `How well can you do "${name}" today`,
   none: "No activities named: nothing to rate. `knot checkin` asks again any time.",
@@ -64,7 +66,7 @@ export async function checkinFlow(
       ask.say(CHECKIN_WORDS.none);
       return { store, rated: 0 };
     }
-  }
+  } else ask.say(CHECKIN_WORDS.again);
   const ratings: Record<string, number> = {};
   for (const activity of activeActivities(store)) {
     const score = await ask.score(CHECKIN_WORDS.rate(activity.name));

@@ -6,12 +6,26 @@ const ptyEnv = () => isolatedEnv({ TERM: "xterm-256color", NO_COLOR: "1" });
 const quick = () => shortRoutine([{ name: "Reach", kind: "hold", duration: 1 }]);
 
 /** Runs `start` at a terminal, answering the check-in before and after with these ratings. */
-async function rated(file: string, env: NodeJS.ProcessEnv, before: string, after: string) {
+async function rated(
+  file: string,
+  env: NodeJS.ProcessEnv,
+  before: string,
+  after: string,
+  /** What to press at the weekly activity check, offered after the week's first session. */
+  weekly?: string,
+) {
   const run = knotInPty(["start", file, "--yes", "--lead-in", "0", "--no-notify"], { env });
   await run.waitFor("How bad is it right now");
+  await run.waitFor(
+    "0-10: 0 no pain, 1-3 mild, 4-6 moderate, 7-10 severe, 10 the worst imaginable",
+  );
   run.press(`${before}\r`);
   await run.waitFor("And now, 0-10?");
   run.press(`${after}\r`);
+  if (weekly !== undefined) {
+    await run.waitFor("The weekly activity check");
+    run.press(weekly);
+  }
   return { run, exit: await run.exited };
 }
 
@@ -27,7 +41,7 @@ describe.concurrent("the check-in, end to end", () => {
     expect(out).toContain("Finished, and stopped for today: Short routine");
     expect(out).not.toMatch(/^Finished: Short routine/m);
     expect(out).toMatch(
-      /You rated your pain 9 out of 10 after Short routine, so it is stopped for today: knot will not start it again until \d\d:\d\d tomorrow\./,
+      /You rated your pain 9 out of 10 after Short routine, so it is stopped for today:\s+knot will not start it again until \d\d:\d\d tomorrow\./,
     );
     expect(out).toMatch(/Get medical help at once[\s\S]*both legs[\s\S]*See a doctor soon/);
     const history = JSON.parse(knot(["history", "--json"], { env }).stdout);
@@ -53,7 +67,7 @@ describe.concurrent("the check-in, end to end", () => {
   });
 
   it("a small change after a session ends as usual", { timeout: 30_000 }, async () => {
-    const { run, exit } = await rated(quick(), ptyEnv(), "3", "5");
+    const { run, exit } = await rated(quick(), ptyEnv(), "3", "5", "\u001b");
     expect(exit.exitCode).toBe(0);
     expect(run.output()).toContain("Finished: Short routine");
     expect(run.output()).not.toContain("stopped for today");
@@ -74,7 +88,19 @@ describe.concurrent("the check-in, end to end", () => {
     run.press("6\r");
     await run.waitFor("And now? Type a number 0 to 10 and press Enter");
     run.press("4\r");
+    // the weekly activity check, in plain lines too: one activity named, rated, then done
+    await run.waitFor("Activity 1 (Enter when done)");
+    run.press("turning my head to reverse\r");
+    await run.waitFor("Activity 2 (Enter when done)");
+    run.press("\r");
+    await run.waitFor(
+      'How well can you do "turning my head to reverse" today? Type a number 0 to 10 and press Enter: 0 unable to do it, 10 able to do it as before the problem.',
+    );
+    run.press("3\r");
+    await run.waitFor("Saved: 1 rating.");
     expect((await run.exited).exitCode).toBe(0);
+    const checks = JSON.parse(knot(["checkin", "--json"], { env }).stdout);
+    expect(checks.checks[0].ratings).toEqual({ a1: 3 });
     expect(run.output()).toContain("Finished: Short routine");
     const history = JSON.parse(knot(["history", "--json"], { env }).stdout);
     expect(history[0]).toMatchObject({ ratings: { before: 6, after: 4 } });
@@ -87,5 +113,38 @@ describe.concurrent("the check-in, end to end", () => {
     expect(off.stdout).toMatch(/checkin = false\n.*getting-worse checks that need them do not run/);
     const on = knot(["config", "set", "checkin", "true"], { env });
     expect(on.stdout).toBe("checkin = true\n");
+  });
+
+  it("the weekly check is offered once a week: Esc skips it, and the next session does not ask", {
+    timeout: 40_000,
+  }, async () => {
+    const env = ptyEnv();
+    const file = quick();
+    const first = await rated(file, env, "4", "3", "\u001b");
+    expect(first.exit.exitCode).toBe(0);
+    const second = await rated(file, env, "3", "3");
+    expect(second.exit.exitCode).toBe(0);
+    expect(second.run.output()).not.toContain("weekly activity check");
+    expect(JSON.parse(knot(["checkin", "--json"], { env }).stdout).checks).toEqual([]);
+  });
+
+  it("knot checkin names, renames and retires activities, keeping their ratings", () => {
+    const env = isolatedEnv();
+    const hostile = '<script>"x"</script> \u001b[31mred';
+    expect(knot(["checkin", "--add", "reversing", "--add", hostile], { env }).status).toBe(0);
+    expect(knot(["checkin", "--rate", "a1=3,a2=6"], { env }).status).toBe(0);
+    const renamed = knot(["checkin", "--rename", "a1", "--to", "reversing the car"], { env });
+    expect(renamed.stdout).toMatch(/a1 {2}reversing the car {2}latest 3 on/);
+    // the escape sequence is shown as text, never sent to the terminal
+    expect(renamed.stdout).toContain('<script>"x"</script> \\x1b[31mred');
+    expect(renamed.stdout).not.toContain("\u001b");
+    expect(knot(["checkin", "--retire", "a2"], { env }).stdout).toMatch(/a2 .*\(retired/);
+    const refused = knot(["checkin", "--rate", "a2=5"], { env });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/a2 is retired: its ratings are kept/);
+    const json = JSON.parse(knot(["checkin", "--json"], { env }).stdout);
+    expect(json.activities[0]).toMatchObject({ id: "a1", renamed: [{ name: "reversing" }] });
+    expect(json.checks).toHaveLength(1);
+    expect(knot(["checkin"], { env }).stderr).toMatch(/asks its questions at a terminal/);
   });
 });
