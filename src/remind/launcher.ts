@@ -65,7 +65,7 @@ find_knot() {
   case "$setup_knot" in */_npx/*) ;; *) is_knot "$setup_knot" && { echo "$setup_knot"; return 0; } ;; esac
   k="$(command -v knot 2>/dev/null)"; is_knot "$k" && { echo "$k"; return 0; }
   d="$(dirname "$1")"
-  for k in "$d/../lib/node_modules/knot/bin/knot.js" "$d/node_modules/knot/bin/knot.js"; do is_knot "$k" && { echo "$k"; return 0; }; done
+  for k in "$d/../lib/node_modules/knot-coach/bin/knot.js" "$d/node_modules/knot-coach/bin/knot.js"; do is_knot "$k" && { echo "$k"; return 0; }; done
   is_knot "$setup_knot" && { echo "$setup_knot"; return 0; }
   return 1
 }
