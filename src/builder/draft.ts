@@ -129,7 +129,9 @@ function formatSteps(step: DraftStep): Json[] {
         duration: step.seconds,
         ...(step.sides ? { sides: true } : {}),
         ...(defaults ? { area: defaults.area } : {}),
-        instruction: step.instruction ?? words.instruction,
+        instruction: [step.instruction ?? words.instruction, defaults?.note]
+          .filter(Boolean)
+          .join(" "),
       };
       return [step.reps > 1 ? { repeat: step.reps, steps: [one] } : one];
     }

@@ -13,21 +13,90 @@ export interface PoseStep {
   reps: number;
   sides: boolean;
   area: Area;
+  /**
+   * Safety words said with the step whatever instruction the person writes: the osteoporosis
+   * and pregnancy cautions belong in the steps that bend, twist or lie flat, where they are
+   * heard, and self-massage keeps off the spine and the front of the neck (health guidance).
+   */
+  note?: string;
+  /** Knot's words for the step where the figure's own are too long to say within its default hold. */
+  instruction?: string;
 }
 
+const PREGNANT_ON_BACK = "Pregnant past 16 weeks? Do it lying on your side or seated.";
+const BALL =
+  "Keep the ball 2-3 cm to one side of the spine, never on it; stop at once if it hurts.";
+
 export const POSE_STEPS: Partial<Record<PoseName, PoseStep>> = {
-  "knee-to-chest": { kind: "hold", seconds: 20, reps: 2, sides: true, area: "lower-back" },
-  "knee-rolls": { kind: "hold", seconds: 10, reps: 2, sides: true, area: "lower-back" },
-  "pelvic-tilt": { kind: "move", seconds: 50, reps: 1, sides: false, area: "lower-back" },
-  cat: { kind: "move", seconds: 40, reps: 1, sides: false, area: "mid-back" },
-  "bottom-to-heels": { kind: "move", seconds: 60, reps: 1, sides: false, area: "lower-back" },
+  "knee-to-chest": {
+    kind: "hold",
+    seconds: 20,
+    reps: 2,
+    sides: true,
+    area: "lower-back",
+    note: `With osteoporosis, skip this one. ${PREGNANT_ON_BACK}`,
+  },
+  "knee-rolls": {
+    kind: "hold",
+    seconds: 10,
+    reps: 2,
+    sides: true,
+    area: "lower-back",
+    instruction: "Roll both knees gently to one side.",
+    note: "With osteoporosis, roll only part way. Pregnant past 16 weeks? Twist seated instead.",
+  },
+  "pelvic-tilt": {
+    kind: "move",
+    seconds: 50,
+    reps: 1,
+    sides: false,
+    area: "lower-back",
+    note: "Pregnant past 16 weeks? Do them standing against a wall.",
+  },
+  cat: {
+    kind: "move",
+    seconds: 40,
+    reps: 1,
+    sides: false,
+    area: "mid-back",
+    note: "With osteoporosis, round your back only gently.",
+  },
+  "bottom-to-heels": {
+    kind: "move",
+    seconds: 60,
+    reps: 1,
+    sides: false,
+    area: "lower-back",
+    note: "With osteoporosis, go back only part way and keep your back long.",
+  },
   "cross-body-shoulder": { kind: "hold", seconds: 20, reps: 2, sides: true, area: "shoulders" },
   "chest-opener": { kind: "hold", seconds: 20, reps: 2, sides: false, area: "shoulder-blades" },
   "neck-side-tilt": { kind: "hold", seconds: 15, reps: 2, sides: true, area: "neck" },
-  "seated-twist": { kind: "move", seconds: 40, reps: 1, sides: false, area: "mid-back" },
+  "seated-twist": {
+    kind: "move",
+    seconds: 40,
+    reps: 1,
+    sides: false,
+    area: "mid-back",
+    note: "With osteoporosis, twist only gently, not to the end of the range.",
+  },
   "shoulder-rolls": { kind: "move", seconds: 20, reps: 1, sides: false, area: "shoulders" },
-  "tennis-ball-wall": { kind: "massage", seconds: 60, reps: 1, sides: true, area: "upper-back" },
-  "tennis-ball-floor": { kind: "massage", seconds: 60, reps: 1, sides: true, area: "upper-back" },
+  "tennis-ball-wall": {
+    kind: "massage",
+    seconds: 60,
+    reps: 1,
+    sides: true,
+    area: "upper-back",
+    note: BALL,
+  },
+  "tennis-ball-floor": {
+    kind: "massage",
+    seconds: 60,
+    reps: 1,
+    sides: true,
+    area: "upper-back",
+    note: `${BALL} Pregnant past 16 weeks? Use a wall instead.`,
+  },
   "fingertips-upper-back": {
     kind: "massage",
     seconds: 60,
@@ -35,15 +104,23 @@ export const POSE_STEPS: Partial<Record<PoseName, PoseStep>> = {
     sides: true,
     area: "shoulder-blades",
   },
-  "fingertips-neck": { kind: "massage", seconds: 30, reps: 1, sides: false, area: "neck" },
+  "fingertips-neck": {
+    kind: "massage",
+    seconds: 30,
+    reps: 1,
+    sides: false,
+    area: "neck",
+    note: "Only the back of the neck: keep away from its front and sides, where the pulse can be felt.",
+  },
 };
 
 export const BUILDER_POSES = Object.keys(POSE_STEPS) as PoseName[];
 
-/** "Knee to chest" and "On your back, hands behind one knee, the other foot down.": a pose's own words. */
+/** "Knee to chest" and "On your back, hands behind one knee, the other foot down.": a pose's own words (its figure's caption, unless knot says it shorter). */
 export function poseWords(pose: PoseName): { name: string; instruction: string } {
   const [name = pose, ...rest] = CATALOGUE[pose].title.split(":");
   const how = rest.join(":").trim();
-  const instruction = how ? `${how[0]!.toUpperCase()}${how.slice(1)}.` : name;
+  const own = POSE_STEPS[pose]?.instruction;
+  const instruction = own ?? (how ? `${how[0]!.toUpperCase()}${how.slice(1)}.` : name);
   return { name: name.trim(), instruction };
 }

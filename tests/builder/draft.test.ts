@@ -11,7 +11,7 @@ import {
 import { cleanText, idFromName, routineFile, uniqueId } from "../../src/builder/ids.js";
 import { BUILDER_POSES, POSE_STEPS } from "../../src/builder/poses.js";
 import { loadLibrary, loadRoutineFile } from "../../src/routine/library.js";
-import { stated } from "../guidance.js";
+import { expectSaid, stated } from "../guidance.js";
 import { tempDir } from "../helpers.js";
 
 const userDir = join(tempDir(), "routines");
@@ -72,6 +72,28 @@ describe("the draft model", () => {
     for (const p of BUILDER_POSES) {
       expect(checkDraft(draft(pose(p)), resolve).decisions, p).toEqual([]);
     }
+  });
+
+  it("keeps the osteoporosis and neck cautions in the step, whatever instruction the person writes", () => {
+    expectSaid(/The caution goes in the steps that bend or\s+twist, where it is heard/);
+    expectSaid(/Work only the back of the neck; keep away from its front and sides/);
+    const own = (p: (typeof BUILDER_POSES)[number]) => {
+      const steps = checkDraft(draft(pose(p, { instruction: "As my physio showed me." })), resolve)
+        .json.steps as { instruction?: string; steps?: { instruction: string }[] }[];
+      return steps[0]!.instruction ?? steps[0]!.steps![0]!.instruction;
+    };
+    for (const p of [
+      "knee-to-chest",
+      "knee-rolls",
+      "cat",
+      "bottom-to-heels",
+      "seated-twist",
+    ] as const) {
+      expect(own(p), p).toMatch(/^As my physio showed me\. .*With osteoporosis/);
+    }
+    expect(own("fingertips-neck")).toMatch(
+      /Only the back of the neck: keep away from its front and sides/,
+    );
   });
 
   it("never offers to save a draft knot validate would reject (many mixed drafts)", () => {
