@@ -1,5 +1,6 @@
 import { checkRoutine } from "../routine/library.js";
 import { LIMITS } from "../routine/limits.js";
+import { MAX_REPS } from "../routine/schema.js";
 import { validateRoutine } from "../routine/validate.js";
 import {
   AREAS,
@@ -7,6 +8,7 @@ import {
   type Category,
   type PoseName,
   type Routine,
+  type Tempo,
 } from "../routine/vocabulary.js";
 import { THERMAL_RULES } from "../safety/rules.js";
 import { POSE_STEPS, poseWords } from "./poses.js";
@@ -21,8 +23,11 @@ export type DraftStep =
   | {
       type: "pose";
       pose: PoseName;
+      /** The step's length; with a tempo, reps × the tempo instead. */
       seconds: number;
+      /** A held stretch's reps are a repeat of it; with a tempo, they are paced inside the step. */
       reps: number;
+      tempo?: Tempo;
       sides: boolean;
       /** The person's own words; the pose's own otherwise. */
       instruction?: string;
@@ -55,6 +60,7 @@ export type RefusalId =
   | "step-too-long"
   | "application-too-long"
   | "too-many-reps"
+  | "too-many-paced-reps"
   | "no-reps"
   | "no-steps"
   | "format"
@@ -74,7 +80,9 @@ export function kindOf(step: DraftStep): string {
 /** What each step's own values say: a refusal past a floor, a caution past guidance. */
 export function checkStep(step: DraftStep, index = 0): Decision[] {
   if (step.type === "include") return [];
-  const seconds = step.seconds;
+  // paced repetitions last as long as they take, whatever `seconds` says
+  const seconds =
+    step.type === "pose" && step.tempo ? step.reps * cycleOf(step.tempo) : step.seconds;
   const reps = step.type === "pose" ? step.reps : 1;
   const refuse = (reason: RefusalId): Decision[] => [{ verdict: "refuse", reason, step: index }];
   const warn = (caution: CautionId): Decision[] => [
@@ -87,7 +95,8 @@ export function checkStep(step: DraftStep, index = 0): Decision[] {
   }
   if (seconds > LIMITS.stepSeconds) return refuse("step-too-long");
   if (!Number.isInteger(reps) || reps < 1) return refuse("no-reps");
-  if (reps > LIMITS.repeat) return refuse("too-many-reps");
+  if (step.type === "pose" && step.tempo && reps > MAX_REPS) return refuse("too-many-paced-reps");
+  if (!(step.type === "pose" && step.tempo) && reps > LIMITS.repeat) return refuse("too-many-reps");
   const kind = kindOf(step);
   const out: Decision[] = [];
   if (kind === "hold" && seconds > GUIDANCE.holdSeconds.high) out.push(...warn("hold-long"));
@@ -133,10 +142,29 @@ function formatSteps(step: DraftStep): Json[] {
           .filter(Boolean)
           .join(" "),
       };
+      if (step.tempo) {
+        // paced repetitions: the step's length follows from them, so none is written
+        const { duration: _, ...paced } = one;
+        return [
+          step.reps > 1
+            ? { ...paced, reps: step.reps, tempo: tempoJson(step.tempo) }
+            : { ...one, duration: cycleOf(step.tempo) },
+        ];
+      }
       return [step.reps > 1 ? { repeat: step.reps, steps: [one] } : one];
     }
   }
 }
+
+/** How long one paced repetition lasts. */
+export const cycleOf = (tempo: Tempo): number =>
+  "hold" in tempo ? tempo.hold + tempo.rest : tempo.in + tempo.out;
+
+/** A tempo as the format writes it: a rest of nothing is left out. */
+const tempoJson = (tempo: Tempo): Json =>
+  "hold" in tempo
+    ? { hold: tempo.hold, ...(tempo.rest > 0 ? { rest: tempo.rest } : {}) }
+    : { in: tempo.in, out: tempo.out };
 
 function categoryOf(draft: Draft, resolve: (id: string) => Routine | undefined): Category {
   const kinds = new Set<Category>();

@@ -6,11 +6,11 @@ import { ExitCode } from "../errors.js";
 import { poseBlock } from "../poses/block.js";
 import { CATALOGUE } from "../poses/catalogue.js";
 import type { Library } from "../routine/library.js";
-import type { PoseName } from "../routine/vocabulary.js";
+import type { PoseName, Tempo } from "../routine/vocabulary.js";
 import { askChecked, choose, confirm } from "../ui/prompt.js";
 import { quote } from "../ui/safe.js";
 import { givenId, routineName } from "./copy.js";
-import { checkDraft, checkStep, type Draft, type DraftStep, GUIDANCE } from "./draft.js";
+import { checkDraft, checkStep, cycleOf, type Draft, type DraftStep, GUIDANCE } from "./draft.js";
 import { cleanText, idFromName, TEXT_LIMITS } from "./ids.js";
 import { BUILDER_POSES, POSE_STEPS, poseWords } from "./poses.js";
 import { draftsDir, routineText, writeRoutine } from "./store.js";
@@ -166,7 +166,7 @@ async function askStep(
         `Minutes of ${action}? (${hint}; Enter: ${action === "cold" ? 10 : 15})`,
         (action === "cold" ? 10 : 15) * 60,
         (s) => ({ type: action, seconds: s }),
-        60,
+        { unit: 60 },
       );
       return { type: action, seconds };
     }
@@ -204,6 +204,36 @@ async function askPose(ctx: Context, view: View): Promise<DraftStep> {
     })),
   );
   const d = POSE_STEPS[pose]!;
+  const timing = d.tempo ? await askPaced(ctx, pose, d.tempo, d.reps) : await askHeld(ctx, pose);
+  const sides = await confirm(ctx, "On each side, left then right?", {
+    default: d.sides,
+    whenNoTerminal: () => d.sides,
+  });
+  println(ctx.stdout, ctx.style.dim(`knot says: ${poseWords(pose).instruction}`));
+  const own = await askChecked(ctx, {
+    message: "Your own instruction? (Enter keeps knot's)",
+    maxLength: TEXT_LIMITS.instruction + 1,
+    validate: (text) => {
+      if (text.trim() === "") return true;
+      const cleaned = cleanText(text, TEXT_LIMITS.instruction);
+      return cleaned.ok || `At most ${TEXT_LIMITS.instruction} characters`;
+    },
+  });
+  const cleaned = cleanText(own, TEXT_LIMITS.instruction);
+  return {
+    type: "pose",
+    pose,
+    ...timing,
+    sides,
+    ...(cleaned.ok ? { instruction: cleaned.text } : {}),
+  };
+}
+
+type Timing = { seconds: number; reps: number; tempo?: Tempo };
+
+/** A held stretch (or self-massage): how long, then how many times. */
+async function askHeld(ctx: Context, pose: PoseName): Promise<Timing> {
+  const d = POSE_STEPS[pose]!;
   const base = { type: "pose" as const, pose, reps: 1, sides: d.sides };
   const guide =
     d.kind === "hold"
@@ -238,39 +268,69 @@ async function askPose(ctx: Context, view: View): Promise<DraftStep> {
       reps: n,
     }),
   );
-  const sides = await confirm(ctx, "On each side, left then right?", {
-    default: d.sides,
-    whenNoTerminal: () => d.sides,
-  });
-  println(ctx.stdout, ctx.style.dim(`knot says: ${poseWords(pose).instruction}`));
-  const own = await askChecked(ctx, {
-    message: "Your own instruction? (Enter keeps knot's)",
-    maxLength: TEXT_LIMITS.instruction + 1,
-    validate: (text) => {
-      if (text.trim() === "") return true;
-      const cleaned = cleanText(text, TEXT_LIMITS.instruction);
-      return cleaned.ok || `At most ${TEXT_LIMITS.instruction} characters`;
-    },
-  });
-  const cleaned = cleanText(own, TEXT_LIMITS.instruction);
-  return { ...base, seconds, reps, sides, ...(cleaned.ok ? { instruction: cleaned.text } : {}) };
+  return { seconds, reps };
+}
+
+/** A movement of paced repetitions, counted by the coach: the pace of one, then how many. */
+async function askPaced(
+  ctx: Context,
+  pose: PoseName,
+  tempo: Tempo,
+  count: number,
+): Promise<Timing> {
+  const base = { type: "pose" as const, pose, sides: false };
+  const one = (seconds: number): DraftStep => ({ ...base, seconds, reps: 1 });
+  let pace: Tempo;
+  if ("hold" in tempo) {
+    const hold = await askSeconds(
+      ctx,
+      `Hold each for how long? (Enter: ${tempo.hold}s)`,
+      tempo.hold,
+      one,
+    );
+    const rest = await askSeconds(
+      ctx,
+      `Rest after each? (Enter: ${tempo.rest}s; 0 for none)`,
+      tempo.rest,
+      one,
+      { zero: true },
+    );
+    pace = { hold, rest };
+  } else {
+    const breath = await askSeconds(
+      ctx,
+      `Each breath in, and each out: how long? (Enter: ${tempo.in}s)`,
+      tempo.in,
+      one,
+    );
+    pace = { in: breath, out: breath };
+  }
+  const reps = await askCount(ctx, `How many times? (Enter: ${count})`, count, (n) => ({
+    ...base,
+    seconds: n * cycleOf(pace),
+    reps: n,
+    tempo: pace,
+  }));
+  return { seconds: reps * cycleOf(pace), reps, tempo: pace };
 }
 
 /**
  * A duration, asked until it is one the draft allows: a value past a floor is refused with the
  * reason and asked again; past guidance it is taken, and the caution it brings is said.
- * `unit`: what a bare number means (1 for seconds, 60 for minutes).
+ * `unit`: what a bare number means (1 for seconds, 60 for minutes); `zero`: 0 is an answer.
  */
 async function askSeconds(
   ctx: Context,
   message: string,
   fallback: number,
   asStep: (seconds: number) => DraftStep,
-  unit = 1,
+  options: { unit?: number; zero?: boolean } = {},
 ): Promise<number> {
+  const unit = options.unit ?? 1;
   const read = (text: string): number | string => {
     const t = text.trim();
     if (t === "") return fallback;
+    if (options.zero && /^0+[sm]?$/.test(t)) return 0;
     const parsed = parseDuration(/^\d+$/.test(t) ? Number(t) * unit : t);
     if (!parsed.ok)
       return `Not a duration: write ${unit === 60 ? "minutes, such as 10, or 90s" : "seconds, such as 20, or 1m30s"}`;

@@ -1,10 +1,10 @@
 import { CATALOGUE } from "../poses/catalogue.js";
-import type { Area, PoseName } from "../routine/vocabulary.js";
+import type { Area, PoseName, Tempo } from "../routine/vocabulary.js";
 
 /**
  * What a pose becomes as a step when a person picks it in `knot new`: its kind, a starting dose
  * inside the guidance (docs/health-guidance.md, the table of stretches and self-massage), and
- * whether it is done on each side. Poses that are only positions, packs or rest are not here:
+ * whether it is done on each side; a movement's repetitions are paced inside its step. Poses that are only positions, packs or rest are not here:
  * the builder adds those itself.
  */
 export interface PoseStep {
@@ -19,6 +19,11 @@ export interface PoseStep {
    * heard, and self-massage keeps off the spine and the front of the neck (health guidance).
    */
   note?: string;
+  /**
+   * A movement done as paced repetitions inside the step (`reps` of them, counted by the coach):
+   * a hold and a rest, or a breath in and out, in seconds. `seconds` is then reps × the tempo.
+   */
+  tempo?: Tempo;
   /** Knot's words for the step where the figure's own are too long to say within its default hold. */
   instruction?: string;
 }
@@ -48,7 +53,8 @@ export const POSE_STEPS: Partial<Record<PoseName, PoseStep>> = {
   "pelvic-tilt": {
     kind: "move",
     seconds: 50,
-    reps: 1,
+    reps: 5,
+    tempo: { hold: 5, rest: 5 },
     sides: false,
     area: "lower-back",
     note: "Pregnant past 16 weeks? Do them standing against a wall.",
@@ -56,7 +62,8 @@ export const POSE_STEPS: Partial<Record<PoseName, PoseStep>> = {
   cat: {
     kind: "move",
     seconds: 40,
-    reps: 1,
+    reps: 5,
+    tempo: { in: 4, out: 4 },
     sides: false,
     area: "mid-back",
     note: "With osteoporosis, round your back only gently.",
@@ -64,7 +71,8 @@ export const POSE_STEPS: Partial<Record<PoseName, PoseStep>> = {
   "bottom-to-heels": {
     kind: "move",
     seconds: 60,
-    reps: 1,
+    reps: 10,
+    tempo: { in: 3, out: 3 },
     sides: false,
     area: "lower-back",
     note: "With osteoporosis, go back only part way and keep your back long.",
@@ -75,7 +83,8 @@ export const POSE_STEPS: Partial<Record<PoseName, PoseStep>> = {
   "seated-twist": {
     kind: "move",
     seconds: 40,
-    reps: 1,
+    reps: 4,
+    tempo: { hold: 10, rest: 0 },
     sides: false,
     area: "mid-back",
     note: "With osteoporosis, twist only gently, not to the end of the range.",

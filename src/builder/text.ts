@@ -1,5 +1,6 @@
 import { formatDuration } from "../duration.js";
 import { LIMITS } from "../routine/limits.js";
+import { MAX_REPS } from "../routine/schema.js";
 import { THERMAL_RULES } from "../safety/rules.js";
 import type { CautionId, Decision, DraftStep } from "./draft.js";
 import { poseWords } from "./poses.js";
@@ -44,6 +45,7 @@ const REFUSALS: Record<
   "step-too-long": `a step may last at most ${formatDuration(LIMITS.stepSeconds)}`,
   "application-too-long": `cold or heat stays on for at most ${formatDuration(THERMAL_RULES.maxApplicationSeconds)} at a time; nothing goes past that`,
   "too-many-reps": `a step may be repeated at most ${LIMITS.repeat} times`,
+  "too-many-paced-reps": `a step may count at most ${MAX_REPS} repetitions`,
   "no-reps": "repeat a step at least once",
   "no-steps": "a routine needs at least one step",
 };

@@ -28,6 +28,7 @@ const pose = (p: (typeof BUILDER_POSES)[number], over: Partial<DraftStep> = {}):
     seconds: d.seconds,
     reps: d.reps,
     sides: d.sides,
+    ...(d.tempo ? { tempo: d.tempo } : {}),
     ...over,
   } as DraftStep;
 };
@@ -163,6 +164,33 @@ describe("the draft model", () => {
     );
   });
 
+  it("paces a movement's repetitions inside its step, as the pelvic tilt's 5 s, 5 times", () => {
+    const [hold, reps] = stated(/\| pelvic tilt \|[^|]*\| (\d+) s, (\d+) reps \|/);
+    const tilt = pose("pelvic-tilt");
+    expect(tilt).toMatchObject({ reps, tempo: { hold } });
+    const { json, decisions } = checkDraft(draft(tilt), resolve);
+    expect(decisions).toEqual([]);
+    const [step] = json.steps as Record<string, unknown>[];
+    expect(step).toMatchObject({ reps, tempo: { hold } });
+    expect(step).not.toHaveProperty("duration"); // it follows from the repetitions
+    expect(validateSaved(json)).toEqual([]);
+    // a breath has no rest to leave out; a hold with no rest writes none
+    const twist = checkDraft(draft(pose("seated-twist")), resolve).json.steps as object[];
+    expect(twist[0]).toMatchObject({ tempo: { hold: 10 } });
+    expect((twist[0] as { tempo: object }).tempo).not.toHaveProperty("rest");
+    // one repetition is a plain step of one tempo's length; past the count, refused
+    const once = checkDraft(draft(pose("pelvic-tilt", { reps: 1 })), resolve).json
+      .steps as object[];
+    expect(once[0]).toMatchObject({ duration: 10 });
+    expect(once[0]).not.toHaveProperty("reps");
+    expect(
+      checkDraft(draft(pose("pelvic-tilt", { reps: 31 })), resolve).decisions[0],
+    ).toMatchObject({
+      verdict: "refuse",
+      reason: "too-many-paced-reps",
+    });
+  });
+
   it("refuses cold or heat past 20 minutes, and cautions cold past 15", () => {
     const [coldLow, coldHigh, never] = stated(
       /Each time: (\d+)-(\d+) min on, never\s+more than (\d+) min/,
@@ -212,7 +240,7 @@ describe("the draft model", () => {
 
   it("refuses a step past an hour, repeats past 20, an empty routine and one that includes itself", () => {
     expect(checkDraft(draft({ type: "rest", seconds: minutes(61) }), resolve).saveable).toBe(false);
-    expect(checkDraft(draft(pose("cat", { reps: 21 })), resolve).saveable).toBe(false);
+    expect(checkDraft(draft(pose("knee-to-chest", { reps: 21 })), resolve).saveable).toBe(false);
     expect(checkDraft(draft(), resolve).decisions).toEqual([
       { verdict: "refuse", reason: "no-steps" },
     ]);

@@ -56,8 +56,8 @@ describe("knot new at a terminal", () => {
     // a movement with the person's own words: cat, the fourth pose
     await say("Step 2: add", ENTER);
     await say("Which pose?", `${down(3)}${ENTER}`);
-    await say("How long in all?", ENTER);
-    await say("How many times?", ENTER);
+    await say("Each breath in, and each out: how long?", `5${ENTER}`); // paced by the breath
+    await say("How many times?", `6${ENTER}`);
     await say("On each side", ENTER);
     await say("Your own instruction?", `Slowly, with my breath, as the physio showed me${ENTER}`);
     await say("Added step 2.");
@@ -82,6 +82,8 @@ describe("knot new at a terminal", () => {
     expect(shown.status).toBe(0);
     expect(shown.stdout).toContain("Slowly, with my breath, as the physio showed me");
     expect(shown.stdout).toMatch(/2 × Knee to chest\s+20s each side/);
+    const saved = JSON.parse(readFileSync(file, "utf8"));
+    expect(saved.steps[1]).toMatchObject({ pose: "cat", reps: 6, tempo: { in: 5, out: 5 } });
     const dry = knot(["start", "physio-exercises", "--dry-run"], { env });
     expect(dry.status).toBe(0);
     expect(dry.stdout).toMatch(/Knee to chest/);
