@@ -35,3 +35,25 @@ export function fitsInStep(step: {
 }): boolean {
   return step.seconds === null || speakingSeconds(announcement(step)) <= step.seconds;
 }
+
+/** The first sentence of a text: up to the first full stop, question or exclamation mark. */
+export function firstSentence(text: string): string {
+  const match = /^.*?[.!?](?=\s|$)/su.exec(text.trim());
+  return match ? match[0] : text.trim();
+}
+
+/**
+ * What the coach says as a step starts: its name and side, short, so it is heard on time; the
+ * first time an exercise comes in a session, its instruction too: in full where it is said
+ * within the step, else its first sentence (the screen has the rest).
+ */
+export function spokenAnnouncement(
+  step: { name: string; instruction?: string; side?: Side; seconds: number | null },
+  firstTime: boolean,
+): string {
+  const { instruction, ...named } = step;
+  if (!firstTime || !instruction) return announcement(named);
+  if (fitsInStep(step)) return announcement(step);
+  const short = { ...named, instruction: firstSentence(instruction) };
+  return fitsInStep(short) ? announcement(short) : announcement(named);
+}

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { accessSync, constants } from "node:fs";
 import { delimiter, join } from "node:path";
-import { announcement } from "../routine/speech-fit.js";
+import { spokenAnnouncement } from "../routine/speech-fit.js";
 import type { TimelineEntry } from "../routine/timeline.js";
 import { FLOORS } from "../safety/allowance.js";
 import { isThermalStep } from "../safety/rules.js";
@@ -124,6 +124,38 @@ function runCue(
 }
 
 // Each begins a sentence of its own in the notice (see noticeLines: the advice is kept whole).
+/**
+ * Speech programs, best first. speech-dispatcher (spd-say) keeps its voice loaded and its sound
+ * open between cues, so each starts at once, and it knows priorities; espeak-ng starts a new
+ * voice for every cue (a second or more before the first word).
+ */
+const VOICES = { darwin: ["say"], other: ["spd-say", "espeak-ng", "espeak"] } as const;
+
+/** speech-dispatcher's priorities: a safety call is never cut, a count gives way. */
+const SPD_PRIORITY: Record<Priority, string> = {
+  [Priority.safety]: "important",
+  [Priority.step]: "message",
+  [Priority.count]: "progress",
+};
+
+/**
+ * say reads "-f -" (stdin); espeak-ng and espeak read --stdin; spd-say takes the text after
+ * "--" and waits (-w) until it is said, so knot knows when a cue has been heard.
+ */
+function voiceArgs(command: string, text: string, priority: Priority): string[] {
+  if (command === "say") return ["-f", "-"];
+  if (command === "spd-say") return ["-w", "-P", SPD_PRIORITY[priority], "--", text];
+  return ["--stdin"];
+}
+
+/** How to install a speech program on the system knot runs on: " (sudo apt install …)". */
+export function installHint(has: (name: string) => boolean = (name) => onPath(name)): string {
+  if (has("apt-get")) return " (sudo apt install speech-dispatcher)";
+  if (has("dnf")) return " (sudo dnf install speech-dispatcher)";
+  if (has("pacman")) return " (sudo pacman -S speech-dispatcher)";
+  return "";
+}
+
 const FIX = {
   voice: "Check the sound is on and a speaker is connected",
   notify: "Start a notification service (a desktop session)",
@@ -147,18 +179,17 @@ export class Cues {
     const platform = outlets.platform ?? process.platform;
     const find = outlets.findProgram ?? ((name: string) => onPath(name));
     if (settings.voice) {
-      const candidates = platform === "darwin" ? ["say"] : ["espeak-ng", "espeak"];
+      const candidates = VOICES[platform === "darwin" ? "darwin" : "other"];
       this.voiceCommand = candidates.find(find);
       if (this.voiceCommand) {
         const command = this.voiceCommand;
         this.speech = new SpeechQueue(
-          (text) =>
-            // say reads "-f -" (stdin); espeak-ng and espeak read --stdin.
+          (text, priority) =>
             runCue(
               outlets,
               command,
-              command === "say" ? ["-f", "-"] : ["--stdin"],
-              text,
+              voiceArgs(command, text, priority),
+              command === "spd-say" ? undefined : text,
               4000 + text.length * 120,
             ),
           (reason) =>
@@ -168,7 +199,9 @@ export class Cues {
         );
       } else {
         outlets.problem(
-          `Voice is on, but ${candidates.join(" or ")} was not found: install it, or listen for two rings instead.`,
+          platform === "darwin"
+            ? "Voice is on, but say was not found: listen for two rings instead."
+            : `Voice is on, but no speech program was found: install speech-dispatcher or espeak-ng${installHint(find)}; knot rings twice instead.`,
         );
       }
     }
@@ -270,6 +303,8 @@ export class CueDirector {
   private lastLeft: number | null = null;
   private lastPackMinute = -1;
   private packLimitCalled = false;
+  /** Exercises whose instruction has been said this session. */
+  private readonly instructed = new Set<string>();
 
   constructor(private readonly cues: Cues) {}
 
@@ -295,9 +330,10 @@ export class CueDirector {
           step.side &&
           previous.side !== step.side;
         this.cues.bell(BELLS.step);
-        // The same words whose length validate checks against the step (speech-fit.ts).
-        const { instruction: _said, ...named } = step;
-        const words = announcement(this.cues.speaksInstructions ? step : named);
+        // The instruction once an exercise, where it fits (speech-fit.ts); then names only.
+        const firstTime = this.cues.speaksInstructions && !this.instructed.has(step.name);
+        this.instructed.add(step.name);
+        const words = spokenAnnouncement(step, firstTime);
         this.cues.say(switchSides ? "Switch sides." : words, Priority.step);
       } else if (
         e.type === "step-end" &&

@@ -14,7 +14,7 @@ export interface Utterance {
   done: Promise<{ ok: true } | { ok: false; reason: string }>;
   stop(): void;
 }
-export type SpeakFn = (text: string) => Utterance;
+export type SpeakFn = (text: string, priority: Priority) => Utterance;
 
 const MAX_WAITING = 3;
 
@@ -88,7 +88,7 @@ export class SpeechQueue {
   }
 
   private start(text: string, priority: Priority): void {
-    const utterance = this.speak(text);
+    const utterance = this.speak(text, priority);
     const entry = { text, priority, utterance };
     this.current = entry;
     void utterance.done.then((result) => {

@@ -346,7 +346,9 @@ describe("cues", () => {
   it("says when voice or notification programs are missing, and rings two bells instead", () => {
     const h = harness({}, []);
     expect(h.problems).toEqual([
-      expect.stringMatching(/espeak-ng or espeak was not found/),
+      expect.stringMatching(
+        /no speech program was found: install speech-dispatcher or espeak-ng; knot rings twice/,
+      ),
       expect.stringMatching(/notify-send was not found/),
     ]);
     h.cues.say("hello", Priority.step);
@@ -360,5 +362,79 @@ describe("cues", () => {
     h.director.onEvents(startSession(timeline, 0).events, timeline);
     for (const left of [3, 2, 1]) h.director.onSecond(left, 15);
     expect([...h.bells, ...h.started, ...h.problems]).toEqual([]);
+  });
+});
+
+describe("voice that keeps pace", () => {
+  const paced: TimelineEntry[] = [
+    {
+      name: "Knee rolls",
+      kind: "hold",
+      seconds: 8,
+      side: "left",
+      instruction:
+        "Roll both knees to one side. Keep your shoulders flat on the floor and breathe out slowly as you go.",
+    },
+    {
+      name: "Knee rolls",
+      kind: "hold",
+      seconds: 8,
+      side: "right",
+      instruction:
+        "Roll both knees to one side. Keep your shoulders flat on the floor and breathe out slowly as you go.",
+    },
+    { name: "Neck tilt", kind: "hold", seconds: 30, instruction: "Ear to shoulder." },
+    {
+      name: "Knee rolls",
+      kind: "hold",
+      seconds: 8,
+      side: "left",
+      instruction:
+        "Roll both knees to one side. Keep your shoulders flat on the floor and breathe out slowly as you go.",
+    },
+  ];
+
+  it("says an exercise's instruction once, its first sentence where the whole does not fit", async () => {
+    const h = harness();
+    let s = startSession(paced, 0);
+    h.director.onEvents(s.events, paced);
+    for (const at of [8000, 16_000, 46_000]) {
+      h.speaking().at(-1)!.exit(0);
+      await h.settle();
+      s = tick(s.state, at);
+      h.director.onEvents(s.events, paced);
+    }
+    expect(h.speaking().map((p) => p.stdin)).toEqual([
+      // 24 words do not fit 8 s at 2.5 words a second: the first sentence does.
+      "Knee rolls, left side. Roll both knees to one side.",
+      "Switch sides.",
+      "Neck tilt. Ear to shoulder.",
+      "Knee rolls, left side",
+    ]);
+  });
+
+  it("speaks through speech-dispatcher where it is installed, with its priorities", () => {
+    const h = harness({}, ["spd-say", "espeak-ng", "notify-send"]);
+    h.cues.say("-f/etc/hostname", Priority.step);
+    const [spoken] = h.started;
+    expect(spoken?.command).toBe("spd-say");
+    expect(spoken?.args).toEqual(["-w", "-P", "message", "--", "-f/etc/hostname"]);
+    h.cues.say("Take the cold pack off now.", Priority.safety);
+    expect(h.started.at(-1)?.args.slice(0, 3)).toEqual(["-w", "-P", "important"]);
+  });
+
+  it("drops a count that would be late: it never waits behind a step's words", () => {
+    const h = harness();
+    h.cues.say("Knee rolls, left side", Priority.step);
+    h.cues.say("3", Priority.count);
+    h.cues.say("2", Priority.count);
+    expect(h.speaking().map((p) => p.stdin)).toEqual(["Knee rolls, left side"]);
+  });
+
+  it("says how to get a speech program where none is found", () => {
+    const h = harness({}, ["apt-get", "notify-send"]);
+    expect(h.problems[0]).toMatch(
+      /install speech-dispatcher or espeak-ng \(sudo apt install speech-dispatcher\)/,
+    );
   });
 });
