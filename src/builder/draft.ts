@@ -248,7 +248,7 @@ const stepIndex = (path: string, from: readonly number[]): number | undefined =>
 export function checkDraft(
   draft: Draft,
   resolve: (id: string) => Routine | undefined,
-): { decisions: Decision[]; saveable: boolean; json: Json } {
+): { decisions: Decision[]; verdict: "ok" | "warn" | "refuse"; saveable: boolean; json: Json } {
   const decisions: Decision[] = draft.steps.flatMap((step, i) => checkStep(step, i));
   const { json, from } = toRoutineJson(draft, resolve);
   if (draft.steps.length === 0) decisions.push({ verdict: "refuse", reason: "no-steps" });
@@ -289,5 +289,10 @@ export function checkDraft(
       }
     }
   }
-  return { decisions, saveable: !decisions.some((d) => d.verdict === "refuse"), json };
+  const verdict = decisions.some((d) => d.verdict === "refuse")
+    ? "refuse"
+    : decisions.length > 0
+      ? "warn"
+      : "ok";
+  return { decisions, verdict, saveable: verdict !== "refuse", json };
 }

@@ -58,6 +58,7 @@ export async function editRoutine(
   if (!carryOn) writeFresh(draft, original);
 
   for (;;) {
+    const opened = Date.now();
     const status = runEditor(editor, draft, ctx.env);
     if (status !== 0) {
       throw new KnotError(
@@ -72,6 +73,15 @@ export async function editRoutine(
     if (text === original) {
       rmSync(draft, { force: true });
       println(ctx.stdout, `No changes: ${id} is as it was.`);
+      // an editor that hands the file to a window and returns at once needs to be told to wait
+      if (Date.now() - opened < 1000) {
+        println(
+          ctx.stdout,
+          ctx.style.dim(
+            `The editor closed at once. If it opens a window, tell it to wait: such as EDITOR="code --wait".`,
+          ),
+        );
+      }
       return ExitCode.ok;
     }
     const { errors, warnings } = checkDraftFile(draft, id, library);

@@ -12,8 +12,10 @@ export const FALLBACK_EDITORS = ["editor", "nano", "vi"] as const;
 export function pickEditor(
   env: NodeJS.ProcessEnv,
   onPath: (name: string) => boolean = (name) => findOnPath(env, name),
+  platform: NodeJS.Platform = process.platform,
 ): string | undefined {
   for (const value of [env.VISUAL, env.EDITOR]) if (value?.trim()) return value.trim();
+  if (platform === "win32") return "notepad";
   return FALLBACK_EDITORS.find(onPath);
 }
 
@@ -30,10 +32,13 @@ function findOnPath(env: NodeJS.ProcessEnv, name: string): boolean {
  * never pasted into the command. Returns the editor's exit status (null: it was killed).
  */
 export function runEditor(command: string, file: string, env: NodeJS.ProcessEnv): number | null {
-  const result = spawnSync("/bin/sh", ["-c", `${command} "$1"`, "knot-edit", file], {
-    stdio: "inherit",
-    env,
-  });
+  const result =
+    process.platform === "win32"
+      ? spawnSync(`${command} "${file}"`, { stdio: "inherit", env, shell: true })
+      : spawnSync("/bin/sh", ["-c", `${command} "$1"`, "knot-edit", file], {
+          stdio: "inherit",
+          env,
+        });
   if (result.error) throw result.error;
   return result.status;
 }

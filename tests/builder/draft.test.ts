@@ -247,6 +247,16 @@ describe("the draft model", () => {
     expect(checkDraft(draft({ type: "include", routine: "mine" }), resolve).saveable).toBe(false);
   });
 
+  it("never saves text a terminal would act on, even when given it uncleaned", () => {
+    const hostile = { ...draft(pose("cat", { instruction: "Breathe \u001b]0;owned\u0007" })) };
+    expect(checkDraft(hostile, resolve)).toMatchObject({ verdict: "refuse", saveable: false });
+    const named = { ...draft({ type: "rest", seconds: 20 }), name: "\u001b[2J" };
+    expect(checkDraft(named, resolve).saveable).toBe(false);
+    expect(checkDraft({ ...named, name: "x".repeat(81) }, resolve).saveable).toBe(false);
+    expect(checkDraft({ ...named, name: "Fine", id: "../up" }, resolve).saveable).toBe(false);
+    expect(checkDraft({ ...named, name: "Fine" }, resolve).verdict).toBe("ok");
+  });
+
   it("categorises and lists areas from its steps", () => {
     expect(checkDraft(draft(pose("cat")), resolve).json).toMatchObject({
       category: "stretch",

@@ -10,8 +10,9 @@ describe("the editor knot edit opens", () => {
 
   it("else the first of editor, nano and vi that is installed", () => {
     expect(FALLBACK_EDITORS).toEqual(["editor", "nano", "vi"]);
-    expect(pickEditor({}, (name) => name !== "editor")).toBe("nano");
-    expect(pickEditor({}, (name) => name === "vi")).toBe("vi");
-    expect(pickEditor({}, none)).toBeUndefined();
+    expect(pickEditor({}, (name) => name !== "editor", "linux")).toBe("nano");
+    expect(pickEditor({}, (name) => name === "vi", "linux")).toBe("vi");
+    expect(pickEditor({}, none, "linux")).toBeUndefined();
+    expect(pickEditor({}, none, "win32")).toBe("notepad");
   });
 });
