@@ -9,7 +9,8 @@
 // or with --legacy into the single history.jsonl that older versions kept (to try the move).
 // --psfs adds the weekly activity check (psfs.json: three activities, one check a week, easing
 // like the pain); --hostile names a routine and an activity the way an attacker would (markup,
-// quotes, an escape sequence), to check that every place shows them as text.
+// quotes, an escape sequence), to check that every place shows them as text; --worsening makes
+// the pain rise over the weeks instead.
 import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     seed: { type: "string", default: "1" },
     psfs: { type: "boolean", default: false },
     hostile: { type: "boolean", default: false },
+    worsening: { type: "boolean", default: false },
   },
 });
 if (!values.data) {
@@ -114,7 +116,11 @@ function record(i) {
     };
   });
   // Check-ins on some sessions, easing over the weeks (so no getting-worse rule fires).
-  const eased = Math.min(6, 2 + Math.floor(day / 14));
+  // (--worsening: the other way round, rising over the weeks, to see how knot says "worse")
+  const days = Math.floor((count - 1) / perDay);
+  const eased = values.worsening
+    ? Math.min(7, 2 + Math.floor((days - day) / 10))
+    : Math.min(6, 2 + Math.floor(day / 14));
   const ratings = random() < 0.4 ? { before: eased, after: Math.max(0, eased - 1) } : {};
   const done = stepRecords.reduce((sum, s) => sum + s.done, 0);
   const plannedSeconds = stepRecords.reduce((sum, s) => sum + (s.planned ?? 0), 0);

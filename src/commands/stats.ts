@@ -114,7 +114,7 @@ export async function stats(options: StatsOptions, ctx: Context): Promise<number
       out(s.dim("  Activities: no weekly checks yet (knot checkin)"));
       continue;
     }
-    for (const line of changeLines(c)) out(`  ${line}`);
+    for (const line of changeLines(c, { adviceAbove: trend.worse })) out(`  ${line}`);
   }
   out(s.dim(`  ${NO_CAUSE}`));
   out();

@@ -43,7 +43,9 @@ svg .s0 { stroke: #2471a3; fill: #2471a3; } svg .s1 { stroke: #c0392b; fill: #c0
 svg .s2 { stroke: #1e8449; fill: #1e8449; } svg .s3 { stroke: #7d3c98; fill: #7d3c98; }
 svg path.line { fill: none; }
 .key span { margin-right: 4mm; }
-.page2 { break-before: page; }
+h2 { break-after: avoid; }
+table, svg, .grid, .about, li { break-inside: avoid; }
+.worse { font-size: 7.8pt; }
 ul { margin: 0.5mm 0; padding-left: 5mm; }
 `;
 
@@ -124,19 +126,16 @@ export function reportHtml(d: ReportData): string {
           )
           .join("")}</table>`;
 
-  const reliefRows = [
-    ...d.whatHelps.routines.map((r) => ({ what: r.name ?? r.key, kind: "routine", r })),
-    ...d.whatHelps.areas.map((r) => ({ what: r.key, kind: "area", r })),
-  ];
+  const reliefTable = (title: string, rows: ReportData["whatHelps"]["routines"]) =>
+    `<table><tr><th>${title}</th><th class="n">After minus before</th></tr>${rows
+      .map(
+        (r) => `<tr><td>${esc(r.name ?? r.key)}</td><td class="n">${esc(reliefText(r))}</td></tr>`,
+      )
+      .join("")}</table>`;
   const relief =
-    reliefRows.length === 0
+    d.whatHelps.routines.length + d.whatHelps.areas.length === 0
       ? `<p class="dim">Not yet: each routine or area needs ${d.limits.reliefShownFromSessions} sessions rated before and after.</p>`
-      : `<table><tr><th>Routine or body area</th><th class="n">After minus before</th></tr>${reliefRows
-          .map(
-            (x) =>
-              `<tr><td>${esc(x.what)} <span class="dim">(${x.kind})</span></td><td class="n">${esc(reliefText(x.r))}</td></tr>`,
-          )
-          .join("")}</table>`;
+      : `<div class="grid"><div>${reliefTable("Routine", d.whatHelps.routines)}</div><div>${reliefTable("Body area", d.whatHelps.areas)}</div></div>`;
 
   const s = d.safety;
   const list = (items: string[], none: string) =>
@@ -189,17 +188,16 @@ ${changeBlock(d.change.psfs)}
 
 <h2>Pain before and after each session (0-10)</h2>
 <p class="key"><span><svg width="8" height="8" viewBox="0 0 8 8" style="display:inline"><circle cx="4" cy="4" r="3" class="before"/></svg> before</span><span><svg width="8" height="8" viewBox="0 0 8 8" style="display:inline"><circle cx="4" cy="4" r="3" class="after"/></svg> after</span><span class="dim">${d.painBySession.length} rated sessions</span></p>
-${scaleSvg("Pain before and after each session, 0-10", painSeries, axis)}
+${scaleSvg("Pain before and after each session, 0-10", painSeries, axis, 680, 125)}
 
 <h2>Activities (PSFS) week by week</h2>
-${d.psfs.activities.length > 0 ? scaleSvg("PSFS rating per activity per week, 0-10", psfsSeries, axis, 680, 120) : ""}
+${d.psfs.activities.length > 0 ? scaleSvg("PSFS rating per activity per week, 0-10", psfsSeries, axis, 680, 100) : ""}
 ${psfsTable}
 
 <h2>What gives short-term relief</h2>
 <p class="dim">${esc(RELIEF_WORDS)}</p>
 ${relief}
 
-<div class="page2">
 <h2>Sessions and minutes</h2>
 <div class="grid">
 <div><p><b>Sessions per week</b> (weeks starting Monday)</p>${columnsSvg(
@@ -218,7 +216,6 @@ ${safety}
 
 <h2>Limits in force</h2>
 ${limits}
-</div>
 </body></html>
 `;
 }

@@ -51,12 +51,13 @@ export function tooFewWords(c: Change): string {
 }
 
 /** The lines for one measure: verdict, figures, threshold, and for "worse" the advice. */
-export function changeLines(c: Change): string[] {
+export function changeLines(c: Change, options: { adviceAbove?: boolean } = {}): string[] {
   const lines = [`${MEASURE_WORDS[c.measure]}: ${VERDICT_WORDS[c.verdict]}`];
   lines.push(`  ${changeFigures(c)}`);
   if (c.verdict === "too-few-days") lines.push(`  (${tooFewWords(c)})`);
   else lines.push(`  (${THRESHOLD_WORDS[c.measure]})`);
-  if (c.verdict === "worse")
+  if (c.verdict === "worse" && options.adviceAbove) lines.push("  (see the advice above)");
+  else if (c.verdict === "worse")
     lines.push(
       ...redFlagLines([])
         .slice(1)

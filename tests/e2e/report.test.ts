@@ -12,7 +12,7 @@ const chromium = ["chromium", "chromium-browser"].find(
 );
 
 /** Six weeks of sessions (2 a day), check-ins, weekly activity checks and hostile names. */
-function sixWeeks() {
+function sixWeeks(...extra: string[]) {
   const env = isolatedEnv();
   const gen = spawnSync(
     process.execPath,
@@ -26,6 +26,7 @@ function sixWeeks() {
       join(env.XDG_DATA_HOME!, "knot"),
       "--psfs",
       "--hostile",
+      ...extra,
     ],
     { encoding: "utf8" },
   );
@@ -47,6 +48,7 @@ describe("knot report, end to end", () => {
   let env: NodeJS.ProcessEnv;
   let file: string;
   let html: string;
+  let worseFile = "";
   beforeAll(() => {
     env = sixWeeks();
     file = join(env.HOME!, "report.html");
@@ -106,16 +108,32 @@ describe("knot report, end to end", () => {
     expect(time(["report", "--out", join(env.HOME!, "again.html")]) - startUp).toBeLessThan(300);
   });
 
+  it("says 'worse' with the advice when the pain rose, in the same two pages", () => {
+    const worse = sixWeeks("--worsening");
+    const out = join(worse.HOME!, "worse.html");
+    expect(knot(["report", "--out", out], { env: worse }).status).toBe(0);
+    const text = readFileSync(out, "utf8");
+    expect(text).toMatch(/<span class="verdict worse">worse<\/span>/);
+    expect(text).toMatch(/Please see a doctor before carrying on/);
+    worseFile = out;
+  });
+
   it.skipIf(!chromium)(
     "Chromium prints it on at most two A4 pages, with its charts",
     { timeout: 120_000 },
     () => {
-      const pdf = join(env.HOME!, "report.pdf");
-      const printed = chrome(["--no-pdf-header-footer", `--print-to-pdf=${pdf}`, `file://${file}`]);
-      expect(statSync(pdf).size, printed.stderr).toBeGreaterThan(10_000);
-      const pages = readFileSync(pdf, "latin1").match(/\/Type\s*\/Page(?!s)/g) ?? [];
-      expect(pages.length).toBeGreaterThanOrEqual(1);
-      expect(pages.length).toBeLessThanOrEqual(2);
+      for (const report of [file, worseFile].filter(Boolean)) {
+        const pdf = `${report}.pdf`;
+        const printed = chrome([
+          "--no-pdf-header-footer",
+          `--print-to-pdf=${pdf}`,
+          `file://${report}`,
+        ]);
+        expect(statSync(pdf).size, printed.stderr).toBeGreaterThan(10_000);
+        const pages = readFileSync(pdf, "latin1").match(/\/Type\s*\/Page(?!s)/g) ?? [];
+        expect(pages.length).toBeGreaterThanOrEqual(1);
+        expect(pages.length, report).toBeLessThanOrEqual(2);
+      }
       const png = join(env.HOME!, "report.png");
       chrome([
         "--hide-scrollbars",
