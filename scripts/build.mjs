@@ -86,12 +86,14 @@ const result = await build({
 });
 
 // What shell completion asks as the person presses TAB (routine ids, reminder ids, a setting's
-// values), answered by bin/knot.js from this one small file without loading the command line.
+// values), answered by bin/knot.js from this one small file without loading the command line;
+// CommonJS, which Node 20 loads faster than an ES module.
 await build({
   entryPoints: { complete: "src/complete-main.ts" },
   outdir: "dist",
+  outExtension: { ".js": ".cjs" },
   bundle: true,
-  format: "esm",
+  format: "cjs",
   platform: "node",
   target: "node20",
   logLevel: "warning",

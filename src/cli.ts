@@ -4,7 +4,7 @@ import { ExitCode, KnotError } from "./errors.js";
 import { describeFsError, isFsError } from "./files.js";
 import { AHEAD_OF_TIME_HOURS, SCREENING_VALID_DAYS } from "./health.js";
 import { LOSS_EXIT, lossOf, output } from "./output.js";
-import { readVersion } from "./package.js";
+import { BUILT_IN_DIR, readVersion } from "./package.js";
 import { CATEGORIES } from "./routine/vocabulary.js";
 import { didYouMean } from "./suggest.js";
 import { quote, safeText } from "./ui/safe.js";
@@ -542,7 +542,7 @@ It completes commands, options, routine ids (your own too), config keys and thei
     .helpOption(false)
     .action(async (source: string, key: string | undefined) => {
       const { dynamicCandidates } = await import("./complete.js");
-      for (const found of dynamicCandidates(source, key, () => ctx.paths.config))
+      for (const found of dynamicCandidates(source, key, BUILT_IN_DIR, () => ctx.paths.config))
         println(ctx.stdout, found);
     });
 

@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CONFIG_KEYS } from "./config/keys.js";
-import { BUILT_IN_DIR } from "./package.js";
 
 /**
  * The values shell completion asks knot for as the person types: routine ids, reminder ids,
@@ -13,11 +12,12 @@ import { BUILT_IN_DIR } from "./package.js";
 export function dynamicCandidates(
   source: string,
   key: string | undefined,
+  builtInDir: string,
   config: () => string,
 ): string[] {
   try {
     if (source === "routines") {
-      const ids = new Set([...routineIds(BUILT_IN_DIR), ...routineIds(join(config(), "routines"))]);
+      const ids = new Set([...routineIds(builtInDir), ...routineIds(join(config(), "routines"))]);
       return [...ids].sort();
     }
     if (source === "reminders") return reminderIds(join(config(), "config.json"));
