@@ -11,13 +11,15 @@
 //    `stats`, `history | head -5` as milliseconds over `node -e 0` in the same run, each one's
 //    peak memory,
 //    a full `history --json`, and the peak memory of a 60 s session.
-// BENCH_ONLY=startup|countdown|timing|history runs one part.
+//    With them: `list` with 500 routine files of the person's own, the routine ids a TAB asks
+//    for, and a TAB for a command or option in bash (the script alone, no process).
+// BENCH_ONLY=startup|completion|countdown|timing|history runs one part.
 //
 // The yardstick is honest: NODE_EXTRA_CA_CERTS, which makes every Node 20 start read a
 // certificate file (about 35 ms, `node -e 0` included), is removed from the environment of
 // everything measured, so "+N ms" is knot's own cost, not the environment's.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -43,12 +45,34 @@ if (extraCerts !== undefined)
     "NODE_EXTRA_CA_CERTS is removed for every command measured (it costs each Node 20 start about 35 ms).\n",
   );
 
+// A person with 500 routine files of their own (each command reads the folder).
+const many = join(home, "many");
+mkdirSync(join(many, "config", "knot", "routines"), { recursive: true });
+for (let i = 0; i < 500; i++) {
+  writeFileSync(
+    join(many, "config", "knot", "routines", `mine-${i}.json`),
+    JSON.stringify({
+      id: `mine-${i}`,
+      name: `Mine ${i}`,
+      category: "stretch",
+      steps: [
+        { name: "Knee to chest", kind: "hold", duration: "30s", side: "both" },
+        { name: "Rest", kind: "rest", duration: 10 },
+      ],
+    }),
+  );
+}
+const manyEnv = { ...env, HOME: many, XDG_CONFIG_HOME: join(many, "config") };
+
 /** Budgets in milliseconds over `node -e 0` measured in the same run. */
 const cases = [
   { label: "node -e 0", args: ["-e", "0"] },
   { label: "knot --version", args: [bin, "--version"], budget: 5 },
   { label: "knot list", args: [bin, "list"], budget: 15 },
   { label: "knot show stretch", args: [bin, "show", "stretch"], budget: 15 },
+  { label: "list, 500 own files", args: [bin, "list"], budget: 40, env: manyEnv },
+  // what a TAB after `knot start ` runs
+  { label: "complete routine ids", args: [bin, "__complete", "routines"], budget: 10 },
 ];
 
 /** "+12.3 ms (budget +15 ms) ok": a time over node's, against its budget. */
@@ -60,9 +84,12 @@ const over = (ms, base, budget) => {
     : `${text} (budget +${budget} ms) ${extra <= budget ? "ok" : "OVER"}`;
 };
 
-const timeOnce = (args) => {
+const timeOnce = (args, envFor = env) => {
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { env, stdio: ["ignore", "ignore", "pipe"] });
+  const result = spawnSync(process.execPath, args, {
+    env: envFor,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0)
     throw new Error(`${args.join(" ")} exited ${result.status}: ${result.stderr}`);
@@ -78,10 +105,11 @@ const median = (xs) => {
 const only = process.env.BENCH_ONLY;
 
 function startup() {
-  for (const c of cases) timeOnce(c.args); // warm the file cache
+  for (const c of cases) timeOnce(c.args, c.env); // warm the file cache
   const samples = new Map(cases.map((c) => [c.label, []]));
   // Interleave the cases so that a slow moment of the machine hits all of them alike.
-  for (let i = 0; i < RUNS; i++) for (const c of cases) samples.get(c.label).push(timeOnce(c.args));
+  for (let i = 0; i < RUNS; i++)
+    for (const c of cases) samples.get(c.label).push(timeOnce(c.args, c.env));
 
   const base = median(samples.get("node -e 0"));
   console.log(`start-up, median of ${RUNS} runs (Node ${process.version}, ${process.platform})`);
@@ -90,6 +118,40 @@ function startup() {
     const m = median(samples.get(c.label));
     const vs = c.label === "node -e 0" ? "(the yardstick)" : over(m, base, c.budget);
     console.log(`${c.label.padEnd(20)}${`${m.toFixed(1)} ms`.padStart(10)}  ${vs}`);
+  }
+}
+
+/**
+ * A TAB for a command or an option in bash runs only the completion script's own functions (no
+ * knot process): the mean time of one, over 200 in one bash, against a budget of 15 ms.
+ */
+function bashTab() {
+  const script = join(home, "knot.bash");
+  writeFileSync(
+    script,
+    spawnSync(process.execPath, [bin, "completion", "bash"], { env, encoding: "utf8" }).stdout,
+  );
+  const timed = (words) => {
+    const result = spawnSync(
+      "bash",
+      [
+        "-c",
+        `source ${JSON.stringify(script)}; COMP_WORDS=(${words}); COMP_CWORD=$((\${#COMP_WORDS[@]} - 1))
+t0=$EPOCHREALTIME; for i in {1..200}; do _knot_complete; done; t1=$EPOCHREALTIME
+echo "$t0 $t1"`,
+      ],
+      { env, encoding: "utf8" },
+    );
+    const [t0, t1] = result.stdout.trim().split(" ").map(Number);
+    return ((t1 - t0) * 1000) / 200;
+  };
+  console.log("\nbash completion, no process: mean of 200 TABs (budget < 15 ms)");
+  for (const [label, words] of [
+    ["knot st<TAB>", "knot st"],
+    ["knot start --<TAB>", "knot start --"],
+  ]) {
+    const ms = timed(words);
+    console.log(`  ${label.padEnd(20)}${`${ms.toFixed(2)} ms`.padStart(10)}  ${verdict(ms < 15)}`);
   }
 }
 
@@ -327,6 +389,7 @@ async function historyBench() {
 }
 
 if (!only || only === "startup") startup();
+if (!only || only === "startup" || only === "completion") bashTab();
 // One after the other: CPU is read from this process's reaped children, which must then be
 // the countdown's alone, and the timing run should not share the machine with it.
 const cd = !only || only === "countdown" ? await countdown(100, 30) : undefined;
