@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, statSync } from "node:fs";
 import { type Context, println } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
 import { readRegularFile, writeFresh } from "../files.js";
@@ -87,9 +87,17 @@ export async function editRoutine(
     const { errors, warnings } = checkDraftFile(draft, id, library);
     if (errors.length === 0) {
       // a file of the person's is saved where it is, whatever its name; a built-in becomes theirs
-      const path = builtIn
-        ? writeRoutine(userDir, id, text, { replace: true })
-        : writeRoutineFile(source, text, { replace: true });
+      let path: string;
+      try {
+        path = builtIn
+          ? writeRoutine(userDir, id, text, { replace: true })
+          : // a routine kept elsewhere and linked in (a dotfiles folder) is saved where it lives
+            writeRoutineFile(realpathSync(source), text, { replace: true });
+      } catch (error) {
+        // the routine is as it was, and the edit is not lost
+        println(ctx.stderr, `Your edit is kept in ${draft} until you next run knot edit ${id}.`);
+        throw error;
+      }
       rmSync(draft, { force: true });
       println(ctx.stdout, `Saved ${id}: ${path}`);
       if (builtIn) {

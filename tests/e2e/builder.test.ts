@@ -1,4 +1,12 @@
-import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  readFileSync,
+  renameSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { stated } from "../guidance.js";
@@ -224,6 +232,17 @@ describe("knot edit with an editor", () => {
     expect(valid.status).toBe(0);
     expect(readFileSync(file, "utf8")).toContain('"duration": "25s"');
     expect(existsSync(join(routines, "mine.json"))).toBe(false);
+
+    // a routine kept elsewhere and linked into the folder is saved where it lives, the link kept
+    const elsewhere = join(tempDir("knot-dotfiles-"), "mine.json");
+    renameSync(file, elsewhere);
+    symlinkSync(elsewhere, file);
+    const linked = knot(["edit", "mine"], {
+      env: { ...env, EDITOR: `sed -i 's/"duration": "25s"/"duration": "15s"/'` },
+    });
+    expect(linked.status).toBe(0);
+    expect(lstatSync(file).isSymbolicLink()).toBe(true);
+    expect(readFileSync(elsewhere, "utf8")).toContain('"duration": "15s"');
   });
 
   it("shows the problems, edits again, and keeps the valid second save (a built-in becomes your copy)", async () => {
