@@ -147,4 +147,28 @@ describe.concurrent("the check-in, end to end", () => {
     expect(json.checks).toHaveLength(1);
     expect(knot(["checkin"], { env }).stderr).toMatch(/asks its questions at a terminal/);
   });
+
+  it("knot checkin at a terminal names an activity, then asks its rating with the scale's words", {
+    timeout: 30_000,
+  }, async () => {
+    const env = ptyEnv();
+    const run = knotInPty(["checkin"], { env });
+    await run.waitFor("Activity 1 (Enter when done)");
+    run.press("sitting through a film\r");
+    await run.waitFor("Activity 2 (Enter when done)");
+    run.press("\r");
+    await run.waitFor("0-10: 0 unable to do it, 10 able to do it as before the problem");
+    await run.waitFor('How well can you do "sitting through a film" today, 0-10?');
+    run.press("7\r");
+    await run.waitFor("Saved: 1 rating.");
+    expect((await run.exited).exitCode).toBe(0);
+    const json = JSON.parse(knot(["checkin", "--json"], { env }).stdout);
+    expect(json.checks[0].ratings).toEqual({ a1: 7 });
+    // next time only the rating is asked
+    const again = knotInPty(["checkin"], { env });
+    await again.waitFor("how well can you do each today?");
+    await again.waitFor('How well can you do "sitting through a film" today, 0-10?');
+    again.press("\u001b");
+    expect((await again.exited).exitCode).toBe(0);
+  });
 });
