@@ -180,6 +180,12 @@ export const LOAD_TIME_RULES = [
   "a file is UTF-8 JSON of at most 256 KiB.",
 ];
 
+/** How to write a duration, as an editor shows it beside a value that is not one. */
+export const DURATION_HELP =
+  'A duration is a whole number of seconds (45) or text such as "45s", "10m", "1m30s" or "1h": digits each followed by h, m or s, no spaces or words.';
+const DURATION_HELP_MARKDOWN =
+  'Seconds (`45`) or text: `"45s"`, `"10m"`, `"1m30s"`, `"1h"`. Not `"10 mins"`: digits each followed by `h`, `m` or `s`.';
+
 /** The published JSON Schema (draft 2020-12) of the routine format. */
 export function toJsonSchema(): Json {
   const convert = (field: Field): Json => {
@@ -192,6 +198,9 @@ export function toJsonSchema(): Json {
           minLength: 1,
           maxLength: field.maxLength,
           pattern: field.pattern ? field.pattern.source : safeTextPattern(field.multiline ?? false),
+          patternErrorMessage: field.pattern
+            ? field.description
+            : "Text without control characters (and on one line, unless it is an instruction, description or caution).",
         };
       case "enum":
         return { description: field.description, enum: [...field.values] };
@@ -205,11 +214,24 @@ export function toJsonSchema(): Json {
           ...(field.maximum === undefined ? {} : { maximum: field.maximum }),
         };
       case "duration":
+        // An editor (VS Code) shows the failing alternative's message: each says how to write
+        // a duration, so "10 mins" is answered with the forms that work.
         return {
           description: field.description,
+          markdownDescription: `${field.description}\n\n${DURATION_HELP_MARKDOWN}`,
           oneOf: [
-            { type: "integer", exclusiveMinimum: 0, maximum: MAX_DURATION_SECONDS },
-            { type: "string", maxLength: MAX_DURATION_TEXT, pattern: DURATION_TEXT_PATTERN },
+            {
+              type: "integer",
+              exclusiveMinimum: 0,
+              maximum: MAX_DURATION_SECONDS,
+              errorMessage: DURATION_HELP,
+            },
+            {
+              type: "string",
+              maxLength: MAX_DURATION_TEXT,
+              pattern: DURATION_TEXT_PATTERN,
+              patternErrorMessage: DURATION_HELP,
+            },
           ],
         };
       case "array":
@@ -249,8 +271,19 @@ export function toJsonSchema(): Json {
       step: convert(stepField),
       repeat: convert(repeatField),
       include: convert(includeField),
+      // As knot reads a step list (stepVariant): an object with "repeat" is a repeat group,
+      // else one with "routine" an include, else a step. Said as if/then rather than oneOf,
+      // an editor reports an include's own problem, not a step's missing "kind".
       stepItem: {
-        oneOf: [{ $ref: "#/$defs/step" }, { $ref: "#/$defs/repeat" }, { $ref: "#/$defs/include" }],
+        if: { type: "object", required: ["repeat"] },
+        // biome-ignore lint/suspicious/noThenProperty: JSON Schema's keyword
+        then: { $ref: "#/$defs/repeat" },
+        else: {
+          if: { type: "object", required: ["routine"] },
+          // biome-ignore lint/suspicious/noThenProperty: JSON Schema's keyword
+          then: { $ref: "#/$defs/include" },
+          else: { $ref: "#/$defs/step" },
+        },
       },
     },
   };
