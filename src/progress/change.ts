@@ -1,12 +1,13 @@
 import { addDays, dayKey, startOfDay } from "../history/analysis.js";
 import type { RecordSummary } from "../history/record.js";
-import { DAILY_RATINGS, dailyRatings, meaningfulChange, TREND_RULES } from "../safety/trend.js";
+import { DAILY_RATINGS, dailyRatings, TREND_RULES } from "../safety/trend.js";
 
 /**
  * Whether a change over weeks is one a person would feel (docs/health-guidance.md, "Progress
  * over weeks"): the first two weeks of a period against its last two, one rating a day, never
- * a claim about what caused it. Pain uses the trend rules' own test (2 points, and 30% from
- * 7 up: safety/trend.ts meaningfulChange); the PSFS average, 2 points (Stratford et al. 1995).
+ * a claim about what caused it. Pain: 2 points, or 30% of the first two weeks' average, the
+ * smallest change people feel (Farrar et al. 2001; Childs et al. 2005), and never less than one
+ * step of the scale; the PSFS average, 2 points (Stratford et al. 1995).
  */
 export const CHANGE_RULES = {
   windowDays: 14,
@@ -14,6 +15,8 @@ export const CHANGE_RULES = {
   minPainDays: DAILY_RATINGS.minDays,
   painPoints: TREND_RULES.clearlyWorse,
   painShare: DAILY_RATINGS.meaningfulShare,
+  /** 30% of a low average is a fraction of a point: a change is never less than one step. */
+  painMinPoints: 1,
   /** The PSFS is a weekly check: one in each window is compared, as the scale was validated. */
   minPsfsChecks: 1,
   psfsPoints: 2,
@@ -97,10 +100,17 @@ function compare(
   return { ...base, verdict: change * better > 0 ? "improving" : "worse" };
 }
 
+/** Whether pain moved from one two-week average to the other by a change people feel. */
+export function feltPainChange(from: number, to: number): boolean {
+  const moved = Math.abs(to - from);
+  if (moved >= CHANGE_RULES.painPoints) return true;
+  return moved >= CHANGE_RULES.painMinPoints && moved >= CHANGE_RULES.painShare * from;
+}
+
 /** Pain over a period of `days` days ending today, from the sessions' check-ins. */
 export function painChange(records: readonly RecordSummary[], days: number, now: number): Change {
   const daily = dailyRatings(records, now).map((d) => ({ day: d.day, value: d.rating }));
-  return compare("pain", daily, days, now, CHANGE_RULES.minPainDays, meaningfulChange, -1);
+  return compare("pain", daily, days, now, CHANGE_RULES.minPainDays, feltPainChange, -1);
 }
 
 /** The PSFS average (higher is better) over the same period, from the checks' averages. */

@@ -17,7 +17,7 @@ export const MEASURE_WORDS = {
 } as const;
 
 export const THRESHOLD_WORDS = {
-  pain: `a change people feel: ${CHANGE_RULES.painPoints} points, and ${Math.round(CHANGE_RULES.painShare * 100)}% from 7 up; Farrar et al. 2001, Childs et al. 2005`,
+  pain: `a change people feel: ${CHANGE_RULES.painPoints} points, or ${Math.round(CHANGE_RULES.painShare * 100)}% and at least ${CHANGE_RULES.painMinPoints}; Farrar et al. 2001, Childs et al. 2005`,
   psfs: `a change people feel: ${CHANGE_RULES.psfsPoints} points in the average; Stratford et al. 1995`,
 } as const;
 

@@ -11,8 +11,8 @@ const NOW = Date.parse("2026-11-29T20:00:00Z");
 const PERIOD = 30;
 const [windowDays] = stated(/first two weeks \((\d+) days\)/);
 const [minDays] = stated(/with at least (\d+) days rated in each two weeks/);
-const [painPoints, painShare, painFrom] = stated(
-  /Pain (\d+) points or more lower, and (\d+)% lower from (\d+) up/,
+const [painPoints, painShare, painMin] = stated(
+  /Pain (\d+) points or more lower, or (\d+)% lower \(and at least (\d+) point/,
 );
 const [psfsPoints] = stated(/(\d+) points higher is "improving", \d+ points lower "worse"/);
 
@@ -32,7 +32,7 @@ describe("meaningful change in pain over a period (fake clock)", () => {
     expect(CHANGE_RULES.painPoints).toBe(painPoints);
     expect(CHANGE_RULES.painShare * 100).toBe(painShare);
     expect(CHANGE_RULES.psfsPoints).toBe(psfsPoints);
-    expect(painFrom).toBe(7);
+    expect(CHANGE_RULES.painMinPoints).toBe(painMin);
   });
 
   const table: {
@@ -61,16 +61,34 @@ describe("meaningful change in pain over a period (fake clock)", () => {
       change: -1,
     },
     {
-      name: "from 8, 2 points is under 30%",
+      name: "from 8, 2 points is enough though under 30%",
       ratings: [...early(8, 8, 8), ...late(6, 6, 6)],
-      verdict: "no-clear-change",
+      verdict: "improving",
       change: -2,
     },
     {
-      name: "from 8, 3 points is over 30%",
-      ratings: [...early(8, 8, 8), ...late(5, 5, 5)],
+      name: "from 5, 1.5 points is 30%",
+      ratings: [...early(5, 5, 5, 5), ...late(4, 3, 4, 3)],
       verdict: "improving",
-      change: -3,
+      change: -1.5,
+    },
+    {
+      name: "from 5, 1.4 points is under 30% and under 2",
+      ratings: [...early(5, 5, 5, 5, 5), ...late(4, 3, 4, 4, 3)],
+      verdict: "no-clear-change",
+      change: -1.4,
+    },
+    {
+      name: "from 2, a rise of 1 point is 50%: worse",
+      ratings: [...early(2, 2, 2), ...late(3, 3, 3)],
+      verdict: "worse",
+      change: 1,
+    },
+    {
+      name: "from 2, 0.7 points is 35% but under one step of the scale",
+      ratings: [...early(2, 2, 2), ...late(3, 3, 2)],
+      verdict: "no-clear-change",
+      change: 0.7,
     },
     {
       name: "averages, not single days",
