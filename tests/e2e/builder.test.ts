@@ -190,6 +190,31 @@ describe("knot new, edit and rm without questions", () => {
     expect(knot(["rm", "mine", "--yes"], { env }).status).toBe(0);
     expect(existsSync(join(routines, "mine.json"))).toBe(false);
   });
+
+  it("knot rm asks at a terminal, naming what the removal changes", async () => {
+    const { env, routines } = envWithHome();
+    knot(["new", "Mine", "--from", "stretch"], { env });
+    knot(["new", "Both", "--from", "full-session"], { env });
+    writeFileSync(
+      join(routines, "both.json"),
+      readFileSync(join(routines, "both.json"), "utf8").replace(
+        '"routine": "stretch"',
+        '"routine": "mine"',
+      ),
+    );
+    const no = knotInPty(["rm", "mine"], { env });
+    await conversation(no)(/both includes it\s+and\s+will\s+stop\s+working\.\s+\[y\/N\]/, "n");
+    expect((await no.exited).exitCode).toBe(3);
+    expect(no.output()).toContain("Nothing removed.");
+    expect(existsSync(join(routines, "mine.json"))).toBe(true);
+
+    // your copy of a built-in: removing it brings the built-in back
+    knot(["new", "Stretch", "--from", "desk-break", "--replace"], { env });
+    const yes = knotInPty(["rm", "stretch"], { env });
+    await conversation(yes)(/built-in\s+stretch\s+comes\s+back[\s\S]*\[y\/N\]/, "y");
+    expect((await yes.exited).exitCode).toBe(0);
+    expect(knot(["show", "stretch"], { env }).stdout).toContain("built-in");
+  }, 60_000);
 });
 
 /** An editor that writes an invalid routine the first time it runs, a valid one after. */
