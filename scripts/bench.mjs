@@ -56,7 +56,7 @@ for (let i = 0; i < 500; i++) {
       name: `Mine ${i}`,
       category: "stretch",
       steps: [
-        { name: "Knee to chest", kind: "hold", duration: "30s", side: "both" },
+        { name: "Knee to chest", kind: "hold", duration: "30s", sides: true },
         { name: "Rest", kind: "rest", duration: 10 },
       ],
     }),

@@ -12,8 +12,17 @@ export const userRoutinesDir = (ctx: Context): string => join(ctx.paths.config, 
 export const openLibrary = (ctx: Context): Library => {
   const userDir = userRoutinesDir(ctx);
   keepSchemaCopy(userDir);
-  return loadLibrary({ userDir });
+  return loadLibrary({ userDir, cacheFile: routineCacheFile(ctx) });
 };
+
+/** Where what the person's routine files gave is kept between runs (none without a data folder). */
+function routineCacheFile(ctx: Context): string | undefined {
+  try {
+    return join(ctx.paths.data, "cache", "routines.json");
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Keeps a current copy of the routine format's schema in the person's routines folder, so

@@ -1,10 +1,11 @@
 import { existsSync, readdirSync } from "node:fs";
 import { basename, join, resolve as resolvePath } from "node:path";
 import { KnotError } from "../errors.js";
-import { BUILT_IN_DIR, BUILT_IN_INDEX } from "../package.js";
+import { BUILT_IN_DIR, BUILT_IN_INDEX, knotStamp } from "../package.js";
 import { didYouMean } from "../suggest.js";
 import { quote } from "../ui/safe.js";
 import { readBuiltInIndex } from "./builtin-index.js";
+import { type CheckResult, openRoutineCache } from "./cache.js";
 import { withKindCautions } from "./describe.js";
 import { checkLimits } from "./limits.js";
 import { readRoutineFile } from "./parse.js";
@@ -68,8 +69,15 @@ interface Candidate {
  * Loads the built-in routines and the user's own (`<config>/routines/*.json`). A broken file
  * never hides the others: it is returned in `broken` with its problems.
  */
-export function loadLibrary(options: { userDir: string; builtInDir?: string }): Library {
+export function loadLibrary(options: {
+  userDir: string;
+  builtInDir?: string;
+  /** Where to keep what the person's files gave between runs (see cache.ts). */
+  cacheFile?: string;
+}): Library {
   const broken: BrokenEntry[] = [];
+  const cache = options.cacheFile ? openRoutineCache(options.cacheFile, knotStamp()) : undefined;
+  const keptChecks = new Map<string, CheckResult>();
   const byId = new Map<string, Candidate>();
   const builtInIds = new Set<string>();
 
@@ -93,7 +101,10 @@ export function loadLibrary(options: { userDir: string; builtInDir?: string }): 
     ...jsonFiles(options.userDir).map((p): [string, Origin] => [p, "custom"]),
   ];
   for (const [path, origin] of sources) {
-    const parsed = readRoutineFile(path);
+    const kept = origin === "custom" ? cache?.lookup(path) : undefined;
+    if (kept?.checked) keptChecks.set(path, kept.checked);
+    const parsed = kept?.parsed ?? readRoutineFile(path);
+    if (origin === "custom" && !kept) cache?.keepParsed(path, parsed);
     if (!parsed.ok) {
       broken.push({ path, origin, issues: parsed.issues, ...(parsed.id ? { id: parsed.id } : {}) });
       continue;
@@ -132,8 +143,17 @@ export function loadLibrary(options: { userDir: string; builtInDir?: string }): 
       entries.push(ready);
       return [];
     }
-    return [{ candidate, ...checkSafely(candidate.routine, resolver) }];
+    const kept = keptChecks.get(candidate.path);
+    if (kept) return [{ candidate, ...kept, includes: new Set<string>() }];
+    const result = checkSafely(candidate.routine, resolver);
+    // kept only when the routine stands alone: an include's result depends on another file
+    if (candidate.origin === "custom" && result.includes.size === 0) {
+      const { timeline, errors, warnings } = result;
+      cache?.keepChecked(candidate.path, { timeline, errors, warnings });
+    }
+    return [{ candidate, ...result }];
   });
+  cache?.save();
   // A routine that includes a broken one is broken too.
   const brokenIds = new Set(
     checked.filter((c) => c.errors.length > 0).map((c) => c.candidate.routine.id),

@@ -1,0 +1,99 @@
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import type { ParseResult } from "./parse.js";
+import type { TimelineEntry } from "./timeline.js";
+import type { Issue } from "./validate.js";
+
+/**
+ * What reading and checking each of the person's routine files gave, kept between runs and
+ * keyed by the file's size and time, so a folder of hundreds of routines is not parsed and
+ * checked again at every start. A routine's check is kept only when it includes no other
+ * routine (its result then depends on its own file alone). The whole cache counts for nothing
+ * after knot itself changed (`knot` is its version and build).
+ */
+export interface CheckResult {
+  timeline: TimelineEntry[];
+  errors: Issue[];
+  warnings: Issue[];
+}
+
+interface Kept {
+  size: number;
+  mtimeMs: number;
+  parsed: ParseResult;
+  checked?: CheckResult;
+}
+
+interface CacheFile {
+  knot: string;
+  files: Record<string, Kept>;
+}
+
+export interface RoutineCache {
+  /** The kept result for a file, if it has not changed since. */
+  lookup(path: string): { parsed: ParseResult; checked?: CheckResult } | undefined;
+  keepParsed(path: string, parsed: ParseResult): void;
+  keepChecked(path: string, checked: CheckResult): void;
+  /** Writes the cache back when anything changed, keeping only the files seen in this run. */
+  save(): void;
+}
+
+const stampOf = (path: string) => {
+  try {
+    const s = statSync(path);
+    return { size: s.size, mtimeMs: s.mtimeMs };
+  } catch {
+    return undefined;
+  }
+};
+
+export function openRoutineCache(file: string, knot: string): RoutineCache {
+  let old: Record<string, Kept> = {};
+  try {
+    const stored = JSON.parse(readFileSync(file, "utf8")) as CacheFile;
+    if (stored.knot === knot && stored.files && typeof stored.files === "object") {
+      old = stored.files;
+    }
+  } catch {
+    // none yet, or unreadable: start afresh
+  }
+  const now: Record<string, Kept> = {};
+  const stamps = new Map<string, { size: number; mtimeMs: number } | undefined>();
+  const stamp = (path: string) => {
+    if (!stamps.has(path)) stamps.set(path, stampOf(path));
+    return stamps.get(path);
+  };
+  let changed = false;
+  return {
+    lookup(path) {
+      const kept = old[path];
+      const s = stamp(path);
+      if (!kept || !s || kept.size !== s.size || kept.mtimeMs !== s.mtimeMs) return undefined;
+      now[path] = kept;
+      return kept;
+    },
+    keepParsed(path, parsed) {
+      const s = stamp(path);
+      if (!s) return;
+      now[path] = { ...s, parsed };
+      changed = true;
+    },
+    keepChecked(path, checked) {
+      const kept = now[path];
+      if (!kept || kept.checked) return;
+      kept.checked = checked;
+      changed = true;
+    },
+    save() {
+      if (!changed && Object.keys(old).length === Object.keys(now).length) return;
+      try {
+        mkdirSync(dirname(file), { recursive: true });
+        const temp = `${file}.${process.pid}.tmp`;
+        writeFileSync(temp, JSON.stringify({ knot, files: now } satisfies CacheFile));
+        renameSync(temp, file);
+      } catch {
+        // a folder knot may not write to: no cache, the routines are read as before
+      }
+    },
+  };
+}

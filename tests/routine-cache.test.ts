@@ -1,0 +1,60 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { openRoutineCache } from "../src/routine/cache.js";
+import { loadLibrary } from "../src/routine/library.js";
+import { routineJson, tempDir, writeTree } from "./helpers.js";
+
+const folder = () =>
+  writeTree({
+    "alone.json": routineJson({ id: "alone", name: "Alone" }),
+    "whole.json": routineJson({
+      id: "whole",
+      steps: [{ routine: "alone" }, { name: "Rest", kind: "rest", duration: 5 }],
+    }),
+    "broken.json": "{ not json",
+  });
+const summary = (library: ReturnType<typeof loadLibrary>) => ({
+  entries: library.entries.map((e) => ({ ...e })),
+  broken: library.broken,
+});
+
+describe("the cache of the person's routines", () => {
+  it("gives what reading the files gives, on the first run and the next", () => {
+    const userDir = folder();
+    const cacheFile = join(tempDir(), "cache", "routines.json");
+    const plain = summary(loadLibrary({ userDir }));
+    expect(summary(loadLibrary({ userDir, cacheFile }))).toEqual(plain);
+    expect(summary(loadLibrary({ userDir, cacheFile }))).toEqual(plain);
+    expect(plain.broken.map((b) => b.path)).toEqual([join(userDir, "broken.json")]);
+  });
+
+  it("is what a second run reads, and a changed file is read again", () => {
+    const userDir = folder();
+    const cacheFile = join(tempDir(), "routines.json");
+    loadLibrary({ userDir, cacheFile });
+    // what the cache holds stands for the unchanged file (here altered to tell it apart)
+    const stored = JSON.parse(readFileSync(cacheFile, "utf8"));
+    stored.files[join(userDir, "alone.json")].parsed.routine.name = "From the cache";
+    writeFileSync(cacheFile, JSON.stringify(stored));
+    expect(loadLibrary({ userDir, cacheFile }).find("alone")?.routine.name).toBe("From the cache");
+    writeFileSync(
+      join(userDir, "alone.json"),
+      JSON.stringify(routineJson({ id: "alone", name: "Edited since" })),
+    );
+    const library = loadLibrary({ userDir, cacheFile });
+    expect(library.find("alone")?.routine.name).toBe("Edited since");
+    expect(library.find("whole")?.timeline[0]?.name).toBe("Stretch");
+  });
+
+  it("counts for nothing once knot itself changed", () => {
+    const userDir = folder();
+    const cacheFile = join(tempDir(), "routines.json");
+    const path = join(userDir, "alone.json");
+    const first = openRoutineCache(cacheFile, "1.0.0 built-1");
+    first.keepParsed(path, { ok: false, issues: [] });
+    first.save();
+    expect(openRoutineCache(cacheFile, "1.0.0 built-1").lookup(path)).toBeDefined();
+    expect(openRoutineCache(cacheFile, "1.0.1 built-2").lookup(path)).toBeUndefined();
+  });
+});
