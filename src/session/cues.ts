@@ -148,6 +148,24 @@ function voiceArgs(command: string, text: string, priority: Priority): string[] 
   return ["--stdin"];
 }
 
+/** An utterance that starts once `ready` settles; stopped before then, it never starts. */
+function afterReady(ready: Promise<unknown>, start: () => Utterance): Utterance {
+  let stopped = false;
+  let inner: Utterance | undefined;
+  const done = ready.then(() => {
+    if (stopped) return { ok: true as const };
+    inner = start();
+    return inner.done;
+  });
+  return {
+    done,
+    stop: () => {
+      stopped = true;
+      inner?.stop();
+    },
+  };
+}
+
 /** How to install a speech program on the system knot runs on: " (sudo apt install …)". */
 export function installHint(has: (name: string) => boolean = (name) => onPath(name)): string {
   if (has("apt-get")) return " (sudo apt install speech-dispatcher)";
@@ -182,16 +200,31 @@ export class Cues {
       const candidates = VOICES[platform === "darwin" ? "darwin" : "other"];
       this.voiceCommand = candidates.find(find);
       if (this.voiceCommand) {
-        const command = this.voiceCommand;
+        let command: string = this.voiceCommand;
+        // speech-dispatcher starts on first use, which takes about half a second: started
+        // now (listing its output modules says nothing), the first step's name is on time.
+        // Cues wait for it (two clients starting it at once fail); where it cannot start,
+        // espeak-ng speaks instead.
+        const others: readonly string[] = candidates;
+        const fallback = others.slice(others.indexOf(this.voiceCommand) + 1).find(find);
+        let ready: Promise<unknown> | undefined =
+          command === "spd-say"
+            ? runCue(outlets, command, ["-O"], undefined, 5000).done.then((result) => {
+                if (!result.ok && fallback) command = fallback;
+                ready = undefined;
+              })
+            : undefined;
+        const speakNow = (text: string, priority: Priority) =>
+          runCue(
+            outlets,
+            command,
+            voiceArgs(command, text, priority),
+            command === "spd-say" ? undefined : text,
+            4000 + text.length * 120,
+          );
         this.speech = new SpeechQueue(
           (text, priority) =>
-            runCue(
-              outlets,
-              command,
-              voiceArgs(command, text, priority),
-              command === "spd-say" ? undefined : text,
-              4000 + text.length * 120,
-            ),
+            ready ? afterReady(ready, () => speakNow(text, priority)) : speakNow(text, priority),
           (reason) =>
             outlets.problem(
               `Voice is not reaching you: ${reason}. ${FIX.voice}; knot rings twice instead.`,

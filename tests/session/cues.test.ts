@@ -413,14 +413,29 @@ describe("voice that keeps pace", () => {
     ]);
   });
 
-  it("speaks through speech-dispatcher where it is installed, with its priorities", () => {
+  it("speaks through speech-dispatcher where it is installed, with its priorities", async () => {
     const h = harness({}, ["spd-say", "espeak-ng", "notify-send"]);
+    // Started early, saying nothing; the first cue waits until it has started.
+    expect(h.started.map((p) => p.args)).toEqual([["-O"]]);
     h.cues.say("-f/etc/hostname", Priority.step);
-    const [spoken] = h.started;
+    await h.settle();
+    expect(h.started).toHaveLength(1);
+    h.started[0]!.exit(0);
+    await h.settle();
+    const spoken = h.started.at(-1);
     expect(spoken?.command).toBe("spd-say");
     expect(spoken?.args).toEqual(["-w", "-P", "message", "--", "-f/etc/hostname"]);
     h.cues.say("Take the cold pack off now.", Priority.safety);
     expect(h.started.at(-1)?.args.slice(0, 3)).toEqual(["-w", "-P", "important"]);
+  });
+
+  it("speaks with espeak-ng where speech-dispatcher cannot start", async () => {
+    const h = harness({}, ["spd-say", "espeak-ng", "notify-send"]);
+    h.cues.say("Knee rolls", Priority.step);
+    h.started[0]!.exit(1, "Failed to connect to Speech Dispatcher");
+    await h.settle();
+    expect(h.speaking().map((p) => p.stdin)).toEqual(["Knee rolls"]);
+    expect(h.problems).toEqual([]);
   });
 
   it("drops a count that would be late: it never waits behind a step's words", () => {
