@@ -311,7 +311,6 @@ export async function askYesNo(
   options: { default?: boolean } = {},
 ): Promise<boolean> {
   const question = `${questionText(`${message} ${yesNoKeys(options.default)}`, out)} `;
-  out.write(question);
   const answer = await guarded(
     ctx,
     () =>
@@ -351,7 +350,9 @@ export async function askYesNo(
           process.kill(process.pid, "SIGTSTP");
         };
         const onEnd = () => leave("ExitPromptError", "input closed");
+        // raw before the question shows: a key pressed at once is never echoed by the terminal
         if (raw) stdin.setRawMode?.(true);
+        out.write(question);
         stdin.on("data", onData);
         stdin.on("end", onEnd);
         stdin.resume();
