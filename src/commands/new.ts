@@ -37,7 +37,7 @@ export async function newRoutine(
   // figures as knot show draws them: not for TERM=dumb, nor for someone who asked for plain text
   const plain = (await readUserSettings(ctx)).get("display") === "plain";
   return buildRoutine(library, userRoutinesDir(ctx), name, options, ctx, {
-    show: (file) => show(file, {}, ctx),
+    show: (file) => show(file, { label: "draft, not saved yet" }, ctx),
     figureBox: ctx.env.TERM === "dumb" || plain ? undefined : FIGURE_BOX,
   });
 }

@@ -31,6 +31,8 @@ async function drawsFigures(ctx: Context, needed: number): Promise<boolean> {
 
 export interface ShowOptions {
   json?: boolean;
+  /** Said in the heading instead of where the routine comes from (a draft's preview). */
+  label?: string;
 }
 
 export async function show(
@@ -65,7 +67,8 @@ export async function show(
     for (const line of bulleted(text, width, mark)) out(line);
   };
   const origin =
-    entry.origin === "built-in" ? "built-in" : entry.origin === "custom" ? "custom" : entry.path;
+    options.label ??
+    (entry.origin === "built-in" ? "built-in" : entry.origin === "custom" ? "custom" : entry.path);
   out(`${s.heading(routine.name)} ${s.dim(`(${routine.id}, ${routine.category}, ${origin})`)}`);
   if (routine.summary) paragraph(routine.summary);
   if (routine.description) {
