@@ -185,10 +185,13 @@ const FIX = {
  * pattern (two rings) the person can tell apart from the step bell (one ring).
  */
 export class Cues {
-  private readonly voiceCommand: string | undefined;
+  private voiceCommand: string | undefined;
   private readonly notifyCommand: string | undefined;
-  private readonly speech: SpeechQueue | undefined;
+  private speech: SpeechQueue | undefined;
   private notifyFailed = false;
+  private voiceOn: boolean;
+  private readonly platform: NodeJS.Platform;
+  private readonly find: (name: string) => boolean;
 
   constructor(
     private readonly settings: CueSettings,
@@ -196,48 +199,10 @@ export class Cues {
   ) {
     const platform = outlets.platform ?? process.platform;
     const find = outlets.findProgram ?? ((name: string) => onPath(name));
-    if (settings.voice) {
-      const candidates = VOICES[platform === "darwin" ? "darwin" : "other"];
-      this.voiceCommand = candidates.find(find);
-      if (this.voiceCommand) {
-        let command: string = this.voiceCommand;
-        // speech-dispatcher starts on first use, which takes about half a second: started
-        // now (listing its output modules says nothing), the first step's name is on time.
-        // Cues wait for it (two clients starting it at once fail); where it cannot start,
-        // espeak-ng speaks instead.
-        const others: readonly string[] = candidates;
-        const fallback = others.slice(others.indexOf(this.voiceCommand) + 1).find(find);
-        let ready: Promise<unknown> | undefined =
-          command === "spd-say"
-            ? runCue(outlets, command, ["-O"], undefined, 5000).done.then((result) => {
-                if (!result.ok && fallback) command = fallback;
-                ready = undefined;
-              })
-            : undefined;
-        const speakNow = (text: string, priority: Priority) =>
-          runCue(
-            outlets,
-            command,
-            voiceArgs(command, text, priority),
-            command === "spd-say" ? undefined : text,
-            4000 + text.length * 120,
-          );
-        this.speech = new SpeechQueue(
-          (text, priority) =>
-            ready ? afterReady(ready, () => speakNow(text, priority)) : speakNow(text, priority),
-          (reason) =>
-            outlets.problem(
-              `Voice is not reaching you: ${reason}. ${FIX.voice}; knot rings twice instead.`,
-            ),
-        );
-      } else {
-        outlets.problem(
-          platform === "darwin"
-            ? "Voice is on, but say was not found: listen for two rings instead."
-            : `Voice is on, but no speech program was found: install speech-dispatcher or espeak-ng${installHint(find)}; knot rings twice instead.`,
-        );
-      }
-    }
+    this.platform = platform;
+    this.find = find;
+    this.voiceOn = settings.voice;
+    if (settings.voice) this.setUpVoice();
     if (settings.notify) {
       const candidate =
         platform === "darwin" ? "osascript" : platform === "linux" ? "notify-send" : undefined;
@@ -249,6 +214,64 @@ export class Cues {
         );
       }
     }
+  }
+
+  /** Finds the speech program and starts the queue; says once when there is none. */
+  private setUpVoice(): void {
+    const platform = this.platform;
+    const find = this.find;
+    const candidates = VOICES[platform === "darwin" ? "darwin" : "other"];
+    this.voiceCommand = candidates.find(find);
+    if (this.voiceCommand) {
+      let command: string = this.voiceCommand;
+      // speech-dispatcher starts on first use, which takes about half a second: started
+      // now (listing its output modules says nothing), the first step's name is on time.
+      // Cues wait for it (two clients starting it at once fail); where it cannot start,
+      // espeak-ng speaks instead.
+      const others: readonly string[] = candidates;
+      const fallback = others.slice(others.indexOf(this.voiceCommand) + 1).find(find);
+      let ready: Promise<unknown> | undefined =
+        command === "spd-say"
+          ? runCue(this.outlets, command, ["-O"], undefined, 5000).done.then((result) => {
+              if (!result.ok && fallback) command = fallback;
+              ready = undefined;
+            })
+          : undefined;
+      const speakNow = (text: string, priority: Priority) =>
+        runCue(
+          this.outlets,
+          command,
+          voiceArgs(command, text, priority),
+          command === "spd-say" ? undefined : text,
+          4000 + text.length * 120,
+        );
+      this.speech = new SpeechQueue(
+        (text, priority) =>
+          ready ? afterReady(ready, () => speakNow(text, priority)) : speakNow(text, priority),
+        (reason) =>
+          this.outlets.problem(
+            `Voice is not reaching you: ${reason}. ${FIX.voice}; knot rings twice instead.`,
+          ),
+      );
+    } else {
+      this.outlets.problem(
+        platform === "darwin"
+          ? "Voice is on, but say was not found: listen for two rings instead."
+          : `Voice is on, but no speech program was found: install speech-dispatcher or espeak-ng${installHint(find)}; knot rings twice instead.`,
+      );
+    }
+  }
+
+  /** Voice on or off during a session (the v key); true when it is now on. */
+  toggleVoice(): boolean {
+    this.voiceOn = !this.voiceOn;
+    if (this.voiceOn && !this.speech && !this.voiceCommand) this.setUpVoice();
+    if (!this.voiceOn) this.speech?.stop();
+    return this.voiceOn;
+  }
+
+  get voice(): boolean {
+    return this.voiceOn;
   }
 
   bell(times: number = BELLS.step): void {
@@ -266,7 +289,7 @@ export class Cues {
 
   /** Speaks, in order of importance; rings the fallback pattern when voice has failed. */
   say(text: string, priority: Priority): void {
-    if (!this.settings.voice) return;
+    if (!this.voiceOn) return;
     const spoken = this.speech?.say(text, priority) ?? false;
     if (!spoken && priority > Priority.count) this.bell(BELLS.fallback);
   }
@@ -340,6 +363,11 @@ export class CueDirector {
   private readonly instructed = new Set<string>();
 
   constructor(private readonly cues: Cues) {}
+
+  /** The v key: voice on or off for the rest of the session; true when it is now on. */
+  toggleVoice(): boolean {
+    return this.cues.toggleVoice();
+  }
 
   onEvents(events: SessionEvent[], timeline: readonly TimelineEntry[]): void {
     for (const e of events) {

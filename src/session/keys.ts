@@ -1,7 +1,7 @@
 import type { Command } from "./engine.js";
 
 /** What a key asks for: an engine command, or something only the display cares about. */
-export type KeyAction = Command | "help" | "close-help" | "ctrl-c" | "suspend" | "yes";
+export type KeyAction = Command | "help" | "close-help" | "ctrl-c" | "suspend" | "yes" | "voice";
 
 interface Keypress {
   name?: string;
@@ -56,6 +56,9 @@ export function keyAction(
     case "?":
     case "h":
       return "help";
+    case "v":
+    case "V":
+      return "voice";
     case "\r":
     case "\n":
       return "enter";

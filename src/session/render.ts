@@ -28,6 +28,7 @@ export const KEY_HELP: [string, string][] = [
   ["Enter", "carry on after a step that waits for you"],
   ["x", "stop: it hurts"],
   ["q", "quit (Ctrl-C too)"],
+  ["v", "voice on or off"],
   ["?", "show or hide this help"],
 ];
 

@@ -228,6 +228,12 @@ export function runCoach(options: CoachOptions): Promise<CoachResult> {
         case "close-help":
           showHelp = false;
           return show([]);
+        case "voice": {
+          const on = options.cues?.toggleVoice();
+          if (on === undefined) return;
+          notice = on ? "Voice on: v turns it off." : "Voice off: v turns it on.";
+          return show([]);
+        }
         case "ctrl-c":
           ctrlC = true;
           return apply("quit");

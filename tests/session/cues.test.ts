@@ -453,3 +453,22 @@ describe("voice that keeps pace", () => {
     );
   });
 });
+
+describe("the v key", () => {
+  it("turns the voice off, then on again", async () => {
+    const h = harness();
+    expect(h.cues.toggleVoice()).toBe(false);
+    h.cues.say("Knee rolls", Priority.step);
+    expect(h.speaking()).toEqual([]);
+    expect(h.cues.toggleVoice()).toBe(true);
+    h.cues.say("Knee rolls", Priority.step);
+    expect(h.speaking().map((p) => p.stdin)).toEqual(["Knee rolls"]);
+  });
+
+  it("turned on in a session that started without voice, finds the program then", () => {
+    const h = harness({ voice: false }, ["notify-send"]);
+    expect(h.problems).toEqual([]);
+    h.cues.toggleVoice();
+    expect(h.problems).toEqual([expect.stringMatching(/no speech program was found/)]);
+  });
+});

@@ -93,6 +93,7 @@ describe("paced repetitions in a session, with a fake clock", () => {
 
   function run() {
     const clock = new FakeClock();
+    let voiceOn = true;
     const views: SessionView[] = [];
     const said: { at: number; text: string }[] = [];
     const display: Display = { update: (v) => views.push(v), refresh() {} };
@@ -101,6 +102,7 @@ describe("paced repetitions in a session, with a fake clock", () => {
       bell() {},
       safetyBell() {},
       notify() {},
+      toggleVoice: () => (voiceOn = !voiceOn),
       speaksInstructions: false,
     } as unknown as Cues;
     const t0 = clock.now();
@@ -146,6 +148,17 @@ describe("paced repetitions in a session, with a fake clock", () => {
       [15, "Rest."],
     ]);
     expect(counts.filter((s) => s.text.endsWith("of five."))).toHaveLength(4);
+  });
+
+  it("v turns the voice off and on again, and says so on screen", async () => {
+    const r = run();
+    r.clock.advance(2000);
+    r.press("voice");
+    expect(r.views.at(-1)?.notice).toBe("Voice off: v turns it on.");
+    r.press("voice");
+    expect(r.views.at(-1)?.notice).toBe("Voice on: v turns it off.");
+    r.press("quit");
+    await r.done;
   });
 
   it("stands still while paused", async () => {
