@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { remindersMovedAside } from "../config/store.js";
 import { type Context, println } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
-import { adviceText, lastDue, reminderText } from "../remind/decide.js";
+import { adviceText, isSpent, lastDue, reminderText } from "../remind/decide.js";
 import { existsPath, findDesktop, notNow, type Probe } from "../remind/desktop.js";
 import { logFiring, type Outcome } from "../remind/log.js";
 import type { Reminder } from "../remind/model.js";
@@ -131,7 +131,7 @@ async function fireOnce(id: string, ctx: Context): Promise<Fired> {
   }
   const { nudge, routine } = decided;
   if (nudge.action === "quiet") {
-    if (/since it was set/.test(nudge.why)) finishOnce(ctx, reminder);
+    if (isSpent(nudge)) finishOnce(ctx, reminder);
     record(ctx, id, "quiet", nudge.why);
     println(ctx.stdout, `quiet: ${nudge.why}`);
     return done(ExitCode.ok);

@@ -1,7 +1,7 @@
 import { emitKeypressEvents } from "node:readline";
 import { type Context, println } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
-import { adviceText, lastDue, nextDue, reminderText } from "../remind/decide.js";
+import { adviceText, isSpent, lastDue, nextDue, reminderText } from "../remind/decide.js";
 import { logFiring } from "../remind/log.js";
 import type { Reminder } from "../remind/model.js";
 import { readRemindState, readStates, updateState } from "../remind/state.js";
@@ -94,7 +94,7 @@ export async function remindHere(ctx: Context): Promise<number> {
       const { nudge, routine } = decide(ctx, settings, reminder, state, kept.adviceAt);
       const at = new Date(now).toISOString();
       if (nudge.action === "quiet") {
-        if (/since it was set/.test(nudge.why)) finishOnce(ctx, reminder);
+        if (isSpent(nudge)) finishOnce(ctx, reminder);
         continue;
       }
       markFired(ctx, reminder, nudge);

@@ -46,10 +46,28 @@ export interface NudgeInput {
   kept?: KeptSafety;
 }
 
+/** Why a reminder stays quiet, as a code: what callers decide by (the words are for people). */
+export type QuietCode =
+  | "not-due"
+  | "snoozed"
+  | "already-reminded"
+  | "outside-hours"
+  | "advice-given"
+  | "done-in-interval"
+  | "done-since-set"
+  | Exclude<Decision["rule"], "advice">;
+
 export type Nudge =
   | { action: "remind" }
   | { action: "advise"; reasons: string[] }
-  | { action: "quiet"; why: string };
+  | { action: "quiet"; code: QuietCode; why: string };
+
+/**
+ * Whether a one-time reminder has nothing left to say: a session of its kind was done since it
+ * was set, so it is removed rather than asked again.
+ */
+export const isSpent = (nudge: Nudge): boolean =>
+  nudge.action === "quiet" && nudge.code === "done-since-set";
 
 const MINUTE = 60_000;
 
@@ -76,14 +94,15 @@ export function lastDue(reminder: Reminder, state: ReminderState, now: number): 
 export function decideNudge(input: NudgeInput): Nudge {
   const { reminder, routine, now, state, records } = input;
   const dueAt = lastDue(reminder, state, now);
-  if (dueAt === undefined) return { action: "quiet", why: "not due yet" };
+  if (dueAt === undefined) return { action: "quiet", code: "not-due", why: "not due yet" };
   if (state.snoozedUntil !== undefined && state.snoozedUntil > now) {
-    return { action: "quiet", why: "snoozed" };
+    return { action: "quiet", code: "snoozed", why: "snoozed" };
   }
   if (state.lastFiredAt !== undefined && state.lastFiredAt >= dueAt) {
-    return { action: "quiet", why: "already reminded" };
+    return { action: "quiet", code: "already-reminded", why: "already reminded" };
   }
-  if (!inHours(reminder, now)) return { action: "quiet", why: "outside its hours" };
+  if (!inHours(reminder, now))
+    return { action: "quiet", code: "outside-hours", why: "outside its hours" };
 
   // What may start now: the same allowance as a session's own checks.
   const allowance = allowanceAt(
@@ -94,7 +113,7 @@ export function decideNudge(input: NudgeInput): Nudge {
   // Getting worse or not releasing: no nudges, only the advice (once a day).
   if (allowance.advice) {
     if (state.lastAdviceAt !== undefined && state.lastAdviceAt >= startOfDay(now)) {
-      return { action: "quiet", why: "advice already given today" };
+      return { action: "quiet", code: "advice-given", why: "advice already given today" };
     }
     return { action: "advise", reasons: allowance.advice.reasons };
   }
@@ -109,7 +128,11 @@ export function decideNudge(input: NudgeInput): Nudge {
         Date.parse(r.endedAt) >= since,
     );
     if (done)
-      return { action: "quiet", why: `a ${routine.category} session ended within the interval` };
+      return {
+        action: "quiet",
+        code: "done-in-interval",
+        why: `a ${routine.category} session ended within the interval`,
+      };
   } else if (
     input.recent.some(
       (r) =>
@@ -118,7 +141,11 @@ export function decideNudge(input: NudgeInput): Nudge {
         Date.parse(r.endedAt) >= Date.parse(reminder.createdAt),
     )
   ) {
-    return { action: "quiet", why: `a ${routine.category} session was done since it was set` };
+    return {
+      action: "quiet",
+      code: "done-since-set",
+      why: `a ${routine.category} session was done since it was set`,
+    };
   }
 
   // The same check as before a session: a reminder never calls for what would be refused.
@@ -134,7 +161,7 @@ export function decideNudge(input: NudgeInput): Nudge {
     if (d.rule === "advice") continue;
     if (d.rule === "massage-limit" && room("limit")) continue;
     if (d.rule === "massage-ceiling" && room("ceiling") && room("limit")) continue;
-    return { action: "quiet", why: QUIET_WHY[d.rule] };
+    return { action: "quiet", code: d.rule, why: QUIET_WHY[d.rule] };
   }
   return { action: "remind" };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { summaryOf } from "../../src/history/record.js";
 import {
   decideNudge,
+  isSpent,
   type NudgeInput,
   nextDue,
   type ReminderState,
@@ -173,7 +174,11 @@ describe("the nudge decision, over a simulated week", () => {
     const reminder = { ...desk, routine: "warm-massage" };
     expect(
       decideNudge(input(at(0, 11, 2), { reminder, routine: warmed, records: [pack] })),
-    ).toEqual({ action: "quiet", why: "10 minutes off between applications of cold or heat" });
+    ).toEqual({
+      action: "quiet",
+      code: "time-off",
+      why: "10 minutes off between applications of cold or heat",
+    });
   });
 
   it("no massage nudge past the daily limit", () => {
@@ -196,7 +201,11 @@ describe("the nudge decision, over a simulated week", () => {
     const nudge = decideNudge(
       input(at(0, 11), { reminder, routine: balls, records: [morning], recent: [] }),
     );
-    expect(nudge).toEqual({ action: "quiet", why: "the daily self-massage limit is reached" });
+    expect(nudge).toEqual({
+      action: "quiet",
+      code: "massage-limit",
+      why: "the daily self-massage limit is reached",
+    });
     expect(
       decideNudge(input(at(0, 11), { reminder, routine: balls, records: [], recent: [] })).action,
     ).toBe("remind");
@@ -230,9 +239,9 @@ describe("the nudge decision, over a simulated week", () => {
     expect(decideNudge(input(at(0, 11, 20), base))).toEqual({ action: "remind" });
     // a cold session since it was set: the reminder has nothing left to say
     const again = rec({ start: new Date(at(0, 10)).toISOString(), category: "cold" });
-    expect(decideNudge(input(at(0, 11, 20), { ...base, recent: [summaryOf(again)] })).action).toBe(
-      "quiet",
-    );
+    const spent = decideNudge(input(at(0, 11, 20), { ...base, recent: [summaryOf(again)] }));
+    expect(spent).toMatchObject({ action: "quiet", code: "done-since-set" });
+    expect(isSpent(spent)).toBe(true);
 
     const heat = {
       ...deskRoutine,
@@ -253,6 +262,7 @@ describe("the nudge decision, over a simulated week", () => {
     const reminder = { ...desk, routine: "heat", every: 120 };
     expect(decideNudge(input(at(0, 15), { reminder, routine: heat, records: heats }))).toEqual({
       action: "quiet",
+      code: "heat-per-day",
       why: "heat up to 3 times in 24 hours",
     });
     // counted over 24 hours: three heats late in the evening still count after midnight
@@ -266,7 +276,7 @@ describe("the nudge decision, over a simulated week", () => {
     const always = { ...reminder, between: ["00:00", "23:59"] as [string, string] };
     expect(
       decideNudge(input(at(1, 9), { reminder: always, routine: heat, records: late })),
-    ).toEqual({ action: "quiet", why: "heat up to 3 times in 24 hours" });
+    ).toEqual({ action: "quiet", code: "heat-per-day", why: "heat up to 3 times in 24 hours" });
   });
 
   it("while things are getting worse, only the advice to see a doctor, once a day", () => {
@@ -299,6 +309,7 @@ describe("a new reminder and a snooze", () => {
     const late = { ...desk, createdAt: new Date(at(0, 9, 51)).toISOString() };
     expect(decideNudge(input(at(0, 9, 52), { reminder: late }))).toEqual({
       action: "quiet",
+      code: "not-due",
       why: "not due yet",
     });
     expect(decideNudge(input(at(0, 10), { reminder: late }))).toEqual({ action: "remind" });
@@ -308,7 +319,11 @@ describe("a new reminder and a snooze", () => {
   it("while snoozed, the next time is the snooze's end, even with a slot inside it", () => {
     const state: ReminderState = { lastFiredAt: at(0, 9), snoozedUntil: at(0, 10, 8) };
     expect(nextDue(desk, state, at(0, 9, 58))).toBe(at(0, 10, 8));
-    expect(decideNudge(input(at(0, 10), { state }))).toEqual({ action: "quiet", why: "snoozed" });
+    expect(decideNudge(input(at(0, 10), { state }))).toEqual({
+      action: "quiet",
+      code: "snoozed",
+      why: "snoozed",
+    });
     expect(decideNudge(input(at(0, 10, 8), { state }))).toEqual({ action: "remind" });
     // the snooze over: its slots again
     expect(nextDue(desk, state, at(0, 10, 9))).toBe(at(0, 11));
@@ -330,5 +345,16 @@ describe("what a reminder says", () => {
     expect(
       reminderText({ ...deskRoutine, id: "mine", name: "My break", summary: "", seconds: 290 }),
     ).toEqual({ title: "My break", body: "My break: about 5 minutes. Run: knot start mine" });
+  });
+});
+
+describe("what callers decide by", () => {
+  it("a one-time reminder is spent by its code, whatever its words say", () => {
+    // the words changed (or translated): the decision holds
+    expect(isSpent({ action: "quiet", code: "done-since-set", why: "déjà fait" })).toBe(true);
+    // the same words under another code: not spent
+    const words = "a cold session was done since it was set";
+    expect(isSpent({ action: "quiet", code: "outside-hours", why: words })).toBe(false);
+    expect(isSpent({ action: "remind" })).toBe(false);
   });
 });
