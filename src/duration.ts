@@ -2,7 +2,10 @@ import { quote } from "./ui/safe.js";
 
 /** Parsing and formatting of durations: routine files, flags and the countdown all use these. */
 
-export type DurationResult = { ok: true; seconds: number } | { ok: false; problem: string };
+export type DurationResult =
+  | { ok: true; seconds: number }
+  /** `suggestion`: the spelling meant, when one is plain ("10 mins" -> "10m"). */
+  | { ok: false; problem: string; suggestion?: string };
 
 /** No step is longer than this; larger numbers are mistakes (and would print as "2.7e+304h"). */
 export const MAX_DURATION_SECONDS = 24 * 60 * 60;
@@ -44,9 +47,11 @@ export function parseDuration(value: unknown): DurationResult {
   const match = DURATION_PATTERN.exec(text);
   if (!text || !match) {
     const hint = suggestDurationSpelling(text);
+    if (hint === undefined) return { ok: false, problem: `${quote(value)} is not a duration` };
     return {
       ok: false,
-      problem: `${quote(value)} is not a duration${hint ? `; did you mean "${hint}"?` : ""}`,
+      problem: `${quote(value)} is not a duration; did you mean "${hint}"?`,
+      suggestion: hint,
     };
   }
   const [, h = "0", m = "0", s = "0"] = match;

@@ -40,6 +40,14 @@ describe("parseDuration", () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problem).toMatch(problem);
   });
+
+  it("gives the spelling meant as data beside the words, and none where there is no plain one", () => {
+    expect(parseDuration("1 min 30 sec")).toMatchObject({ ok: false, suggestion: "1m30s" });
+    for (const input of ["abc", "10x", "", -5]) {
+      const result = parseDuration(input);
+      expect(result.ok || result.suggestion).toBeUndefined();
+    }
+  });
 });
 
 describe("formatting", () => {
