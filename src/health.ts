@@ -44,20 +44,56 @@ export const NECK_RED_FLAGS = {
   source: "IFOMPT: framework for the cervical spine, 2020",
 } as const;
 
+/** How to reach help at once, said the same way wherever knot says it. */
+export const EMERGENCY_CALL = "call 999 or your local emergency number, or go to A&E";
+/** The heading over the signs that need medical help at once. */
+export const EMERGENCY_HEADING = `Get medical help at once (${EMERGENCY_CALL}) for:`;
+/** The heading over the signs that need a doctor soon. */
+export const SOON_HEADING = "See a doctor soon for:";
+/** What knot says to someone who has one of the emergency signs now. */
+export const EMERGENCY_NOW = `Please get medical help now: ${EMERGENCY_CALL} / the emergency room.`;
+/** Before working the neck: its emergency sign and the signs for help the same day. */
+export const NECK_EMERGENCY_HEADING = "Before working the neck: get medical help at once for:";
+export const NECK_SAME_DAY_HEADING = "Before working the neck, get help the same day for:";
+
+/**
+ * Which part of the advice a line belongs to: callers pick and style lines by their part,
+ * never by their words. `heading` marks the line that opens its part.
+ */
+export type AdvicePart = "rest" | "emergency" | "soon" | "source";
+export interface AdviceLine {
+  part: AdvicePart;
+  heading?: true;
+  text: string;
+}
+
+/** The advice shown when someone stops a session because it hurts, line by line with its part. */
+export function stopAdviceLines(): AdviceLine[] {
+  const flags = (part: AdvicePart, list: readonly string[]) =>
+    list.map((flag) => ({ part, text: `  - ${flag}` }));
+  return [
+    {
+      part: "rest",
+      text: "Stop this routine for now. Rest in a comfortable position and breathe slowly.",
+    },
+    {
+      part: "rest",
+      text: "Pain that flares during a gentle routine is a sign to ease off: try again another day, more gently, or not at all.",
+    },
+    { part: "rest", text: "" },
+    { part: "emergency", heading: true, text: EMERGENCY_HEADING },
+    ...flags("emergency", RED_FLAGS.emergency),
+    { part: "emergency", text: "" },
+    { part: "soon", heading: true, text: SOON_HEADING },
+    ...flags("soon", RED_FLAGS.soon),
+    { part: "soon", text: "" },
+    { part: "source", text: `(${RED_FLAGS.source}. knot is a guide, not a diagnosis.)` },
+  ];
+}
+
 /** The advice printed when someone stops a session because it hurts. */
 export function stopAdvice(): string[] {
-  return [
-    "Stop this routine for now. Rest in a comfortable position and breathe slowly.",
-    "Pain that flares during a gentle routine is a sign to ease off: try again another day, more gently, or not at all.",
-    "",
-    "Get medical help at once (call an ambulance or go to A&E / the emergency room) if you have:",
-    ...RED_FLAGS.emergency.map((flag) => `  - ${flag}`),
-    "",
-    "See a doctor soon if you have:",
-    ...RED_FLAGS.soon.map((flag) => `  - ${flag}`),
-    "",
-    `(${RED_FLAGS.source}. knot is a guide, not a diagnosis.)`,
-  ];
+  return stopAdviceLines().map((line) => line.text);
 }
 
 export type Therapy = "cold" | "heat" | "massage";

@@ -4,11 +4,14 @@ import { describeFsError } from "../files.js";
 import {
   AHEAD_OF_TIME_HOURS,
   CONTRAINDICATIONS,
+  EMERGENCY_HEADING,
   EVERY_TIME,
   KEEP_MOVING,
+  NECK_EMERGENCY_HEADING,
   NECK_RED_FLAGS,
   RED_FLAGS,
   SCREENING_VALID_DAYS,
+  SOON_HEADING,
   THERAPIES,
 } from "../health.js";
 import { openJournal, stepsFrom } from "../history/journal.js";
@@ -136,18 +139,14 @@ export async function safety(
   if (inForce.length === 0) out("  Nothing: no limit is reached and no advice is active.");
   list(inForce);
   out();
-  out(
-    s.heading(
-      "Get medical help at once (call 999 or your local emergency number, or go to A&E) for:",
-    ),
-  );
+  out(s.heading(EMERGENCY_HEADING));
   list(RED_FLAGS.emergency);
   out();
-  out(s.heading("See a doctor soon for:"));
+  out(s.heading(SOON_HEADING));
   list(RED_FLAGS.soon);
   out(s.dim(`  (${RED_FLAGS.source})`));
   out();
-  out(s.heading("Before working the neck: get medical help at once for:"));
+  out(s.heading(NECK_EMERGENCY_HEADING));
   list(NECK_RED_FLAGS.emergency);
   out(s.heading("and get help the same day for:"));
   list(NECK_RED_FLAGS.sameDay);

@@ -2,9 +2,13 @@ import type { Settings } from "../config/store.js";
 import {
   AHEAD_OF_TIME_HOURS,
   CONTRAINDICATIONS,
+  EMERGENCY_HEADING,
+  EMERGENCY_NOW,
   NECK_RED_FLAGS,
+  NECK_SAME_DAY_HEADING,
   RED_FLAGS,
   SCREENING_VALID_DAYS,
+  SOON_HEADING,
 } from "../health.js";
 import type { TimelineEntry } from "../routine/timeline.js";
 import type { Area } from "../routine/vocabulary.js";
@@ -152,13 +156,11 @@ export function screenLines(group: readonly ScreenId[]): string[] {
     red
       ? "Before this session: do you have any of these now?"
       : "Before working the neck: do you have any of these now?",
-    "Get medical help at once (call 999 or your local emergency number, or go to A&E) for:",
+    EMERGENCY_HEADING,
     ...(red ? RED_FLAGS.emergency.map(item) : []),
     ...(neck ? NECK_RED_FLAGS.emergency.map(item) : []),
-    ...(red ? ["See a doctor soon for:", ...RED_FLAGS.soon.map(item)] : []),
-    ...(neck
-      ? ["Before working the neck, get help the same day for:", ...NECK_RED_FLAGS.sameDay.map(item)]
-      : []),
+    ...(red ? [SOON_HEADING, ...RED_FLAGS.soon.map(item)] : []),
+    ...(neck ? [NECK_SAME_DAY_HEADING, ...NECK_RED_FLAGS.sameDay.map(item)] : []),
   ];
 }
 
@@ -199,7 +201,7 @@ export const screenName = (id: ScreenId) =>
 
 /** The advice for an emergency answer: nothing overrides it. */
 export const EMERGENCY_ADVICE = [
-  "Please get medical help now: call 999 or your local emergency number, or go to A&E / the emergency room.",
+  EMERGENCY_NOW,
   "knot will not start a session. Self-care is not the right thing for these signs.",
 ];
 

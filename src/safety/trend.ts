@@ -1,4 +1,4 @@
-import { RED_FLAGS } from "../health.js";
+import { EMERGENCY_HEADING, RED_FLAGS } from "../health.js";
 import { startOfDay } from "../history/analysis.js";
 import type { RecordSummary } from "../history/record.js";
 import { AREAS, type Area } from "../routine/vocabulary.js";
@@ -284,7 +284,7 @@ export function redFlagLines(reasons: readonly TrendReason[]): string[] {
   return [
     "Things may not be getting better:",
     ...reasons.map((r) => `  - ${r.text}.`),
-    "Please see a doctor before carrying on. Get medical help at once for:",
+    `Please see a doctor before carrying on. ${EMERGENCY_HEADING}`,
     ...RED_FLAGS.emergency.map((f) => `  - ${f}`),
     "and see a doctor soon for:",
     ...RED_FLAGS.soon.map((f) => `  - ${f}`),

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import {
+  EMERGENCY_CALL,
+  EMERGENCY_HEADING,
+  EMERGENCY_NOW,
+  RED_FLAGS,
+  SOON_HEADING,
+  stopAdvice,
+  stopAdviceLines,
+} from "../../src/health.js";
+import { EMERGENCY_ADVICE, screenLines } from "../../src/safety/screening.js";
+import { redFlagLines } from "../../src/safety/trend.js";
+import { stated } from "../guidance.js";
+
+describe("the emergency words, said one way everywhere", () => {
+  it("name the emergency number the guidance gives", () => {
+    const [number] = stated(/Emergency: call (\d+) \(or your local emergency number\)/);
+    expect(EMERGENCY_CALL).toContain(`call ${number} or your local emergency number`);
+  });
+
+  it("x (stop: it hurts), the questions before a session and the getting-worse advice share them", () => {
+    expect(stopAdvice()).toContain(EMERGENCY_HEADING);
+    expect(stopAdvice()).toContain(SOON_HEADING);
+    expect(screenLines(["red-flags"])).toContain(EMERGENCY_HEADING);
+    expect(screenLines(["red-flags"])).toContain(SOON_HEADING);
+    expect(redFlagLines([]).join("\n")).toContain(EMERGENCY_HEADING);
+    expect(EMERGENCY_ADVICE).toContain(EMERGENCY_NOW);
+    expect(EMERGENCY_NOW).toContain(EMERGENCY_CALL);
+  });
+
+  it("the advice after x says which part each line is, so callers never read its words", () => {
+    const lines = stopAdviceLines();
+    const headings = lines.filter((l) => l.heading);
+    expect(headings.map((l) => [l.part, l.text])).toEqual([
+      ["emergency", EMERGENCY_HEADING],
+      ["soon", SOON_HEADING],
+    ]);
+    const flags = (part: string) =>
+      lines.filter((l) => l.part === part && !l.heading && l.text.trim() !== "").length;
+    expect(flags("emergency")).toBe(RED_FLAGS.emergency.length);
+    expect(flags("soon")).toBe(RED_FLAGS.soon.length);
+    // the rest comes first and the source last
+    expect(lines[0]!.part).toBe("rest");
+    expect(lines.at(-1)!.part).toBe("source");
+  });
+});
