@@ -10,15 +10,17 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { Settings } from "../src/config/store.js";
 import { openForAppend, readRegularFile } from "../src/files.js";
 import { processStart, recoverCheckpoints, writeCheckpoint } from "../src/history/checkpoint.js";
 import { HistoryStore } from "../src/history/months.js";
-import { isSessionRecord } from "../src/history/record.js";
+import { isSessionRecord, type SessionRecord } from "../src/history/record.js";
 import { appendRecord, readHistoryFile } from "../src/history/store.js";
 import { readRoutineFile, unexpectedAt } from "../src/routine/parse.js";
+import type { TimelineEntry } from "../src/routine/timeline.js";
 import { csvCell, quote, safeJson, safeText } from "../src/ui/safe.js";
-import { bundleForChild, tempDir } from "./helpers.js";
-import { rec } from "./history/fixtures.js";
+import { bundleForChild, tempDir, testContext } from "./helpers.js";
+import { rec, thermalStep } from "./history/fixtures.js";
 
 const fifo = (path: string) => execFileSync("mkfifo", [path]);
 
@@ -280,5 +282,66 @@ describe("one record per session", () => {
     appendRecord(file, real);
     appendRecord(file, recovered);
     expect(readHistoryFile(file).records).toEqual([real]);
+  });
+});
+
+describe("a yes to going on after a warning is the start's confirmation", () => {
+  const NOW = Date.parse("2026-11-22T12:00:00Z");
+  const at = "2026-11-22T06:00:00Z";
+  const screened = { "red-flags": at, neck: at, cold: at, heat: at, massage: at };
+
+  async function checks(timeline: TimelineEntry[], records: SessionRecord[], answers: unknown[]) {
+    const { preflightChecks } = await import("../src/commands/preflight.js");
+    const { allowanceNow } = await import("../src/commands/allowance-now.js");
+    const { ctx } = testContext();
+    ctx.now = () => NOW;
+    const settings: Settings = {
+      get: (key) => ({ "massage.dailyLimitMinutes": 6, leadIn: 5 })[key as string] as never,
+      internal: (key) => (key === "screening" ? screened : undefined),
+    };
+    const asked: string[] = [];
+    const said: string[] = [];
+    const answer = async (message: string) => {
+      asked.push(message);
+      return answers.shift() as never;
+    };
+    const outcome = await preflightChecks({
+      ctx,
+      timeline,
+      routine: "short",
+      routineAreas: ["upper-back"],
+      allowance: allowanceNow(ctx, records, records, settings),
+      records,
+      recent: records,
+      settings,
+      force: false,
+      skinChecked: true,
+      ask: { can: true, choose: answer, yesNo: answer },
+      say: (text = "") => said.push(text),
+    }).catch((error) => {
+      throw new Error(`${error.message}: ${said.join(" / ")} (asked: ${asked.join(" / ")})`);
+    });
+    return { startAgreed: outcome.startAgreed, asked };
+  }
+
+  it("'Start anyway?' (cold within 2 hours) or 'Go on with this session anyway?' answered yes", async () => {
+    const cold: TimelineEntry[] = [
+      { name: "Check your skin", kind: "prepare", seconds: null },
+      { name: "Cold pack on", kind: "cold", seconds: 600 },
+    ];
+    const iceAt = "2026-11-22T11:00:00Z";
+    const ice = [rec({ start: iceAt, steps: [thermalStep("cold", iceAt, 600)] })];
+    expect(await checks(cold, ice, ["none", true])).toEqual({
+      startAgreed: true,
+      asked: ["Do any of these apply to you now?", "Start anyway?"],
+    });
+    const hold: TimelineEntry[] = [{ name: "Hold", kind: "hold", seconds: 10 }];
+    const stops = [
+      rec({ start: "2026-11-20T09:00:00Z", ended: "pain" }),
+      rec({ start: "2026-11-21T09:00:00Z", ended: "pain" }),
+    ];
+    expect((await checks(hold, stops, [true])).startAgreed).toBe(true);
+    // nothing to warn about: "Start now?" is still asked
+    expect((await checks(hold, [], [])).startAgreed).toBe(false);
   });
 });

@@ -73,9 +73,9 @@ export async function preflight(input: PreflightInput): Promise<TimelineEntry[]>
 }
 
 /**
- * The preflight's outcome: the timeline to run, and whether the last thing the person was
- * asked was to start anyway (the cold-gap warning) and they said yes. Then "Start now?" would
- * ask the same again, so it is not asked.
+ * The preflight's outcome: the timeline to run, and whether the person has already said yes to
+ * going on with this session after a warning ("Go on with this session anyway?", "Start
+ * anyway?"). Then "Start now?" would ask the same again, so it is not asked.
  */
 export interface Preflighted {
   timeline: TimelineEntry[];
@@ -88,13 +88,13 @@ export async function preflightChecks(input: PreflightInput): Promise<Preflighte
     input.allowance,
   );
   refuseFloors(input, decisions);
-  await checkTrend(input, decisions);
+  const goOnAfterAdvice = await checkTrend(input, decisions);
   await screen(input);
   await askEveryTime(input);
   const timeline = await checkDailyLimit(input, decisions);
   if (timeline !== input.timeline) refuseFloors(input, floorsOfShortened(input, timeline));
-  const startAgreed = await checkColdGap(input, decisions);
-  return { timeline, startAgreed };
+  const startAfterColdGap = await checkColdGap(input, decisions);
+  return { timeline, startAgreed: goOnAfterAdvice || startAfterColdGap };
 }
 
 /**
@@ -145,10 +145,11 @@ async function goOnAnyway(
   throw new NotStarted(ExitCode.endedEarly);
 }
 
-async function checkTrend(input: PreflightInput, decisions: readonly Decision[]) {
+/** Things may not be getting better: "Go on anyway?". Returns whether the person said yes. */
+async function checkTrend(input: PreflightInput, decisions: readonly Decision[]): Promise<boolean> {
   const { ctx, say } = input;
   const advice = decisions.find((d) => d.rule === "advice");
-  if (!advice) return;
+  if (!advice) return false;
   const trend = assessTrend(input.recent, ctx.now());
   const lines = trend.worse
     ? redFlagLines(trend.reasons)
@@ -156,7 +157,7 @@ async function checkTrend(input: PreflightInput, decisions: readonly Decision[])
   say(ctx.style.error(lines[0]!));
   for (const line of lines.slice(1)) say(line);
   say();
-  await goOnAnyway(input, "Go on with this session anyway?", OVERRIDES.advice);
+  return goOnAnyway(input, "Go on with this session anyway?", OVERRIDES.advice);
 }
 
 /**
