@@ -258,7 +258,7 @@ function digits(view: SessionView, scale: number, width: number, style: Style): 
   if (view.waiting) return [];
   const rows = bigText(formatClock(view.left ?? 0), scale);
   const left = pad(2 + Math.floor((width - displayWidth(rows[0]!)) / 2));
-  return rows.map((row) => [span(left), span(row, view.paused ? style.dim : undefined)]);
+  return rows.map((row) => [span(left), ...digitRow(row, view.paused, style)]);
 }
 
 function sideBySide(
@@ -273,7 +273,7 @@ function sideBySide(
   const column: Line[] = [];
   if (!view.waiting) {
     for (const row of bigText(formatClock(view.left ?? 0), scale))
-      column.push([span(row, view.paused ? style.dim : undefined)]);
+      column.push(digitRow(row, view.paused, style));
   }
   if (under) {
     const word = under.lines[0]!;
@@ -297,6 +297,20 @@ function sideBySide(
     lines.push(line);
   }
   return lines;
+}
+
+/**
+ * A row of the digits: solid as reverse-video spaces where the terminal shows styles (one byte
+ * a cell, and the screen switches reverse video on once for a stroke drawn row after row),
+ * else as full blocks (three bytes a cell). Paused, they are dimmed.
+ */
+function digitRow(row: string, paused: boolean, style: Style): Line {
+  if (paused || style.inverse(" ") === " ") return [span(row, paused ? style.dim : undefined)];
+  const line: Line = [];
+  for (const part of row.match(/█+| +/g) ?? []) {
+    line.push(part[0] === "█" ? span(" ".repeat(part.length), style.inverse) : span(part));
+  }
+  return line;
 }
 
 function packLine(packOn: NonNullable<SessionView["packOn"]>, style: Style): Line {

@@ -42,6 +42,9 @@ export class Screen {
       this.painted = [];
     }
     let cursor: { row: number; col: number } | null = null;
+    // The style last switched on: kept across cursor moves, so a stroke painted row after row
+    // (reverse-video digits) switches it on once.
+    const pen: Pen = { key: "", close: "" };
     for (let r = 0; r < height; r++) {
       const line = lines[r] ?? [];
       const painted = line.map((s) => (s.paint ? s.paint(s.text) : s.text)).join("");
@@ -53,15 +56,18 @@ export class Screen {
         out += moveTo(cursor, r, start);
         if (isBlankRun(next, start, end) && end - start >= 5) {
           // Erasing characters costs a few bytes whatever their number; the cursor stays put.
+          // It erases in the current style, so that is switched off first.
+          out += penOff(pen);
           out += `${ESC}${end - start}X`;
           cursor = { row: r, col: start };
         } else {
-          out += paintRun(next, start, end);
+          out += paintRun(next, start, end, pen);
           cursor = { row: r, col: end };
         }
       }
       this.rows[r] = next;
     }
+    out += penOff(pen);
     if (out) this.write(out);
   }
 }
@@ -123,14 +129,34 @@ function changedRuns(prev: Cell[], next: Cell[]): [number, number][] {
   return runs;
 }
 
-function paintRun(cells: Cell[], start: number, end: number): string {
+/** The style switched on, by its key, and what switches it off. */
+interface Pen {
+  key: string;
+  close: string;
+}
+
+function penOff(pen: Pen): string {
+  const close = pen.close;
+  pen.key = "";
+  pen.close = "";
+  return close;
+}
+
+/** Cells as text, switching the style only where it changes (a paint's key is open\0close). */
+function paintRun(cells: Cell[], start: number, end: number, pen: Pen): string {
   let out = "";
   let i = start;
   while (i < end) {
-    const { paint, key } = cells[i]!;
+    const { key } = cells[i]!;
     let text = "";
     while (i < end && cells[i]!.key === key) text += cells[i++]!.ch;
-    out += paint ? paint(text) : text;
+    if (key !== pen.key) {
+      const [open = "", close = ""] = key.split("\u0000");
+      out += penOff(pen) + open;
+      pen.key = key;
+      pen.close = close;
+    }
+    out += text;
   }
   return out;
 }

@@ -36,7 +36,7 @@ describe.concurrent("the coach reaches the person on the mat", () => {
     const file = shortRoutine([{ name: "Long", kind: "hold", duration: 30 }]);
     const run = startInPty(file, [], { cols: 100, rows: 30, env: env() });
     await run.waitFor("LONG  ·  hold");
-    await run.waitFor(/█{9}/);
+    await run.waitFor(/█{9}|\u001b\[7m {9}/);
     run.press("q");
     expect((await run.exited).exitCode).toBe(3);
   });
