@@ -144,3 +144,29 @@ describe("warnings at a terminal", () => {
     expect(painted.at(-1)!.endsWith("\u001b[39m")).toBe(true);
   });
 });
+
+describe("a long question typed at", () => {
+  it("wraps at word boundaries, the answer drawn on its last line only", async () => {
+    const { PassThrough } = await import("node:stream");
+    const { askLine } = await import("../src/ui/line-prompt.js");
+    const { testContext } = await import("./helpers.js");
+    const { ctx, stdout } = testContext({ columns: 50 });
+    const stdin = new PassThrough();
+    ctx.stdin = stdin;
+    const message =
+      "Name an everyday activity your back or neck makes hard, such as turning my head to reverse the car";
+    const answer = askLine(ctx, { message, maxLength: 30, validate: () => true });
+    stdin.write("tying my shoes\r");
+    expect(await answer).toBe("tying my shoes");
+    // what the terminal shows: each redraw starts by clearing its own line
+    const screen = stdout
+      .text()
+      .split("\n")
+      .map((line) => line.split("\r\u001b[2K").at(-1)!)
+      .filter(Boolean);
+    for (const line of screen) expect(line.length).toBeLessThanOrEqual(50);
+    expect(screen.join(" ").replace(/[?✔] /g, "").replace(/\s+/g, " ").trim()).toBe(
+      `${message} tying my shoes`,
+    );
+  });
+});

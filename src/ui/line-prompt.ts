@@ -1,4 +1,5 @@
 import type { Context } from "../context.js";
+import { wrap } from "./text.js";
 
 /**
  * A one-line answer typed at a terminal (the pain check-in), bounded: at most `maxLength`
@@ -56,11 +57,16 @@ export function askLine(ctx: Context, question: LineQuestion): Promise<string> {
   const out = ctx.stdout;
   const s = ctx.style;
   let answer = "";
-  // one short line each time: the question and the answer so far (at most maxLength)
+  // A question too long for one line is wrapped at word boundaries (at most 80 columns, room
+  // left for the answer): the lines before its last are written once, under the mark.
+  const width = Math.min(out.columns || 80, 80) - 2;
+  const lines = wrap(question.message, width - Math.min(question.maxLength + 1, width / 3));
+  const last = lines.pop()!;
+  const head = lines.map((line, i) => `${i === 0 ? s.strong("?") : " "} ${s.strong(line)}\n`);
+  const mark = (done: boolean) => (head.length > 0 ? " " : done ? s.ok("✔") : s.strong("?"));
+  // one short line each time: the question's last line and the answer so far (at most maxLength)
   const draw = (done = false) =>
-    out.write(
-      `${CLEAR_LINE}${done ? s.ok("✔") : s.strong("?")} ${s.strong(question.message)} ${answer}${done ? "\n" : ""}`,
-    );
+    out.write(`${CLEAR_LINE}${mark(done)} ${s.strong(last)} ${answer}${done ? "\n" : ""}`);
   return new Promise<string>((resolve, reject) => {
     const raw = Boolean(stdin.isTTY && stdin.setRawMode);
     const finish = () => {
@@ -91,7 +97,7 @@ export function askLine(ctx: Context, question: LineQuestion): Promise<string> {
           return resolve(answer);
         }
         // said below, and the question asked again on a line of its own
-        out.write(`\n${s.warn(`> ${verdict}`)}\n`);
+        out.write(`\n${s.warn(`> ${verdict}`)}\n${head.join("")}`);
         answer = "";
         draw();
         keys = step.rest ?? "";
@@ -107,6 +113,7 @@ export function askLine(ctx: Context, question: LineQuestion): Promise<string> {
     stdin.on("data", onData);
     stdin.on("end", onEnd);
     stdin.resume();
+    out.write(head.join(""));
     draw();
   });
 }
