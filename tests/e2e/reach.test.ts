@@ -19,6 +19,12 @@ function fakeVoice(exitCode: number): { dir: string; log: string } {
     `#!/bin/sh\nprintf 'ARGS:%s\\n' "$*" >> ${JSON.stringify(log)}\nprintf 'TEXT:' >> ${JSON.stringify(log)}\ncat >> ${JSON.stringify(log)}\necho >> ${JSON.stringify(log)}\nexit ${exitCode}\n`,
   );
   chmodSync(script, 0o755);
+  // speech-dispatcher, where this machine has it, is not running here: knot speaks with espeak-ng.
+  writeFileSync(
+    join(dir, "spd-say"),
+    "#!/bin/sh\necho 'Failed to connect to Speech Dispatcher' >&2\nexit 1\n",
+  );
+  chmodSync(join(dir, "spd-say"), 0o755);
   return { dir, log };
 }
 
@@ -36,7 +42,7 @@ describe.concurrent("the coach reaches the person on the mat", () => {
     const file = shortRoutine([{ name: "Long", kind: "hold", duration: 30 }]);
     const run = startInPty(file, [], { cols: 100, rows: 30, env: env() });
     await run.waitFor("LONG  ·  hold");
-    await run.waitFor(/█{9}|\u001b\[7m {9}/);
+    await run.waitFor(/█{9}/);
     run.press("q");
     expect((await run.exited).exitCode).toBe(3);
   });
