@@ -2,8 +2,17 @@ import type { Context } from "../context.js";
 import { formatMinutes } from "../duration.js";
 import { resumable } from "../history/analysis.js";
 import type { SessionRecord } from "../history/record.js";
+import type { TimelineEntry } from "../routine/timeline.js";
 import { confirm } from "../ui/prompt.js";
-import type { CoachFlags, Plan } from "./coach.js";
+
+/** What the offer needs of a session's plan: the coach's plan gives it. */
+export interface ResumablePlan {
+  id: string;
+  name: string;
+  /** Whether a cut-off session of this plan may be resumed (routines, not ad-hoc cycles). */
+  resumable: boolean;
+  timeline: readonly TimelineEntry[];
+}
 
 /**
  * A session of this routine cut off (terminal closed, crash, signal) less than 12 hours ago
@@ -12,9 +21,10 @@ import type { CoachFlags, Plan } from "./coach.js";
  */
 export async function offerResume(
   ctx: Context,
-  plan: Plan,
+  plan: ResumablePlan,
   records: readonly SessionRecord[],
-  flags: CoachFlags,
+  /** --resume / --no-resume */
+  flags: { resume?: boolean },
   asking: boolean,
   say: (text?: string) => void,
 ): Promise<{ startIndex: number; from?: string }> {

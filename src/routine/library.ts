@@ -83,7 +83,9 @@ export function loadLibrary(options: {
 
   // knot's own routines come checked from the build's index when it is current.
   const indexed =
-    options.builtInDir === undefined ? readBuiltInIndex(BUILT_IN_INDEX, BUILT_IN_DIR) : undefined;
+    options.builtInDir === undefined
+      ? readBuiltInIndex<RoutineEntry>(BUILT_IN_INDEX, BUILT_IN_DIR)
+      : undefined;
   for (const entry of indexed ?? []) {
     builtInIds.add(entry.routine.id);
     byId.set(entry.routine.id, {
