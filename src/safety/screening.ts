@@ -1,4 +1,3 @@
-import type { Settings } from "../config/store.js";
 import {
   AHEAD_OF_TIME_HOURS,
   CONTRAINDICATIONS,
@@ -12,7 +11,6 @@ import {
 } from "../health.js";
 import type { TimelineEntry } from "../routine/timeline.js";
 import type { Area } from "../routine/vocabulary.js";
-import type { Asker } from "../ui/prompt.js";
 
 /**
  * The questions asked before a session starts, and when each is asked again:
@@ -164,9 +162,14 @@ export function screenLines(group: readonly ScreenId[]): string[] {
   ];
 }
 
+/** What asking a screen needs: one choice among a few (ui/prompt's asker gives it). */
+export interface ScreenAsker {
+  choose<T>(message: string, choices: { name: string; value: T }[]): Promise<T>;
+}
+
 /** Shows one screen and asks it with one key; the caller acts on the answer. */
 export async function askScreen(
-  ask: Asker,
+  ask: ScreenAsker,
   group: readonly ScreenId[],
   say: (text: string) => void,
 ): Promise<ScreenAnswer> {
@@ -216,7 +219,7 @@ export const SCREEN_HINT = (ids: readonly ScreenId[]) =>
  * The answers an earlier knot kept in the settings (one date per list, "none applies"), read
  * as answers given ahead of time: how they were given was not kept.
  */
-export function settingsAnswers(settings: Settings): ScreeningEvent[] {
+export function settingsAnswers(settings: { internal(key: string): unknown }): ScreeningEvent[] {
   const stored = settings.internal("screening");
   if (typeof stored !== "object" || stored === null) return [];
   return Object.entries(stored).flatMap(([id, when]) => {
