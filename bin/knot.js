@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// CommonJS (bin/package.json says so): Node 20 starts it faster than an ES module. The two things
-// typed or pressed most often skip the command line: `knot --version`, and the values shell
-// completion asks for as the person presses TAB (dist/complete.cjs).
+// CommonJS (bin/package.json says so), as is dist/: Node 20 starts it faster than ES modules.
+// The two things typed or pressed most often skip the command line: `knot --version`, and the
+// values shell completion asks for as the person presses TAB (dist/complete.cjs).
 const { join } = require("node:path");
 
 const [first, ...rest] = process.argv.slice(2);
@@ -14,5 +14,5 @@ if ((first === "--version" || first === "-V") && rest.length === 0) {
 } else {
   // Node 22.1 and later keep compiled code between runs (nothing on Node 20).
   require("node:module").enableCompileCache?.();
-  import("../dist/main.js");
+  require("../dist/main.js");
 }

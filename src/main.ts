@@ -29,12 +29,18 @@ process.on("uncaughtException", (error: NodeJS.ErrnoException) => {
   exitNow(reportError(error, ctx ?? createContext()));
 });
 
-const argv = process.argv.slice(2);
-const colorFlag = argv.includes("--no-color") ? false : undefined;
-const anyColor = [process.stdout, process.stderr].some((s) =>
-  wantsColor(s, process.env, colorFlag),
-);
-ctx = createContext({ color: colorFlag, chalk: await loadChalk(anyColor) });
-process.exitCode = exitCodeAfter(await run(argv, ctx));
-// Leaving a terminal that hung up: Node's own restoring of it on exit would fail.
-if (output.terminalGone) exitNow(process.exitCode);
+// No top-level await: the build turns this file into CommonJS (see scripts/build.mjs).
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const colorFlag = argv.includes("--no-color") ? false : undefined;
+  const anyColor = [process.stdout, process.stderr].some((s) =>
+    wantsColor(s, process.env, colorFlag),
+  );
+  ctx = createContext({ color: colorFlag, chalk: await loadChalk(anyColor) });
+  process.exitCode = exitCodeAfter(await run(argv, ctx));
+  // Leaving a terminal that hung up: Node's own restoring of it on exit would fail.
+  if (output.terminalGone) exitNow(process.exitCode);
+}
+main().catch((error: NodeJS.ErrnoException) => {
+  if (!onLoss(error)) exitNow(reportError(error, ctx ?? createContext()));
+});

@@ -8,7 +8,11 @@ const read = (file: string) => readFileSync(new URL(file, dist), "utf8");
 function loadedWith(file: string, seen = new Set<string>()): Set<string> {
   if (seen.has(file)) return seen;
   seen.add(file);
-  for (const [, next] of read(file).matchAll(/(?:from|import) "\.\/([\w.-]+\.js)"/g)) {
+  // ES module imports, or the top-level requires of the CommonJS the build writes (a command's
+  // chunk is required inside a promise, when it runs)
+  const loads = /(?:from|import) "\.\/([\w.-]+\.js)"|^var \w+ = require\("\.\/([\w.-]+\.js)"\)/gm;
+  for (const [, imported, required] of read(file).matchAll(loads)) {
+    const next = imported ?? required;
     loadedWith(next!, seen);
   }
   return seen;
@@ -21,7 +25,7 @@ describe.runIf(existsSync(new URL("main.js", dist)))("start-up cost (built knot)
   it("knot list does not load the poses; knot show does", () => {
     const main = read("main.js");
     const chunkOf = (command: string) =>
-      new RegExp(`import\\("\\./(${command}-[A-Z0-9]+\\.js)"\\)`).exec(main)?.[1];
+      new RegExp(`(?:import|require)\\("\\./(${command}-[A-Z0-9]+\\.js)"\\)`).exec(main)?.[1];
     const list = [...loadedWith("main.js"), ...loadedWith(chunkOf("list")!)];
     expect(list.filter((file) => read(file).includes(POSE_DATA))).toEqual([]);
     const show = [...loadedWith(chunkOf("show")!)];
