@@ -251,13 +251,15 @@ export async function remindOff(
       });
     }
     const ids = options.all ? "all" : [id!];
-    // --all removes every entry of this profile's, even ones its settings no longer list
-    if (name) remove(name, ids, sched);
+    // The list first: a list that cannot be saved leaves the reminder listed and scheduled as
+    // it was. An entry left behind by a failure after it is still stopped by its id (above).
     writeReminderList(
       ctx.paths.config,
       options.all ? [] : current.reminders.filter((r) => r.id !== id),
       ids,
     );
+    // --all removes every entry of this profile's, even ones its settings no longer list
+    if (name) remove(name, ids, sched);
     forgetStates(ctx.paths.data, ids);
   });
   println(

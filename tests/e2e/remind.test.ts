@@ -99,6 +99,27 @@ const allDay = (id = "r1") => ({
 });
 
 describe("knot remind, with the system's scheduler", () => {
+  it("off that cannot save the settings leaves the reminder scheduled and listed, not half removed", () => {
+    const { bin } = fakes();
+    const env = envWith(bin);
+    const tag = tagOf(env);
+    expect(knot(["remind", "every", "1h"], { env }).status).toBe(0);
+    const config = join(env.XDG_CONFIG_HOME!, "knot", "config.json");
+    // more than the 1 KB the limit below lets through: the settings file cannot be written again
+    const settings = JSON.parse(readFileSync(config, "utf8"));
+    writeFileSync(config, JSON.stringify({ ...settings, note: "x".repeat(2000) }));
+    const off = spawnSync(
+      "/bin/bash",
+      ["-c", `ulimit -f 1; exec "${process.execPath}" "${KNOT_BIN}" remind off r1`],
+      { env, encoding: "utf8" },
+    );
+    expect(off.status).toBe(1);
+    expect(off.stderr).toMatch(/Could not save the reminders/);
+    const units = join(env.HOME!, ".config", "systemd", "user");
+    expect(readdirSync(units)).toContain(`knot-remind-${tag}-r1.timer`);
+    expect(listed(env).map((r: { id: string }) => r.id)).toEqual(["r1"]);
+  });
+
   it("systemd: writes and enables a timer named by profile and id, lists it, removes everything", () => {
     const { bin, calls } = fakes();
     const env = envWith(bin);
