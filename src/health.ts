@@ -44,6 +44,31 @@ export const NECK_RED_FLAGS = {
   source: "IFOMPT: framework for the cervical spine, 2020",
 } as const;
 
+/**
+ * The cold and heat rules of a whole session, not of one step (docs/health-guidance.md);
+ * safety/rules.ts checks timelines against them.
+ */
+export const THERMAL_RULES = {
+  /** Cold or heat at most 20 minutes at a time (MPFT NHS; Mayo). Hard: nothing overrides it. */
+  maxApplicationSeconds: 20 * 60,
+  /**
+   * At least 10 minutes off between any two applications of cold or heat, in one session or
+   * across sessions, contrast included: the intermittent protocol studied for soft-tissue injury
+   * is 10 on, 10 off, 10 on (Bleakley et al. 2006), and skin numbed by cold cannot feel heat
+   * that is too hot. Hard: nothing overrides it.
+   */
+  minOffSeconds: 10 * 60,
+  /** Rounds of cold in one session; guidance repeats cold only every 2-4 hours. Guidance. */
+  maxColdRounds: 4,
+  /** Heat up to 3 times in any 24 hours, counted across sessions. Hard. */
+  maxHeatPerDay: 3,
+  /** Cold again in a new session only after 2 hours (every 2-4 h, skin back to normal). Guidance. */
+  coldGapMs: 2 * 60 * 60 * 1000,
+} as const;
+
+const ON_MINUTES = THERMAL_RULES.maxApplicationSeconds / 60;
+const OFF_MINUTES = THERMAL_RULES.minOffSeconds / 60;
+
 /** How to reach help at once, said the same way wherever knot says it. */
 export const EMERGENCY_CALL = "call 999 or your local emergency number, or go to A&E";
 /** The heading over the signs that need medical help at once. */
@@ -128,8 +153,8 @@ export const CONTRAINDICATIONS: Record<
       "a bad reaction to cold before",
     ],
     notes: [
-      "Wrap the pack in a damp towel; never ice on bare skin. 10-15 minutes, never more than 20.",
-      "At least 10 minutes off between any two applications of cold or heat, in any sessions (10 on, 10 off, 10 on is the pattern studied); cold again only every 2-4 hours, once the skin is back to its normal temperature.",
+      `Wrap the pack in a damp towel; never ice on bare skin. 10-15 minutes, never more than ${ON_MINUTES}.`,
+      `At least ${OFF_MINUTES} minutes off between any two applications of cold or heat, in any sessions (10 on, 10 off, 10 on is the pattern studied); cold again only every 2-4 hours, once the skin is back to its normal temperature.`,
       "The evidence that cold helps back pain is weak: use it for comfort.",
     ],
     sources:
@@ -146,7 +171,7 @@ export const CONTRAINDICATIONS: Record<
       "a bad reaction to heat before",
     ],
     notes: [
-      "Low setting, wrapped; 10-20 minutes at a time, up to 3 times in 24 hours. A hot-water bottle is filled hot, never boiling; a hot-water bowl is 40-45 °C.",
+      `Low setting, wrapped; 10-${ON_MINUTES} minutes at a time, up to ${THERMAL_RULES.maxHeatPerDay} times in 24 hours. A hot-water bottle is filled hot, never boiling; a hot-water bowl is 40-45 °C.`,
       "Never fall asleep with heat on.",
       "Heat gives modest, short-term relief for some people.",
     ],

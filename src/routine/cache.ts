@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
+import type { Issue } from "./issue.js";
 import type { ParseResult } from "./parse.js";
 import type { TimelineEntry } from "./timeline.js";
-import type { Issue } from "./validate.js";
 
 /**
  * What reading and checking each of the person's routine files gave, kept between runs and

@@ -1,14 +1,16 @@
 import { CONFIG_KEYS } from "../config/keys.js";
 import { formatDuration } from "../duration.js";
-import { checkSessionRules, THERMAL_RULES } from "../safety/rules.js";
+import { THERMAL_RULES } from "../health.js";
+import { checkSessionRules } from "../safety/rules.js";
+import type { Issue } from "./issue.js";
 import { announcement, fitsInStep, spokenWords, WORDS_PER_SECOND } from "./speech-fit.js";
 import { kindForThermalText } from "./thermal-words.js";
 import { type TimelineEntry, totalSeconds } from "./timeline.js";
-import type { Issue } from "./validate.js";
 import {
   type Area,
   isInclude,
   isRepeat,
+  isThermal,
   type RepeatGroup,
   type Routine,
   type Step,
@@ -82,12 +84,7 @@ function limitErrors(routine: Routine, timeline: readonly TimelineEntry[]): Issu
     }
     const { step, path } = walked;
     // Cold and heat are checked as whole applications, by the session rules below.
-    if (
-      step.seconds !== null &&
-      step.kind !== "cold" &&
-      step.kind !== "heat" &&
-      step.seconds > LIMITS.stepSeconds
-    ) {
+    if (step.seconds !== null && !isThermal(step.kind) && step.seconds > LIMITS.stepSeconds) {
       error(
         `${path}.duration`,
         `${formatDuration(step.seconds)} is too long for one step; at most 60 minutes`,
@@ -97,7 +94,7 @@ function limitErrors(routine: Routine, timeline: readonly TimelineEntry[]): Issu
     if (thermal) {
       error(
         `${path}.kind`,
-        `"${step.name}" is about ${thermal.what}, so it must be a ${thermal.kind} step ("kind": "${thermal.kind}"): only then does knot time it and keep it to the ${thermal.kind} rules (at most 20 minutes on, then at least 10 off)`,
+        `"${step.name}" is about ${thermal.what}, so it must be a ${thermal.kind} step ("kind": "${thermal.kind}"): only then does knot time it and keep it to the ${thermal.kind} rules (at most ${THERMAL_RULES.maxApplicationSeconds / 60} minutes on, then at least ${THERMAL_RULES.minOffSeconds / 60} off)`,
       );
     }
     if (step.kind === "massage" && !step.area && noArea) {

@@ -1,5 +1,5 @@
 import { safeText } from "../ui/safe.js";
-import type { Issue } from "./validate.js";
+import type { Issue } from "./issue.js";
 
 const MAX_SHOWN = 8;
 

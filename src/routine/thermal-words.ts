@@ -1,4 +1,4 @@
-import type { StepKind } from "./vocabulary.js";
+import { isThermal, type StepKind } from "./vocabulary.js";
 
 /**
  * Words that say a step puts cold or heat on the body. knot keeps to the cold and heat rules
@@ -61,7 +61,7 @@ export function kindForThermalText(step: {
 }): ThermalMention | undefined {
   const mentions = thermalMentions(`${step.name}. ${step.instruction ?? ""}`);
   if (mentions.length === 0) return undefined;
-  if (step.kind === "cold" || step.kind === "heat") {
+  if (isThermal(step.kind)) {
     // Heat counted as cold (or the reverse) keeps to the wrong rules.
     const own = mentions.some((m) => m.kind === step.kind);
     return own ? undefined : mentions[0];

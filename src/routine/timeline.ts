@@ -1,5 +1,5 @@
 import { quote } from "../ui/safe.js";
-import type { Issue } from "./validate.js";
+import type { Issue } from "./issue.js";
 import {
   type Area,
   isInclude,

@@ -16,6 +16,9 @@ export type Area = (typeof AREAS)[number];
 
 export const STEP_KINDS = ["prepare", "hold", "move", "rest", "cold", "heat", "massage"] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
+/** The kinds of step that put a pack on: cold and heat, kept to the session rules. */
+export type ThermalKind = "cold" | "heat";
+export const isThermal = (kind: string): kind is ThermalKind => kind === "cold" || kind === "heat";
 
 export type Side = "left" | "right";
 

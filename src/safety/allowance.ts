@@ -1,8 +1,9 @@
+import { THERMAL_RULES } from "../health.js";
 import type { SessionRecord } from "../history/record.js";
 import { LIMITS } from "../routine/limits.js";
 import type { TimelineEntry } from "../routine/timeline.js";
-import { AREAS, type Area } from "../routine/vocabulary.js";
-import { applicationsIn, checkSessionRules, isThermal, THERMAL_RULES } from "./rules.js";
+import { AREAS, type Area, isThermal } from "../routine/vocabulary.js";
+import { applicationsIn, checkSessionRules } from "./rules.js";
 import type { RoutineStop } from "./stops.js";
 
 /**

@@ -1,5 +1,7 @@
 import { formatDuration } from "../duration.js";
+import { THERMAL_RULES } from "../health.js";
 import type { TimelineEntry } from "../routine/timeline.js";
+import { isThermal } from "../routine/vocabulary.js";
 
 /**
  * The cold and heat rules of a whole session, not of one step (docs/health-guidance.md). One
@@ -8,23 +10,6 @@ import type { TimelineEntry } from "../routine/timeline.js";
  *
  * An application is a run of consecutive cold (or heat) steps: the pack stays on across them.
  */
-export const THERMAL_RULES = {
-  /** Cold or heat at most 20 minutes at a time (MPFT NHS; Mayo). Hard: nothing overrides it. */
-  maxApplicationSeconds: 20 * 60,
-  /**
-   * At least 10 minutes off between any two applications of cold or heat, in one session or
-   * across sessions, contrast included: the intermittent protocol studied for soft-tissue injury
-   * is 10 on, 10 off, 10 on (Bleakley et al. 2006), and skin numbed by cold cannot feel heat
-   * that is too hot. Hard: nothing overrides it.
-   */
-  minOffSeconds: 10 * 60,
-  /** Rounds of cold in one session; guidance repeats cold only every 2-4 hours. Guidance. */
-  maxColdRounds: 4,
-  /** Heat up to 3 times in any 24 hours, counted across sessions. Hard. */
-  maxHeatPerDay: 3,
-  /** Cold again in a new session only after 2 hours (every 2-4 h, skin back to normal). Guidance. */
-  coldGapMs: 2 * 60 * 60 * 1000,
-} as const;
 
 /** Hard rules have no override; guidance rules give way to --force, which says what it overrides. */
 export type RuleLevel = "hard" | "guidance";
@@ -43,8 +28,8 @@ export interface Application {
   seconds: number;
 }
 
-export const isThermal = (kind: string): kind is "cold" | "heat" =>
-  kind === "cold" || kind === "heat";
+/** Defined with the step kinds and the health facts; here too, beside the rules they serve. */
+export { isThermal, THERMAL_RULES };
 
 /** A step of cold or heat: the pack is on during it. */
 export const isThermalStep = (
@@ -85,7 +70,7 @@ export function checkSessionRules(timeline: readonly TimelineEntry[]): RuleBreac
       breaches.push({
         rule: "application-length",
         level: "hard",
-        message: `${app.kind} at ${stepLabel(timeline, app.first)} lasts ${formatDuration(app.seconds)}${span}: apply ${app.kind} for at most 20 minutes at a time`,
+        message: `${app.kind} at ${stepLabel(timeline, app.first)} lasts ${formatDuration(app.seconds)}${span}: apply ${app.kind} for at most ${THERMAL_RULES.maxApplicationSeconds / 60} minutes at a time`,
       });
     }
   }
@@ -148,7 +133,7 @@ export function withPackOff(timeline: readonly TimelineEntry[]): TimelineEntry[]
   for (const [i, step] of timeline.entries()) {
     out.push(step);
     const next = timeline[i + 1];
-    if ((step.kind === "cold" || step.kind === "heat") && next?.kind !== step.kind) {
+    if (isThermal(step.kind) && next?.kind !== step.kind) {
       const what = step.kind === "cold" ? "cold pack" : "heat";
       out.push({
         name: `Take the ${what} off`,
@@ -179,7 +164,7 @@ export function withSkinQuestions(
   for (const app of apps.slice(1)) {
     for (let i = app.first - 1; i >= 0; i--) {
       const step = out[i]!;
-      if (step.kind === "cold" || step.kind === "heat") break;
+      if (isThermal(step.kind)) break;
       if (step.kind === "prepare" && step.seconds === null && !step.packOff) {
         step.questions = questions[app.kind];
         break;
