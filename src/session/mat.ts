@@ -153,7 +153,9 @@ export function renderMat(
   const named = largest(view.step.name, inner, 9, height >= 40 ? 2 : 1, 2);
   const top: Line[] = [header, []];
   if (named)
-    top.push(...lettersBlock(named.lines, named.scale, inner, (t) => style.strong(kindPaint(t))));
+    // In the terminal's own foreground: the kind's colour (bright green, yellow) fades on a
+    // light background from across a room; it stays on the line below and on the bar.
+    top.push(...lettersBlock(named.lines, named.scale, inner));
   top.push(title);
 
   const bottom: Line[] = [];
@@ -280,7 +282,7 @@ function sideBySide(
     const rows = bigLetters(word, under.scale);
     const indent = pad(Math.floor((clockWidth - lettersWidth(word, under.scale)) / 2));
     if (column.length) column.push([]);
-    for (const row of rows) column.push([span(indent + row, style.kind[view.step.kind])]);
+    for (const row of rows) column.push([span(indent + row)]);
   }
   const height = Math.max(drawn.length, column.length);
   const figureTop = Math.floor((height - drawn.length) / 2);
