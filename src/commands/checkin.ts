@@ -5,6 +5,7 @@ import {
   activeActivities,
   addActivity,
   checkAverages,
+  PSFS,
   type PsfsResult,
   type PsfsStore,
   recordCheck,
@@ -44,15 +45,17 @@ const settle = (result: PsfsResult): PsfsStore => {
   return result.store;
 };
 
-/** "a1=6,a2=4" as ratings by id (checked against the store by recordCheck). */
-function parseRatings(text: string): Record<string, number> {
+const RATE_TAKES = `--rate takes ID=SCORE pairs, a score ${PSFS.min}-${PSFS.max} for each activity id, such as a1=6,a2=4 (knot checkin --list shows the ids)`;
+
+/** "a1=6,a2=4" as ratings by id (checked against the store by recordCheck); each id once. */
+export function parseRatings(text: string): Record<string, number> {
+  if (text.trim() === "") throw new KnotError(`${RATE_TAKES}.`);
   const ratings: Record<string, number> = {};
   for (const part of text.split(",")) {
     const m = /^\s*(a\d+)\s*=\s*(\d{1,2})\s*$/.exec(part);
-    if (!m)
-      throw new KnotError(
-        `--rate takes ID=SCORE pairs such as a1=6,a2=4, not ${JSON.stringify(part)}.`,
-      );
+    if (!m) throw new KnotError(`${RATE_TAKES}, not ${JSON.stringify(part)}.`);
+    if (ratings[m[1]!] !== undefined)
+      throw new KnotError(`--rate names ${m[1]} twice: give each activity one score.`);
     ratings[m[1]!] = Number(m[2]);
   }
   return ratings;
@@ -73,7 +76,8 @@ export function checkinView(store: PsfsStore) {
 export async function checkin(options: CheckinOptions, ctx: Context): Promise<number> {
   let store = read(ctx);
   const now = ctx.now();
-  const changes = options.add?.length || options.rename || options.retire || options.rate;
+  const changes =
+    options.add?.length || options.rename || options.retire || options.rate !== undefined;
   if (options.to !== undefined && !options.rename)
     throw new KnotError('--to goes with --rename ID: knot checkin --rename a1 --to "new name".');
   for (const name of options.add ?? []) store = settle(addActivity(store, name, now));
@@ -82,7 +86,8 @@ export async function checkin(options: CheckinOptions, ctx: Context): Promise<nu
     store = settle(renameActivity(store, options.rename, options.to, now));
   }
   if (options.retire) store = settle(retireActivity(store, options.retire, now));
-  if (options.rate) store = settle(recordCheck(store, parseRatings(options.rate), now));
+  if (options.rate !== undefined)
+    store = settle(recordCheck(store, parseRatings(options.rate), now));
   if (changes) writePsfs(ctx.paths.data, store);
 
   if (!changes && !options.list && !options.json) {
@@ -93,6 +98,9 @@ export async function checkin(options: CheckinOptions, ctx: Context): Promise<nu
     const result = await checkinFlow(store, terminalAsker(ctx, Boolean(options.plain)), ctx.now);
     writePsfs(ctx.paths.data, result.store);
     store = result.store;
+    // left part way (Esc, Ctrl-C): what was given is saved and said; end as the question did
+    if (result.left instanceof KnotError) return result.left.exitCode;
+    if (result.left) throw result.left;
   }
   if (options.json) {
     printJson(ctx, checkinView(store));

@@ -29,6 +29,15 @@ export const CHECKIN_WORDS = {
   none: "No activities named: nothing to rate. `knot checkin` asks again any time.",
   saved: (rated: number) =>
     rated === 0 ? "Nothing rated this time." : `Saved: ${rated} rating${rated === 1 ? "" : "s"}.`,
+  left: (rated: number, named: number) => {
+    const kept = [
+      named > 0 ? `${named} new activit${named === 1 ? "y" : "ies"}` : "",
+      rated > 0 ? `${rated} rating${rated === 1 ? "" : "s"}` : "",
+    ].filter(Boolean);
+    return kept.length === 0
+      ? "Left the check: nothing saved."
+      : `Left the check: saved what was given so far (${kept.join(" and ")}).`;
+  },
 } as const;
 
 export function problemWords(p: PsfsProblem): string {
@@ -48,32 +57,47 @@ export function problemWords(p: PsfsProblem): string {
   }
 }
 
+/**
+ * The check from start to end. Leaving it part way (Esc, Ctrl-C: `ask` throws) keeps what was
+ * given so far: the activities named and the ratings made are in the store returned, with
+ * `left` holding why it ended early, for the caller to save and then end as it would.
+ */
 export async function checkinFlow(
   store: PsfsStore,
   ask: CheckAsker,
   now: () => number,
-): Promise<{ store: PsfsStore; rated: number }> {
-  if (activeActivities(store).length === 0) {
-    ask.say(CHECKIN_WORDS.intro);
-    while (activeActivities(store).length < PSFS.maxActivities) {
-      const name = await ask.name(CHECKIN_WORDS.name(activeActivities(store).length + 1));
-      if (name.trim() === "") break;
-      const added = addActivity(store, name, now());
-      if ("problem" in added) ask.say(problemWords(added));
-      else store = added.store;
-    }
-    if (activeActivities(store).length === 0) {
-      ask.say(CHECKIN_WORDS.none);
-      return { store, rated: 0 };
-    }
-  } else ask.say(CHECKIN_WORDS.again);
+): Promise<{ store: PsfsStore; rated: number; left?: unknown }> {
+  const named = activeActivities(store).length;
   const ratings: Record<string, number> = {};
-  for (const activity of activeActivities(store)) {
-    const score = await ask.score(CHECKIN_WORDS.rate(activity.name));
-    if (score !== undefined) ratings[activity.id] = score;
+  const record = (): PsfsStore => {
+    const recorded = recordCheck(store, ratings, now());
+    if ("problem" in recorded) throw new Error(problemWords(recorded)); // the scores are 0-10 already
+    return recorded.store;
+  };
+  try {
+    if (activeActivities(store).length === 0) {
+      ask.say(CHECKIN_WORDS.intro);
+      while (activeActivities(store).length < PSFS.maxActivities) {
+        const name = await ask.name(CHECKIN_WORDS.name(activeActivities(store).length + 1));
+        if (name.trim() === "") break;
+        const added = addActivity(store, name, now());
+        if ("problem" in added) ask.say(problemWords(added));
+        else store = added.store;
+      }
+      if (activeActivities(store).length === 0) {
+        ask.say(CHECKIN_WORDS.none);
+        return { store, rated: 0 };
+      }
+    } else ask.say(CHECKIN_WORDS.again);
+    for (const activity of activeActivities(store)) {
+      const score = await ask.score(CHECKIN_WORDS.rate(activity.name));
+      if (score !== undefined) ratings[activity.id] = score;
+    }
+  } catch (left) {
+    const rated = Object.keys(ratings).length;
+    ask.say(CHECKIN_WORDS.left(rated, Math.max(0, activeActivities(store).length - named)));
+    return { store: record(), rated, left };
   }
-  const recorded = recordCheck(store, ratings, now());
-  if ("problem" in recorded) throw new Error(problemWords(recorded)); // the scores are 0-10 already
   ask.say(CHECKIN_WORDS.saved(Object.keys(ratings).length));
-  return { store: recorded.store, rated: Object.keys(ratings).length };
+  return { store: record(), rated: Object.keys(ratings).length };
 }

@@ -1,5 +1,5 @@
+import { cleanText } from "../builder/ids.js";
 import { startOfDay } from "../history/analysis.js";
-import { safeText } from "../ui/safe.js";
 
 /**
  * The Patient-Specific Functional Scale (Stratford et al. 1995): up to three activities the
@@ -55,23 +55,23 @@ export type PsfsProblem =
 export type PsfsResult = { store: PsfsStore } | PsfsProblem;
 
 /**
- * A name as kept: control characters (escape sequences) kept as visible text such as \x1b,
- * never raw; spaces collapsed; trimmed.
+ * A name as kept, cleaned as routine names are: escape sequences and control characters
+ * removed, spaces collapsed, ends trimmed; empty or too long is refused rather than cut.
  */
-export const cleanName = (name: string): string => safeText(name.replace(/\s+/g, " ")).trim();
-
-function checkName(name: string): PsfsProblem | undefined {
-  if (name === "") return { problem: "empty-name" };
-  if (name.length > PSFS.maxNameLength) return { problem: "long-name", max: PSFS.maxNameLength };
-  return undefined;
+function cleanName(raw: string): { name: string } | PsfsProblem {
+  const cleaned = cleanText(raw, PSFS.maxNameLength);
+  if (cleaned.ok) return { name: cleaned.text };
+  return cleaned.reason === "empty"
+    ? { problem: "empty-name" }
+    : { problem: "long-name", max: PSFS.maxNameLength };
 }
 
 export function addActivity(store: PsfsStore, rawName: string, now: number): PsfsResult {
   if (activeActivities(store).length >= PSFS.maxActivities)
     return { problem: "full", max: PSFS.maxActivities };
-  const name = cleanName(rawName);
-  const bad = checkName(name);
-  if (bad) return bad;
+  const cleaned = cleanName(rawName);
+  if ("problem" in cleaned) return cleaned;
+  const { name } = cleaned;
   const next = Math.max(0, ...store.activities.map((a) => Number(a.id.slice(1)) || 0)) + 1;
   const activity: Activity = { id: `a${next}`, name, added: new Date(now).toISOString() };
   return { store: { ...store, activities: [...store.activities, activity] } };
@@ -92,9 +92,9 @@ export function renameActivity(
 ): PsfsResult {
   const found = findActive(store, id);
   if ("problem" in found) return found;
-  const name = cleanName(rawName);
-  const bad = checkName(name);
-  if (bad) return bad;
+  const cleaned = cleanName(rawName);
+  if ("problem" in cleaned) return cleaned;
+  const { name } = cleaned;
   const renamed = [
     ...(found.renamed ?? []),
     { name: found.name, until: new Date(now).toISOString() },
@@ -119,7 +119,11 @@ export function retireActivity(store: PsfsStore, id: string, now: number): PsfsR
   };
 }
 
-/** Records a check: a whole number 0-10 for some of the active activities (skipped ones left out). */
+/**
+ * Records ratings: a whole number 0-10 for some of the active activities (skipped ones left
+ * out). A check is one a day: ratings given again the same day go into that day's check,
+ * replacing those activities' earlier ratings and keeping the others.
+ */
 export function recordCheck(
   store: PsfsStore,
   ratings: Record<string, number>,
@@ -132,9 +136,17 @@ export function recordCheck(
       return { problem: "rating", id, value: String(value) };
   }
   if (Object.keys(ratings).length === 0) return { store };
-  const check = { at: new Date(now).toISOString(), ratings };
-  return { store: { ...store, checks: [...store.checks, check] } };
+  const today = startOfDay(now);
+  const sameDay = store.checks.filter((c) => startOfDay(Date.parse(c.at)) === today);
+  const others = store.checks.filter((c) => !sameDay.includes(c));
+  const kept = Object.assign({}, ...sameDay.map((c) => c.ratings)) as Record<string, number>;
+  const check = { at: new Date(now).toISOString(), ratings: { ...kept, ...ratings } };
+  return { store: { ...store, checks: [...others, check] } };
 }
+
+/** Each activity's latest rating among `checks` (in their order). */
+export const latestRatings = (checks: readonly PsfsCheck[]): Record<string, number> =>
+  Object.assign({}, ...checks.map((c) => c.ratings));
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -166,19 +178,26 @@ export const markOffered = (store: PsfsStore, now: number): PsfsStore => ({
 });
 
 /**
- * Each check's average over the activities it rated, one per day (a day's latest check), with
- * its time: what the change over weeks compares.
+ * One average a week, over each activity's latest rating in that week (an activity rated
+ * again later in the week counts once, with its newer rating), timed at the week's last
+ * check: what the change over weeks compares.
  */
 export function checkAverages(store: PsfsStore): { at: number; average: number }[] {
-  const byDay = new Map<number, { at: number; average: number }>();
-  for (const check of store.checks) {
-    const values = Object.values(check.ratings);
-    const at = Date.parse(check.at);
-    if (values.length === 0 || Number.isNaN(at)) continue;
-    const average = values.reduce((a, b) => a + b, 0) / values.length;
-    const day = startOfDay(at);
-    const seen = byDay.get(day);
-    if (!seen || at >= seen.at) byDay.set(day, { at, average });
+  const byWeek = new Map<number, { at: number; checks: PsfsCheck[] }>();
+  const dated = store.checks
+    .map((check) => ({ check, at: Date.parse(check.at) }))
+    .filter((c) => !Number.isNaN(c.at))
+    .sort((a, b) => a.at - b.at);
+  for (const { check, at } of dated) {
+    const week = weekStart(at);
+    const seen = byWeek.get(week) ?? { at, checks: [] };
+    seen.at = at;
+    seen.checks.push(check);
+    byWeek.set(week, seen);
   }
-  return [...byDay.values()].sort((a, b) => a.at - b.at);
+  return [...byWeek.values()].flatMap(({ at, checks }) => {
+    const values = Object.values(latestRatings(checks));
+    if (values.length === 0) return [];
+    return [{ at, average: values.reduce((a, b) => a + b, 0) / values.length }];
+  });
 }

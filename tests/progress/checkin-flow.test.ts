@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { type CheckAsker, checkinFlow } from "../../src/progress/checkin-flow.js";
-import { emptyPsfs, markOffered, retireActivity, weeklyCheckDue } from "../../src/progress/psfs.js";
+import {
+  addActivity,
+  emptyPsfs,
+  markOffered,
+  retireActivity,
+  weeklyCheckDue,
+} from "../../src/progress/psfs.js";
 
 /** Answers the questions in order, writing down what was asked and said. */
 function scripted(names: string[], scores: (number | undefined)[]) {
@@ -54,5 +60,47 @@ describe("the weekly check as a conversation (fake clock)", () => {
     const result = await checkinFlow(emptyPsfs(), none.ask, clock);
     expect(result).toMatchObject({ rated: 0, store: { activities: [], checks: [] } });
     expect(none.said.at(-1)).toMatch(/knot checkin. asks again/);
+  });
+
+  it("leaving part way (Esc) keeps the ratings given so far and says so", async () => {
+    const esc = new Error("Cancelled.");
+    let store = emptyPsfs();
+    for (const name of ["reversing the car", "lifting", "sleeping"]) {
+      const added = addActivity(store, name, t);
+      if ("problem" in added) throw new Error(added.problem);
+      store = added.store;
+    }
+    const given = [4, 7];
+    const said: string[] = [];
+    const ask: CheckAsker = {
+      name: async () => "",
+      score: async () => {
+        const next = given.shift();
+        if (next === undefined) throw esc;
+        return next;
+      },
+      say: (line) => void said.push(line),
+    };
+    const result = await checkinFlow(store, ask, clock);
+    expect(result.left).toBe(esc);
+    expect(result.rated).toBe(2);
+    expect(result.store.checks.at(-1)!.ratings).toEqual({ a1: 4, a2: 7 });
+    expect(said.at(-1)).toMatch(/saved what was given so far \(2 ratings\)/);
+  });
+
+  it("leaving while naming keeps the activities named", async () => {
+    const names = ["reversing the car"];
+    const ask: CheckAsker = {
+      name: async () => {
+        const next = names.shift();
+        if (next === undefined) throw new Error("Cancelled.");
+        return next;
+      },
+      score: async () => undefined,
+      say: () => {},
+    };
+    const result = await checkinFlow(emptyPsfs(), ask, clock);
+    expect(result.store.activities.map((a) => a.name)).toEqual(["reversing the car"]);
+    expect(result.left).toBeDefined();
   });
 });

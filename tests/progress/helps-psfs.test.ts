@@ -88,9 +88,12 @@ describe("the weekly activity check (PSFS), with a fake clock", () => {
     expect(s.checks[0]!.ratings).toEqual({ a1: 3, a2: 5 });
   });
 
-  it("keeps escape sequences as visible text", () => {
-    const s = ok(addActivity(emptyPsfs(), "\u001b[31mred\u001b[0m <b>", NOW));
-    expect(s.activities[0]!.name).toBe("\\x1b[31mred\\x1b[0m <b>");
+  it("cleans names as routine names are: escape sequences and control characters removed", () => {
+    let s = ok(addActivity(emptyPsfs(), "\u001b[31mred\u001b[0m <b>\u0007", NOW));
+    expect(s.activities[0]!.name).toBe("red <b>");
+    s = ok(renameActivity(s, "a1", "\u001b]0;title\u0007reaching up", NOW));
+    expect(s.activities[0]!.name).toBe("reaching up");
+    expect(addActivity(s, "\u001b[2J", NOW)).toEqual({ problem: "empty-name" });
   });
 
   it("is offered once a week, after the week's first session", () => {
@@ -105,13 +108,26 @@ describe("the weekly activity check (PSFS), with a fake clock", () => {
     expect(weeklyCheckDue(checked, NOW + DAY)).toBe(false);
   });
 
-  it("averages each day's latest check", () => {
+  it("re-rating one activity the same day keeps the day's other ratings, in one check", () => {
     let s = ok(addActivity(emptyPsfs(), "x", NOW));
     s = ok(addActivity(s, "y", NOW));
     s = ok(recordCheck(s, { a1: 2, a2: 4 }, NOW));
     s = ok(recordCheck(s, { a1: 6 }, NOW + 60_000));
+    expect(s.checks).toEqual([
+      { at: new Date(NOW + 60_000).toISOString(), ratings: { a1: 6, a2: 4 } },
+    ]);
     s = ok(recordCheck(s, { a1: 5, a2: 6 }, NOW + 7 * DAY));
-    expect(checkAverages(s).map((c) => c.average)).toEqual([6, 5.5]);
+    expect(s.checks).toHaveLength(2);
+    expect(checkAverages(s).map((c) => c.average)).toEqual([5, 5.5]);
+  });
+
+  it("averages a week over each activity's latest rating in it", () => {
+    let s = ok(addActivity(emptyPsfs(), "x", NOW)); // NOW is a Wednesday
+    s = ok(addActivity(s, "y", NOW));
+    s = ok(recordCheck(s, { a1: 2, a2: 4 }, NOW));
+    s = ok(recordCheck(s, { a1: 8 }, NOW + DAY)); // Thursday: a1 again, a2 as on Wednesday
+    expect(s.checks).toHaveLength(2);
+    expect(checkAverages(s)).toEqual([{ at: NOW + DAY, average: 6 }]);
   });
 
   it("is written whole into its own file, and a damaged file is said in words", () => {
