@@ -1,16 +1,28 @@
-import { renameSync } from "node:fs";
-import { resolve } from "node:path";
+import {
+  chmodSync,
+  closeSync,
+  constants,
+  lstatSync,
+  openSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  type Stats,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { dirname, resolve } from "node:path";
 import { type Context, println, warnTo } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
 import { describeFsError, writeFresh } from "../files.js";
 import { gatherProgress } from "../progress/gather.js";
-import { reportData } from "../progress/report-data.js";
+import { recordDays, reportData } from "../progress/report-data.js";
 import { reportHtml } from "../progress/report-html.js";
 import { readAnswers } from "../safety/screening-log.js";
-import { quote } from "../ui/safe.js";
+import { quote, safeJson } from "../ui/safe.js";
 import { parseWholeNumber } from "./coach-numbers.js";
 import { readUserSettings } from "./settings.js";
-import { printJson } from "./shared.js";
 
 export interface ReportOptions {
   weeks?: string;
@@ -28,39 +40,119 @@ export async function report(options: ReportOptions, ctx: Context): Promise<numb
       : parseWholeNumber("--weeks", options.weeks, 1, 520);
   const warn = warnTo(ctx);
   const settings = await readUserSettings(ctx);
-  const progress = gatherProgress(ctx, weeks * 7, warn, true);
+  const askedDays = weeks * 7;
+  let progress = gatherProgress(ctx, askedDays, warn, true);
+  // a shorter record than asked: the period starts at its first day (the report says so)
+  const days = recordDays(progress, askedDays, ctx.now());
+  if (days < askedDays) progress = gatherProgress(ctx, days, warn, true);
   for (const warning of progress.warnings) warn(warning);
   const data = reportData({
     progress,
     now: ctx.now(),
     screening: readAnswers(ctx.paths.data, settings, warn),
     massageLimitMinutes: settings.get("massage.dailyLimitMinutes") as number,
+    askedDays,
   });
-  if (options.json) {
-    printJson(ctx, data);
-    return ExitCode.ok;
-  }
-  const html = reportHtml(data);
+  if (options.out === "")
+    throw new KnotError("--out needs a file name, or - for standard output.", {
+      hint: "knot report --out knot-report.html",
+    });
+  const text = options.json ? `${safeJson(data, 2)}\n` : reportHtml(data);
   if (options.out === undefined || options.out === "-") {
-    ctx.stdout.write(html);
+    ctx.stdout.write(text);
     return ExitCode.ok;
   }
-  const file = resolve(ctx.cwd, options.out);
+  const asked = resolve(ctx.cwd, options.out);
+  let written: Written;
   try {
-    const temp = `${file}.tmp-${process.pid}`;
-    writeFresh(temp, html);
-    renameSync(temp, file);
+    written = writeOut(asked, text);
   } catch (error) {
+    if (error instanceof KnotError) throw error;
     throw new KnotError(
-      `The report could not be written to ${quote(file, 200)}: ${describeFsError(error)}.`,
-      {
-        exitCode: ExitCode.failure,
-      },
+      `The report could not be written to ${quote(asked, 200)}: ${describeFsError(error)}.`,
+      { exitCode: ExitCode.failure },
     );
   }
-  println(
-    ctx.stdout,
-    `Wrote ${file}: ${weeks} weeks, ${data.sessions} sessions. Open it in a browser, or print it (at most two A4 pages).`,
-  );
+  // a stream (a pipe, a terminal) has the report itself: nothing is added to it
+  if (written.kind === "stream") return ExitCode.ok;
+  const what = options.json
+    ? "the report's data as JSON"
+    : `${data.period.weeks} weeks, ${data.sessions} sessions. Open it in a browser, or print it (at most two A4 pages)`;
+  println(ctx.stdout, `Wrote ${written.file}: ${what}.`);
   return ExitCode.ok;
+}
+
+type Written = { kind: "file" | "stream"; file: string };
+
+/** Where a path leads: links followed one by one, to a path that may not exist yet. */
+function followLinks(path: string): { file: string; stat: Stats | undefined } {
+  let file = path;
+  for (let hops = 0; hops < 40; hops++) {
+    let link: Stats;
+    try {
+      link = lstatSync(file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return { file, stat: undefined };
+      throw error;
+    }
+    if (!link.isSymbolicLink()) return { file, stat: link };
+    try {
+      // a link to something that exists: its real path (a file is replaced there, never the link)
+      return { file: realpathSync(file), stat: statSync(file) };
+    } catch {
+      file = resolve(dirname(file), readlinkSync(file)); // to nothing yet, or not nameable
+    }
+  }
+  throw Object.assign(new Error("too many links"), { code: "ELOOP" });
+}
+
+/**
+ * Writes the report where --out says: a file (new, or one already there, through any links to
+ * it) is written whole beside it and renamed into place, so it is the old report or the new
+ * one, never half; a pipe or a character device (a terminal) is written to as a stream; a
+ * folder or anything else is refused in words.
+ */
+export function writeOut(path: string, text: string): Written {
+  let target: { file: string; stat: Stats | undefined };
+  try {
+    const stat = statSync(path); // follows links: a pipe behind /proc/self/fd has no real path
+    if (stat.isFIFO() || stat.isCharacterDevice()) return writeStream(path, stat, text);
+    target = followLinks(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    target = followLinks(path);
+  }
+  const { file, stat } = target;
+  if (stat?.isDirectory())
+    throw new KnotError(`${quote(file, 200)} is a folder: --out takes a file name.`, {
+      hint: `knot report --out ${quote(resolve(file, "knot-report.html"), 200)}`,
+    });
+  if (stat && !stat.isFile())
+    throw new KnotError(
+      `${quote(file, 200)} is not a file, a pipe or a terminal: knot does not write the report there.`,
+    );
+  const temp = `${file}.tmp-${process.pid}`;
+  try {
+    writeFresh(temp, text);
+    if (stat) chmodSync(temp, stat.mode & 0o777);
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  return { kind: "file", file };
+}
+
+function writeStream(path: string, stat: Stats, text: string): Written {
+  if (stat.isFIFO()) {
+    // a pipe with nothing reading it would wait for ever: this open fails at once instead (ENXIO)
+    closeSync(openSync(path, constants.O_WRONLY | (constants.O_NONBLOCK ?? 0)));
+  }
+  const fd = openSync(path, constants.O_WRONLY);
+  try {
+    writeFileSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
+  return { kind: "stream", file: path };
 }

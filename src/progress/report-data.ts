@@ -1,11 +1,11 @@
-import { dayKey } from "../history/analysis.js";
+import { dayKey, dayNumber } from "../history/analysis.js";
 import type { RecordSummary } from "../history/record.js";
 import { THERMAL_RULES } from "../safety/rules.js";
 import type { ScreeningEvent } from "../safety/screening.js";
 import { STOP_AFTER_RATING, STOP_RISE, stopReason } from "../safety/stops.js";
 import { type Progress, progressJson, round1 } from "./gather.js";
 import { HELPS_RULES } from "./helps.js";
-import { activeActivities, weekStart } from "./psfs.js";
+import { activeActivities, latestRatings, weekStart } from "./psfs.js";
 
 /**
  * What the clinician's report holds, as data (the HTML and `knot report --json` both come from
@@ -19,14 +19,40 @@ export interface ReportWeek {
   routines: { routine: string; name: string; sessions: number; minutes: number }[];
 }
 
+/**
+ * How many days the report covers: the days asked for, or fewer when the record (its first
+ * session or weekly check in those days) starts later, so a short history is not drawn as
+ * weeks of nothing.
+ */
+export function recordDays(p: Progress, askedDays: number, now: number): number {
+  const starts = [
+    ...p.all.slice(0, 1).map((r) => Date.parse(r.startedAt)),
+    ...p.psfs.checks.map((c) => Date.parse(c.at)).filter((at) => at >= p.from),
+  ].filter((at) => !Number.isNaN(at));
+  if (starts.length === 0) return askedDays;
+  const days = dayNumber(now) - dayNumber(Math.min(...starts)) + 1;
+  return Math.max(1, Math.min(askedDays, days));
+}
+
+/** The most week columns a table of the report has: more weeks are folded into columns. */
+export const REPORT_MAX_COLUMNS = 8;
+
 export interface ReportInput {
   progress: Progress;
+  /** The days asked for, when more than the record holds (progress.days). */
+  askedDays?: number;
   now: number;
   screening: readonly ScreeningEvent[];
   massageLimitMinutes: number;
 }
 
-export function reportData({ progress: p, now, screening, massageLimitMinutes }: ReportInput) {
+export function reportData({
+  progress: p,
+  now,
+  screening,
+  massageLimitMinutes,
+  askedDays,
+}: ReportInput) {
   const weeks = new Map<number, ReportWeek>();
   for (let w = weekStart(p.from); w <= now; w = weekStart(w + 8 * 86_400_000)) {
     weeks.set(w, { week: dayKey(w), sessions: 0, minutes: 0, routines: [] });
@@ -55,9 +81,10 @@ export function reportData({ progress: p, now, screening, massageLimitMinutes }:
   const inPeriod = (ms: number) => ms >= p.from && ms <= now;
   const psfsWeeks = perWeek.map((w) => {
     const start = Date.parse(`${w.week}T00:00:00`);
-    const checks = p.psfs.checks.filter((c) => weekStart(Date.parse(c.at)) === weekStart(start));
-    const latest = checks.at(-1);
-    return { week: w.week, ratings: latest ? latest.ratings : {} };
+    const checks = p.psfs.checks
+      .filter((c) => weekStart(Date.parse(c.at)) === weekStart(start))
+      .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+    return { week: w.week, ratings: latestRatings(checks) };
   });
   const usedIds = new Set(psfsWeeks.flatMap((w) => Object.keys(w.ratings)));
   const activities = p.psfs.activities
@@ -82,7 +109,15 @@ export function reportData({ progress: p, now, screening, massageLimitMinutes }:
 
   return {
     generatedAt: new Date(now).toISOString(),
-    period: { from: dayKey(p.from), to: dayKey(now), days: p.days, weeks: Math.round(p.days / 7) },
+    period: {
+      from: dayKey(p.from),
+      to: dayKey(now),
+      days: p.days,
+      weeks: Math.round(p.days / 7),
+      ...(askedDays !== undefined && askedDays > p.days
+        ? { askedWeeks: Math.round(askedDays / 7), startsAtFirstRecord: true }
+        : {}),
+    },
     ...progressJson(p),
     perWeek,
     painBySession: p.rated.map((r) => ({

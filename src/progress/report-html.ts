@@ -1,6 +1,6 @@
 import { RED_FLAGS } from "../health.js";
-import { redFlagLines } from "../safety/trend.js";
-import type { ReportData } from "./report-data.js";
+import { redFlagAdvice } from "../safety/trend.js";
+import { REPORT_MAX_COLUMNS, type ReportData } from "./report-data.js";
 import { barsSvg, columnsSvg, esc, type Series, scaleSvg } from "./svg.js";
 import {
   changeFigures,
@@ -43,8 +43,8 @@ svg .s0 { stroke: #2471a3; fill: #2471a3; } svg .s1 { stroke: #c0392b; fill: #c0
 svg .s2 { stroke: #1e8449; fill: #1e8449; } svg .s3 { stroke: #7d3c98; fill: #7d3c98; }
 svg path.line { fill: none; }
 .key span { margin-right: 4mm; }
-h2 { break-after: avoid; }
-table, svg, .grid, .about, li { break-inside: avoid; }
+h2 { break-after: avoid; page-break-after: avoid; }
+table, svg, .grid, .about, li, .keep { break-inside: avoid; page-break-inside: avoid; }
 .worse { font-size: 7.8pt; }
 ul { margin: 0.5mm 0; padding-left: 5mm; }
 `;
@@ -52,15 +52,27 @@ ul { margin: 0.5mm 0; padding-left: 5mm; }
 const DAY = 86_400_000;
 const short = (day: string) => day.slice(5);
 const dateOf = (iso: string) => iso.slice(0, 10);
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/**
+ * Weeks folded into at most `max` columns, the latest last and always whole: each column
+ * holds the same number of weeks, except the earliest, which holds what is left.
+ */
+export function foldWeeks<T>(weeks: readonly T[], max = REPORT_MAX_COLUMNS): T[][] {
+  const size = Math.max(1, Math.ceil(weeks.length / max));
+  const columns: T[][] = [];
+  for (let end = weeks.length; end > 0; end -= size)
+    columns.unshift(weeks.slice(Math.max(0, end - size), end));
+  return columns;
+}
+
 const minutes = (m: number) => (m > 0 && m < 1 ? "<1 min" : `${Math.round(m)} min`);
 
 function changeBlock(c: ReportData["change"]["pain"]): string {
   const words = VERDICT_WORDS[c.verdict];
   const note = c.verdict === "too-few-days" ? tooFewWords(c) : THRESHOLD_WORDS[c.measure];
   // the getting-worse advice, as knot says it at the terminal, run together to fit the page
-  const [ask, soon] = redFlagLines([])
-    .slice(1)
-    .filter((l) => !l.startsWith("  - "));
+  const { emergencyHeading: ask, soonHeading: soon } = redFlagAdvice([]);
   const advice =
     c.verdict === "worse"
       ? `<p class="worse">${esc(`${ask} ${RED_FLAGS.emergency.join("; ")}; ${soon} ${RED_FLAGS.soon.join("; ")}.`)}</p>`
@@ -102,29 +114,47 @@ export function reportHtml(d: ReportData): string {
   const routineIds = [...new Set(d.perWeek.flatMap((w) => w.routines.map((r) => r.routine)))];
   const routineName = (id: string) =>
     d.perWeek.flatMap((w) => w.routines).find((r) => r.routine === id)?.name ?? id;
-  const doseTable = `<table><tr><th>Routine</th>${d.perWeek.map((w) => `<th class="n">w/c ${esc(short(w.week))}</th>`).join("")}</tr>${routineIds
+  const columns = foldWeeks(d.perWeek);
+  const folded = columns.some((c) => c.length > 1);
+  const head = (weeks: { week: string }[], prefix: string) =>
+    weeks.length === 1
+      ? `${prefix}${esc(short(weeks[0]!.week))}`
+      : `${esc(short(weeks[0]!.week))}<br>to ${esc(short(weeks.at(-1)!.week))}`;
+  const sum = (rows: { sessions: number; minutes: number }[]) =>
+    rows.length === 0
+      ? "–"
+      : `${rows.reduce((n, r) => n + r.sessions, 0)}× ${esc(minutes(rows.reduce((n, r) => n + r.minutes, 0)))}`;
+  const doseTable = `<table><tr><th>Routine</th>${columns.map((c) => `<th class="n">${head(c, "w/c ")}</th>`).join("")}</tr>${routineIds
     .map(
       (id) =>
-        `<tr><td>${esc(routineName(id))}</td>${d.perWeek
-          .map((w) => {
-            const r = w.routines.find((x) => x.routine === id);
-            return `<td class="n">${r ? `${r.sessions}× ${esc(minutes(r.minutes))}` : "–"}</td>`;
-          })
+        `<tr><td>${esc(routineName(id))}</td>${columns
+          .map(
+            (c) =>
+              `<td class="n">${sum(c.flatMap((w) => w.routines.filter((x) => x.routine === id)))}</td>`,
+          )
           .join("")}</tr>`,
     )
-    .join(
-      "",
-    )}<tr><th>All</th>${d.perWeek.map((w) => `<th class="n">${w.sessions}× ${esc(minutes(w.minutes))}</th>`).join("")}</tr></table>`;
+    .join("")}<tr><th>All</th>${columns
+    .map((c) => `<th class="n">${c.some((w) => w.sessions > 0) ? sum(c) : "–"}</th>`)
+    .join("")}</tr></table>`;
+  const foldNote = folded
+    ? `<p class="dim">${d.perWeek.length} weeks in ${columns.length} columns of up to ${columns.at(-1)!.length} weeks each (the dates are the Mondays of the first and last week in each): sessions and minutes are added up, an activity's rating is its latest in them.</p>`
+    : "";
 
+  const psfsColumns = foldWeeks(d.psfs.perWeek);
+  const latest = (weeks: { ratings: Record<string, number> }[], id: string) =>
+    weeks.reduce<number | undefined>((last, w) => w.ratings[id] ?? last, undefined);
   const psfsTable =
     d.psfs.activities.length === 0
       ? `<p class="dim">No weekly activity checks in this period.</p>`
-      : `<table><tr><th>Activity (0 unable, 10 as before)</th>${d.psfs.perWeek.map((w) => `<th class="n">${esc(short(w.week))}</th>`).join("")}</tr>${d.psfs.activities
+      : `<table><tr><th>Activity (0 unable, 10 as before)</th>${psfsColumns.map((c) => `<th class="n">${head(c, "")}</th>`).join("")}</tr>${d.psfs.activities
           .map(
             (a, i) =>
-              `<tr><td><svg width="8" height="8" viewBox="0 0 8 8" style="display:inline"><circle cx="4" cy="4" r="3.5" class="s${i % 4}"/></svg> ${esc(a.name)}${a.retired ? ` <span class="dim">(retired ${esc(dateOf(a.retired))})</span>` : ""}</td>${d.psfs.perWeek.map((w) => `<td class="n">${w.ratings[a.id] ?? "–"}</td>`).join("")}</tr>`,
+              `<tr><td><svg width="8" height="8" viewBox="0 0 8 8" style="display:inline"><circle cx="4" cy="4" r="3.5" class="s${i % 4}"/></svg> ${esc(a.name)}${a.retired ? ` <span class="dim">(retired ${esc(dateOf(a.retired))})</span>` : ""}</td>${psfsColumns.map((c) => `<td class="n">${latest(c, a.id) ?? "–"}</td>`).join("")}</tr>`,
           )
-          .join("")}</table>`;
+          .join(
+            "",
+          )}</table>${psfsColumns.some((c) => c.length > 1) ? `<p class="dim">Each column: the latest rating in its weeks.</p>` : ""}`;
 
   const reliefTable = (title: string, rows: ReportData["whatHelps"]["routines"]) =>
     `<table><tr><th>${title}</th><th class="n">After minus before</th></tr>${rows
@@ -179,37 +209,38 @@ export function reportHtml(d: ReportData): string {
 <style>${CSS}</style></head>
 <body>
 <h1>Self-care record for back and neck muscle knots</h1>
-<p>${esc(d.period.from)} to ${esc(d.period.to)} (${d.period.weeks} weeks) · ${d.sessions} sessions · ${esc(minutes(d.minutes))} in all · made ${esc(d.generatedAt.slice(0, 16).replace("T", " "))} UTC</p>
+<p>${esc(d.period.from)} to ${esc(d.period.to)} (${plural(d.period.weeks, "week")}${d.period.askedWeeks ? `: ${plural(d.period.askedWeeks, "week")} asked for, and the record starts on ${esc(d.period.from)}` : ""}) · ${d.sessions} sessions · ${esc(minutes(d.minutes))} in all · made ${esc(d.generatedAt.slice(0, 16).replace("T", " "))} UTC</p>
 <div class="about"><p><b>What this is.</b> A record the person kept with knot, a command-line coach that times gentle stretches, cold and heat, and self-massage for muscle knots in the back and neck. It holds what they did and their own ratings: pain 0-10 (0 no pain, 1-3 mild, 4-6 moderate, 7-10 severe, 10 the worst imaginable) before and after sessions, and a weekly Patient-Specific Functional Scale (PSFS, 0 unable to 10 as before) for activities they chose. knot makes no diagnosis. ${esc(NO_CAUSE)}</p></div>
 
 <h2>Change over the period (first two weeks against the last two)</h2>
 ${changeBlock(d.change.pain)}
 ${changeBlock(d.change.psfs)}
 
-<h2>Pain before and after each session (0-10)</h2>
+<div class="keep"><h2>Pain before and after each session (0-10)</h2>
 <p class="key"><span><svg width="8" height="8" viewBox="0 0 8 8" style="display:inline"><circle cx="4" cy="4" r="3" class="before"/></svg> before</span><span><svg width="8" height="8" viewBox="0 0 8 8" style="display:inline"><circle cx="4" cy="4" r="3" class="after"/></svg> after</span><span class="dim">${d.painBySession.length} rated sessions</span></p>
-${scaleSvg("Pain before and after each session, 0-10", painSeries, axis, 680, 125)}
+${scaleSvg("Pain before and after each session, 0-10", painSeries, axis, 680, 125)}</div>
 
-<h2>Activities (PSFS) week by week</h2>
-${d.psfs.activities.length > 0 ? scaleSvg("PSFS rating per activity per week, 0-10", psfsSeries, axis, 680, 100) : ""}
+<div class="keep"><h2>Activities (PSFS) week by week</h2>
+${d.psfs.activities.length > 0 ? scaleSvg("PSFS rating per activity per week, 0-10", psfsSeries, axis, 680, 100) : ""}</div>
 ${psfsTable}
 
-<h2>What gives short-term relief</h2>
+<div class="keep"><h2>What gives short-term relief</h2>
 <p class="dim">${esc(RELIEF_WORDS)}</p>
-${relief}
+${relief}</div>
 
-<h2>Sessions and minutes</h2>
+<div class="keep"><h2>Sessions and minutes</h2>
 <div class="grid">
 <div><p><b>Sessions per week</b> (weeks starting Monday)</p>${columnsSvg(
     "Sessions per week",
     d.perWeek.map((w) => ({ label: short(w.week), value: w.sessions })),
   )}</div>
 <div><p><b>Minutes by kind</b></p>${barsSvg("Minutes by kind", sorted(d.minutesByCategory))}</div>
-</div>
-<p><b>Minutes by body area</b></p>${barsSvg("Minutes by body area", sorted(d.minutesByArea), 680)}
+</div></div>
+<div class="keep"><p><b>Minutes by body area</b></p>${barsSvg("Minutes by body area", sorted(d.minutesByArea), 680)}</div>
 
 <h2>Routines and doses per week (sessions × minutes done)</h2>
 ${doseTable}
+${foldNote}
 
 <h2>Safety record</h2>
 ${safety}

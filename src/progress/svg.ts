@@ -38,7 +38,22 @@ export function barsSvg(
   return `<svg role="img" aria-label="${esc(title)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"><title>${esc(title)}</title>${bars}${empty}</svg>`;
 }
 
-/** Columns, one per week, labelled below, each with its figure above. */
+/** Room for one column's label ("11-23") and figure, in the SVG's units. */
+const LABEL_ROOM = 34;
+
+/**
+ * Which columns get a label and a figure when they do not all fit: every k-th, counted from
+ * the latest, so the latest is always labelled.
+ */
+export function labelledColumns(count: number, width: number): (i: number) => boolean {
+  const every = Math.max(1, Math.ceil(count / Math.max(1, Math.floor(width / LABEL_ROOM))));
+  return (i) => (count - 1 - i) % every === 0;
+}
+
+/**
+ * Columns, one per week, labelled below, each with its figure above; when there are more than
+ * fit, only every few are labelled (always the latest).
+ */
 export function columnsSvg(
   title: string,
   columns: { label: string; value: number }[],
@@ -50,12 +65,17 @@ export function columnsSvg(
   const plot = height - top - bottom;
   const max = Math.max(0, ...columns.map((c) => c.value));
   const step = width / Math.max(1, columns.length);
+  const labelled = labelledColumns(columns.length, width);
   const bars = columns
     .map((c, i) => {
       const h = max > 0 ? (c.value / max) * plot : 0;
       const x = i * step + step * 0.2;
       const y = top + plot - h;
-      return `<rect x="${n1(x)}" y="${n1(y)}" width="${n1(step * 0.6)}" height="${n1(h)}" class="bar"/><text x="${n1(x + step * 0.3)}" y="${n1(y - 3)}" text-anchor="middle">${esc(n1(c.value))}</text><text x="${n1(x + step * 0.3)}" y="${height - 4}" text-anchor="middle" class="dim">${esc(c.label)}</text>`;
+      const mid = n1(Math.min(width - 14, Math.max(14, x + step * 0.3)));
+      const text = labelled(i)
+        ? `<text x="${mid}" y="${n1(y - 3)}" text-anchor="middle">${esc(n1(c.value))}</text><text x="${mid}" y="${height - 4}" text-anchor="middle" class="dim">${esc(c.label)}</text>`
+        : "";
+      return `<rect x="${n1(x)}" y="${n1(y)}" width="${n1(step * 0.6)}" height="${n1(h)}" class="bar"/>${text}`;
     })
     .join("");
   return `<svg role="img" aria-label="${esc(title)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"><title>${esc(title)}</title><line x1="0" y1="${top + plot}" x2="${width}" y2="${top + plot}" class="axis"/>${bars}</svg>`;

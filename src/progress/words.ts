@@ -66,7 +66,7 @@ export function changeLines(c: Change, options: { adviceAbove?: boolean } = {}):
   return lines;
 }
 
-export const RELIEF_WORDS = `Short-term relief: your pain rating right after a session against just before it, from ${HELPS_RULES.minSessions} sessions rated both times. It says how you felt straight after, not what a routine does over weeks.`;
+export const RELIEF_WORDS = `Short-term relief: your pain rating right after a session against just before it, for routines and areas with at least ${HELPS_RULES.minSessions} sessions rated both times. It says how you felt straight after, not what a routine does over weeks.`;
 
 export const reliefText = (r: Relief): string =>
   `${r.change === 0 ? "no change" : `${r.change > 0 ? "+" : ""}${one(r.change)}`} over ${r.sessions} session${r.sessions === 1 ? "" : "s"}`;
