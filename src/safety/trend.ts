@@ -279,14 +279,31 @@ export function notReleasing(
   return { stuck, unrated };
 }
 
+/**
+ * What knot says when a trend rule is active, by part: the reasons, then when to get help.
+ * A page lays the parts out its own way (the report runs them together); never by their words.
+ */
+export function redFlagAdvice(reasons: readonly TrendReason[]) {
+  return {
+    heading: "Things may not be getting better:",
+    reasons: reasons.map((r) => `${r.text}.`),
+    emergencyHeading: `Please see a doctor before carrying on. ${EMERGENCY_HEADING}`,
+    emergency: RED_FLAGS.emergency,
+    soonHeading: "and see a doctor soon for:",
+    soon: RED_FLAGS.soon,
+  };
+}
+
 /** What knot says when a trend rule is active: the reasons, then when to get help. */
 export function redFlagLines(reasons: readonly TrendReason[]): string[] {
+  const advice = redFlagAdvice(reasons);
+  const item = (text: string) => `  - ${text}`;
   return [
-    "Things may not be getting better:",
-    ...reasons.map((r) => `  - ${r.text}.`),
-    `Please see a doctor before carrying on. ${EMERGENCY_HEADING}`,
-    ...RED_FLAGS.emergency.map((f) => `  - ${f}`),
-    "and see a doctor soon for:",
-    ...RED_FLAGS.soon.map((f) => `  - ${f}`),
+    advice.heading,
+    ...advice.reasons.map(item),
+    advice.emergencyHeading,
+    ...advice.emergency.map(item),
+    advice.soonHeading,
+    ...advice.soon.map(item),
   ];
 }

@@ -9,7 +9,7 @@ import {
   stopAdviceLines,
 } from "../../src/health.js";
 import { EMERGENCY_ADVICE, screenLines } from "../../src/safety/screening.js";
-import { redFlagLines } from "../../src/safety/trend.js";
+import { redFlagAdvice, redFlagLines } from "../../src/safety/trend.js";
 import { stated } from "../guidance.js";
 
 describe("the emergency words, said one way everywhere", () => {
@@ -42,5 +42,21 @@ describe("the emergency words, said one way everywhere", () => {
     // the rest comes first and the source last
     expect(lines[0]!.part).toBe("rest");
     expect(lines.at(-1)!.part).toBe("source");
+  });
+
+  it("the getting-worse advice gives its parts as data, and the lines are made of them", () => {
+    const reasons = [{ rule: "worse-week", text: "your pain ratings rose" }] as never[];
+    const advice = redFlagAdvice(reasons);
+    expect(advice.emergencyHeading).toContain(EMERGENCY_HEADING);
+    expect(advice.emergency).toEqual(RED_FLAGS.emergency);
+    expect(advice.soon).toEqual(RED_FLAGS.soon);
+    expect(redFlagLines(reasons)).toEqual([
+      advice.heading,
+      ...advice.reasons.map((r) => `  - ${r}`),
+      advice.emergencyHeading,
+      ...advice.emergency.map((f) => `  - ${f}`),
+      advice.soonHeading,
+      ...advice.soon.map((f) => `  - ${f}`),
+    ]);
   });
 });
