@@ -21,17 +21,19 @@ export function closestMatches(input: string, candidates: Iterable<string>, max 
   const scored: { name: string; score: number }[] = [];
   for (const name of candidates) {
     const hay = name.toLowerCase();
-    // A typo in the start of a long name ("tenis" for "tennis-ball") counts as near too.
+    // A typo in the start of a long name ("tenis" for "tennis-ball") counts as near too, judged
+    // by the length of what was typed: against a long name's start, a limit from the long
+    // name's length would let anything through ("nosuch" for a name of forty e's).
     const prefixDistance = Math.min(
       ...[-1, 0, 1].map((d) => editDistance(needle, hay.slice(0, needle.length + d))),
     );
-    const distance = Math.min(
-      editDistance(needle, hay),
-      needle.length >= 4 ? prefixDistance : Infinity,
-    );
+    const whole = editDistance(needle, hay);
+    const wholeNear = whole <= Math.max(2, Math.floor(Math.max(needle.length, hay.length) / 3));
+    const prefixNear =
+      needle.length >= 4 && prefixDistance <= Math.max(2, Math.floor(needle.length / 3));
+    const distance = Math.min(wholeNear ? whole : Infinity, prefixNear ? prefixDistance : Infinity);
     const related = hay.includes(needle) || needle.includes(hay);
-    const limit = Math.max(2, Math.floor(Math.max(needle.length, hay.length) / 3));
-    if (distance <= limit || (related && needle.length >= 3)) {
+    if (distance !== Infinity || (related && needle.length >= 3)) {
       scored.push({ name, score: related ? Math.min(distance, 1) : distance });
     }
   }

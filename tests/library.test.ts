@@ -131,6 +131,8 @@ describe("closestMatches", () => {
     ["cold", ["stretch", "cold-cycle", "heat"], ["cold-cycle"]],
     ["tenis", ["tennis-ball", "fingertips"], ["tennis-ball"]],
     ["xyzzy", ["stretch", "heat"], []],
+    // far from a long name's start too: nothing, rather than an unrelated name
+    ["nosuch", ["e".repeat(40), "stretch"], []],
   ])("for %s among %j suggests %j", (input, candidates, expected) => {
     expect(closestMatches(input, candidates)).toEqual(expected);
   });
