@@ -1,4 +1,5 @@
 import { KnotError } from "./errors.js";
+import { THERMAL_RULES } from "./health.js";
 import { LIMITS } from "./routine/limits.js";
 import type { TimelineEntry } from "./routine/timeline.js";
 import { checkSessionRules } from "./safety/rules.js";
@@ -72,8 +73,7 @@ export function checkCycle(spec: CycleSpec, force: boolean): string[] {
   return guidance;
 }
 
-const THERMAL_SOURCES =
-  "(MPFT NHS and Mayo: cold or heat 10-20 minutes at a time, heat up to 3 times a day; Bleakley et al. 2006: 10 on, 10 off, 10 on.)";
+const THERMAL_SOURCES = `(MPFT NHS and Mayo: cold or heat 10-${THERMAL_RULES.maxApplicationSeconds / 60} minutes at a time, heat up to ${THERMAL_RULES.maxHeatPerDay} times a day; Bleakley et al. 2006: 10 on, 10 off, 10 on.)`;
 
 /** The steps of a cycle: the towel reminder, then each round, with a skin check before each new one. */
 export function cycleTimeline(spec: CycleSpec): TimelineEntry[] {

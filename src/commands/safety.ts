@@ -52,7 +52,7 @@ export const THERMAL_RULE_TEXT = [
   `Heat at most ${FLOORS.heatPerDay} times in any 24 hours (a floor).`,
   "A step that waits for you (wrap the pack, check the skin) before each cold or heat application (a floor).",
   `At most ${THERMAL_RULES.maxColdRounds} rounds of cold in a session (guidance: --force).`,
-  "Cold again only 2 hours or more after the last (guidance: every 2-4 hours; --force).",
+  `Cold again only ${THERMAL_RULES.coldGapMs / 3_600_000} hours or more after the last (guidance: every 2-4 hours; --force).`,
   `Self-massage never past ${FLOORS.massageCeilingSeconds / 60} minutes per area in 24 hours (a floor); your daily limit below that is guidance (--force).`,
   "A routine after which pain was 8 or more, or 3 or more higher than before it, is not started again for 24 hours (a floor).",
 ];
