@@ -77,13 +77,20 @@ function largest(text: string, width: number, rows: number, maxScale: number, ma
   return undefined;
 }
 
-function lettersBlock(lines: string[], scale: number, inner: number, paint?: Span["paint"]) {
+function lettersBlock(
+  lines: string[],
+  scale: number,
+  inner: number,
+  style: Style,
+  paint?: Span["paint"],
+) {
   const out: Line[] = [];
   lines.forEach((text, i) => {
     if (i > 0) out.push([]);
     const rows = bigLetters(text, scale);
     const left = pad(2 + Math.floor((inner - lettersWidth(text, scale)) / 2));
-    for (const row of rows) out.push([span(left), span(row, paint)]);
+    for (const row of rows)
+      out.push([span(left), ...(paint ? [span(row, paint)] : solidRow(row, false, style))]);
   });
   return out;
 }
@@ -142,6 +149,7 @@ export function renderMat(
       big.lines,
       big.scale,
       inner,
+      style,
       urgent ? (t) => style.error(style.strong(t)) : style.strong,
     );
     const spare = height - 1 - block.length - footer.length;
@@ -155,7 +163,7 @@ export function renderMat(
   if (named)
     // In the terminal's own foreground: the kind's colour (bright green, yellow) fades on a
     // light background from across a room; it stays on the line below and on the bar.
-    top.push(...lettersBlock(named.lines, named.scale, inner));
+    top.push(...lettersBlock(named.lines, named.scale, inner, style));
   top.push(title);
 
   const bottom: Line[] = [];
@@ -189,7 +197,7 @@ export function renderMat(
   const nextLarge =
     height >= 40 ? nextWords.map((w) => fitLetters(w, inner, 1, 1)).find(Boolean) : undefined;
   if (nextLarge) {
-    bottom.push([], ...lettersBlock(nextLarge, 1, inner, style.strong));
+    bottom.push([], ...lettersBlock(nextLarge, 1, inner, style));
     bottom.push(next, notice, keys);
   } else bottom.push(next, notice, keys);
 
@@ -260,7 +268,7 @@ function digits(view: SessionView, scale: number, width: number, style: Style): 
   if (view.waiting) return [];
   const rows = bigText(formatClock(view.left ?? 0), scale);
   const left = pad(2 + Math.floor((width - displayWidth(rows[0]!)) / 2));
-  return rows.map((row) => [span(left), ...digitRow(row, view.paused, style)]);
+  return rows.map((row) => [span(left), ...solidRow(row, view.paused, style)]);
 }
 
 function sideBySide(
@@ -275,14 +283,14 @@ function sideBySide(
   const column: Line[] = [];
   if (!view.waiting) {
     for (const row of bigText(formatClock(view.left ?? 0), scale))
-      column.push(digitRow(row, view.paused, style));
+      column.push(solidRow(row, view.paused, style));
   }
   if (under) {
     const word = under.lines[0]!;
     const rows = bigLetters(word, under.scale);
     const indent = pad(Math.floor((clockWidth - lettersWidth(word, under.scale)) / 2));
     if (column.length) column.push([]);
-    for (const row of rows) column.push([span(indent + row)]);
+    for (const row of rows) column.push([span(indent), ...solidRow(row, false, style)]);
   }
   const height = Math.max(drawn.length, column.length);
   const figureTop = Math.floor((height - drawn.length) / 2);
@@ -302,14 +310,15 @@ function sideBySide(
 }
 
 /**
- * A row of the digits: solid as reverse-video spaces where the terminal shows styles (one byte
- * a cell, and the screen switches reverse video on once for a stroke drawn row after row),
- * else as full blocks (three bytes a cell). Paused, they are dimmed.
+ * A row of large digits or letters: its full blocks as reverse-video spaces where the terminal
+ * shows styles (one byte a cell, and the screen switches reverse video on once for a stroke
+ * drawn row after row; solid to the cell's edge), else as blocks (three bytes a cell). Paused,
+ * they are dimmed.
  */
-function digitRow(row: string, paused: boolean, style: Style): Line {
+function solidRow(row: string, paused: boolean, style: Style): Line {
   if (paused || style.inverse(" ") === " ") return [span(row, paused ? style.dim : undefined)];
   const line: Line = [];
-  for (const part of row.match(/█+| +/g) ?? []) {
+  for (const part of row.match(/█+|[^█]+/g) ?? []) {
     line.push(part[0] === "█" ? span(" ".repeat(part.length), style.inverse) : span(part));
   }
   return line;
