@@ -5,7 +5,14 @@ import { checkRoutine, findRoutine, type Library } from "../routine/library.js";
 import { MAX_FILE_BYTES, parseRoutineBytes } from "../routine/parse.js";
 import { formatIssues } from "../routine/report.js";
 import { quote } from "../ui/safe.js";
-import { cleanText, idFromName, isValidId, TEXT_LIMITS } from "./ids.js";
+import {
+  cleanText,
+  idFromName,
+  isReservedId,
+  isValidId,
+  RESERVED_IDS,
+  TEXT_LIMITS,
+} from "./ids.js";
 import { routineText, writeRoutine } from "./store.js";
 import { settleId } from "./target.js";
 
@@ -28,6 +35,12 @@ export function routineName(raw: string): string {
 
 /** An id given with --id, or a refusal that says what an id is. */
 export function givenId(id: string | undefined): string | undefined {
+  if (id !== undefined && isReservedId(id)) {
+    throw new KnotError(
+      `${quote(id)} cannot be a routine's id: knot keeps ${RESERVED_IDS[id]} under that name.`,
+      { hint: `Give another id, such as --id my-${id}.` },
+    );
+  }
   if (id === undefined || isValidId(id)) return id;
   throw new KnotError(`${quote(id)} is not a valid id.`, {
     hint: 'An id is lower-case letters, digits and dashes, at most 40 characters, like "my-stretch".',

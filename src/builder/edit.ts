@@ -2,12 +2,14 @@ import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, statSync } f
 import { type Context, println } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
 import { readRegularFile, writeFresh } from "../files.js";
+import { dayKey } from "../history/analysis.js";
 import { checkRoutine, type Library } from "../routine/library.js";
 import { MAX_FILE_BYTES, readRoutineFile } from "../routine/parse.js";
 import { formatIssues } from "../routine/report.js";
 import type { Issue } from "../routine/validate.js";
+import { clockTime } from "../safety/allowance-text.js";
 import { didYouMean } from "../suggest.js";
-import { canAsk, choose, confirm } from "../ui/prompt.js";
+import { canAsk, choose, confirm, isEscape } from "../ui/prompt.js";
 import { quote, safeText } from "../ui/safe.js";
 import { pickEditor, runEditor } from "./editor.js";
 import { isValidId } from "./ids.js";
@@ -50,10 +52,19 @@ export async function editRoutine(
   const carryOn =
     left !== undefined &&
     left !== original &&
-    (await confirm(
-      ctx,
-      `You left a draft of ${id} on ${statSync(draft).mtime.toLocaleString()}. Carry on from it? (No starts again from the routine and deletes the draft.)`,
-      { default: true, whenNoTerminal: () => false },
+    (await unlessEscape(
+      () =>
+        confirm(
+          ctx,
+          `You left a draft of ${id} on ${when(statSync(draft).mtimeMs)}. Carry on from it? (No starts again from the routine and deletes the draft.)`,
+          { default: true, whenNoTerminal: () => false },
+        ),
+      () => {
+        // Esc: nothing opened, nothing changed, the draft left as it was
+        throw new KnotError(`${id} is unchanged, and your draft is kept in ${draft}.`, {
+          exitCode: ExitCode.endedEarly,
+        });
+      },
     ));
   if (!carryOn) writeFresh(draft, original);
 
@@ -115,16 +126,34 @@ export async function editRoutine(
     const kept = `Your draft is kept in ${draft} until you next run knot edit ${id}.`;
     const again =
       canAsk(ctx) &&
-      (await choose(ctx, `${id} is unchanged until the draft is valid. What now?`, [
-        { name: "Edit again", value: true },
-        { name: `Discard (the draft is kept until your next knot edit ${id})`, value: false },
-      ]));
+      (await unlessEscape(
+        () =>
+          choose(ctx, `${id} is unchanged until the draft is valid. What now?`, [
+            { name: "Edit again", value: true },
+            { name: `Discard (the draft is kept until your next knot edit ${id})`, value: false },
+          ]),
+        // Esc is a discard: the routine unchanged, the draft kept
+        () => false,
+      ));
     if (!again) {
       println(ctx.stdout, `${id} is unchanged. ${kept}`);
       return ExitCode.endedEarly;
     }
   }
 }
+
+/** A question's answer, or what Esc at it means here. */
+async function unlessEscape<T>(question: () => Promise<T>, onEscape: () => T): Promise<T> {
+  try {
+    return await question();
+  } catch (error) {
+    if (isEscape(error)) return onEscape();
+    throw error;
+  }
+}
+
+/** A date and time as knot writes them everywhere: 2026-03-01 14:05. */
+const when = (ms: number): string => `${dayKey(ms)} ${clockTime(ms)}`;
 
 /** The draft as `knot validate` checks it, and its id kept: a routine is edited in its own file. */
 function checkDraftFile(

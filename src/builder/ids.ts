@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { isAbsolute, join, relative } from "node:path";
 import { ID_PATTERN, includeField, routineField, stepField } from "../routine/schema.js";
 import { UNSAFE } from "../ui/safe.js";
@@ -32,19 +33,114 @@ export function cleanText(raw: string, max: number): Cleaned {
 }
 
 /**
- * An id made from a name: letters without their accents, lower case, anything else a dash,
- * at most 40 characters; `my-routine` when nothing is left. Never holds a `/` or `..`.
+ * Ids a routine may not have: the files knot itself keeps in the routines folder (schema.json,
+ * which editors use to check the person's files), each with what it is for.
+ */
+export const RESERVED_IDS: Readonly<Record<string, string>> = {
+  schema: "the routines folder's schema.json, which editors use to check your routine files",
+};
+
+export const isReservedId = (id: string): boolean => Object.hasOwn(RESERVED_IDS, id);
+
+// Letters of other scripts written in Latin ones where that is simple and unambiguous.
+const LATIN: Readonly<Record<string, string>> = {
+  ß: "ss",
+  æ: "ae",
+  ø: "o",
+  œ: "oe",
+  đ: "d",
+  ð: "d",
+  ł: "l",
+  þ: "th",
+  ı: "i",
+  ħ: "h",
+  а: "a",
+  б: "b",
+  в: "v",
+  г: "g",
+  ґ: "g",
+  д: "d",
+  е: "e",
+  ё: "e",
+  є: "ye",
+  ж: "zh",
+  з: "z",
+  и: "i",
+  і: "i",
+  ї: "yi",
+  й: "y",
+  к: "k",
+  л: "l",
+  м: "m",
+  н: "n",
+  о: "o",
+  п: "p",
+  р: "r",
+  с: "s",
+  т: "t",
+  у: "u",
+  ў: "u",
+  ф: "f",
+  х: "kh",
+  ц: "ts",
+  ч: "ch",
+  ш: "sh",
+  щ: "shch",
+  ъ: "",
+  ы: "y",
+  ь: "",
+  э: "e",
+  ю: "yu",
+  я: "ya",
+  α: "a",
+  β: "v",
+  γ: "g",
+  δ: "d",
+  ε: "e",
+  ζ: "z",
+  η: "i",
+  θ: "th",
+  ι: "i",
+  κ: "k",
+  λ: "l",
+  μ: "m",
+  ν: "n",
+  ξ: "x",
+  ο: "o",
+  π: "p",
+  ρ: "r",
+  σ: "s",
+  ς: "s",
+  τ: "t",
+  υ: "y",
+  φ: "f",
+  χ: "ch",
+  ψ: "ps",
+  ω: "o",
+};
+
+/** A short id that stays the same for the same name: for names with nothing to spell in Latin letters. */
+const hashedId = (name: string): string =>
+  `routine-${createHash("sha256").update(name.normalize("NFC")).digest("hex").slice(0, 4)}`;
+
+/**
+ * An id made from a name: letters without their accents (Greek and Cyrillic spelled in Latin
+ * letters), lower case, anything else a dash, at most 40 characters. A name with nothing left
+ * (Japanese, Arabic, emoji) gets `routine-` and a short hash of the name, so different names
+ * get different ids. Never holds a `/` or `..`, and never a reserved id.
  */
 export function idFromName(name: string): string {
   const slug = name
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
     .toLowerCase()
+    .replace(/./gsu, (ch) => LATIN[ch] ?? ch)
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+/, "")
     .slice(0, TEXT_LIMITS.id)
     .replace(/-+$/, "");
-  return ID_PATTERN.test(slug) ? slug : "my-routine";
+  if (!ID_PATTERN.test(slug)) return hashedId(name);
+  return isReservedId(slug) ? `${slug}-routine` : slug;
 }
 
 /** `base`, or `base-2`, `base-3`... : the first not in `taken`, still at most 40 characters. */

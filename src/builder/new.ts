@@ -1,17 +1,19 @@
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { type Context, println } from "../context.js";
+import { formatDuration } from "../duration.js";
 import { ExitCode } from "../errors.js";
 import type { Library } from "../routine/library.js";
-import { choose, confirm } from "../ui/prompt.js";
+import { choose, confirm, isEscape } from "../ui/prompt.js";
 import { quote } from "../ui/safe.js";
+import { wrap } from "../ui/text.js";
 import { givenId, routineName } from "./copy.js";
-import { checkDraft, type Draft, type DraftStep } from "./draft.js";
+import { checkDraft, type Draft, type DraftStep, refusalsOfAdding, thermalRoom } from "./draft.js";
 import { idFromName, TEXT_LIMITS } from "./ids.js";
 import { askName, askStep } from "./questions.js";
 import { draftsDir, routineText, writeRoutine } from "./store.js";
 import { settleId } from "./target.js";
-import { decisionText } from "./text.js";
+import { decisionText, stepSummary, thermalRoomText } from "./text.js";
 
 /** What the command hands in to show things: `knot show` of a file, and the size of a figure. */
 export interface View {
@@ -25,7 +27,9 @@ type Action = "pose" | "rest" | "cold" | "heat" | "include" | "undo" | "preview"
 /**
  * `knot new` at a terminal: a name, then steps one at a time, each checked as it is added
  * (draft.ts decides; a refused value is asked again with the reason), a preview, and a save
- * that never replaces a routine without asking. Esc or Ctrl-C leaves without saving.
+ * that never replaces a routine without asking. Esc inside a step's questions comes back to
+ * the steps with nothing lost; Esc at the steps leaves (asking first when there are steps to
+ * lose), as does Ctrl-C.
  */
 export async function buildRoutine(
   library: Library,
@@ -37,30 +41,44 @@ export async function buildRoutine(
 ): Promise<number> {
   const out = (text = "") => println(ctx.stdout, text);
   const resolve = (id: string) => library.find(id)?.routine;
+  const leave = (): number => {
+    out("Nothing saved.");
+    return ExitCode.endedEarly;
+  };
   const id = givenId(options.id);
-  const name = rawName !== undefined ? routineName(rawName) : await askName(ctx);
-  const target = await settleId(ctx, library, userDir, id ?? idFromName(name), options);
+  // Esc before there is anything to lose: leaves without saving
+  const start = await onEscape(async () => {
+    const name = rawName !== undefined ? routineName(rawName) : await askName(ctx);
+    const target = await settleId(ctx, library, userDir, id ?? idFromName(name), options);
+    return { name, target };
+  });
+  if (!start) return leave();
+  const { name, target } = start;
   const draft: Draft = { id: target.id, name, steps: [] };
   out(ctx.style.dim(`${name} will be saved as ${draft.id}. Add its steps one at a time.`));
 
   for (;;) {
-    const action = await choose<Action>(ctx, `Step ${draft.steps.length + 1}: add…`, menu(draft));
+    // Esc at the menu is "leave without saving"; Esc inside a step's questions comes back here
+    const action =
+      (await onEscape(() =>
+        choose<Action>(ctx, `Step ${draft.steps.length + 1}: add…`, menu(draft)),
+      )) ?? "quit";
     if (action === "quit") {
-      const leave =
+      const sure =
         draft.steps.length === 0 ||
-        (await confirm(ctx, "Leave without saving? The steps so far are lost.", {
-          default: false,
-          whenNoTerminal: () => true,
-        }));
-      if (leave) {
-        out("Nothing saved.");
-        return ExitCode.endedEarly;
-      }
+        ((await onEscape(() =>
+          confirm(ctx, "Leave without saving? The steps so far are lost.", {
+            default: false,
+            whenNoTerminal: () => true,
+          }),
+        )) ??
+          true);
+      if (sure) return leave();
       continue;
     }
     if (action === "undo") {
-      draft.steps.pop();
-      out(`Took back the last step; ${draft.steps.length} left.`);
+      const taken = draft.steps.pop();
+      if (taken) say(ctx, `Took back step ${draft.steps.length + 1}: ${stepSummary(taken)}.`);
       continue;
     }
     if (action === "preview" || action === "save") {
@@ -68,11 +86,14 @@ export async function buildRoutine(
       if (action === "preview") continue;
       const { json, saveable, decisions } = checkDraft(draft, resolve);
       if (!saveable) {
-        for (const d of decisions) if (d.verdict === "refuse") out(decisionText(d));
+        for (const d of decisions) if (d.verdict === "refuse") say(ctx, decisionText(d));
         continue;
       }
       const path = join(userDir, `${draft.id}.json`);
-      if (!(await confirm(ctx, `Save it as ${path}?`, { whenNoTerminal: () => false }))) continue;
+      const save = await onEscape(() =>
+        confirm(ctx, `Save it as ${path}?`, { whenNoTerminal: () => false }),
+      );
+      if (!save) continue;
       writeRoutine(userDir, draft.id, routineText(json), { replace: target.replace });
       out(`Saved ${draft.id}. Run it with: knot start ${draft.id}`);
       out(
@@ -80,9 +101,55 @@ export async function buildRoutine(
       );
       return ExitCode.ok;
     }
-    const step = await askStep(action, draft, library, ctx, view);
-    if (step) add(draft, step, library, ctx);
+    const added = await onEscape(async () => {
+      if (action === "cold" || action === "heat") {
+        if (!(await roomFor(action, draft, library, ctx))) return false;
+      }
+      const step = await askStep(action, draft, library, ctx, view);
+      if (step) add(draft, step, library, ctx);
+      return true;
+    });
+    if (added === undefined) say(ctx, ctx.style.dim("Back to the steps; nothing added."));
   }
+}
+
+/** Runs questions that Esc may leave: their answer, or undefined when Esc was pressed. */
+async function onEscape<T>(ask: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await ask();
+  } catch (error) {
+    if (isEscape(error)) return undefined;
+    throw error;
+  }
+}
+
+/** Text for the person, wrapped at word boundaries to the terminal (at most 80 columns). */
+function say(ctx: Context, text: string, indent = ""): void {
+  const width = Math.min(ctx.stdout.columns || 80, 80) - indent.length;
+  for (const line of wrap(text, width)) println(ctx.stdout, `${indent}${line}`);
+}
+
+/**
+ * Before cold or heat is asked for: whether the routine has room for it (THERMAL_RULES). When
+ * it lacks only time off, knot offers to add the rest that makes it up first.
+ */
+async function roomFor(
+  kind: "cold" | "heat",
+  draft: Draft,
+  library: Library,
+  ctx: Context,
+): Promise<boolean> {
+  const room = thermalRoom(draft, kind, (id) => library.find(id)?.routine);
+  if (room.ok) return true;
+  say(ctx, ctx.style.warn(thermalRoomText(room, kind, draft.steps)));
+  if (room.reason !== "time-off") return false;
+  const rest: DraftStep = { type: "rest", seconds: room.need };
+  const first = await choose(ctx, "What now?", [
+    { name: `Add a rest of ${formatDuration(room.need)} first, then the ${kind}`, value: true },
+    { name: "Back to the steps", value: false },
+  ]);
+  if (!first) return false;
+  return add(draft, rest, library, ctx);
 }
 
 function menu(draft: Draft): { name: string; value: Action }[] {
@@ -105,24 +172,16 @@ function menu(draft: Draft): { name: string; value: Action }[] {
 }
 
 /** Adds a step, unless the routine as a whole would then break a rule: then says why. */
-function add(draft: Draft, step: DraftStep, library: Library, ctx: Context): void {
-  const resolve = (id: string) => library.find(id)?.routine;
-  const refusals = (d: Draft) =>
-    new Set(
-      checkDraft(d, resolve)
-        .decisions.filter((x) => x.verdict === "refuse")
-        .map((x) => decisionText(x)),
-    );
-  const before = refusals(draft);
-  draft.steps.push(step);
-  const fresh = [...refusals(draft)].filter((text) => !before.has(text));
+function add(draft: Draft, step: DraftStep, library: Library, ctx: Context): boolean {
+  const fresh = refusalsOfAdding(draft, step, (id) => library.find(id)?.routine);
   if (fresh.length > 0) {
-    draft.steps.pop();
-    println(ctx.stdout, ctx.style.warn("Not added:"));
-    for (const text of fresh) println(ctx.stdout, `  ${text}`);
-    return;
+    say(ctx, ctx.style.warn(`Not added (${stepSummary(step)}):`));
+    for (const d of fresh) say(ctx, decisionText(d), "  ");
+    return false;
   }
-  println(ctx.stdout, ctx.style.ok(`Added step ${draft.steps.length}.`));
+  draft.steps.push(step);
+  say(ctx, ctx.style.ok(`Added step ${draft.steps.length}: ${stepSummary(step)}.`));
+  return true;
 }
 
 /** `knot show` of the draft as it would be saved. */

@@ -5,8 +5,17 @@ import { CATALOGUE } from "../poses/catalogue.js";
 import type { Library } from "../routine/library.js";
 import type { PoseName, Tempo } from "../routine/vocabulary.js";
 import { askChecked, choose, confirm } from "../ui/prompt.js";
+import { displayWidth } from "../ui/text.js";
 import { routineName } from "./copy.js";
-import { checkStep, cycleOf, type Draft, type DraftStep, GUIDANCE } from "./draft.js";
+import {
+  checkStep,
+  cycleOf,
+  type Decision,
+  type Draft,
+  type DraftStep,
+  GUIDANCE,
+  refusalsOfAdding,
+} from "./draft.js";
 import { cleanText, TEXT_LIMITS } from "./ids.js";
 import type { View } from "./new.js";
 import { BUILDER_POSES, POSE_STEPS, poseWords } from "./poses.js";
@@ -39,12 +48,17 @@ export async function askStep(
   ctx: Context,
   view: View,
 ): Promise<DraftStep | undefined> {
+  // each value is checked against the whole routine too (its length, cold and heat) as it is given
+  const fits: Fits = (step) => refusalsOfAdding(draft, step, (id) => library.find(id)?.routine)[0];
   switch (action) {
     case "rest": {
-      const seconds = await askSeconds(ctx, "Rest for how long? (Enter: 30s)", 30, (s) => ({
-        type: "rest",
-        seconds: s,
-      }));
+      const seconds = await askSeconds(
+        ctx,
+        "Rest for how long? (Enter: 30s)",
+        30,
+        (s) => ({ type: "rest", seconds: s }),
+        { fits },
+      );
       return { type: "rest", seconds };
     }
     case "cold":
@@ -55,7 +69,7 @@ export async function askStep(
         `Minutes of ${action}? (${hint}; Enter: ${action === "cold" ? 10 : 15})`,
         (action === "cold" ? 10 : 15) * 60,
         (s) => ({ type: action, seconds: s }),
-        { unit: 60 },
+        { unit: 60, fits },
       );
       return { type: action, seconds };
     }
@@ -70,19 +84,29 @@ export async function askStep(
       return { type: "include", routine };
     }
     case "pose":
-      return askPose(ctx, view);
+      return askPose(ctx, view, fits);
   }
 }
 
-/** The pose's figure and its words, shown under the list as the person moves through it. */
+/** The poses a list shows at once (choose's page), and the lines it takes with its question and keys' help. */
+const POSE_PAGE = 12;
+const POSE_LIST_LINES = 1 + Math.min(POSE_PAGE, BUILDER_POSES.length) + 2;
+
+/**
+ * The pose's figure and its words, shown under the list as the person moves through it: the
+ * figure only when the question, the list and it fit the terminal, so none of them scrolls away.
+ */
 function poseDescription(pose: PoseName, ctx: Context, box: View["figureBox"]): string {
   const words = CATALOGUE[pose].title;
   const columns = ctx.stdout.columns ?? 0;
+  const rows = (ctx.stdout as { rows?: number }).rows ?? 0;
   if (!box || columns < box.width + 4) return words;
+  const wordLines = Math.ceil(displayWidth(words) / Math.max(1, columns));
+  if (rows < POSE_LIST_LINES + box.height + wordLines + 1) return words;
   return [...poseBlock(CATALOGUE[pose], box).map((l) => l.trimEnd()), words].join("\n");
 }
 
-async function askPose(ctx: Context, view: View): Promise<DraftStep> {
+async function askPose(ctx: Context, view: View, fits: Fits): Promise<DraftStep> {
   const pose = await choose(
     ctx,
     "Which pose?",
@@ -93,7 +117,9 @@ async function askPose(ctx: Context, view: View): Promise<DraftStep> {
     })),
   );
   const d = POSE_STEPS[pose]!;
-  const timing = d.tempo ? await askPaced(ctx, pose, d.tempo, d.reps) : await askHeld(ctx, pose);
+  const timing = d.tempo
+    ? await askPaced(ctx, pose, d.tempo, d.reps, fits)
+    : await askHeld(ctx, pose, fits);
   const sides = await confirm(ctx, "On each side, left then right?", {
     default: d.sides,
     whenNoTerminal: () => d.sides,
@@ -121,7 +147,7 @@ async function askPose(ctx: Context, view: View): Promise<DraftStep> {
 type Timing = { seconds: number; reps: number; tempo?: Tempo };
 
 /** A held stretch (or self-massage): how long, then how many times. */
-async function askHeld(ctx: Context, pose: PoseName): Promise<Timing> {
+async function askHeld(ctx: Context, pose: PoseName, fits: Fits): Promise<Timing> {
   const d = POSE_STEPS[pose]!;
   const base = { type: "pose" as const, pose, reps: 1, sides: d.sides };
   const guide =
@@ -144,6 +170,7 @@ async function askHeld(ctx: Context, pose: PoseName): Promise<Timing> {
       ...base,
       seconds: s,
     }),
+    { fits },
   );
   const repsGuide =
     d.kind === "hold" ? `${GUIDANCE.holdReps.low}-${GUIDANCE.holdReps.high} is the guidance; ` : "";
@@ -156,6 +183,7 @@ async function askHeld(ctx: Context, pose: PoseName): Promise<Timing> {
       seconds,
       reps: n,
     }),
+    fits,
   );
   return { seconds, reps };
 }
@@ -166,6 +194,7 @@ async function askPaced(
   pose: PoseName,
   tempo: Tempo,
   count: number,
+  fits: Fits,
 ): Promise<Timing> {
   const base = { type: "pose" as const, pose, sides: false };
   const one = (seconds: number): DraftStep => ({ ...base, seconds, reps: 1 });
@@ -176,13 +205,14 @@ async function askPaced(
       `Hold each for how long? (Enter: ${tempo.hold}s)`,
       tempo.hold,
       one,
+      { fits },
     );
     const rest = await askSeconds(
       ctx,
       `Rest after each? (Enter: ${tempo.rest}s; 0 for none)`,
       tempo.rest,
       one,
-      { zero: true },
+      { zero: true, fits },
     );
     pace = { hold, rest };
   } else {
@@ -191,15 +221,22 @@ async function askPaced(
       `Each breath in, and each out: how long? (Enter: ${tempo.in}s)`,
       tempo.in,
       one,
+      { fits },
     );
     pace = { in: breath, out: breath };
   }
-  const reps = await askCount(ctx, `How many times? (Enter: ${count})`, count, (n) => ({
-    ...base,
-    seconds: n * cycleOf(pace),
-    reps: n,
-    tempo: pace,
-  }));
+  const reps = await askCount(
+    ctx,
+    `How many times? (Enter: ${count})`,
+    count,
+    (n) => ({
+      ...base,
+      seconds: n * cycleOf(pace),
+      reps: n,
+      tempo: pace,
+    }),
+    fits,
+  );
   return { seconds: reps * cycleOf(pace), reps, tempo: pace };
 }
 
@@ -213,7 +250,7 @@ async function askSeconds(
   message: string,
   fallback: number,
   asStep: (seconds: number) => DraftStep,
-  options: { unit?: number; zero?: boolean } = {},
+  options: { unit?: number; zero?: boolean; fits?: Fits } = {},
 ): Promise<number> {
   const unit = options.unit ?? 1;
   const read = (text: string): number | string => {
@@ -225,7 +262,7 @@ async function askSeconds(
       return `Not a duration: write ${unit === 60 ? "minutes, such as 10, or 90s" : "seconds, such as 20, or 1m30s"}`;
     return parsed.seconds;
   };
-  return checkedValue(ctx, message, read, asStep);
+  return checkedValue(ctx, message, read, asStep, options.fits);
 }
 
 async function askCount(
@@ -233,25 +270,31 @@ async function askCount(
   message: string,
   fallback: number,
   asStep: (count: number) => DraftStep,
+  fits?: Fits,
 ): Promise<number> {
   const read = (text: string): number | string => {
     const t = text.trim();
     if (t === "") return fallback;
     return /^\d{1,4}$/.test(t) && Number(t) > 0 ? Number(t) : "A whole number, such as 2";
   };
-  return checkedValue(ctx, message, read, asStep);
+  return checkedValue(ctx, message, read, asStep, fits);
 }
+
+/** What the whole routine would refuse with this step added, if anything (refusalsOfAdding). */
+type Fits = (step: DraftStep) => Decision | undefined;
 
 async function checkedValue(
   ctx: Context,
   message: string,
   read: (text: string) => number | string,
   asStep: (value: number) => DraftStep,
+  fits?: Fits,
 ): Promise<number> {
   const verdict = (text: string): true | string => {
     const value = read(text);
     if (typeof value === "string") return value;
-    const refused = checkStep(asStep(value)).find((d) => d.verdict === "refuse");
+    const step = asStep(value);
+    const refused = checkStep(step).find((d) => d.verdict === "refuse") ?? fits?.(step);
     return refused ? decisionText(refused) : true;
   };
   const answer = await askChecked(ctx, { message, maxLength: 12, validate: verdict });

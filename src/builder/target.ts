@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import type { Context } from "../context.js";
-import { KnotError } from "../errors.js";
+import { ExitCode, KnotError } from "../errors.js";
 import type { Library } from "../routine/library.js";
-import { canAsk, choose } from "../ui/prompt.js";
+import { canAsk, choose, isEscape } from "../ui/prompt.js";
 import { routineFile, uniqueId } from "./ids.js";
 
 /** Who already has an id: nobody, a built-in routine (a copy would replace it), or the person. */
@@ -64,13 +64,27 @@ export async function settleId(
       },
     );
   }
-  const chosen = await choose(ctx, `There is already ${what}. Save this one as:`, [
-    { name: `${owner.suggestion}, a new routine`, value: owner.suggestion },
-    {
-      name:
-        owner.by === "built-in" ? `${id}, used instead of the built-in` : `${id}, replacing yours`,
-      value: id,
-    },
-  ]);
+  const chosen = await asked(() =>
+    choose(ctx, `There is already ${what}. Save this one as:`, [
+      { name: `${owner.suggestion}, a new routine`, value: owner.suggestion },
+      {
+        name:
+          owner.by === "built-in"
+            ? `${id}, used instead of the built-in`
+            : `${id}, replacing yours`,
+        value: id,
+      },
+    ]),
+  );
   return { id: chosen, replace: chosen === id };
+}
+
+/** A question where Esc leaves without saving anything: exit 3, as leaving the builder does. */
+async function asked<T>(question: () => Promise<T>): Promise<T> {
+  try {
+    return await question();
+  } catch (error) {
+    if (isEscape(error)) throw new KnotError("Nothing saved.", { exitCode: ExitCode.endedEarly });
+    throw error;
+  }
 }

@@ -2,7 +2,13 @@ import { formatDuration } from "../duration.js";
 import { LIMITS } from "../routine/limits.js";
 import { MAX_REPS } from "../routine/schema.js";
 import { THERMAL_RULES } from "../safety/rules.js";
-import type { CautionId, Decision, DraftStep } from "./draft.js";
+import {
+  type CautionId,
+  type Decision,
+  type DraftStep,
+  draftStepName,
+  type ThermalRoom,
+} from "./draft.js";
 import { poseWords } from "./poses.js";
 
 /**
@@ -59,6 +65,46 @@ export function decisionText(decision: Decision, step?: DraftStep): string {
   if (decision.caution === "advice") return decision.detail;
   if (!step) return "";
   return `Past guidance, so this caution goes into the routine: ${cautionText(decision, step)}`;
+}
+
+/** A step in a few words, as the person chose it: "Knee to chest, 2 × 20s each side". */
+export function stepSummary(step: DraftStep): string {
+  const name = draftStepName(step);
+  switch (step.type) {
+    case "include":
+      return `the routine ${name}`;
+    case "rest":
+      return `${name}, ${formatDuration(step.seconds)}`;
+    case "cold":
+    case "heat":
+      return `${name}, ${formatDuration(step.seconds)}, with its ${step.type === "cold" ? "wrap" : "set-up"} and skin check`;
+    case "pose": {
+      const each = step.sides ? " each side" : "";
+      if (step.tempo) {
+        const pace =
+          "hold" in step.tempo
+            ? `hold ${formatDuration(step.tempo.hold)}${step.tempo.rest > 0 ? `, rest ${formatDuration(step.tempo.rest)}` : ""}`
+            : `${formatDuration(step.tempo.in)} in, ${formatDuration(step.tempo.out)} out`;
+        return `${name}, ${step.reps} times (${pace})${each}`;
+      }
+      const times = step.reps > 1 ? `${step.reps} × ` : "";
+      return `${name}, ${times}${formatDuration(step.seconds)}${each}`;
+    }
+  }
+}
+
+/** Why cold or heat cannot come next yet, before its minutes are asked (see thermalRoom). */
+export function thermalRoomText(
+  room: Exclude<ThermalRoom, { ok: true }>,
+  kind: "cold" | "heat",
+  steps: readonly DraftStep[],
+): string {
+  if (room.reason === "heat-per-day") {
+    return `Heat is for up to ${THERMAL_RULES.maxHeatPerDay} times in 24 hours, and this routine has ${room.count} already.`;
+  }
+  const last = steps[room.after];
+  const which = last ? ` (step ${room.after + 1}: ${stepSummary(last)})` : "";
+  return `The ${kind === "cold" ? "cold pack" : "heat"} needs at least ${formatDuration(THERMAL_RULES.minOffSeconds)} off after the last cold or heat${which}, and there ${room.off === 0 ? "is nothing in between yet" : `are only ${formatDuration(room.off)} in between`}.`;
 }
 
 /**

@@ -6,7 +6,7 @@ import { hasManualSteps } from "../routine/timeline.js";
 import { AREAS, CATEGORIES } from "../routine/vocabulary.js";
 import { didYouMean } from "../suggest.js";
 import { quote, safeText } from "../ui/safe.js";
-import { prepareWidths, table } from "../ui/text.js";
+import { displayWidth, prepareWidths, table, truncate } from "../ui/text.js";
 import { openLibrary, printJson, userRoutinesDir } from "./shared.js";
 
 export interface ListOptions {
@@ -66,18 +66,38 @@ export async function list(options: ListOptions, ctx: Context): Promise<number> 
       which ? `No ${category ? which : `routines ${which}`}.` : "No routines found.",
     );
   } else {
-    const rows = entries.map((e) => [
-      s.id(e.routine.id),
-      e.routine.name +
-        (e.origin === "custom"
-          ? s.dim(e.overridesBuiltIn ? " (custom, replaces built-in)" : " (custom)")
-          : ""),
-      e.routine.category,
-      formatDuration(e.totalSeconds) + (hasManualSteps(e.timeline) ? "+" : ""),
-      e.routine.areas.join(", "),
-    ]);
-    const header = ["ID", "NAME", "CATEGORY", "TIME", "AREAS"].map((h) => s.dim(h));
     const width = ctx.stdout.isTTY ? ctx.stdout.columns : undefined;
+    await prepareWidths(entries.flatMap((e) => [e.routine.id, e.routine.name]));
+    const time = (e: (typeof entries)[number]) =>
+      formatDuration(e.totalSeconds) + (hasManualSteps(e.timeline) ? "+" : "");
+    const widest = (cells: string[]) => Math.max(0, ...cells.map(displayWidth));
+    // A long name is cut with "…" so each row stays one line: the columns around it keep their
+    // width, and the areas (the last column) keep at least 8 (table's least).
+    const nameRoom = width
+      ? width -
+        [
+          widest(entries.map((e) => e.routine.id)),
+          widest(["CATEGORY", ...entries.map((e) => e.routine.category)]),
+          widest(["TIME", ...entries.map(time)]),
+        ].reduce((sum, w) => sum + w + 2, 2 + 8)
+      : Infinity;
+    const rows = entries.map((e) => {
+      const mark =
+        e.origin === "custom"
+          ? e.overridesBuiltIn
+            ? " (custom, replaces built-in)"
+            : " (custom)"
+          : "";
+      const name = truncate(e.routine.name, Math.max(12, nameRoom - displayWidth(mark)));
+      return [
+        s.id(e.routine.id),
+        name + (mark ? s.dim(mark) : ""),
+        e.routine.category,
+        time(e),
+        e.routine.areas.join(", "),
+      ];
+    });
+    const header = ["ID", "NAME", "CATEGORY", "TIME", "AREAS"].map((h) => s.dim(h));
     await prepareWidths(rows.flat());
     for (const line of table([header, ...rows], width)) println(ctx.stdout, line);
     if (entries.some((e) => hasManualSteps(e.timeline))) {

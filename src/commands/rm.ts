@@ -2,7 +2,7 @@ import { rmSync } from "node:fs";
 import { type Context, println } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
 import { didYouMean } from "../suggest.js";
-import { confirm } from "../ui/prompt.js";
+import { confirm, isEscape } from "../ui/prompt.js";
 import { quote, safeText } from "../ui/safe.js";
 import { openLibrary } from "./shared.js";
 
@@ -38,16 +38,27 @@ export async function rm(id: string, options: RmOptions, ctx: Context): Promise<
     users.length > 0
       ? ` ${users.map((e) => e.routine.id).join(", ")} include${users.length === 1 ? "s" : ""} it and will stop working.`
       : "";
-  const yes = await confirm(ctx, `Remove ${safeText(path, { inLine: true })}?${after}${broke}`, {
-    yes: options.yes,
-    default: false,
-    whenNoTerminal: () => {
-      throw new KnotError(
-        `knot asks before removing a routine, and there is no terminal to ask in.`,
-        { hint: `Add --yes to remove it without asking: knot rm ${id} --yes` },
-      );
-    },
-  });
+  // Without the question (--yes), what the removal breaks is still said.
+  if (options.yes && users.length > 0) {
+    println(ctx.stderr, ctx.errStyle.warn(`Removing ${id}:${broke}`));
+  }
+  let yes: boolean;
+  try {
+    yes = await confirm(ctx, `Remove ${safeText(path, { inLine: true })}?${after}${broke}`, {
+      yes: options.yes,
+      default: false,
+      whenNoTerminal: () => {
+        throw new KnotError(
+          `knot asks before removing a routine, and there is no terminal to ask in.`,
+          { hint: `Add --yes to remove it without asking: knot rm ${id} --yes` },
+        );
+      },
+    });
+  } catch (error) {
+    // Esc is a no: the routine stays
+    if (!isEscape(error)) throw error;
+    yes = false;
+  }
   if (!yes) {
     println(ctx.stdout, "Nothing removed.");
     return ExitCode.endedEarly;

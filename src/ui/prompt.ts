@@ -60,7 +60,7 @@ async function guarded<T>(ctx: Context, question: () => Promise<T>): Promise<T> 
         if (name !== "ExitPromptError" && name !== "AbortPromptError") throw error;
         if (Date.now() - continuedAt < 2000) continue;
         // Esc leaves a question as Ctrl-C does, but it is no signal: it ends as "not started"
-        if (escaped(error)) throw new KnotError("Cancelled.", { exitCode: ExitCode.ok });
+        if (escaped(error)) throw new EscapePressed();
         throw new KnotError("Cancelled.", { exitCode: ExitCode.sigint });
       }
     }
@@ -79,6 +79,19 @@ export function questionText(message: string, out: OutputStream, indent = 0): st
   const width = Math.min(out.columns || 80, 80) - indent;
   return wrap(message, width).join("\n");
 }
+
+/**
+ * Esc at a question: it leaves as Ctrl-C does, without the signal's exit code. A command with
+ * somewhere to go back to (a menu before the question), or something to say first, catches it.
+ */
+export class EscapePressed extends KnotError {
+  constructor() {
+    super("Cancelled.", { exitCode: ExitCode.ok });
+    this.name = "EscapePressed";
+  }
+}
+
+export const isEscape = (error: unknown): error is EscapePressed => error instanceof EscapePressed;
 
 const escaped = (error: unknown): boolean =>
   (error as Error)?.message === "escape" ||

@@ -6,10 +6,19 @@ import {
   type Draft,
   type DraftStep,
   GUIDANCE,
+  refusalsOfAdding,
   STOP_IF_IT_HURTS,
+  thermalRoom,
 } from "../../src/builder/draft.js";
-import { cleanText, idFromName, routineFile, uniqueId } from "../../src/builder/ids.js";
+import {
+  cleanText,
+  idFromName,
+  isReservedId,
+  routineFile,
+  uniqueId,
+} from "../../src/builder/ids.js";
 import { BUILDER_POSES, POSE_STEPS } from "../../src/builder/poses.js";
+import { decisionText, stepSummary, thermalRoomText } from "../../src/builder/text.js";
 import { loadLibrary, loadRoutineFile } from "../../src/routine/library.js";
 import { expectSaid, stated } from "../guidance.js";
 import { tempDir } from "../helpers.js";
@@ -238,6 +247,74 @@ describe("the draft model", () => {
     expect(spaced.saveable).toBe(true);
   });
 
+  it("says a second pack lacks its time off before its minutes are asked, in the steps as the person added them", () => {
+    const [off] = stated(/\*\*10 min off:\*\* at least (\d+) minutes off/);
+    const cold = { type: "cold", seconds: minutes(10) } as const;
+    const stretch = pose("knee-to-chest");
+    const room = thermalRoom(draft(stretch, cold), "cold", resolve);
+    expect(room).toMatchObject({ ok: false, reason: "time-off", off: 0, need: minutes(off!) });
+    if (room.ok || room.reason !== "time-off") throw new Error("unreachable");
+    const text = thermalRoomText(room, "cold", [stretch, cold]);
+    expect(text).toContain(`at least ${off}m off`);
+    expect(text).toContain("(step 2: Cold pack, 10m");
+    // a rest of what is missing makes room; heat after cold counts the same
+    const rested = draft(stretch, cold, { type: "rest", seconds: room.need });
+    expect(thermalRoom(rested, "cold", resolve)).toEqual({ ok: true });
+    expect(thermalRoom(draft(cold), "heat", resolve)).toMatchObject({ ok: false });
+    // a built-in with cold in it counts as well
+    expect(
+      thermalRoom(draft({ type: "include", routine: "cold-cycle" }), "cold", resolve),
+    ).toMatchObject({
+      ok: false,
+      reason: "time-off",
+    });
+  });
+
+  it("says a rule the whole routine breaks without its internal tag, numbering the person's steps", () => {
+    const cold = { type: "cold", seconds: minutes(10) } as const;
+    const both = draft(pose("knee-to-chest"), cold, cold);
+    const refused = checkDraft(both, resolve).decisions.filter((d) => d.verdict === "refuse");
+    expect(refused).toHaveLength(1);
+    const text = decisionText(refused[0]!);
+    expect(text).not.toMatch(/\[[a-z-]+\]/);
+    // the third step the person added, not the seventh of the expanded routine
+    expect(text).toContain("step 3 (Cold pack)");
+    const inside = draft(cold, { type: "include", routine: "cold-cycle" });
+    const included = decisionText(
+      checkDraft(inside, resolve).decisions.find((d) => d.verdict === "refuse")!,
+    );
+    expect(included).toMatch(/step 2 \([^)]*, in cold-cycle\)/);
+  });
+
+  it("refuses a value that makes the whole routine too long when it is given", () => {
+    const [stepMinutes, , hours] = stated(
+      /a step may last at most (\d+) minutes, a `repeat` may run at most (\d+) times, and a whole routine may last at most (\d+) hours/,
+    );
+    const [reps] = stated(/a `repeat` may run at most (\d+) times/);
+    // a hold as long as a step may be, on both sides, repeated as often as allowed: each value
+    // alone is allowed, the routine as a whole is not
+    const long = pose("knee-to-chest", {
+      seconds: minutes(stepMinutes! / 6),
+      reps: reps!,
+      sides: true,
+    });
+    expect(minutes(stepMinutes! / 6) * reps! * 2).toBeGreaterThan(hours! * 3600);
+    const fresh = refusalsOfAdding(draft(), long, resolve);
+    expect(fresh.map((d) => decisionText(d)).join()).toContain(`at most ${hours} hours`);
+    expect(refusalsOfAdding(draft(), pose("knee-to-chest"), resolve)).toEqual([]);
+  });
+
+  it("names a step as the person chose it", () => {
+    expect(stepSummary(pose("knee-to-chest", { seconds: 20, reps: 1, sides: true }))).toBe(
+      "Knee to chest, 20s each side",
+    );
+    expect(stepSummary(pose("knee-to-chest", { seconds: 20, reps: 2, sides: true }))).toBe(
+      "Knee to chest, 2 × 20s each side",
+    );
+    expect(stepSummary({ type: "rest", seconds: 15 })).toBe("Rest, 15s");
+    expect(stepSummary({ type: "include", routine: "desk-break" })).toBe("the routine desk-break");
+  });
+
   it("refuses a step past an hour, repeats past 20, an empty routine and one that includes itself", () => {
     expect(checkDraft(draft({ type: "rest", seconds: minutes(61) }), resolve).saveable).toBe(false);
     expect(checkDraft(draft(pose("knee-to-chest", { reps: 21 })), resolve).saveable).toBe(false);
@@ -286,11 +363,27 @@ describe("names, ids and files", () => {
     ["Morning stretch", "morning-stretch"],
     ["../../etc/passwd", "etc-passwd"],
     ["Étirement du dos", "etirement-du-dos"],
-    ["..", "my-routine"],
-    ["💥", "my-routine"],
+    ["Растяжка спины", "rastyazhka-spiny"],
+    ["Διάταση", "diatasi"],
+    ["Straße", "strasse"],
+    ["Schema", "schema-routine"],
     ["a".repeat(100), "a".repeat(40)],
   ])("makes the id of %j %j", (name, id) => {
     expect(idFromName(name)).toBe(id);
+  });
+
+  it("makes an id from a name of any script: a short hash of it where nothing spells in Latin letters", () => {
+    const names = ["背中のストレッチ", "首のストレッチ", "تمدد الظهر", "💥", ".."];
+    const ids = names.map(idFromName);
+    for (const id of ids) expect(id).toMatch(/^routine-[0-9a-f]{4}$/);
+    expect(new Set(ids).size).toBe(names.length);
+    // the same name, the same id
+    expect(idFromName("背中のストレッチ")).toBe(ids[0]);
+  });
+
+  it("keeps the names of knot's own files in the routines folder from being ids", () => {
+    expect(isReservedId("schema")).toBe(true);
+    expect(isReservedId("schema-routine")).toBe(false);
   });
 
   it("makes an id unique", () => {
