@@ -1,7 +1,6 @@
 import { CONFIG_KEYS } from "../config/keys.js";
 import type { Settings } from "../config/store.js";
 import { type Context, println } from "../context.js";
-import { formatClock } from "../duration.js";
 import { ExitCode, KnotError } from "../errors.js";
 import { EVERY_TIME, stopAdvice } from "../health.js";
 import { openJournal, stepsFrom } from "../history/journal.js";
@@ -23,6 +22,7 @@ import { eventRecord, openEventLog } from "../session/event-log.js";
 import { keySource, SIGNAL_EXIT, signalSource } from "../session/input.js";
 import { runCoach, systemClock } from "../session/runner.js";
 import { TerminalControl } from "../session/terminal.js";
+import { timeDoneWords } from "../session/time-words.js";
 import { describeStep, packLeftOn } from "../session/view.js";
 import { asker, askRating, canAsk, confirm } from "../ui/prompt.js";
 import { safeText } from "../ui/safe.js";
@@ -462,7 +462,7 @@ export function summaryLine(
   label?: string,
 ): string {
   if (!summary) return `${plan.name}: stopped before the first step.`;
-  const time = `${formatClock(summary.doneSeconds)} of ${formatClock(summary.plannedSeconds)}`;
+  const time = timeDoneWords(summary);
   const steps = `${summary.completed} of ${summary.total} steps done${summary.skipped ? `, ${summary.skipped} skipped` : ""}`;
   const how =
     summary.reason === "completed"

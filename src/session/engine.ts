@@ -50,6 +50,8 @@ export interface SessionState {
   stepPausedMs: number;
   /** Whether the current step was shortened with "-". */
   shortened: boolean;
+  /** Seconds added with "+" (less those taken off with "-") over the whole session. */
+  addedSeconds: number;
   /**
    * When a pack last came off (confirmed in this session, or from earlier sessions): the next
    * cold or heat may start only 10 minutes after it, whatever keys are pressed.
@@ -137,6 +139,7 @@ export function startSession(
     startedAtByStep: timeline.map(() => null),
     stepPausedMs: 0,
     shortened: false,
+    addedSeconds: 0,
     lastThermalEnd,
     firstIndex: first,
   };
@@ -502,6 +505,7 @@ function adjust(s: SessionState, sign: 1 | -1, now: number, events: SessionEvent
     ...s,
     stepSeconds: s.stepSeconds + delta,
     shortened: s.shortened || delta < 0,
+    addedSeconds: s.addedSeconds + delta,
     ...(s.status === "paused"
       ? { remainingMs: remaining + delta * 1000 }
       : { deadline: (s.deadline ?? now) + delta * 1000 }),
@@ -565,6 +569,8 @@ export interface SessionSummary {
   endedAt: number;
   plannedSeconds: number;
   doneSeconds: number;
+  /** Net seconds added with "+" and "-". */
+  addedSeconds: number;
   completed: number;
   skipped: number;
   total: number;
@@ -580,6 +586,7 @@ export function summarize(state: SessionState, now: number): SessionSummary {
     endedAt,
     plannedSeconds: state.timeline.reduce((sum, s) => sum + (s.seconds ?? 0), 0),
     doneSeconds: Math.max(0, Math.round((endedAt - state.startedAt - pausedMs) / 1000)),
+    addedSeconds: state.addedSeconds,
     completed: state.outcomes.filter((o) => o === "done" || o === "late" || o === "shortened")
       .length,
     skipped: state.outcomes.filter((o) => o === "skipped").length,

@@ -1,0 +1,15 @@
+import { formatClock } from "../duration.js";
+import type { SessionSummary } from "./engine.js";
+
+/**
+ * The time a session took, on the same clock as the countdown: "9:35 of 9:35", "4:10 of 9:35"
+ * when it stopped early, and "1:13, with 0:13 added" when + lengthened it, never "1:13 of 1:00".
+ */
+export function timeDoneWords(
+  summary: Pick<SessionSummary, "doneSeconds" | "plannedSeconds" | "addedSeconds">,
+): string {
+  const { doneSeconds, plannedSeconds, addedSeconds } = summary;
+  if (addedSeconds > 0 && doneSeconds > plannedSeconds)
+    return `${formatClock(doneSeconds)}, with ${formatClock(addedSeconds)} added`;
+  return `${formatClock(doneSeconds)} of ${formatClock(plannedSeconds)}`;
+}
