@@ -32,6 +32,20 @@ export function stepDuration(seconds: number | null, sides: boolean): string {
  * a repeat of several is a heading with its steps below, an include is a heading with the
  * included routine's steps below it.
  */
+/** " (5 × 5s hold, 5s rest)", " (10 × 3s in, 3s out)": a paced step's repetitions. */
+export function pace(step: Pick<Step, "reps" | "tempo">): string {
+  const { reps, tempo } = step;
+  if (!reps || !tempo) return "";
+  const parts =
+    "hold" in tempo
+      ? [
+          `${formatDuration(tempo.hold)} hold`,
+          ...(tempo.rest ? [`${formatDuration(tempo.rest)} rest`] : []),
+        ]
+      : [`${formatDuration(tempo.in)} in`, `${formatDuration(tempo.out)} out`];
+  return ` (${reps} × ${parts.join(", ")})`;
+}
+
 export function outlineSteps(
   items: StepItem[],
   resolve: (id: string) => { name: string; steps: StepItem[] } | undefined,
@@ -42,7 +56,7 @@ export function outlineSteps(
     const line: OutlineLine = {
       depth,
       text,
-      duration: stepDuration(step.seconds, step.sides),
+      duration: `${stepDuration(step.seconds, step.sides)}${pace(step)}`,
       kind: step.kind,
     };
     if (step.instruction) line.instruction = step.instruction;

@@ -70,3 +70,20 @@ describe("knot show draws the poses", () => {
     expect(brailleLines(plain.stdout.text()).length).toBeGreaterThan(20);
   });
 });
+
+describe("knot show lists paced repetitions", () => {
+  it("with the step's time, piped or not", async () => {
+    const { ctx, stdout } = testContext({ isTTY: false });
+    expect(await run(["show", "stretch"], ctx)).toBe(0);
+    const tilts = stdout
+      .text()
+      .split("\n")
+      .find((line) => line.includes("Pelvic tilts"));
+    expect(tilts).toMatch(/50s \(5 × 5s hold, 5s rest\)/);
+    const heels = stdout
+      .text()
+      .split("\n")
+      .find((line) => line.includes("Bottom to heels"));
+    expect(heels).toMatch(/1m \(10 × 3s in, 3s out\)/);
+  });
+});
