@@ -83,12 +83,14 @@ export const NECK_SAME_DAY_HEADING = "Before working the neck, get help the same
 
 /**
  * Which part of the advice a line belongs to: callers pick and style lines by their part,
- * never by their words. `heading` marks the line that opens its part.
+ * never by their words. `heading` marks the line that opens its part; `urgent` the one shown
+ * as an alarm (the call for help at once).
  */
 export type AdvicePart = "rest" | "emergency" | "soon" | "source";
 export interface AdviceLine {
   part: AdvicePart;
   heading?: true;
+  urgent?: true;
   text: string;
 }
 
@@ -106,7 +108,7 @@ export function stopAdviceLines(): AdviceLine[] {
       text: "Pain that flares during a gentle routine is a sign to ease off: try again another day, more gently, or not at all.",
     },
     { part: "rest", text: "" },
-    { part: "emergency", heading: true, text: EMERGENCY_HEADING },
+    { part: "emergency", heading: true, urgent: true, text: EMERGENCY_HEADING },
     ...flags("emergency", RED_FLAGS.emergency),
     { part: "emergency", text: "" },
     { part: "soon", heading: true, text: SOON_HEADING },

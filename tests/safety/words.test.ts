@@ -37,6 +37,7 @@ describe("the emergency words, said one way everywhere", () => {
     ]);
     const flags = (part: string) =>
       lines.filter((l) => l.part === part && !l.heading && l.text.trim() !== "").length;
+    expect(lines.filter((l) => l.urgent).map((l) => l.text)).toEqual([EMERGENCY_HEADING]);
     expect(flags("emergency")).toBe(RED_FLAGS.emergency.length);
     expect(flags("soon")).toBe(RED_FLAGS.soon.length);
     // the rest comes first and the source last
