@@ -6,41 +6,29 @@ import {
   AREAS,
   type Area,
   type Category,
-  type PoseName,
   type Routine,
   type Tempo,
 } from "../routine/vocabulary.js";
 import { applicationsIn, THERMAL_RULES } from "../safety/rules.js";
+import type {
+  CautionId,
+  Decision,
+  Draft,
+  DraftStep,
+  RefusalId,
+  ThermalRoom,
+} from "./draft-types.js";
 import { POSE_STEPS, poseWords } from "./poses.js";
-import { cautionText, THERMAL_STEPS } from "./text.js";
+import { cautionText, draftStepName, THERMAL_STEPS } from "./text.js";
+
+export type { CautionId, Decision, Draft, DraftStep, RefusalId, ThermalRoom };
+export { draftStepName };
 
 /**
  * A routine being built in `knot new`: a list of plain choices (a pose with its dose, a rest,
  * cold or heat, another routine), checked as data and turned into the routine format. Pure:
  * no files, no terminal.
  */
-export type DraftStep =
-  | {
-      type: "pose";
-      pose: PoseName;
-      /** The step's length; with a tempo, reps × the tempo instead. */
-      seconds: number;
-      /** A held stretch's reps are a repeat of it; with a tempo, they are paced inside the step. */
-      reps: number;
-      tempo?: Tempo;
-      sides: boolean;
-      /** The person's own words; the pose's own otherwise. */
-      instruction?: string;
-    }
-  | { type: "rest"; seconds: number }
-  | { type: "cold" | "heat"; seconds: number }
-  | { type: "include"; routine: string };
-
-export interface Draft {
-  id: string;
-  name: string;
-  steps: DraftStep[];
-}
 
 /**
  * The doses the builder offers without a word, from docs/health-guidance.md: holds of 10-30 s,
@@ -54,22 +42,6 @@ export const GUIDANCE = {
   coldSeconds: { low: 10 * 60, high: 15 * 60 },
   massageSeconds: { low: 30, high: 2 * 60 },
 } as const;
-
-export type CautionId = "hold-long" | "reps-many" | "cold-long" | "massage-long";
-export type RefusalId =
-  | "step-too-long"
-  | "application-too-long"
-  | "too-many-reps"
-  | "too-many-paced-reps"
-  | "no-reps"
-  | "no-steps"
-  | "format"
-  | "rules";
-
-export type Decision =
-  | { verdict: "warn"; caution: CautionId; step: number; seconds: number; reps: number }
-  | { verdict: "warn"; caution: "advice"; step?: number; detail: string }
-  | { verdict: "refuse"; reason: RefusalId; step?: number; detail?: string };
 
 /** The kind of step a draft step runs as. */
 export function kindOf(step: DraftStep): string {
@@ -314,22 +286,6 @@ export function timelineOwners(
   return draft.steps.flatMap((step, i) => stepTimeline(draft, step, resolve).map(() => i));
 }
 
-/** What a draft step is called where a person reads it: "Knee to chest", "Rest", "Cold pack". */
-export function draftStepName(step: DraftStep): string {
-  switch (step.type) {
-    case "pose":
-      return poseWords(step.pose).name;
-    case "include":
-      return step.routine;
-    case "rest":
-      return "Rest";
-    case "cold":
-      return "Cold pack";
-    case "heat":
-      return "Heat";
-  }
-}
-
 /**
  * A rule's message about the routine as it runs, said in the builder's terms: its steps are
  * numbered as the person added them (not as the session expands them), and the rule's own
@@ -367,12 +323,6 @@ export function refusalsOfAdding(
   const before = new Set(refused(draft).map(key));
   return refused({ ...draft, steps: [...draft.steps, step] }).filter((d) => !before.has(key(d)));
 }
-
-/** Whether cold or heat may come next, or what stands in the way (THERMAL_RULES). */
-export type ThermalRoom =
-  | { ok: true }
-  | { ok: false; reason: "time-off"; off: number; need: number; after: number }
-  | { ok: false; reason: "heat-per-day"; count: number };
 
 /**
  * Asked before cold or heat is added, so the problem is said before its minutes are: at least

@@ -14,13 +14,9 @@ import { askName, askStep } from "./questions.js";
 import { draftsDir, routineText, writeRoutine } from "./store.js";
 import { settleId } from "./target.js";
 import { decisionText, stepSummary, thermalRoomText } from "./text.js";
+import type { View } from "./view.js";
 
-/** What the command hands in to show things: `knot show` of a file, and the size of a figure. */
-export interface View {
-  show(file: string): Promise<unknown>;
-  /** The box a pose's figure is drawn in; undefined: words only. */
-  figureBox: { width: number; height: number } | undefined;
-}
+export type { View };
 
 type Action = "pose" | "rest" | "cold" | "heat" | "include" | "undo" | "preview" | "save" | "quit";
 

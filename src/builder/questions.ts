@@ -4,6 +4,7 @@ import { poseBlock } from "../poses/block.js";
 import { CATALOGUE } from "../poses/catalogue.js";
 import type { Library } from "../routine/library.js";
 import type { PoseName, Tempo } from "../routine/vocabulary.js";
+import { THERMAL_RULES } from "../safety/rules.js";
 import { askChecked, choose, confirm } from "../ui/prompt.js";
 import { displayWidth } from "../ui/text.js";
 import { routineName } from "./copy.js";
@@ -17,9 +18,9 @@ import {
   refusalsOfAdding,
 } from "./draft.js";
 import { cleanText, TEXT_LIMITS } from "./ids.js";
-import type { View } from "./new.js";
 import { BUILDER_POSES, POSE_STEPS, poseWords } from "./poses.js";
 import { decisionText } from "./text.js";
+import type { View } from "./view.js";
 
 /**
  * The questions of `knot new`, one value each: every answer is checked by the draft model as
@@ -63,7 +64,9 @@ export async function askStep(
     }
     case "cold":
     case "heat": {
-      const hint = action === "cold" ? "10-15 min is the guidance, 20 at most" : "10-20 min";
+      const most = THERMAL_RULES.maxApplicationSeconds / 60;
+      const hint =
+        action === "cold" ? `10-15 min is the guidance, ${most} at most` : `10-${most} min`;
       const seconds = await askSeconds(
         ctx,
         `Minutes of ${action}? (${hint}; Enter: ${action === "cold" ? 10 : 15})`,

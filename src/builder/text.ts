@@ -2,13 +2,7 @@ import { formatDuration } from "../duration.js";
 import { LIMITS } from "../routine/limits.js";
 import { MAX_REPS } from "../routine/schema.js";
 import { THERMAL_RULES } from "../safety/rules.js";
-import {
-  type CautionId,
-  type Decision,
-  type DraftStep,
-  draftStepName,
-  type ThermalRoom,
-} from "./draft.js";
+import type { CautionId, Decision, DraftStep, ThermalRoom } from "./draft-types.js";
 import { poseWords } from "./poses.js";
 
 /**
@@ -32,7 +26,7 @@ const CAUTIONS: Record<CautionId, (step: DraftStep, seconds: number, reps: numbe
   "reps-many": (step, _, reps) =>
     `${stepName(step)} is done ${reps} times, more than the 2-4 repetitions stretching guidance suggests: stop early if it hurts or tires you.`,
   "cold-long": (_, seconds) =>
-    `The cold pack stays on for ${formatDuration(seconds)}, longer than the 10-15 minutes guidance suggests (never more than 20): take it off early if the skin goes numb, very red or blotchy.`,
+    `The cold pack stays on for ${formatDuration(seconds)}, longer than the 10-15 minutes guidance suggests (never more than ${THERMAL_RULES.maxApplicationSeconds / 60}): take it off early if the skin goes numb, very red or blotchy.`,
   "massage-long": (step, seconds, reps) =>
     `${stepName(step)} massages one area for ${formatDuration(seconds * reps)}, more than the 30 seconds to 2 minutes per area that guidance suggests: stop at once if it hurts.`,
 };
@@ -65,6 +59,22 @@ export function decisionText(decision: Decision, step?: DraftStep): string {
   if (decision.caution === "advice") return decision.detail;
   if (!step) return "";
   return `Past guidance, so this caution goes into the routine: ${cautionText(decision, step)}`;
+}
+
+/** What a draft step is called where a person reads it: "Knee to chest", "Rest", "Cold pack". */
+export function draftStepName(step: DraftStep): string {
+  switch (step.type) {
+    case "pose":
+      return poseWords(step.pose).name;
+    case "include":
+      return step.routine;
+    case "rest":
+      return "Rest";
+    case "cold":
+      return "Cold pack";
+    case "heat":
+      return "Heat";
+  }
 }
 
 /** A step in a few words, as the person chose it: "Knee to chest, 2 × 20s each side". */
