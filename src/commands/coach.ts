@@ -268,9 +268,11 @@ export async function coach(
             color: ctx.stdoutColor ? "cyan" : false,
           })
         : undefined;
+    const first = timeline[resume.startIndex];
     const showLeadIn = (left: number) => {
       if (eventsToStdout) return;
       if (left === 0) spinner?.stop();
+      else if (display.leadIn?.(left, plan.name, first && describeStep(first))) spinner?.stop();
       else if (spinner) {
         spinner.text = `Get ready: starting in ${left} s  (Enter starts now, q quits)`;
         if (!spinner.isSpinning) spinner.start();

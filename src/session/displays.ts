@@ -4,6 +4,7 @@ import { clockTime } from "../safety/allowance-text.js";
 import type { Style } from "../ui/style.js";
 
 import type { SessionEvent } from "./engine.js";
+import { renderCountIn } from "./mat.js";
 import { LARGE_FROM_COLUMNS, LARGE_FROM_ROWS, renderScreen } from "./render.js";
 import { Screen } from "./screen.js";
 import { TERM } from "./terminal.js";
@@ -17,6 +18,11 @@ export interface Display {
   refresh(): void;
   /** While held (knot suspended, the shell has the terminal), nothing is drawn. */
   hold?(held: boolean): void;
+  /**
+   * The count-in before the first step, drawn large; false where this display does not draw
+   * it (the caller shows its own).
+   */
+  leadIn?(left: number, routineName: string, first: string | undefined): boolean;
 }
 
 /** The full-screen (or one-line, when small) countdown, redrawn once a second. */
@@ -59,6 +65,15 @@ export class ScreenDisplay implements Display {
       if (title !== this.lastTitle) this.out.write(TERM.title(title));
       this.lastTitle = title;
     }
+  }
+
+  leadIn(left: number, routineName: string, first: string | undefined): boolean {
+    if (this.held || this.compact) return false;
+    const { columns, rows } = this.size();
+    const lines = renderCountIn(left, routineName, first, columns - 1, rows, this.style);
+    if (!lines) return false;
+    this.screen.draw(lines, columns, rows);
+    return true;
   }
 
   refresh(): void {

@@ -337,3 +337,36 @@ function packLine(packOn: NonNullable<SessionView["packOn"]>, style: Style): Lin
     ),
   ];
 }
+
+/**
+ * The count-in before the first step on a screen the size of the mat view: the seconds left as
+ * one large number, "get ready" and the first step in large letters; undefined where smaller.
+ */
+export function renderCountIn(
+  left: number,
+  routineName: string,
+  first: string | undefined,
+  width: number,
+  height: number,
+  style: Style,
+): Line[] | undefined {
+  if (width + 1 < MAT_FROM_COLUMNS || height < MAT_FROM_ROWS) return undefined;
+  const inner = width - 4;
+  const header: Line = [span(`  ${truncate(routineName, inner)}`, style.strong)];
+  const footer: Line[] = [
+    [span(`  Get ready: starting in ${left} s  (Enter starts now, q quits)`)],
+    ...(first
+      ? [[span("  first: ", style.dim), span(truncate(first, inner - 7), style.strong)]]
+      : []),
+  ];
+  const words = largest("Get ready", inner, 7, 2, 1);
+  const number = largest(String(left), inner, height - 4 - footer.length - (words ? 8 : 0), 8, 1);
+  if (!number) return undefined;
+  const body: Line[] = [
+    ...(words ? [...lettersBlock(words.lines, words.scale, inner, style), []] : []),
+    ...lettersBlock(number.lines, number.scale, inner, style),
+  ];
+  const spare = Math.max(0, height - 1 - body.length - footer.length);
+  const above = Math.floor(spare / 2);
+  return [header, ...blank(above), ...body, ...blank(spare - above), ...footer];
+}

@@ -2,6 +2,7 @@ import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
 import type { TimelineEntry } from "../../src/routine/timeline.js";
 import { command, startSession, tick } from "../../src/session/engine.js";
+import { renderCountIn } from "../../src/session/mat.js";
 import { type Line, renderScreen } from "../../src/session/render.js";
 import { Screen } from "../../src/session/screen.js";
 import { type SessionView, SWITCH_SIDES_SECONDS, viewOf } from "../../src/session/view.js";
@@ -122,5 +123,24 @@ describe("the mat view (about 100x30 and up)", () => {
     }
     expect(BRAILLE.test(writes[0]!)).toBe(true);
     for (const later of writes.slice(1)) expect(BRAILLE.test(later)).toBe(false);
+  });
+});
+
+describe("the count-in on a screen the size of the mat view", () => {
+  it("is one large number with 'get ready' and the first step, or left to the spinner when smaller", () => {
+    const lines = renderCountIn(
+      5,
+      "Gentle back stretch",
+      "Knee to chest, left side (20s)",
+      159,
+      45,
+      plain,
+    );
+    const rows = rowsOf(lines!);
+    expect(rows.length).toBeLessThanOrEqual(45);
+    expect(rows.filter((r) => BLOCKS.test(r)).length).toBeGreaterThanOrEqual(10);
+    expect(rows.join("\n")).toContain("Get ready: starting in 5 s  (Enter starts now, q quits)");
+    expect(rows.join("\n")).toContain("first: Knee to chest, left side (20s)");
+    expect(renderCountIn(5, "Gentle back stretch", undefined, 79, 24, plain)).toBeUndefined();
   });
 });
