@@ -132,7 +132,8 @@ export async function coach(
     for (const line of sayWidth ? wrapIndented(text, sayWidth) : [text]) println(talk, line);
   };
 
-  const width = Math.min(layoutWidth(ctx), 100);
+  // laid out as wide as they are said: a line never wrapped a second time
+  const width = Math.min(layoutWidth(ctx), sayWidth ?? 100);
   say(
     `${style.strong(plan.name)}  ${style.dim(`${stepCount(plan.timeline.length)}, ${timelineLength(plan.timeline)}`)}`,
   );

@@ -16,6 +16,36 @@ describe("rough edges a newcomer hit", () => {
     await run.exited;
   });
 
+  it("the cautions before a session wrap once, at word boundaries, each hanging under its text", {
+    timeout: 30_000,
+  }, async () => {
+    // a terminal wider than the 80 columns knot talks in
+    const run = knotInPty(["start", "stretch"], {
+      cols: 120,
+      rows: 60,
+      env: isolatedEnv({ TERM: "xterm-256color", NO_COLOR: "1" }),
+    });
+    await run.waitFor(/Do any of these apply|Start now/);
+    const lines = run
+      .output()
+      .split(/\r?\n/)
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the terminal's own codes
+      .map((l) => l.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, "").trimEnd());
+    const at = lines.findIndex((l) => l.includes("! With osteoporosis"));
+    expect(at).toBeGreaterThan(-1);
+    // the caution's next lines hang under its text until it ends: never a line back at the mark
+    const rest = lines.slice(
+      at + 1,
+      lines.findIndex((l, i) => i > at && l.includes("end of the range")) + 1,
+    );
+    expect(rest.length).toBeGreaterThan(0);
+    for (const line of rest) expect(line).toMatch(/^ {4}\S/);
+    for (const line of lines.slice(0, at + rest.length + 1))
+      expect(line.length).toBeLessThanOrEqual(80);
+    run.signal("SIGTERM");
+    await run.exited;
+  });
+
   it("--lead-in accepts what the setting accepts", () => {
     const result = knot(["start", "stretch", "--yes", "--lead-in", "61", "--dry-run"]);
     expect(result.status).toBe(2);
