@@ -135,8 +135,8 @@ describe.concurrent("the check-in, end to end", () => {
     expect(knot(["checkin", "--rate", "a1=3,a2=6"], { env }).status).toBe(0);
     const renamed = knot(["checkin", "--rename", "a1", "--to", "reversing the car"], { env });
     expect(renamed.stdout).toMatch(/a1 {2}reversing the car {2}latest 3 on/);
-    // the escape sequence is shown as text, never sent to the terminal
-    expect(renamed.stdout).toContain('<script>"x"</script> \\x1b[31mred');
+    // the escape sequence is taken out, as from a routine's name, never sent to the terminal
+    expect(renamed.stdout).toContain('<script>"x"</script> red');
     expect(renamed.stdout).not.toContain("\u001b");
     expect(knot(["checkin", "--retire", "a2"], { env }).stdout).toMatch(/a2 .*\(retired/);
     const refused = knot(["checkin", "--rate", "a2=5"], { env });
@@ -146,6 +146,46 @@ describe.concurrent("the check-in, end to end", () => {
     expect(json.activities[0]).toMatchObject({ id: "a1", renamed: [{ name: "reversing" }] });
     expect(json.checks).toHaveLength(1);
     expect(knot(["checkin"], { env }).stderr).toMatch(/asks its questions at a terminal/);
+  });
+
+  it("knot checkin --rate again the same day changes only that activity's rating", () => {
+    const env = isolatedEnv();
+    expect(knot(["checkin", "--add", "reversing", "--add", "lifting"], { env }).status).toBe(0);
+    expect(knot(["checkin", "--rate", "a1=3,a2=6"], { env }).status).toBe(0);
+    const again = knot(["checkin", "--rate", "a1=5"], { env });
+    expect(again.status).toBe(0);
+    expect(again.stdout).toMatch(/a2 {2}lifting {2}latest 6 on/);
+    const json = JSON.parse(knot(["checkin", "--json"], { env }).stdout);
+    expect(json.checks).toHaveLength(1);
+    expect(json.checks[0].ratings).toEqual({ a1: 5, a2: 6 });
+    expect(json.averages.map((a: { average: number }) => a.average)).toEqual([5.5]);
+    const twice = knot(["checkin", "--rate", "a1=5,a1=6"], { env });
+    expect(twice.status).toBe(2);
+    expect(twice.stderr).toMatch(/--rate names a1 twice/);
+    const empty = knot(["checkin", "--rate", ""], { env });
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toMatch(/--rate takes ID=SCORE pairs, a score 0-10 for each activity id/);
+    expect(JSON.parse(knot(["checkin", "--json"], { env }).stdout).checks[0].ratings).toEqual({
+      a1: 5,
+      a2: 6,
+    });
+  });
+
+  it("Esc part way through knot checkin keeps the ratings given and says so", {
+    timeout: 30_000,
+  }, async () => {
+    const env = ptyEnv();
+    expect(knot(["checkin", "--add", "reversing", "--add", "lifting"], { env }).status).toBe(0);
+    const run = knotInPty(["checkin"], { env });
+    await run.waitFor('How well can you do "reversing" today, 0-10?');
+    run.press("4\r");
+    await run.waitFor('How well can you do "lifting" today, 0-10?');
+    run.press("\u001b");
+    await run.waitFor("Left the check: saved what was given so far (1 rating).");
+    expect((await run.exited).exitCode).toBe(0);
+    expect(JSON.parse(knot(["checkin", "--json"], { env }).stdout).checks[0].ratings).toEqual({
+      a1: 4,
+    });
   });
 
   it("knot checkin at a terminal names an activity, then asks its rating with the scale's words", {
