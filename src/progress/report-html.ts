@@ -120,10 +120,12 @@ export function reportHtml(d: ReportData): string {
     weeks.length === 1
       ? `${prefix}${esc(short(weeks[0]!.week))}`
       : `${esc(short(weeks[0]!.week))}<br>to ${esc(short(weeks.at(-1)!.week))}`;
+  // folded columns hold larger figures: sessions above minutes, so eight columns fit the page
+  const between = folded ? "<br>" : " ";
   const sum = (rows: { sessions: number; minutes: number }[]) =>
     rows.length === 0
       ? "–"
-      : `${rows.reduce((n, r) => n + r.sessions, 0)}× ${esc(minutes(rows.reduce((n, r) => n + r.minutes, 0)))}`;
+      : `${rows.reduce((n, r) => n + r.sessions, 0)}×${between}${esc(minutes(rows.reduce((n, r) => n + r.minutes, 0)))}`;
   const doseTable = `<table><tr><th>Routine</th>${columns.map((c) => `<th class="n">${head(c, "w/c ")}</th>`).join("")}</tr>${routineIds
     .map(
       (id) =>
