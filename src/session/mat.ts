@@ -6,10 +6,19 @@ import { frameCount, type Pose } from "../poses/figure.js";
 import type { Side } from "../routine/vocabulary.js";
 import { FLOORS } from "../safety/allowance.js";
 import type { Style } from "../ui/style.js";
-import { displayWidth, truncate, wrap } from "../ui/text.js";
+import { displayWidth, noticeLines, truncate, wrap } from "../ui/text.js";
 import { bigText, bigWidth, glyphHeight } from "./bigfont.js";
 import { bigLetters, fitLetters, lettersHeight, lettersWidth } from "./letters.js";
-import { banner, hints, KEY_HELP, KIND_WORDS, type Line, largeBar, type Span } from "./render.js";
+import {
+  banner,
+  hints,
+  KEY_HELP,
+  KIND_WORDS,
+  type Line,
+  largeBar,
+  noticeRows,
+  type Span,
+} from "./render.js";
 import { describeStep, type SessionView, sideLabel } from "./view.js";
 
 /**
@@ -130,7 +139,7 @@ export function renderMat(
         span(truncate(describeStep(view.next), inner - 6), style.strong),
       ]
     : [span("  next: ", style.dim), span("the end", style.strong)];
-  const notice: Line = view.notice ? [span(`  ${truncate(view.notice, inner)}`, style.warn)] : [];
+  const notice: Line[] = noticeRows(view.notice ? noticeLines(view.notice, inner) : [], style);
   const keys: Line = [span(`  ${hints(inner)}`, style.dim)];
 
   const word = callout(view);
@@ -141,7 +150,7 @@ export function renderMat(
       const call = `TAKE THE ${view.step.packOff === "cold" ? "COLD PACK" : "HEAT"} OFF NOW, then press Enter`;
       footer.push([span(`  ${banner(call, inner)}`, (t) => style.error(style.strong(t)))]);
     } else footer.push(title);
-    footer.push(next, notice, keys);
+    footer.push(next, ...notice, keys);
     const room = height - footer.length - 3;
     const big = largest(word, inner, room, 8, 3);
     if (!big) return undefined;
@@ -198,8 +207,8 @@ export function renderMat(
     height >= 40 ? nextWords.map((w) => fitLetters(w, inner, 1, 1)).find(Boolean) : undefined;
   if (nextLarge) {
     bottom.push([], ...lettersBlock(nextLarge, 1, inner, style));
-    bottom.push(next, notice, keys);
-  } else bottom.push(next, notice, keys);
+    bottom.push(next, ...notice, keys);
+  } else bottom.push(next, ...notice, keys);
 
   const room = height - top.length - bottom.length - 2;
   const middle = clockAndFigure(view, inner, room, style);

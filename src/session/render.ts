@@ -1,7 +1,7 @@
 import { formatClock } from "../duration.js";
 import { FLOORS } from "../safety/allowance.js";
 import type { Style } from "../ui/style.js";
-import { displayWidth, truncate, wrap } from "../ui/text.js";
+import { displayWidth, noticeLines, truncate, wrap } from "../ui/text.js";
 import { bigText, fitScale, glyphHeight } from "./bigfont.js";
 import { MAT_FROM_COLUMNS, MAT_FROM_ROWS, renderMat } from "./mat.js";
 import { describeStep, type SessionView, sideLabel } from "./view.js";
@@ -83,7 +83,9 @@ export function renderScreen(
     ...(tags ? [span(`   ${tags}`, kindPaint)] : []),
   ]);
 
-  const footer = 7; // blank, timer, blank, next, blank, notice, hints
+  // A notice takes two lines at most, its advice never cut (see noticeLines).
+  const notice = view.notice ? noticeLines(view.notice, inner) : [];
+  const footer = 6 + Math.max(1, notice.length); // blank, timer, blank, next, blank, notice, hints
   const room = Math.max(1, height - lines.length - footer - 1);
   if (view.showHelp) {
     lines.push([]);
@@ -103,9 +105,15 @@ export function renderScreen(
       : [span("  next: ", style.dim), span("the end")],
   );
   lines.push([]);
-  lines.push(view.notice ? [span(`  ${truncate(view.notice, inner)}`, style.warn)] : []);
+  lines.push(...noticeRows(notice, style));
   lines.push([span(`  ${hints(inner)}`, style.dim)]);
   return lines;
+}
+
+/** A notice's lines, one row each, in the warning style; one empty row when there is none. */
+export function noticeRows(lines: string[], style: Style): Line[] {
+  if (lines.length === 0) return [[]];
+  return lines.map((text) => [span(`  ${text}`, style.warn)]);
 }
 
 const questionText = (q: NonNullable<SessionView["question"]>) =>
@@ -202,6 +210,7 @@ export function renderLarge(
   const scale = view.waiting ? 1 : fitScale(widest, inner, height);
   if (scale === 0) return undefined;
 
+  const notice = view.notice ? noticeLines(view.notice, inner) : [];
   const top: Line[] = [];
   // Header: the routine, and where we are. The routine's time left changes by the minute here,
   // which keeps the bytes a second low; the step's time is the large one.
@@ -228,7 +237,7 @@ export function renderLarge(
       top.push([span(`  ${keys.padEnd(8)}`, style.strong), span(truncate(what, inner - 8))]);
     }
   } else if (view.step.instruction) {
-    const room = Math.max(1, height - glyphHeight(scale) - 12);
+    const room = Math.max(1, height - glyphHeight(scale) - 12 - (notice.length > 1 ? 1 : 0));
     for (const text of wrap(view.step.instruction, inner).slice(0, Math.min(4, room))) {
       top.push([span(`  ${text}`)]);
     }
@@ -276,7 +285,7 @@ export function renderLarge(
       ? [span("  next: ", style.dim), span(truncate(describeStep(view.next), inner - 6))]
       : [span("  next: ", style.dim), span("the end")],
   );
-  bottom.push(view.notice ? [span(`  ${truncate(view.notice, inner)}`, style.warn)] : []);
+  bottom.push(...noticeRows(notice, style));
 
   // The rest of the height is shared out as space around the digits.
   const keys: Line = [span(`  ${hints(inner)}`, style.dim)];

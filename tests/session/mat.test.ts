@@ -69,6 +69,28 @@ describe("the mat view (about 100x30 and up)", () => {
     expect(screen[0]).toMatch(/step 1 of 3 · 0:54 left$/);
   });
 
+  it.each([
+    [80, 24],
+    [100, 30],
+    [160, 45],
+    [70, 14],
+  ])("shows a long voice notice on two lines at %ix%i, the advice whole", (columns, rows) => {
+    const advice = "Check the sound is on and a speaker is connected; knot rings twice instead.";
+    const notice = `Voice is not reaching you: spd-say failed: Failed to connect to speech-dispatcher at the socket in the run folder of this user. ${advice}`;
+    const view = { ...viewAt(6000), notice };
+    const screen = rowsOf(renderScreen(view, columns - 1, rows, plain));
+    expect(screen.length).toBeLessThanOrEqual(rows);
+    for (const row of screen) expect(displayWidth(row)).toBeLessThanOrEqual(columns - 1);
+    const words = screen.map((r) => r.trim()).filter(Boolean);
+    const at = words.findIndex((r) => /^(Voice is not reaching you|Check the sound)/.test(r));
+    expect(at).toBeGreaterThanOrEqual(0);
+    // The notice's own rows (two at most), joined, hold the advice sentence word for word.
+    const told = words.slice(at, at + 2).join(" ");
+    expect(told).toContain(advice);
+    // The keys are still shown under it.
+    expect(screen.at(-1)).toMatch(/space/);
+  });
+
   it("draws the other side as the mirror image", () => {
     const figureOf = (ms: number) =>
       screenAt(ms, 160, 45)
