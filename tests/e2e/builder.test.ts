@@ -15,6 +15,7 @@ import { knotInPty, type PtyRun } from "./pty.js";
 import { isolatedEnv, knot } from "./run-knot.js";
 
 const ENTER = "\r";
+const ESC = "\u001b";
 const DOWN = "\u001b[B";
 const down = (n: number) => DOWN.repeat(n);
 
@@ -60,7 +61,7 @@ describe("knot new at a terminal", () => {
     await say("How many times?", ENTER);
     await say("On each side", ENTER);
     await say("Your own instruction?", ENTER);
-    await say("Added step 1.");
+    await say("Added step 1: Knee to chest, 2 × 20s each side.");
     // a movement with the person's own words: cat, the fourth pose
     await say("Step 2: add", ENTER);
     await say("Which pose?", `${down(3)}${ENTER}`);
@@ -68,13 +69,13 @@ describe("knot new at a terminal", () => {
     await say("How many times?", `6${ENTER}`);
     await say("On each side", ENTER);
     await say("Your own instruction?", `Slowly, with my breath, as the physio showed me${ENTER}`);
-    await say("Added step 2.");
+    await say("Added step 2:");
     await say("Step 3: add", `${down(MENU.rest)}${ENTER}`);
     await say("Rest for how long?", `15${ENTER}`);
-    await say("Added step 3.");
+    await say("Added step 3:");
     await say("Step 4: add", `${down(MENU.include)}${ENTER}`);
     await say("Which routine?", `${down(1)}${ENTER}`); // desk-break, after cold-cycle
-    await say("Added step 4.");
+    await say("Added step 4:");
     await say("Step 5: add", `${down(MENU.save)}${ENTER}`);
     // the preview, as knot show, headed as a draft (not by the file it is shown from)
     await say(/Physio exercises \(physio-exercises, [\w-]+, draft, not saved yet\)/);
@@ -113,12 +114,12 @@ describe("knot new at a terminal", () => {
     await say("How many times?", ENTER);
     await say("On each side", ENTER);
     await say("Your own instruction?", ENTER);
-    await say("Added step 1.");
+    await say("Added step 1:");
     await say("Step 2: add", `${down(MENU.cold)}${ENTER}`);
     await say("Minutes of cold?", `${never! + 1}${ENTER}`);
     await say(`at most ${never}m at a time`); // refused, and asked again
     await say("Minutes of cold?", `10${ENTER}`);
-    await say("Added step 2.");
+    await say("Added step 2:");
     await say("Step 3: add", `${down(MENU.save)}${ENTER}`);
     await say("Save it as", ENTER);
     await say("Saved long-holds.");
@@ -136,8 +137,12 @@ describe("knot new at a terminal", () => {
     const run = knotInPty(["new", "Words only"], { env, cols: 100, rows: 40 });
     const say = conversation(run);
     await say("Step 1: add", ENTER);
-    await say("Knee to chest: on your back", "\u001b");
-    expect((await run.exited).exitCode).toBe(0);
+    await say("Knee to chest: on your back", ESC);
+    // Esc in a step's questions goes back to the steps; at the steps, with none, it leaves
+    await say("Back to the steps");
+    await say("Step 1: add", ESC);
+    await say("Nothing saved.");
+    expect((await run.exited).exitCode).toBe(3);
     expect(run.output()).not.toMatch(/[\u2800-\u28ff]/);
     expect(existsSync(join(routines, "words-only.json"))).toBe(false);
   }, 60_000);
@@ -162,6 +167,109 @@ describe("knot new at a terminal", () => {
     expect(again.status).toBe(2);
     expect(again.stderr).toMatch(/--id physio-3.*--replace/s);
     expect(readFileSync(join(routines, "physio.json"), "utf8")).toBe(before);
+  }, 60_000);
+});
+
+describe("knot new's limits and ways back", () => {
+  it("Esc in a step's questions loses nothing; a value past the routine's length is refused as it is given; Esc at the steps asks once", async () => {
+    const [hours] = stated(/a whole routine may last at most (\d+) hours/);
+    const { env, routines } = envWithHome();
+    const run = knotInPty(["new", "Way back"], { env, cols: 100, rows: 40 });
+    const say = conversation(run);
+    await say("Step 1: add", `${down(MENU.rest)}${ENTER}`);
+    await say("Rest for how long?", ENTER);
+    await say("Added step 1: Rest, 30s.");
+    await say("Step 2: add", ENTER);
+    await say("Which pose?", ENTER);
+    await say("Hold for how long?", ESC);
+    await say("Back to the steps");
+    await say("Step 2: add", ENTER); // the rest is still there
+    await say("Which pose?", ENTER);
+    await say("Hold for how long?", `10m${ENTER}`);
+    await say("How many times?", `20${ENTER}`);
+    await say(`at most ${hours} hours`); // refused at once, and asked again
+    await say("How many times?", `2${ENTER}`);
+    await say("On each side", ESC);
+    await say("Back to the steps");
+    await say("Step 2: add", ESC);
+    await say("Leave without saving?", "n");
+    await say("Step 2: add", ESC);
+    await say("Leave without saving?", "y");
+    await say("Nothing saved.");
+    expect((await run.exited).exitCode).toBe(3);
+    expect(existsSync(join(routines, "way-back.json"))).toBe(false);
+  }, 60_000);
+
+  it("says a second pack needs its time off before asking its minutes, and offers the rest", async () => {
+    const [off] = stated(/\*\*10 min off:\*\* at least (\d+) minutes off/);
+    const { env, routines } = envWithHome();
+    const run = knotInPty(["new", "Two packs"], { env, cols: 100, rows: 40 });
+    const say = conversation(run);
+    await say("Step 1: add", `${down(MENU.cold)}${ENTER}`);
+    await say("Minutes of cold?", `10${ENTER}`);
+    await say("Added step 1: Cold pack, 10m");
+    await say("Step 2: add", `${down(MENU.cold)}${ENTER}`);
+    await say(`needs at least ${off}m off after the last cold or heat`);
+    await say("What now?", ENTER); // the rest first
+    await say(`Added step 2: Rest, ${off}m.`);
+    await say("Minutes of cold?", `10${ENTER}`);
+    await say("Added step 3: Cold pack, 10m");
+    await say("Step 4: add", `${down(MENU.save)}${ENTER}`);
+    await say("Save it as", ENTER);
+    await say("Saved two-packs.");
+    expect((await run.exited).exitCode).toBe(0);
+    expect(run.output()).not.toMatch(/\[time-off\]/);
+    expect(knot(["validate", join(routines, "two-packs.json")], { env }).status).toBe(0);
+  }, 60_000);
+
+  it("in a small terminal, shows the pose list and its question without the figure", async () => {
+    const { env } = envWithHome();
+    const run = knotInPty(["new", "Small"], { env, cols: 45, rows: 20 });
+    const say = conversation(run);
+    await say("Step 1: add", ENTER);
+    await say("Which pose?");
+    await say("Knee to chest", ESC);
+    await say("Step 1: add", ESC);
+    expect((await run.exited).exitCode).toBe(3);
+    expect(run.output()).not.toMatch(/[\u2800-\u28ff]/);
+  }, 60_000);
+
+  it("refuses the ids of knot's own files, and makes ids from names in any script", () => {
+    const { env, routines } = envWithHome();
+    expect(knot(["list"], { env }).status).toBe(0);
+    const schema = join(routines, "schema.json");
+    const before = existsSync(schema) ? readFileSync(schema, "utf8") : undefined;
+    for (const args of [["--replace"], []]) {
+      const result = knot(["new", "Schema", "--from", "stretch", "--id", "schema", ...args], {
+        env,
+      });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(/schema\.json/);
+      expect(result.stderr).not.toMatch(/your routine schema/);
+    }
+    expect(existsSync(schema) ? readFileSync(schema, "utf8") : undefined).toBe(before);
+    const first = knot(["new", "背中のストレッチ", "--from", "stretch"], { env });
+    const second = knot(["new", "首のストレッチ", "--from", "stretch"], { env });
+    expect([first.status, second.status]).toEqual([0, 0]);
+    const ids = [first.stdout, second.stdout].map((out) => /as (routine-[0-9a-f]+)/.exec(out)?.[1]);
+    expect(ids[0]).toBeDefined();
+    expect(ids[1]).toBeDefined();
+    expect(ids[0]).not.toBe(ids[1]);
+  });
+
+  it("knot list keeps each routine on one line, cutting a long name with …", async () => {
+    const { env } = envWithHome();
+    const name = "A very long name for the stretches my physiotherapist gave me after the fall";
+    expect(knot(["new", name, "--from", "stretch", "--id", "long"], { env }).status).toBe(0);
+    const run = knotInPty(["list"], { env, cols: 80, rows: 40 });
+    expect((await run.exited).exitCode).toBe(0);
+    const row = run
+      .output()
+      .split(/\r?\n/)
+      .find((line) => line.startsWith("long "));
+    expect(row).toContain("…");
+    expect(row).toContain("(custom)");
+    expect([...row!].length).toBeLessThanOrEqual(80);
   }, 60_000);
 });
 
@@ -193,6 +301,22 @@ describe("knot new, edit and rm without questions", () => {
     expect(existsSync(join(routines, "mine.json"))).toBe(false);
   });
 
+  it("knot rm --yes still says which routines include the one removed", () => {
+    const { env, routines } = envWithHome();
+    knot(["new", "Mine", "--from", "stretch"], { env });
+    knot(["new", "Both", "--from", "full-session"], { env });
+    writeFileSync(
+      join(routines, "both.json"),
+      readFileSync(join(routines, "both.json"), "utf8").replace(
+        '"routine": "stretch"',
+        '"routine": "mine"',
+      ),
+    );
+    const result = knot(["rm", "mine", "--yes"], { env });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/both includes it and will stop working/);
+  });
+
   it("knot rm asks at a terminal, naming what the removal changes", async () => {
     const { env, routines } = envWithHome();
     knot(["new", "Mine", "--from", "stretch"], { env });
@@ -208,6 +332,12 @@ describe("knot new, edit and rm without questions", () => {
     await conversation(no)(/both includes it\s+and\s+will\s+stop\s+working\.\s+\[y\/N\]/, "n");
     expect((await no.exited).exitCode).toBe(3);
     expect(no.output()).toContain("Nothing removed.");
+    expect(existsSync(join(routines, "mine.json"))).toBe(true);
+
+    // Esc is a no too
+    const esc = knotInPty(["rm", "mine"], { env });
+    await conversation(esc)("[y/N]", ESC);
+    expect((await esc.exited).exitCode).toBe(3);
     expect(existsSync(join(routines, "mine.json"))).toBe(true);
 
     // your copy of a built-in: removing it brings the built-in back
@@ -301,7 +431,7 @@ describe("knot edit with an editor", () => {
     });
     const say = conversation(run);
     await say("What now?", ENTER); // edit again: still invalid
-    await say("What now?", `${DOWN}${ENTER}`); // discard
+    await say("What now?", ESC); // Esc: a discard
     await say("mine is unchanged");
     expect((await run.exited).exitCode).toBe(3);
     expect(readFileSync(join(routines, "mine.json"), "utf8")).toBe(before);
