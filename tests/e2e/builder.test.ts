@@ -449,7 +449,8 @@ describe("knot edit with an editor", () => {
       rows: 40,
     });
     const answer = conversation(next);
-    await answer("Carry on from it?", ENTER);
+    // when it was left, written as knot writes every date and time
+    await answer(/on \d{4}-\d{2}-\d{2} \d{2}:\d{2}\. Carry on from it\?/, ENTER);
     await answer("Saved mine");
     expect((await next.exited).exitCode).toBe(0);
     expect(readFileSync(join(routines, "mine.json"), "utf8")).toContain('"duration": "25s"');
