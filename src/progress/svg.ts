@@ -23,7 +23,7 @@ export function barsSvg(
 ): string {
   const rowHeight = 15;
   const labelWidth = 96;
-  const textWidth = 48;
+  const textWidth = 58;
   const height = Math.max(1, rows.length) * rowHeight + 4;
   const max = Math.max(0, ...rows.map((r) => r.value));
   const room = width - labelWidth - textWidth;
@@ -39,7 +39,7 @@ export function barsSvg(
 }
 
 /** Room for one column's label ("11-23") and figure, in the SVG's units. */
-const LABEL_ROOM = 34;
+const LABEL_ROOM = 40;
 
 /**
  * Which columns get a label and a figure when they do not all fit: every k-th, counted from
@@ -71,9 +71,16 @@ export function columnsSvg(
       const h = max > 0 ? (c.value / max) * plot : 0;
       const x = i * step + step * 0.2;
       const y = top + plot - h;
-      const mid = n1(Math.min(width - 14, Math.max(14, x + step * 0.3)));
+      // a label too near an edge for its middle is set against the edge instead
+      const centre = x + step * 0.3;
+      const [at, anchor] =
+        centre > width - 16
+          ? [width, "end"]
+          : centre < 16
+            ? [0, "start"]
+            : [Number(n1(centre)), "middle"];
       const text = labelled(i)
-        ? `<text x="${mid}" y="${n1(y - 3)}" text-anchor="middle">${esc(n1(c.value))}</text><text x="${mid}" y="${height - 4}" text-anchor="middle" class="dim">${esc(c.label)}</text>`
+        ? `<text x="${n1(centre)}" y="${n1(y - 3)}" text-anchor="middle">${esc(n1(c.value))}</text><text x="${at}" y="${height - 4}" text-anchor="${anchor}" class="dim">${esc(c.label)}</text>`
         : "";
       return `<rect x="${n1(x)}" y="${n1(y)}" width="${n1(step * 0.6)}" height="${n1(h)}" class="bar"/>${text}`;
     })
