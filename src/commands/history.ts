@@ -1,5 +1,4 @@
 import { type Context, println, warnTo } from "../context.js";
-import { formatClock } from "../duration.js";
 import { ExitCode, KnotError } from "../errors.js";
 import { describeFsError, isFsError } from "../files.js";
 import { openJournal, openStore, stepsFrom } from "../history/journal.js";
@@ -11,6 +10,7 @@ import { output } from "../output.js";
 import { DAY_MS } from "../safety/allowance.js";
 import { safetyPast } from "../safety/past.js";
 import { RULES_LOOK_BACK_MS } from "../safety/trend.js";
+import { recordTimeWords } from "../session/time-words.js";
 import { confirm } from "../ui/prompt.js";
 import { csvCell, quote, safeJson } from "../ui/safe.js";
 import { prepareWidths, table } from "../ui/text.js";
@@ -188,7 +188,7 @@ export async function history(options: HistoryOptions, ctx: Context): Promise<nu
   const row = (r: RecordSummary) => [
     localTime(r.startedAt),
     r.name,
-    `${formatClock(r.doneSeconds)} of ${formatClock(r.plannedSeconds)}`,
+    recordTimeWords(r),
     r.ended === "completed"
       ? s.ok(r.ended)
       : r.ended === "pain"

@@ -9,6 +9,7 @@ import { AREAS } from "../routine/vocabulary.js";
 import { type Allowance, DAY_MS } from "../safety/allowance.js";
 import { clockTime, whenText } from "../safety/allowance-text.js";
 import { RULES_LOOK_BACK_MS } from "../safety/trend.js";
+import { recordTimeWords } from "../session/time-words.js";
 import { padEnd } from "../ui/text.js";
 import { allowanceNow } from "./allowance-now.js";
 import { readUserSettings } from "./settings.js";
@@ -88,7 +89,7 @@ export async function today(options: { json?: boolean }, ctx: Context): Promise<
   );
   for (const r of sessions) {
     out(
-      `  ${clockTime(Date.parse(r.startedAt))}  ${r.name} ${s.dim(`(${r.ended}, ${formatDuration(r.doneSeconds)})`)}`,
+      `  ${clockTime(Date.parse(r.startedAt))}  ${r.name} ${s.dim(`(${r.ended}, ${recordTimeWords(r)})`)}`,
     );
   }
   out();

@@ -13,3 +13,16 @@ export function timeDoneWords(
     return `${formatClock(doneSeconds)}, with ${formatClock(addedSeconds)} added`;
   return `${formatClock(doneSeconds)} of ${formatClock(plannedSeconds)}`;
 }
+
+/**
+ * The same words for a session in the history: a record keeps the time done and planned, and
+ * any time past the plan was added with +.
+ */
+export function recordTimeWords(record: { doneSeconds: number; plannedSeconds: number }): string {
+  const { doneSeconds, plannedSeconds } = record;
+  return timeDoneWords({
+    doneSeconds,
+    plannedSeconds,
+    addedSeconds: Math.max(0, doneSeconds - plannedSeconds),
+  });
+}
