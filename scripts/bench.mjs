@@ -63,7 +63,12 @@ for (let i = 0; i < 500; i++) {
     }),
   );
 }
-const manyEnv = { ...env, HOME: many, XDG_CONFIG_HOME: join(many, "config") };
+const manyEnv = {
+  ...env,
+  HOME: many,
+  XDG_CONFIG_HOME: join(many, "config"),
+  XDG_DATA_HOME: join(many, "data"),
+};
 
 /** Budgets in milliseconds over `node -e 0` measured in the same run. */
 const cases = [
