@@ -15,7 +15,7 @@ function lengthenedSession(startMs: number) {
   state = tick(state, startMs + 73_000).state;
   return buildRecord({
     id: "r1",
-    routine: { id: "rest", name: "Short rest", category: "stretch", areas: ["back"] },
+    routine: { id: "rest", name: "Short rest", category: "stretch", areas: ["lower-back"] },
     state,
     now: startMs + 73_000,
     ratings: {},
