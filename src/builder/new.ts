@@ -105,7 +105,7 @@ export async function buildRoutine(
       if (step) add(draft, step, library, ctx);
       return true;
     });
-    if (added === undefined) say(ctx, ctx.style.dim("Back to the steps; nothing added."));
+    if (added === undefined) say(ctx, "Back to the steps.", { style: ctx.style.dim });
   }
 }
 
@@ -120,9 +120,14 @@ async function onEscape<T>(ask: () => Promise<T>): Promise<T | undefined> {
 }
 
 /** Text for the person, wrapped at word boundaries to the terminal (at most 80 columns). */
-function say(ctx: Context, text: string, indent = ""): void {
+function say(
+  ctx: Context,
+  text: string,
+  options: { indent?: string; style?: (text: string) => string } = {},
+): void {
+  const { indent = "", style = (t: string) => t } = options;
   const width = Math.min(ctx.stdout.columns || 80, 80) - indent.length;
-  for (const line of wrap(text, width)) println(ctx.stdout, `${indent}${line}`);
+  for (const line of wrap(text, width)) println(ctx.stdout, `${indent}${style(line)}`);
 }
 
 /**
@@ -137,7 +142,7 @@ async function roomFor(
 ): Promise<boolean> {
   const room = thermalRoom(draft, kind, (id) => library.find(id)?.routine);
   if (room.ok) return true;
-  say(ctx, ctx.style.warn(thermalRoomText(room, kind, draft.steps)));
+  say(ctx, thermalRoomText(room, kind, draft.steps), { style: ctx.style.warn });
   if (room.reason !== "time-off") return false;
   const rest: DraftStep = { type: "rest", seconds: room.need };
   const first = await choose(ctx, "What now?", [
@@ -171,12 +176,12 @@ function menu(draft: Draft): { name: string; value: Action }[] {
 function add(draft: Draft, step: DraftStep, library: Library, ctx: Context): boolean {
   const fresh = refusalsOfAdding(draft, step, (id) => library.find(id)?.routine);
   if (fresh.length > 0) {
-    say(ctx, ctx.style.warn(`Not added (${stepSummary(step)}):`));
-    for (const d of fresh) say(ctx, decisionText(d), "  ");
+    say(ctx, `Not added (${stepSummary(step)}):`, { style: ctx.style.warn });
+    for (const d of fresh) say(ctx, decisionText(d), { indent: "  " });
     return false;
   }
   draft.steps.push(step);
-  say(ctx, ctx.style.ok(`Added step ${draft.steps.length}: ${stepSummary(step)}.`));
+  say(ctx, `Added step ${draft.steps.length}: ${stepSummary(step)}.`, { style: ctx.style.ok });
   return true;
 }
 
