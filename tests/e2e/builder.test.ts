@@ -162,6 +162,12 @@ describe("knot new at a terminal", () => {
     expect((await run.exited).exitCode).toBe(0);
     expect(readFileSync(join(routines, "physio.json"), "utf8")).toBe(before);
     expect(existsSync(join(routines, "physio-2.json"))).toBe(true);
+    // Esc at that question leaves without saving, as leaving the builder does
+    const esc = knotInPty(["new", "Physio"], { env, cols: 100, rows: 40 });
+    await conversation(esc)("There is already your routine physio", ESC);
+    expect((await esc.exited).exitCode).toBe(3);
+    expect(esc.output()).toContain("Nothing saved.");
+    expect(readFileSync(join(routines, "physio.json"), "utf8")).toBe(before);
     // and without a terminal, a copy onto a taken id is refused, naming the flags
     const again = knot(["new", "Physio", "--from", "stretch"], { env });
     expect(again.status).toBe(2);
