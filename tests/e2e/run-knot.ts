@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { fakeSpeechDir, pathWith } from "../setup/fake-speech.js";
 
 export const KNOT_BIN = fileURLToPath(new URL("../../bin/knot.js", import.meta.url));
 
@@ -15,6 +16,8 @@ if (!existsSync(fileURLToPath(new URL("../../dist/main.js", import.meta.url)))) 
  * just answered the red-flag questions and the neck's (none applies), ahead of time, unless
  * `screened` says otherwise: tests of the screening itself pass []. At a terminal, knot still
  * shows the red flags before a massage, heat or cold session, and before neck work.
+ * Speech programs that fail come first on the PATH (see fakeSpeechDir), unless `extra` gives
+ * a PATH of its own.
  */
 export function isolatedEnv(
   extra: Record<string, string> = {},
@@ -28,6 +31,7 @@ export function isolatedEnv(
     HOME: home,
     XDG_CONFIG_HOME: join(home, "config"),
     XDG_DATA_HOME: join(home, "data"),
+    PATH: pathWith(fakeSpeechDir(home), rest.PATH),
     ...extra,
   };
 }
