@@ -24,13 +24,15 @@ import { runCoach, systemClock } from "../session/runner.js";
 import { TerminalControl } from "../session/terminal.js";
 import { timeDoneWords } from "../session/time-words.js";
 import { describeStep, packLeftOn } from "../session/view.js";
-import { asker, askRating, canAsk, confirm } from "../ui/prompt.js";
+import { shouldAskVoice, VOICE_QUESTION, voiceToKeep } from "../session/voice-choice.js";
+import { asker, askRating, askYesNo, canAsk, confirm } from "../ui/prompt.js";
 import { safeText } from "../ui/safe.js";
 import { bulleted, wrapIndented } from "../ui/text.js";
 import { allowanceNow } from "./allowance-now.js";
 import { parseWholeNumber } from "./coach-numbers.js";
 import { checkHighRating, NotStarted, preflightChecks } from "./preflight.js";
 import { offerResume } from "./resume.js";
+import { openUserConfig } from "./settings.js";
 import { layoutWidth } from "./shared.js";
 
 /** What the coach runs: a routine from the library, or one `knot cycle` made up. */
@@ -174,6 +176,18 @@ export async function coach(
     // The check-in is asked in plain mode too, as a line to type the number on (screen
     // readers read it well); only a missing terminal, --no-checkin or the setting turn it off.
     const checkins = canAsk(ctx, talk) && flags.checkin !== false && config.get("checkin") === true;
+    let voiceChosen: boolean | undefined;
+    const keepVoice = async (on: boolean) => {
+      try {
+        (await openUserConfig(ctx)).set("voice", on);
+      } catch (error) {
+        say(
+          style.warn(
+            `warning: ${error instanceof KnotError ? error.message : "voice setting not saved"}`,
+          ),
+        );
+      }
+    };
     const rating = { lines: plain || talk !== ctx.stdout, out: talk };
     const ratings: Ratings = {};
     try {
@@ -199,6 +213,17 @@ export async function coach(
         ratings.before = await askRating(ctx, "before", rating);
         await checkHighRating({ ...safetyInput, timeline }, ratings.before);
       }
+      // The first session someone can answer at: speak the steps? One key, kept for next time.
+      const askVoice = shouldAskVoice({
+        interactive: asking && !eventsToStdout,
+        yes: Boolean(flags.yes),
+        flag: flags.voice,
+        stored: config.internal("voice"),
+      });
+      if (askVoice) {
+        voiceChosen = await askYesNo(ctx, ctx.stdout, VOICE_QUESTION, { default: false });
+        await keepVoice(voiceChosen);
+      }
     } catch (error) {
       if (error instanceof NotStarted) return error.exitCode;
       throw error;
@@ -219,23 +244,27 @@ export async function coach(
     // A cue that cannot reach the person is said where the person looks: inside the countdown
     // on the full screen (the latest one), as a line of its own otherwise.
     let cueProblem: string | undefined;
+    // Shown on the full screen, which is gone when the session ends: said again after it.
+    const screenProblems: string[] = [];
     const bellStream = ctx.stdout.isTTY ? ctx.stdout : ctx.stderr.isTTY ? ctx.stderr : undefined;
     const cues = new Cues(
       {
         sound: flags.sound ?? (config.get("sound") as boolean),
-        voice: flags.voice ?? (config.get("voice") as boolean),
+        voice: voiceChosen ?? flags.voice ?? (config.get("voice") as boolean),
         notify: flags.notify ?? (config.get("notify") as boolean),
         voiceWords: config.get("voiceWords") as "instructions" | "names",
       },
       {
         problem: (text) => {
           cueProblem = text;
+          if (fullScreen && !screenProblems.includes(text)) screenProblems.push(text);
           if (!fullScreen) say(style.warn(text));
         },
         ...(bellStream ? { bell: (t: string) => bellStream.write(t) } : {}),
       },
     );
 
+    const voiceAtStart = cues.voice;
     const size = () => ({
       columns: ctx.stdout.columns ?? 80,
       rows: (ctx.stdout as { rows?: number }).rows ?? 24,
@@ -328,12 +357,16 @@ export async function coach(
       // "Done" is heard to its end before knot goes on (at most a few seconds).
       if (!output.lost) await cues.finish(4000);
       cues.stop();
+      // v during the session: the choice is kept for the next one.
+      const kept = voiceToKeep(voiceAtStart, cues.voice);
+      if (kept !== undefined) await keepVoice(kept);
       log?.close();
       process.stdout.removeListener("resize", onResize);
       process.removeListener("SIGCONT", onContinue);
     }
 
     const { summary, signal, ctrlC, state, declined } = result;
+    if (!output.lost) for (const text of screenProblems) say(style.warn(text));
     // Ended with a pack on: the call comes first, whatever ended the session.
     const pack = state ? packLeftOn(state) : undefined;
     if (pack && !output.lost) {

@@ -36,12 +36,18 @@ export function isolatedEnv(
   };
 }
 
-/** Writes a settings file in which the person said none of these lists applies, just now. */
+/**
+ * Writes a settings file in which the person said none of these lists applies, just now, and
+ * chose no voice (so knot does not ask about it at the first session), unless `settings` says.
+ */
 export function writeScreening(configDir: string, lists: readonly string[], settings = {}): void {
   mkdirSync(configDir, { recursive: true });
   const at = new Date().toISOString();
   const screening = Object.fromEntries(lists.map((id) => [id, at]));
-  writeFileSync(join(configDir, "config.json"), JSON.stringify({ ...settings, screening }));
+  writeFileSync(
+    join(configDir, "config.json"),
+    JSON.stringify({ voice: false, ...settings, screening }),
+  );
 }
 
 export interface KnotResult {
