@@ -310,6 +310,7 @@ export async function coach(
     };
     terminal.enter();
     let result: Awaited<ReturnType<typeof runCoach>>;
+    let finished = false;
     try {
       result = await runCoach({
         routineName: plan.name,
@@ -350,12 +351,15 @@ export async function coach(
           process.kill(process.pid, "SIGSTOP");
         },
       });
+      finished = result.summary?.reason === "completed" && !result.signal;
     } finally {
       guard.sessionOver();
       spinner?.stop();
-      terminal.restore();
-      // "Done" is heard to its end before knot goes on (at most a few seconds).
+      // A finished session ends on "Done" in large letters, kept while "Done." is said to its
+      // end (at most a few seconds), before the terminal is given back.
+      if (finished && fullScreen && !output.lost) display.done?.(plan.name);
       if (!output.lost) await cues.finish(4000);
+      terminal.restore();
       cues.stop();
       // v during the session: the choice is kept for the next one.
       const kept = voiceToKeep(voiceAtStart, cues.voice);

@@ -4,7 +4,7 @@ import { clockTime } from "../safety/allowance-text.js";
 import type { Style } from "../ui/style.js";
 
 import type { SessionEvent } from "./engine.js";
-import { renderCountIn } from "./mat.js";
+import { renderCountIn, renderDone } from "./mat.js";
 import { LARGE_FROM_COLUMNS, LARGE_FROM_ROWS, renderScreen } from "./render.js";
 import { Screen } from "./screen.js";
 import { TERM } from "./terminal.js";
@@ -23,6 +23,8 @@ export interface Display {
    * it (the caller shows its own).
    */
   leadIn?(left: number, routineName: string, first: string | undefined): boolean;
+  /** A finished session's last screen ("Done", large); false where this display has none. */
+  done?(routineName: string): boolean;
 }
 
 /** The full-screen (or one-line, when small) countdown, redrawn once a second. */
@@ -71,6 +73,15 @@ export class ScreenDisplay implements Display {
     if (this.held || this.compact) return false;
     const { columns, rows } = this.size();
     const lines = renderCountIn(left, routineName, first, columns - 1, rows, this.style);
+    if (!lines) return false;
+    this.screen.draw(lines, columns, rows);
+    return true;
+  }
+
+  done(routineName: string): boolean {
+    if (this.held || this.compact) return false;
+    const { columns, rows } = this.size();
+    const lines = renderDone(routineName, columns - 1, rows, this.style);
     if (!lines) return false;
     this.screen.draw(lines, columns, rows);
     return true;

@@ -379,3 +379,23 @@ export function renderCountIn(
   const above = Math.floor(spare / 2);
   return [header, ...blank(above), ...body, ...blank(spare - above), ...footer];
 }
+
+/**
+ * The end of a finished session on the full screen: "Done" in letters as large as fit, with
+ * the routine's name under it, shown while "Done." is said; undefined where nothing fits.
+ */
+export function renderDone(
+  routineName: string,
+  width: number,
+  height: number,
+  style: Style,
+): Line[] | undefined {
+  const inner = width - 4;
+  const footer: Line[] = [[span(`  ${truncate(`${routineName}: finished`, inner)}`, style.dim)]];
+  const big = largest("Done", inner, height - 2 - footer.length, 8, 1);
+  if (!big) return undefined;
+  const body = lettersBlock(big.lines, big.scale, inner, style);
+  const spare = Math.max(0, height - body.length - footer.length);
+  const above = Math.floor(spare / 2);
+  return [...blank(above), ...body, ...blank(spare - above), ...footer].slice(0, height);
+}

@@ -2,7 +2,7 @@ import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
 import type { TimelineEntry } from "../../src/routine/timeline.js";
 import { command, startSession, tick } from "../../src/session/engine.js";
-import { renderCountIn } from "../../src/session/mat.js";
+import { renderCountIn, renderDone } from "../../src/session/mat.js";
 import { type Line, renderScreen } from "../../src/session/render.js";
 import { Screen } from "../../src/session/screen.js";
 import { type SessionView, SWITCH_SIDES_SECONDS, viewOf } from "../../src/session/view.js";
@@ -164,5 +164,19 @@ describe("the count-in on a screen the size of the mat view", () => {
     expect(rows.join("\n")).toContain("Get ready: starting in 5 s  (Enter starts now, q quits)");
     expect(rows.join("\n")).toContain("first: Knee to chest, left side (20s)");
     expect(renderCountIn(5, "Gentle back stretch", undefined, 79, 24, plain)).toBeUndefined();
+  });
+});
+
+describe("the last screen of a finished session", () => {
+  it.each([
+    [80, 24],
+    [100, 30],
+    [160, 45],
+  ])("draws Done in large letters at %ix%i, within the screen", (columns, rows) => {
+    const screen = rowsOf(renderDone("Gentle back stretch", columns - 1, rows, plain)!);
+    expect(screen.length).toBeLessThanOrEqual(rows);
+    for (const row of screen) expect(displayWidth(row)).toBeLessThanOrEqual(columns - 1);
+    expect(screen.filter((r) => BLOCKS.test(r)).length).toBeGreaterThanOrEqual(rows / 4);
+    expect(screen.join("\n")).toContain("Gentle back stretch: finished");
   });
 });

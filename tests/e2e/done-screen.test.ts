@@ -1,0 +1,46 @@
+import { chmodSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { tempDir } from "../helpers.js";
+import { RESTORE, shortRoutine, startInPty } from "./pty.js";
+import { isolatedEnv } from "./run-knot.js";
+
+/**
+ * A voice that takes a second over "Done." and then writes a mark on the terminal itself, so
+ * the test sees whether knot gave the terminal back before the word was said to its end.
+ */
+function slowVoice(): string {
+  const dir = tempDir("knot-slow-voice-");
+  writeFileSync(
+    join(dir, "espeak-ng"),
+    `#!/bin/sh\ntext=$(cat)\ncase "$text" in *Done*) sleep 1; printf '[said: done]' > /dev/tty ;; esac\nexit 0\n`,
+  );
+  writeFileSync(join(dir, "spd-say"), "#!/bin/sh\nexit 1\n");
+  chmodSync(join(dir, "espeak-ng"), 0o755);
+  chmodSync(join(dir, "spd-say"), 0o755);
+  return dir;
+}
+
+describe("the end of a finished session on the full screen", () => {
+  it("draws Done in large letters and keeps it until 'Done.' is said, then gives the terminal back", {
+    timeout: 30_000,
+  }, async () => {
+    const env = isolatedEnv({
+      TERM: "xterm-256color",
+      NO_COLOR: "1",
+      PATH: `${slowVoice()}:${process.env.PATH}`,
+    });
+    const file = shortRoutine([{ name: "Reach", kind: "hold", duration: 1 }]);
+    const run = startInPty(file, ["--voice"], { cols: 100, rows: 30, env });
+    expect((await run.exited).exitCode).toBe(0);
+    const out = run.output();
+    const back = out.lastIndexOf(RESTORE.altScreenLeft);
+    const said = out.indexOf("[said: done]");
+    expect(said).toBeGreaterThan(-1);
+    expect(said).toBeLessThan(back);
+    // Large letters (block rows) between the last step and the end: "Done" and the routine.
+    const end = out.slice(out.lastIndexOf("REACH"), back);
+    expect(end).toContain("Short routine: finished");
+    expect(end).toMatch(/[█▀▄]{3}/);
+  });
+});
