@@ -41,31 +41,39 @@ export class Screen {
       this.rows = Array.from({ length: height }, () => blankRow(width));
       this.painted = [];
     }
-    let cursor: { row: number; col: number } | null = null;
-    // The style last switched on: kept across cursor moves, so a stroke painted row after row
-    // (reverse-video digits) switches it on once.
-    const pen: Pen = { key: "", close: "" };
+    // The changed cells of every row, in pieces of one style each; then written style by
+    // style (the plain ones first), each piece top to bottom: a large digit's strokes are
+    // switched on once for the whole digit and once off, not at every row.
+    const pieces: Piece[] = [];
     for (let r = 0; r < height; r++) {
       const line = lines[r] ?? [];
       const painted = line.map((s) => (s.paint ? s.paint(s.text) : s.text)).join("");
       if (painted === this.painted[r]) continue;
       this.painted[r] = painted;
       const next = toCells(line, width);
-      const prev = this.rows[r]!;
-      for (const [start, end] of changedRuns(prev, next)) {
-        out += moveTo(cursor, r, start);
-        if (isBlankRun(next, start, end) && end - start >= 5) {
-          // Erasing characters costs a few bytes whatever their number; the cursor stays put.
-          // It erases in the current style, so that is switched off first.
-          out += penOff(pen);
-          out += `${ESC}${end - start}X`;
-          cursor = { row: r, col: start };
-        } else {
-          out += paintRun(next, start, end, pen);
-          cursor = { row: r, col: end };
-        }
-      }
+      pieces.push(...changedPieces(r, this.rows[r]!, next));
       this.rows[r] = next;
+    }
+    const keys = [...new Set(["", ...pieces.map((p) => p.key)])];
+    pieces.sort(
+      (a, b) => keys.indexOf(a.key) - keys.indexOf(b.key) || a.row - b.row || a.start - b.start,
+    );
+    let cursor: { row: number; col: number } | null = null;
+    // The style last switched on: kept across cursor moves.
+    const pen: Pen = { key: "", close: "" };
+    for (const { row, start, end } of pieces) {
+      const next = this.rows[row]!;
+      out += moveTo(cursor, row, start);
+      if (isBlankRun(next, start, end) && end - start >= 5) {
+        // Erasing characters costs a few bytes whatever their number; the cursor stays put.
+        // It erases in the current style, so that is switched off first.
+        out += penOff(pen);
+        out += `${ESC}${end - start}X`;
+        cursor = { row, col: start };
+      } else {
+        out += paintRun(next, start, end, pen);
+        cursor = { row, col: end };
+      }
     }
     out += penOff(pen);
     if (out) this.write(out);
@@ -115,19 +123,40 @@ function toCells(line: Line, width: number): Cell[] {
   return cells;
 }
 
-/** [start, end) ranges of changed cells; close ranges are merged, as one write is cheaper. */
-function changedRuns(prev: Cell[], next: Cell[]): [number, number][] {
-  const runs: [number, number][] = [];
+/** Changed cells of one row, [start, end), all in one style. */
+interface Piece {
+  row: number;
+  start: number;
+  end: number;
+  key: string;
+}
+
+/**
+ * The changed cells of a row in pieces of one style; close pieces of the same style are
+ * merged (the few unchanged cells between them, in that style too, are cheaper to write again
+ * than to move over).
+ */
+function changedPieces(row: number, prev: Cell[], next: Cell[]): Piece[] {
+  const pieces: Piece[] = [];
+  let last: Piece | undefined;
   for (let i = 0; i < next.length; i++) {
     const a = prev[i];
     const b = next[i]!;
     if (a && a.ch === b.ch && a.key === b.key) continue;
-    const last = runs.at(-1);
-    if (last && i - last[1] <= 3) last[1] = i + 1;
-    else runs.push([i, i + 1]);
+    if (last && last.key === b.key && i - last.end <= 3 && sameKey(next, last.end, i, b.key)) {
+      last.end = i + 1;
+    } else {
+      last = { row, start: i, end: i + 1, key: b.key };
+      pieces.push(last);
+    }
   }
-  return runs;
+  return pieces;
 }
+
+const sameKey = (cells: Cell[], start: number, end: number, key: string): boolean => {
+  for (let i = start; i < end; i++) if (cells[i]!.key !== key) return false;
+  return true;
+};
 
 /** The style switched on, by its key, and what switches it off. */
 interface Pen {
