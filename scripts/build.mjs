@@ -188,3 +188,40 @@ try {
 } finally {
   rmSync(indexer, { force: true });
 }
+
+// Each hot command's options and how many words each takes, read from the program itself, for
+// the fast path that runs `knot list`, `show`, `start`, `today`, `stats` and `history` without
+// loading commander (src/fast-path.ts): the two read the same definitions, so they agree.
+const tabler = new URL("../dist/table-builder.mjs", import.meta.url);
+await build({
+  stdin: {
+    contents: [
+      'export { buildProgram } from "./src/cli.ts";',
+      'export { createContext } from "./src/context.ts";',
+      'export { optionTable } from "./src/fast-path.ts";',
+    ].join("\n"),
+    resolveDir: fileURLToPath(new URL("..", import.meta.url)),
+    loader: "ts",
+  },
+  outfile: fileURLToPath(tabler),
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  // commander is CommonJS and requires Node's modules, which an ES module does through this
+  banner: {
+    js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);',
+  },
+  external: [...Object.keys(pkg.dependencies)],
+  logLevel: "warning",
+});
+try {
+  const { buildProgram, createContext, optionTable } = await import(tabler.href);
+  const program = buildProgram(createContext(), () => {});
+  writeFileSync(
+    new URL("../dist/fast-options.json", import.meta.url),
+    JSON.stringify(optionTable(program)),
+  );
+} finally {
+  rmSync(tabler, { force: true });
+}

@@ -1,22 +1,29 @@
-import { Command, CommanderError, Option } from "commander";
+import { Command, Option } from "commander";
 import { type Context, createContext, println } from "./context.js";
 import { ExitCode, KnotError } from "./errors.js";
-import { describeFsError, isFsError } from "./files.js";
+import { type HotAction, type HotCommand, hotActions } from "./fast-path.js";
 import { AHEAD_OF_TIME_HOURS, SCREENING_VALID_DAYS } from "./health.js";
-import { LOSS_EXIT, lossOf, output } from "./output.js";
 import { BUILT_IN_DIR, readVersion } from "./package.js";
+import { reportError } from "./report-error.js";
 import { CATEGORIES } from "./routine/vocabulary.js";
 import { didYouMean } from "./suggest.js";
 import { quote, safeText } from "./ui/safe.js";
+
+export { reportError };
 
 const examples = (...lines: string[]) =>
   `\nExamples:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
 
 /**
  * Assembles the command line. Each action loads its command's module only when it runs, so
- * `knot list` never pays for prompts, spinners or the settings store.
+ * `knot list` never pays for prompts, spinners or the settings store. The commands typed most
+ * often run what `hot` says, as they do when the fast path reads their words (src/fast-path.ts).
  */
-export function buildProgram(ctx: Context, setExitCode: (code: number) => void): Command {
+export function buildProgram(
+  ctx: Context,
+  setExitCode: (code: number) => void,
+  hot: Record<HotCommand, HotAction> = hotActions,
+): Command {
   const program = new Command("knot");
   const run = (promise: Promise<number>) => promise.then(setExitCode);
 
@@ -89,8 +96,7 @@ Keys: space pause · n or → next · b or ← back · + / - time · Enter carry
 `,
     )
     .action(async (routine: string, options) => {
-      const { start } = await import("./commands/start.js");
-      await run(start(routine, options, ctx));
+      await run(hot.start([routine], options, ctx));
     });
 
   coachOptions(
@@ -145,8 +151,7 @@ Keys: space pause · n or → next · b or ← back · + / - time · Enter carry
       ),
     )
     .action(async (options) => {
-      const { history } = await import("./commands/history.js");
-      await run(history(options, ctx));
+      await run(hot.history([], options, ctx));
     });
 
   const remind = program
@@ -246,8 +251,7 @@ that cannot reach you says why in knot remind list, knot remind log and knot tod
     .option("--json", "print as JSON")
     .addHelpText("after", examples("knot stats", "knot stats --days 7", "knot stats --json"))
     .action(async (options) => {
-      const { stats } = await import("./commands/stats.js");
-      await run(stats(options, ctx));
+      await run(hot.stats([], options, ctx));
     });
 
   program
@@ -310,8 +314,7 @@ that cannot reach you says why in knot remind list, knot remind log and knot tod
     .option("--json", "print as JSON")
     .addHelpText("after", examples("knot today", "knot today --json"))
     .action(async (options) => {
-      const { today } = await import("./commands/today.js");
-      await run(today(options, ctx));
+      await run(hot.today([], options, ctx));
     });
 
   program
@@ -366,8 +369,7 @@ data folder; --json lists the recent ones.
       ),
     )
     .action(async (options) => {
-      const { list } = await import("./commands/list.js");
-      await run(list(options, ctx));
+      await run(hot.list([], options, ctx));
     });
 
   program
@@ -380,8 +382,7 @@ data folder; --json lists the recent ones.
       examples("knot show stretch", "knot show ./my-routine.json", "knot show cold-cycle --json"),
     )
     .action(async (routine: string, options) => {
-      const { show } = await import("./commands/show.js");
-      await run(show(routine, options, ctx));
+      await run(hot.show([routine], options, ctx));
     });
 
   program
@@ -613,67 +614,4 @@ export async function run(argv: string[], ctx: Context = createContext()): Promi
   } catch (error) {
     return reportError(error, ctx);
   }
-}
-
-/** The one place errors are printed. A user's mistake never shows a stack trace. */
-export function reportError(error: unknown, ctx: Context): number {
-  if (error instanceof CommanderError) {
-    // Commander has already printed its message; help and version are not failures.
-    if (
-      error.exitCode === 0 ||
-      error.code === "commander.helpDisplayed" ||
-      error.code === "commander.version"
-    ) {
-      return ExitCode.ok;
-    }
-    return ExitCode.usage;
-  }
-  // The output went away (a closed terminal or pipe) in the middle of something.
-  const loss = lossOf(error as NodeJS.ErrnoException);
-  if (loss) {
-    output.report(loss);
-    return LOSS_EXIT[loss];
-  }
-  const s = ctx.errStyle;
-  // Messages quote what the person typed or wrote: printed through the safe-text layer.
-  if (error instanceof KnotError) {
-    println(ctx.stderr, `${s.error("knot:")} ${safeText(error.message)}`);
-    if (error.hint) println(ctx.stderr, s.dim(safeText(error.hint)));
-    return error.exitCode;
-  }
-  // The person's environment (a read-only folder, a full disk), not a bug: say what and why.
-  if (isFsError(error) && error.syscall === "write" && !error.path) {
-    // knot's own output (a redirect to a full disk): knot's files were not what failed
-    println(
-      ctx.stderr,
-      `${s.error("knot:")} could not write the output: ${describeFsError(error)}.`,
-    );
-    println(
-      ctx.stderr,
-      s.dim("What was written before is incomplete; nothing in knot's own files was changed."),
-    );
-    return ExitCode.failure;
-  }
-  if (isFsError(error)) {
-    const verbs: Record<string, string> = { mkdir: "create", scandir: "list", rename: "replace" };
-    const verb = verbs[error.syscall ?? ""] ?? error.syscall ?? "use";
-    const where = error.path ? ` ${safeText(error.path, { inLine: true })}` : "";
-    println(
-      ctx.stderr,
-      `${s.error("knot:")} could not ${verb}${where}: ${describeFsError(error)}.`,
-    );
-    println(
-      ctx.stderr,
-      s.dim("Check the folder exists, that you may write to it, and that the disk has room."),
-    );
-    return ExitCode.failure;
-  }
-  const e = error as Error;
-  println(
-    ctx.stderr,
-    `${s.error("knot: something went wrong:")} ${safeText(e?.message ?? String(error))}`,
-  );
-  if (ctx.env.KNOT_DEBUG) println(ctx.stderr, e?.stack ?? "");
-  else println(ctx.stderr, s.dim("Set KNOT_DEBUG=1 to see the details, and please report it."));
-  return ExitCode.failure;
 }

@@ -1,6 +1,7 @@
-import { reportError, run } from "./cli.js";
 import { type Context, createContext } from "./context.js";
+import { hotActions, parseFast, readOptionTable } from "./fast-path.js";
 import { exitCodeAfter, exitNow, installSignalExits, LOSS_EXIT, lossOf, output } from "./output.js";
+import { reportError } from "./report-error.js";
 import { loadChalk, wantsColor } from "./ui/style.js";
 
 // A closed pipe (`knot list | head`) or a closed terminal window is a normal way for a reader
@@ -37,10 +38,26 @@ async function main(): Promise<void> {
     wantsColor(s, process.env, colorFlag),
   );
   ctx = createContext({ color: colorFlag, chalk: await loadChalk(anyColor) });
-  process.exitCode = exitCodeAfter(await run(argv, ctx));
+  process.exitCode = exitCodeAfter(await runArgv(argv, ctx));
   // Leaving a terminal that hung up: Node's own restoring of it on exit would fail.
   if (output.terminalGone) exitNow(process.exitCode);
 }
+/**
+ * The commands typed most often run straight from their words when the fast path is certain
+ * of them (src/fast-path.ts); everything else, and anything it is unsure of, goes through the
+ * command line (commander), loaded only then.
+ */
+async function runArgv(argv: string[], context: Context): Promise<number> {
+  const table = readOptionTable();
+  const call = table && parseFast(argv, table);
+  if (!call) return (await import("./cli.js")).run(argv, context);
+  try {
+    return await hotActions[call.command](call.args, call.options, context);
+  } catch (error) {
+    return reportError(error, context);
+  }
+}
+
 main().catch((error: NodeJS.ErrnoException) => {
   if (!onLoss(error)) exitNow(reportError(error, ctx ?? createContext()));
 });
