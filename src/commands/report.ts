@@ -10,7 +10,7 @@ import {
   rmSync,
   type Stats,
   statSync,
-  writeFileSync,
+  writeSync,
 } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { type Context, println, warnTo } from "../context.js";
@@ -144,15 +144,27 @@ export function writeOut(path: string, text: string): Written {
 }
 
 function writeStream(path: string, stat: Stats, text: string): Written {
-  if (stat.isFIFO()) {
-    // a pipe with nothing reading it would wait for ever: this open fails at once instead (ENXIO)
-    closeSync(openSync(path, constants.O_WRONLY | (constants.O_NONBLOCK ?? 0)));
-  }
-  const fd = openSync(path, constants.O_WRONLY);
+  // A pipe with nothing reading it would wait for ever: opened without waiting, it fails at
+  // once instead (ENXIO). The same open is written through: closing it and opening again
+  // would end the reader's input, and the second open would then wait for a reader that left.
+  const fd = openSync(path, constants.O_WRONLY | (stat.isFIFO() ? (constants.O_NONBLOCK ?? 0) : 0));
   try {
-    writeFileSync(fd, text);
+    writeAll(fd, Buffer.from(text));
   } finally {
     closeSync(fd);
   }
   return { kind: "stream", file: path };
+}
+
+/** Writes all of `data`, waiting a moment whenever a pipe's buffer is full (EAGAIN). */
+function writeAll(fd: number, data: Buffer): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let at = 0; at < data.length; ) {
+    try {
+      at += writeSync(fd, data, at);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
+      Atomics.wait(pause, 0, 0, 10);
+    }
+  }
 }
