@@ -107,8 +107,18 @@ for (const file of result.outputFiles) {
     banner: 'const __knotModuleUrl = require("node:url").pathToFileURL(__filename).href;',
     legalComments: "inline",
   });
-  writeFileSync(file.path, cjs.code);
+  // The run-time packages are ES modules, loaded by import() from one small file: bin/knot.js
+  // compiles the rest of dist/ with the code V8 kept from the last run, and code read back that
+  // way cannot run an import() of its own on Node 20.
+  writeFileSync(
+    file.path,
+    cjs.code.replace(/\bimport\(\s*("[^".][^"]*")\s*\)/g, 'require("./import.cjs")($1)'),
+  );
 }
+writeFileSync(
+  new URL("../dist/import.cjs", import.meta.url),
+  "// The run-time packages, ES modules, loaded for the rest of dist/ (see scripts/build.mjs).\nmodule.exports = (id) => import(id);\n",
+);
 
 // What shell completion asks as the person presses TAB (routine ids, reminder ids, a setting's
 // values), answered by bin/knot.js from this one small file without loading the command line;
