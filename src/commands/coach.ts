@@ -35,6 +35,9 @@ import { offerResume } from "./resume.js";
 import { openUserConfig } from "./settings.js";
 import { layoutWidth } from "./shared.js";
 
+/** How long a finished session's Done screen stays at least, voice or none. */
+const DONE_SHOWN_MS = 1500;
+
 /** What the coach runs: a routine from the library, or one `knot cycle` made up. */
 export interface Plan {
   id: string;
@@ -357,8 +360,13 @@ export async function coach(
       spinner?.stop();
       // A finished session ends on "Done" in large letters, kept while "Done." is said to its
       // end (at most a few seconds), before the terminal is given back.
-      if (finished && fullScreen && !output.lost) display.done?.(plan.name);
-      if (!output.lost) await cues.finish(4000);
+      // Without a voice it stays a moment too, long enough to be seen from the mat.
+      const done = finished && fullScreen && !output.lost && display.done?.(plan.name);
+      if (!output.lost)
+        await Promise.all([
+          cues.finish(4000),
+          done ? new Promise((resolve) => setTimeout(resolve, DONE_SHOWN_MS)) : undefined,
+        ]);
       terminal.restore();
       cues.stop();
       // v during the session: the choice is kept for the next one.

@@ -397,7 +397,8 @@ export function renderDone(
 ): Line[] | undefined {
   const inner = width - 4;
   const footer: Line[] = [[span(`  ${truncate(`${routineName}: finished`, inner)}`, style.dim)]];
-  const big = largest("Done", inner, height - 2 - footer.length, 8, 1);
+  // Scale 3 at most, as tall as the clock's digits (read from the mat), for a few hundred bytes.
+  const big = largest("Done", inner, height - 2 - footer.length, 3, 1);
   if (!big) return undefined;
   const body = lettersBlock(big.lines, big.scale, inner, style);
   const spare = Math.max(0, height - body.length - footer.length);

@@ -82,7 +82,8 @@ export class Screen {
 
 /**
  * The shortest way from the cursor to a cell: along the row, one row down and a little to the
- * side (large digits change the same columns row after row), or to the cell itself.
+ * side (large digits change the same columns row after row), a few rows up or down, or to the
+ * cell itself.
  */
 function moveTo(cursor: { row: number; col: number } | null, row: number, col: number): string {
   const absolute = `${ESC}${row + 1};${col + 1}H`;
@@ -95,13 +96,14 @@ function moveTo(cursor: { row: number; col: number } | null, row: number, col: n
         : from - col <= 3
           ? "\b".repeat(from - col)
           : `${ESC}${from - col}D`;
-  // ESC D (index) moves one row down in the same column: two bytes.
+  // ESC D (index) moves one row down in the same column: two bytes; further, up or down.
+  const rows = row - cursor.row;
   const relative =
-    cursor.row === row && cursor.col <= col
+    rows === 0
       ? along(cursor.col)
-      : cursor.row === row - 1
+      : rows === 1
         ? `\u001bD${along(cursor.col)}`
-        : undefined;
+        : `${ESC}${Math.abs(rows)}${rows > 0 ? "B" : "A"}${along(cursor.col)}`;
   return relative !== undefined && relative.length < absolute.length ? relative : absolute;
 }
 

@@ -13,7 +13,7 @@ describe("Screen", () => {
     screen.draw([line("Step 1"), line(["0:14", bold], "  ####")], 20, 3);
     // Plain cells first (the row below is one index away), then the bold ones.
     expect(writes[0]).toBe(
-      `\u001b[H\u001b[2J\u001b[1;1HStep 1\u001bD####\u001b[2;1H${bold("0:14")}`,
+      `\u001b[H\u001b[2J\u001b[1;1HStep 1\u001bD####\u001b[10D${bold("0:14")}`,
     );
     screen.draw([line("Step 1"), line(["0:13", bold], "  ####")], 20, 3);
     expect(writes[1]).toBe(`\u001b[2;4H${bold("3")}`);
