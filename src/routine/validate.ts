@@ -1,16 +1,12 @@
 import { formatDuration, parseDuration } from "../duration.js";
 import { didYouMean } from "../suggest.js";
 import { hasUnsafe, quote } from "../ui/safe.js";
+import type { Issue } from "./issue.js";
 import { type Field, type ObjectField, routineField, stepField, stepVariant } from "./schema.js";
 import { MAX_NESTING } from "./timeline.js";
 import type { Routine, Step, StepItem } from "./vocabulary.js";
 
-export interface Issue {
-  severity: "error" | "warning";
-  /** A JSON path such as `steps[2].duration`; empty for the whole file. */
-  path: string;
-  message: string;
-}
+export type { Issue };
 
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 const describe = (value: unknown): string => {
@@ -81,7 +77,8 @@ export function validateRoutine(value: unknown): { routine?: Routine; issues: Is
       case "duration": {
         const result = parseDuration(v);
         if (!result.ok) {
-          const advice = result.problem.includes("did you mean")
+          // a spelling to suggest says enough; otherwise, how durations are written
+          const advice = result.suggestion
             ? ""
             : '; write seconds (45) or text like "45s", "10m", "1m30s"';
           return error(path, `${result.problem}${advice}`);

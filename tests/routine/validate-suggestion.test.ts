@@ -1,0 +1,39 @@
+import { describe, expect, it, vi } from "vitest";
+import { routineJson } from "../helpers.js";
+
+// The duration parser's words changed (as in another language): the validator decides by the
+// suggestion it is given, never by reading the words.
+vi.mock("../../src/duration.js", async (importOriginal) => {
+  const real = await importOriginal<typeof import("../../src/duration.js")>();
+  return {
+    ...real,
+    parseDuration: (value: unknown) => {
+      if (value === "dix minutes")
+        return {
+          ok: false,
+          problem: "« dix minutes » : pas une durée ; « 10m » ?",
+          suggestion: "10m",
+        };
+      if (value === "beaucoup")
+        return { ok: false, problem: "« beaucoup » : did you mean nothing at all" };
+      return real.parseDuration(value);
+    },
+  };
+});
+
+const { validateRoutine } = await import("../../src/routine/validate.js");
+
+const durationProblem = (duration: string) =>
+  validateRoutine(routineJson({ steps: [{ name: "S", kind: "hold", duration }] })).issues.find(
+    (i) => i.path === "steps[0].duration",
+  )?.message;
+
+describe("a duration that is not one", () => {
+  it("with a spelling to suggest, says only that", () => {
+    expect(durationProblem("dix minutes")).toBe("« dix minutes » : pas une durée ; « 10m » ?");
+  });
+
+  it("without one, adds how durations are written, whatever the words say", () => {
+    expect(durationProblem("beaucoup")).toMatch(/; write seconds \(45\) or text like "45s"/);
+  });
+});
