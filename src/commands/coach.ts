@@ -2,7 +2,7 @@ import { CONFIG_KEYS } from "../config/keys.js";
 import type { Settings } from "../config/store.js";
 import { type Context, println } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
-import { EVERY_TIME, stopAdvice } from "../health.js";
+import { type AdviceLine, EVERY_TIME, stopAdviceLines } from "../health.js";
 import { openJournal, stepsFrom } from "../history/journal.js";
 import { buildRecord, newRecordId, type Ratings, summaryOf } from "../history/record.js";
 import { output } from "../output.js";
@@ -393,8 +393,7 @@ export async function coach(
     if (hurt) {
       say(summaryLine(plan, summary));
       say();
-      for (const line of stopAdvice())
-        say(line.startsWith("Get medical help") ? style.error(line) : line);
+      for (const line of stopAdviceLines()) say(line.urgent ? style.error(line.text) : line.text);
       say();
     }
     let saved = true;
@@ -445,7 +444,7 @@ export async function coach(
       const label = summary.reason === "completed" ? "Finished, and stopped for today" : undefined;
       const ended = hurt ? undefined : summaryLine(plan, summary, label);
       for (const line of stoppedLines(plan, ratings, stop, ctx.now(), ended))
-        say(line.startsWith("Get medical help") ? style.error(line) : line);
+        say(line.urgent ? style.error(line.text) : line.text);
     } else if (!hurt) say(summaryLine(plan, summary));
     if (declined) {
       say(style.warn(`You answered yes to: ${declined}`));
@@ -479,28 +478,33 @@ export function stoppedLines(
   stop: RoutineStop,
   now: number,
   ended: string | undefined,
-): string[] {
-  const advice = stopAdvice();
-  const emergencyAt = Math.max(
-    0,
-    advice.findIndex((line) => line.startsWith("Get medical help")),
-  );
-  let soonAt = advice.findIndex((line) => line.startsWith("See a doctor soon"));
-  if (soonAt < emergencyAt) soonAt = advice.length;
-  const emergency = advice.slice(emergencyAt, soonAt);
+): Pick<AdviceLine, "text" | "urgent">[] {
+  const advice = stopAdviceLines();
+  const plain = (text: string) => ({ text });
   const worst = stop.rating === 10;
+  const emergency = advice.filter((line) => line.part === "emergency");
+  // after a 10 the emergency part comes first; at the end, from the see-a-doctor-soon part on
+  const after = advice.filter((line) =>
+    worst ? line.part === "soon" || line.part === "source" : line.part !== "rest",
+  );
   const rated =
     stop.reason === "rose"
       ? `Your pain went from ${ratings.before} before ${plan.name} to ${stop.rating} after it`
       : `You rated your pain ${stop.rating} out of 10 after ${plan.name}`;
   return [
-    ...(worst ? ["10 out of 10 is the worst pain imaginable.", ...emergency, ""] : []),
-    ...(ended ? [ended] : []),
-    `${rated}, so it is stopped for today: knot will not start it again until ${whenText(stop.until, now)}.`,
-    plan.id === "stretch"
-      ? "Rest in a comfortable position and breathe slowly; gentle movement through the day is fine."
-      : "Rest in a comfortable position and breathe slowly; a gentle stretch may still be fine (knot start stretch).",
-    ...(ended ? ["", ...advice.slice(worst ? soonAt : emergencyAt)] : []),
+    ...(worst
+      ? [plain("10 out of 10 is the worst pain imaginable."), ...emergency, plain("")]
+      : []),
+    ...(ended ? [plain(ended)] : []),
+    plain(
+      `${rated}, so it is stopped for today: knot will not start it again until ${whenText(stop.until, now)}.`,
+    ),
+    plain(
+      plan.id === "stretch"
+        ? "Rest in a comfortable position and breathe slowly; gentle movement through the day is fine."
+        : "Rest in a comfortable position and breathe slowly; a gentle stretch may still be fine (knot start stretch).",
+    ),
+    ...(ended ? [plain(""), ...after] : []),
   ];
 }
 
