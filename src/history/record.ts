@@ -8,8 +8,24 @@ import {
   STEP_KINDS,
   type StepKind,
 } from "../routine/vocabulary.js";
-import type { EndReason, SessionState, StepOutcome } from "../session/engine.js";
 import { hasUnsafe } from "../ui/safe.js";
+
+/** How a step ended (or has not yet): "late" is a wait for Enter past its time. */
+export type StepOutcome = "pending" | "done" | "late" | "skipped" | "shortened";
+/** How a session ended. */
+export type EndReason = "completed" | "quit" | "pain" | "interrupted";
+
+/** What a record is made from: the session's state as the engine keeps it. */
+export interface SessionFacts {
+  readonly timeline: readonly TimelineEntry[];
+  index: number;
+  startedAt: number;
+  outcomes: readonly StepOutcome[];
+  elapsedMs: readonly number[];
+  startedAtByStep: readonly (number | null)[];
+  endReason?: EndReason;
+  endedAt?: number;
+}
 
 /** One step as it went: what was planned, how long was done, and how it ended. */
 export interface StepRecord {
@@ -128,7 +144,7 @@ export function newRecordId(now: number, random = Math.random): string {
 export interface RecordInput {
   id: string;
   routine: { id: string; name: string; category: Category; areas: Area[] };
-  state: SessionState;
+  state: SessionFacts;
   now: number;
   ratings: Ratings;
   resumedFrom?: string;

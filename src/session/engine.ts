@@ -1,3 +1,4 @@
+import type { EndReason, StepOutcome } from "../history/record.js";
 import type { TimelineEntry } from "../routine/timeline.js";
 import { FLOORS } from "../safety/allowance.js";
 import { isThermalStep } from "../safety/rules.js";
@@ -9,9 +10,8 @@ import { isThermalStep } from "../safety/rules.js";
  * happened, which the edges turn into screens, cues and JSON lines.
  */
 
-export type StepOutcome = "pending" | "done" | "late" | "skipped" | "shortened";
+export type { EndReason, StepOutcome };
 export type Status = "running" | "paused" | "waiting" | "finished";
-export type EndReason = "completed" | "quit" | "pain" | "interrupted";
 
 export type Command =
   | "pause"
