@@ -271,21 +271,43 @@ const tailMatches = (file: string, index: MonthIndex) => {
  * The local days on which a session did something, newest first, each once: from the months'
  * days indexes, a month at a time, only as far back as the caller keeps asking (a streak).
  */
-export function* activeDays(
+export function activeDays(
   store: { months(): string[]; activeDayNumbers(month: string): number[] },
   /** The earliest day still wanted (see streakOverDays): older months are not opened. */
   reach: { floor: number } = { floor: Number.NEGATIVE_INFINITY },
-): Generator<number> {
-  let last: number | undefined;
-  for (const month of store.months().reverse()) {
-    const [y, m] = month.split("-").map(Number) as [number, number];
-    if (dayNumber(Date.UTC(y, m, 1) - 1) < reach.floor) return;
-    const days = store.activeDayNumbers(month);
-    for (let i = days.length - 1; i >= 0; i--) {
-      // a local day can straddle two months' files (they are split in UTC)
-      if (days[i] === last) continue;
-      last = days[i];
-      yield days[i]!;
-    }
-  }
+): Iterable<number> {
+  // A plain iterator rather than a generator: a streak of decades asks for tens of thousands
+  // of days, and resuming a generator for each costs several times more.
+  return {
+    [Symbol.iterator]: (): Iterator<number> => {
+      const months = store.months();
+      let m = months.length;
+      let days: number[] = [];
+      let i = -1;
+      let last: number | undefined;
+      const done: IteratorResult<number> = { value: undefined, done: true };
+      return {
+        next: () => {
+          for (;;) {
+            while (i >= 0) {
+              const day = days[i--] as number;
+              // a local day can straddle two months' files (they are split in UTC)
+              if (day === last) continue;
+              last = day;
+              return { value: day, done: false };
+            }
+            if (--m < 0) return done;
+            const month = months[m] as string;
+            const [y, mo] = month.split("-").map(Number) as [number, number];
+            if (dayNumber(Date.UTC(y, mo, 1) - 1) < reach.floor) {
+              m = -1;
+              return done;
+            }
+            days = store.activeDayNumbers(month);
+            i = days.length - 1;
+          }
+        },
+      };
+    },
+  };
 }

@@ -8,7 +8,6 @@ import { FLOORS } from "../safety/allowance.js";
 import type { Style } from "../ui/style.js";
 import { displayWidth, noticeLines, truncate, wrap } from "../ui/text.js";
 import { bigText, bigWidth, glyphHeight } from "./bigfont.js";
-import { bigLetters, fitLetters, lettersHeight, lettersWidth } from "./letters.js";
 import {
   banner,
   hints,
@@ -18,7 +17,8 @@ import {
   largeBar,
   noticeRows,
   type Span,
-} from "./render.js";
+} from "./frame.js";
+import { bigLetters, fitLetters, lettersHeight, lettersWidth } from "./letters.js";
 import { describeStep, type SessionView, sideLabel } from "./view.js";
 
 /**

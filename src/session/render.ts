@@ -3,34 +3,36 @@ import { FLOORS } from "../safety/allowance.js";
 import type { Style } from "../ui/style.js";
 import { displayWidth, noticeLines, truncate, wrap } from "../ui/text.js";
 import { bigText, fitScale, glyphHeight } from "./bigfont.js";
+import {
+  banner,
+  hints,
+  KEY_HELP,
+  KIND_WORDS,
+  type Line,
+  largeBar,
+  noticeRows,
+  type Paint,
+  type Span,
+  span,
+} from "./frame.js";
 import { MAT_FROM_COLUMNS, MAT_FROM_ROWS, renderMat } from "./mat.js";
 import { describeStep, type SessionView, sideLabel } from "./view.js";
 
-export type Paint = (text: string) => string;
-/** A piece of a screen line in one style. */
-export interface Span {
-  text: string;
-  paint?: Paint;
-}
-export type Line = Span[];
+export {
+  banner,
+  hints,
+  KEY_HELP,
+  KIND_WORDS,
+  type Line,
+  largeBar,
+  noticeRows,
+  type Paint,
+  type Span,
+};
 
 /** Below this many columns (or rows) the countdown is one line. */
 export const COMPACT_BELOW_COLUMNS = 50;
 export const COMPACT_BELOW_ROWS = 12;
-
-const span = (text: string, paint?: Paint): Span => (paint ? { text, paint } : { text });
-
-export const KEY_HELP: [string, string][] = [
-  ["space", "pause / resume"],
-  ["n  →", "next step"],
-  ["b  ←", "back to the start of the previous step"],
-  ["+ / -", "add or take off 10 s (30 s on steps over 5 min)"],
-  ["Enter", "carry on after a step that waits for you"],
-  ["x", "stop: it hurts"],
-  ["q", "quit (Ctrl-C too)"],
-  ["v", "voice on or off"],
-  ["?", "show or hide this help"],
-];
 
 /** From this size up, the time left is drawn in large digits, readable from the mat. */
 export const LARGE_FROM_COLUMNS = 60;
@@ -110,12 +112,6 @@ export function renderScreen(
   return lines;
 }
 
-/** A notice's lines, one row each, in the warning style; one empty row when there is none. */
-export function noticeRows(lines: string[], style: Style): Line[] {
-  if (lines.length === 0) return [[]];
-  return lines.map((text) => [span(`  ${text}`, style.warn)]);
-}
-
 const questionText = (q: NonNullable<SessionView["question"]>) =>
   `${q.of > 1 ? `(${q.index + 1} of ${q.of}) ` : ""}${q.text}  y: yes · n: no`;
 
@@ -145,12 +141,6 @@ function timerLine(view: SessionView, inner: number, style: Style): Line {
   ];
 }
 
-export function hints(width: number): string {
-  const full = "space pause · n next · b back · +/- time · x it hurts · q quit · ? help";
-  const short = "space ⏯  n ▶  b ◀  +/-  x hurts  q quit  ?";
-  return width >= full.length ? full : truncate(short, width);
-}
-
 /** The whole countdown on one line, for narrow or short terminals. */
 export function renderCompactLine(view: SessionView, width: number, style: Style): Line {
   const side = view.step.side ? ` (${view.step.side === "left" ? "L" : "R"})` : "";
@@ -171,26 +161,8 @@ export function renderCompactLine(view: SessionView, width: number, style: Style
   ];
 }
 
-/** What kind of step it is, in words: the colour says it too, but not without colour. */
-export const KIND_WORDS: Record<string, string> = {
-  prepare: "get ready",
-  hold: "hold",
-  move: "move",
-  rest: "rest",
-  cold: "cold pack on",
-  heat: "heat on",
-  massage: "massage",
-};
-
 const center = (text: string, width: number) =>
   " ".repeat(Math.max(0, Math.floor((width - displayWidth(text)) / 2)));
-
-/** A call across the whole width, readable without colour: `░░░ text ░░░`. */
-export const banner = (text: string, width: number): string => {
-  const side = Math.max(0, width - displayWidth(text) - 2);
-  const left = Math.floor(side / 2);
-  return `${"░".repeat(left)} ${text} ${"░".repeat(side - left)}`;
-};
 
 /**
  * The large view: the step's name and kind, its instruction, the time left in large digits
@@ -303,22 +275,4 @@ export function renderLarge(
     ...blank(spare - above - between),
     keys,
   ].slice(0, height);
-}
-
-/**
- * A progress bar across the width. It moves in twelfths, so it is redrawn a dozen times a
- * step rather than every second: the screen writer sends little, and it still reads as
- * progress from across the room.
- */
-export function largeBar(view: SessionView, inner: number, style: Style): Line {
-  const total = view.stepSeconds ?? 1;
-  const cells = Math.max(5, inner);
-  const exact = ((total - (view.left ?? 0)) / total) * cells;
-  const quantum = Math.max(1, Math.floor(cells / 12));
-  const done = Math.min(cells, Math.max(0, Math.floor(exact / quantum) * quantum));
-  return [
-    span("  "),
-    span("=".repeat(done), style.kind[view.step.kind]),
-    span("-".repeat(cells - done), style.dim),
-  ];
 }

@@ -1,0 +1,77 @@
+import type { Style } from "../ui/style.js";
+import { displayWidth, truncate } from "../ui/text.js";
+import type { SessionView } from "./view.js";
+
+/**
+ * The pieces every session view draws with: spans of styled text, the keys' help, the kind of
+ * step in words, the banner and the progress bar. The standard, large and mat views share them.
+ */
+export type Paint = (text: string) => string;
+/** A piece of a screen line in one style. */
+export interface Span {
+  text: string;
+  paint?: Paint;
+}
+export type Line = Span[];
+
+export const span = (text: string, paint?: Paint): Span => (paint ? { text, paint } : { text });
+
+export const KEY_HELP: [string, string][] = [
+  ["space", "pause / resume"],
+  ["n  →", "next step"],
+  ["b  ←", "back to the start of the previous step"],
+  ["+ / -", "add or take off 10 s (30 s on steps over 5 min)"],
+  ["Enter", "carry on after a step that waits for you"],
+  ["x", "stop: it hurts"],
+  ["q", "quit (Ctrl-C too)"],
+  ["v", "voice on or off"],
+  ["?", "show or hide this help"],
+];
+
+export function hints(width: number): string {
+  const full = "space pause · n next · b back · +/- time · x it hurts · q quit · ? help";
+  const short = "space ⏯  n ▶  b ◀  +/-  x hurts  q quit  ?";
+  return width >= full.length ? full : truncate(short, width);
+}
+
+/** What kind of step it is, in words: the colour says it too, but not without colour. */
+export const KIND_WORDS: Record<string, string> = {
+  prepare: "get ready",
+  hold: "hold",
+  move: "move",
+  rest: "rest",
+  cold: "cold pack on",
+  heat: "heat on",
+  massage: "massage",
+};
+
+/** A call across the whole width, readable without colour: `░░░ text ░░░`. */
+export const banner = (text: string, width: number): string => {
+  const side = Math.max(0, width - displayWidth(text) - 2);
+  const left = Math.floor(side / 2);
+  return `${"░".repeat(left)} ${text} ${"░".repeat(side - left)}`;
+};
+
+/**
+ * A progress bar across the width. It moves in twelfths, so it is redrawn a dozen times a
+ * step rather than every second: the screen writer sends little, and it still reads as
+ * progress from across the room.
+ */
+export function largeBar(view: SessionView, inner: number, style: Style): Line {
+  const total = view.stepSeconds ?? 1;
+  const cells = Math.max(5, inner);
+  const exact = ((total - (view.left ?? 0)) / total) * cells;
+  const quantum = Math.max(1, Math.floor(cells / 12));
+  const done = Math.min(cells, Math.max(0, Math.floor(exact / quantum) * quantum));
+  return [
+    span("  "),
+    span("=".repeat(done), style.kind[view.step.kind]),
+    span("-".repeat(cells - done), style.dim),
+  ];
+}
+
+/** A notice's lines, one row each, in the warning style; one empty row when there is none. */
+export function noticeRows(lines: string[], style: Style): Line[] {
+  if (lines.length === 0) return [[]];
+  return lines.map((text) => [span(`  ${text}`, style.warn)]);
+}
