@@ -1,8 +1,11 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { readRegularFile, writeFresh } from "../files.js";
+import { processStart } from "../process-start.js";
 import type { HistoryStore } from "./months.js";
 import { isSessionRecord, type SessionRecord } from "./record.js";
+
+export { processStart };
 
 /**
  * A running session keeps a checkpoint (its record so far) beside the history, rewritten at
@@ -28,20 +31,6 @@ export function writeCheckpoint(
   } catch (error) {
     rmSync(`${file}.tmp`, { force: true });
     throw error;
-  }
-}
-
-/**
- * When a process started, as the kernel counts it (Linux: field 22 of /proc/PID/stat), so a
- * checkpoint can tell its own knot from an unrelated process that got the same id later.
- * Undefined where the system does not say.
- */
-export function processStart(pid: number): string | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
-  } catch {
-    return undefined;
   }
 }
 

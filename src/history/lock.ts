@@ -13,7 +13,7 @@ import {
 import { join } from "node:path";
 import { ExitCode, KnotError } from "../errors.js";
 import { describeFsError } from "../files.js";
-import { processStart } from "./checkpoint.js";
+import { processStart } from "../process-start.js";
 
 /**
  * One writer at a time for the history's whole-history changes: an import, the move of an old
