@@ -1,9 +1,9 @@
 import { emitKeypressEvents } from "node:readline";
 import type { Context } from "../context.js";
-import { ExitCode } from "../errors.js";
-import { LOSS_EXIT, type OutputLoss, output } from "../output.js";
+import { type OutputLoss, output } from "../output.js";
+import { type EndSignal, SIGNAL_EXIT } from "../signals.js";
 import { type KeyAction, keyAction } from "./keys.js";
-import type { EndSignal, Source } from "./runner.js";
+import type { Source } from "./runner.js";
 
 /**
  * Keys from a terminal (raw mode, set by TerminalControl), or, when stdin is not a terminal,
@@ -52,13 +52,7 @@ export function keySource(stdin: Context["stdin"], onEnd: () => void): Source<Ke
   };
 }
 
-/** The exit code for each way a session or question can be ended from outside. */
-export const SIGNAL_EXIT: Record<EndSignal, number> = {
-  SIGINT: ExitCode.sigint,
-  SIGTERM: ExitCode.sigterm,
-  SIGHUP: LOSS_EXIT.terminal,
-  SIGPIPE: LOSS_EXIT.pipe,
-};
+export { SIGNAL_EXIT };
 
 const CAUGHT: EndSignal[] = ["SIGINT", "SIGTERM", "SIGHUP"];
 

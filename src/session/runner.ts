@@ -1,4 +1,5 @@
 import type { TimelineEntry } from "../routine/timeline.js";
+import type { EndSignal } from "../signals.js";
 import type { CueDirector } from "./cues.js";
 import type { Display } from "./displays.js";
 import { clockJumpMessage, refusedMessage } from "./displays.js";
@@ -28,7 +29,7 @@ export const systemClock: Clock = {
 };
 
 /** How a session can be ended from outside; SIGPIPE stands for a closed output pipe. */
-export type EndSignal = "SIGINT" | "SIGTERM" | "SIGHUP" | "SIGPIPE";
+export type { EndSignal };
 
 /** Something that reports key actions or signals until unsubscribed. */
 export type Source<T> = (listener: (value: T) => void) => () => void;

@@ -2,8 +2,8 @@ import { createInterface } from "node:readline";
 import type { Context, OutputStream } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
 import { exitNow, output } from "../output.js";
-import { SIGNAL_EXIT } from "../session/input.js";
 import { TERM } from "../session/terminal.js";
+import { SIGNAL_EXIT } from "../signals.js";
 import { askLine, type LineQuestion } from "./line-prompt.js";
 import { wrap } from "./text.js";
 
