@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { remindersMovedAside } from "../config/store.js";
 import { type Context, println } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
+import { onPath } from "../on-path.js";
 import { adviceText, isSpent, lastDue, reminderText } from "../remind/decide.js";
 import { existsPath, findDesktop, notNow, type Probe } from "../remind/desktop.js";
 import { logFiring, type Outcome } from "../remind/log.js";
@@ -11,7 +12,6 @@ import { notify, openTerminal } from "../remind/notify.js";
 import { pickScheduler, remove, retryDone, retrySoon } from "../remind/schedulers.js";
 import { changeRemindState, readRemindState } from "../remind/state.js";
 import { DAY_MS } from "../safety/allowance.js";
-import { onPath } from "../session/cues.js";
 import {
   ADVICE_TITLE,
   decide,

@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { accessSync, constants, realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { onPath } from "../session/cues.js";
+import { onPath } from "../on-path.js";
 import type { Desktop } from "./desktop.js";
 
 /**

@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { accessSync, constants } from "node:fs";
-import { delimiter, join } from "node:path";
+import { onPath } from "../on-path.js";
 import { spokenAnnouncement } from "../routine/speech-fit.js";
 import type { TimelineEntry } from "../routine/timeline.js";
 import { FLOORS } from "../safety/allowance.js";
@@ -38,18 +37,7 @@ export interface CueOutlets {
 /** Bell patterns a person can tell apart without looking. */
 export const BELLS = { step: 1, fallback: 2, end: 2, safety: 4 } as const;
 
-export function onPath(name: string, env: NodeJS.ProcessEnv = process.env): boolean {
-  for (const dir of (env.PATH ?? "").split(delimiter)) {
-    if (!dir) continue;
-    try {
-      accessSync(join(dir, name), constants.X_OK);
-      return true;
-    } catch {
-      // not in this folder
-    }
-  }
-  return false;
-}
+export { onPath };
 
 /** The outlets' timers, or the real ones. */
 const timersOf = (outlets: CueOutlets) => ({
