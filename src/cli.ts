@@ -2,7 +2,12 @@ import { Command, Option } from "commander";
 import { type Context, createContext, println } from "./context.js";
 import { ExitCode, KnotError } from "./errors.js";
 import { type HotAction, type HotCommand, hotActions } from "./fast-path.js";
-import { AHEAD_OF_TIME_HOURS, SCREENING_VALID_DAYS } from "./health.js";
+import {
+  AHEAD_OF_TIME_HOURS,
+  EMERGENCY_CALL,
+  SCREENING_VALID_DAYS,
+  THERMAL_RULES,
+} from "./health.js";
 import { BUILT_IN_DIR, readVersion } from "./package.js";
 import { reportError } from "./report-error.js";
 import { CATEGORIES } from "./routine/vocabulary.js";
@@ -48,7 +53,7 @@ export function buildProgram(
       "after",
       `${examples("knot start stretch", "knot cycle cold-10/off-15", "knot list", "knot show stretch", "knot validate ./my-routine.json", "knot config set leadIn 10")}
 knot guides; it does not diagnose. Stop if anything hurts.
-Emergency: call 999 or your local emergency number, or go to A&E, for numbness, tingling or
+Emergency: ${EMERGENCY_CALL}, for numbness, tingling or
 weakness in both legs, numbness around the genitals or buttocks, trouble peeing or loss of
 bladder or bowel control, chest pain, or pain after a serious accident.
 See a doctor soon for pain that keeps getting worse or is worse at night, fever, or a knot
@@ -107,8 +112,14 @@ Keys: space pause · n or → next · b or ← back · + / - time · Enter carry
         "[cycle...]",
         'the short form, such as "cold-10/off-15", "cold-10/off-15/x3" or "heat-15"',
       )
-      .option("--cold [minutes]", "cold pack minutes, at most 20 (setting: cold.minutes)")
-      .option("--heat [minutes]", "heat minutes, at most 20 (default 15)")
+      .option(
+        "--cold [minutes]",
+        `cold pack minutes, at most ${THERMAL_RULES.maxApplicationSeconds / 60} (setting: cold.minutes)`,
+      )
+      .option(
+        "--heat [minutes]",
+        `heat minutes, at most ${THERMAL_RULES.maxApplicationSeconds / 60} (default 15)`,
+      )
       .option("--off <minutes>", "minutes off between rounds (setting: cold.offMinutes)")
       .option("--rounds <n>", `rounds, at most 4 (more with --force; setting: cold.rounds)`)
       .option("--area <area>", "where the pack goes, such as lower-back (asked when not given)"),

@@ -1,4 +1,5 @@
 import { KnotError } from "../errors.js";
+import { THERMAL_RULES } from "../health.js";
 import { didYouMean } from "../suggest.js";
 import { quote } from "../ui/safe.js";
 
@@ -52,7 +53,7 @@ export const CONFIG_KEYS = {
     type: "integer",
     default: 10,
     minimum: 1,
-    maximum: 20,
+    maximum: THERMAL_RULES.maxApplicationSeconds / 60,
     description: "Minutes the cold pack stays on in knot cycle",
   },
   "cold.offMinutes": {

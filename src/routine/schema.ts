@@ -1,4 +1,5 @@
 import { DURATION_TEXT_PATTERN, MAX_DURATION_SECONDS, MAX_DURATION_TEXT } from "../duration.js";
+import { THERMAL_RULES } from "../health.js";
 import { safeTextPattern } from "../ui/safe.js";
 import { LIMITS } from "./limits.js";
 import { AREAS, CATEGORIES, POSES, STEP_KINDS } from "./vocabulary.js";
@@ -174,7 +175,7 @@ export const LOAD_TIME_RULES = [
   "a duration is at most a day, a step other than cold or heat at most 60 minutes, a routine at most 3 hours and 2000 steps;",
   "repeats and includes nest at most 8 deep;",
   "reps and a tempo go together: hold (and rest) or in and out, and a duration written beside them is reps × the tempo;",
-  "the cold and heat session rules (20 minutes an application, a check before each, 10 minutes off, 4 rounds of cold, heat 3 times a day);",
+  `the cold and heat session rules (${THERMAL_RULES.maxApplicationSeconds / 60} minutes an application, a check before each, ${THERMAL_RULES.minOffSeconds / 60} minutes off, ${THERMAL_RULES.maxColdRounds} rounds of cold, heat ${THERMAL_RULES.maxHeatPerDay} times a day);`,
   "a step about ice, a cold pack, a heat pack or hot water is a cold or heat step (a prepare step may mention one for up to a minute);",
   "a massage step has an area, its own or the routine's, and no area gets more than 30 minutes of massage;",
   "a file is UTF-8 JSON of at most 256 KiB.",

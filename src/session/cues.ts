@@ -455,7 +455,10 @@ export class CueDirector {
     if (pack.onSeconds >= FLOORS.applicationSeconds && !this.packLimitCalled) {
       this.packLimitCalled = true;
       this.lastPackMinute = Math.floor(pack.onSeconds / 60);
-      this.packCall(pack.kind, `The ${name} has been on 20 minutes. Take it off now.`);
+      this.packCall(
+        pack.kind,
+        `The ${name} has been on ${FLOORS.applicationSeconds / 60} minutes. Take it off now.`,
+      );
       return;
     }
     const minute = Math.floor(pack.onSeconds / 60);
