@@ -43,7 +43,10 @@ export function createContext(
   return {
     stdout,
     stderr,
-    stdin: overrides.stdin ?? process.stdin,
+    // made on first use: for a file or /dev/null, Node loads its file streams with it
+    get stdin() {
+      return overrides.stdin ?? process.stdin;
+    },
     env,
     paths: overrides.paths ?? knotPaths(env),
     cwd: overrides.cwd ?? process.cwd(),

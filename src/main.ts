@@ -20,10 +20,30 @@ const onLoss = (error: NodeJS.ErrnoException): boolean => {
   }
   return true;
 };
-for (const stream of [process.stdout, process.stderr, process.stdin]) {
-  stream.on("error", (error: NodeJS.ErrnoException) => {
-    if (!onLoss(error)) throw error;
+const onStreamError = (error: NodeJS.ErrnoException) => {
+  if (!onLoss(error)) throw error;
+};
+for (const stream of [process.stdout, process.stderr]) stream.on("error", onStreamError);
+// Node makes process.stdin on first use (for a file or /dev/null, its file streams load with
+// it, a few milliseconds most commands never need): it hears of a loss from then.
+const stdinMaker = Object.getOwnPropertyDescriptor(process, "stdin");
+if (stdinMaker?.get && stdinMaker.configurable) {
+  Object.defineProperty(process, "stdin", {
+    configurable: true,
+    enumerable: stdinMaker.enumerable,
+    get() {
+      const stdin = stdinMaker.get?.call(process) as NodeJS.ReadStream;
+      Object.defineProperty(process, "stdin", {
+        configurable: true,
+        enumerable: stdinMaker.enumerable,
+        value: stdin,
+      });
+      stdin.on("error", onStreamError);
+      return stdin;
+    },
   });
+} else {
+  process.stdin.on("error", onStreamError);
 }
 process.on("uncaughtException", (error: NodeJS.ErrnoException) => {
   if (onLoss(error)) return;
