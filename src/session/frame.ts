@@ -53,15 +53,15 @@ export const banner = (text: string, width: number): string => {
 };
 
 /**
- * A progress bar across the width. It moves in twelfths, so it is redrawn a dozen times a
- * step rather than every second: the screen writer sends little, and it still reads as
- * progress from across the room.
+ * A progress bar across the width. It moves in eighths, so it is redrawn eight times a step
+ * rather than every second: the screen writer sends little, and it still reads as progress
+ * from across the room.
  */
 export function largeBar(view: SessionView, inner: number, style: Style): Line {
   const total = view.stepSeconds ?? 1;
   const cells = Math.max(5, inner);
   const exact = ((total - (view.left ?? 0)) / total) * cells;
-  const quantum = Math.max(1, Math.floor(cells / 12));
+  const quantum = Math.max(1, Math.floor(cells / 8));
   const done = Math.min(cells, Math.max(0, Math.floor(exact / quantum) * quantum));
   return [
     span("  "),

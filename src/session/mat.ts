@@ -37,10 +37,6 @@ const pad = (n: number) => " ".repeat(Math.max(0, n));
 const centred = (text: string, width: number) =>
   pad(Math.floor((width - displayWidth(text)) / 2)) + text;
 
-/** "about 4 min left", "under a minute left": the routine's time, read up close. */
-export const minutesLeft = (seconds: number): string =>
-  seconds <= 60 ? "under a minute left" : `about ${Math.ceil(seconds / 60)} min left`;
-
 /** The figure for a step, drawn once for each pose, side, size and frame (not every second). */
 const figures = new Map<string, string[]>();
 function figure(
@@ -116,10 +112,10 @@ export function renderMat(
 ): Line[] | undefined {
   const inner = width - 4;
   const kindPaint = style.kind[view.step.kind];
-  // The routine's time left by the minute: the step's seconds are the large digits, and a
-  // header that changes once a minute keeps the bytes a second low.
+  // The routine's time left on the same clock as every other view ("10:34 left", never "about
+  // 11 min"); unstyled, as plain digits cost the fewest bytes when it changes each second.
   const where = `step ${view.index + 1} of ${view.count} · `;
-  const left = minutesLeft(view.routineLeft);
+  const left = `${formatClock(view.routineLeft)} left`;
   const name = truncate(view.routineName, Math.max(4, inner - where.length - left.length - 2));
   const header: Line = [
     span(`  ${name}`, style.strong),

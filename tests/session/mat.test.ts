@@ -52,8 +52,8 @@ describe("the mat view (about 100x30 and up)", () => {
       const beside = screen.filter((r) => BRAILLE.test(r) && r.includes("██"));
       expect(beside.length).toBeGreaterThanOrEqual(5);
       expect(screen.join("\n")).toContain("next: Knee to chest, right side (30s)");
-      // The routine's time by the minute (0:54 left): the step's seconds are the large digits.
-      expect(screen[0]).toMatch(/step 1 of 3 · under a minute left$/);
+      // The routine's time on the clock every view uses: never "under a minute" at 0:54.
+      expect(screen[0]).toMatch(/step 1 of 3 · 0:54 left$/);
     },
   );
 

@@ -38,7 +38,11 @@ sleep $(node -e "process.stdout.write(String($words * 0.3))")
       });
 }
 
-describe("speech with a real program on PATH, timed", () => {
+// Timed by the wall clock through a real process: on a machine busy with other work the
+// process is scheduled late and the test would blame knot. The scheduling itself is tested
+// with a fake clock (cues.test.ts); this one runs where KNOT_TIMED=1 asks for it, on a quiet
+// machine (README, Development).
+describe.runIf(process.env.KNOT_TIMED === "1")("speech with a real program on PATH, timed", () => {
   it("says each step's name on time, drops counts rather than say them late, and 'Done.'", async () => {
     const dir = tempDir();
     const said = fakeSpeech(dir);
