@@ -1,0 +1,180 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+
+/**
+ * knot's layers, highest first. A file may import its own layer or a lower one, never a higher
+ * one; and no import circle, type-only and dynamic imports included. A path names a file or a
+ * folder under src/ (the longest that matches a file places it).
+ */
+const LAYERS: readonly { name: string; paths: readonly string[] }[] = [
+  {
+    name: "entry",
+    paths: ["cli.ts", "main.ts", "complete-main.ts", "fast-path.ts", "report-error.ts"],
+  },
+  { name: "commands", paths: ["commands/"] },
+  {
+    // what a command does: run a session at the terminal, schedule and send reminders, build a
+    // routine, gather a report
+    name: "use cases",
+    paths: ["session/", "remind/", "builder/", "progress/", "cycle.ts", "complete.ts"],
+  },
+  {
+    // files, the terminal, prompts: the edges the use cases are handed
+    name: "adapters",
+    paths: [
+      "config/store.ts",
+      "history/",
+      "remind/state.ts",
+      "remind/log.ts",
+      "remind/lock.ts",
+      "remind/profile.ts",
+      "routine/library.ts",
+      "routine/cache.ts",
+      "routine/parse.ts",
+      "routine/builtin-index.ts",
+      "safety/screening-log.ts",
+      "session/terminal.ts",
+      "session/speech.ts",
+      "ui/prompt.ts",
+      "ui/line-prompt.ts",
+      "context.ts",
+      "output.ts",
+      "files.ts",
+      "paths.ts",
+      "signals.ts",
+      "process-start.ts",
+      "on-path.ts",
+    ],
+  },
+  {
+    // the session's state machine and the reminders' rules: they judge with the safety rules
+    name: "domain: session and reminders",
+    paths: ["session/engine.ts", "session/reps.ts", "remind/model.ts", "remind/decide.ts"],
+  },
+  { name: "domain: safety", paths: ["safety/"] },
+  { name: "domain: history", paths: ["history/record.ts", "history/analysis.ts"] },
+  {
+    // routines and the rules of a timeline's own cold and heat, which a routine file is checked
+    // against; the settings' names and bounds
+    name: "domain: routines",
+    paths: ["routine/", "poses/", "safety/rules.ts", "config/keys.ts"],
+  },
+  {
+    name: "shared",
+    paths: ["errors.ts", "duration.ts", "health.ts", "suggest.ts", "package.ts", "ui/"],
+  },
+];
+
+const SRC = fileURLToPath(new URL("../src/", import.meta.url));
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return entry.name.endsWith(".ts") ? [relative(SRC, path).split("\\").join("/")] : [];
+  });
+}
+
+/** Every file under src/ a file imports: static, type-only, re-exported and dynamic alike. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(join(SRC, file), "utf8");
+  const { importedFiles } = ts.preProcessFile(text, true, true);
+  return importedFiles
+    .map((ref) => ref.fileName)
+    .filter((spec) => spec.startsWith("."))
+    .map((spec) =>
+      relative(SRC, resolve(SRC, dirname(file), spec.replace(/\.js$/, ".ts")))
+        .split("\\")
+        .join("/"),
+    );
+}
+
+function layerOf(file: string): number {
+  let best = -1;
+  let length = -1;
+  LAYERS.forEach((layer, i) => {
+    for (const path of layer.paths) {
+      const fits = path.endsWith("/") ? file.startsWith(path) : file === path;
+      if (fits && path.length > length) {
+        best = i;
+        length = path.length;
+      }
+    }
+  });
+  return best;
+}
+
+/** The import circles (strongly connected groups of two or more files, or a file importing itself). */
+function circles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+  let next = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const found: string[][] = [];
+  const visit = (v: string) => {
+    index.set(v, next);
+    low.set(v, next++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!graph.has(w)) continue;
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) === index.get(v)) {
+      const group: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        group.push(w);
+      } while (w !== v);
+      if (group.length > 1 || graph.get(v)!.includes(v)) found.push(group.sort());
+    }
+  };
+  for (const v of graph.keys()) if (!index.has(v)) visit(v);
+  return found;
+}
+
+const files = sourceFiles(SRC).sort();
+const graph = new Map(files.map((file) => [file, importsOf(file)]));
+
+describe("the layers of knot's code", () => {
+  it("places every source file in a layer", () => {
+    expect(files.filter((file) => layerOf(file) < 0)).toEqual([]);
+  });
+
+  it("reads imports of every kind (the parser sees type-only, re-exported and dynamic ones)", () => {
+    const { importedFiles } = ts.preProcessFile(
+      'import type { A } from "./a.js";\nexport { b } from "./b.js";\nconst c = await import("./c.js");',
+      true,
+      true,
+    );
+    expect(importedFiles.map((f) => f.fileName)).toEqual(["./a.js", "./b.js", "./c.js"]);
+  });
+
+  it("has no import circle", () => {
+    expect(circles(graph)).toEqual([]);
+  });
+
+  it("never imports from a lower layer into a higher one", () => {
+    const upward: string[] = [];
+    for (const [file, targets] of graph) {
+      for (const target of targets) {
+        if (!graph.has(target)) continue;
+        if (layerOf(target) < layerOf(file)) {
+          upward.push(
+            `${file} (${LAYERS[layerOf(file)]!.name}) -> ${target} (${LAYERS[layerOf(target)]!.name})`,
+          );
+        }
+      }
+    }
+    expect(upward).toEqual([]);
+  });
+});
