@@ -1,17 +1,8 @@
 import type { OutputStream } from "../context.js";
 import { output } from "../output.js";
+import { TERM } from "../ui/term.js";
 
-const ESC = "\u001b[";
-export const TERM = {
-  altScreenOn: `${ESC}?1049h`,
-  altScreenOff: `${ESC}?1049l`,
-  cursorHide: `${ESC}?25l`,
-  cursorShow: `${ESC}?25h`,
-  titlePush: `${ESC}22;0t`,
-  titlePop: `${ESC}23;0t`,
-  title: (text: string) => `\u001b]0;${text}\u0007`,
-  bell: "\u0007",
-} as const;
+export { TERM };
 
 type RawInput = NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };
 

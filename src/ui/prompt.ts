@@ -2,9 +2,9 @@ import { createInterface } from "node:readline";
 import type { Context, OutputStream } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
 import { exitNow, output } from "../output.js";
-import { TERM } from "../session/terminal.js";
 import { SIGNAL_EXIT } from "../signals.js";
 import { askLine, type LineQuestion } from "./line-prompt.js";
+import { TERM } from "./term.js";
 import { wrap } from "./text.js";
 
 /**
