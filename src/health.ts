@@ -66,6 +66,12 @@ export const THERMAL_RULES = {
   coldGapMs: 2 * 60 * 60 * 1000,
 } as const;
 
+/**
+ * Self-massage per body area in 24 hours: knot's default limit (the stricter of its two
+ * sources) and the ceiling no setting passes (the looser source's own most).
+ */
+export const MASSAGE_LIMIT_MINUTES = { default: 6, maximum: 30 } as const;
+
 const ON_MINUTES = THERMAL_RULES.maxApplicationSeconds / 60;
 const OFF_MINUTES = THERMAL_RULES.minOffSeconds / 60;
 
@@ -194,7 +200,7 @@ export const CONTRAINDICATIONS: Record<
     ],
     notes: [
       "Keep a tennis ball 2-3 cm off the spine; on the neck, work only the back of it, never the front or sides where you can feel the pulse; stop at once if it hurts.",
-      "knot's daily limit is 6 minutes per body area (setting massage.dailyLimitMinutes, at most 30).",
+      `knot's daily limit is ${MASSAGE_LIMIT_MINUTES.default} minutes per body area (setting massage.dailyLimitMinutes, at most ${MASSAGE_LIMIT_MINUTES.maximum}).`,
     ],
     sources: "knot's source notes; Mayo Clinic; NCCIH; Harvard Health",
   },

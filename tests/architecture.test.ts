@@ -25,7 +25,7 @@ const LAYERS: readonly { name: string; paths: readonly string[] }[] = [
     // files, the terminal, prompts: the edges the use cases are handed
     name: "adapters",
     paths: [
-      "config/store.ts",
+      "config/",
       "history/",
       "remind/state.ts",
       "remind/log.ts",
@@ -58,9 +58,9 @@ const LAYERS: readonly { name: string; paths: readonly string[] }[] = [
   { name: "domain: history", paths: ["history/record.ts", "history/analysis.ts"] },
   {
     // routines and the rules of a timeline's own cold and heat, which a routine file is checked
-    // against; the settings' names and bounds
+    // against
     name: "domain: routines",
-    paths: ["routine/", "poses/", "safety/rules.ts", "config/keys.ts"],
+    paths: ["routine/", "poses/", "safety/rules.ts"],
   },
   {
     name: "shared",

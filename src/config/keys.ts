@@ -1,5 +1,5 @@
 import { KnotError } from "../errors.js";
-import { THERMAL_RULES } from "../health.js";
+import { MASSAGE_LIMIT_MINUTES, THERMAL_RULES } from "../health.js";
 import { didYouMean } from "../suggest.js";
 import { quote } from "../ui/safe.js";
 
@@ -72,9 +72,9 @@ export const CONFIG_KEYS = {
   },
   "massage.dailyLimitMinutes": {
     type: "integer",
-    default: 6,
+    default: MASSAGE_LIMIT_MINUTES.default,
     minimum: 1,
-    maximum: 30,
+    maximum: MASSAGE_LIMIT_MINUTES.maximum,
     description: "Daily self-massage limit per body area, in minutes",
     guidance:
       "knot's default, 6 minutes per area a day, is the stricter of its two sources; 30 (5 minutes, 6 times a day) is the looser source's own most, and knot's ceiling.",

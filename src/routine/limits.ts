@@ -1,6 +1,5 @@
-import { CONFIG_KEYS } from "../config/keys.js";
 import { formatDuration } from "../duration.js";
-import { THERMAL_RULES } from "../health.js";
+import { MASSAGE_LIMIT_MINUTES, THERMAL_RULES } from "../health.js";
 import { checkSessionRules } from "../safety/rules.js";
 import type { Issue } from "./issue.js";
 import { announcement, fitsInStep, spokenWords, WORDS_PER_SECOND } from "./speech-fit.js";
@@ -17,7 +16,7 @@ import {
   type StepItem,
 } from "./vocabulary.js";
 
-const massageLimit = CONFIG_KEYS["massage.dailyLimitMinutes"];
+const massageLimit = MASSAGE_LIMIT_MINUTES;
 
 /**
  * Safety limits from knot's health guidance (docs/health-guidance.md): stretch holds up to 30
