@@ -64,7 +64,7 @@ const LAYERS: readonly { name: string; paths: readonly string[] }[] = [
   },
   {
     name: "shared",
-    paths: ["errors.ts", "duration.ts", "health.ts", "suggest.ts", "package.ts", "ui/"],
+    paths: ["errors.ts", "duration.ts", "health.ts", "hash.ts", "suggest.ts", "package.ts", "ui/"],
   },
 ];
 

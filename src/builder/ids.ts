@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import { isAbsolute, join, relative } from "node:path";
+import { shortHash } from "../hash.js";
 import { ID_PATTERN, includeField, routineField, stepField } from "../routine/schema.js";
 import { UNSAFE } from "../ui/safe.js";
 
@@ -120,8 +120,7 @@ const LATIN: Readonly<Record<string, string>> = {
 };
 
 /** A short id that stays the same for the same name: for names with nothing to spell in Latin letters. */
-const hashedId = (name: string): string =>
-  `routine-${createHash("sha256").update(name.normalize("NFC")).digest("hex").slice(0, 4)}`;
+const hashedId = (name: string): string => `routine-${shortHash(name.normalize("NFC"), 4)}`;
 
 /**
  * An id made from a name: letters without their accents (Greek and Cyrillic spelled in Latin

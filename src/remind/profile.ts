@@ -1,13 +1,12 @@
-import { createHash } from "node:crypto";
 import { join } from "node:path";
+import { shortHash } from "../hash.js";
 
 /**
  * Which knot a scheduler entry belongs to. Two profiles (different settings folders) share
  * one crontab and one launchd and systemd user: every entry carries a short hash of the
  * settings folder beside the reminder's id, so one profile never replaces or removes another's.
  */
-export const profileOf = (configDir: string): string =>
-  createHash("sha256").update(configDir).digest("hex").slice(0, 6);
+export const profileOf = (configDir: string): string => shortHash(configDir, 6);
 
 /** Where knot keeps its reminder files in the data folder. */
 export const remindFiles = (dataDir: string) => ({
