@@ -2,6 +2,7 @@ import { KnotError } from "./errors.js";
 import { THERMAL_RULES } from "./health.js";
 import { LIMITS } from "./routine/limits.js";
 import type { TimelineEntry } from "./routine/timeline.js";
+import { isThermal } from "./routine/vocabulary.js";
 import { checkSessionRules } from "./safety/rules.js";
 import { quote } from "./ui/safe.js";
 
@@ -33,7 +34,7 @@ export function parseShortForm(args: string[]): Partial<CycleSpec> {
       spec.offMinutes = Number(off[1]);
     } else if (rounds) {
       spec.rounds = Number(rounds[1]);
-    } else if (token === "cold" || token === "heat") {
+    } else if (isThermal(token)) {
       spec.kind = token;
     } else {
       throw new KnotError(`${quote(token)} is not part of a cycle. ${FORMS}`);

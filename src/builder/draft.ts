@@ -6,6 +6,7 @@ import {
   AREAS,
   type Area,
   type Category,
+  isThermal,
   type Routine,
   type Tempo,
 } from "../routine/vocabulary.js";
@@ -60,7 +61,7 @@ export function checkStep(step: DraftStep, index = 0): Decision[] {
   const warn = (caution: CautionId): Decision[] => [
     { verdict: "warn", caution, step: index, seconds, reps },
   ];
-  if (step.type === "cold" || step.type === "heat") {
+  if (isThermal(step.type)) {
     if (seconds > THERMAL_RULES.maxApplicationSeconds) return refuse("application-too-long");
     if (step.type === "cold" && seconds > GUIDANCE.coldSeconds.high) return warn("cold-long");
     return [];

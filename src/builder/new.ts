@@ -4,6 +4,7 @@ import { type Context, println } from "../context.js";
 import { formatDuration } from "../duration.js";
 import { ExitCode } from "../errors.js";
 import type { Library } from "../routine/library.js";
+import { isThermal } from "../routine/vocabulary.js";
 import { choose, confirm, isEscape } from "../ui/prompt.js";
 import { quote } from "../ui/safe.js";
 import { wrap } from "../ui/text.js";
@@ -98,7 +99,7 @@ export async function buildRoutine(
       return ExitCode.ok;
     }
     const added = await onEscape(async () => {
-      if (action === "cold" || action === "heat") {
+      if (isThermal(action)) {
         if (!(await roomFor(action, draft, library, ctx))) return false;
       }
       const step = await askStep(action, draft, library, ctx, view);

@@ -5,7 +5,7 @@ import { bar } from "../history/charts.js";
 import { liveSessions } from "../history/checkpoint.js";
 import { openJournal, stepsFrom } from "../history/journal.js";
 import { reminderTrouble } from "../remind/trouble.js";
-import { AREAS } from "../routine/vocabulary.js";
+import { AREAS, THERMAL_KINDS } from "../routine/vocabulary.js";
 import { type Allowance, DAY_MS } from "../safety/allowance.js";
 import { clockTime, whenText } from "../safety/allowance-text.js";
 import { RULES_LOOK_BACK_MS } from "../safety/trend.js";
@@ -20,7 +20,7 @@ const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).
 
 /** What the rules allow at this moment, for cold and heat: the floor, and guidance above it. */
 function thermalOf(a: Allowance) {
-  return (["cold", "heat"] as const).map((kind) => {
+  return THERMAL_KINDS.map((kind) => {
     const lastEnd = kind === "cold" ? a.cold.lastEnd : a.heat.lastEnd;
     // The floors: 10 minutes off after any application; heat 3 times in 24 hours.
     const heatFull = kind === "heat" ? a.heat.nextSlotAt : undefined;

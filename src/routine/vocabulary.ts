@@ -17,8 +17,10 @@ export type Area = (typeof AREAS)[number];
 export const STEP_KINDS = ["prepare", "hold", "move", "rest", "cold", "heat", "massage"] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 /** The kinds of step that put a pack on: cold and heat, kept to the session rules. */
-export type ThermalKind = "cold" | "heat";
-export const isThermal = (kind: string): kind is ThermalKind => kind === "cold" || kind === "heat";
+export const THERMAL_KINDS = ["cold", "heat"] as const;
+export type ThermalKind = (typeof THERMAL_KINDS)[number];
+export const isThermal = (kind: string): kind is ThermalKind =>
+  (THERMAL_KINDS as readonly string[]).includes(kind);
 
 export type Side = "left" | "right";
 

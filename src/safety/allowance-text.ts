@@ -1,4 +1,5 @@
 import { formatDuration, formatMinutes } from "../duration.js";
+import { THERAPIES } from "../health.js";
 import { addDays, dayKey } from "../history/analysis.js";
 import type { Allowance, Decision } from "./allowance.js";
 
@@ -12,7 +13,7 @@ export function whenText(at: number, now: number): string {
   return `${dayKey(at)} ${clockTime(at)}`;
 }
 
-const therapy = (category: string) => ["cold", "heat", "massage"].includes(category);
+const therapy = (category: string) => (THERAPIES as readonly string[]).includes(category);
 
 const pack = (kind: "cold" | "heat") => (kind === "cold" ? "cold" : "heat");
 

@@ -1,4 +1,4 @@
-import { THERMAL_RULES } from "../health.js";
+import { THERAPIES, THERMAL_RULES } from "../health.js";
 import type { SessionRecord } from "../history/record.js";
 import { LIMITS } from "../routine/limits.js";
 import type { TimelineEntry } from "../routine/timeline.js";
@@ -287,7 +287,7 @@ const offsetOf = (timeline: readonly TimelineEntry[], index: number) =>
  */
 function stopsPlan(stop: RoutineStop, plan: Plan): boolean {
   if (stop.routine === plan.routine) return true;
-  const kinds = stop.category === "mixed" ? ["cold", "heat", "massage"] : [stop.category as string];
+  const kinds: readonly string[] = stop.category === "mixed" ? THERAPIES : [stop.category];
   return plan.timeline.some((step) => kinds.includes(step.kind));
 }
 
