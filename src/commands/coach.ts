@@ -362,12 +362,15 @@ export async function coach(
       // end (at most a few seconds), before the terminal is given back.
       // Without a voice it stays a moment too, long enough to be seen from the mat.
       const done = finished && fullScreen && !output.lost && display.done?.(plan.name);
-      if (!output.lost)
+      // Any other ending gives the terminal back at once (keys typed meanwhile must not reach
+      // the shell), and the last words are heard after.
+      if (done)
         await Promise.all([
           cues.finish(4000),
-          done ? new Promise((resolve) => setTimeout(resolve, DONE_SHOWN_MS)) : undefined,
+          new Promise((resolve) => setTimeout(resolve, DONE_SHOWN_MS)),
         ]);
       terminal.restore();
+      if (!done && !output.lost) await cues.finish(4000);
       cues.stop();
       // v during the session: the choice is kept for the next one.
       const kept = voiceToKeep(voiceAtStart, cues.voice);

@@ -254,6 +254,9 @@ export class Cues {
   toggleVoice(): boolean {
     this.voiceOn = !this.voiceOn;
     if (this.voiceOn && !this.speech && !this.voiceCommand) this.setUpVoice();
+    // Nothing to speak with: voice stays off (the notice has said how to get a voice), so the
+    // screen never says "voice on" to silence and the choice kept is off.
+    if (this.voiceOn && !this.speech && !this.voiceCommand) this.voiceOn = false;
     if (!this.voiceOn) this.speech?.stop();
     return this.voiceOn;
   }

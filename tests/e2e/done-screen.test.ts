@@ -43,4 +43,34 @@ describe("the end of a finished session on the full screen", () => {
     expect(end).toContain("Short routine: finished");
     expect(end).toMatch(/[█▀▄]{3}/);
   });
+
+  it("gives the terminal back at once after q, and the words being said end after", {
+    timeout: 30_000,
+  }, async () => {
+    const dir = tempDir("knot-slow-words-");
+    // every cue takes two seconds, then marks the terminal
+    writeFileSync(
+      join(dir, "espeak-ng"),
+      "#!/bin/sh\ncat >/dev/null\nsleep 2\nprintf '[said]' > /dev/tty\nexit 0\n",
+    );
+    writeFileSync(join(dir, "spd-say"), "#!/bin/sh\nexit 1\n");
+    chmodSync(join(dir, "espeak-ng"), 0o755);
+    chmodSync(join(dir, "spd-say"), 0o755);
+    const env = isolatedEnv({
+      TERM: "xterm-256color",
+      NO_COLOR: "1",
+      PATH: `${dir}:${process.env.PATH}`,
+    });
+    const file = shortRoutine([{ name: "Reach", kind: "hold", duration: 20 }]);
+    const run = startInPty(file, ["--voice"], { cols: 100, rows: 30, env });
+    await run.waitFor("REACH");
+    run.press("q");
+    await run.exited;
+    const out = run.output();
+    const back = out.lastIndexOf(RESTORE.altScreenLeft);
+    expect(back).toBeGreaterThan(-1);
+    // the step's name was still being said when q came: it ends after the terminal is back
+    expect(out.indexOf("[said]", back)).toBeGreaterThan(back);
+    expect(out.slice(0, back)).not.toContain("[said]");
+  });
 });

@@ -471,4 +471,10 @@ describe("the v key", () => {
     h.cues.toggleVoice();
     expect(h.problems).toEqual([expect.stringMatching(/no speech program was found/)]);
   });
+
+  it("stays off where there is no speech program, so 'voice on' is never said to silence", () => {
+    const h = harness({ voice: false }, ["notify-send"]);
+    expect(h.cues.toggleVoice()).toBe(false);
+    expect(h.cues.voice).toBe(false);
+  });
 });
