@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BUILT_IN_DIR, BUILT_IN_INDEX } from "../src/package.js";
@@ -33,6 +33,15 @@ describe("the built-in routines' index", () => {
     writeFileSync(join(dir, "b.json"), JSON.stringify(routineJson({ id: "beta" })));
     expect(readBuiltInIndex(file, dir)).toBeUndefined();
     expect(readBuiltInIndex(join(dir, "missing.json"), dir)).toBeUndefined();
+  });
+
+  it("still counts after the files are given new times, as npm gives a package's files", () => {
+    const dir = writeTree({ "a.json": routineJson({ id: "alpha" }) });
+    const file = join(tempDir(), "index.json");
+    writeFileSync(file, JSON.stringify(makeBuiltInIndex(dir, fromFiles(dir))));
+    const packed = new Date("1985-10-26T08:15:00Z");
+    utimesSync(join(dir, "a.json"), packed, packed);
+    expect(readBuiltInIndex(file, dir)).toEqual(fromFiles(dir));
   });
 
   it.skipIf(!existsSync(BUILT_IN_INDEX))("as built, agrees with knot's routine files", () => {
