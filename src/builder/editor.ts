@@ -1,6 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { delimiter, join } from "node:path";
+import { onPath as onPathOf } from "../on-path.js";
 
 /** Editors tried, in order, when neither VISUAL nor EDITOR is set: Debian's choice, then two found almost everywhere. */
 export const FALLBACK_EDITORS = ["editor", "nano", "vi"] as const;
@@ -11,19 +10,12 @@ export const FALLBACK_EDITORS = ["editor", "nano", "vi"] as const;
  */
 export function pickEditor(
   env: NodeJS.ProcessEnv,
-  onPath: (name: string) => boolean = (name) => findOnPath(env, name),
+  onPath: (name: string) => boolean = (name) => onPathOf(name, env),
   platform: NodeJS.Platform = process.platform,
 ): string | undefined {
   for (const value of [env.VISUAL, env.EDITOR]) if (value?.trim()) return value.trim();
   if (platform === "win32") return "notepad";
   return FALLBACK_EDITORS.find(onPath);
-}
-
-function findOnPath(env: NodeJS.ProcessEnv, name: string): boolean {
-  return (env.PATH ?? "")
-    .split(delimiter)
-    .filter(Boolean)
-    .some((dir) => existsSync(join(dir, name)));
 }
 
 /**
