@@ -34,12 +34,16 @@ function keepCompiledCode(Module) {
   const path = require("node:path");
   const vm = require("node:vm");
   const dist = path.join(__dirname, "..", "dist") + path.sep;
+  // knot's data folder as src/paths.ts finds it (relative folders never count); where that
+  // needs more than the environment (no HOME), the code is compiled as usual.
   const env = process.env;
   const xdg = env.XDG_DATA_HOME && path.isAbsolute(env.XDG_DATA_HOME) ? env.XDG_DATA_HOME : "";
   const home = env.HOME && path.isAbsolute(env.HOME) ? env.HOME : "";
   const data =
     process.platform === "win32"
-      ? env.LOCALAPPDATA && path.join(env.LOCALAPPDATA, "knot", "Data")
+      ? env.LOCALAPPDATA &&
+        path.isAbsolute(env.LOCALAPPDATA) &&
+        path.join(env.LOCALAPPDATA, "knot", "Data")
       : process.platform === "darwin"
         ? home && path.join(home, "Library", "Application Support", "knot")
         : (xdg || home) && path.join(xdg || path.join(home, ".local", "share"), "knot");
