@@ -14,7 +14,8 @@ export interface BuiltInIndex<Entry extends { path: string }> {
   entries: Entry[];
 }
 
-const routineFiles = (dir: string): string[] =>
+/** The routine files' names in a routines folder: every .json but the schema knot keeps there. */
+export const routineFiles = (dir: string): string[] =>
   readdirSync(dir).filter((name) => name.endsWith(".json") && name !== "schema.json");
 
 /** FNV-1a over a file's bytes: a few microseconds for a routine file, no hashing library. */

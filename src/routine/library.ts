@@ -1,10 +1,10 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { basename, join, resolve as resolvePath } from "node:path";
 import { KnotError } from "../errors.js";
 import { BUILT_IN_DIR, BUILT_IN_INDEX, knotStamp } from "../package.js";
 import { didYouMean } from "../suggest.js";
 import { quote } from "../ui/safe.js";
-import { readBuiltInIndex } from "./builtin-index.js";
+import { readBuiltInIndex, routineFiles } from "./builtin-index.js";
 import { type CheckResult, openRoutineCache } from "./cache.js";
 import { withKindCautions } from "./describe.js";
 import { checkLimits } from "./limits.js";
@@ -49,8 +49,7 @@ export interface Library {
 
 const jsonFiles = (dir: string): string[] => {
   try {
-    return readdirSync(dir)
-      .filter((name) => name.endsWith(".json") && name !== "schema.json")
+    return routineFiles(dir)
       .sort()
       .map((name) => join(dir, name));
   } catch {
