@@ -5,6 +5,7 @@ import {
   lstatSync,
   openSync,
   readSync,
+  renameSync,
   rmSync,
   writeFileSync,
 } from "node:fs";
@@ -102,6 +103,24 @@ export function openForAppend(path: string): number {
 export function writeFresh(path: string, data: string): void {
   rmSync(path, { force: true });
   writeFileSync(path, data, { flag: "wx", mode: 0o600 });
+}
+
+/**
+ * Replaces one of knot's own files whole: written beside it under a name of this process's,
+ * then renamed into place, so a reader sees the old file or the new one, never part of one.
+ * A link at `path` is refused (knot's folders hold no links of knot's own); a failure leaves
+ * the old file as it was and nothing beside it.
+ */
+export function writeWhole(path: string, data: string): void {
+  refuseLink(path);
+  const temp = `${path}.${process.pid}.tmp`;
+  try {
+    writeFresh(temp, data);
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
 }
 
 /** Refuses a link where knot writes one of its own files (see ESYMLINK). */

@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Context } from "../context.js";
-import { refuseLink, writeFresh } from "../files.js";
+import { writeWhole } from "../files.js";
 import { safeJson } from "../ui/safe.js";
 import { routineFile } from "./ids.js";
 
@@ -39,14 +39,6 @@ export function writeRoutineFile(
       syscall: "open",
     });
   }
-  const temp = `${path}.tmp`;
-  refuseLink(path);
-  writeFresh(temp, text);
-  try {
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
+  writeWhole(path, text);
   return path;
 }

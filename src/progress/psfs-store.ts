@@ -1,6 +1,6 @@
-import { mkdirSync, renameSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { describeFsError, readRegularFile, refuseLink, writeFresh } from "../files.js";
+import { describeFsError, readRegularFile, writeWhole } from "../files.js";
 import { emptyPsfs, type PsfsStore } from "./psfs.js";
 
 /**
@@ -49,9 +49,5 @@ export function readPsfs(dataDir: string): PsfsStore {
 
 export function writePsfs(dataDir: string, store: PsfsStore): void {
   mkdirSync(dataDir, { recursive: true });
-  const file = psfsFile(dataDir);
-  const temp = `${file}.tmp`;
-  writeFresh(temp, `${JSON.stringify(store, null, 2)}\n`);
-  refuseLink(file);
-  renameSync(temp, file);
+  writeWhole(psfsFile(dataDir), `${JSON.stringify(store, null, 2)}\n`);
 }

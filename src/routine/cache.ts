@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync } from "node:fs";
 import { dirname } from "node:path";
+import { writeWhole } from "../files.js";
 import type { Issue } from "./issue.js";
 import type { ParseResult } from "./parse.js";
 import type { TimelineEntry } from "./timeline.js";
@@ -88,9 +89,7 @@ export function openRoutineCache(file: string, knot: string): RoutineCache {
       if (!changed && Object.keys(old).length === Object.keys(now).length) return;
       try {
         mkdirSync(dirname(file), { recursive: true });
-        const temp = `${file}.${process.pid}.tmp`;
-        writeFileSync(temp, JSON.stringify({ knot, files: now } satisfies CacheFile));
-        renameSync(temp, file);
+        writeWhole(file, JSON.stringify({ knot, files: now } satisfies CacheFile));
       } catch {
         // a folder knot may not write to: no cache, the routines are read as before
       }
