@@ -38,6 +38,7 @@ export function createContext(
   const stdout = overrides.stdout ?? process.stdout;
   const stderr = overrides.stderr ?? process.stderr;
   const env = overrides.env ?? process.env;
+  let stdin = overrides.stdin;
   const styleFor = (stream: OutputStream) =>
     createStyle(wantsColor(stream, env, overrides.color) ? overrides.chalk : undefined);
   return {
@@ -45,7 +46,10 @@ export function createContext(
     stderr,
     // made on first use: for a file or /dev/null, Node loads its file streams with it
     get stdin() {
-      return overrides.stdin ?? process.stdin;
+      return stdin ?? process.stdin;
+    },
+    set stdin(stream) {
+      stdin = stream;
     },
     env,
     paths: overrides.paths ?? knotPaths(env),
