@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "../helpers.js";
@@ -61,6 +61,10 @@ describe.concurrent("voice is asked about once, at the first session", () => {
 
   it("keeps the v key's choice at the end of the session", { timeout: 60_000 }, async () => {
     const { env, stored } = firstRun();
+    // a speech program that listens and says nothing, alone on the PATH
+    const voice = join(env.PATH!, "espeak-ng");
+    writeFileSync(voice, "#!/bin/sh\nwhile read -r _; do :; done\nexit 0\n");
+    chmodSync(voice, 0o755);
     const routine = shortRoutine([{ name: "Reach", kind: "hold", duration: 3 }]);
     const run = knotInPty(["start", routine, "--yes", "--lead-in", "0", "--no-checkin"], {
       env,
@@ -72,5 +76,23 @@ describe.concurrent("voice is asked about once, at the first session", () => {
     await run.waitFor(/Voice on/);
     expect((await run.exited).exitCode).toBe(0);
     expect(stored()).toBe(true);
+  });
+
+  it("v where there is no speech program says how to get one and keeps the voice off", {
+    timeout: 60_000,
+  }, async () => {
+    const { env, stored } = firstRun();
+    const routine = shortRoutine([{ name: "Reach", kind: "hold", duration: 3 }]);
+    const run = knotInPty(["start", routine, "--yes", "--lead-in", "0", "--no-checkin"], {
+      env,
+      cols: 100,
+      rows: 30,
+    });
+    await run.waitFor("REACH");
+    run.press("v");
+    await run.waitFor(/Voice off: v turns it on/);
+    expect((await run.exited).exitCode).toBe(0);
+    expect(run.output()).toMatch(/no speech program was found: install speech-dispatcher/);
+    expect(stored()).not.toBe(true);
   });
 });
