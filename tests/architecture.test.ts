@@ -50,6 +50,12 @@ const LAYERS: readonly { name: string; paths: readonly string[] }[] = [
     ],
   },
   {
+    // the words: text modules by area, keyed by id, that turn the domain's codes and numbers
+    // into messages (src/text/locale.ts chooses the language)
+    name: "text",
+    paths: ["text/"],
+  },
+  {
     // the session's state machine and the reminders' rules: they judge with the safety rules
     name: "domain: session and reminders",
     paths: ["session/engine.ts", "session/reps.ts", "remind/model.ts", "remind/decide.ts"],

@@ -1,0 +1,53 @@
+/**
+ * The text layer's one switch: the language knot's words come in. The text modules under
+ * src/text/ (and the words modules beside the areas they serve) hold every message a person
+ * reads, keyed by id; each table is passed through `localized` once.
+ *
+ * English is the words as written. The pseudo-locale (`KNOT_LANG=pseudo`) wraps every message
+ * in ⟦ ⟧ and lengthens it by a third: a line on screen with letters outside the markers did not
+ * come through the text layer, and a layout that only holds at English lengths shows itself.
+ */
+
+export type Locale = "en" | "pseudo";
+
+export const locale: Locale = process.env.KNOT_LANG === "pseudo" ? "pseudo" : "en";
+
+export const PSEUDO_OPEN = "\u27e6";
+export const PSEUDO_CLOSE = "\u27e7";
+
+/** One message in the pseudo-locale: every non-blank line marked and a third longer. */
+export function pseudo(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => {
+      const body = line.trimStart();
+      if (body.trim() === "") return line;
+      const indent = line.slice(0, line.length - body.length);
+      const pad = "\u00b7".repeat(Math.ceil([...body].length / 3));
+      return `${indent}${PSEUDO_OPEN}${body}${pad}${PSEUDO_CLOSE}`;
+    })
+    .join("\n");
+}
+
+type Words = { readonly [id: string]: unknown };
+
+/**
+ * A table of words as the current locale gives them: strings, functions that return strings,
+ * and nested tables of both. In English the table is returned as it is.
+ */
+export function localized<T extends Words>(table: T): T {
+  return locale === "en" ? table : (wrap(table, pseudo) as T);
+}
+
+function wrap(value: unknown, tr: (text: string) => string): unknown {
+  if (typeof value === "string") return tr(value);
+  if (typeof value === "function") {
+    const f = value as (...args: unknown[]) => unknown;
+    return (...args: unknown[]) => wrap(f(...args), tr);
+  }
+  if (Array.isArray(value)) return value.map((v) => wrap(v, tr));
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wrap(v, tr)]));
+  }
+  return value;
+}
