@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import pty from "@lydell/node-pty";
 import { tempDir } from "../helpers.js";
+import { checkPseudo } from "./pseudo.js";
 import { isolatedEnv, KNOT_BIN } from "./run-knot.js";
 
 export interface PtyRun {
@@ -40,6 +41,7 @@ export function knotInPty(
   const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) =>
     term.onExit(resolve),
   );
+  checkPseudo(args, () => ({ terminal: output }));
   return {
     output: () => output,
     press: (keys) => term.write(keys),

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { fakeSpeechDir, pathWith } from "../setup/fake-speech.js";
+import { checkPseudo } from "./pseudo.js";
 
 export const KNOT_BIN = fileURLToPath(new URL("../../bin/knot.js", import.meta.url));
 
@@ -69,5 +70,6 @@ export function knot(
     timeout: options.timeout ?? 20_000,
     maxBuffer: 512 * 1024 * 1024,
   });
+  checkPseudo(args, () => result);
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

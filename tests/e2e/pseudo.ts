@@ -1,0 +1,76 @@
+import { expect, onTestFinished } from "vitest";
+import { PSEUDO_CLOSE, PSEUDO_OPEN } from "../../src/text/locale.js";
+
+/**
+ * The pseudo-locale's check. When the tests run with KNOT_LANG=pseudo, every message knot
+ * prints is marked ⟦…⟧ by the text layer; a line that still holds a word (two letters or more)
+ * once the marked spans are taken out printed words that did not come through the text layer.
+ * Digits, bars, braille spinners, box drawing and single-letter keys may stand outside.
+ */
+export const PSEUDO_ACTIVE = process.env.KNOT_LANG === "pseudo";
+
+const WORD = /\p{L}{2,}/u;
+
+/** Cursor movements, screen clearing and the like: where one piece of the screen ends. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: terminal escapes are control characters
+const CURSOR = /\u001b\[[0-9;?]*[A-HJKSTfhlnsu]|\u001b[78=>]|\u001b\][^\u0007]*\u0007|\r/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: terminal escapes are control characters
+const STYLE = /\u001b\[[0-9;]*m/g;
+
+/**
+ * The lines of `output` that keep a word outside the markers. Marks may nest and may span the
+ * lines a long message was wrapped onto; a span cut short by truncation ("…") ends with its line.
+ */
+export function unmarkedLines(output: string): string[] {
+  const text = output.replace(STYLE, "").replace(CURSOR, "\n");
+  const found: string[] = [];
+  let depth = 0;
+  for (const line of text.split("\n")) {
+    let outside = "";
+    for (const ch of line) {
+      if (ch === PSEUDO_OPEN) depth++;
+      else if (ch === PSEUDO_CLOSE) depth = Math.max(0, depth - 1);
+      else if (depth === 0) outside += ch;
+    }
+    if (line.trimEnd().endsWith("\u2026")) depth = 0;
+    if (WORD.test(outside)) found.push(line);
+  }
+  return found;
+}
+
+/** Whether an invocation's stdout is for a program to read (not through the text layer). */
+export function forPrograms(args: readonly string[]): boolean {
+  return args.some(
+    (a, i) =>
+      a === "--json" ||
+      a === "--csv" ||
+      a.startsWith("--export") ||
+      (a === "--events" && args[i + 1] === "-") ||
+      a === "--events=-",
+  );
+}
+
+/**
+ * Checks what one invocation printed once the test is over (so the test's own assertions run
+ * first), or at once outside a test; fails with the invocation and every unmarked line.
+ */
+export function checkPseudo(
+  args: readonly string[],
+  outputs: () => { stdout?: string; stderr?: string; terminal?: string },
+): void {
+  if (!PSEUDO_ACTIVE) return;
+  const check = () => {
+    const { stdout, stderr, terminal } = outputs();
+    const lines = [
+      ...(stdout !== undefined && !forPrograms(args) ? unmarkedLines(stdout) : []),
+      ...(stderr !== undefined ? unmarkedLines(stderr) : []),
+      ...(terminal !== undefined ? unmarkedLines(terminal) : []),
+    ];
+    expect(lines, `unmarked words printed by: knot ${args.join(" ")}`).toEqual([]);
+  };
+  try {
+    onTestFinished(check);
+  } catch {
+    check();
+  }
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { PSEUDO_CLOSE, PSEUDO_OPEN, pseudo } from "../../src/text/locale.js";
+import { forPrograms, unmarkedLines } from "../e2e/pseudo.js";
+
+const inside = (line: string) => line.trimStart().slice(1, -1);
+
+describe("pseudo(): every message marked and a third longer", () => {
+  it("marks every non-blank line of a message, keeping its indent and blank lines", () => {
+    const out = pseudo("First line\n  indented line\n\nlast");
+    const lines = out.split("\n");
+    expect(lines).toHaveLength(4);
+    expect(lines[0]?.startsWith(`${PSEUDO_OPEN}First line`)).toBe(true);
+    expect(lines[1]?.startsWith(`  ${PSEUDO_OPEN}indented line`)).toBe(true);
+    expect(lines[2]).toBe("");
+    for (const line of [lines[0], lines[1], lines[3]]) {
+      expect(line?.trimStart().startsWith(PSEUDO_OPEN)).toBe(true);
+      expect(line?.endsWith(PSEUDO_CLOSE)).toBe(true);
+    }
+  });
+
+  it("lengthens each line by a third (rounded up)", () => {
+    for (const text of ["ab", "Hold the stretch", "Breathe out slowly, then let go."]) {
+      const body = inside(pseudo(text));
+      expect(body.startsWith(text)).toBe(true);
+      expect([...body].length).toBe(text.length + Math.ceil(text.length / 3));
+    }
+  });
+
+  it("marks a message that holds another marked one again, nested", () => {
+    const out = pseudo(`Start ${pseudo("Neck stretch")}?`);
+    expect(out.startsWith(`${PSEUDO_OPEN}Start ${PSEUDO_OPEN}Neck stretch`)).toBe(true);
+    expect(unmarkedLines(out)).toEqual([]);
+  });
+});
+
+describe("the pseudo-locale check", () => {
+  it("finds a word printed outside the markers, and the line it is on", () => {
+    expect(unmarkedLines(`${pseudo("Hold")}\nReminder removed.\n`)).toEqual(["Reminder removed."]);
+    expect(unmarkedLines(`${pseudo("Step 1")} of routine`)).toHaveLength(1);
+    expect(unmarkedLines("ok")).toEqual(["ok"]);
+  });
+
+  it("passes marked text, digits, bars, braille, box drawing and single-letter keys", () => {
+    const screen = [
+      pseudo("Neck stretch: hold gently"),
+      "  12:30  3/8  75%",
+      "████████░░░░ ▏▎▍",
+      "⠋ ⠙ ⠹",
+      "┌────┐ │ x │ └────┘ ─ ═",
+      "[q] [p] 5 s",
+      `${pseudo("two")} ${pseudo("marked")} · 42`,
+    ].join("\n");
+    expect(unmarkedLines(screen)).toEqual([]);
+  });
+
+  it("follows a marked message wrapped onto several lines, and ends a truncated one", () => {
+    const wrapped = `${PSEUDO_OPEN}A long message that\nwas wrapped onto\nthree lines···${PSEUDO_CLOSE}`;
+    expect(unmarkedLines(wrapped)).toEqual([]);
+    const truncated = `${PSEUDO_OPEN}A long message cut…\nthen a stray word`;
+    expect(unmarkedLines(truncated)).toEqual(["then a stray word"]);
+  });
+
+  it("reads a terminal's output: styles dropped, cursor moves end a piece of the screen", () => {
+    const marked = pseudo("Hold");
+    expect(unmarkedLines(`\u001b[2J\u001b[H\u001b[1m${marked}\u001b[22m\u001b[3;1H12`)).toEqual([]);
+    expect(unmarkedLines(`${marked}\u001b[5;1Hplain`)).toEqual(["plain"]);
+    expect(unmarkedLines(`${marked}\rplain`)).toEqual(["plain"]);
+  });
+
+  it("leaves out what a program reads: --json, --csv, --export, --events -", () => {
+    expect(forPrograms(["history", "--json"])).toBe(true);
+    expect(forPrograms(["stats", "--csv"])).toBe(true);
+    expect(forPrograms(["history", "--export", "x.json"])).toBe(true);
+    expect(forPrograms(["start", "stretch", "--events", "-"])).toBe(true);
+    expect(forPrograms(["start", "stretch", "--events", "ev.jsonl"])).toBe(false);
+    expect(forPrograms(["list"])).toBe(false);
+  });
+});
