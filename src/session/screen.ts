@@ -8,13 +8,31 @@ interface Cell {
 }
 
 const ESC = "\u001b[";
+/** Every style off: shorter than any one style's own "off" code. */
+const RESET = `${ESC}m`;
+/** Save and restore the cursor (DECSC, DECRC): two bytes to come back to a cell, style off. */
+const SAVE = "\u001b7";
+const RESTORE = "\u001b8";
+/** Vertical tab: one row down in the same column, as a line feed does, in one byte (a line
+ * feed itself reaches the terminal as two, a carriage return added by the terminal driver). */
+const DOWN = "\u000b";
+/** Reverse index: one row up (never at the top row, where it would scroll). */
+const UP = "\u001bM";
 const BLANK: Cell = { ch: " ", paint: undefined, key: "" };
 const blankRow = (width: number): Cell[] => Array.from({ length: width }, () => BLANK);
 
+interface Spot {
+  row: number;
+  col: number;
+}
+
 /**
  * Draws frames on a terminal, writing only the cells that changed since the last frame, so a
- * countdown costs a few bytes a second. The last column is never written, which keeps
- * terminals from wrapping. `invalidate` forces a full redraw (after a resize or a resume).
+ * countdown costs a few bytes a second: the cursor goes from change to change by the shortest
+ * move (it stays where the last frame left it), a style is switched on only where it is not
+ * already in force, a cell that changes every second is come back to with the saved cursor,
+ * and blank runs are erased rather than written. The last column is never written, which
+ * keeps terminals from wrapping. `invalidate` forces a full redraw (after a resize or a resume).
  */
 export class Screen {
   private rows: Cell[][] = [];
@@ -22,12 +40,20 @@ export class Screen {
   private painted: string[] = [];
   private width = 0;
   private height = 0;
+  /** Where the last frame left the cursor; null when unknown. */
+  private cursor: Spot | null = null;
+  /** Where the cursor was saved (with no style on); null when nothing is. */
+  private saved: Spot | null = null;
+  /** How many frames changed a cell first, by cell (row × width + column), since the clear. */
+  private starts = new Map<number, number>();
 
   constructor(private readonly write: (text: string) => void) {}
 
   invalidate(): void {
     this.rows = [];
     this.painted = [];
+    this.cursor = null;
+    this.saved = null;
   }
 
   draw(lines: Line[], columns: number, rowsAvailable: number): void {
@@ -40,10 +66,11 @@ export class Screen {
       this.height = height;
       this.rows = Array.from({ length: height }, () => blankRow(width));
       this.painted = [];
+      this.cursor = { row: 0, col: 0 };
+      this.saved = null;
+      this.starts.clear();
     }
-    // The changed cells of every row, in pieces of one style each; then written style by
-    // style (the plain ones first), each piece top to bottom: a large digit's strokes are
-    // switched on once for the whole digit and once off, not at every row.
+    // The changed cells of every row, in pieces of one style each, top to bottom.
     const pieces: Piece[] = [];
     for (let r = 0; r < height; r++) {
       const line = lines[r] ?? [];
@@ -54,57 +81,163 @@ export class Screen {
       pieces.push(...changedPieces(r, this.rows[r]!, next));
       this.rows[r] = next;
     }
+    if (pieces.length === 0) {
+      if (out) this.write(out);
+      return;
+    }
+    // The cell changed most often, frame after frame (the seconds of a clock), is worth saving
+    // the cursor at: the next frame comes back to it in two bytes.
+    const count = (p: Spot | null) => (p ? (this.starts.get(p.row * width + p.col) ?? 0) : 0);
+    for (const p of out ? [] : pieces) {
+      const at = p.row * width + p.start;
+      this.starts.set(at, (this.starts.get(at) ?? 0) + 1);
+    }
+    let saveAt: Piece | undefined;
+    for (const p of pieces) {
+      const n = count({ row: p.row, col: p.start });
+      if (
+        p.key === "" &&
+        n >= 2 &&
+        n > count(this.saved) &&
+        n > count(saveAt ? { row: saveAt.row, col: saveAt.start } : null)
+      )
+        saveAt = p;
+    }
+    // The same changes in a few orders (top to bottom; style by style, so a large digit's
+    // strokes switch reverse video on once; the saved cell last, where coming back to it also
+    // switches the style off), and the shortest is written.
     const keys = [...new Set(["", ...pieces.map((p) => p.key)])];
-    pieces.sort(
-      (a, b) => keys.indexOf(a.key) - keys.indexOf(b.key) || a.row - b.row || a.start - b.start,
-    );
-    let cursor: { row: number; col: number } | null = null;
-    // The style last switched on: kept across cursor moves.
-    const pen: Pen = { key: "", close: "" };
-    for (const { row, start, end } of pieces) {
-      const next = this.rows[row]!;
-      out += moveTo(cursor, row, start);
-      if (isBlankRun(next, start, end) && end - start >= 5) {
-        // Erasing characters costs a few bytes whatever their number; the cursor stays put.
-        // It erases in the current style, so that is switched off first.
-        out += penOff(pen);
-        out += `${ESC}${end - start}X`;
-        cursor = { row, col: start };
-      } else {
-        out += paintRun(next, start, end, pen);
-        cursor = { row, col: end };
+    const byStyle = (plainFirst: boolean) => (a: Piece, b: Piece) =>
+      (a.key === b.key
+        ? 0
+        : a.key === ""
+          ? plainFirst
+            ? -1
+            : 1
+          : b.key === ""
+            ? plainFirst
+              ? 1
+              : -1
+            : keys.indexOf(a.key) - keys.indexOf(b.key)) ||
+      a.row - b.row ||
+      a.start - b.start;
+    const orders = [pieces, [...pieces].sort(byStyle(true)), [...pieces].sort(byStyle(false))];
+    const saved = this.saved;
+    if (saved) {
+      const atSaved = (p: Piece) => p.row === saved.row && p.start === saved.col && p.key === "";
+      for (const order of orders.slice(0, 3)) {
+        if (order.some(atSaved))
+          orders.push([...order.filter((p) => !atSaved(p)), ...order.filter(atSaved)]);
       }
     }
-    out += penOff(pen);
-    if (out) this.write(out);
+    let best: Encoded | undefined;
+    for (const order of orders) {
+      const encoded = encode(order, this.rows, width, this.cursor, saved, saveAt);
+      if (!best || encoded.text.length < best.text.length) best = encoded;
+    }
+    out += best!.text;
+    this.cursor = best!.cursor;
+    this.saved = best!.saved;
+    this.write(out);
   }
 }
 
+interface Encoded {
+  text: string;
+  cursor: Spot | null;
+  saved: Spot | null;
+}
+
+/** Pieces written in this order, from the cursor where it is, with no style on. */
+function encode(
+  order: Piece[],
+  rows: Cell[][],
+  width: number,
+  from: Spot | null,
+  savedBefore: Spot | null,
+  saveAt: Piece | undefined,
+): Encoded {
+  let text = "";
+  let cursor = from;
+  let saved = savedBefore;
+  let pen = "";
+  for (const piece of order) {
+    const { row, start, end } = piece;
+    const cells = rows[row]!;
+    // A blank run is erased (in no style): to the end of the line, or a count of cells.
+    const erase =
+      piece.key === "" && isBlankRun(cells, start, end)
+        ? end === width
+          ? `${ESC}K`
+          : end - start >= 5
+            ? `${ESC}${end - start}X`
+            : undefined
+        : undefined;
+    const want = erase ? "" : piece.key;
+    const direct = move(cursor, row, start) + switchPen(pen, want);
+    const restored = saved ? RESTORE + move(saved, row, start) + switchPen("", want) : undefined;
+    if (restored !== undefined && restored.length < direct.length) text += restored;
+    else text += direct;
+    pen = want;
+    if (piece === saveAt && pen === "") {
+      text += SAVE;
+      saved = { row, col: start };
+    }
+    if (erase) {
+      text += erase;
+      cursor = { row, col: start };
+    } else {
+      for (let i = start; i < end; i++) text += cells[i]!.ch;
+      cursor = { row, col: end };
+    }
+  }
+  if (pen) text += RESET;
+  return { text, cursor, saved };
+}
+
+/** The codes that change the style in force from one key (open\0close) to another. */
+function switchPen(pen: string, want: string): string {
+  if (pen === want) return "";
+  if (want === "") return RESET;
+  const open = want.split("\u0000")[0] ?? "";
+  return pen === "" ? open : RESET + open;
+}
+
+/** The cursor put at a cell, shortest first where a parameter is 1. */
+const place = (row: number, col: number): string =>
+  `${ESC}${row === 0 ? "" : row + 1}${col === 0 ? "" : `;${col + 1}`}H`;
+
 /**
- * The shortest way from the cursor to a cell: along the row, one row down and a little to the
- * side (large digits change the same columns row after row), a few rows up or down, or to the
- * cell itself.
+ * The shortest way from the cursor to a cell: down by vertical tabs, up by reverse index or a
+ * count, along the row by backspaces or a count, from the line's start, or to the cell itself.
  */
-function moveTo(cursor: { row: number; col: number } | null, row: number, col: number): string {
-  const absolute = `${ESC}${row + 1};${col + 1}H`;
-  if (!cursor) return absolute;
-  const along = (from: number) =>
-    col === from
-      ? ""
-      : col > from
-        ? `${ESC}${col - from}C`
-        : from - col <= 3
-          ? "\b".repeat(from - col)
-          : `${ESC}${from - col}D`;
-  // ESC D (index) moves one row down in the same column: two bytes; further, up or down.
-  const rows = row - cursor.row;
-  const relative =
+function move(from: Spot | null, row: number, col: number): string {
+  const absolute = place(row, col);
+  if (!from) return absolute;
+  const rows = row - from.row;
+  const vertical =
     rows === 0
-      ? along(cursor.col)
-      : rows === 1
-        ? `\u001bD${along(cursor.col)}`
-        : `${ESC}${Math.abs(rows)}${rows > 0 ? "B" : "A"}${along(cursor.col)}`;
-  return relative !== undefined && relative.length < absolute.length ? relative : absolute;
+      ? ""
+      : rows > 0
+        ? rows <= 3
+          ? DOWN.repeat(rows)
+          : `${ESC}${rows}B`
+        : rows === -1
+          ? UP
+          : `${ESC}${-rows}A`;
+  const cols = col - from.col;
+  const along =
+    cols === 0
+      ? ""
+      : cols > 0
+        ? `${ESC}${cols === 1 ? "" : cols}C`
+        : -cols <= 4
+          ? "\b".repeat(-cols)
+          : `${ESC}${-cols}D`;
+  const fromStart = `\r${col === 0 ? "" : `${ESC}${col === 1 ? "" : col}C`}`;
+  const horizontal = fromStart.length < along.length ? fromStart : along;
+  const relative = vertical + horizontal;
+  return relative.length < absolute.length ? relative : absolute;
 }
 
 const isBlankRun = (cells: Cell[], start: number, end: number): boolean => {
@@ -135,8 +268,8 @@ interface Piece {
 
 /**
  * The changed cells of a row in pieces of one style; close pieces of the same style are
- * merged (the few unchanged cells between them, in that style too, are cheaper to write again
- * than to move over).
+ * merged where the unchanged cells between them, in that style too, are fewer bytes to write
+ * again than a cursor move over them.
  */
 function changedPieces(row: number, prev: Cell[], next: Cell[]): Piece[] {
   const pieces: Piece[] = [];
@@ -145,7 +278,7 @@ function changedPieces(row: number, prev: Cell[], next: Cell[]): Piece[] {
     const a = prev[i];
     const b = next[i]!;
     if (a && a.ch === b.ch && a.key === b.key) continue;
-    if (last && last.key === b.key && i - last.end <= 3 && sameKey(next, last.end, i, b.key)) {
+    if (last && last.key === b.key && gapBytes(next, last.end, i, b.key) <= 4) {
       last.end = i + 1;
     } else {
       last = { row, start: i, end: i + 1, key: b.key };
@@ -155,39 +288,12 @@ function changedPieces(row: number, prev: Cell[], next: Cell[]): Piece[] {
   return pieces;
 }
 
-const sameKey = (cells: Cell[], start: number, end: number, key: string): boolean => {
-  for (let i = start; i < end; i++) if (cells[i]!.key !== key) return false;
-  return true;
-};
-
-/** The style switched on, by its key, and what switches it off. */
-interface Pen {
-  key: string;
-  close: string;
-}
-
-function penOff(pen: Pen): string {
-  const close = pen.close;
-  pen.key = "";
-  pen.close = "";
-  return close;
-}
-
-/** Cells as text, switching the style only where it changes (a paint's key is open\0close). */
-function paintRun(cells: Cell[], start: number, end: number, pen: Pen): string {
-  let out = "";
-  let i = start;
-  while (i < end) {
-    const { key } = cells[i]!;
-    let text = "";
-    while (i < end && cells[i]!.key === key) text += cells[i++]!.ch;
-    if (key !== pen.key) {
-      const [open = "", close = ""] = key.split("\u0000");
-      out += penOff(pen) + open;
-      pen.key = key;
-      pen.close = close;
-    }
-    out += text;
+/** Bytes to write the cells between two pieces again; more than a move when a style differs. */
+const gapBytes = (cells: Cell[], start: number, end: number, key: string): number => {
+  let bytes = 0;
+  for (let i = start; i < end && bytes <= 4; i++) {
+    if (cells[i]!.key !== key) return Number.POSITIVE_INFINITY;
+    bytes += Buffer.byteLength(cells[i]!.ch);
   }
-  return out;
-}
+  return bytes;
+};
