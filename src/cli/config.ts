@@ -1,0 +1,88 @@
+import type { Command } from "commander";
+import { EXITS, examples, exitCodes, type Wiring } from "./wiring.js";
+
+const WORDS = {
+  description: "see and change your settings",
+  examples: [
+    "knot config list",
+    "knot config get leadIn",
+    "knot config set voice on",
+    "knot config unset cold.minutes",
+    "knot config path",
+  ],
+  list: "show every setting with its value",
+  get: "print one setting",
+  set: "change a setting",
+  unset: "put one setting back to its default",
+  reset: "put every setting back to its default",
+  path: "print where the settings file is",
+  key: "the setting, such as leadIn or cold.minutes",
+  value: "its new value",
+  unsetKey: "the setting",
+  json: "print as JSON",
+  exits: EXITS.common,
+};
+
+/** knot config and its subcommands: the settings, seen and changed. */
+export function configCommand(program: Command, { ctx, run }: Wiring): void {
+  const config = program
+    .command("config")
+    .description(WORDS.description)
+    .addHelpText("after", examples(...WORDS.examples))
+    .addHelpText("after", exitCodes(WORDS.exits));
+  config
+    .command("list", { isDefault: true })
+    .description(WORDS.list)
+    // `knot config voice` arrives here (list is the default): said as what to type instead
+    .argument("[word]")
+    .option("--json", WORDS.json)
+    .action(async (word: string | undefined, options) => {
+      const { configList, notAConfigCommand } = await import("../commands/config.js");
+      if (word !== undefined)
+        throw notAConfigCommand(
+          word,
+          config.commands.map((c) => c.name()),
+        );
+      await run(configList(options, ctx));
+    });
+  config
+    .command("get")
+    .description(WORDS.get)
+    .argument("<key>", WORDS.key)
+    .option("--json", WORDS.json)
+    .action(async (key: string, options) => {
+      const { configGet } = await import("../commands/config.js");
+      await run(configGet(key, options, ctx));
+    });
+  config
+    .command("set")
+    .description(WORDS.set)
+    .argument("<key>", WORDS.key)
+    .argument("<value>", WORDS.value)
+    .action(async (key: string, value: string) => {
+      const { configSet } = await import("../commands/config.js");
+      await run(configSet(key, value, ctx));
+    });
+  config
+    .command("unset")
+    .description(WORDS.unset)
+    .argument("<key>", WORDS.unsetKey)
+    .action(async (key: string) => {
+      const { configUnset } = await import("../commands/config.js");
+      await run(configUnset(key, ctx));
+    });
+  config
+    .command("reset")
+    .description(WORDS.reset)
+    .action(async () => {
+      const { configReset } = await import("../commands/config.js");
+      await run(configReset(ctx));
+    });
+  config
+    .command("path")
+    .description(WORDS.path)
+    .action(async () => {
+      const { configPath } = await import("../commands/config.js");
+      await run(configPath(ctx));
+    });
+}

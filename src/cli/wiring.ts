@@ -1,0 +1,32 @@
+import type { Command } from "commander";
+import type { Context } from "../context.js";
+import type { HotAction, HotCommand } from "../fast-path.js";
+
+/** What each command's wiring is handed by the program (src/cli.ts). */
+export interface Wiring {
+  ctx: Context;
+  /** Hands on the exit code a command's action settles with. */
+  run: (exit: Promise<number>) => Promise<void>;
+  /** What the commands typed most often run, as the fast path runs them (src/fast-path.ts). */
+  hot: Record<HotCommand, HotAction>;
+}
+
+/** Adds one top-level command (and its subcommands) to the program. */
+export type Register = (program: Command, wiring: Wiring) => void;
+
+/** A help page's examples, one command line each. */
+export const examples = (...lines: readonly string[]): string =>
+  `\nExamples:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
+
+const COMMON_EXITS = "0 done, 1 a file knot needs could not be read or written, 2 bad input";
+
+/** Every command's help ends with its exit codes (the README has them all). */
+export const EXITS = {
+  common: COMMON_EXITS,
+  session:
+    "0 finished, 1 not saved, 2 bad input or no terminal to ask in, 3 ended early or stopped by a safety check, 129 hangup or closed terminal, 130 Ctrl-C, 141 closed pipe, 143 SIGTERM",
+  /** The common codes and what a command adds to them. */
+  plus: (more: string) => `${COMMON_EXITS}${more}`,
+};
+
+export const exitCodes = (codes: string): string => `\nExit codes: ${codes}.\n`;
