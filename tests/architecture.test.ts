@@ -20,7 +20,7 @@ const LAYERS: readonly { name: string; paths: readonly string[] }[] = [
     // what a command does: run a session at the terminal, schedule and send reminders, build a
     // routine, gather a report
     name: "use cases",
-    paths: ["session/", "remind/", "builder/", "progress/", "cycle.ts", "complete.ts"],
+    paths: ["coach/", "session/", "remind/", "builder/", "progress/", "cycle.ts", "complete.ts"],
   },
   {
     // files, the terminal, prompts: the edges the use cases are handed
@@ -32,11 +32,14 @@ const LAYERS: readonly { name: string; paths: readonly string[] }[] = [
       "remind/log.ts",
       "remind/lock.ts",
       "remind/profile.ts",
+      "remind/store.ts",
+      "remind/reminders-file.ts",
       "routine/library.ts",
       "routine/cache.ts",
       "routine/parse.ts",
       "routine/builtin-index.ts",
       "safety/screening-log.ts",
+      "safety/screening-answers.ts",
       "session/terminal.ts",
       "session/speech.ts",
       "ui/prompt.ts",
@@ -55,6 +58,17 @@ const LAYERS: readonly { name: string; paths: readonly string[] }[] = [
     // into messages (src/text/locale.ts chooses the language)
     name: "text",
     paths: ["text/"],
+  },
+  {
+    // the change over weeks and what helps (progress), and the builder's steps and poses: the
+    // codes and numbers the text modules word
+    name: "domain: progress and the builder's steps",
+    paths: [
+      "progress/change.ts",
+      "progress/helps.ts",
+      "builder/draft-types.ts",
+      "builder/poses.ts",
+    ],
   },
   {
     // the session's state machine and the reminders' rules: they judge with the safety rules

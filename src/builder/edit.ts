@@ -7,7 +7,7 @@ import { checkRoutine, type Library } from "../routine/library.js";
 import { MAX_FILE_BYTES, readRoutineFile } from "../routine/parse.js";
 import { formatIssues } from "../routine/report.js";
 import type { Issue } from "../routine/validate.js";
-import { clockTime } from "../safety/allowance-text.js";
+import { clockTime } from "../safety/clock.js";
 import { didYouMean } from "../suggest.js";
 import { canAsk, choose, confirm, isEscape } from "../ui/prompt.js";
 import { quote, safeText } from "../ui/safe.js";

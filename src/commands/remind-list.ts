@@ -15,7 +15,7 @@ import {
   type SchedulerName,
 } from "../remind/schedulers.js";
 import { type KeptState, readRemindState } from "../remind/state.js";
-import { clockTime } from "../safety/allowance-text.js";
+import { clockTime } from "../safety/clock.js";
 import { safeText } from "../ui/safe.js";
 import {
   readReminders,

@@ -1,77 +1,14 @@
-import { redFlagLines } from "../safety/trend.js";
-import { CHANGE_RULES, type Change, type Verdict } from "./change.js";
-import { HELPS_RULES, type Relief, type WhatHelps } from "./helps.js";
+// The words for the change over weeks and for what helps are in the text layer
+// (src/text/progress.ts); these names stay while callers still import them from here.
+import { progressText } from "../text/progress.js";
 
-/** The words for the change over weeks and for what helps, shared by `knot stats` and the report. */
-
-export const VERDICT_WORDS: Record<Verdict, string> = {
-  improving: "improving",
-  worse: "worse",
-  "no-clear-change": "no clear change",
-  "too-few-days": "too few days to say",
-};
-
-export const MEASURE_WORDS = {
-  pain: "Pain (0-10, one rating a day)",
-  psfs: "Activities (PSFS average, 0-10)",
-} as const;
-
-export const THRESHOLD_WORDS = {
-  pain: `a change people feel: ${CHANGE_RULES.painPoints} points, or ${Math.round(CHANGE_RULES.painShare * 100)}% and at least ${CHANGE_RULES.painMinPoints}; Farrar et al. 2001, Childs et al. 2005`,
-  psfs: `a change people feel: ${CHANGE_RULES.psfsPoints} points in the average; Stratford et al. 1995`,
-} as const;
-
-export const NO_CAUSE =
-  "These are your own ratings over time: they cannot tell what caused a change.";
-
-const one = (n: number) => n.toFixed(1);
-const count = (n: number, measure: Change["measure"]) =>
-  measure === "pain" ? `${n} day${n === 1 ? "" : "s"}` : `${n} check${n === 1 ? "" : "s"}`;
-
-/** "5.2 over 6 days in the first two weeks, 3.0 over 5 days in the last two: 2.2 lower". */
-export function changeFigures(c: Change): string {
-  const side = (w: Change["first"], which: string) =>
-    w.average === null
-      ? `none in the ${which}`
-      : `${one(w.average)} over ${count(w.count, c.measure)} in the ${which}`;
-  const diff =
-    c.change === null
-      ? ""
-      : `: ${c.change === 0 ? "the same" : `${one(Math.abs(c.change))} ${c.change < 0 ? "lower" : "higher"}`}`;
-  return `${side(c.first, "first two weeks")}, ${side(c.last, "last two")}${diff}`;
-}
-
-/** Why nothing is said: the period or the days. */
-export function tooFewWords(c: Change): string {
-  if (c.short === "period")
-    return `the period is shorter than ${(2 * CHANGE_RULES.windowDays) / 7} weeks, so its first and last two weeks overlap`;
-  return c.measure === "pain"
-    ? `needs a rating on at least ${CHANGE_RULES.minPainDays} different days in each of the first and last two weeks`
-    : `needs at least ${CHANGE_RULES.minPsfsChecks} weekly check in each of the first and last two weeks`;
-}
-
-/** The lines for one measure: verdict, figures, threshold, and for "worse" the advice. */
-export function changeLines(c: Change, options: { adviceAbove?: boolean } = {}): string[] {
-  const lines = [`${MEASURE_WORDS[c.measure]}: ${VERDICT_WORDS[c.verdict]}`];
-  lines.push(`  ${changeFigures(c)}`);
-  if (c.verdict === "too-few-days") lines.push(`  (${tooFewWords(c)})`);
-  else lines.push(`  (${THRESHOLD_WORDS[c.measure]})`);
-  if (c.verdict === "worse" && options.adviceAbove) lines.push("  (see the advice above)");
-  else if (c.verdict === "worse")
-    lines.push(
-      ...redFlagLines([])
-        .slice(1)
-        .map((l) => `  ${l}`),
-    );
-  return lines;
-}
-
-export const RELIEF_WORDS = `Short-term relief: your pain rating right after a session against just before it, for routines and areas with at least ${HELPS_RULES.minSessions} sessions rated both times. It says how you felt straight after, not what a routine does over weeks.`;
-
-export const reliefText = (r: Relief): string =>
-  `${r.change === 0 ? "no change" : `${r.change > 0 ? "+" : ""}${one(r.change)}`} over ${r.sessions} session${r.sessions === 1 ? "" : "s"}`;
-
-export function helpsEmpty(h: WhatHelps): string | undefined {
-  if (h.routines.length > 0 || h.areas.length > 0) return undefined;
-  return `(not yet: each routine or area needs ${HELPS_RULES.minSessions} sessions rated before and after)`;
-}
+export const VERDICT_WORDS = progressText.verdicts;
+export const MEASURE_WORDS = progressText.measures;
+export const THRESHOLD_WORDS = progressText.thresholds;
+export const NO_CAUSE = progressText.noCause;
+export const changeFigures = progressText.changeFigures;
+export const tooFewWords = progressText.tooFew;
+export const changeLines = progressText.changeLines;
+export const RELIEF_WORDS = progressText.relief;
+export const reliefText = progressText.reliefText;
+export const helpsEmpty = progressText.helpsEmpty;

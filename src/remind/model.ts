@@ -1,6 +1,6 @@
 import { KnotError } from "../errors.js";
 import { addDays, dayKey, startOfDay } from "../history/analysis.js";
-import { clockTime } from "../safety/allowance-text.js";
+import { clockTime } from "../safety/clock.js";
 import { quote } from "../ui/safe.js";
 
 /**

@@ -8,9 +8,9 @@ import {
   FLOORS,
   pastFromRecords,
 } from "../../src/safety/allowance.js";
-import { inForceLines, whenText } from "../../src/safety/allowance-text.js";
 import { safetyPast } from "../../src/safety/past.js";
 import { withPackOff } from "../../src/safety/rules.js";
+import { inForceLines, whenText } from "../../src/text/allowance.js";
 import { stated } from "../guidance.js";
 import { massageStep, rec, thermalStep } from "../history/fixtures.js";
 

@@ -1,0 +1,106 @@
+import { formatDuration, formatMinutes } from "../duration.js";
+import { THERAPIES } from "../health.js";
+import { addDays, dayKey } from "../history/analysis.js";
+import type { Allowance, Decision } from "../safety/allowance.js";
+import { clockTime } from "../safety/clock.js";
+import { localized } from "./locale.js";
+
+/**
+ * The words of the allowance: what a decision of src/safety/allowance.ts says, with its
+ * numbers, and what is in force now. The allowance returns codes and numbers; these word them.
+ */
+
+export { clockTime };
+
+/** When, in words: a time today, with "tomorrow" on the next day, else with its local date. */
+function when(at: number, now: number): string {
+  if (dayKey(at) === dayKey(now)) return clockTime(at);
+  if (dayKey(at) === dayKey(addDays(now, 1))) return `${clockTime(at)} tomorrow`;
+  return `${dayKey(at)} ${clockTime(at)}`;
+}
+
+const therapy = (category: string) => (THERAPIES as readonly string[]).includes(category);
+
+const pack = (kind: "cold" | "heat") => (kind === "cold" ? "cold" : "heat");
+
+/** The words for a decision: what the rule says, with its numbers. */
+function decision(d: Decision, now: number): string {
+  switch (d.rule) {
+    case "structure":
+      return d.message;
+    case "stopped":
+      return `after ${d.stop.routine} your pain was ${d.stop.reason === "rose" ? "clearly higher than before it" : "8 or more out of 10"} at ${clockTime(d.stop.at)}, so knot keeps ${d.stop.routine}${therapy(d.stop.category) ? ` and ${d.stop.category} sessions` : ""} aside until ${when(d.stop.until, now)}`;
+    case "time-off":
+      return `the last ${pack(d.lastKind)} came off less than 10 minutes ago: any two applications of cold or heat need at least 10 minutes off between them${d.kind !== d.lastKind ? " (skin numbed by cold cannot feel heat that is too hot)" : ""}. ${d.kind === "cold" ? "Cold" : "Heat"} can start at ${when(d.waitUntil, now)}`;
+    case "heat-per-day":
+      return `${d.count} heat application${d.count === 1 ? "" : "s"} in the last 24 hours${d.planned > 0 ? ` and ${d.planned} more planned` : ""}: heat is for up to ${d.max} times in 24 hours${d.nextSlotAt !== undefined ? `. The next one is possible at ${when(d.nextSlotAt, now)}` : ""}`;
+    case "massage-ceiling":
+      return `self-massage is never more than ${formatDuration(d.ceiling)} per area in 24 hours:\n${areasText(d.areas)}`;
+    case "massage-limit":
+      return `this would pass your daily self-massage limit of ${formatDuration(d.limit)} per area:\n${areasText(d.areas)}`;
+    case "cold-gap":
+      return `your last cold ended at ${clockTime(d.lastEnd)} (${formatMinutes(now - d.lastEnd)} ago): guidance repeats cold only every 2-4 hours, once the skin is back to its normal temperature (from ${when(d.advisedFrom, now)})`;
+    case "advice":
+      return `things may not be getting better: ${d.reasons.join("; ")}`;
+  }
+}
+
+/** One line an area: what was done, what is planned, and what that makes. */
+function areasText(areas: { area: string; done: number; planned: number }[]): string {
+  return areas
+    .map(
+      (a) =>
+        `  ${a.area}: ${formatDuration(a.done)} done in the last 24 hours + ${formatDuration(a.planned)} planned = ${formatDuration(a.done + a.planned)}`,
+    )
+    .join("\n");
+}
+
+/** What an override passes, named: only guidance, never a floor. */
+const overrides: Record<Extract<Decision, { level: "guidance" }>["rule"], string> = {
+  "massage-limit": "your daily massage limit (never the 30-minute ceiling)",
+  "cold-gap": "cold again within 2 hours",
+  advice: "the advice to see a doctor first",
+};
+
+const floorNote =
+  "Nothing overrides this rule, not --force and not 'go ahead anyway': it is one of knot's safety floors.";
+
+/**
+ * What is in force at `now`, one line each: routines stopped for pain, advice to see a doctor,
+ * when cold or heat may start again, the heat count, massage per area against the limit. Empty
+ * when nothing is.
+ */
+function inForce(a: Allowance, now: number): string[] {
+  const lines: string[] = [];
+  for (const stop of a.stops)
+    lines.push(
+      `${stop.routine}${therapy(stop.category) ? ` and ${stop.category} sessions are` : " is"} stopped until ${when(stop.until, now)}: pain ${stop.reason === "rose" ? "rose by 3 or more" : `was ${stop.rating}`} after it at ${clockTime(stop.at)}.`,
+    );
+  if (a.advice) lines.push(`See a doctor before carrying on: ${a.advice.reasons.join("; ")}.`);
+  if (a.thermalFreeAt !== undefined && a.last)
+    lines.push(
+      `No cold or heat before ${when(a.thermalFreeAt, now)}: the last ${a.last.kind === "cold" ? "cold pack" : "heat"} came off at ${clockTime(a.last.end)}, and 10 minutes off come first.`,
+    );
+  if (a.heat.nextSlotAt !== undefined)
+    lines.push(
+      `Heat ${a.heat.count} of ${a.heat.max} in the last 24 hours: no more until ${when(a.heat.nextSlotAt, now)}.`,
+    );
+  else if (a.heat.count > 0)
+    lines.push(`Heat ${a.heat.count} of ${a.heat.max} in the last 24 hours.`);
+  if (a.cold.advisedFrom !== undefined)
+    lines.push(`Cold again from ${when(a.cold.advisedFrom, now)} (guidance: every 2-4 hours).`);
+  for (const [area, done] of a.massage.doneByArea)
+    lines.push(
+      `Self-massage on the ${area}: ${formatDuration(Math.round(done))} of ${formatDuration(a.massage.limitSeconds)} in the last 24 hours.`,
+    );
+  return lines;
+}
+
+export const allowanceText = localized({ when, decision, overrides, floorNote, inForce });
+
+/** The names the callers of the allowance's words use. */
+export const whenText = allowanceText.when;
+export const decisionText = allowanceText.decision;
+export const OVERRIDES = allowanceText.overrides;
+export const FLOOR_NOTE = allowanceText.floorNote;
+export const inForceLines = allowanceText.inForce;
