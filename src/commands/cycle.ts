@@ -1,14 +1,14 @@
+import { type CoachFlags, parseWholeNumber } from "../coach/options.js";
+import { cyclePlan } from "../coach/plan.js";
+import { coach } from "../coach/session.js";
 import { type Context, println } from "../context.js";
-import { type CycleSpec, checkCycle, cycleTimeline, parseShortForm } from "../cycle.js";
+import { type CycleSpec, checkCycle, parseShortForm } from "../cycle.js";
 import { KnotError } from "../errors.js";
-import { withKindCautions } from "../routine/describe.js";
 import { LIMITS } from "../routine/limits.js";
 import { AREAS, type Area } from "../routine/vocabulary.js";
 import { didYouMean } from "../suggest.js";
 import { canAsk, choose } from "../ui/prompt.js";
 import { quote } from "../ui/safe.js";
-import { type CoachFlags, coach } from "./coach.js";
-import { parseWholeNumber } from "./coach-numbers.js";
 import { readUserSettings } from "./settings.js";
 import { openLibrary } from "./shared.js";
 
@@ -79,22 +79,5 @@ export async function cycle(words: string[], options: CycleOptions, ctx: Context
 
   const areas = await areaOf(options, kind, ctx);
   const guide = openLibrary(ctx).find(kind === "cold" ? "cold-cycle" : "heat");
-  const name =
-    `${kind === "cold" ? "Cold" : "Heat"} ${spec.onMinutes} min` +
-    (spec.rounds > 1 ? `, off ${spec.offMinutes} min, ${spec.rounds} rounds` : "");
-  return coach(
-    ctx,
-    {
-      id: `cycle-${kind}`,
-      name,
-      category: kind,
-      areas,
-      // The guide's cautions, and always those of the kind, even without a guide routine.
-      cautions: withKindCautions(guide?.routine.cautions ?? [], [{ kind }]),
-      resumable: false,
-      timeline: cycleTimeline(spec),
-    },
-    options,
-    config,
-  );
+  return coach(ctx, cyclePlan(spec, areas, guide?.routine.cautions ?? []), options, config);
 }

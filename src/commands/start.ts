@@ -1,34 +1,22 @@
+import type { CoachFlags } from "../coach/options.js";
+import { routinePlan } from "../coach/plan.js";
+import { coach } from "../coach/session.js";
 import { type Context, println } from "../context.js";
 import { formatDuration } from "../duration.js";
 import { findRoutine } from "../routine/library.js";
 import { formatIssues } from "../routine/report.js";
 import { choose } from "../ui/prompt.js";
-import { type CoachFlags, coach } from "./coach.js";
 import { readUserSettings } from "./settings.js";
 import { openLibrary } from "./shared.js";
 
 export async function start(nameOrPath: string, flags: CoachFlags, ctx: Context): Promise<number> {
   const entry = findRoutine(openLibrary(ctx), nameOrPath);
   const config = await readUserSettings(ctx);
-  const { routine } = entry;
   // What validate warns of (a hold past 30 s, an instruction too long to say in its step) is
   // said at start too, where the person is about to do it.
   if (entry.warnings.length > 0)
     println(ctx.stderr, ctx.errStyle.warn(formatIssues(nameOrPath, entry.warnings)));
-  return coach(
-    ctx,
-    {
-      id: routine.id,
-      name: routine.name,
-      category: routine.category,
-      areas: routine.areas,
-      cautions: entry.cautions,
-      timeline: entry.timeline,
-      resumable: true,
-    },
-    flags,
-    config,
-  );
+  return coach(ctx, routinePlan(entry), flags, config);
 }
 
 /** `knot` on its own, in a terminal: pick a routine, then start it. */

@@ -34,9 +34,21 @@ export type { EndSignal };
 /** Something that reports key actions or signals until unsubscribed. */
 export type Source<T> = (listener: (value: T) => void) => () => void;
 
-export interface CoachOptions {
+/** What a session runs: the plan's steps and where it begins. */
+export interface SessionPlan {
   routineName: string;
   timeline: readonly TimelineEntry[];
+  /** Where to begin: a later step when resuming a session that was cut off. */
+  startIndex?: number;
+  /** When the last pack of earlier sessions came off (the 10 minutes off count from it). */
+  lastThermalEnd?: number;
+}
+
+/**
+ * What the runner is handed to reach the world, as one object: the clock, the display, the
+ * cues, the keys and signals, and the edge's answers to what only it knows.
+ */
+export interface SessionPorts {
   display: Display;
   clock: Clock;
   cues?: CueDirector;
@@ -45,10 +57,6 @@ export interface CoachOptions {
   signals?: Source<EndSignal>;
   /** Called once a second during the lead-in with the seconds left; then with 0. */
   leadIn?: { seconds: number; show: (secondsLeft: number) => void };
-  /** Where to begin: a later step when resuming a session that was cut off. */
-  startIndex?: number;
-  /** When the last pack of earlier sessions came off (the 10 minutes off count from it). */
-  lastThermalEnd?: number;
   /** True when nobody can press Enter (piped input ran out): steps that wait carry on. */
   autoContinue?: () => boolean;
   /** A line about a cue that is not reaching the person, shown when nothing else is. */
@@ -56,6 +64,8 @@ export interface CoachOptions {
   /** Ctrl-Z: the edge gives the terminal back, stops, and calls `resumed` on SIGCONT. */
   suspend?: (resumed: () => void) => void;
 }
+
+export interface CoachOptions extends SessionPlan, SessionPorts {}
 
 export interface CoachResult {
   /** The question before a cold or heat application that the person answered yes to. */

@@ -1,0 +1,120 @@
+import { ExitCode, KnotError } from "../../errors.js";
+import { describeFsError } from "../../files.js";
+import { EVERY_TIME } from "../../health.js";
+import {
+  askScreen,
+  EMERGENCY_ADVICE,
+  SCREEN_HINT,
+  type ScreenAnswer,
+  type ScreenId,
+  type ScreeningEvent,
+  screenGroups,
+  screenLines,
+  screenName,
+  screensDue,
+} from "../../safety/screening.js";
+import { appendScreening, readAnswers } from "../../safety/screening-log.js";
+import { NotStarted, type PreflightInput } from "./input.js";
+
+/**
+ * After an answer that something on a list applies: whether --force may go past it. An
+ * emergency never; the neck's signs (dizziness, double vision, trouble speaking...) need help
+ * the same day, so like an emergency nothing overrides them.
+ */
+export const screenOverridable = (
+  answer: Exclude<ScreenAnswer, "none">,
+  lists: readonly ScreenId[],
+  force: boolean,
+): boolean => force && answer !== "emergency" && !(answer === "soon" && lists.includes("neck"));
+
+/**
+ * The screening before a session: the red flags (with the neck's before neck work) on one
+ * screen, then each ask-first list due, one key each. Every answer is recorded with its date.
+ */
+export async function screen(input: PreflightInput) {
+  const { ctx, say, ask } = input;
+  const now = ctx.now();
+  const warn = (message: string) => say(ctx.style.warn(`warning: ${message}`));
+  const due = screensDue({
+    timeline: input.timeline,
+    areas: input.routineAreas,
+    events: readAnswers(ctx.paths.data, input.settings, warn),
+    now,
+    atTerminal: ask.can,
+  });
+  if (due.length === 0) return;
+  if (!ask.can) {
+    for (const group of screenGroups(due)) for (const line of screenLines(group)) say(line);
+    throw new KnotError(
+      "knot asks these questions before this session, and there is no terminal to ask in. --yes does not answer them.",
+      { hint: SCREEN_HINT(due) },
+    );
+  }
+  const answers: ScreeningEvent[] = [];
+  const answered = (lists: ScreenId[], answer: ScreeningEvent["answer"]) =>
+    answers.push({
+      at: ctx.now(),
+      lists,
+      answer,
+      ...(answer === "override" ? {} : { via: "session" as const }),
+    });
+  try {
+    for (const group of screenGroups(due)) {
+      const answer = await askScreen(ask, group, (t) => say(t));
+      answered(group, answer);
+      if (answer === "none") continue;
+      say();
+      if (answer === "emergency") {
+        for (const line of EMERGENCY_ADVICE) say(ctx.style.error(line));
+        throw new NotStarted(ExitCode.endedEarly);
+      }
+      say(
+        answer === "soon"
+          ? "Please get that seen by a doctor (the same day, for the neck's signs). knot will not start a session for now."
+          : `Please ask a doctor, nurse or physiotherapist before using ${screenName(group[0]!)}. knot will not start it for now.`,
+      );
+      if (!screenOverridable(answer, group, input.force)) {
+        if (input.force) say("Nothing overrides this for the neck, not --force.");
+        throw new NotStarted(ExitCode.endedEarly);
+      }
+      answered(group, "override");
+      say(ctx.style.warn("Starting anyway, as --force asks (a clinician has said it is fine)."));
+    }
+  } finally {
+    try {
+      appendScreening(ctx.paths.data, answers);
+    } catch (error) {
+      warn(`Your answers could not be recorded (${describeFsError(error)}).`);
+    }
+  }
+}
+
+/** The absolute questions before cold or heat: asked every time, never stored, no override. */
+export async function askEveryTime(input: PreflightInput) {
+  const { ask, say, ctx } = input;
+  for (const kind of ["heat", "cold"] as const) {
+    if (!input.timeline.some((s) => s.kind === kind)) continue;
+    if (input.skinChecked) continue;
+    if (!ask.can) {
+      throw new KnotError(
+        `knot asks about the skin before every ${kind} application, and there is no terminal to ask in. --yes does not answer this.`,
+        {
+          hint: `If none of these applies today, add --skin-checked:\n${EVERY_TIME[kind].map((q) => `  - ${q}`).join("\n")}`,
+        },
+      );
+    }
+    say(ctx.style.strong(`Before the ${kind} (asked every time):`));
+    for (const question of EVERY_TIME[kind]) {
+      if (await ask.yesNo(question)) {
+        say();
+        say(
+          kind === "heat"
+            ? "No heat today, then: heat can make a fresh injury, swelling or damaged skin worse, and numb or poorly circulating skin cannot feel a burn."
+            : "No cold today, then: cold on broken or numb skin can damage it without you feeling it.",
+        );
+        say("Nothing overrides this. A gentle stretch may still be fine: knot start stretch.");
+        throw new NotStarted(ExitCode.endedEarly);
+      }
+    }
+  }
+}

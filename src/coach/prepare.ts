@@ -1,0 +1,124 @@
+import { openConfig, type Settings } from "../config/store.js";
+import { type Context, warnTo } from "../context.js";
+import { formatMinutes } from "../duration.js";
+import { KnotError } from "../errors.js";
+import { resumable } from "../history/analysis.js";
+import { liveSessions } from "../history/checkpoint.js";
+import { type Journal, openJournal, stepsFrom } from "../history/journal.js";
+import type { RecordSummary, SessionRecord } from "../history/record.js";
+import { readSnapshot } from "../history/safety-snapshot.js";
+import type { TimelineEntry } from "../routine/timeline.js";
+import { type Allowance, allowanceAt } from "../safety/allowance.js";
+import { safetyPast } from "../safety/past.js";
+import { RULES_LOOK_BACK_MS } from "../safety/trend.js";
+import { confirm } from "../ui/prompt.js";
+
+/**
+ * The history a session reads before it starts: whole records since yesterday (the rules about
+ * steps, resuming) and summaries of the weeks the trend rules look at, nothing older.
+ */
+export const openSessionHistory = (ctx: Context, warn: (message: string) => void): Journal =>
+  openJournal(ctx, warn, stepsFrom(ctx.now()), ctx.now() - RULES_LOOK_BACK_MS);
+
+/**
+ * The allowance at this moment, from the history read for the rules (whole records since
+ * yesterday, summaries of recent weeks), sessions running in other terminals, and what a
+ * cleared history left behind.
+ */
+export function allowanceNow(
+  ctx: Context,
+  records: readonly SessionRecord[],
+  recent: readonly RecordSummary[],
+  settings: Pick<Settings, "get">,
+): Allowance {
+  const now = ctx.now();
+  // Sessions running in other terminals count too: a pack on there is on now.
+  const live = liveSessions(ctx.paths.data).filter((l) => !records.some((r) => r.id === l.id));
+  const past = safetyPast([...records, ...live], recent, readSnapshot(ctx.paths.data), now);
+  return allowanceAt(past, now, (settings.get("massage.dailyLimitMinutes") as number) * 60);
+}
+
+/** What the offer needs of a session's plan: the coach's plan gives it. */
+export interface ResumablePlan {
+  id: string;
+  name: string;
+  /** Whether a cut-off session of this plan may be resumed (routines, not ad-hoc cycles). */
+  resumable: boolean;
+  timeline: readonly TimelineEntry[];
+}
+
+/** A cut-off session this plan may pick up from, as data: where it stopped, and when. */
+export interface ResumeOffer {
+  id: string;
+  stoppedAt: number;
+  step: string;
+  agoMs: number;
+}
+
+/** Whether a session of this plan was cut off recently enough, at a step this plan still has. */
+export function resumeOffer(
+  plan: ResumablePlan,
+  records: readonly SessionRecord[],
+  now: number,
+): ResumeOffer | undefined {
+  if (!plan.resumable) return undefined;
+  const cut = resumable(records, plan.id, now);
+  if (!cut || cut.steps.length !== plan.timeline.length || cut.stoppedAt >= plan.timeline.length)
+    return undefined;
+  return {
+    id: cut.id,
+    stoppedAt: cut.stoppedAt,
+    step: plan.timeline[cut.stoppedAt]!.name,
+    agoMs: Math.max(60_000, now - Date.parse(cut.endedAt)),
+  };
+}
+
+/**
+ * A session of this routine cut off (terminal closed, crash, signal) less than 12 hours ago
+ * can pick up at the step where it stopped. Asked at a terminal; --resume / --no-resume answer
+ * without asking (and without a terminal, knot starts from the beginning unless --resume).
+ */
+export async function offerResume(
+  ctx: Context,
+  plan: ResumablePlan,
+  records: readonly SessionRecord[],
+  /** --resume / --no-resume */
+  flags: { resume?: boolean },
+  asking: boolean,
+  say: (text?: string) => void,
+): Promise<{ startIndex: number; from?: string }> {
+  if (flags.resume === false) return { startIndex: 0 };
+  const offer = resumeOffer(plan, records, ctx.now());
+  if (!offer) return { startIndex: 0 };
+  const where = `step ${offer.stoppedAt + 1} of ${plan.timeline.length} (${offer.step})`;
+  say(`Your last ${plan.name} session was cut off ${formatMinutes(offer.agoMs)} ago at ${where}.`);
+  const yes =
+    flags.resume === true ||
+    (asking &&
+      (await confirm(ctx, "Pick up where it stopped?", {
+        default: true,
+        whenNoTerminal: () => false,
+      })));
+  if (!yes) return { startIndex: 0 };
+  return { startIndex: offer.stoppedAt, from: offer.id };
+}
+
+/** "Start now?": --yes, or a yes already given after a warning, answers it. */
+export const askToStart = (ctx: Context, agreed: boolean): Promise<boolean> =>
+  confirm(ctx, "Start now?", {
+    yes: agreed,
+    whenNoTerminal: () => {
+      throw new KnotError("knot asks before it starts, and there is no terminal to ask in.", {
+        hint: "Add --yes to start without asking.",
+      });
+    },
+  });
+
+/** Keeps the voice chosen (at the question, or with v during a session) for the next session. */
+export async function keepVoice(ctx: Context, on: boolean, warn: (message: string) => void) {
+  try {
+    (await openConfig(ctx.paths.config, warnTo(ctx))).set("voice", on);
+  } catch (error) {
+    warn(`warning: ${error instanceof KnotError ? error.message : "voice setting not saved"}`);
+  }
+}
