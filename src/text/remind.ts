@@ -1,0 +1,94 @@
+import { dayKey } from "../history/analysis.js";
+import { DEFAULT_BETWEEN, DEFAULT_DAYS, type Reminder } from "../remind/model.js";
+import { clockTime } from "../safety/clock.js";
+import { localized } from "./locale.js";
+
+/**
+ * The reminders' words: what a reminder is, what setting, stopping, listing and repairing
+ * them say. Ids, routine ids, times and paths come in as data.
+ */
+
+/** "desk-break every 1h, 09:00-17:30, mon-fri", or "cold-cycle once, at 2026-11-30 09:00". */
+function describe(reminder: Reminder): string {
+  if (reminder.kind === "once") {
+    // dates and times as knot shows them everywhere: 2026-11-30 09:00, whatever the locale
+    const at = Date.parse(reminder.at!);
+    return `${reminder.routine} once, at ${dayKey(at)} ${clockTime(at)}`;
+  }
+  const days = reminder.days ?? DEFAULT_DAYS;
+  const dayText =
+    days.length === 7
+      ? "every day"
+      : days.join(",") === DEFAULT_DAYS.join(",")
+        ? "mon-fri"
+        : days.join(",");
+  const every = reminder.every ?? 60;
+  const everyText =
+    every % 60 === 0
+      ? `${every / 60}h`
+      : every > 60
+        ? `${Math.floor(every / 60)}h${every % 60}m`
+        : `${every}m`;
+  const [from, to] = reminder.between ?? DEFAULT_BETWEEN;
+  return `${reminder.routine} every ${everyText}, ${from}-${to}, ${dayText}`;
+}
+
+/** A time today, else with the day of the week ("Tue 09:00"). */
+function when(ms: number, now: number): string {
+  const sameDay = new Date(ms).toDateString() === new Date(now).toDateString();
+  return sameDay
+    ? clockTime(ms)
+    : `${new Date(ms).toLocaleDateString(undefined, { weekday: "short" })} ${clockTime(ms)}`;
+}
+
+const fixTheFile = "Fix the file (knot config path shows it), or move it aside to start afresh.";
+
+export const remindText = localized({
+  describe,
+  when,
+  notFromLibrary: (id: string) => `A reminder needs a routine from knot list, not a file (${id}).`,
+  notFromLibraryHint: (dir: string) =>
+    `Put the file in your routines folder (${dir}) and use its id.`,
+  notSet: (problem: string) => `No reminder was set: ${problem}.`,
+  notChanged: (problem: string) => `Reminders were not changed: ${problem}.`,
+  fixTheFile,
+  tooMany: (count: number) => `You have ${count} reminders, the most knot keeps.`,
+  tooManyHint: "Stop one first: knot remind list, then knot remind off ID",
+  set: (id: string, what: string, next: string | undefined) =>
+    `Reminder ${id}: ${what}.${next === undefined ? "" : ` Next: ${next}.`}`,
+  scheduled: (where: string, id: string) => `Scheduled: ${where}. Stop it: knot remind off ${id}`,
+  noScheduler: (windows: boolean) =>
+    `No system scheduler knot can use here (${windows ? "Windows is not supported yet" : "neither systemd nor cron"}): it is kept for knot remind --here, which reminds you while it runs in a terminal.`,
+  noColdYet: "No cold session since yesterday to follow on from.",
+  noColdYetHint:
+    "knot remind cold comes after a cold session (knot start cold-cycle, or knot cycle).",
+  coldFineNow: (at: string) =>
+    `Cold is fine again now: the last application ended at ${at}, over 2 hours ago. Check your skin is back to normal first.`,
+  whichOne: "Which reminder? Give its id (knot remind list), or --all.",
+  noSuch: (id: string) => `There is no reminder ${id}.`,
+  known: (ids: string) => `Reminders: ${ids}`,
+  allOff: "All reminders stopped and removed.",
+  off: (id: string) => `Reminder ${id} stopped and removed.`,
+  adviceTitle: "knot: please see a doctor",
+  // knot remind list
+  settingsProblem: (problem: string) => `Settings: ${problem}.`,
+  none: "No reminders. Set one: knot remind every 1h --between 09:00-17:30",
+  next: (snoozed: boolean, at: string) => `  ${snoozed ? "snoozed until" : "next"} ${at}`,
+  lastReminded: (at: string) => `last reminded ${at}`,
+  notReminded: "not reminded yet",
+  waiting: (since: string, why: string) => `     waiting since ${since}: ${why}`,
+  failed: (at: string, reason: string) => `failed ${at}: ${reason}`,
+  fix: (fix: string) => `     fix: ${fix}`,
+  cannotRun: (detail: string) => `Entries cannot run: ${detail}. Run knot remind repair.`,
+  strays: (ids: string) => `Entries with no reminder: ${ids} (knot remind repair removes them).`,
+  launcherMissing: (path: string) => `${path} is missing`,
+  exitStatus: (status: number | null) => `exit ${status}`,
+  // knot remind repair and log
+  noSchedulerToRepair: "No system scheduler knot can use here.",
+  rewritten: (line: string) => `Rewritten ${line}`,
+  removedStrays: (ids: string) => `Removed entries with no reminder: ${ids}`,
+  nothingToRepair: "No reminders to repair.",
+  noFirings: "No firings yet.",
+  logLine: (stamp: string, id: string, outcome: string, why: string | undefined) =>
+    `${stamp}  ${id} ${outcome}${why ? `: ${why}` : ""}`,
+});
