@@ -133,8 +133,10 @@ export async function history(options: HistoryOptions, ctx: Context): Promise<nu
     let first = true;
     // Newest first, as the table.
     for (const part of inPieces(store.newestFirst(since))) {
-      const items = part.map((r) => safeJson(r, 2).replace(/^/gm, "  "));
-      const text = `${first ? "[\n" : ",\n"}${items.join(",\n")}`;
+      // The piece as an array, without its brackets: each record indented by two, one after
+      // another as the whole array has them (one escaping pass for the piece, not one a record).
+      const items = safeJson(part, 2).slice(2, -2);
+      const text = `${first ? "[\n" : ",\n"}${items}`;
       first = false;
       if (!(await emit(ctx, text))) return done();
     }

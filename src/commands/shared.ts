@@ -5,7 +5,6 @@ import { readRegularFile } from "../files.js";
 import { BUILT_IN_DIR } from "../package.js";
 import { type Library, loadLibrary } from "../routine/library.js";
 import { SCHEMA_ID } from "../routine/schema.js";
-import { safeJson } from "../ui/safe.js";
 
 export const userRoutinesDir = (ctx: Context): string => join(ctx.paths.config, "routines");
 
@@ -55,10 +54,5 @@ export function isKnotSchema(path: string): boolean {
   }
 }
 
-export const printJson = (ctx: Context, value: unknown): void => {
-  ctx.stdout.write(`${safeJson(value, 2)}\n`);
-};
-
-/** The width to lay text out in: the terminal's, or a comfortable default when piped. */
-export const layoutWidth = (ctx: Context, fallback = 80): number =>
-  ctx.stdout.isTTY && ctx.stdout.columns ? ctx.stdout.columns : fallback;
+// how commands print, in a module of its own (today and stats load no routines to print)
+export { layoutWidth, printJson } from "./print.js";

@@ -9,7 +9,7 @@ import { changeLines, helpsEmpty, NO_CAUSE, RELIEF_WORDS, reliefText } from "../
 import { redFlagLines } from "../safety/trend.js";
 import { padEnd, truncate, wrap } from "../ui/text.js";
 import { parseWholeNumber } from "./coach-numbers.js";
-import { layoutWidth, printJson } from "./shared.js";
+import { layoutWidth, printJson } from "./print.js";
 
 export interface StatsOptions {
   days?: string;

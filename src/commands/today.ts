@@ -12,8 +12,8 @@ import { RULES_LOOK_BACK_MS } from "../safety/trend.js";
 import { recordTimeWords } from "../session/time-words.js";
 import { padEnd } from "../ui/text.js";
 import { allowanceNow } from "./allowance-now.js";
+import { printJson } from "./print.js";
 import { readUserSettings } from "./settings.js";
-import { printJson } from "./shared.js";
 
 const ago = (ms: number) => (ms < 60_000 ? "just now" : `${formatMinutes(ms)} ago`);
 const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());

@@ -1,4 +1,4 @@
-import { cleanText } from "../builder/ids.js";
+import { cleanText } from "../builder/clean-text.js";
 import { startOfDay } from "../history/analysis.js";
 
 /**

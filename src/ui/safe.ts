@@ -26,13 +26,15 @@ export function safeText(text: string, options: { inLine?: boolean } = {}): stri
   return options.inLine ? escaped.replace(UNSAFE_IN_LINE, visible) : escaped;
 }
 
+/** UNSAFE without the global flag: test() keeps no place between calls (made once). */
+const UNSAFE_ONE = new RegExp(UNSAFE.source, "u");
+
 /**
  * Whether text holds anything `safeText` would escape: the check routine files and history
  * records are held to. `multiline` text may hold tabs and newlines.
  */
 export function hasUnsafe(text: string, options: { multiline?: boolean } = {}): boolean {
-  const unsafe = new RegExp(UNSAFE.source, "u").test(text);
-  return unsafe || (!options.multiline && /[\t\n]/.test(text));
+  return UNSAFE_ONE.test(text) || (!options.multiline && /[\t\n]/.test(text));
 }
 
 /** A value quoted back to the person: one line, escaped, cut to `max` characters. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildRecord, isSessionRecord } from "../../src/history/record.js";
+import { buildRecord, isRealTime, isSessionRecord } from "../../src/history/record.js";
 import type { TimelineEntry } from "../../src/routine/timeline.js";
 import {
   type Command,
@@ -96,5 +96,66 @@ describe("buildRecord", () => {
     expect(isSessionRecord({ ...r, ratings: { before: 11 } })).toBe(false);
     expect(isSessionRecord({ ...r, startedAt: "yesterday" })).toBe(false);
     expect(isSessionRecord(null)).toBe(false);
+  });
+});
+
+describe("isRealTime", () => {
+  // The rule as a pattern and the calendar: what the hand-written reader must answer alike.
+  const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,3})?Z$/;
+  const byPattern = (v: string) => {
+    const m = ISO.exec(v);
+    if (!m) return false;
+    const [y, mo, d, h, mi, se] = m.slice(1, 7).map(Number) as number[];
+    if (mo! < 1 || mo! > 12 || d! < 1 || h! > 23 || mi! > 59 || se! > 59) return false;
+    return d! <= new Date(Date.UTC(y!, mo!, 0)).getUTCDate();
+  };
+  const good = "2026-11-22T09:00:00.000Z";
+
+  it("takes knot's times and refuses impossible ones, as the pattern and the calendar do", () => {
+    const cases = [
+      good,
+      "2026-11-22T09:00:00Z",
+      "2026-11-22T09:00:00.5Z",
+      "2026-11-22T09:00:00.25Z",
+      "2028-02-29T23:59:59.999Z",
+      "2000-02-29T00:00:00.000Z",
+      "1900-02-29T00:00:00.000Z",
+      "0000-02-29T00:00:00.000Z",
+      "0004-02-29T00:00:00.000Z",
+      "2026-02-29T00:00:00.000Z",
+      "2026-02-30T10:00:00.000Z",
+      "2026-04-31T10:00:00.000Z",
+      "2026-12-31T10:00:00.000Z",
+      "2026-00-10T10:00:00.000Z",
+      "2026-13-10T10:00:00.000Z",
+      "2026-11-00T10:00:00.000Z",
+      "2026-11-22T24:00:00.000Z",
+      "2026-11-22T23:60:00.000Z",
+      "2026-11-22T23:59:60.000Z",
+      "2026-11-22T09:00:00.Z",
+      "2026-11-22T09:00:00.0000Z",
+      "2026-11-22T09:00:00.000",
+      "2026-11-22 09:00:00.000Z",
+      "2026/11/22T09:00:00.000Z",
+      "2026-11-22T09:00:00.00aZ",
+      "2026-1a-22T09:00:00.000Z",
+      "+026-11-22T09:00:00.000Z",
+      "-026-11-22T09:00:00.000Z",
+      "２026-11-22T09:00:00.000Z",
+      "2026-11-22T09:00:00.000Z ",
+      "",
+    ];
+    for (const text of cases) expect([text, isRealTime(text)]).toEqual([text, byPattern(text)]);
+    // every one-character change of a good time, and every cut
+    for (let i = 0; i < good.length; i++) {
+      for (const ch of ["0", "9", "-", ":", ".", "T", "Z", "x", " "]) {
+        const text = `${good.slice(0, i)}${ch}${good.slice(i + 1)}`;
+        expect([text, isRealTime(text)]).toEqual([text, byPattern(text)]);
+      }
+      const cut = good.slice(0, i) + good.slice(i + 1);
+      expect([cut, isRealTime(cut)]).toEqual([cut, byPattern(cut)]);
+    }
+    expect(isRealTime(Date.UTC(2026, 0, 1))).toBe(false);
+    expect(isRealTime(null)).toBe(false);
   });
 });
