@@ -5,7 +5,6 @@ import {
   activeActivities,
   addActivity,
   checkAverages,
-  PSFS,
   type PsfsResult,
   type PsfsStore,
   recordCheck,
@@ -14,6 +13,7 @@ import {
 } from "../progress/psfs.js";
 import { psfsFile, readPsfs, writePsfs } from "../progress/psfs-store.js";
 import { terminalAsker } from "../progress/weekly.js";
+import { checkinText as t } from "../text/checkin.js";
 import { canAsk } from "../ui/prompt.js";
 import { safeText } from "../ui/safe.js";
 import { printJson } from "./shared.js";
@@ -35,7 +35,7 @@ function read(ctx: Context): PsfsStore {
   } catch (error) {
     throw new KnotError((error as Error).message, {
       exitCode: ExitCode.failure,
-      hint: `Move ${psfsFile(ctx.paths.data)} aside to start the weekly check afresh.`,
+      hint: t.unreadableHint(psfsFile(ctx.paths.data)),
     });
   }
 }
@@ -45,17 +45,14 @@ const settle = (result: PsfsResult): PsfsStore => {
   return result.store;
 };
 
-const RATE_TAKES = `--rate takes ID=SCORE pairs, a score ${PSFS.min}-${PSFS.max} for each activity id, such as a1=6,a2=4 (knot checkin --list shows the ids)`;
-
 /** "a1=6,a2=4" as ratings by id (checked against the store by recordCheck); each id once. */
 export function parseRatings(text: string): Record<string, number> {
-  if (text.trim() === "") throw new KnotError(`${RATE_TAKES}.`);
+  if (text.trim() === "") throw new KnotError(t.rateTakes);
   const ratings: Record<string, number> = {};
   for (const part of text.split(",")) {
     const m = /^\s*(a\d+)\s*=\s*(\d{1,2})\s*$/.exec(part);
-    if (!m) throw new KnotError(`${RATE_TAKES}, not ${JSON.stringify(part)}.`);
-    if (ratings[m[1]!] !== undefined)
-      throw new KnotError(`--rate names ${m[1]} twice: give each activity one score.`);
+    if (!m) throw new KnotError(t.rateNot(JSON.stringify(part)));
+    if (ratings[m[1]!] !== undefined) throw new KnotError(t.rateTwice(m[1]!));
     ratings[m[1]!] = Number(m[2]);
   }
   return ratings;
@@ -78,11 +75,10 @@ export async function checkin(options: CheckinOptions, ctx: Context): Promise<nu
   const now = ctx.now();
   const changes =
     options.add?.length || options.rename || options.retire || options.rate !== undefined;
-  if (options.to !== undefined && !options.rename)
-    throw new KnotError('--to goes with --rename ID: knot checkin --rename a1 --to "new name".');
+  if (options.to !== undefined && !options.rename) throw new KnotError(t.toWithoutRename);
   for (const name of options.add ?? []) store = settle(addActivity(store, name, now));
   if (options.rename) {
-    if (options.to === undefined) throw new KnotError('--rename ID needs --to "new name".');
+    if (options.to === undefined) throw new KnotError(t.renameWithoutTo);
     store = settle(renameActivity(store, options.rename, options.to, now));
   }
   if (options.retire) store = settle(retireActivity(store, options.retire, now));
@@ -92,8 +88,8 @@ export async function checkin(options: CheckinOptions, ctx: Context): Promise<nu
 
   if (!changes && !options.list && !options.json) {
     if (!canAsk(ctx))
-      throw new KnotError("The weekly check asks its questions at a terminal.", {
-        hint: "Rate without questions: knot checkin --rate a1=6,a2=4 (knot checkin --list shows the ids).",
+      throw new KnotError(t.atTerminal, {
+        hint: t.atTerminalHint,
       });
     const result = await checkinFlow(store, terminalAsker(ctx, Boolean(options.plain)), ctx.now);
     writePsfs(ctx.paths.data, result.store);
@@ -109,18 +105,15 @@ export async function checkin(options: CheckinOptions, ctx: Context): Promise<nu
   if (options.list || changes) {
     const s = ctx.style;
     const active = activeActivities(store);
-    if (store.activities.length === 0)
-      println(ctx.stdout, s.dim("No activities yet: knot checkin names them."));
+    if (store.activities.length === 0) println(ctx.stdout, s.dim(t.noActivities));
     for (const a of store.activities) {
       const last = [...store.checks].reverse().find((c) => c.ratings[a.id] !== undefined);
-      const latest = last
-        ? `latest ${last.ratings[a.id]} on ${last.at.slice(0, 10)}`
-        : "not rated yet";
-      const state = a.retired ? ` ${s.dim(`(retired ${a.retired.slice(0, 10)})`)}` : "";
-      println(ctx.stdout, `  ${s.id(a.id)}  ${safeText(a.name)}${state}  ${s.dim(latest)}`);
+      const latest = last ? t.latest(last.ratings[a.id]!, last.at.slice(0, 10)) : t.notRated;
+      const state = a.retired ? ` ${s.dim(t.retired(a.retired.slice(0, 10)))}` : "";
+      println(ctx.stdout, t.row(s.id(a.id), safeText(a.name), state, s.dim(latest)));
     }
     if (active.length > 0 && options.list)
-      println(ctx.stdout, s.dim(`${store.checks.length} checks in all.`));
+      println(ctx.stdout, s.dim(t.checks(store.checks.length)));
   }
   return ExitCode.ok;
 }

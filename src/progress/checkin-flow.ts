@@ -1,11 +1,8 @@
-import {
-  activeActivities,
-  addActivity,
-  PSFS,
-  type PsfsProblem,
-  type PsfsStore,
-  recordCheck,
-} from "./psfs.js";
+import { checkinText } from "../text/checkin.js";
+import { activeActivities, addActivity, PSFS, type PsfsStore, recordCheck } from "./psfs.js";
+
+const CHECKIN_WORDS = checkinText.flow;
+export const problemWords = checkinText.problem;
 
 /**
  * The weekly activity check as a conversation, apart from any terminal: the first time the
@@ -18,43 +15,6 @@ export interface CheckAsker {
   /** 0-10, or undefined to skip this one. */
   score(question: string): Promise<number | undefined>;
   say(line: string): void;
-}
-
-export const CHECKIN_WORDS = {
-  intro: `The weekly activity check: name up to ${PSFS.maxActivities} everyday activities your back or neck makes hard (such as "turning my head to reverse the car"), then rate each every week. Enter alone skips, Esc leaves the check.`,
-  again:
-    "The weekly activity check: how well can you do each today? Enter skips one, Esc leaves the check.",
-  name: (n: number) => `Activity ${n} (Enter when done)`,
-  rate: (name: string) => `How well can you do "${name}" today`,
-  none: "No activities named: nothing to rate. `knot checkin` asks again any time.",
-  saved: (rated: number) =>
-    rated === 0 ? "Nothing rated this time." : `Saved: ${rated} rating${rated === 1 ? "" : "s"}.`,
-  left: (rated: number, named: number) => {
-    const kept = [
-      named > 0 ? `${named} new activit${named === 1 ? "y" : "ies"}` : "",
-      rated > 0 ? `${rated} rating${rated === 1 ? "" : "s"}` : "",
-    ].filter(Boolean);
-    return kept.length === 0
-      ? "Left the check: nothing saved."
-      : `Left the check: saved what was given so far (${kept.join(" and ")}).`;
-  },
-} as const;
-
-export function problemWords(p: PsfsProblem): string {
-  switch (p.problem) {
-    case "full":
-      return `There are already ${p.max} activities: retire one first (knot checkin --retire ID).`;
-    case "empty-name":
-      return "An activity needs a name.";
-    case "long-name":
-      return `A name of at most ${p.max} characters, please.`;
-    case "unknown":
-      return `No activity with the id ${p.id} (knot checkin --list shows them).`;
-    case "retired":
-      return `The activity ${p.id} is retired: its ratings are kept, and it is not rated any more.`;
-    case "rating":
-      return `A rating for ${p.id} is a whole number from ${PSFS.min} to ${PSFS.max}, not ${p.value}.`;
-  }
 }
 
 /**

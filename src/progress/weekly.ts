@@ -1,4 +1,5 @@
 import type { Context, OutputStream } from "../context.js";
+import { checkinText } from "../text/checkin.js";
 import { askScore, askText, canAsk } from "../ui/prompt.js";
 import { safeText } from "../ui/safe.js";
 import { type CheckAsker, checkinFlow } from "./checkin-flow.js";
@@ -14,7 +15,11 @@ export function terminalAsker(
   return {
     name: (question) => askText(ctx, question, { lines, out, maxLength: PSFS.maxNameLength }),
     score: (question) =>
-      askScore(ctx, { question, scale: PSFS.scale, label: "Score" }, { lines, out }),
+      askScore(
+        ctx,
+        { question, scale: checkinText.scale, label: checkinText.scoreLabel },
+        { lines, out },
+      ),
     say: (line) => out.write(`${safeText(line)}\n`),
   };
 }

@@ -49,8 +49,8 @@ export const remindText = localized({
   notFromLibrary: (id: string) => `A reminder needs a routine from knot list, not a file (${id}).`,
   notFromLibraryHint: (dir: string) =>
     `Put the file in your routines folder (${dir}) and use its id.`,
-  notSet: (problem: string) => `No reminder was set: ${problem}.`,
-  notChanged: (problem: string) => `Reminders were not changed: ${problem}.`,
+  notSet: (problem: string | undefined) => `No reminder was set: ${problem}.`,
+  notChanged: (problem: string | undefined) => `Reminders were not changed: ${problem}.`,
   fixTheFile,
   tooMany: (count: number) => `You have ${count} reminders, the most knot keeps.`,
   tooManyHint: "Stop one first: knot remind list, then knot remind off ID",
