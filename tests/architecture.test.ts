@@ -34,6 +34,7 @@ const LAYERS: readonly { name: string; paths: readonly string[] }[] = [
       "remind/profile.ts",
       "remind/store.ts",
       "remind/reminders-file.ts",
+      "routine/folder.ts",
       "routine/library.ts",
       "routine/cache.ts",
       "routine/parse.ts",

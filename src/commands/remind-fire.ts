@@ -9,9 +9,6 @@ import { existsPath, findDesktop, notNow, type Probe } from "../remind/desktop.j
 import { logFiring, type Outcome } from "../remind/log.js";
 import type { Reminder } from "../remind/model.js";
 import { notify, openTerminal } from "../remind/notify.js";
-import { pickScheduler, remove, retryDone, retrySoon } from "../remind/schedulers.js";
-import { changeRemindState, readRemindState } from "../remind/state.js";
-import { DAY_MS } from "../safety/allowance.js";
 import {
   ADVICE_TITLE,
   decide,
@@ -19,7 +16,10 @@ import {
   readReminders,
   schedulerContext,
   withRemindLock,
-} from "./remind.js";
+} from "../remind/reminders.js";
+import { pickScheduler, remove, retryDone, retrySoon } from "../remind/schedulers.js";
+import { changeRemindState, readRemindState } from "../remind/state.js";
+import { DAY_MS } from "../safety/allowance.js";
 
 /** The system as the desktop lookup sees it. */
 export function probeFor(ctx: Context): Probe {

@@ -4,13 +4,20 @@ import { ExitCode, KnotError } from "../errors.js";
 import { adviceText, isSpent, lastDue, nextDue, reminderText } from "../remind/decide.js";
 import { logFiring } from "../remind/log.js";
 import type { Reminder } from "../remind/model.js";
+import {
+  ADVICE_TITLE,
+  decide,
+  finishOnce,
+  markFired,
+  readReminders,
+  when,
+} from "../remind/reminders.js";
 import { readRemindState, readStates, updateState } from "../remind/state.js";
 import { Cues } from "../session/cues.js";
 import { Priority } from "../session/speech.js";
 import { TERM, TerminalControl } from "../session/terminal.js";
 import { SIGNAL_EXIT } from "../signals.js";
 import { truncate } from "../ui/text.js";
-import { ADVICE_TITLE, decide, finishOnce, markFired, readReminders, when } from "./remind.js";
 import { start } from "./start.js";
 
 const SNOOZE_MS = 10 * 60_000;

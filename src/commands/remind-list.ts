@@ -8,6 +8,13 @@ import { nextDue } from "../remind/decide.js";
 import { readLog } from "../remind/log.js";
 import { describeReminder, type Reminder } from "../remind/model.js";
 import {
+  readReminders,
+  schedulerContext,
+  when,
+  withRemindLock,
+  writeLauncherFor,
+} from "../remind/reminders.js";
+import {
   entriesPresent,
   install,
   pickScheduler,
@@ -17,13 +24,6 @@ import {
 import { type KeptState, readRemindState } from "../remind/state.js";
 import { clockTime } from "../safety/clock.js";
 import { safeText } from "../ui/safe.js";
-import {
-  readReminders,
-  schedulerContext,
-  when,
-  withRemindLock,
-  writeLauncherFor,
-} from "./remind.js";
 import { printJson } from "./shared.js";
 
 const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());

@@ -1,13 +1,7 @@
-import { spawnSync } from "node:child_process";
-import { readReminderSettings, writeReminderList } from "../config/store.js";
+import { writeReminderList } from "../config/store.js";
 import { type Context, println, warnTo } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
 import { openJournal, stepsFrom } from "../history/journal.js";
-import { readSnapshot } from "../history/safety-snapshot.js";
-import { onPath } from "../on-path.js";
-import { decideNudge, type Nudge, type NudgeRoutine } from "../remind/decide.js";
-import { writeLauncher } from "../remind/launcher.js";
-import { withLock } from "../remind/lock.js";
 import {
   DEFAULT_BETWEEN,
   DEFAULT_DAYS,
@@ -19,89 +13,22 @@ import {
   REMINDER_LIMITS,
   type Reminder,
 } from "../remind/model.js";
-import { knotCommand } from "../remind/notify.js";
-import { profileOf, remindFiles } from "../remind/profile.js";
 import {
-  entriesPresent,
-  install,
-  pickScheduler,
-  remove,
-  type SchedulerContext,
-} from "../remind/schedulers.js";
+  readReminders,
+  routineFor,
+  schedulerContext,
+  when,
+  withRemindLock,
+  writeLauncherFor,
+} from "../remind/reminders.js";
+import { entriesPresent, install, pickScheduler, remove } from "../remind/schedulers.js";
 import { changeRemindState, forgetStates } from "../remind/state.js";
-import { findRoutine } from "../routine/library.js";
-import { THERMAL_RULES, timelineToRun } from "../safety/rules.js";
+import { clockTime } from "../safety/clock.js";
+import { THERMAL_RULES } from "../safety/rules.js";
 import { RULES_LOOK_BACK_MS } from "../safety/trend.js";
 import { quote } from "../ui/safe.js";
 import { allowanceNow } from "./allowance-now.js";
 import { readUserSettings } from "./settings.js";
-import { openLibrary, userRoutinesDir } from "./shared.js";
-
-const clock = (ms: number) => new Date(ms).toTimeString().slice(0, 5);
-export const when = (ms: number, now: number) => {
-  const sameDay = new Date(ms).toDateString() === new Date(now).toDateString();
-  return sameDay
-    ? clock(ms)
-    : `${new Date(ms).toLocaleDateString(undefined, { weekday: "short" })} ${clock(ms)}`;
-};
-
-export function schedulerContext(ctx: Context): SchedulerContext {
-  return {
-    platform: process.platform,
-    env: ctx.env,
-    run: (command, args, input) => {
-      const r = spawnSync(command, args, { input, env: ctx.env, timeout: 20_000 });
-      return {
-        status: r.status,
-        stdout: r.stdout ?? Buffer.alloc(0),
-        stderr: r.stderr?.toString("utf8") ?? "",
-        error: r.error,
-      };
-    },
-    findProgram: (name) => onPath(name, ctx.env),
-    launcher: remindFiles(ctx.paths.data).launcher,
-    profile: profileOf(ctx.paths.config),
-    configDir: ctx.paths.config,
-  };
-}
-
-/** Writes the launcher entries run, for this Node and this knot. */
-export function writeLauncherFor(ctx: Context): string {
-  const [node, knot] = knotCommand() as [string, string];
-  return writeLauncher({ node, knot, env: ctx.env, dataDir: ctx.paths.data });
-}
-
-/** Runs `fn` holding the reminders' lock: changes to reminders and their state take turns. */
-export const withRemindLock = <T>(ctx: Context, fn: () => T): T =>
-  withLock(remindFiles(ctx.paths.data).lock, fn);
-
-/** The reminders (never moving the settings aside). */
-export const readReminders = (ctx: Context) => readReminderSettings(ctx.paths.config);
-
-/** The routine as the rules need it. */
-export function routineFor(
-  ctx: Context,
-  id: string,
-): NudgeRoutine & { summary: string; seconds: number } {
-  const library = openLibrary(ctx);
-  const entry = findRoutine(library, id);
-  // a reminder runs later, from anywhere: it names a routine of the library, not a file
-  if (library.find(entry.routine.id) !== entry) {
-    throw new KnotError(`A reminder needs a routine from knot list, not a file (${quote(id)}).`, {
-      hint: `Put the file in your routines folder (${userRoutinesDir(ctx)}) and use its id.`,
-    });
-  }
-  return {
-    id: entry.routine.id,
-    name: entry.routine.name,
-    summary: entry.routine.summary,
-    category: entry.routine.category,
-    areas: entry.routine.areas,
-    // what runs: the calls to take each pack off included, as a session would check it
-    timeline: timelineToRun(entry.timeline, undefined),
-    seconds: entry.totalSeconds,
-  };
-}
 
 /**
  * Saves a new reminder and hands it to the system's scheduler, all under the reminders' lock.
@@ -210,7 +137,7 @@ export async function remindCold(options: { routine?: string }, ctx: Context): P
   if (at <= now) {
     println(
       ctx.stdout,
-      `Cold is fine again now: the last application ended at ${clock(last)}, over 2 hours ago. Check your skin is back to normal first.`,
+      `Cold is fine again now: the last application ended at ${clockTime(last)}, over 2 hours ago. Check your skin is back to normal first.`,
     );
     return ExitCode.ok;
   }
@@ -268,70 +195,3 @@ export async function remindOff(
   );
   return ExitCode.ok;
 }
-
-/** The recent history the decision reads. */
-function historyFor(ctx: Context) {
-  const now = ctx.now();
-  const journal = openJournal(ctx, () => {}, stepsFrom(now), now - RULES_LOOK_BACK_MS);
-  return { records: journal.records, recent: journal.recent };
-}
-
-/** The decision for a reminder now; the advice counts once a day for all reminders together. */
-export function decide(
-  ctx: Context,
-  settings: { get: (key: "massage.dailyLimitMinutes") => unknown },
-  reminder: Reminder,
-  state: { lastFiredAt?: number; snoozedUntil?: number },
-  adviceAt: number | undefined,
-) {
-  const routine = routineFor(ctx, reminder.routine);
-  const { records, recent } = historyFor(ctx);
-  const nudge = decideNudge({
-    reminder,
-    routine,
-    now: ctx.now(),
-    state: { ...state, lastAdviceAt: adviceAt },
-    records,
-    recent,
-    massageLimitSeconds: (settings.get("massage.dailyLimitMinutes") as number) * 60,
-    kept: readSnapshot(ctx.paths.data),
-  });
-  return { nudge, routine };
-}
-
-/** Marks what reached the person: when the reminder (or the advice, for all) last did. */
-export function markFired(ctx: Context, reminder: Reminder, nudge: Nudge): void {
-  const now = ctx.now();
-  if (nudge.action === "quiet") return;
-  changeRemindState(ctx.paths.data, (all) => {
-    const s = all.reminders[reminder.id] ?? {};
-    all.reminders[reminder.id] = {
-      ...s,
-      lastFiredAt: now,
-      snoozedUntil: nudge.action === "remind" ? undefined : s.snoozedUntil,
-      failure: undefined,
-      waiting: undefined,
-    };
-    if (nudge.action === "advise") all.adviceAt = now;
-  });
-}
-
-/** Removes a one-time reminder that is done with, from the settings and the scheduler. */
-export function finishOnce(ctx: Context, reminder: Reminder): void {
-  if (reminder.kind !== "once") return;
-  const sched = schedulerContext(ctx);
-  const name = pickScheduler(sched);
-  withRemindLock(ctx, () => {
-    const current = readReminders(ctx);
-    if (current.writable) {
-      writeReminderList(
-        ctx.paths.config,
-        current.reminders.filter((r) => r.id !== reminder.id),
-      );
-    }
-    if (name) remove(name, [reminder.id], sched);
-    forgetStates(ctx.paths.data, [reminder.id]);
-  });
-}
-
-export const ADVICE_TITLE = "knot: please see a doctor";
