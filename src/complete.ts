@@ -20,7 +20,11 @@ export function dynamicCandidates(
       const ids = new Set([...routineIds(builtInDir), ...routineIds(join(config(), "routines"))]);
       return [...ids].sort();
     }
-    if (source === "reminders") return reminderIds(join(config(), "config.json"));
+    if (source === "reminders") {
+      // reminders.json, and config.json where an older knot kept them (until knot moves them)
+      const ids = ["reminders.json", "config.json"].flatMap((f) => reminderIds(join(config(), f)));
+      return [...new Set(ids)];
+    }
     if (source === "config-value" && key && Object.hasOwn(CONFIG_KEYS, key)) {
       const spec = CONFIG_KEYS[key as keyof typeof CONFIG_KEYS] as {
         type: string;
@@ -56,7 +60,7 @@ function routineIds(dir: string): string[] {
   });
 }
 
-/** The ids of the person's reminders, read from the settings file. */
+/** The ids of the person's reminders in a file of the settings folder. */
 function reminderIds(file: string): string[] {
   try {
     const stored = JSON.parse(readFileSync(file, "utf8"));

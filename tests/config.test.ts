@@ -137,9 +137,13 @@ describe("the settings file holds only what the person set", () => {
     // the coach's read-only view treats the pinned values as knot's defaults already
     const read = await readSettings(dir, () => {});
     expect(read.get("leadIn")).toBe(10);
-    // opened to change anything, the file is cleaned: what was chosen and knot's state stay
+    // opened to change anything, the file is cleaned: what was chosen stays, and the
+    // screening answers are in a file of their own
     await openConfig(dir, () => {});
-    expect(stored(dir)).toEqual({ leadIn: 10, screening: { "red-flags": "x" } });
+    expect(stored(dir)).toEqual({ leadIn: 10 });
+    expect(JSON.parse(readFileSync(join(dir, "screening.json"), "utf8"))).toEqual({
+      "red-flags": "x",
+    });
     const { withoutPinnedDefaults } = await import("../src/config/store.js");
     expect(withoutPinnedDefaults({ ...pinned, leadIn: 10, reminders })).toEqual({
       leadIn: 10,
@@ -194,14 +198,14 @@ describe("the reminders' reader and writer", () => {
     }
   });
 
-  it("a settings file that is a link is refused, its target never written", async () => {
+  it("a reminders file that is a link is refused, its target never written", async () => {
     const { symlinkSync } = await import("node:fs");
     const { writeReminderList } = await import("../src/config/store.js");
     const reminder = pinnedWithReminder.reminders[0] as never;
     const linked = tempDir();
     const target = join(tempDir(), "elsewhere.json");
     writeFileSync(target, "{}");
-    symlinkSync(target, join(linked, "config.json"));
+    symlinkSync(target, join(linked, "reminders.json"));
     expect(() => writeReminderList(linked, [reminder])).toThrow(/is a symbolic link/);
     expect(readFileSync(target, "utf8")).toBe("{}");
   });

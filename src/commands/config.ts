@@ -90,10 +90,20 @@ export async function configUnset(key: string, ctx: Context): Promise<number> {
   return 0;
 }
 
-export async function configReset(ctx: Context): Promise<number> {
+/** What `knot config reset` never touches: each has a file of its own. */
+export const KEPT_BY_RESET = ["reminders", "screening answers", "history"] as const;
+
+export async function configReset(ctx: Context, options: { json?: boolean } = {}): Promise<number> {
   const store = await openUserConfig(ctx);
   store.reset();
-  println(ctx.stdout, "All settings are back to their defaults.");
+  if (options.json) {
+    printJson(ctx, { settings: "defaults", kept: KEPT_BY_RESET });
+    return 0;
+  }
+  println(
+    ctx.stdout,
+    "All settings are back to their defaults. Kept as they were: your reminders, your safety screening answers and your history.",
+  );
   return 0;
 }
 

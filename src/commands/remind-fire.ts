@@ -79,7 +79,7 @@ async function fireOnce(id: string, ctx: Context): Promise<Fired> {
   const reminder = current.reminders.find((r) => r.id === id);
   const probe = probeFor(ctx);
   if (!reminder) {
-    // a settings file gone as a whole is not taken as "stop my reminders" either
+    // a reminders file gone as a whole is not taken as "stop my reminders" either
     const kept =
       current.unreadable.includes(id) ||
       !current.writable ||
@@ -91,8 +91,8 @@ async function fireOnce(id: string, ctx: Context): Promise<Fired> {
         current.problem ??
         (current.exists
           ? `reminder ${id} is missing from your settings, which were moved aside`
-          : `your settings file (${ctx.paths.config}/config.json) is gone, with reminder ${id}`);
-      const fix = `put your settings right (${join(ctx.paths.config, "config.json")}), or stop it: knot remind off ${id}`;
+          : `your reminders file (${join(ctx.paths.config, "reminders.json")}) is gone, with reminder ${id}`);
+      const fix = `put your reminders right (${join(ctx.paths.config, "reminders.json")}), or stop it: knot remind off ${id}`;
       const before = readRemindState(ctx.paths.data).reminders[id]?.failure;
       fail(ctx, id, reason, fix);
       // told once a day, not at every time of the reminder

@@ -28,14 +28,19 @@ import {
   screenGroups,
   screenLines,
 } from "../safety/screening.js";
-import { appendScreening, readAnswers, screeningFile } from "../safety/screening-log.js";
+import {
+  appendScreening,
+  forgetKeptAnswers,
+  readAnswers,
+  screeningFile,
+} from "../safety/screening-log.js";
 import { RULES_LOOK_BACK_MS, TREND_RULE_TEXT, TREND_SOURCE } from "../safety/trend.js";
 import { didYouMean } from "../suggest.js";
 import { asker } from "../ui/prompt.js";
 import { quote } from "../ui/safe.js";
 import { bulleted, wrap } from "../ui/text.js";
 import { allowanceNow } from "./allowance-now.js";
-import { openUserConfig, readUserSettings } from "./settings.js";
+import { readUserSettings } from "./settings.js";
 import { layoutWidth, printJson } from "./shared.js";
 
 export interface SafetyOptions {
@@ -85,9 +90,8 @@ export async function safety(
   ctx: Context,
 ): Promise<number> {
   if (options.reset) {
-    const store = await openUserConfig(ctx);
-    // answers an earlier knot kept in the settings, and a reset in the record for the rest
-    store.raw.delete("screening");
+    // answers an earlier knot kept (screening.json), and a reset in the record for the rest
+    forgetKeptAnswers(ctx.paths.config);
     record(ctx, [{ at: ctx.now(), lists: [...SCREENS], answer: "reset" }]);
     println(
       ctx.stdout,

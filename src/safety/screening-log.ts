@@ -1,9 +1,11 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import type { Settings } from "../config/store.js";
+import { finishMove } from "../config/move.js";
+import type { Settings } from "../config/settings.js";
 import { describeFsError, fileError } from "../files.js";
 import { appendLines } from "../history/store.js";
 import { eventLine, parseEventLine, type ScreeningEvent, settingsAnswers } from "./screening.js";
+import { answersFile } from "./screening-answers.js";
 
 /**
  * The screening record: every answer to the safety lists, override and reset, one JSON line
@@ -54,8 +56,8 @@ export function appendScreening(dataDir: string, events: readonly ScreeningEvent
 }
 
 /**
- * Every answer knot knows of, oldest first: those an earlier knot kept in the settings, then
- * the record. A record that cannot be read is reported and counts as no answers, so knot asks.
+ * Every answer knot knows of, oldest first: those an earlier knot kept (screening.json), then
+ * the record. Answers that cannot be read are reported and count as none, so knot asks.
  */
 export function readAnswers(
   dataDir: string,
@@ -70,5 +72,30 @@ export function readAnswers(
       `Your safety answers could not be read from ${screeningFile(dataDir)} (${describeFsError(error)}): knot asks them again.`,
     );
   }
-  return [...settingsAnswers(settings), ...recorded].sort((a, b) => a.at - b.at);
+  let kept: ScreeningEvent[] = [];
+  try {
+    kept = settingsAnswers(settings);
+  } catch (error) {
+    warn(
+      `Your earlier safety answers could not be read (${(error as Error).message}): knot asks them again.`,
+    );
+  }
+  return [...kept, ...recorded].sort((a, b) => a.at - b.at);
+}
+
+/**
+ * Forgets the answers an earlier knot kept (screening.json, once moved there from the
+ * settings file). A reset recorded after them outweighs any a failed move left behind.
+ */
+export function forgetKeptAnswers(configDir: string): void {
+  try {
+    finishMove(configDir);
+  } catch {
+    // still in the settings file: the reset in the record comes after them
+  }
+  try {
+    rmSync(answersFile(configDir), { force: true });
+  } catch {
+    // a folder knot may not change: the reset in the record comes after them too
+  }
 }

@@ -82,6 +82,11 @@ const listed = (env: NodeJS.ProcessEnv) =>
   JSON.parse(knot(["remind", "list", "--json"], { env }).stdout);
 const settingsOf = (env: NodeJS.ProcessEnv) =>
   JSON.parse(readFileSync(join(configOf(env), "config.json"), "utf8"));
+/** The reminders file (reminders.json, beside the settings); none yet holds none. */
+const remindersOf = (env: NodeJS.ProcessEnv) => {
+  const file = join(configOf(env), "reminders.json");
+  return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
+};
 
 /** Reminders written straight into the settings, set an hour ago (so a slot has passed). */
 function seed(env: NodeJS.ProcessEnv, reminders: object[], settings: object = {}) {
@@ -104,8 +109,8 @@ describe("knot remind, with the system's scheduler", () => {
     const env = envWith(bin);
     const tag = tagOf(env);
     expect(knot(["remind", "every", "1h"], { env }).status).toBe(0);
-    const config = join(env.XDG_CONFIG_HOME!, "knot", "config.json");
-    // more than the 1 KB the limit below lets through: the settings file cannot be written again
+    const config = join(env.XDG_CONFIG_HOME!, "knot", "reminders.json");
+    // more than the 1 KB the limit below lets through: the reminders file cannot be written again
     const settings = JSON.parse(readFileSync(config, "utf8"));
     writeFileSync(config, JSON.stringify({ ...settings, note: "x".repeat(2000) }));
     const off = spawnSync(
@@ -173,7 +178,7 @@ describe("knot remind, with the system's scheduler", () => {
       ]),
     );
     expect(knot(["remind", "list"], { env }).stdout).toMatch(/No reminders/);
-    expect(settingsOf(env).reminders).toBeUndefined();
+    expect(remindersOf(env).reminders).toBeUndefined();
   });
 
   it("cron: adds lines marked with profile and id, keeps the person's own, removes only knot's", () => {
@@ -326,7 +331,7 @@ describe("knot remind, with the system's scheduler", () => {
     );
     expect(result.stdout).not.toMatch(/Reminder r1|Scheduled/);
     expect(readdirSync(join(env.HOME!, ".config", "systemd", "user"))).toEqual([]);
-    expect(settingsOf(env).reminders).toBeUndefined();
+    expect(remindersOf(env).reminders).toBeUndefined();
   });
 
   it("fire: reminds through a notification whose Start button opens the routine", () => {
@@ -454,17 +459,18 @@ describe("knot remind, with the system's scheduler", () => {
     expect(knot(["remind", "list"], { env }).stdout).toMatch(
       /Settings: leadIn in .* has a value knot cannot use/,
     );
-    // another command that moves such a file aside carries the reminders into the new one
+    // another command moves such a file aside; the reminders, in a file of their own, stay
     expect(knot(["today"], { env }).stderr).toMatch(/could not be read/);
-    expect(settingsOf(env).reminders.map((r: { id: string }) => r.id)).toEqual(["r1"]);
-    expect(settingsOf(env).leadIn).toBeUndefined();
+    expect(remindersOf(env).reminders.map((r: { id: string }) => r.id)).toEqual(["r1"]);
+    expect(knot(["config", "get", "leadIn"], { env }).stdout).toBe("5\n");
     // a typo in the reminder itself: kept, its entry kept, the person told
-    settings.reminders[0].every = 5;
-    writeFileSync(join(configOf(env), "config.json"), JSON.stringify(settings));
+    const kept = remindersOf(env);
+    kept.reminders[0].every = 5;
+    writeFileSync(join(configOf(env), "reminders.json"), JSON.stringify(kept));
     const broken = knot(["remind", "fire", "r1"], { env });
     expect(broken.status).toBe(1);
     expect(readFileSync(table, "utf8")).toBe(entries);
-    expect(settingsOf(env).reminders[0].every).toBe(5);
+    expect(remindersOf(env).reminders[0].every).toBe(5);
     expect(calls().some((c) => /notify-send .*knot: a reminder needs you/.test(c))).toBe(true);
     // told once a day, not at every time of the reminder
     expect(knot(["remind", "fire", "r1"], { env }).status).toBe(1);
@@ -483,24 +489,24 @@ describe("knot remind, with the system's scheduler", () => {
     );
     // and changing reminders refuses rather than lose it
     expect(knot(["remind", "every", "2h"], { env }).status).toBe(0);
-    expect(settingsOf(env).reminders.map((r: { id: string }) => r.id)).toEqual(["r1", "r2"]);
-    writeFileSync(join(configOf(env), "config.json"), "{ not json");
+    expect(remindersOf(env).reminders.map((r: { id: string }) => r.id)).toEqual(["r1", "r2"]);
+    writeFileSync(join(configOf(env), "reminders.json"), "{ not json");
     const refused = knot(["remind", "every", "2h"], { env });
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toMatch(/No reminder was set: the settings file .* cannot be read/);
-    expect(readFileSync(join(configOf(env), "config.json"), "utf8")).toBe("{ not json");
+    expect(refused.stderr).toMatch(/No reminder was set: the reminders file .* cannot be read/);
+    expect(readFileSync(join(configOf(env), "reminders.json"), "utf8")).toBe("{ not json");
     expect(knot(["remind", "fire", "r1"], { env }).status).toBe(1);
     expect(readFileSync(table, "utf8")).toMatch(/ r1 # knot-remind .* r2 # knot-remind/s);
     // once the file is JSON again, the person can stop the one with the typo
-    writeFileSync(join(configOf(env), "config.json"), JSON.stringify(settings));
+    writeFileSync(join(configOf(env), "reminders.json"), JSON.stringify(kept));
     expect(knot(["remind", "off", "r1"], { env }).status).toBe(0);
     expect(readFileSync(table, "utf8")).not.toMatch(/ r1 # knot-remind/);
-    expect(settingsOf(env).reminders ?? []).toEqual([]);
-    // a settings file gone as a whole removes nothing either; off stops an entry by its id
-    spawnSync("rm", [join(configOf(env), "config.json")]);
+    expect(remindersOf(env).reminders ?? []).toEqual([]);
+    // a reminders file gone as a whole removes nothing either; off stops an entry by its id
+    spawnSync("rm", [join(configOf(env), "reminders.json")]);
     const gone = knot(["remind", "fire", "r2"], { env });
     expect(gone.status).toBe(1);
-    expect(gone.stderr).toMatch(/settings file .* is gone, with reminder r2/);
+    expect(gone.stderr).toMatch(/reminders file .* is gone, with reminder r2/);
     expect(readFileSync(table, "utf8")).toMatch(/ r2 # knot-remind/);
     expect(knot(["remind", "off", "r2"], { env }).status).toBe(0);
     expect(readFileSync(table, "utf8")).not.toMatch(/ r2 # knot-remind/);
@@ -746,7 +752,7 @@ describe("knot remind --here, in a terminal", () => {
     run.press("q"); // ends the routine early, back to the reminders
     await run.waitFor(/next: stretch at/, { from: mark, timeout: 15_000 });
     // the one that fired is done with: a once-reminder is removed after it reminds
-    const settings = JSON.parse(readFileSync(join(config, "config.json"), "utf8"));
+    const settings = JSON.parse(readFileSync(join(config, "reminders.json"), "utf8"));
     expect(settings.reminders.map((r: { id: string }) => r.id)).toEqual(["r2"]);
     mark = run.output().length;
     run.press("q");

@@ -192,18 +192,18 @@ describe("every writer names an environment failure, and what was kept", () => {
   });
 
   it("a reminder that cannot be saved says which file, why, and that the file is as it was", () => {
-    // no scheduler on the PATH: the reminder would be kept in the settings file alone
+    // no scheduler on the PATH: the reminder would be kept in the reminders file alone
     const env = isolatedEnv({ PATH: tempDir("knot-empty-bin-") }, []);
-    const config = join(env.XDG_CONFIG_HOME!, "knot", "config.json");
+    const config = join(env.XDG_CONFIG_HOME!, "knot", "reminders.json");
     mkdirSync(join(config, ".."), { recursive: true });
     // more than the 1 KB the limit lets through: the whole file is written again
-    const before = JSON.stringify({ leadIn: 3, note: "x".repeat(2000) });
+    const before = JSON.stringify({ note: "x".repeat(2000) });
     writeFileSync(config, before);
     const result = limited(1, ["remind", "every", "1h"], env);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/Could not save the reminders to .*config\.json: .*\(EFBIG\)/);
-    expect(result.stderr).toMatch(/The settings file is as it was/);
+    expect(result.stderr).toMatch(/Could not save the reminders to .*reminders\.json: .*\(EFBIG\)/);
+    expect(result.stderr).toMatch(/The reminders file is as it was/);
     expect(readFileSync(config, "utf8")).toBe(before);
-    expect(readdirSync(join(config, ".."))).toEqual(["config.json"]);
+    expect(readdirSync(join(config, ".."))).toEqual(["reminders.json"]);
   });
 });

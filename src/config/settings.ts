@@ -1,0 +1,266 @@
+import { lstatSync, renameSync } from "node:fs";
+import { join } from "node:path";
+import { ExitCode, KnotError } from "../errors.js";
+import { describeFsError } from "../files.js";
+import { readRemindersFile, writeRemindersFile } from "../remind/reminders-file.js";
+import { answersFile, readAnswersFile } from "../safety/screening-answers.js";
+import { readJsonObject, writeJsonObject } from "./json-file.js";
+import {
+  CONFIG_KEY_NAMES,
+  CONFIG_KEYS,
+  type ConfigKey,
+  type ConfigValue,
+  isValidValue,
+} from "./keys.js";
+import { finishMove, holdsMovedKeys, MOVED_KEYS } from "./move.js";
+import { valueAt, withoutPinnedDefaults } from "./pinned.js";
+
+/**
+ * The settings file, config.json in knot's settings folder: the preferences the person set,
+ * and only those (defaults live in keys.ts). Reminders and screening answers have files of
+ * their own (remind/reminders-file.ts, safety/screening-answers.ts).
+ */
+
+/** Read-only access to the preferences: all a session needs. */
+export interface Settings {
+  get(key: ConfigKey): ConfigValue;
+  /**
+   * A key as the settings file stores it (undefined when the person never set it), or
+   * "screening": the answers an earlier knot kept (screening.json). Throws an error naming the
+   * file when that file cannot be read.
+   */
+  internal(key: string): unknown;
+}
+
+export interface ConfigStore extends Settings {
+  readonly path: string;
+  set(key: ConfigKey, value: ConfigValue): void;
+  unset(key: ConfigKey): void;
+  /** The preferences back to their defaults; reminders and screening answers are elsewhere. */
+  reset(): void;
+  entries(): { key: ConfigKey; value: ConfigValue; isDefault: boolean }[];
+}
+
+export const settingsFile = (configDir: string) => join(configDir, "config.json");
+
+/** The keys in a settings file knot cannot use (a preference's value, a group that is not one). */
+export function badKeys(stored: Record<string, unknown>): ConfigKey[] {
+  return CONFIG_KEY_NAMES.filter((key) => {
+    const [group, leaf] = key.split(".");
+    const node = stored[group!];
+    if (leaf !== undefined && node !== undefined && (typeof node !== "object" || node === null)) {
+      return true;
+    }
+    const value = valueAt(stored, key);
+    return value !== undefined && !isValidValue(key, value);
+  });
+}
+
+/** The preferences of a stored file: a value knot cannot use gives way to the default. */
+export function settingsFrom(configDir: string, stored: Record<string, unknown>): Settings {
+  const bad = new Set(badKeys(stored));
+  return {
+    get: (key) =>
+      bad.has(key)
+        ? CONFIG_KEYS[key].default
+        : ((valueAt(stored, key) as ConfigValue | undefined) ?? CONFIG_KEYS[key].default),
+    internal: (key) => (key === "screening" ? keptAnswers(configDir, stored) : stored[key]),
+  };
+}
+
+/** The answers in screening.json, or (a move not yet made) still in the settings file. */
+function keptAnswers(configDir: string, stored: Record<string, unknown>): unknown {
+  const read = readAnswersFile(configDir);
+  if (read.state === "read") return read.value;
+  if (read.state === "missing") return stored.screening;
+  throw new Error(`${answersFile(configDir)}: ${read.reason}`);
+}
+
+/**
+ * Makes the one-time move (move.ts) when the file still holds what moves; a move that cannot
+ * be made is said, and the file is read as it is (nothing in it is lost).
+ */
+export function afterMove(
+  configDir: string,
+  stored: Record<string, unknown>,
+  warn?: (message: string) => void,
+): Record<string, unknown> {
+  if (!holdsMovedKeys(stored)) return stored;
+  try {
+    return finishMove(configDir) ?? stored;
+  } catch (error) {
+    warn?.(
+      `Your reminders and safety answers are still in ${settingsFile(configDir)}: they could not be moved to files of their own (${error instanceof KnotError ? error.message : describeFsError(error)}). knot reads them there.`,
+    );
+    return stored;
+  }
+}
+
+type Loaded = { stored: Record<string, unknown> } | { reason: string };
+
+/**
+ * The settings file as an object ({} when missing), after the move and without the defaults
+ * an older knot pinned in it; or why it cannot be used (not JSON, a value knot cannot use).
+ * A file that cannot be read at all (a folder, a pipe, no permission) throws `unusable`.
+ */
+function load(
+  configDir: string,
+  warn: (message: string) => void,
+  unusable: (error: unknown) => KnotError,
+): Loaded {
+  const read = readJsonObject(settingsFile(configDir));
+  if (read.state === "missing") return { stored: {} };
+  if (read.state === "unreadable") {
+    if (read.error instanceof SyntaxError) return { reason: read.reason };
+    throw unusable(read.error);
+  }
+  const moved = afterMove(configDir, read.value, warn);
+  const stored = withoutPinnedDefaults(moved) ?? moved;
+  const bad = badKeys(stored);
+  if (bad.length > 0) return { reason: `${bad.join(", ")}: a value knot cannot use` };
+  if (stored.reminders !== undefined && !Array.isArray(stored.reminders)) {
+    return { reason: '"reminders" is not a list' };
+  }
+  return { stored };
+}
+
+/**
+ * Opens the settings to change them. A file that is not valid JSON or holds a value knot
+ * cannot use is moved aside to `config.json.bad-<timestamp>` (never deleted), reported through
+ * `warn`, and knot carries on with the defaults; reminders in it go on (reminders.json).
+ */
+export async function openConfig(
+  configDir: string,
+  warn: (message: string) => void,
+  now: () => Date = () => new Date(),
+): Promise<ConfigStore> {
+  const path = settingsFile(configDir);
+  const unusable = (error: unknown) =>
+    new KnotError(`Could not open the settings file ${path}: ${describeFsError(error)}`, {
+      exitCode: ExitCode.failure,
+      hint: "Check that the folder exists and that you can write to it.",
+    });
+  const loaded = load(configDir, warn, unusable);
+  let stored: Record<string, unknown>;
+  if ("stored" in loaded) stored = loaded.stored;
+  else {
+    stored = {};
+    const aside = `${path}.bad-${now().toISOString().replace(/[:.]/g, "-")}`;
+    try {
+      renameSync(path, aside);
+    } catch (error) {
+      throw unusable(error);
+    }
+    keepRemindersOf(configDir, aside);
+    warn(
+      `Your settings file could not be read (${loaded.reason.split("\n")[0]}).\n` +
+        `It was moved to ${aside} and knot is using the default settings.`,
+    );
+  }
+
+  // Written whole beside the file and renamed into place; a link at the file's place is
+  // refused rather than written through, and a failure says what was kept.
+  const write = (next: Record<string, unknown>) => {
+    refuseLinkedSettings(path);
+    try {
+      writeJsonObject(path, next);
+    } catch (error) {
+      throw new KnotError(`Could not save your settings to ${path}: ${describeFsError(error)}.`, {
+        exitCode: ExitCode.failure,
+        hint: "Nothing was changed. Check that you may write to the folder and that the disk has room.",
+      });
+    }
+    stored = next;
+  };
+  // A file from an older knot holds every default it was written from: cleaned once.
+  const read = readJsonObject(path);
+  if (read.state === "read" && JSON.stringify(read.value) !== JSON.stringify(stored)) {
+    try {
+      write(stored);
+    } catch {
+      // read-only or a link: the values are the defaults anyway; cleaned on a later change
+    }
+  }
+  const settings = () => settingsFrom(configDir, stored);
+  const change = (key: ConfigKey, value: ConfigValue | undefined) => {
+    const next: Record<string, unknown> = structuredClone(stored);
+    const [group, leaf] = key.split(".");
+    if (leaf === undefined) {
+      if (value === undefined) delete next[key];
+      else next[key] = value;
+    } else {
+      const node = { ...((next[group!] as Record<string, unknown> | undefined) ?? {}) };
+      if (value === undefined) delete node[leaf];
+      else node[leaf] = value;
+      if (Object.keys(node).length === 0) delete next[group!];
+      else next[group!] = node;
+    }
+    write(next);
+  };
+  return {
+    path,
+    get: (key) => settings().get(key),
+    internal: (key) => settings().internal(key),
+    set: (key, value) => change(key, value),
+    // The key leaves the file: the default in force is knot's, now and after it changes.
+    unset: (key) => change(key, undefined),
+    // Only what a move could not take away stays beside the (now default) preferences.
+    reset: () =>
+      write(Object.fromEntries(MOVED_KEYS.flatMap((k) => (k in stored ? [[k, stored[k]]] : [])))),
+    entries: () =>
+      CONFIG_KEY_NAMES.map((key) => {
+        const value = settings().get(key);
+        return { key, value, isDefault: value === CONFIG_KEYS[key].default };
+      }),
+  };
+}
+
+/**
+ * Reads the preferences for commands that never change them: the same checks as openConfig,
+ * without writing; anything unexpected (bad JSON, a bad value) goes through `openConfig`,
+ * which moves the file aside and reports it.
+ */
+export async function readSettings(
+  configDir: string,
+  warn: (message: string) => void,
+): Promise<Settings> {
+  const path = settingsFile(configDir);
+  const loaded = load(configDir, warn, (error) => {
+    // Not something knot can read (a pipe, a device, a huge file): say so.
+    return new KnotError(`Could not read the settings file ${path}: ${describeFsError(error)}.`, {
+      exitCode: ExitCode.failure,
+      hint: "Move it aside (knot starts again from the defaults), or see knot config path.",
+    });
+  });
+  if ("reason" in loaded) return openConfig(configDir, warn);
+  return settingsFrom(configDir, loaded.stored);
+}
+
+function refuseLinkedSettings(path: string): void {
+  let link = false;
+  try {
+    link = lstatSync(path).isSymbolicLink();
+  } catch {
+    return;
+  }
+  if (!link) return;
+  throw new KnotError(
+    `The settings file ${path} is a symbolic link; knot never writes through a link in its own folders.`,
+    {
+      exitCode: ExitCode.failure,
+      hint: `Nothing was changed. Replace the link with a copy of the file it points to (cp --remove-destination "$(readlink -f ${path})" ${path}), then try again.`,
+    },
+  );
+}
+
+/** The reminders in a settings file moved aside go on: their scheduler entries still run. */
+function keepRemindersOf(configDir: string, aside: string): void {
+  const read = readJsonObject(aside);
+  const list = read.state === "read" ? read.value.reminders : undefined;
+  if (!Array.isArray(list) || readRemindersFile(configDir).state !== "missing") return;
+  try {
+    writeRemindersFile(configDir, { reminders: list });
+  } catch {
+    // still recognised in the file aside (remind/store.ts remindersMovedAside)
+  }
+}

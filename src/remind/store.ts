@@ -1,0 +1,164 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { readJsonObject } from "../config/json-file.js";
+import { withoutPinnedDefaults } from "../config/pinned.js";
+import {
+  afterMove,
+  badKeys,
+  type Settings,
+  settingsFile,
+  settingsFrom,
+} from "../config/settings.js";
+import { ExitCode, KnotError } from "../errors.js";
+import { describeFsError } from "../files.js";
+import { isReminder, type Reminder } from "./model.js";
+import { readRemindersFile, remindersFile, writeRemindersFile } from "./reminders-file.js";
+
+/**
+ * The reminders as knot's reminder commands need them, read without ever moving a file
+ * aside: a firing run by the scheduler must not lose the person's reminders (or remove their
+ * entries) over one value it cannot use. Preferences it cannot use fall back to their
+ * defaults; `problem` says what is wrong, for the person to see (remind list, today, a
+ * notification).
+ */
+export interface ReminderSettings {
+  settings: Settings;
+  /** The reminders knot can use. */
+  reminders: Reminder[];
+  /** Ids in the file whose reminder knot cannot read (kept, never removed). */
+  unreadable: string[];
+  /** What is wrong with the files, if anything. */
+  problem?: string;
+  /** Whether the reminders file can be changed (valid JSON, an object with a list). */
+  writable: boolean;
+  /** Whether there is a reminders file at all. */
+  exists: boolean;
+}
+
+/** The settings read leniently: a value knot cannot use gives way to its default, said. */
+function lenientSettings(configDir: string): {
+  settings: Settings;
+  problem?: string;
+  old?: unknown;
+} {
+  const path = settingsFile(configDir);
+  const read = readJsonObject(path);
+  if (read.state === "missing") return { settings: settingsFrom(configDir, {}) };
+  if (read.state === "unreadable") {
+    return {
+      settings: settingsFrom(configDir, {}),
+      problem: `the settings file ${path} cannot be read (${read.reason}); the default settings are used`,
+    };
+  }
+  const moved = afterMove(configDir, read.value);
+  // defaults an older knot pinned in the file are knot's current defaults, as for settings
+  const stored = withoutPinnedDefaults(moved) ?? moved;
+  const bad = badKeys(stored);
+  return {
+    settings: settingsFrom(configDir, stored),
+    // a move that could not be made leaves the reminders in the settings file
+    old: stored.reminders,
+    ...(bad.length > 0
+      ? {
+          problem: `${bad.join(", ")} in ${path} ${bad.length > 1 ? "have values" : "has a value"} knot cannot use (the default is used)`,
+        }
+      : {}),
+  };
+}
+
+export function readReminderSettings(configDir: string): ReminderSettings {
+  const { settings, problem: settingsProblem, old } = lenientSettings(configDir);
+  const path = remindersFile(configDir);
+  const read = readRemindersFile(configDir);
+  let problem: string | undefined;
+  let writable = true;
+  let exists = true;
+  let raw: unknown;
+  if (read.state === "read") raw = read.value.reminders;
+  else if (read.state === "missing" && old !== undefined) {
+    // still in the settings file: used there, changed once they have moved
+    raw = old;
+    writable = false;
+    problem = `the reminders in ${settingsFile(configDir)} could not be moved to ${path}`;
+  } else if (read.state === "missing") exists = false;
+  else {
+    writable = false;
+    problem = `the reminders file ${path} cannot be read (${read.reason})`;
+  }
+  const list = Array.isArray(raw) ? raw : [];
+  if (raw !== undefined && !Array.isArray(raw)) {
+    problem ??= `"reminders" in ${path} is not a list`;
+    writable = false;
+  }
+  const reminders = list.filter(isReminder);
+  const unreadable = list
+    .filter((r) => !isReminder(r))
+    .map((r) => String((r as { id?: unknown })?.id ?? "?"));
+  if (unreadable.length > 0) {
+    problem ??= `reminder ${unreadable.join(", ")} in ${path} has a value knot cannot use`;
+  }
+  problem ??= settingsProblem;
+  return { settings, reminders, unreadable, problem, writable, exists };
+}
+
+/**
+ * Ids of reminders in files moved aside (config.json.bad-... of a knot that kept them in the
+ * settings): kept, never tidied away.
+ */
+export function remindersMovedAside(configDir: string): Set<string> {
+  const ids = new Set<string>();
+  let files: string[] = [];
+  try {
+    files = readdirSync(configDir).filter((f) => f.startsWith("config.json.bad-"));
+  } catch {
+    return ids;
+  }
+  for (const file of files) {
+    const read = readJsonObject(join(configDir, file));
+    const list = read.state === "read" ? read.value.reminders : undefined;
+    for (const r of Array.isArray(list) ? list : []) {
+      const id = (r as { id?: unknown })?.id;
+      if (typeof id === "string") ids.add(id);
+    }
+  }
+  return ids;
+}
+
+/**
+ * Writes the reminders into reminders.json, keeping everything else in it as it was.
+ * Refuses (never moves aside or overwrites) a file it cannot read.
+ */
+export function writeReminderList(
+  configDir: string,
+  reminders: readonly Reminder[],
+  /** Reminders knot cannot read that go too (`remind off` of one, or of all). */
+  drop: readonly string[] | "all" = [],
+): void {
+  const current = readReminderSettings(configDir);
+  if (!current.writable) {
+    throw new KnotError(`Reminders were not changed: ${current.problem}.`, {
+      exitCode: ExitCode.failure,
+      hint: "Fix the file (knot config path shows the folder), or move it aside to start afresh.",
+    });
+  }
+  const path = remindersFile(configDir);
+  const read = readRemindersFile(configDir);
+  const stored = read.state === "read" ? { ...read.value } : {};
+  // reminders knot cannot read stay as they were, beside the ones it writes
+  const kept = (Array.isArray(stored.reminders) ? stored.reminders : []).filter(
+    (r) => !isReminder(r) && drop !== "all" && !drop.includes(String((r as { id?: unknown })?.id)),
+  );
+  const next = [...kept, ...reminders];
+  if (next.length === 0) delete stored.reminders;
+  else stored.reminders = next;
+  // Written whole beside the file and renamed into place (a link refused); a failure (a full
+  // disk, a read-only folder) leaves the file as it was, and says so.
+  try {
+    writeRemindersFile(configDir, stored);
+  } catch (error) {
+    throw new KnotError(`Could not save the reminders to ${path}: ${describeFsError(error)}.`, {
+      exitCode: ExitCode.failure,
+      hint: "The reminders file is as it was. Check that you may write to the folder and that the disk has room.",
+    });
+  }
+}
