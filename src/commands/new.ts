@@ -1,5 +1,6 @@
 import type { Context } from "../context.js";
 import { KnotError } from "../errors.js";
+import { myRoutinesText as t } from "../text/my-routines.js";
 import { canAsk } from "../ui/prompt.js";
 import { openLibrary, userRoutinesDir } from "./shared.js";
 
@@ -27,8 +28,8 @@ export async function newRoutine(
     );
   }
   if (!canAsk(ctx)) {
-    throw new KnotError("knot new asks its questions at a terminal, and there is none here.", {
-      hint: 'Without one, copy a routine and change it: knot new "My stretch" --from stretch, then knot edit my-stretch (or write the JSON yourself: see "Your own routines" in the README).',
+    throw new KnotError(t.newNoTerminal, {
+      hint: t.newNoTerminalHint,
     });
   }
   const { buildRoutine } = await import("../builder/new.js");
@@ -37,7 +38,7 @@ export async function newRoutine(
   // figures as knot show draws them: not for TERM=dumb, nor for someone who asked for plain text
   const plain = (await readUserSettings(ctx)).get("display") === "plain";
   return buildRoutine(library, userRoutinesDir(ctx), name, options, ctx, {
-    show: (file) => show(file, { label: "draft, not saved yet" }, ctx),
+    show: (file) => show(file, { label: t.draftLabel }, ctx),
     figureBox: ctx.env.TERM === "dumb" || plain ? undefined : FIGURE_BOX,
   });
 }

@@ -2,6 +2,7 @@ import { rmSync } from "node:fs";
 import { type Context, println } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
 import { didYouMean } from "../suggest.js";
+import { myRoutinesText as t } from "../text/my-routines.js";
 import { confirm, isEscape } from "../ui/prompt.js";
 import { quote, safeText } from "../ui/safe.js";
 import { openLibrary } from "./shared.js";
@@ -17,41 +18,35 @@ export async function rm(id: string, options: RmOptions, ctx: Context): Promise<
   // A file of theirs with problems can be removed too: it is still theirs.
   const broken = library.broken.find((b) => b.id === id && b.origin === "custom");
   if (entry?.origin === "built-in") {
-    throw new KnotError(`${quote(id)} is built into knot, so it cannot be removed.`, {
-      hint: `To change it, "knot edit ${id}" makes your own copy. To make another, "knot new NAME --from ${id}".`,
+    throw new KnotError(t.builtIn(quote(id)), {
+      hint: t.builtInHint(id),
     });
   }
   const path = entry?.origin === "custom" ? entry.path : broken?.path;
   if (!path) {
     const own = library.entries.filter((e) => e.origin === "custom").map((e) => e.routine.id);
-    throw new KnotError(`You have no routine called ${quote(id)}.${didYouMean(id, own)}`, {
-      hint:
-        own.length > 0 ? `Your own routines: ${own.join(", ")}` : "knot list shows the routines.",
+    throw new KnotError(t.noneCalled(quote(id), didYouMean(id, own)), {
+      hint: own.length > 0 ? t.yourOwn(own.join(", ")) : t.listShows,
     });
   }
   // With a built-in of the same id behind it, routines that include it carry on with that.
   const users = entry?.overridesBuiltIn
     ? []
     : library.entries.filter((e) => e.routine.id !== id && includes(e.routine.steps, id));
-  const after = entry?.overridesBuiltIn ? ` knot's built-in ${id} comes back in its place.` : "";
+  const after = entry?.overridesBuiltIn ? t.builtInBack(id) : "";
   const broke =
-    users.length > 0
-      ? ` ${users.map((e) => e.routine.id).join(", ")} include${users.length === 1 ? "s" : ""} it and will stop working.`
-      : "";
+    users.length > 0 ? t.breaks(users.map((e) => e.routine.id).join(", "), users.length) : "";
   // Without the question (--yes), what the removal breaks is still said.
   if (options.yes && users.length > 0) {
-    println(ctx.stderr, ctx.errStyle.warn(`Removing ${id}:${broke}`));
+    println(ctx.stderr, ctx.errStyle.warn(t.removing(id, broke)));
   }
   let yes: boolean;
   try {
-    yes = await confirm(ctx, `Remove ${safeText(path, { inLine: true })}?${after}${broke}`, {
+    yes = await confirm(ctx, t.removeQuestion(safeText(path, { inLine: true }), after, broke), {
       yes: options.yes,
       default: false,
       whenNoTerminal: () => {
-        throw new KnotError(
-          `knot asks before removing a routine, and there is no terminal to ask in.`,
-          { hint: `Add --yes to remove it without asking: knot rm ${id} --yes` },
-        );
+        throw new KnotError(t.rmNoTerminal, { hint: t.rmNoTerminalHint(id) });
       },
     });
   } catch (error) {
@@ -60,11 +55,11 @@ export async function rm(id: string, options: RmOptions, ctx: Context): Promise<
     yes = false;
   }
   if (!yes) {
-    println(ctx.stdout, "Nothing removed.");
+    println(ctx.stdout, t.nothingRemoved);
     return ExitCode.endedEarly;
   }
   rmSync(path);
-  println(ctx.stdout, `Removed ${id}.${after}`);
+  println(ctx.stdout, t.removed(id, after));
   return ExitCode.ok;
 }
 

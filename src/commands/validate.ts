@@ -6,6 +6,7 @@ import { type ParseResult, readRoutineFile } from "../routine/parse.js";
 import { formatIssues } from "../routine/report.js";
 import type { Issue } from "../routine/validate.js";
 import type { Routine } from "../routine/vocabulary.js";
+import { myRoutinesText as t } from "../text/my-routines.js";
 import { safeText } from "../ui/safe.js";
 import { isKnotSchema, openLibrary, printJson } from "./shared.js";
 
@@ -34,10 +35,7 @@ export async function validate(
   const schemas = files.filter((file) => isKnotSchema(resolve(ctx.cwd, file)));
   for (const file of schemas) {
     if (!options.json) {
-      println(
-        ctx.stdout,
-        `${ctx.style.dim("skip")}  ${safeText(file, { inLine: true })} (the routine format's schema)`,
-      );
+      println(ctx.stdout, t.schemaSkipped(ctx.style.dim(t.skip), safeText(file, { inLine: true })));
     }
   }
   const parsed = files
@@ -60,13 +58,13 @@ export async function validate(
   } else {
     for (const report of reports) {
       if (report.ok) {
-        println(ctx.stdout, `${ctx.style.ok("ok")}  ${safeText(report.file, { inLine: true })}`);
+        println(ctx.stdout, t.okLine(ctx.style.ok(t.ok), safeText(report.file, { inLine: true })));
         if (report.issues.length > 0)
           println(ctx.stdout, ctx.style.warn(formatIssues(report.file, report.issues)));
       } else {
         println(
           ctx.stdout,
-          `${ctx.style.error("error")}  ${formatIssues(report.file, report.issues)}`,
+          t.errorLine(ctx.style.error(t.error), formatIssues(report.file, report.issues)),
         );
       }
     }
@@ -85,7 +83,7 @@ function checkParsed(file: string, result: ParseResult, given: Map<string, Routi
         {
           severity: "error",
           path: "id",
-          message: `the id "${id}" is used by another file given; give each routine its own id`,
+          message: t.idTwice(id),
         },
       ],
     };
