@@ -14,7 +14,8 @@ const WORDS = {
   get: "print one setting",
   set: "change a setting",
   unset: "put one setting back to its default",
-  reset: "put every setting back to its default",
+  reset:
+    "put every setting back to its default (reminders, screening answers and history are kept)",
   path: "print where the settings file is",
   key: "the setting, such as leadIn or cold.minutes",
   value: "its new value",
@@ -74,9 +75,10 @@ export function configCommand(program: Command, { ctx, run }: Wiring): void {
   config
     .command("reset")
     .description(WORDS.reset)
-    .action(async () => {
+    .option("--json", WORDS.json)
+    .action(async (options) => {
       const { configReset } = await import("../commands/config.js");
-      await run(configReset(ctx));
+      await run(configReset(ctx, options));
     });
   config
     .command("path")

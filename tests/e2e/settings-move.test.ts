@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { isolatedEnv, KNOT_BIN } from "./run-knot.js";
+import { isolatedEnv, KNOT_BIN, knot } from "./run-knot.js";
 
 /**
  * An older knot kept the settings, the reminders and the screening answers in one config.json.
@@ -56,5 +56,29 @@ describe("the move from one settings file, with knots starting at once", () => {
       // no lock or half-written file left beside them
       expect(readdirSync(dir).sort()).toEqual(["config.json", "reminders.json", "screening.json"]);
     }
+  });
+
+  it("knot config reset puts the settings back and says what it keeps, which it keeps", () => {
+    const env = isolatedEnv({}, []);
+    const dir = join(env.XDG_CONFIG_HOME!, "knot");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, "config.json"),
+      JSON.stringify({ leadIn: 12, reminders, screening: answers }),
+    );
+    const reset = knot(["config", "reset"], { env });
+    expect(reset.status, reset.stderr).toBe(0);
+    expect(reset.stdout).toMatch(
+      /Kept as they were: your reminders, your safety screening answers/,
+    );
+    expect(knot(["config", "get", "leadIn"], { env }).stdout).toBe("5\n");
+    const json = knot(["config", "reset", "--json"], { env });
+    expect(JSON.parse(json.stdout)).toEqual({
+      settings: "defaults",
+      kept: ["reminders", "screening answers", "history"],
+    });
+    const read = (name: string) => JSON.parse(readFileSync(join(dir, name), "utf8"));
+    expect(read("reminders.json")).toEqual({ reminders });
+    expect(read("screening.json")).toEqual(answers);
   });
 });
