@@ -3,7 +3,7 @@ import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { BUILT_IN_DIR } from "../src/package.js";
-import { validateRoutine } from "../src/routine/validate.js";
+import { validateRoutine } from "../src/routine/parse.js";
 import { BUILT_IN_IDS } from "./helpers.js";
 import { mutate, random } from "./mutate.js";
 

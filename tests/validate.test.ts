@@ -5,9 +5,8 @@ import { run } from "../src/cli.js";
 import { BUILT_IN_DIR } from "../src/package.js";
 import { checkRoutine } from "../src/routine/library.js";
 import { checkLimits, routineWarnings } from "../src/routine/limits.js";
-import { parseRoutineBytes } from "../src/routine/parse.js";
+import { parseRoutineBytes, validateRoutine } from "../src/routine/parse.js";
 import { expandTimeline } from "../src/routine/timeline.js";
-import { validateRoutine } from "../src/routine/validate.js";
 import { stated } from "./guidance.js";
 import { BUILT_IN_IDS, routineJson, testContext, writeTree } from "./helpers.js";
 

@@ -1,7 +1,7 @@
 import { checkRoutine } from "../routine/library.js";
 import { LIMITS } from "../routine/limits.js";
+import { validateRoutine } from "../routine/parse.js";
 import { MAX_REPS } from "../routine/schema.js";
-import { validateRoutine } from "../routine/validate.js";
 import {
   AREAS,
   type Area,

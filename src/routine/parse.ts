@@ -1,6 +1,7 @@
 import { describeFsError, readRegularFile } from "../files.js";
-import { quote } from "../ui/safe.js";
-import { type Issue, validateRoutine } from "./validate.js";
+import { parseText } from "../text/parse.js";
+import { issuesOf } from "../text/routine.js";
+import { checkRoutineValue, type Issue } from "./validate.js";
 import type { Routine } from "./vocabulary.js";
 
 export const MAX_FILE_BYTES = 256 * 1024;
@@ -9,6 +10,16 @@ export type ParseResult =
   | { ok: true; routine: Routine; issues: Issue[] }
   /** `id`: the id the file claims, when it got that far, so `knot show <id>` can explain. */
   | { ok: false; issues: Issue[]; id?: string };
+
+/**
+ * Checks a parsed JSON value against the routine format (see `checkRoutineValue`), its problems
+ * worded.
+ */
+export function validateRoutine(value: unknown): { routine?: Routine; issues: Issue[] } {
+  const { routine, findings } = checkRoutineValue(value);
+  const issues = issuesOf(findings);
+  return routine ? { routine, issues } : { issues };
+}
 
 const fail = (message: string, path = ""): ParseResult => ({
   ok: false,
@@ -26,16 +37,14 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
 /** Parses a routine from the bytes of a file: UTF-8, optional BOM, JSON, then the format. */
 export function parseRoutineBytes(bytes: Uint8Array): ParseResult {
   if (bytes.byteLength > MAX_FILE_BYTES) {
-    return fail(
-      `the file is ${Math.ceil(bytes.byteLength / 1024)} KiB; a routine file may be at most 256 KiB`,
-    );
+    return fail(parseText.tooBig(Math.ceil(bytes.byteLength / 1024)));
   }
   let text: string;
   try {
     // TextDecoder drops a leading byte order mark, which some editors add.
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    return fail("the file is not UTF-8 text; save it as UTF-8");
+    return fail(parseText.notUtf8);
   }
   let value: unknown;
   try {
@@ -60,16 +69,20 @@ function describeJsonError(text: string, message: string): string {
   const { line, column } = lineAndColumn(text, offset);
   const reason =
     offset >= text.trimEnd().length
-      ? "the file ends too early (a missing } or ]?)"
+      ? parseText.endsEarly
       : token
-        ? `unexpected ${quote(token[1]!)}: text in JSON goes in double quotes`
-        : message.replace(/\s*\(line \d+ column \d+\)/, "").replace(/ in JSON at position \d+/, "");
+        ? parseText.unexpected(token[1]!)
+        : parseText.jsonSays(
+            message
+              .replace(/\s*\(line \d+ column \d+\)/, "")
+              .replace(/ in JSON at position \d+/, ""),
+          );
   const lineText = text.split("\n")[line - 1] ?? "";
   const excerpt =
     lineText.length > 0 && lineText.length <= 120
       ? `\n    ${lineText.trimEnd()}\n    ${" ".repeat(Math.max(0, column - 1))}^`
       : "";
-  return `not valid JSON at line ${line}, column ${column}: ${reason}${excerpt}`;
+  return `${parseText.notJson(line, column, reason)}${excerpt}`;
 }
 
 /**
@@ -103,14 +116,12 @@ export function readRoutineFile(path: string): ParseResult {
     bytes = readRegularFile(path, MAX_FILE_BYTES);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EISDIR") return fail("is a folder, not a routine file");
-    if (code === "ENOTREG")
-      return fail("is not a regular file (a pipe or a device?), so knot does not read it");
-    if (code === "EFBIG")
-      return fail("the file is larger than 256 KiB; a routine file may be at most 256 KiB");
-    if (code === "ENOENT") return fail("no such file");
-    if (code === "EACCES" || code === "EPERM") return fail("permission denied");
-    return fail(`could not be read: ${describeFsError(error)}`);
+    if (code === "EISDIR") return fail(parseText.folder);
+    if (code === "ENOTREG") return fail(parseText.notRegular);
+    if (code === "EFBIG") return fail(parseText.larger);
+    if (code === "ENOENT") return fail(parseText.noSuchFile);
+    if (code === "EACCES" || code === "EPERM") return fail(parseText.denied);
+    return fail(parseText.unreadable(describeFsError(error)));
   }
   return parseRoutineBytes(bytes);
 }

@@ -1,20 +1,20 @@
-import { formatDuration, parseDuration } from "../duration.js";
-import { didYouMean } from "../suggest.js";
-import { hasUnsafe, quote } from "../ui/safe.js";
-import type { Issue } from "./issue.js";
+import { parseDuration } from "../duration.js";
+import { closestMatches } from "../suggest.js";
+import { hasUnsafe } from "../ui/safe.js";
+import type { Finding, Found, Issue, Problem } from "./issue.js";
 import { type Field, type ObjectField, routineField, stepField, stepVariant } from "./schema.js";
 import { MAX_NESTING } from "./timeline.js";
 import type { Routine, Step, StepItem } from "./vocabulary.js";
 
-export type { Issue };
+export type { Finding, Issue, Problem };
 
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
-const describe = (value: unknown): string => {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "string") return `the text ${quote(value)}`;
-  if (typeof value === "object") return "an object";
-  return `${typeof value} ${String(value)}`;
+const describe = (value: unknown): Found => {
+  if (value === null) return { is: "null" };
+  if (Array.isArray(value)) return { is: "list" };
+  if (typeof value === "string") return { is: "text", text: value };
+  if (typeof value === "object") return { is: "object" };
+  return { is: "other", type: typeof value, value: String(value) };
 };
 
 const joinPath = (base: string, key: string | number): string =>
@@ -22,55 +22,55 @@ const joinPath = (base: string, key: string | number): string =>
 
 /**
  * Checks a parsed JSON value against the routine format and converts it into a `Routine`
- * (durations in seconds). Collects every problem rather than stopping at the first.
+ * (durations in seconds). Collects every problem rather than stopping at the first, each as a
+ * code and its numbers (src/routine/parse.ts has them worded).
  */
-export function validateRoutine(value: unknown): { routine?: Routine; issues: Issue[] } {
-  const issues: Issue[] = [];
-  const error = (path: string, message: string): undefined => {
-    issues.push({ severity: "error", path, message });
+export function checkRoutineValue(value: unknown): { routine?: Routine; findings: Finding[] } {
+  const issues: Finding[] = [];
+  const error = (path: string, problem: Problem): undefined => {
+    issues.push({ severity: "error", path, problem });
     return undefined;
   };
 
   const check = (field: Field, v: unknown, path: string): unknown => {
     switch (field.type) {
       case "string": {
-        if (typeof v !== "string") return error(path, `expected text, found ${describe(v)}`);
-        if (v.trim() === "") return error(path, "is empty; write some text or leave it out");
+        if (typeof v !== "string") return error(path, { code: "not-text", found: describe(v) });
+        if (v.trim() === "") return error(path, { code: "empty-text" });
         if (hasUnsafe(v, { multiline: field.multiline })) {
-          return error(
-            path,
-            "contains a control character, terminal escape sequence or text-direction override; use plain text",
-          );
+          return error(path, { code: "unsafe-text" });
         }
         // Characters as a person counts them (code points), as the schema does.
         const length = [...v].length;
         if (length > field.maxLength) {
-          return error(path, `is ${length} characters long; at most ${field.maxLength} fit`);
+          return error(path, { code: "too-long", length, max: field.maxLength });
         }
         if (field.pattern && !field.pattern.test(v)) {
-          return error(
-            path,
-            `${quote(v)} is not a valid id; use lower-case letters, digits and dashes, like "my-stretch"`,
-          );
+          return error(path, { code: "bad-id", value: v });
         }
         return v;
       }
       case "enum": {
         if (typeof v === "string" && field.values.includes(v)) return v;
-        const hint = typeof v === "string" ? didYouMean(v, field.values) : "";
-        return error(path, `${describe(v)} is not one of: ${field.values.join(", ")}.${hint}`);
+        const matches = typeof v === "string" ? closestMatches(v, field.values) : [];
+        return error(path, {
+          code: "not-one-of",
+          found: describe(v),
+          values: field.values,
+          matches,
+        });
       }
       case "boolean":
-        if (typeof v !== "boolean")
-          return error(path, `expected true or false, found ${describe(v)}`);
+        if (typeof v !== "boolean") return error(path, { code: "not-boolean", found: describe(v) });
         return v;
       case "integer": {
         if (typeof v !== "number" || !Number.isInteger(v)) {
-          return error(path, `expected a whole number, found ${describe(v)}`);
+          return error(path, { code: "not-integer", found: describe(v) });
         }
-        if (v < field.minimum) return error(path, `${v} is less than ${field.minimum}`);
+        if (v < field.minimum)
+          return error(path, { code: "below-minimum", value: v, minimum: field.minimum });
         if (field.maximum !== undefined && v > field.maximum) {
-          return error(path, `${v} is more than ${field.maximum}`);
+          return error(path, { code: "above-maximum", value: v, maximum: field.maximum });
         }
         return v;
       }
@@ -78,45 +78,43 @@ export function validateRoutine(value: unknown): { routine?: Routine; issues: Is
         const result = parseDuration(v);
         if (!result.ok) {
           // a spelling to suggest says enough; otherwise, how durations are written
-          const advice = result.suggestion
-            ? ""
-            : '; write seconds (45) or text like "45s", "10m", "1m30s"';
-          return error(path, `${result.problem}${advice}`);
+          const suggested = result.suggestion !== undefined;
+          return error(path, { code: "bad-duration", problem: result.problem, suggested });
         }
         return result.seconds;
       }
       case "array": {
-        if (!Array.isArray(v)) return error(path, `expected a list, found ${describe(v)}`);
+        if (!Array.isArray(v)) return error(path, { code: "not-list", found: describe(v) });
         if (field.maxItems !== undefined && v.length > field.maxItems) {
-          return error(path, `has ${v.length} entries; at most ${field.maxItems} fit`);
+          return error(path, { code: "too-many", count: v.length, max: field.maxItems });
         }
         return v.map((item, i) => check(field.items, item, joinPath(path, i)));
       }
       case "steps": {
-        if (!Array.isArray(v)) return error(path, `expected a list of steps, found ${describe(v)}`);
-        if (v.length === 0) return error(path, "is empty; a routine needs at least one step");
+        if (!Array.isArray(v)) return error(path, { code: "not-steps", found: describe(v) });
+        if (v.length === 0) return error(path, { code: "no-steps" });
         // Checked before descending, so a file nested thousands deep is one clear problem.
         if (path.split(".steps").length - 1 > MAX_NESTING) {
-          return error(path, `repeat groups nest more than ${MAX_NESTING} deep; flatten them`);
+          return error(path, { code: "too-deep", max: MAX_NESTING });
         }
         return v.map((item, i) => {
           const itemPath = joinPath(path, i);
           if (typeof item !== "object" || item === null || Array.isArray(item)) {
-            return error(itemPath, `expected a step object, found ${describe(item)}`);
+            return error(itemPath, { code: "not-step", found: describe(item) });
           }
           const variant = stepVariant(item as Record<string, unknown>);
           const before = issues.length;
           const out = checkObject(variant, item, itemPath);
           if (variant === stepField && issues.length === before) {
             const problem = repsProblem(out);
-            if (problem) error(joinPath(itemPath, problem.key), problem.message);
+            if (problem) error(joinPath(itemPath, problem.key), problem.problem);
           }
           return out;
         });
       }
       case "object":
         if (typeof v !== "object" || v === null || Array.isArray(v)) {
-          return error(path, `expected an object, found ${describe(v)}`);
+          return error(path, { code: "not-object", found: describe(v) });
         }
         return checkObject(field, v, path);
     }
@@ -128,16 +126,14 @@ export function validateRoutine(value: unknown): { routine?: Routine; issues: Is
     for (const key of Object.keys(v)) {
       const keyPath = joinPath(path, key);
       if (FORBIDDEN_KEYS.has(key)) {
-        error(keyPath, `the key ${quote(key)} is not allowed`);
+        error(keyPath, { code: "forbidden-key", key });
       } else if (!Object.hasOwn(field.properties, key)) {
-        error(
-          keyPath,
-          `unknown key ${quote(key)}.${didYouMean(key, known)} Allowed: ${known.join(", ")}`,
-        );
+        const matches = closestMatches(key, known);
+        error(keyPath, { code: "unknown-key", key, matches, allowed: known });
       }
     }
     for (const key of field.required) {
-      if (!Object.hasOwn(v, key)) error(joinPath(path, key), "is missing");
+      if (!Object.hasOwn(v, key)) error(joinPath(path, key), { code: "missing" });
     }
     for (const [key, sub] of Object.entries(field.properties)) {
       if (Object.hasOwn(v, key))
@@ -147,11 +143,9 @@ export function validateRoutine(value: unknown): { routine?: Routine; issues: Is
   };
 
   const raw = check(routineField, value, "") as Record<string, unknown> | undefined;
-  if (issues.length > 0 || !raw) return { issues };
-  return { routine: toRoutine(raw), issues };
+  if (issues.length > 0 || !raw) return { findings: issues };
+  return { routine: toRoutine(raw), findings: issues };
 }
-
-const TEMPO_EXAMPLE = '{"hold": "5s", "rest": "5s"} or a breath {"in": "4s", "out": "4s"}';
 
 /** How long one repetition lasts at a tempo as written, or undefined when it is incomplete. */
 function cycleSeconds(tempo: Record<string, number | undefined>): number | undefined {
@@ -160,34 +154,27 @@ function cycleSeconds(tempo: Record<string, number | undefined>): number | undef
   return undefined;
 }
 
-/** What is wrong with a step's reps and tempo together, if anything: the key and the words. */
-function repsProblem(step: Record<string, unknown>): { key: string; message: string } | undefined {
+/** What is wrong with a step's reps and tempo together, if anything: the key and the problem. */
+function repsProblem(step: Record<string, unknown>): { key: string; problem: Problem } | undefined {
   const reps = step.reps as number | undefined;
   const tempo = step.tempo as Record<string, number | undefined> | undefined;
   if (reps === undefined && tempo === undefined) return undefined;
-  if (reps === undefined)
-    return { key: "tempo", message: 'a tempo goes with reps: say how many, like "reps": 5' };
-  if (tempo === undefined) return { key: "reps", message: `needs a tempo: ${TEMPO_EXAMPLE}` };
+  if (reps === undefined) return { key: "tempo", problem: { code: "tempo-without-reps" } };
+  if (tempo === undefined) return { key: "reps", problem: { code: "reps-without-tempo" } };
   const hold = tempo.hold !== undefined || tempo.rest !== undefined;
   const breath = tempo.in !== undefined || tempo.out !== undefined;
-  if (hold && breath)
-    return {
-      key: "tempo",
-      message: "a tempo is a hold and a rest, or a breath in and out, not both",
-    };
-  if (!hold && !breath)
-    return { key: "tempo", message: `is an empty tempo; write ${TEMPO_EXAMPLE}` };
+  if (hold && breath) return { key: "tempo", problem: { code: "tempo-both" } };
+  if (!hold && !breath) return { key: "tempo", problem: { code: "tempo-empty" } };
   if (hold && tempo.hold === undefined)
-    return { key: "tempo", message: 'a tempo with a rest needs a "hold"' };
+    return { key: "tempo", problem: { code: "rest-without-hold" } };
   const cycle = cycleSeconds(tempo);
-  if (cycle === undefined)
-    return { key: "tempo", message: 'a breath in a tempo needs both "in" and "out"' };
+  if (cycle === undefined) return { key: "tempo", problem: { code: "breath-incomplete" } };
   const total = reps * cycle;
   const duration = step.duration as number | undefined;
   if (duration !== undefined && duration !== total) {
     return {
       key: "duration",
-      message: `is ${formatDuration(duration)}, but ${reps} repetitions of ${formatDuration(cycle)} last ${formatDuration(total)}; write "${total}s" or leave the duration out`,
+      problem: { code: "duration-disagrees", seconds: duration, reps, cycle, total },
     };
   }
   return undefined;

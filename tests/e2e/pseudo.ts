@@ -1,3 +1,4 @@
+import { appendFileSync } from "node:fs";
 import { expect, onTestFinished } from "vitest";
 import { PSEUDO_CLOSE, PSEUDO_OPEN } from "../../src/text/locale.js";
 
@@ -66,6 +67,12 @@ export function checkPseudo(
       ...(stderr !== undefined ? unmarkedLines(stderr) : []),
       ...(terminal !== undefined ? unmarkedLines(terminal) : []),
     ];
+    // KNOT_PSEUDO_LOG=<file> keeps a tally of what is left, one line per unmarked line
+    const log = process.env.KNOT_PSEUDO_LOG;
+    if (log && lines.length > 0) {
+      const test = expect.getState().testPath ?? "";
+      appendFileSync(log, lines.map((l) => `${test}\t${args.join(" ")}\t${l}\n`).join(""));
+    }
     expect(lines, `unmarked words printed by: knot ${args.join(" ")}`).toEqual([]);
   };
   try {

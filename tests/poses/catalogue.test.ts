@@ -5,8 +5,8 @@ import { run } from "../../src/cli.js";
 import { BUILT_IN_DIR } from "../../src/package.js";
 import { CATALOGUE, poseNamed } from "../../src/poses/catalogue.js";
 import { frameCount, shapesOf } from "../../src/poses/figure.js";
+import { validateRoutine } from "../../src/routine/parse.js";
 import { expandTimeline } from "../../src/routine/timeline.js";
-import { validateRoutine } from "../../src/routine/validate.js";
 import { POSES } from "../../src/routine/vocabulary.js";
 import { BUILT_IN_IDS, routineJson, testContext } from "../helpers.js";
 

@@ -21,7 +21,7 @@ vi.mock("../../src/duration.js", async (importOriginal) => {
   };
 });
 
-const { validateRoutine } = await import("../../src/routine/validate.js");
+const { validateRoutine } = await import("../../src/routine/parse.js");
 
 const durationProblem = (duration: string) =>
   validateRoutine(routineJson({ steps: [{ name: "S", kind: "hold", duration }] })).issues.find(

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readRoutineFile } from "../../src/routine/parse.js";
+import { readRoutineFile, validateRoutine } from "../../src/routine/parse.js";
 import { expandTimeline, type TimelineEntry } from "../../src/routine/timeline.js";
-import { validateRoutine } from "../../src/routine/validate.js";
 import { CueDirector, type Cues } from "../../src/session/cues.js";
 import type { Display } from "../../src/session/displays.js";
 import type { KeyAction } from "../../src/session/keys.js";

@@ -1,0 +1,147 @@
+import { formatDuration } from "../duration.js";
+import type { Finding, Found, Issue, Problem } from "../routine/issue.js";
+import { quote } from "../ui/safe.js";
+import { localized } from "./locale.js";
+
+const TEMPO_EXAMPLE = '{"hold": "5s", "rest": "5s"} or a breath {"in": "4s", "out": "4s"}';
+
+/** The words of a routine file's problems, and of the list of them knot prints. */
+export const routineText = localized({
+  found: {
+    null: "null",
+    list: "a list",
+    object: "an object",
+    text: (text: string) => `the text ${quote(text)}`,
+    other: (type: string, value: string) => `${type} ${value}`,
+  },
+  didYouMean: (matches: readonly string[]) =>
+    ` Did you mean ${matches.map((m) => `"${m}"`).join(" or ")}?`,
+  notText: (found: string) => `expected text, found ${found}`,
+  notBoolean: (found: string) => `expected true or false, found ${found}`,
+  notInteger: (found: string) => `expected a whole number, found ${found}`,
+  notList: (found: string) => `expected a list, found ${found}`,
+  notSteps: (found: string) => `expected a list of steps, found ${found}`,
+  notStep: (found: string) => `expected a step object, found ${found}`,
+  notObject: (found: string) => `expected an object, found ${found}`,
+  emptyText: "is empty; write some text or leave it out",
+  unsafeText:
+    "contains a control character, terminal escape sequence or text-direction override; use plain text",
+  noSteps: "is empty; a routine needs at least one step",
+  missing: "is missing",
+  tooLong: (length: number, max: number) => `is ${length} characters long; at most ${max} fit`,
+  badId: (value: string) =>
+    `${quote(value)} is not a valid id; use lower-case letters, digits and dashes, like "my-stretch"`,
+  notOneOf: (found: string, values: readonly string[], hint: string) =>
+    `${found} is not one of: ${values.join(", ")}.${hint}`,
+  belowMinimum: (value: number, minimum: number) => `${value} is less than ${minimum}`,
+  aboveMaximum: (value: number, maximum: number) => `${value} is more than ${maximum}`,
+  durationAdvice: '; write seconds (45) or text like "45s", "10m", "1m30s"',
+  tooMany: (count: number, max: number) => `has ${count} entries; at most ${max} fit`,
+  tooDeep: (max: number) => `repeat groups nest more than ${max} deep; flatten them`,
+  nestTooDeep: (max: number) => `repeats and includes nest more than ${max} deep; flatten them`,
+  forbiddenKey: (key: string) => `the key ${quote(key)} is not allowed`,
+  unknownKey: (key: string, hint: string, allowed: readonly string[]) =>
+    `unknown key ${quote(key)}.${hint} Allowed: ${allowed.join(", ")}`,
+  tempoWithoutReps: 'a tempo goes with reps: say how many, like "reps": 5',
+  repsWithoutTempo: `needs a tempo: ${TEMPO_EXAMPLE}`,
+  tempoBoth: "a tempo is a hold and a rest, or a breath in and out, not both",
+  tempoEmpty: `is an empty tempo; write ${TEMPO_EXAMPLE}`,
+  restWithoutHold: 'a tempo with a rest needs a "hold"',
+  breathIncomplete: 'a breath in a tempo needs both "in" and "out"',
+  durationDisagrees: (seconds: number, reps: number, cycle: number, total: number) =>
+    `is ${formatDuration(seconds)}, but ${reps} repetitions of ${formatDuration(cycle)} last ${formatDuration(total)}; write "${total}s" or leave the duration out`,
+  /** The list of a file's problems. */
+  report: {
+    warning: "warning: ",
+    more: (count: number) => `  ...and ${count} more`,
+    problems: (file: string, errors: number) =>
+      `${file} has ${errors === 1 ? "a problem" : `${errors} problems`}:`,
+    file: (file: string) => `${file}:`,
+  },
+});
+
+const t = routineText;
+
+function found(f: Found): string {
+  if (f.is === "text") return t.found.text(f.text);
+  if (f.is === "other") return t.found.other(f.type, f.value);
+  return t.found[f.is];
+}
+
+/** ' Did you mean "a" or "b"?', or nothing when nothing is near. */
+export function didYouMean(matches: readonly string[]): string {
+  return matches.length === 0 ? "" : t.didYouMean(matches);
+}
+
+/** A routine file's problem in words. */
+export function problemText(p: Problem): string {
+  switch (p.code) {
+    case "not-text":
+      return t.notText(found(p.found));
+    case "not-boolean":
+      return t.notBoolean(found(p.found));
+    case "not-integer":
+      return t.notInteger(found(p.found));
+    case "not-list":
+      return t.notList(found(p.found));
+    case "not-steps":
+      return t.notSteps(found(p.found));
+    case "not-step":
+      return t.notStep(found(p.found));
+    case "not-object":
+      return t.notObject(found(p.found));
+    case "empty-text":
+      return t.emptyText;
+    case "unsafe-text":
+      return t.unsafeText;
+    case "no-steps":
+      return t.noSteps;
+    case "missing":
+      return t.missing;
+    case "too-long":
+      return t.tooLong(p.length, p.max);
+    case "bad-id":
+      return t.badId(p.value);
+    case "not-one-of":
+      return t.notOneOf(found(p.found), p.values, didYouMean(p.matches));
+    case "below-minimum":
+      return t.belowMinimum(p.value, p.minimum);
+    case "above-maximum":
+      return t.aboveMaximum(p.value, p.maximum);
+    case "bad-duration":
+      return `${p.problem}${p.suggested ? "" : t.durationAdvice}`;
+    case "too-many":
+      return t.tooMany(p.count, p.max);
+    case "too-deep":
+      return t.tooDeep(p.max);
+    case "nest-too-deep":
+      return t.nestTooDeep(p.max);
+    case "forbidden-key":
+      return t.forbiddenKey(p.key);
+    case "unknown-key":
+      return t.unknownKey(p.key, didYouMean(p.matches), p.allowed);
+    case "tempo-without-reps":
+      return t.tempoWithoutReps;
+    case "reps-without-tempo":
+      return t.repsWithoutTempo;
+    case "tempo-both":
+      return t.tempoBoth;
+    case "tempo-empty":
+      return t.tempoEmpty;
+    case "rest-without-hold":
+      return t.restWithoutHold;
+    case "breath-incomplete":
+      return t.breathIncomplete;
+    case "duration-disagrees":
+      return t.durationDisagrees(p.seconds, p.reps, p.cycle, p.total);
+  }
+}
+
+/** Findings with their problems worded, as knot prints and reports them. */
+export function issuesOf(findings: readonly Finding[]): Issue[] {
+  return findings.map(({ severity, path, problem }) => ({
+    severity,
+    path,
+    message: problemText(problem),
+  }));
+}
