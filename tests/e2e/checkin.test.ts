@@ -31,7 +31,7 @@ async function rated(
 
 describe.concurrent("the check-in, end to end", () => {
   it("a 9 after a session shows the red flags and stops the routine until tomorrow", {
-    timeout: 30_000,
+    timeout: 90_000,
   }, async () => {
     const env = ptyEnv();
     const file = quick();
@@ -56,7 +56,7 @@ describe.concurrent("the check-in, end to end", () => {
     expect(JSON.parse(knot(["history", "--json"], { env }).stdout)).toHaveLength(1);
   });
 
-  it("a 10 after a session shows the emergency list first", { timeout: 30_000 }, async () => {
+  it("a 10 after a session shows the emergency list first", { timeout: 90_000 }, async () => {
     const { run } = await rated(quick(), ptyEnv(), "", "10");
     const out = run.output();
     const after = out.slice(out.indexOf("And now, 0-10?"));
@@ -66,7 +66,7 @@ describe.concurrent("the check-in, end to end", () => {
     );
   });
 
-  it("a small change after a session ends as usual", { timeout: 30_000 }, async () => {
+  it("a small change after a session ends as usual", { timeout: 90_000 }, async () => {
     const { run, exit } = await rated(quick(), ptyEnv(), "3", "5", "\u001b");
     expect(exit.exitCode).toBe(0);
     expect(run.output()).toContain("Finished: Short routine");
@@ -74,7 +74,7 @@ describe.concurrent("the check-in, end to end", () => {
   });
 
   it("plain mode asks the check-in as lines to type a number on, with the scale", {
-    timeout: 30_000,
+    timeout: 90_000,
   }, async () => {
     const env = ptyEnv();
     const run = knotInPty(["start", quick(), "--yes", "--plain", "--lead-in", "0", "--no-notify"], {
@@ -116,7 +116,7 @@ describe.concurrent("the check-in, end to end", () => {
   });
 
   it("the weekly check is offered once a week: Esc skips it, and the next session does not ask", {
-    timeout: 40_000,
+    timeout: 90_000,
   }, async () => {
     const env = ptyEnv();
     const file = quick();
@@ -172,7 +172,7 @@ describe.concurrent("the check-in, end to end", () => {
   });
 
   it("Esc part way through knot checkin keeps the ratings given and says so", {
-    timeout: 30_000,
+    timeout: 90_000,
   }, async () => {
     const env = ptyEnv();
     expect(knot(["checkin", "--add", "reversing", "--add", "lifting"], { env }).status).toBe(0);
@@ -189,7 +189,7 @@ describe.concurrent("the check-in, end to end", () => {
   });
 
   it("knot checkin at a terminal names an activity, then asks its rating with the scale's words", {
-    timeout: 30_000,
+    timeout: 90_000,
   }, async () => {
     const env = ptyEnv();
     const run = knotInPty(["checkin"], { env });

@@ -23,7 +23,7 @@ function slowVoice(): string {
 
 describe("the end of a finished session on the full screen", () => {
   it("draws Done in large letters and keeps it until 'Done.' is said, then gives the terminal back", {
-    timeout: 30_000,
+    timeout: 90_000,
   }, async () => {
     const env = isolatedEnv({
       TERM: "xterm-256color",
@@ -45,7 +45,7 @@ describe("the end of a finished session on the full screen", () => {
   });
 
   it("gives the terminal back at once after q, and the words being said end after", {
-    timeout: 30_000,
+    timeout: 90_000,
   }, async () => {
     const dir = tempDir("knot-slow-words-");
     // every cue takes two seconds, then marks the terminal

@@ -34,7 +34,7 @@ async function atAfterCheckin() {
 
 describe.concurrent("a closed terminal or pipe", () => {
   it("closing the terminal mid-session exits 129 and keeps the progress", {
-    timeout: 30_000,
+    timeout: 90_000,
   }, async () => {
     const env = ptyEnv();
     const file = shortRoutine([{ name: "Long", kind: "hold", duration: 30 }]);
@@ -52,7 +52,7 @@ describe.concurrent("a closed terminal or pipe", () => {
   });
 
   it("closing the terminal at the after-session check-in keeps the session finished", {
-    timeout: 30_000,
+    timeout: 90_000,
   }, async () => {
     const { env, run } = await atAfterCheckin();
     run.close();
@@ -61,7 +61,7 @@ describe.concurrent("a closed terminal or pipe", () => {
   });
 
   it("a signal at the after-session check-in keeps the outcome and the rating before", {
-    timeout: 30_000,
+    timeout: 90_000,
   }, async () => {
     const { env, run } = await atAfterCheckin();
     run.signal("SIGTERM");
@@ -100,7 +100,7 @@ describe.concurrent("the terminal is left as it was found", () => {
     ["SIGHUP", 129],
   ] as const)(
     "%s at the routine picker shows the cursor again",
-    { timeout: 30_000 },
+    { timeout: 90_000 },
     async (sig, code) => {
       const run = knotInPty([], { env: ptyEnv() });
       await run.waitFor("Which routine?");
@@ -110,7 +110,7 @@ describe.concurrent("the terminal is left as it was found", () => {
     },
   );
 
-  it("SIGTERM at a first-use question shows the cursor again", { timeout: 30_000 }, async () => {
+  it("SIGTERM at a first-use question shows the cursor again", { timeout: 90_000 }, async () => {
     const file = shortRoutine([{ name: "A", kind: "hold", duration: 1 }]);
     const run = knotInPty(["start", file, "--yes", "--lead-in", "0"], { env: ptyEnv([]) });
     await run.waitFor("Do any of these apply to you now?");

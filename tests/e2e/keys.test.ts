@@ -199,7 +199,7 @@ describe.concurrent("every yes/no question takes the same keys", () => {
 
 describe("after 'Start anyway?' for cold again within 2 hours", () => {
   it("a yes starts the session: 'Start now?' is not asked a second time", {
-    timeout: 30_000,
+    timeout: 90_000,
   }, async () => {
     const env = isolatedEnv({ TERM: "xterm-256color", NO_COLOR: "1" }, []);
     writeScreening(join(env.XDG_CONFIG_HOME!, "knot"), ["red-flags", "neck", "cold"]);

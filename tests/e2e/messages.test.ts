@@ -12,7 +12,7 @@ describe.concurrent("commander's own errors reach the terminal as knot's do", ()
   ])(
     "%j at a colour terminal: coloured, never as visible escapes",
     {
-      timeout: 30_000,
+      timeout: 90_000,
     },
     async (args, message) => {
       const run = knotInPty(args, { env: isolatedEnv({ TERM: "xterm-256color" }) });
@@ -73,7 +73,7 @@ describe("bounded questions", () => {
 });
 
 describe.concurrent("Esc leaves a question as Ctrl-C does, without the signal's exit code", () => {
-  it("at the routine picker", { timeout: 30_000 }, async () => {
+  it("at the routine picker", { timeout: 90_000 }, async () => {
     const run = knotInPty([], { env: isolatedEnv({ TERM: "xterm-256color", NO_COLOR: "1" }) });
     await run.waitFor("Which routine?");
     run.press("\u001b");
@@ -81,7 +81,7 @@ describe.concurrent("Esc leaves a question as Ctrl-C does, without the signal's 
     expect(run.output()).toMatch(/Cancelled/);
   });
 
-  it("at a safety question answered y or n", { timeout: 30_000 }, async () => {
+  it("at a safety question answered y or n", { timeout: 90_000 }, async () => {
     const file = shortRoutine([{ name: "A", kind: "hold", duration: 1 }]);
     const run = knotInPty(["start", file, "--yes", "--lead-in", "0"], {
       env: isolatedEnv({ TERM: "xterm-256color", NO_COLOR: "1" }, []),

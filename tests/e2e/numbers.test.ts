@@ -7,7 +7,7 @@ const records = (env: NodeJS.ProcessEnv) =>
   JSON.parse(knot(["history", "--json"], { env }).stdout) as { areas: string[]; ended: string }[];
 
 describe("the numbers knot records", () => {
-  it("knot cycle records the area it was used on (--area)", { timeout: 30_000 }, async () => {
+  it("knot cycle records the area it was used on (--area)", { timeout: 90_000 }, async () => {
     const env = isolatedEnv({}, ["red-flags", "neck", "heat"]);
     const child = spawn(
       process.execPath,
@@ -40,7 +40,7 @@ describe("the numbers knot records", () => {
   });
 
   it("events piped to a reader that reads them all finish the session: no resume offer", {
-    timeout: 30_000,
+    timeout: 90_000,
   }, () => {
     const env = isolatedEnv();
     const file = shortRoutine([

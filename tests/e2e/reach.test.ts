@@ -38,7 +38,7 @@ const cold = () =>
   );
 
 describe.concurrent("the coach reaches the person on the mat", () => {
-  it("draws the time in large digits at 100x30", { timeout: 30_000 }, async () => {
+  it("draws the time in large digits at 100x30", { timeout: 90_000 }, async () => {
     const file = shortRoutine([{ name: "Long", kind: "hold", duration: 30 }]);
     const run = startInPty(file, [], { cols: 100, rows: 30, env: env() });
     await run.waitFor("LONG  ·  hold");
@@ -47,7 +47,7 @@ describe.concurrent("the coach reaches the person on the mat", () => {
     expect((await run.exited).exitCode).toBe(3);
   });
 
-  it("x shows when to get help before any question", { timeout: 30_000 }, async () => {
+  it("x shows when to get help before any question", { timeout: 90_000 }, async () => {
     const file = shortRoutine([{ name: "Long", kind: "hold", duration: 30 }]);
     const run = knotInPty(["start", file, "--yes", "--lead-in", "0"], { env: env() });
     await run.waitFor("How bad is it right now");
@@ -63,7 +63,7 @@ describe.concurrent("the coach reaches the person on the mat", () => {
   });
 
   it("Ctrl-C ends at once with one summary line and exit 130, no question", {
-    timeout: 30_000,
+    timeout: 90_000,
   }, async () => {
     const file = shortRoutine([{ name: "Long", kind: "hold", duration: 30 }]);
     const run = knotInPty(["start", file, "--yes", "--lead-in", "0"], { env: env() });
@@ -79,7 +79,7 @@ describe.concurrent("the coach reaches the person on the mat", () => {
   });
 
   it("a voice program that exits 1 is named on screen, and its cues become two rings", {
-    timeout: 30_000,
+    timeout: 90_000,
   }, async () => {
     const voice = fakeVoice(1);
     const file = shortRoutine([{ name: "Long", kind: "hold", duration: 30 }]);
@@ -93,7 +93,7 @@ describe.concurrent("the coach reaches the person on the mat", () => {
     await run.exited;
   });
 
-  it("a step named -f/etc/hostname is spoken as that text", { timeout: 30_000 }, async () => {
+  it("a step named -f/etc/hostname is spoken as that text", { timeout: 90_000 }, async () => {
     const voice = fakeVoice(0);
     const file = shortRoutine([{ name: "-f/etc/hostname", kind: "hold", duration: 2 }]);
     const run = startInPty(file, ["--voice"], {
@@ -106,7 +106,7 @@ describe.concurrent("the coach reaches the person on the mat", () => {
     expect(log).toContain("TEXT:Done.");
   });
 
-  it("a paused cold step shows how long the pack has been on", { timeout: 30_000 }, async () => {
+  it("a paused cold step shows how long the pack has been on", { timeout: 90_000 }, async () => {
     const file = shortRoutine(
       [
         { name: "Wrap the cold pack", kind: "prepare" },
@@ -129,7 +129,7 @@ describe.concurrent("the coach reaches the person on the mat", () => {
   });
 
   it("the end of a cold application calls the pack off, and waits until it is off", {
-    timeout: 30_000,
+    timeout: 90_000,
   }, async () => {
     const run = startInPty(cold(), ["--skin-checked"], { cols: 100, rows: 30, env: env() });
     await run.waitFor("Do any of these apply to you now?");
@@ -159,7 +159,7 @@ describe.concurrent("the coach reaches the person on the mat", () => {
   });
 
   it("a global option alone (knot --no-color) still opens the picker", {
-    timeout: 30_000,
+    timeout: 90_000,
   }, async () => {
     const run = knotInPty(["--no-color"], { env: env() });
     await run.waitFor("Which routine?");
@@ -167,7 +167,7 @@ describe.concurrent("the coach reaches the person on the mat", () => {
     expect((await run.exited).exitCode).toBe(130);
   });
 
-  it("TERM=dumb gets plain lines, never cursor addressing", { timeout: 30_000 }, async () => {
+  it("TERM=dumb gets plain lines, never cursor addressing", { timeout: 90_000 }, async () => {
     const file = shortRoutine([{ name: "Quick", kind: "hold", duration: 1 }]);
     const run = startInPty(file, [], { env: env({ TERM: "dumb" }) });
     expect((await run.exited).exitCode).toBe(0);

@@ -763,7 +763,7 @@ describe("knot remind --here, in a terminal", () => {
   });
 
   it("s snoozes a due reminder for 10 minutes; SIGTERM ends it cleanly", {
-    timeout: 30_000,
+    timeout: 90_000,
   }, async () => {
     const env = isolatedEnv({ TERM: "xterm-256color", NO_COLOR: "1" });
     const config = join(env.XDG_CONFIG_HOME!, "knot");

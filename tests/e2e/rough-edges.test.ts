@@ -8,7 +8,7 @@ import { isolatedEnv, KNOT_BIN, knot } from "./run-knot.js";
 
 // one at a time: most run knot with synchronous spawns, which would stall the terminal test
 describe("rough edges a newcomer hit", () => {
-  it("the picker opens on the gentlest routine", { timeout: 30_000 }, async () => {
+  it("the picker opens on the gentlest routine", { timeout: 90_000 }, async () => {
     const run = knotInPty([], { env: isolatedEnv({ TERM: "xterm-256color", NO_COLOR: "1" }) });
     await run.waitFor("Which routine?");
     await run.waitFor(/❯ Gentle back stretch/);
@@ -17,7 +17,7 @@ describe("rough edges a newcomer hit", () => {
   });
 
   it("the cautions before a session wrap once, at word boundaries, each hanging under its text", {
-    timeout: 30_000,
+    timeout: 90_000,
   }, async () => {
     // a terminal wider than the 80 columns knot talks in
     const run = knotInPty(["start", "stretch"], {
@@ -117,7 +117,7 @@ describe("rough edges a newcomer hit", () => {
   });
 
   it("today says 'pack on since' while a pack is on in a running session", {
-    timeout: 30_000,
+    timeout: 90_000,
   }, async () => {
     const env = isolatedEnv({}, ["red-flags", "neck", "cold"]);
     const file = shortRoutine(

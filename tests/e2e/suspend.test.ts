@@ -79,7 +79,7 @@ const cleanFor = (text: string) =>
 
 // One at a time: job control signals go to the shell's own child.
 describe("suspend and resume under a real shell", () => {
-  it("Ctrl-Z then fg at a question comes back to the question", { timeout: 30_000 }, async () => {
+  it("Ctrl-Z then fg at a question comes back to the question", { timeout: 90_000 }, async () => {
     const sh = shell();
     try {
       await sh.waitFor(/SHELL\$ $/);
@@ -101,7 +101,7 @@ describe("suspend and resume under a real shell", () => {
   });
 
   it("Ctrl-Z mid-step gives the shell a clean terminal; fg redraws and keys work", {
-    timeout: 30_000,
+    timeout: 90_000,
   }, async () => {
     const sh = shell();
     try {
@@ -126,7 +126,7 @@ describe("suspend and resume under a real shell", () => {
   });
 
   it("kill -TSTP from outside mid-step leaves the shell a clean terminal too", {
-    timeout: 30_000,
+    timeout: 90_000,
   }, async () => {
     const sh = shell();
     try {
@@ -140,7 +140,7 @@ describe("suspend and resume under a real shell", () => {
     }
   });
 
-  it("after kill -STOP and fg, keys work at once, without Enter", { timeout: 30_000 }, async () => {
+  it("after kill -STOP and fg, keys work at once, without Enter", { timeout: 90_000 }, async () => {
     const sh = shell();
     try {
       await startLongStep(sh);
@@ -153,7 +153,7 @@ describe("suspend and resume under a real shell", () => {
   });
 
   it("Ctrl-Z during the lead-in suspends too, and the count carries on after fg", {
-    timeout: 30_000,
+    timeout: 90_000,
   }, async () => {
     const sh = shell();
     const file = shortRoutine([{ name: "Quick", kind: "hold", duration: 1 }]);
