@@ -6,7 +6,7 @@ import { ExitCode, KnotError } from "../errors.js";
 import { dayKey } from "../history/analysis.js";
 import { nextDue } from "../remind/decide.js";
 import { readLog } from "../remind/log.js";
-import { describeReminder, type Reminder } from "../remind/model.js";
+import type { Reminder } from "../remind/model.js";
 import {
   readReminders,
   schedulerContext,
@@ -23,6 +23,7 @@ import {
 } from "../remind/schedulers.js";
 import { type KeptState, readRemindState } from "../remind/state.js";
 import { clockTime } from "../safety/clock.js";
+import { remindText as t } from "../text/remind.js";
 import { safeText } from "../ui/safe.js";
 import { printJson } from "./shared.js";
 
@@ -30,10 +31,10 @@ const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).
 
 /** Whether the launcher entries run can find Node and knot now (it says which, or why not). */
 function launcherCheck(launcher: string): { runnable: boolean; detail: string } {
-  if (!existsSync(launcher)) return { runnable: false, detail: `${launcher} is missing` };
+  if (!existsSync(launcher)) return { runnable: false, detail: t.launcherMissing(launcher) };
   const r = spawnSync("/bin/sh", [launcher, "--check"], { encoding: "utf8", timeout: 10_000 });
   const detail = (r.stdout ?? "").trim().replace(/\n/g, ", ");
-  return { runnable: r.status === 0, detail: detail || `exit ${r.status}` };
+  return { runnable: r.status === 0, detail: detail || t.exitStatus(r.status) };
 }
 
 export interface ReminderStatus {
@@ -117,47 +118,32 @@ export async function remindList(options: { json?: boolean }, ctx: Context): Pro
   }
   const s = ctx.style;
   if (status.settingsProblem)
-    println(ctx.stdout, s.warn(`Settings: ${safeText(status.settingsProblem)}.`));
+    println(ctx.stdout, s.warn(t.settingsProblem(safeText(status.settingsProblem))));
   if (status.reminders.length === 0) {
-    println(ctx.stdout, "No reminders. Set one: knot remind every 1h --between 09:00-17:30");
+    println(ctx.stdout, t.none);
   }
   for (const { reminder: r, state, next, entry } of status.reminders) {
     const snoozed = state.snoozedUntil !== undefined && state.snoozedUntil > now;
-    const nextText =
-      next === undefined ? "" : `  ${snoozed ? "snoozed until" : "next"} ${when(next, now)}`;
-    println(ctx.stdout, `${s.id(r.id.padEnd(4))} ${describeReminder(r)}${s.dim(nextText)}`);
+    const nextText = next === undefined ? "" : t.next(snoozed, when(next, now));
+    println(ctx.stdout, t.row(s.id(r.id.padEnd(4)), t.describe(r), s.dim(nextText)));
     const facts: string[] = [];
-    facts.push(
-      state.lastFiredAt ? `last reminded ${when(state.lastFiredAt, now)}` : "not reminded yet",
-    );
-    if (status.scheduler && entry === false)
-      facts.push(s.warn("its scheduler entry is missing (knot remind repair)"));
-    println(ctx.stdout, `     ${s.dim(facts.join("; "))}`);
+    facts.push(state.lastFiredAt ? t.lastReminded(when(state.lastFiredAt, now)) : t.notReminded);
+    if (status.scheduler && entry === false) facts.push(s.warn(t.entryMissing));
+    println(ctx.stdout, t.facts(s.dim(facts.join("; "))));
     if (state.waiting)
-      println(
-        ctx.stdout,
-        `     waiting since ${when(state.waiting.since, now)}: ${safeText(state.waiting.why)}`,
-      );
+      println(ctx.stdout, t.waiting(when(state.waiting.since, now), safeText(state.waiting.why)));
     if (state.failure) {
       println(
         ctx.stdout,
-        `     ${s.warn(`failed ${when(state.failure.at, now)}: ${safeText(state.failure.reason)}`)}\n     fix: ${safeText(state.failure.fix)}`,
+        `     ${s.warn(t.failed(when(state.failure.at, now), safeText(state.failure.reason)))}\n${t.fix(safeText(state.failure.fix))}`,
       );
     }
   }
   if (status.launcher && !status.launcher.runnable) {
-    println(
-      ctx.stdout,
-      s.warn(`Entries cannot run: ${safeText(status.launcher.detail)}. Run knot remind repair.`),
-    );
+    println(ctx.stdout, s.warn(t.cannotRun(safeText(status.launcher.detail))));
   }
   if (status.strays.length > 0) {
-    println(
-      ctx.stdout,
-      s.warn(
-        `Entries with no reminder: ${status.strays.join(", ")} (knot remind repair removes them).`,
-      ),
-    );
+    println(ctx.stdout, s.warn(t.strays(status.strays.join(", "))));
   }
   if (status.schedulerProblem) println(ctx.stdout, s.warn(safeText(status.schedulerProblem)));
   return ExitCode.ok;
@@ -171,8 +157,8 @@ export async function remindRepair(ctx: Context): Promise<number> {
   const sched = schedulerContext(ctx);
   const name = pickScheduler(sched);
   if (!name) {
-    throw new KnotError("No system scheduler knot can use here.", {
-      hint: "knot remind --here keeps the reminders in a terminal.",
+    throw new KnotError(t.noSchedulerToRepair, {
+      hint: t.noSchedulerToRepairHint,
     });
   }
   const done = withRemindLock(ctx, () => {
@@ -192,10 +178,9 @@ export async function remindRepair(ctx: Context): Promise<number> {
       strays,
     };
   });
-  for (const line of done.written) println(ctx.stdout, `Rewritten ${line}`);
-  if (done.strays.length > 0)
-    println(ctx.stdout, `Removed entries with no reminder: ${done.strays.join(", ")}`);
-  if (done.written.length === 0) println(ctx.stdout, "No reminders to repair.");
+  for (const line of done.written) println(ctx.stdout, t.rewritten(line));
+  if (done.strays.length > 0) println(ctx.stdout, t.removedStrays(done.strays.join(", ")));
+  if (done.written.length === 0) println(ctx.stdout, t.nothingToRepair);
   return ExitCode.ok;
 }
 
@@ -211,13 +196,13 @@ export async function remindLog(
     return ExitCode.ok;
   }
   if (entries.length === 0) {
-    println(ctx.stdout, "No firings yet.");
+    println(ctx.stdout, t.noFirings);
     return ExitCode.ok;
   }
   for (const e of entries) {
     const at = new Date(e.at);
     const stamp = `${dayKey(at.getTime())} ${clockTime(at.getTime())}`;
-    const text = `${stamp}  ${e.id.padEnd(4)} ${e.outcome}${e.why ? `: ${e.why}` : ""}`;
+    const text = t.logLine(stamp, e.id.padEnd(4), e.outcome, e.why);
     println(ctx.stdout, e.outcome === "failed" ? ctx.style.warn(safeText(text)) : safeText(text));
   }
   return ExitCode.ok;

@@ -5,7 +5,6 @@ import { openJournal, stepsFrom } from "../history/journal.js";
 import {
   DEFAULT_BETWEEN,
   DEFAULT_DAYS,
-  describeReminder,
   nextSlot,
   parseBetween,
   parseDays,
@@ -26,6 +25,7 @@ import { changeRemindState, forgetStates } from "../remind/state.js";
 import { clockTime } from "../safety/clock.js";
 import { THERMAL_RULES } from "../safety/rules.js";
 import { RULES_LOOK_BACK_MS } from "../safety/trend.js";
+import { remindText as t } from "../text/remind.js";
 import { quote } from "../ui/safe.js";
 import { allowanceNow } from "./allowance-now.js";
 import { readUserSettings } from "./settings.js";
@@ -41,15 +41,15 @@ function add(ctx: Context, reminder: Omit<Reminder, "id">): number {
   const { full, where } = withRemindLock(ctx, () => {
     const current = readReminders(ctx);
     if (!current.writable) {
-      throw new KnotError(`No reminder was set: ${current.problem}.`, {
+      throw new KnotError(t.notSet(current.problem), {
         exitCode: ExitCode.failure,
-        hint: "Fix the file (knot config path shows it), or move it aside to start afresh.",
+        hint: t.fixTheFile,
       });
     }
     const count = current.reminders.length + current.unreadable.length;
     if (count >= REMINDER_LIMITS.maxReminders) {
-      throw new KnotError(`You have ${count} reminders, the most knot keeps.`, {
-        hint: "Stop one first: knot remind list, then knot remind off ID",
+      throw new KnotError(t.tooMany(count), {
+        hint: t.tooManyHint,
       });
     }
     // ids are never given twice, even after a reminder is removed
@@ -82,15 +82,12 @@ function add(ctx: Context, reminder: Omit<Reminder, "id">): number {
   const next = nextSlot(full, ctx.now());
   println(
     ctx.stdout,
-    `Reminder ${full.id}: ${describeReminder(full)}.${next === undefined ? "" : ` Next: ${when(next, ctx.now())}.`}`,
+    t.set(full.id, t.describe(full), next === undefined ? undefined : when(next, ctx.now())),
   );
   if (where) {
-    println(ctx.stdout, `Scheduled: ${where}. Stop it: knot remind off ${full.id}`);
+    println(ctx.stdout, t.scheduled(where, full.id));
   } else {
-    println(
-      ctx.stdout,
-      `No system scheduler knot can use here (${process.platform === "win32" ? "Windows is not supported yet" : "neither systemd nor cron"}): it is kept for knot remind --here, which reminds you while it runs in a terminal.`,
-    );
+    println(ctx.stdout, t.noScheduler(process.platform === "win32"));
   }
   return ExitCode.ok;
 }
@@ -129,16 +126,13 @@ export async function remindCold(options: { routine?: string }, ctx: Context): P
   const allowance = allowanceNow(ctx, journal.records, journal.recent, settings);
   const last = allowance.cold.lastEnd;
   if (last === undefined) {
-    throw new KnotError("No cold session since yesterday to follow on from.", {
-      hint: "knot remind cold comes after a cold session (knot start cold-cycle, or knot cycle).",
+    throw new KnotError(t.noColdYet, {
+      hint: t.noColdYetHint,
     });
   }
   const at = allowance.cold.advisedFrom ?? last + THERMAL_RULES.coldGapMs;
   if (at <= now) {
-    println(
-      ctx.stdout,
-      `Cold is fine again now: the last application ended at ${clockTime(last)}, over 2 hours ago. Check your skin is back to normal first.`,
-    );
+    println(ctx.stdout, t.coldFineNow(clockTime(last)));
     return ExitCode.ok;
   }
   return add(ctx, {
@@ -155,16 +149,16 @@ export async function remindOff(
   ctx: Context,
 ): Promise<number> {
   if (!id && !options.all) {
-    throw new KnotError("Which reminder? Give its id (knot remind list), or --all.");
+    throw new KnotError(t.whichOne);
   }
   const sched = schedulerContext(ctx);
   const name = pickScheduler(sched);
   withRemindLock(ctx, () => {
     const current = readReminders(ctx);
     if (!current.writable) {
-      throw new KnotError(`Reminders were not changed: ${current.problem}.`, {
+      throw new KnotError(t.notChanged(current.problem), {
         exitCode: ExitCode.failure,
-        hint: "Fix the file (knot config path shows it), or move it aside to start afresh.",
+        hint: t.fixTheFile,
       });
     }
     // an entry left with no reminder behind it can be stopped by its id too
@@ -173,8 +167,8 @@ export async function remindOff(
       ...new Set([...current.reminders.map((r) => r.id), ...current.unreadable, ...present]),
     ];
     if (id && !options.all && !known.includes(id)) {
-      throw new KnotError(`There is no reminder ${quote(id)}.`, {
-        hint: known.length > 0 ? `Reminders: ${known.join(", ")}` : undefined,
+      throw new KnotError(t.noSuch(quote(id)), {
+        hint: known.length > 0 ? t.known(known.join(", ")) : undefined,
       });
     }
     const ids = options.all ? "all" : [id!];
@@ -189,9 +183,6 @@ export async function remindOff(
     if (name) remove(name, ids, sched);
     forgetStates(ctx.paths.data, ids);
   });
-  println(
-    ctx.stdout,
-    options.all ? "All reminders stopped and removed." : `Reminder ${id} stopped and removed.`,
-  );
+  println(ctx.stdout, options.all ? t.allOff : t.off(id!));
   return ExitCode.ok;
 }

@@ -1,6 +1,5 @@
 import { KnotError } from "../errors.js";
-import { addDays, dayKey, startOfDay } from "../history/analysis.js";
-import { clockTime } from "../safety/clock.js";
+import { addDays, startOfDay } from "../history/analysis.js";
 import { quote } from "../ui/safe.js";
 
 /**
@@ -139,31 +138,6 @@ export function inHours(reminder: Reminder, now: number): boolean {
   end.setHours(Math.floor(to / 60), to % 60, 0, 0);
   // the end minute is inside: 09:00-17:30 runs until 17:30:59
   return now >= slots[0]! && now < end.getTime() + 60_000;
-}
-
-/** One line for `knot remind list`. */
-export function describeReminder(reminder: Reminder): string {
-  if (reminder.kind === "once") {
-    // dates and times as knot shows them everywhere: 2026-11-30 09:00, whatever the locale
-    const at = Date.parse(reminder.at!);
-    return `${reminder.routine} once, at ${dayKey(at)} ${clockTime(at)}`;
-  }
-  const days = reminder.days ?? DEFAULT_DAYS;
-  const dayText =
-    days.length === 7
-      ? "every day"
-      : days.join(",") === DEFAULT_DAYS.join(",")
-        ? "mon-fri"
-        : days.join(",");
-  const every = reminder.every ?? 60;
-  const everyText =
-    every % 60 === 0
-      ? `${every / 60}h`
-      : every > 60
-        ? `${Math.floor(every / 60)}h${every % 60}m`
-        : `${every}m`;
-  const [from, to] = reminder.between ?? DEFAULT_BETWEEN;
-  return `${reminder.routine} every ${everyText}, ${from}-${to}, ${dayText}`;
 }
 
 /** Checks a reminder read from the settings file: every field, every limit. */

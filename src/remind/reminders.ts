@@ -7,9 +7,9 @@ import { readSnapshot } from "../history/safety-snapshot.js";
 import { onPath } from "../on-path.js";
 import { openLibrary, userRoutinesDir } from "../routine/folder.js";
 import { findRoutine } from "../routine/library.js";
-import { clockTime } from "../safety/clock.js";
 import { timelineToRun } from "../safety/rules.js";
 import { RULES_LOOK_BACK_MS } from "../safety/trend.js";
+import { remindText } from "../text/remind.js";
 import { quote } from "../ui/safe.js";
 import { decideNudge, type Nudge, type NudgeRoutine } from "./decide.js";
 import { writeLauncher } from "./launcher.js";
@@ -25,12 +25,7 @@ import { changeRemindState, forgetStates } from "./state.js";
 // one's decision now and what a firing leaves behind.
 
 /** When a reminder is next due: its time today, else its weekday and time. */
-export const when = (ms: number, now: number) => {
-  const sameDay = new Date(ms).toDateString() === new Date(now).toDateString();
-  return sameDay
-    ? clockTime(ms)
-    : `${new Date(ms).toLocaleDateString(undefined, { weekday: "short" })} ${clockTime(ms)}`;
-};
+export const when = remindText.when;
 
 export function schedulerContext(ctx: Context): SchedulerContext {
   return {
@@ -74,8 +69,8 @@ export function routineFor(
   const entry = findRoutine(library, id);
   // a reminder runs later, from anywhere: it names a routine of the library, not a file
   if (library.find(entry.routine.id) !== entry) {
-    throw new KnotError(`A reminder needs a routine from knot list, not a file (${quote(id)}).`, {
-      hint: `Put the file in your routines folder (${userRoutinesDir(ctx)}) and use its id.`,
+    throw new KnotError(remindText.notFromLibrary(quote(id)), {
+      hint: remindText.notFromLibraryHint(userRoutinesDir(ctx)),
     });
   }
   return {
@@ -155,4 +150,4 @@ export function finishOnce(ctx: Context, reminder: Reminder): void {
   });
 }
 
-export const ADVICE_TITLE = "knot: please see a doctor";
+export const ADVICE_TITLE = remindText.adviceTitle;

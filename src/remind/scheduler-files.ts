@@ -1,13 +1,7 @@
 import { KnotError } from "../errors.js";
+import { remindText } from "../text/remind.js";
 import { quote } from "../ui/safe.js";
-import {
-  DAYS,
-  type Day,
-  DEFAULT_BETWEEN,
-  DEFAULT_DAYS,
-  describeReminder,
-  type Reminder,
-} from "./model.js";
+import { DAYS, type Day, DEFAULT_BETWEEN, DEFAULT_DAYS, type Reminder } from "./model.js";
 
 /**
  * The text of each scheduler's entry for a reminder: systemd timer and service units, crontab
@@ -103,7 +97,7 @@ export function systemdUnits(
   reminder: Reminder,
   target: EntryTarget,
 ): { service: string; timer: string } {
-  const what = systemdText(`knot reminder ${reminder.id}: ${describeReminder(reminder)}`);
+  const what = systemdText(`knot reminder ${reminder.id}: ${remindText.describe(reminder)}`);
   const service = [
     "[Unit]",
     `Description=${what}`,

@@ -76,6 +76,9 @@ export const remindText = localized({
   next: (snoozed: boolean, at: string) => `  ${snoozed ? "snoozed until" : "next"} ${at}`,
   lastReminded: (at: string) => `last reminded ${at}`,
   notReminded: "not reminded yet",
+  row: (id: string, what: string, next: string) => `${id} ${what}${next}`,
+  facts: (facts: string) => `     ${facts}`,
+  entryMissing: "its scheduler entry is missing (knot remind repair)",
   waiting: (since: string, why: string) => `     waiting since ${since}: ${why}`,
   failed: (at: string, reason: string) => `failed ${at}: ${reason}`,
   fix: (fix: string) => `     fix: ${fix}`,
@@ -85,6 +88,7 @@ export const remindText = localized({
   exitStatus: (status: number | null) => `exit ${status}`,
   // knot remind repair and log
   noSchedulerToRepair: "No system scheduler knot can use here.",
+  noSchedulerToRepairHint: "knot remind --here keeps the reminders in a terminal.",
   rewritten: (line: string) => `Rewritten ${line}`,
   removedStrays: (ids: string) => `Removed entries with no reminder: ${ids}`,
   nothingToRepair: "No reminders to repair.",
