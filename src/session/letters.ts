@@ -70,8 +70,22 @@ export function lettersWidth(text: string, scale: number): number {
   return Math.max(0, dots - SPACING) * scale;
 }
 
+/** Letters drawn before: a step's name is drawn again every second, the same each time. */
+const drawn = new Map<string, readonly string[]>();
+
 /** `text` in large letters: `lettersHeight(scale)` rows of `lettersWidth(text, scale)` columns. */
-export function bigLetters(text: string, scale: number): string[] {
+export function bigLetters(text: string, scale: number): readonly string[] {
+  const key = `${scale} ${text}`;
+  let rows = drawn.get(key);
+  if (!rows) {
+    if (drawn.size > 32) drawn.clear();
+    rows = drawLetters(text, scale);
+    drawn.set(key, rows);
+  }
+  return rows;
+}
+
+function drawLetters(text: string, scale: number): string[] {
   const glyphs = [...text.toUpperCase()].map((ch) => FONT[ch] ?? FONT[" "]!);
   const dots: boolean[][] = Array.from({ length: DOT_ROWS * scale }, () => []);
   glyphs.forEach((glyph, i) => {

@@ -327,12 +327,20 @@ function sideBySide(
  */
 function solidRow(row: string, paused: boolean, style: Style): Line {
   if (paused || style.inverse(" ") === " ") return [span(row, paused ? style.dim : undefined)];
-  const line: Line = [];
-  for (const part of row.match(/█+|[^█]+/g) ?? []) {
-    line.push(part[0] === "█" ? span(" ".repeat(part.length), style.inverse) : span(part));
+  // The same rows come back every second (a digit, the name): split once.
+  let known = solidRows.get(style);
+  if (!known || known.size > 256) solidRows.set(style, (known = new Map()));
+  let line = known.get(row);
+  if (!line) {
+    line = [];
+    for (const part of row.match(/█+|[^█]+/g) ?? []) {
+      line.push(part[0] === "█" ? span(" ".repeat(part.length), style.inverse) : span(part));
+    }
+    known.set(row, line);
   }
   return line;
 }
+const solidRows = new WeakMap<Style, Map<string, Line>>();
 
 function packLine(packOn: NonNullable<SessionView["packOn"]>, style: Style): Line {
   const pack = packOn.kind === "cold" ? "Cold pack" : "Heat";

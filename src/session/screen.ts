@@ -2,7 +2,6 @@ import type { Line, Paint } from "./render.js";
 
 interface Cell {
   ch: string;
-  paint: Paint | undefined;
   /** What the paint does, as text: paints are compared by effect, not by identity. */
   key: string;
 }
@@ -18,7 +17,7 @@ const RESTORE = "\u001b8";
 const DOWN = "\u000b";
 /** Reverse index: one row up (never at the top row, where it would scroll). */
 const UP = "\u001bM";
-const BLANK: Cell = { ch: " ", paint: undefined, key: "" };
+const BLANK: Cell = { ch: " ", key: "" };
 const blankRow = (width: number): Cell[] => Array.from({ length: width }, () => BLANK);
 
 interface Spot {
@@ -36,7 +35,7 @@ interface Spot {
  */
 export class Screen {
   private rows: Cell[][] = [];
-  /** Each row as last drawn, painted: an unchanged row is skipped without building cells. */
+  /** Each row as last drawn, its text and styles: an unchanged row is skipped without building cells. */
   private painted: string[] = [];
   private width = 0;
   private height = 0;
@@ -74,7 +73,8 @@ export class Screen {
     const pieces: Piece[] = [];
     for (let r = 0; r < height; r++) {
       const line = lines[r] ?? [];
-      const painted = line.map((s) => (s.paint ? s.paint(s.text) : s.text)).join("");
+      let painted = "";
+      for (const s of line) painted += s.paint ? `${keyOf(s.paint)}\u0001${s.text}\u0001` : s.text;
       if (painted === this.painted[r]) continue;
       this.painted[r] = painted;
       const next = toCells(line, width);
@@ -103,41 +103,25 @@ export class Screen {
       )
         saveAt = p;
     }
-    // The same changes in a few orders (top to bottom; style by style, so a large digit's
-    // strokes switch reverse video on once; the saved cell last, where coming back to it also
-    // switches the style off), and the shortest is written.
-    const keys = [...new Set(["", ...pieces.map((p) => p.key)])];
-    const byStyle = (plainFirst: boolean) => (a: Piece, b: Piece) =>
-      (a.key === b.key
-        ? 0
-        : a.key === ""
-          ? plainFirst
-            ? -1
-            : 1
-          : b.key === ""
-            ? plainFirst
-              ? 1
-              : -1
-            : keys.indexOf(a.key) - keys.indexOf(b.key)) ||
+    // Style by style, so a large digit's strokes switch reverse video on once, each top to
+    // bottom, the plain ones first or last (whichever is shorter); last of all the saved cell,
+    // where coming back to it switches the style off too.
+    const keys = new Map<string, number>();
+    for (const p of pieces) if (!keys.has(p.key)) keys.set(p.key, keys.size + 1);
+    const saved = this.saved;
+    const last = (p: Piece) =>
+      saved && p.key === "" && p.row === saved.row && p.start === saved.col ? 1 : 0;
+    const order = (plain: number) => (a: Piece, b: Piece) =>
+      last(a) - last(b) ||
+      (a.key === "" ? plain : keys.get(a.key)!) - (b.key === "" ? plain : keys.get(b.key)!) ||
       a.row - b.row ||
       a.start - b.start;
-    const orders = [pieces, [...pieces].sort(byStyle(true)), [...pieces].sort(byStyle(false))];
-    const saved = this.saved;
-    if (saved) {
-      const atSaved = (p: Piece) => p.row === saved.row && p.start === saved.col && p.key === "";
-      for (const order of orders.slice(0, 3)) {
-        if (order.some(atSaved))
-          orders.push([...order.filter((p) => !atSaved(p)), ...order.filter(atSaved)]);
-      }
-    }
-    let best: Encoded | undefined;
-    for (const order of orders) {
-      const encoded = encode(order, this.rows, width, this.cursor, saved, saveAt);
-      if (!best || encoded.text.length < best.text.length) best = encoded;
-    }
-    out += best!.text;
-    this.cursor = best!.cursor;
-    this.saved = best!.saved;
+    const plainFirst = encode(pieces.sort(order(0)), this.rows, width, this.cursor, saved, saveAt);
+    const plainLast = encode(pieces.sort(order(1e9)), this.rows, width, this.cursor, saved, saveAt);
+    const best = plainLast.text.length <= plainFirst.text.length ? plainLast : plainFirst;
+    out += best.text;
+    this.cursor = best.cursor;
+    this.saved = best.saved;
     this.write(out);
   }
 }
@@ -174,10 +158,10 @@ function encode(
             : undefined
         : undefined;
     const want = erase ? "" : piece.key;
-    const direct = move(cursor, row, start) + switchPen(pen, want);
-    const restored = saved ? RESTORE + move(saved, row, start) + switchPen("", want) : undefined;
-    if (restored !== undefined && restored.length < direct.length) text += restored;
-    else text += direct;
+    const direct = moveBytes(cursor, row, start) + switchBytes(pen, want);
+    const restored = saved ? 2 + moveBytes(saved, row, start) + switchBytes("", want) : Infinity;
+    if (restored < direct) text += RESTORE + move(saved, row, start) + switchPen("", want);
+    else text += move(cursor, row, start) + switchPen(pen, want);
     pen = want;
     if (piece === saveAt && pen === "") {
       text += SAVE;
@@ -199,23 +183,59 @@ function encode(
 function switchPen(pen: string, want: string): string {
   if (pen === want) return "";
   if (want === "") return RESET;
-  const open = want.split("\u0000")[0] ?? "";
+  const open = want.slice(0, want.indexOf("\u0000"));
   return pen === "" ? open : RESET + open;
 }
+const switchBytes = (pen: string, want: string): number =>
+  pen === want ? 0 : want === "" ? 3 : (pen === "" ? 0 : 3) + want.indexOf("\u0000");
 
-/** The cursor put at a cell, shortest first where a parameter is 1. */
-const place = (row: number, col: number): string =>
-  `${ESC}${row === 0 ? "" : row + 1}${col === 0 ? "" : `;${col + 1}`}H`;
+const digits = (n: number): number => (n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : String(n).length);
 
 /**
  * The shortest way from the cursor to a cell: down by vertical tabs, up by reverse index or a
- * count, along the row by backspaces or a count, from the line's start, or to the cell itself.
+ * count, along the row by backspaces or a count, from the line's start, or to the cell itself
+ * (a parameter of 1 left out). Counted in bytes first, and only the shortest is written out.
  */
-function move(from: Spot | null, row: number, col: number): string {
-  const absolute = place(row, col);
+const placeBytes = (row: number, col: number): number =>
+  3 + (row === 0 ? 0 : digits(row + 1)) + (col === 0 ? 0 : 1 + digits(col + 1));
+const downBytes = (rows: number): number =>
+  rows === 0
+    ? 0
+    : rows > 0
+      ? rows <= 3
+        ? rows
+        : 3 + digits(rows)
+      : rows === -1
+        ? 2
+        : 3 + digits(-rows);
+const alongBytes = (cols: number): number =>
+  cols === 0
+    ? 0
+    : cols > 0
+      ? 3 + (cols === 1 ? 0 : digits(cols))
+      : -cols <= 4
+        ? -cols
+        : 3 + digits(-cols);
+const fromStartBytes = (col: number): number =>
+  1 + (col === 0 ? 0 : 3 + (col === 1 ? 0 : digits(col)));
+
+function moveBytes(from: Spot | null, row: number, col: number): number {
+  const absolute = placeBytes(row, col);
   if (!from) return absolute;
+  const relative =
+    downBytes(row - from.row) + Math.min(alongBytes(col - from.col), fromStartBytes(col));
+  return Math.min(relative, absolute);
+}
+
+function move(from: Spot | null, row: number, col: number): string {
+  const absolute = placeBytes(row, col);
+  const down = from ? downBytes(row - from.row) : 0;
+  const along = from ? alongBytes(col - from.col) : 0;
+  const fromStart = fromStartBytes(col);
+  if (!from || down + Math.min(along, fromStart) >= absolute)
+    return `${ESC}${row === 0 ? "" : row + 1}${col === 0 ? "" : `;${col + 1}`}H`;
   const rows = row - from.row;
-  const vertical =
+  let text =
     rows === 0
       ? ""
       : rows > 0
@@ -226,18 +246,10 @@ function move(from: Spot | null, row: number, col: number): string {
           ? UP
           : `${ESC}${-rows}A`;
   const cols = col - from.col;
-  const along =
-    cols === 0
-      ? ""
-      : cols > 0
-        ? `${ESC}${cols === 1 ? "" : cols}C`
-        : -cols <= 4
-          ? "\b".repeat(-cols)
-          : `${ESC}${-cols}D`;
-  const fromStart = `\r${col === 0 ? "" : `${ESC}${col === 1 ? "" : col}C`}`;
-  const horizontal = fromStart.length < along.length ? fromStart : along;
-  const relative = vertical + horizontal;
-  return relative.length < absolute.length ? relative : absolute;
+  if (fromStart < along) text += `\r${col === 0 ? "" : `${ESC}${col === 1 ? "" : col}C`}`;
+  else if (cols > 0) text += `${ESC}${cols === 1 ? "" : cols}C`;
+  else if (cols < 0) text += -cols <= 4 ? "\b".repeat(-cols) : `${ESC}${-cols}D`;
+  return text;
 }
 
 const isBlankRun = (cells: Cell[], start: number, end: number): boolean => {
@@ -245,13 +257,30 @@ const isBlankRun = (cells: Cell[], start: number, end: number): boolean => {
   return true;
 };
 
+/** What a paint does, as text (open\0close), asked once for each paint. */
+const keys = new WeakMap<Paint, string>();
+function keyOf(paint: Paint): string {
+  let key = keys.get(paint);
+  if (key === undefined) {
+    key = paint("\u0000");
+    keys.set(paint, key);
+  }
+  return key;
+}
+
 function toCells(line: Line, width: number): Cell[] {
   const cells: Cell[] = [];
   for (const { text, paint } of line) {
-    const key = paint ? paint("\u0000") : "";
-    for (const ch of text) {
-      if (cells.length >= width) break;
-      cells.push({ ch, paint, key });
+    const key = paint ? keyOf(paint) : "";
+    for (let i = 0; i < text.length && cells.length < width; i++) {
+      const code = text.charCodeAt(i);
+      // a character outside the first plane is two code units, one cell
+      let ch = text[i]!;
+      if (code >= 0xd800 && code < 0xdc00) {
+        ch = text.slice(i, i + 2);
+        i += 1;
+      }
+      cells.push(ch === " " && !paint ? BLANK : { ch, key });
     }
   }
   while (cells.length < width) cells.push(BLANK);
@@ -293,7 +322,8 @@ const gapBytes = (cells: Cell[], start: number, end: number, key: string): numbe
   let bytes = 0;
   for (let i = start; i < end && bytes <= 4; i++) {
     if (cells[i]!.key !== key) return Number.POSITIVE_INFINITY;
-    bytes += Buffer.byteLength(cells[i]!.ch);
+    const code = cells[i]!.ch.charCodeAt(0);
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : 3;
   }
   return bytes;
 };
