@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
+import { writeWhole } from "../files.js";
 import type { ReminderState } from "./decide.js";
 import { withLock } from "./lock.js";
 import { remindFiles } from "./profile.js";
@@ -85,12 +86,11 @@ export function readRemindState(dataDir: string): RemindState {
 /** Each reminder's state, by id. */
 export const readStates = (dataDir: string) => readRemindState(dataDir).reminders;
 
+/** Written whole through knot's one atomic writer (a link at its name refused). */
 function writeRemindState(dataDir: string, state: RemindState): void {
   const file = stateFile(dataDir);
   mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ v: 2, ...state }));
-  renameSync(tmp, file);
+  writeWhole(file, JSON.stringify({ v: 2, ...state }));
 }
 
 /** Reads, changes and writes the state under the reminders' lock; returns what `change` does. */
