@@ -38,6 +38,7 @@ const LAYERS: readonly { name: string; paths: readonly string[] }[] = [
       "routine/library.ts",
       "routine/cache.ts",
       "routine/parse.ts",
+      "routine/report.ts",
       "routine/builtin-index.ts",
       "safety/screening-log.ts",
       "safety/screening-answers.ts",

@@ -2,6 +2,13 @@ import { describe, expect, it } from "vitest";
 import { checkLimits } from "../src/routine/limits.js";
 import { expandTimeline, MAX_TIMELINE_ENTRIES, totalSeconds } from "../src/routine/timeline.js";
 import type { Routine, StepItem } from "../src/routine/vocabulary.js";
+import { issuesOf } from "../src/text/routine.js";
+
+/** The timeline with its problems worded, as knot prints them. */
+const expandWorded = (...args: Parameters<typeof expandTimeline>) => {
+  const expanded = expandTimeline(...args);
+  return { ...expanded, issues: issuesOf(expanded.issues) };
+};
 
 const routine = (id: string, steps: StepItem[]): Routine => ({
   id,
@@ -61,7 +68,7 @@ describe("expandTimeline", () => {
   });
 
   it("reports an unknown include at its path", () => {
-    const { issues } = expandTimeline(routine("top", [s("A", 1), { routine: "nope" }]), none);
+    const { issues } = expandWorded(routine("top", [s("A", 1), { routine: "nope" }]), none);
     expect(issues).toEqual([
       {
         severity: "error",
@@ -76,21 +83,21 @@ describe("expandTimeline", () => {
       a: routine("a", [{ routine: "b" }]),
       b: routine("b", [s("B", 1), { routine: "a" }]),
     };
-    const { issues } = expandTimeline(lib.a!, (id) => lib[id]);
+    const { issues } = expandWorded(lib.a!, (id) => lib[id]);
     expect(issues[0]?.path).toBe("steps[0].routine");
     expect(issues[0]?.message).toBe("includes itself in a cycle: a -> b -> a");
   });
 
   it("reports a routine that includes itself", () => {
     const self = routine("self", [{ routine: "self" }]);
-    expect(expandTimeline(self, () => self).issues[0]?.message).toMatch(/cycle: self -> self/);
+    expect(expandWorded(self, () => self).issues[0]?.message).toMatch(/cycle: self -> self/);
   });
 
   it("measures runaway repeats before building anything", () => {
     const r = routine("r", [
       { repeat: 20, steps: [{ repeat: 20, steps: [{ repeat: 20, steps: [s("x", null)] }] }] },
     ]);
-    const { timeline, issues } = expandTimeline(r, none);
+    const { timeline, issues } = expandWorded(r, none);
     expect(timeline.length).toBe(0);
     expect(issues).toEqual([
       {
@@ -105,7 +112,7 @@ describe("expandTimeline", () => {
     let steps: StepItem[] = [{ routine: "nope" }];
     for (let i = 0; i < 5; i++) steps = [{ repeat: 20, steps }];
     const started = performance.now();
-    const { issues } = expandTimeline(routine("r", steps), none);
+    const { issues } = expandWorded(routine("r", steps), none);
     expect(performance.now() - started).toBeLessThan(1000); // generous: it is microseconds
     expect(issues.map((i) => i.message)).toEqual([expect.stringMatching(/more than 2000 steps/)]);
   });
@@ -115,7 +122,7 @@ describe("expandTimeline", () => {
       routine(`r${i}`, [i < 9 ? { routine: `r${i + 1}` } : s("x", 1)]),
     );
     const byId = new Map(chain.map((r) => [r.id, r]));
-    const { issues } = expandTimeline(chain[0]!, (id) => byId.get(id));
+    const { issues } = expandWorded(chain[0]!, (id) => byId.get(id));
     expect(issues[0]?.message).toMatch(/nest more than 8 deep/);
   });
 

@@ -39,7 +39,11 @@ export type Problem =
         | "rest-without-hold"
         | "breath-incomplete";
     }
-  | { code: "duration-disagrees"; seconds: number; reps: number; cycle: number; total: number };
+  | { code: "duration-disagrees"; seconds: number; reps: number; cycle: number; total: number }
+  // a routine's timeline: repeats and includes expanded
+  | { code: "too-many-steps"; max: number }
+  | { code: "include-cycle"; cycle: readonly string[] }
+  | { code: "unknown-include"; id: string };
 
 /** A problem found in a routine file, and where: the domain's half of an `Issue`. */
 export interface Finding {

@@ -2,7 +2,8 @@ import { existsSync } from "node:fs";
 import { basename, join, resolve as resolvePath } from "node:path";
 import { KnotError } from "../errors.js";
 import { BUILT_IN_DIR, BUILT_IN_INDEX, knotStamp } from "../package.js";
-import { didYouMean } from "../suggest.js";
+import { closestMatches } from "../suggest.js";
+import { didYouMean, issuesOf, routineText } from "../text/routine.js";
 import { quote } from "../ui/safe.js";
 import { readBuiltInIndex, routineFiles } from "./builtin-index.js";
 import { type CheckResult, openRoutineCache } from "./cache.js";
@@ -121,7 +122,7 @@ export function loadLibrary(options: {
           {
             severity: "error",
             path: "id",
-            message: `the id "${id}" is already used by ${basename(existing.path)}; give each routine its own id`,
+            message: routineText.library.idTaken(id, basename(existing.path)),
           },
         ],
       });
@@ -167,7 +168,7 @@ export function loadLibrary(options: {
       c.errors.unshift({
         severity: "error",
         path: "steps",
-        message: `includes "${brokenInclude}", which has errors (see knot validate)`,
+        message: routineText.library.brokenInclude(brokenInclude),
       });
     }
     if (c.errors.length > 0) {
@@ -196,7 +197,7 @@ function checkSafely(routine: Routine, resolver: (id: string) => Routine | undef
   try {
     return checkRoutine(routine, resolver);
   } catch (error) {
-    const message = `could not be checked (${(error as Error)?.message ?? String(error)})`;
+    const message = routineText.library.notChecked((error as Error)?.message ?? String(error));
     return {
       timeline: [],
       includes: new Set<string>(),
@@ -209,7 +210,7 @@ function checkSafely(routine: Routine, resolver: (id: string) => Routine | undef
 /** Expands a routine and checks includes and safety limits, splitting errors from warnings. */
 export function checkRoutine(routine: Routine, resolver: (id: string) => Routine | undefined) {
   const expanded = expandTimeline(routine, resolver);
-  const issues = [...expanded.issues, ...checkLimits(routine, expanded.timeline)];
+  const issues = [...issuesOf(expanded.issues), ...checkLimits(routine, expanded.timeline)];
   return {
     timeline: expanded.timeline,
     includes: expanded.includes,
@@ -272,10 +273,8 @@ export function findRoutine(library: Library, nameOrPath: string): RoutineEntry 
   const broken = library.broken.find((b) => b.id === nameOrPath);
   if (broken) throw new KnotError(formatIssues(broken.path, broken.issues));
   const ids = library.entries.map((e) => e.routine.id);
-  throw new KnotError(
-    `There is no routine called ${quote(nameOrPath)}.${didYouMean(nameOrPath, ids)}`,
-    {
-      hint: `Run "knot list" to see all routines, or give the path to a routine file.`,
-    },
-  );
+  const hint = didYouMean(closestMatches(nameOrPath, ids));
+  throw new KnotError(routineText.library.noSuchRoutine(nameOrPath, hint), {
+    hint: routineText.library.noSuchRoutineHint,
+  });
 }

@@ -1,3 +1,4 @@
+import { routineText } from "../text/routine.js";
 import { safeText } from "../ui/safe.js";
 import type { Issue } from "./issue.js";
 
@@ -12,12 +13,12 @@ export function formatIssues(name: string, issues: readonly Issue[]): string {
   const file = safeText(name, { inLine: true });
   const lines = issues.slice(0, MAX_SHOWN).map((issue) => {
     const where = issue.path ? `${issue.path}: ` : "";
-    const label = issue.severity === "warning" ? "warning: " : "";
+    const label = issue.severity === "warning" ? routineText.report.warning : "";
     return `  ${label}${safeText(`${where}${issue.message}`)}`;
   });
-  if (issues.length > MAX_SHOWN) lines.push(`  ...and ${issues.length - MAX_SHOWN} more`);
+  if (issues.length > MAX_SHOWN) lines.push(routineText.report.more(issues.length - MAX_SHOWN));
   const errors = issues.filter((i) => i.severity === "error").length;
   const heading =
-    errors > 0 ? `${file} has ${errors === 1 ? "a problem" : `${errors} problems`}:` : `${file}:`;
+    errors > 0 ? routineText.report.problems(file, errors) : routineText.report.file(file);
   return [heading, ...lines].join("\n");
 }

@@ -1,5 +1,4 @@
-import { quote } from "../ui/safe.js";
-import type { Issue } from "./issue.js";
+import type { Finding } from "./issue.js";
 import {
   type Area,
   isInclude,
@@ -53,10 +52,10 @@ export type RoutineResolver = (id: string) => Routine | undefined;
 export function expandTimeline(
   routine: Routine,
   resolve: RoutineResolver,
-): { timeline: TimelineEntry[]; issues: Issue[]; includes: Set<string> } {
+): { timeline: TimelineEntry[]; issues: Finding[]; includes: Set<string> } {
   const timeline: TimelineEntry[] = [];
   const includes = new Set<string>();
-  const issues: Issue[] = [];
+  const issues: Finding[] = [];
   let overflow = false;
 
   // The size comes first: a file of nested repeats must not be built to find it is too big.
@@ -87,7 +86,7 @@ export function expandTimeline(
             issues.push({
               severity: "error",
               path: reportAt ?? "steps",
-              message: `expands to more than ${MAX_TIMELINE_ENTRIES} steps; use fewer repeats`,
+              problem: { code: "too-many-steps", max: MAX_TIMELINE_ENTRIES },
             });
             return;
           }
@@ -109,18 +108,14 @@ export function expandTimeline(
 
   const include = (id: string, path: string, chain: string[], round: TimelineEntry["round"]) => {
     if (chain.includes(id)) {
-      const cycle = [...chain, id].join(" -> ");
-      issues.push({ severity: "error", path, message: `includes itself in a cycle: ${cycle}` });
+      const cycle = [...chain, id];
+      issues.push({ severity: "error", path, problem: { code: "include-cycle", cycle } });
       return;
     }
     includes.add(id);
     const target = resolve(id);
     if (!target) {
-      issues.push({
-        severity: "error",
-        path,
-        message: `includes ${quote(id)}, which is not a known routine`,
-      });
+      issues.push({ severity: "error", path, problem: { code: "unknown-include", id } });
       return;
     }
     walk(target.steps, "steps", [...chain, id], round, path);
@@ -129,9 +124,10 @@ export function expandTimeline(
   walk(routine.steps, "steps", [routine.id], undefined);
   // An unknown include inside a repeat is one problem, not one a pass.
   const seen = new Set<string>();
-  const unique = issues.filter(
-    (i) => !seen.has(`${i.path}|${i.message}`) && seen.add(`${i.path}|${i.message}`),
-  );
+  const unique = issues.filter((i) => {
+    const key = `${i.path}|${JSON.stringify(i.problem)}`;
+    return !seen.has(key) && seen.add(key);
+  });
   return { timeline, issues: unique, includes };
 }
 
@@ -143,17 +139,17 @@ export function expandTimeline(
 export function measureTimeline(
   routine: Routine,
   resolve: RoutineResolver,
-): { entries: number; includes: Set<string>; problem?: Issue } {
+): { entries: number; includes: Set<string>; problem?: Finding } {
   const includes = new Set<string>();
   const sizes = new Map<string, number>();
-  let problem: Issue | undefined;
-  const fail = (message: string) => {
-    problem ??= { severity: "error", path: "steps", message };
+  let problem: Finding | undefined;
+  const fail = (problem_: Finding["problem"]) => {
+    problem ??= { severity: "error", path: "steps", problem: problem_ };
     return 0;
   };
   const measure = (items: StepItem[], chain: string[], depth: number): number => {
     if (depth > MAX_NESTING) {
-      return fail(`repeats and includes nest more than ${MAX_NESTING} deep; flatten them`);
+      return fail({ code: "nest-too-deep", max: MAX_NESTING });
     }
     let total = 0;
     for (const item of items) {
@@ -172,7 +168,7 @@ export function measureTimeline(
         total += known;
       } else total += item.sides ? 2 : 1;
       if (total > MAX_TIMELINE_ENTRIES) {
-        return fail(`expands to more than ${MAX_TIMELINE_ENTRIES} steps; use fewer repeats`);
+        return fail({ code: "too-many-steps", max: MAX_TIMELINE_ENTRIES });
       }
     }
     return total;

@@ -50,6 +50,19 @@ export const routineText = localized({
   breathIncomplete: 'a breath in a tempo needs both "in" and "out"',
   durationDisagrees: (seconds: number, reps: number, cycle: number, total: number) =>
     `is ${formatDuration(seconds)}, but ${reps} repetitions of ${formatDuration(cycle)} last ${formatDuration(total)}; write "${total}s" or leave the duration out`,
+  tooManySteps: (max: number) => `expands to more than ${max} steps; use fewer repeats`,
+  includeCycle: (cycle: readonly string[]) => `includes itself in a cycle: ${cycle.join(" -> ")}`,
+  unknownInclude: (id: string) => `includes ${quote(id)}, which is not a known routine`,
+  /** The routines folder, and routines asked for by name. */
+  library: {
+    idTaken: (id: string, file: string) =>
+      `the id "${id}" is already used by ${file}; give each routine its own id`,
+    brokenInclude: (id: string) => `includes "${id}", which has errors (see knot validate)`,
+    notChecked: (why: string) => `could not be checked (${why})`,
+    noSuchRoutine: (name: string, hint: string) =>
+      `There is no routine called ${quote(name)}.${hint}`,
+    noSuchRoutineHint: `Run "knot list" to see all routines, or give the path to a routine file.`,
+  },
   /** The list of a file's problems. */
   report: {
     warning: "warning: ",
@@ -134,6 +147,12 @@ export function problemText(p: Problem): string {
       return t.breathIncomplete;
     case "duration-disagrees":
       return t.durationDisagrees(p.seconds, p.reps, p.cycle, p.total);
+    case "too-many-steps":
+      return t.tooManySteps(p.max);
+    case "include-cycle":
+      return t.includeCycle(p.cycle);
+    case "unknown-include":
+      return t.unknownInclude(p.id);
   }
 }
 
