@@ -4,29 +4,21 @@ import { describeFsError } from "../files.js";
 import {
   AHEAD_OF_TIME_HOURS,
   CONTRAINDICATIONS,
-  EMERGENCY_HEADING,
   EVERY_TIME,
   KEEP_MOVING,
-  NECK_EMERGENCY_HEADING,
   NECK_RED_FLAGS,
   RED_FLAGS,
   SCREENING_VALID_DAYS,
-  SOON_HEADING,
   THERAPIES,
 } from "../health.js";
 import { openJournal, stepsFrom } from "../history/journal.js";
-import { FLOORS } from "../safety/allowance.js";
-import { inForceLines } from "../safety/allowance-text.js";
-import { THERMAL_RULES } from "../safety/rules.js";
 import {
   answeredNone,
-  askScreen,
-  EMERGENCY_ADVICE,
   SCREENS,
+  type ScreenAnswer,
   type ScreenId,
   type ScreeningEvent,
   screenGroups,
-  screenLines,
 } from "../safety/screening.js";
 import {
   appendScreening,
@@ -36,6 +28,8 @@ import {
 } from "../safety/screening-log.js";
 import { RULES_LOOK_BACK_MS, TREND_RULE_TEXT, TREND_SOURCE } from "../safety/trend.js";
 import { didYouMean } from "../suggest.js";
+import { allowanceText } from "../text/allowance.js";
+import { THERMAL_RULE_TEXT, safetyText as t, WHEN_ASKED } from "../text/safety.js";
 import { asker } from "../ui/prompt.js";
 import { quote } from "../ui/safe.js";
 import { bulleted, wrap } from "../ui/text.js";
@@ -50,37 +44,17 @@ export interface SafetyOptions {
   noneApply?: boolean;
 }
 
-/** The limits for cold and heat, in words, with what --force can and cannot override. */
-export const THERMAL_RULE_TEXT = [
-  `Cold or heat at most ${FLOORS.applicationSeconds / 60} minutes an application, counting every step of it and pauses (a floor: nothing overrides it).`,
-  `At least ${FLOORS.offSeconds / 60} minutes off between any two applications of cold or heat, in any sessions, from when the pack came off; heat is not cold's time off (a floor).`,
-  `Heat at most ${FLOORS.heatPerDay} times in any 24 hours (a floor).`,
-  "A step that waits for you (wrap the pack, check the skin) before each cold or heat application (a floor).",
-  `At most ${THERMAL_RULES.maxColdRounds} rounds of cold in a session (guidance: --force).`,
-  `Cold again only ${THERMAL_RULES.coldGapMs / 3_600_000} hours or more after the last (guidance: every 2-4 hours; --force).`,
-  `Self-massage never past ${FLOORS.massageCeilingSeconds / 60} minutes per area in 24 hours (a floor); your daily limit below that is guidance (--force).`,
-  "A routine after which pain was 8 or more, or 3 or more higher than before it, is not started again for 24 hours (a floor).",
-];
-
 /** How far back `knot safety --json` lists the answers. */
 const RECENT_ANSWERS_DAYS = 90;
-
-/** When each list is asked, in words (the rules are in safety/screening.ts). */
-export const WHEN_ASKED = [
-  "The red flags are about now: knot shows them at the start of every massage, heat or cold session, and the neck's before every session that works the neck (one screen, one key for none of these).",
-  `Before a stretch, knot asks the red flags at first use and again after ${SCREENING_VALID_DAYS} days; the ask-first lists for cold, heat and self-massage, again after ${SCREENING_VALID_DAYS} days.`,
-  `Without a terminal, answers said ahead of time with "knot safety --screen" count: for the red flags, for sessions started in the next ${AHEAD_OF_TIME_HOURS} hours; for the ask-first lists, ${SCREENING_VALID_DAYS} days.`,
-];
 
 /** Records answers; without the record, the answer given ahead of time would be lost. */
 function record(ctx: Context, events: readonly ScreeningEvent[]): void {
   try {
     appendScreening(ctx.paths.data, events);
   } catch (error) {
-    throw new KnotError(
-      `Your answers could not be recorded in ${screeningFile(ctx.paths.data)}: ${describeFsError(error)}.`,
-      { exitCode: ExitCode.failure },
-    );
+    throw new KnotError(t.notRecorded(screeningFile(ctx.paths.data), describeFsError(error)), {
+      exitCode: ExitCode.failure,
+    });
   }
 }
 
@@ -93,16 +67,13 @@ export async function safety(
     // answers an earlier knot kept (screening.json), and a reset in the record for the rest
     forgetKeptAnswers(ctx.paths.config);
     record(ctx, [{ at: ctx.now(), lists: [...SCREENS], answer: "reset" }]);
-    println(
-      ctx.stdout,
-      "Your safety answers are cleared: knot will ask again before the next session.",
-    );
+    println(ctx.stdout, t.cleared);
     return ExitCode.ok;
   }
   if (options.screen || options.noneApply) return screenNow(lists, options, ctx);
   if (lists.length > 0) {
-    throw new KnotError(`${quote(lists[0]!)} goes with --screen.`, {
-      hint: `For example: knot safety --screen ${lists.join(" ")}`,
+    throw new KnotError(t.goesWithScreen(quote(lists[0]!)), {
+      hint: t.goesWithScreenHint(lists.join(" ")),
     });
   }
   const settings = await readUserSettings(ctx);
@@ -110,7 +81,8 @@ export async function safety(
   const events = readAnswers(ctx.paths.data, settings, (m) => println(ctx.stderr, m));
   // What the last 24 hours (and recent weeks, for advice) hold against the rules now.
   const journal = openJournal(ctx, warnTo(ctx), stepsFrom(now), now - RULES_LOOK_BACK_MS);
-  const inForce = inForceLines(allowanceNow(ctx, journal.records, journal.recent, settings), now);
+  const allowance = allowanceNow(ctx, journal.records, journal.recent, settings);
+  const inForce = allowanceText.inForce(allowance, now);
   const answered = answeredNone(events, now);
   if (options.json) {
     const since = now - RECENT_ANSWERS_DAYS * 24 * 60 * 60 * 1000;
@@ -139,65 +111,57 @@ export async function safety(
   const list = (items: readonly string[], mark = "  - ") => {
     for (const item of items) for (const line of bulleted(item, width, mark)) out(line);
   };
-  out(s.heading("In force now:"));
-  if (inForce.length === 0) out("  Nothing: no limit is reached and no advice is active.");
+  const h = t.health;
+  out(s.heading(t.inForceHeading));
+  if (inForce.length === 0) out(t.nothingInForce);
   list(inForce);
   out();
-  out(s.heading(EMERGENCY_HEADING));
-  list(RED_FLAGS.emergency);
+  out(s.heading(h.emergencyHeading));
+  list(h.redFlags.emergency);
   out();
-  out(s.heading(SOON_HEADING));
-  list(RED_FLAGS.soon);
-  out(s.dim(`  (${RED_FLAGS.source})`));
+  out(s.heading(h.soonHeading));
+  list(h.redFlags.soon);
+  out(s.dim(t.source(h.redFlags.source)));
   out();
-  out(s.heading(NECK_EMERGENCY_HEADING));
-  list(NECK_RED_FLAGS.emergency);
-  out(s.heading("and get help the same day for:"));
-  list(NECK_RED_FLAGS.sameDay);
-  out(s.dim(`  (${NECK_RED_FLAGS.source})`));
+  out(s.heading(h.neckEmergencyHeading));
+  list(h.neckRedFlags.emergency);
+  out(s.heading(t.sameDayHeading));
+  list(h.neckRedFlags.sameDay);
+  out(s.dim(t.source(h.neckRedFlags.source)));
   out();
-  out(s.heading("knot advises seeing a doctor, before the next session, when:"));
-  list(TREND_RULE_TEXT.map((r) => r.text));
-  out(s.dim(`  (${TREND_SOURCE}. Only ratings from recent weeks count.)`));
+  out(s.heading(t.trendHeading));
+  list(t.trendRules);
+  out(s.dim(t.trendSource));
   for (const therapy of THERAPIES) {
-    const info = CONTRAINDICATIONS[therapy];
+    const info = h.contraindications[therapy];
     out();
     if (info.askFirst.length > 0) {
-      out(s.heading(`Before ${info.label}, ask a clinician first if you have:`));
+      out(s.heading(t.askFirstHeading(info.label)));
       list(info.askFirst);
     }
     if (therapy !== "massage") {
-      out(
-        s.heading(
-          `Before every ${therapy} application, knot asks (a yes means no ${therapy} today):`,
-        ),
-      );
-      list(EVERY_TIME[therapy]);
+      out(s.heading(t.everyTimeHeading(therapy)));
+      list(h.everyTime[therapy]);
     }
     list(info.notes, `  ${s.dim("·")} `);
-    out(s.dim(`  (${info.sources})`));
+    out(s.dim(t.source(info.sources)));
   }
   out();
-  out(s.heading("The floors, and guidance above them"));
-  list(THERMAL_RULE_TEXT);
+  out(s.heading(t.floorsHeading));
+  list(t.thermalRules);
   out();
-  for (const line of wrap(KEEP_MOVING, width)) out(line);
+  for (const line of wrap(h.keepMoving, width)) out(line);
   out();
   const done = SCREENS.filter((id) => answered[id]);
-  for (const line of WHEN_ASKED) for (const part of wrap(line, width)) out(s.dim(part));
+  for (const line of t.whenAsked) for (const part of wrap(line, width)) out(s.dim(part));
   out(
     s.dim(
       (done.length > 0
-        ? `You said none applies for: ${done.map((id) => `${id} (${answered[id]!.slice(0, 10)})`).join(", ")}. `
-        : "") +
-        '"knot safety --screen" answers them now; "knot safety --reset" forgets the answers.',
+        ? t.saidNone(done.map((id) => `${id} (${answered[id]!.slice(0, 10)})`).join(", "))
+        : "") + t.screenAndReset,
     ),
   );
-  out(
-    s.dim(
-      '--yes only skips "Start now?"; --force goes past guidance, never a hard limit or an emergency. knot guides; it does not diagnose.',
-    ),
-  );
+  out(s.dim(t.yesAndForce));
   return ExitCode.ok;
 }
 
@@ -206,8 +170,8 @@ function listIds(lists: string[]): ScreenId[] {
   const ids = lists.map((name) => {
     const id = name.toLowerCase();
     if ((SCREENS as readonly string[]).includes(id)) return id as ScreenId;
-    throw new KnotError(`${quote(name)} is not a safety list.${didYouMean(id, SCREENS)}`, {
-      hint: `Lists: ${SCREENS.join(", ")}`,
+    throw new KnotError(t.notAList(quote(name), didYouMean(id, SCREENS)), {
+      hint: t.lists(SCREENS.join(", ")),
     });
   });
   return SCREENS.filter((id) => ids.includes(id));
@@ -224,58 +188,57 @@ async function screenNow(lists: string[], options: SafetyOptions, ctx: Context):
     via: "ahead",
   });
   if (screens.includes("heat")) {
-    out("Before every heat application knot also asks these; the answer is never kept:");
-    for (const q of EVERY_TIME.heat) out(`  - ${q}`);
-    out(
-      ctx.style.dim(
-        "  (Without a terminal, --skin-checked on knot start or knot cycle answers them for that run.)",
-      ),
-    );
+    out(t.heatAlsoAsks);
+    for (const q of t.health.everyTime.heat) out(t.item(q));
+    out(ctx.style.dim(t.skinChecked));
     out();
   }
   if (options.noneApply) {
     for (const group of screenGroups(screens)) {
-      for (const line of screenLines(group)) out(line);
+      for (const line of t.screenLines(group)) out(line);
       out();
     }
     record(ctx, [answered(screens, "none")]);
-    out(
-      `Recorded: you said none of these applies (${screens.join(", ")}), on ${new Date(ctx.now()).toISOString().slice(0, 10)}.`,
-    );
-    for (const line of WHEN_ASKED.slice(2)) out(ctx.style.dim(line));
+    out(t.recordedNone(screens.join(", "), new Date(ctx.now()).toISOString().slice(0, 10)));
+    for (const line of t.whenAsked.slice(2)) out(ctx.style.dim(line));
     return ExitCode.ok;
   }
   const ask = asker(ctx, false);
   if (!ask.can) {
-    throw new KnotError(
-      "knot safety --screen asks questions, and there is no terminal to ask in.",
-      {
-        hint: `If none of these applies to you: knot safety --screen --none-apply ${screens.join(" ")}`,
-      },
-    );
+    throw new KnotError(t.noTerminal, { hint: t.noTerminalHint(screens.join(" ")) });
   }
   const events: ScreeningEvent[] = [];
   try {
     for (const group of screenGroups(screens)) {
-      const answer = await askScreen(ask, group, out);
+      for (const line of t.screenLines(group)) out(line);
+      const q = t.screenQuestion(group);
+      const answer = await ask.choose<ScreenAnswer>(
+        q.message,
+        "soon" in q
+          ? [
+              { name: q.none, value: "none" },
+              { name: q.emergency, value: "emergency" },
+              { name: q.soon, value: "soon" },
+            ]
+          : [
+              { name: q.none, value: "none" },
+              { name: q.applies, value: "applies" },
+            ],
+      );
       events.push(answered(group, answer));
       out();
       if (answer === "emergency") {
-        for (const line of EMERGENCY_ADVICE) out(ctx.style.error(line));
+        for (const line of t.emergencyAdvice) out(ctx.style.error(line));
         return ExitCode.endedEarly;
       }
       if (answer !== "none") {
-        out(
-          answer === "soon"
-            ? "Please get that seen by a doctor (the same day, for the neck's signs); knot will ask again before the next session."
-            : "Please ask a doctor, nurse or physiotherapist first; knot will ask again before the next session.",
-        );
+        out(answer === "soon" ? t.seeDoctor : t.askFirst);
       }
     }
   } finally {
     record(ctx, events);
   }
   const cleared = events.filter((e) => e.answer === "none").flatMap((e) => e.lists);
-  if (cleared.length > 0) out(`Recorded for: ${cleared.join(", ")}.`);
+  if (cleared.length > 0) out(t.recordedFor(cleared.join(", ")));
   return cleared.length === screens.length ? ExitCode.ok : ExitCode.endedEarly;
 }
