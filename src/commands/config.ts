@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import {
   assertConfigKey,
   CONFIG_KEY_NAMES,
@@ -6,6 +5,7 @@ import {
   describeAccepted,
   parseConfigValue,
 } from "../config/keys.js";
+import { settingsFile } from "../config/settings.js";
 import { type Context, println } from "../context.js";
 import { KnotError } from "../errors.js";
 import { didYouMean } from "../suggest.js";
@@ -108,6 +108,6 @@ export async function configReset(ctx: Context, options: { json?: boolean } = {}
 }
 
 export async function configPath(ctx: Context): Promise<number> {
-  println(ctx.stdout, join(ctx.paths.config, "config.json"));
+  println(ctx.stdout, settingsFile(ctx.paths.config));
   return 0;
 }

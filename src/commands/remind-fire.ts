@@ -1,5 +1,4 @@
 import { spawnSync } from "node:child_process";
-import { join } from "node:path";
 import { remindersMovedAside } from "../config/store.js";
 import { type Context, println } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
@@ -17,6 +16,7 @@ import {
   schedulerContext,
   withRemindLock,
 } from "../remind/reminders.js";
+import { remindersFile } from "../remind/reminders-file.js";
 import { pickScheduler, remove, retryDone, retrySoon } from "../remind/schedulers.js";
 import { changeRemindState, readRemindState } from "../remind/state.js";
 import { DAY_MS } from "../safety/allowance.js";
@@ -91,8 +91,8 @@ async function fireOnce(id: string, ctx: Context): Promise<Fired> {
         current.problem ??
         (current.exists
           ? `reminder ${id} is missing from your settings, which were moved aside`
-          : `your reminders file (${join(ctx.paths.config, "reminders.json")}) is gone, with reminder ${id}`);
-      const fix = `put your reminders right (${join(ctx.paths.config, "reminders.json")}), or stop it: knot remind off ${id}`;
+          : `your reminders file (${remindersFile(ctx.paths.config)}) is gone, with reminder ${id}`);
+      const fix = `put your reminders right (${remindersFile(ctx.paths.config)}), or stop it: knot remind off ${id}`;
       const before = readRemindState(ctx.paths.data).reminders[id]?.failure;
       fail(ctx, id, reason, fix);
       // told once a day, not at every time of the reminder

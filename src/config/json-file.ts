@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import { describeFsError, readRegularFile, writeWhole } from "../files.js";
 
 /**
@@ -13,6 +13,9 @@ export type JsonRead =
   | { state: "unreadable"; error: unknown; reason: string };
 
 const MAX_BYTES = 1024 * 1024;
+
+/** The settings file: the preferences the person set (config/settings.ts reads it). */
+export const settingsFile = (configDir: string) => join(configDir, "config.json");
 
 export function readJsonObject(path: string): JsonRead {
   let text: string;

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { withLock } from "../remind/lock.js";
 import { mergeReminders, readRemindersFile, writeRemindersFile } from "../remind/reminders-file.js";
 import { mergeAnswers, readAnswersFile, writeAnswersFile } from "../safety/screening-answers.js";
-import { readJsonObject, writeJsonObject } from "./json-file.js";
+import { readJsonObject, settingsFile, writeJsonObject } from "./json-file.js";
 
 /**
  * Earlier versions of knot kept the reminders and the screening answers in config.json,
@@ -27,7 +27,7 @@ const moveLock = (configDir: string) => join(configDir, "config.json.lock");
  * be written: every file is then as it was, and the next knot tries again.
  */
 export function finishMove(configDir: string): Record<string, unknown> | undefined {
-  const path = join(configDir, "config.json");
+  const path = settingsFile(configDir);
   return withLock(moveLock(configDir), () => {
     const read = readJsonObject(path);
     if (read.state !== "read") return undefined;

@@ -1,10 +1,9 @@
 import { lstatSync, renameSync } from "node:fs";
-import { join } from "node:path";
 import { ExitCode, KnotError } from "../errors.js";
 import { describeFsError } from "../files.js";
 import { readRemindersFile, writeRemindersFile } from "../remind/reminders-file.js";
 import { answersFile, readAnswersFile } from "../safety/screening-answers.js";
-import { readJsonObject, writeJsonObject } from "./json-file.js";
+import { readJsonObject, settingsFile, writeJsonObject } from "./json-file.js";
 import {
   CONFIG_KEY_NAMES,
   CONFIG_KEYS,
@@ -41,7 +40,7 @@ export interface ConfigStore extends Settings {
   entries(): { key: ConfigKey; value: ConfigValue; isDefault: boolean }[];
 }
 
-export const settingsFile = (configDir: string) => join(configDir, "config.json");
+export { settingsFile };
 
 /** The keys in a settings file knot cannot use (a preference's value, a group that is not one). */
 export function badKeys(stored: Record<string, unknown>): ConfigKey[] {
