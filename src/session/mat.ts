@@ -77,6 +77,17 @@ export function callout(view: SessionView): string | undefined {
 
 /** Large letters that fit `width` and `rows`: the scale, and the lines, largest first. */
 function largest(text: string, width: number, rows: number, maxScale: number, maxLines: number) {
+  // The same words at the same size come back every second: worked out once.
+  const key = `${width} ${rows} ${maxScale} ${maxLines} ${text}`;
+  if (fits.has(key)) return fits.get(key);
+  if (fits.size > 64) fits.clear();
+  const fit = fitLargest(text, width, rows, maxScale, maxLines);
+  fits.set(key, fit);
+  return fit;
+}
+const fits = new Map<string, { scale: number; lines: string[] } | undefined>();
+
+function fitLargest(text: string, width: number, rows: number, maxScale: number, maxLines: number) {
   for (let scale = maxScale; scale >= 1; scale--) {
     for (let n = 1; n <= maxLines; n++) {
       const lines = fitLetters(text, width, scale, n);
@@ -329,7 +340,10 @@ function solidRow(row: string, paused: boolean, style: Style): Line {
   if (paused || style.inverse(" ") === " ") return [span(row, paused ? style.dim : undefined)];
   // The same rows come back every second (a digit, the name): split once.
   let known = solidRows.get(style);
-  if (!known || known.size > 256) solidRows.set(style, (known = new Map()));
+  if (!known || known.size > 256) {
+    known = new Map();
+    solidRows.set(style, known);
+  }
   let line = known.get(row);
   if (!line) {
     line = [];

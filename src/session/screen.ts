@@ -18,7 +18,7 @@ const DOWN = "\u000b";
 /** Reverse index: one row up (never at the top row, where it would scroll). */
 const UP = "\u001bM";
 const BLANK: Cell = { ch: " ", key: "" };
-const blankRow = (width: number): Cell[] => Array.from({ length: width }, () => BLANK);
+const blankRow = (width: number): Cell[] => new Array<Cell>(width).fill(BLANK);
 
 interface Spot {
   row: number;

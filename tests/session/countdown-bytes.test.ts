@@ -15,7 +15,7 @@ const coloured = createStyle(new Chalk({ level: 2 }));
  * The bytes the screen writer sends for a one-minute step, second by second on a fake clock,
  * then the Done screen: what `npm run bench` counts at the terminal, less the title and bells.
  */
-function minute(columns: number, rows: number, pose?: string) {
+function minute(columns: number, rows: number, pose?: TimelineEntry["pose"]) {
   const timeline: TimelineEntry[] = [
     {
       name: "Hold",
