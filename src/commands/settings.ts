@@ -1,7 +1,7 @@
-import { type ConfigStore, openConfig, readSettings, type Settings } from "../config/store.js";
+import { type ConfigStore, openConfig, readSettings, type Settings } from "../config/settings.js";
 import { type Context, warnTo } from "../context.js";
 
-/** The preferences through conf, for commands that change them. */
+/** The preferences, for commands that change them. */
 export const openUserConfig = (ctx: Context): Promise<ConfigStore> =>
   openConfig(ctx.paths.config, warnTo(ctx));
 
