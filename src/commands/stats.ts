@@ -30,7 +30,7 @@ export async function stats(options: StatsOptions, ctx: Context): Promise<number
   const area = p.minutesByArea;
   // Walked back day by day, each month opened only while the streak can still reach it.
   const reach = { floor: Number.NEGATIVE_INFINITY };
-  const run = streakOverDays(activeDays(p.history, reach), now, reach);
+  const run = streakOverDays(activeDays(p.history, reach, now), now, reach);
   for (const warning of p.warnings) warnTo(ctx)(warning);
 
   if (options.json) {

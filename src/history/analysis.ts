@@ -41,11 +41,26 @@ export const dayNumber = (ms: number): number =>
   Math.floor((ms - new Date(ms).getTimezoneOffset() * 60_000) / 86_400_000);
 
 /**
+ * Days with a session in a row as the streak counts them, newest `newest` and earliest
+ * `earliest`: `count` days, each within one rest day of the next (see continuesRun). What the
+ * streak cache keeps of the months it has counted, in place of their days.
+ */
+export interface DayRun {
+  newest: number;
+  count: number;
+  earliest: number;
+}
+
+/** Whether a day with a session, `older`, keeps a run that reached `newer` going (one rest day between at most). */
+export const continuesRun = (newer: number, older: number): boolean => newer - older <= 2;
+
+/**
  * The same count from the days with a session, newest first (each once): the history's
- * month indexes give these for years of sessions without reading them.
+ * month indexes give these for years of sessions without reading them. A DayRun stands for
+ * its days, all on or before the day being looked for (the streak cache's older months).
  */
 export function streakOverDays(
-  daysNewestFirst: Iterable<number>,
+  daysNewestFirst: Iterable<number | DayRun>,
   now: number,
   /** Kept at the earliest day that can still count, so the days' source can stop early. */
   reach: { floor: number } = { floor: Number.NEGATIVE_INFINITY },
@@ -55,13 +70,19 @@ export function streakOverDays(
   // The next day to look at. Today without a session yet is neither counted nor a rest day.
   let next = today;
   reach.floor = today - 2;
-  for (const day of daysNewestFirst) {
+  for (const item of daysNewestFirst) {
+    const day = typeof item === "number" ? item : item.newest;
     if (day > next) continue;
     if (next === today && day < today) next = today - 1;
     // `next - day` days without a session lie between: one is a rest day, two end the run
-    if (next - day > 1) break;
-    count += 1;
-    next = day - 1;
+    if (!continuesRun(next + 1, day)) break;
+    if (typeof item === "number") {
+      count += 1;
+      next = day - 1;
+    } else {
+      count += item.count;
+      next = item.earliest - 1;
+    }
     reach.floor = next - 1;
   }
   return count;

@@ -9,9 +9,9 @@ import {
 } from "node:fs";
 import { dirname, join, sep } from "node:path";
 import { writeFresh } from "../files.js";
-import { dayNumber } from "./analysis.js";
+import { continuesRun, type DayRun, dayNumber } from "./analysis.js";
 import { type RecordSummary, summaryOf } from "./record.js";
-import { forEachLine, historyReadError, latestById, parseLine } from "./store.js";
+import { forEachLine, historyReadError, latestById, monthOfTime, parseLine } from "./store.js";
 
 /** Derived, rebuildable data (summaries, which days had a session), kept out of the history. */
 export const indexDir = (dataDir: string): string => join(dataDir, "index");
@@ -26,6 +26,8 @@ export class MonthIndexes {
   private readonly loaded = new Map<string, MonthIndex>();
   private days: Record<string, DaysEntry> | undefined;
   private daysChanged = false;
+  /** Each month file's size and time as dayNumbers found them (what the streak cache keeps). */
+  private readonly seen = new Map<string, { size: number; mtimeMs: number }>();
 
   private readonly dir: string;
 
@@ -121,6 +123,7 @@ export class MonthIndexes {
     } catch {
       return [];
     }
+    this.seen.set(month, stat);
     const path = `${this.dir}${sep}days.json`;
     this.days ??= readDays(path);
     const kept = this.days[month];
@@ -133,7 +136,9 @@ export class MonthIndexes {
     ) {
       return kept.days;
     }
-    const index = this.get(month);
+    // Not kept loaded: a streak of decades makes every month's days once, one month at a time,
+    // and holding each month's summaries as well would grow with the history.
+    const index = this.loaded.get(month) ?? this.load(month);
     const starts = index.summaries.filter((r) => r.doneSeconds > 0).map(startOf);
     const first = Math.min(...starts, 0);
     const last = Math.max(...starts, 0);
@@ -157,6 +162,107 @@ export class MonthIndexes {
       }
     }
     return days;
+  }
+
+  /**
+   * The run of days the streak cache kept for the months up to `top` (oldest first in
+   * `months`, the history's whole list), while every month file it counted is as it was then
+   * (size and time, as the month indexes are kept) and none has come or gone among them, and
+   * the offset from UTC at each month's start and end is still the same. Any write to those
+   * months (a session recovered into them, an import, a hand edit), a clear or a lost index
+   * folder makes it count them again.
+   */
+  keptRun(top: string, months: readonly string[]): DayRun | undefined {
+    const kept = readStreak(`${this.dir}${sep}streak.json`);
+    if (!kept || kept.top !== top) return undefined;
+    const counted = months.filter((m) => m >= kept.from && m <= top);
+    if (counted.length !== kept.months.length) return undefined;
+    for (let i = 0; i < counted.length; i++) {
+      const month = counted[i] as string;
+      const [name, size, mtimeMs, start, end] = kept.months[i] as StreakMonth;
+      if (name !== month) return undefined;
+      let stat: { size: number; mtimeMs: number };
+      try {
+        stat = statSync(this.fileOf(month));
+      } catch {
+        return undefined;
+      }
+      const [atStart, atEnd] = offsetsOf(month);
+      if (stat.size !== size || stat.mtimeMs !== mtimeMs || start !== atStart || end !== atEnd) {
+        return undefined;
+      }
+    }
+    return kept.run;
+  }
+
+  /**
+   * Keeps the run counted back from `top` (see keptRun), under the months it was counted from:
+   * `from` (the month before the run's earliest day's, where a session added could join it)
+   * to `top`.
+   */
+  keepRun(top: string, from: string, months: readonly string[], run: DayRun): void {
+    const counted: StreakMonth[] = [];
+    for (const month of months) {
+      if (month < from || month > top) continue;
+      let stat = this.seen.get(month);
+      if (!stat) {
+        try {
+          stat = statSync(this.fileOf(month));
+        } catch {
+          return;
+        }
+      }
+      counted.push([month, stat.size, stat.mtimeMs, ...offsetsOf(month)]);
+    }
+    writeIndex(`${this.dir}${sep}streak.json`, { v: 1, top, from, run, months: counted });
+  }
+}
+
+/** A month the streak cache counted: its name, file size and time, and the offsets from UTC at its start and end. */
+type StreakMonth = [month: string, size: number, mtimeMs: number, start: number, end: number];
+
+interface StreakFile {
+  v: 1;
+  top: string;
+  from: string;
+  run: DayRun;
+  months: StreakMonth[];
+}
+
+function offsetsOf(month: string): [number, number] {
+  const [y, mo] = month.split("-").map(Number) as [number, number];
+  return [
+    new Date(Date.UTC(y, mo - 1, 1)).getTimezoneOffset(),
+    new Date(Date.UTC(y, mo, 1) - 1).getTimezoneOffset(),
+  ];
+}
+
+const MONTH = /^\d{4}-\d{2}$/;
+/** The streak file as written, checked whole: anything else counts as no cache. */
+function readStreak(path: string): StreakFile | undefined {
+  try {
+    const kept = JSON.parse(readFileSync(path, "utf8"));
+    const run = kept?.run;
+    const ok =
+      kept?.v === 1 &&
+      typeof kept.top === "string" &&
+      MONTH.test(kept.top) &&
+      typeof kept.from === "string" &&
+      MONTH.test(kept.from) &&
+      [run?.newest, run?.count, run?.earliest].every(Number.isInteger) &&
+      run.count > 0 &&
+      run.newest >= run.earliest &&
+      Array.isArray(kept.months) &&
+      kept.months.every(
+        (m: unknown) =>
+          Array.isArray(m) &&
+          m.length === 5 &&
+          typeof m[0] === "string" &&
+          m.slice(1).every((n) => typeof n === "number"),
+      );
+    return ok ? kept : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -267,41 +373,103 @@ const tailMatches = (file: string, index: MonthIndex) => {
   }
 };
 
+/** The month before "2026-01": "2025-12". */
+const monthBefore = (month: string): string => {
+  const [y, mo] = month.split("-").map(Number) as [number, number];
+  return mo === 1
+    ? `${String(y - 1).padStart(4, "0")}-12`
+    : `${month.slice(0, 5)}${String(mo - 1).padStart(2, "0")}`;
+};
+
+/** What activeDays reads: the store's months and their days, and its streak cache. */
+export interface DaysSource {
+  months(): string[];
+  activeDayNumbers(month: string): number[];
+  keptRun?(top: string, months: readonly string[]): DayRun | undefined;
+  keepRun?(top: string, from: string, months: readonly string[], run: DayRun): void;
+}
+
 /**
  * The local days on which a session did something, newest first, each once: from the months'
  * days indexes, a month at a time, only as far back as the caller keeps asking (a streak).
+ * With `now`, the months before the current one are counted once and kept (the streak cache,
+ * MonthIndexes.keptRun): while they stay as they were, their run of days comes whole, as one
+ * DayRun, instead of day by day from every month of years.
  */
 export function activeDays(
-  store: { months(): string[]; activeDayNumbers(month: string): number[] },
+  store: DaysSource,
   /** The earliest day still wanted (see streakOverDays): older months are not opened. */
   reach: { floor: number } = { floor: Number.NEGATIVE_INFINITY },
-): Iterable<number> {
+  now?: number,
+): Iterable<number | DayRun> {
   // A plain iterator rather than a generator: a streak of decades asks for tens of thousands
   // of days, and resuming a generator for each costs several times more.
   return {
-    [Symbol.iterator]: (): Iterator<number> => {
+    [Symbol.iterator]: (): Iterator<number | DayRun> => {
       const months = store.months();
+      // The months the cache stands for: up to the newest before the current month.
+      let top: string | undefined;
+      if (now !== undefined && store.keptRun && store.keepRun) {
+        const current = monthOfTime(now);
+        top = months.findLast((month) => month < current);
+      }
       let m = months.length;
+      let month = "";
       let days: number[] = [];
       let i = -1;
       let last: number | undefined;
+      // The run from top back, as its days are read (when none was kept): kept once it ends.
+      let run: (DayRun & { month: string }) | undefined;
+      let counting = false;
+      const keep = () => {
+        if (!counting || !run) return;
+        counting = false;
+        const { newest, count, earliest } = run;
+        store.keepRun?.(top as string, monthBefore(run.month), months, { newest, count, earliest });
+      };
       const done: IteratorResult<number> = { value: undefined, done: true };
       return {
         next: () => {
           for (;;) {
             while (i >= 0) {
               const day = days[i--] as number;
+              if (counting) {
+                if (!run) run = { newest: day, count: 1, earliest: day, month };
+                else if (day === run.earliest) run.month = month;
+                else if (continuesRun(run.earliest, day)) {
+                  run.count += 1;
+                  run.earliest = day;
+                  run.month = month;
+                } else keep();
+              }
               // a local day can straddle two months' files (they are split in UTC)
               if (day === last) continue;
               last = day;
               return { value: day, done: false };
             }
-            if (--m < 0) return done;
-            const month = months[m] as string;
+            if (--m < 0) {
+              keep(); // the first month: the run ends with the history
+              return done;
+            }
+            month = months[m] as string;
             const [y, mo] = month.split("-").map(Number) as [number, number];
             if (dayNumber(Date.UTC(y, mo, 1) - 1) < reach.floor) {
+              // nothing older is within a rest day of the run's earliest day: it ends there
+              keep();
               m = -1;
               return done;
+            }
+            if (month === top) {
+              const kept = store.keptRun?.(top, months);
+              if (kept) {
+                m = -1;
+                // its newest day may be the one just given (a local day in two months' files)
+                if (kept.newest !== last) return { value: kept, done: false };
+                if (kept.count === 1) return done;
+                const rest = { ...kept, newest: kept.newest - 1, count: kept.count - 1 };
+                return { value: rest, done: false };
+              }
+              counting = true;
             }
             days = store.activeDayNumbers(month);
             i = days.length - 1;

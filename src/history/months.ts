@@ -2,6 +2,7 @@ import { readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { join, sep } from "node:path";
 import { ExitCode, KnotError } from "../errors.js";
 import { describeFsError } from "../files.js";
+import type { DayRun } from "./analysis.js";
 import { type HistoryLock, lockHistory } from "./lock.js";
 import { exists, moveIntoMonths } from "./migrate.js";
 import { indexDir, MonthIndexes } from "./month-index.js";
@@ -297,6 +298,15 @@ export class HistoryStore {
   /** The local days a month's sessions did something on, oldest first (see MonthIndexes). */
   activeDayNumbers(month: string): number[] {
     return this.indexes.dayNumbers(month);
+  }
+
+  /** The streak cache (see MonthIndexes.keptRun and activeDays). */
+  keptRun(top: string, months: readonly string[]): DayRun | undefined {
+    return this.indexes.keptRun(top, months);
+  }
+
+  keepRun(top: string, from: string, months: readonly string[], run: DayRun): void {
+    this.indexes.keepRun(top, from, months, run);
   }
 
   private noteDamage(file: string, damaged: readonly { line: number; reason: string }[]): void {

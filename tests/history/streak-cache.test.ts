@@ -1,0 +1,177 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { streak, streakOverDays } from "../../src/history/analysis.js";
+import { activeDays, HistoryStore } from "../../src/history/months.js";
+import type { SessionRecord } from "../../src/history/record.js";
+import { tempDir } from "../helpers.js";
+import { rec } from "./fixtures.js";
+
+const DAY = 86_400_000;
+const NOW = Date.parse("2026-11-23T12:00:00.000Z");
+const at = (daysAgo: number) => new Date(NOW - daysAgo * DAY - 3_600_000).toISOString();
+const streakFile = (data: string) => join(data, "index", "streak.json");
+
+/**
+ * A session a day for 300 days, but for three days in a row without one 200 days back (in
+ * June): the streak runs from today back to that gap, through months the cache keeps.
+ */
+function history() {
+  const data = tempDir();
+  const store = new HistoryStore(data, { now: () => NOW });
+  const all: SessionRecord[] = [];
+  for (let d = 299; d >= 0; d--) {
+    if (d >= 200 && d <= 202) continue;
+    const r = rec({ start: at(d) });
+    all.push(r);
+    store.append(r);
+  }
+  return { data, store, all };
+}
+
+/** The streak as stats counts it, with the months whose days were read. */
+function counted(data: string) {
+  const store = new HistoryStore(data, { now: () => NOW });
+  const asked: string[] = [];
+  const source = {
+    months: () => store.months(),
+    activeDayNumbers: (month: string) => {
+      asked.push(month);
+      return store.activeDayNumbers(month);
+    },
+    keptRun: (top: string, months: readonly string[]) => store.keptRun(top, months),
+    keepRun: (...args: Parameters<HistoryStore["keepRun"]>) => store.keepRun(...args),
+  };
+  const reach = { floor: Number.NEGATIVE_INFINITY };
+  return { value: streakOverDays(activeDays(source, reach, NOW), NOW, reach), asked };
+}
+
+describe("the streak cache", () => {
+  it("counts the months before this one once, then reads only this month's days", () => {
+    const { data, all } = history();
+    const first = counted(data);
+    expect(first.value).toBe(streak(all, NOW));
+    expect(first.value).toBe(200);
+    expect(first.asked).toContain("2026-06");
+    expect(existsSync(streakFile(data))).toBe(true);
+    const again = counted(data);
+    expect(again.value).toBe(first.value);
+    expect(again.asked).toEqual(["2026-11"]);
+  });
+
+  it("counts again after a session is added to a month it kept", () => {
+    const { data, store, all } = history();
+    counted(data);
+    // the gap filled: the streak now reaches back to the first day
+    const filled = [200, 201, 202].map((d) => rec({ start: at(d) }));
+    for (const r of filled) store.append(r);
+    const after = counted(data);
+    expect(after.value).toBe(streak([...all, ...filled], NOW));
+    expect(after.value).toBe(300);
+    expect(counted(data).asked).toEqual(["2026-11"]);
+  });
+
+  it("is not used for a session added this month, which it does not keep", () => {
+    const { data, store, all } = history();
+    counted(data);
+    const today = rec({ start: new Date(NOW - 60_000).toISOString() });
+    store.append(today);
+    const after = counted(data);
+    expect(after.value).toBe(streak([...all, today], NOW));
+    expect(after.asked).toEqual(["2026-11"]);
+  });
+
+  it("counts again after an import into the months it kept", () => {
+    const { data, store, all } = history();
+    counted(data);
+    const merge = store.merger();
+    const imported = [200, 201, 202].map((d) => rec({ start: at(d) }));
+    for (const r of imported) merge.add(r);
+    merge.finish();
+    expect(counted(data).value).toBe(streak([...all, ...imported], NOW));
+  });
+
+  it("counts again after a month file is edited by hand", () => {
+    const { data, all } = history();
+    expect(counted(data).value).toBe(200);
+    // three days in September taken out: the streak now ends there
+    const file = join(data, "history", "2026-09.jsonl");
+    const gone = new Set([70, 71, 72].map((d) => at(d)));
+    const kept = readFileSync(file, "utf8")
+      .split("\n")
+      .filter((line) => line === "" || !gone.has(JSON.parse(line).startedAt));
+    writeFileSync(file, kept.join("\n"));
+    const left = all.filter((r) => !gone.has(r.startedAt));
+    expect(counted(data).value).toBe(streak(left, NOW));
+    expect(counted(data).value).toBe(70);
+  });
+
+  it("is gone with a clear, and with the index folder", () => {
+    const { data, store } = history();
+    counted(data);
+    rmSync(join(data, "index"), { recursive: true });
+    const lost = counted(data);
+    expect(lost.value).toBe(200);
+    expect(lost.asked).toContain("2026-06");
+    expect(existsSync(streakFile(data))).toBe(true);
+    store.clear(NOW);
+    expect(existsSync(streakFile(data))).toBe(false);
+    expect(counted(data).value).toBe(0);
+    const one = rec({ start: at(1) });
+    new HistoryStore(data, { now: () => NOW }).append(one);
+    expect(counted(data).value).toBe(streak([one], NOW));
+  });
+
+  it("is counted again when its file is damaged or from another time zone's counting", () => {
+    const { data } = history();
+    counted(data);
+    writeFileSync(streakFile(data), "{");
+    expect(counted(data).value).toBe(200);
+    const kept = JSON.parse(readFileSync(streakFile(data), "utf8"));
+    // a run the months do not hold, kept under other offsets from UTC: not taken
+    kept.run = { newest: kept.run.newest, count: 5000, earliest: kept.run.earliest - 6000 };
+    kept.months = kept.months.map((m: [string, number, number, number, number]) => [
+      m[0],
+      m[1],
+      m[2],
+      m[3] + 60,
+      m[4] + 60,
+    ]);
+    writeFileSync(streakFile(data), JSON.stringify(kept));
+    expect(counted(data).value).toBe(200);
+  });
+
+  it("counts a local day split over two months' files once", () => {
+    // in New York, 23:50 on 31 October UTC and 00:10 on 1 November UTC are both 31 October:
+    // the newest day the cache keeps is also the last day this month's file gives
+    const zone = process.env.TZ;
+    process.env.TZ = "America/New_York";
+    try {
+      const data = tempDir();
+      const store = new HistoryStore(data, { now: () => NOW });
+      const all: SessionRecord[] = [];
+      for (let d = 120; d >= 0; d--) {
+        if (d >= 23 && d <= 26) continue; // 28 to 31 October left to the two below
+        const r = rec({ start: at(d) });
+        all.push(r);
+        store.append(r);
+      }
+      const turn = [
+        rec({ start: "2026-10-28T14:00:00.000Z" }),
+        rec({ start: "2026-10-30T14:00:00.000Z" }),
+        rec({ start: "2026-10-31T23:50:00.000Z" }),
+        rec({ start: "2026-11-01T00:10:00.000Z" }),
+      ];
+      for (const r of turn) store.append(r);
+      const expected = streak([...all, ...turn], NOW);
+      expect(expected).toBeGreaterThan(100);
+      expect(counted(data).value).toBe(expected);
+      const again = counted(data);
+      expect(again.value).toBe(expected);
+      expect(again.asked).toEqual(["2026-11"]);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+});
