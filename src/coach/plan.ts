@@ -1,13 +1,11 @@
 import { type Context, println } from "../context.js";
-import { type CycleSpec, cycleTimeline } from "../cycle.js";
 import { ExitCode } from "../errors.js";
 import { EVERY_TIME } from "../health.js";
-import { timelineLength, withKindCautions } from "../routine/describe.js";
+import { describeStep, timelineLength } from "../routine/describe.js";
 import type { RoutineEntry } from "../routine/library.js";
 import { hasManualSteps, type TimelineEntry } from "../routine/timeline.js";
 import type { Area, Category } from "../routine/vocabulary.js";
 import { timelineToRun } from "../safety/rules.js";
-import { describeStep } from "../session/view.js";
 
 /** What the coach runs: a routine from the library, or one `knot cycle` made up. */
 export interface Plan {
@@ -31,25 +29,6 @@ export const routinePlan = ({ routine, cautions, timeline }: RoutineEntry): Plan
   timeline,
   resumable: true,
 });
-
-/**
- * A cycle of cold or heat made up on the command line: named by its minutes and rounds, with
- * the guide routine's cautions and always those of the kind, even without a guide routine.
- */
-export function cyclePlan(spec: CycleSpec, areas: Area[], guideCautions: readonly string[]): Plan {
-  const { kind } = spec;
-  return {
-    id: `cycle-${kind}`,
-    name:
-      `${kind === "cold" ? "Cold" : "Heat"} ${spec.onMinutes} min` +
-      (spec.rounds > 1 ? `, off ${spec.offMinutes} min, ${spec.rounds} rounds` : ""),
-    category: kind,
-    areas,
-    cautions: withKindCautions(guideCautions, [{ kind }]),
-    resumable: false,
-    timeline: cycleTimeline(spec),
-  };
-}
 
 /**
  * The plan as it is run: each cold or heat application ends with "take it off now", which waits

@@ -1,5 +1,5 @@
 import { openConfig, type Settings } from "../config/store.js";
-import { type Context, warnTo } from "../context.js";
+import { type Context, type OutputStream, warnTo } from "../context.js";
 import { formatMinutes } from "../duration.js";
 import { KnotError } from "../errors.js";
 import { resumable } from "../history/analysis.js";
@@ -11,7 +11,8 @@ import type { TimelineEntry } from "../routine/timeline.js";
 import { type Allowance, allowanceAt } from "../safety/allowance.js";
 import { safetyPast } from "../safety/past.js";
 import { RULES_LOOK_BACK_MS } from "../safety/trend.js";
-import { confirm } from "../ui/prompt.js";
+import { canAskOn } from "../ui/can-ask.js";
+import type { Asker } from "../ui/prompt.js";
 
 /**
  * The history a session reads before it starts: whole records since yesterday (the rules about
@@ -95,7 +96,9 @@ export async function offerResume(
   const yes =
     flags.resume === true ||
     (asking &&
-      (await confirm(ctx, "Pick up where it stopped?", {
+      (await (
+        await prompts()
+      ).confirm(ctx, "Pick up where it stopped?", {
         default: true,
         whenNoTerminal: () => false,
       })));
@@ -103,9 +106,30 @@ export async function offerResume(
   return { startIndex: offer.stoppedAt, from: offer.id };
 }
 
+/** The prompts, loaded when a question is asked: a session started with --yes never loads them. */
+export const prompts = () => import("../ui/prompt.js");
+
+/**
+ * The questions of the checks before a session: plain mode asks line by line, and with the
+ * events on stdout they go to stderr. Whether there is a terminal is known without the prompts.
+ */
+export function sessionAsker(ctx: Context, plain: boolean, out: OutputStream): Asker {
+  const real = async () => (await prompts()).asker(ctx, plain, out);
+  return {
+    can: canAskOn(ctx.stdin, out),
+    async choose(message, choices) {
+      return (await real()).choose(message, choices);
+    },
+    async yesNo(message, options) {
+      return (await real()).yesNo(message, options);
+    },
+  };
+}
+
 /** "Start now?": --yes, or a yes already given after a warning, answers it. */
-export const askToStart = (ctx: Context, agreed: boolean): Promise<boolean> =>
-  confirm(ctx, "Start now?", {
+export const askToStart = async (ctx: Context, agreed: boolean): Promise<boolean> =>
+  agreed ||
+  (await prompts()).confirm(ctx, "Start now?", {
     yes: agreed,
     whenNoTerminal: () => {
       throw new KnotError("knot asks before it starts, and there is no terminal to ask in.", {

@@ -9,30 +9,33 @@ import type { EndReason, SessionState } from "../session/engine.js";
 import { openEventLog } from "../session/event-log.js";
 import { packLeftOn } from "../session/view.js";
 import { VOICE_QUESTION } from "../session/voice-choice.js";
-import { asker, askRating, askYesNo } from "../ui/prompt.js";
 import { safeText } from "../ui/safe.js";
 import { bulleted, wrapIndented } from "../ui/text.js";
-import { type CoachFlags, leadInOf, sessionOptions, surroundingsOf } from "./options.js";
-import { type Plan, planLength, planToRun, printDryRun } from "./plan.js";
+import { type CoachFlags, sessionOptions, surroundingsOf } from "./options.js";
+import { type Plan, planLength } from "./plan.js";
 import { checkHighRating, NotStarted, preflightChecks } from "./preflight/index.js";
-import { allowanceNow, askToStart, keepVoice, offerResume, openSessionHistory } from "./prepare.js";
+import {
+  allowanceNow,
+  askToStart,
+  keepVoice,
+  offerResume,
+  openSessionHistory,
+  prompts,
+  sessionAsker,
+} from "./prepare.js";
 
 /**
- * Runs a plan through the coach, step by step: the plan and the session's options, what is
- * read and asked before (resume, history, allowance, preflight, check-in, voice), the session
- * at the terminal, and the finish (record, summary, advice after). Returns the exit code.
+ * A session of a plan as it is run (see coach.ts): what is read and asked before (resume,
+ * history, allowance, preflight, check-in, voice), the session at the terminal, and the finish
+ * (record, summary, advice after). Returns the exit code.
  */
-export async function coach(
+export async function coachSession(
   ctx: Context,
-  given: Plan,
+  plan: Plan,
   flags: CoachFlags,
   config: Settings,
 ): Promise<number> {
-  const plan = planToRun(given, Boolean(flags.skinChecked));
-  // The plan alone: nothing of the terminal is read, nothing of the session loaded.
-  if (flags.dryRun) return printDryRun(ctx, plan, leadInOf(flags, config));
   const options = sessionOptions(flags, config, surroundingsOf(ctx));
-
   // A place the events cannot go is refused before anything is asked.
   const log = flags.events !== undefined ? openEventLog(flags.events, ctx.stdout) : undefined;
   // With events on stdout, people still read everything else: it goes to stderr.
@@ -50,12 +53,12 @@ export async function coach(
   );
   const guard = guardSessionEnd();
   try {
-    return guard.finish(await coachSession());
+    return guard.finish(await beforeRunAndAfter());
   } finally {
     guard.release();
   }
 
-  async function coachSession(): Promise<number> {
+  async function beforeRunAndAfter(): Promise<number> {
     const resume = await offerResume(ctx, plan, journal.records, flags, options.asking, say);
     let timeline = plan.timeline;
     const safetyInput = {
@@ -69,7 +72,7 @@ export async function coach(
       force: Boolean(flags.force),
       skinChecked: Boolean(flags.skinChecked),
       // Plain mode asks line by line; with events on stdout, questions go to stderr.
-      ask: asker(ctx, options.plain, talk),
+      ask: sessionAsker(ctx, options.plain, talk),
       say,
     };
     const warn = (text: string) => say(style.warn(text));
@@ -89,12 +92,14 @@ export async function coach(
         return ExitCode.ok;
       }
       if (options.checkins) {
-        ratings.before = await askRating(ctx, "before", rating);
+        ratings.before = await (await prompts()).askRating(ctx, "before", rating);
         await checkHighRating({ ...safetyInput, timeline }, ratings.before);
       }
       // The first session someone can answer at: speak the steps? One key, kept for next time.
       if (options.askVoice) {
-        voiceChosen = await askYesNo(ctx, ctx.stdout, VOICE_QUESTION, { default: false });
+        voiceChosen = await (await prompts()).askYesNo(ctx, ctx.stdout, VOICE_QUESTION, {
+          default: false,
+        });
         await keepVoice(ctx, voiceChosen, warn);
       }
     } catch (error) {
@@ -158,7 +163,9 @@ export async function coach(
       try {
         // Ctrl-C means stop now: no question.
         if (options.checkins && !signal && !ctrlC && !output.lost) {
-          ratings.after = await askRating(ctx, "after", rating).catch(() => undefined);
+          ratings.after = await (await prompts())
+            .askRating(ctx, "after", rating)
+            .catch(() => undefined);
         }
         save();
       } finally {

@@ -1,6 +1,6 @@
+import { coach } from "../coach/coach.js";
+import { cyclePlan } from "../coach/cycle-plan.js";
 import { type CoachFlags, parseWholeNumber } from "../coach/options.js";
-import { cyclePlan } from "../coach/plan.js";
-import { coach } from "../coach/session.js";
 import { type Context, println } from "../context.js";
 import { type CycleSpec, checkCycle, parseShortForm } from "../cycle.js";
 import { KnotError } from "../errors.js";

@@ -1,11 +1,10 @@
+import { coach } from "../coach/coach.js";
 import type { CoachFlags } from "../coach/options.js";
 import { routinePlan } from "../coach/plan.js";
-import { coach } from "../coach/session.js";
 import { type Context, println } from "../context.js";
 import { formatDuration } from "../duration.js";
 import { findRoutine } from "../routine/library.js";
 import { formatIssues } from "../routine/report.js";
-import { choose } from "../ui/prompt.js";
 import { readUserSettings } from "./settings.js";
 import { openLibrary } from "./shared.js";
 
@@ -22,6 +21,7 @@ export async function start(nameOrPath: string, flags: CoachFlags, ctx: Context)
 /** `knot` on its own, in a terminal: pick a routine, then start it. */
 export async function pickAndStart(ctx: Context): Promise<number> {
   const library = openLibrary(ctx);
+  const { choose } = await import("../ui/prompt.js");
   const id = await choose(
     ctx,
     "Which routine?",

@@ -123,3 +123,11 @@ export function withKindCautions(
   });
   return [...own, ...new Set(added)];
 }
+
+export const sideLabel = (step: TimelineEntry): string => (step.side ? `${step.side} side` : "");
+
+/** "Knee to chest, left side (20s)": a step in one phrase. */
+export function describeStep(step: TimelineEntry): string {
+  const side = step.side ? `, ${sideLabel(step)}` : "";
+  return `${step.name}${side} (${stepDuration(step.seconds, false)})`;
+}

@@ -1,4 +1,3 @@
-import { stepDuration } from "../routine/describe.js";
 import type { TimelineEntry } from "../routine/timeline.js";
 import { isThermalStep } from "../safety/rules.js";
 import { routineSecondsLeft, type SessionState, secondsLeft } from "./engine.js";
@@ -101,10 +100,5 @@ export function viewOf(
   };
 }
 
-export const sideLabel = (step: TimelineEntry): string => (step.side ? `${step.side} side` : "");
-
-/** "Knee to chest, left side (20s)": a step in one phrase. */
-export function describeStep(step: TimelineEntry): string {
-  const side = step.side ? `, ${sideLabel(step)}` : "";
-  return `${step.name}${side} (${stepDuration(step.seconds, false)})`;
-}
+// A step in words is the routine's (a plan is described without loading the session).
+export { describeStep, sideLabel } from "../routine/describe.js";

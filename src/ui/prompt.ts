@@ -3,6 +3,7 @@ import type { Context, OutputStream } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
 import { exitNow, output } from "../output.js";
 import { SIGNAL_EXIT } from "../signals.js";
+import { canAskOn } from "./can-ask.js";
 import { askLine, type LineQuestion } from "./line-prompt.js";
 import { TERM } from "./term.js";
 import { wrap } from "./text.js";
@@ -13,7 +14,7 @@ import { wrap } from "./text.js";
  * and a signal in the middle of a question gives the terminal back before knot exits.
  */
 export const canAsk = (ctx: Context, out: OutputStream = ctx.stdout): boolean =>
-  Boolean(ctx.stdin.isTTY && out.isTTY);
+  canAskOn(ctx.stdin, out);
 
 const streams = (ctx: Context) => ({
   input: ctx.stdin,

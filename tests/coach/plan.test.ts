@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cyclePlan, dryRun, type Plan, planLength, planToRun } from "../../src/coach/plan.js";
+import { cyclePlan } from "../../src/coach/cycle-plan.js";
+import { dryRun, type Plan, planLength, planToRun } from "../../src/coach/plan.js";
 import { stated } from "../guidance.js";
 
 const NOW = Date.parse("2026-11-22T12:00:00Z");
