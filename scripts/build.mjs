@@ -103,17 +103,23 @@ for (const file of result.outputFiles) {
     format: "cjs",
     loader: "js",
     target: "node20",
-    define: { "import.meta.url": "__knotModuleUrl" },
-    banner: 'const __knotModuleUrl = require("node:url").pathToFileURL(__filename).href;',
+    define: { "import.meta.url": "__knotModuleUrl", "import.meta.dirname": "__dirname" },
     legalComments: "inline",
   });
-  // The run-time packages are ES modules, loaded by import() from one small file: bin/knot.js
-  // compiles the rest of dist/ with the code V8 kept from the last run, and code read back that
-  // way cannot run an import() of its own on Node 20.
-  writeFileSync(
-    file.path,
-    cjs.code.replace(/\bimport\(\s*("[^".][^"]*")\s*\)/g, 'require("./import.cjs")($1)'),
-  );
+  // A file's own URL only where it is used: node:url costs every start that loads it.
+  const url = cjs.code.includes("__knotModuleUrl")
+    ? 'const __knotModuleUrl = require("node:url").pathToFileURL(__filename).href;\n'
+    : "";
+  writeFileSync(file.path, url + packagesThroughImportCjs(cjs.code));
+}
+
+/**
+ * The run-time packages are ES modules, loaded by import() from one small file: bin/knot.js
+ * compiles the rest of dist/ with the code V8 kept from the last run, and code read back that
+ * way cannot run an import() of its own on Node 20.
+ */
+function packagesThroughImportCjs(code) {
+  return code.replace(/\bimport\(\s*("[^".][^"]*")\s*\)/g, 'require("./import.cjs")($1)');
 }
 writeFileSync(
   new URL("../dist/import.cjs", import.meta.url),
@@ -234,4 +240,41 @@ try {
   );
 } finally {
   rmSync(tabler, { force: true });
+}
+
+// `knot list` and `knot show`, the commands looked at most, each get an entry of their own:
+// one file holding the command and what it prints (the routines' index and cache, the layout),
+// without the command line, the prompts or the settings' store, compiled once and kept by
+// bin/knot.js's code cache as a whole. src/fast-path.ts's hotEntry runs it when certain of the
+// words and otherwise hands them to dist/main.js.
+const HOT_ENTRIES = {
+  list: "(_, options, ctx) => list(options, ctx)",
+  show: "([routine], options, ctx) => show(routine, options, ctx)",
+};
+for (const [command, action] of Object.entries(HOT_ENTRIES)) {
+  const entry = await build({
+    stdin: {
+      contents: [
+        'import { hotEntry } from "./src/fast-path.ts";',
+        `import { ${command} } from "./src/commands/${command}.ts";`,
+        `export const run = hotEntry("${command}", ${action});`,
+      ].join("\n"),
+      resolveDir: fileURLToPath(new URL("..", import.meta.url)),
+      loader: "ts",
+    },
+    outfile: `dist/${command}.cjs`,
+    bundle: true,
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    external: [...Object.keys(pkg.dependencies), "@lydell/node-pty"],
+    define: { "import.meta.dirname": "__dirname" },
+    legalComments: "inline",
+    write: false,
+    logLevel: "warning",
+  });
+  for (const file of entry.outputFiles) {
+    if (file.text.includes("import.meta")) throw new Error(`${command}: import.meta left in`);
+    writeFileSync(file.path, packagesThroughImportCjs(file.text));
+  }
 }

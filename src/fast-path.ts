@@ -1,6 +1,9 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Command } from "commander";
 import type { Context } from "./context.js";
+import { startKnot } from "./knot-process.js";
+import { reportError } from "./report-error.js";
 
 /**
  * The commands typed most often (list, show, start, today, stats, history) read their words
@@ -128,10 +131,31 @@ export function parseFast(argv: readonly string[], table: OptionTable): FastCall
   return { command: name as HotCommand, args, options };
 }
 
+/**
+ * A hot command's own entry (dist/list.cjs, dist/show.cjs: the command and what it prints, no
+ * command line, made by scripts/build.mjs), which bin/knot.js hands the words first. When the
+ * fast path is certain of them and they name this command, it starts knot and runs it; when
+ * not, it has done nothing and returns false, and the whole program (dist/main.js) takes them.
+ */
+export function hotEntry(command: HotCommand, action: HotAction) {
+  return (argv: string[], table = readOptionTable()): boolean => {
+    const call = table && parseFast(argv, table);
+    if (call?.command !== command) return false;
+    startKnot(async (_, ctx) => {
+      try {
+        return await action(call.args, call.options, ctx);
+      } catch (error) {
+        return reportError(error, ctx);
+      }
+    });
+    return true;
+  };
+}
+
 /** The table written when knot was built, beside the compiled code; undefined when there is none. */
 export function readOptionTable(): OptionTable | undefined {
   try {
-    return JSON.parse(readFileSync(new URL("./fast-options.json", import.meta.url), "utf8"));
+    return JSON.parse(readFileSync(join(import.meta.dirname, "fast-options.json"), "utf8"));
   } catch {
     return undefined;
   }

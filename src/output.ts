@@ -1,6 +1,5 @@
 import { EventEmitter } from "node:events";
-import { closeSync, openSync } from "node:fs";
-import { isatty } from "node:tty";
+import { closeSync, fstatSync, openSync } from "node:fs";
 import { ExitCode } from "./errors.js";
 
 /**
@@ -42,7 +41,15 @@ export function lossOf(error: NodeJS.ErrnoException): OutputLoss | undefined {
   return error.code ? LOSS_CODES[error.code] : undefined;
 }
 
-const STARTED_ON_TTY = [0, 1, 2].map((fd) => isatty(fd));
+// A terminal is a character device (so is /dev/null, which detachTerminal reopens harmlessly):
+// node:tty's isatty() would load the terminal's and the network's streams at every start.
+const STARTED_ON_TTY = [0, 1, 2].map((fd) => {
+  try {
+    return fstatSync(fd).isCharacterDevice();
+  } catch {
+    return false;
+  }
+});
 
 /**
  * Points standard input, output and error away from a terminal that has gone (to /dev/null),

@@ -13,7 +13,15 @@ const LAYERS: readonly { name: string; paths: readonly string[] }[] = [
   {
     // the program and each command's wiring (cli/): options, help and which use case it runs
     name: "entry",
-    paths: ["cli.ts", "cli/", "main.ts", "complete-main.ts", "fast-path.ts", "report-error.ts"],
+    paths: [
+      "cli.ts",
+      "cli/",
+      "main.ts",
+      "knot-process.ts",
+      "complete-main.ts",
+      "fast-path.ts",
+      "report-error.ts",
+    ],
   },
   { name: "commands", paths: ["commands/"] },
   {
