@@ -4,6 +4,7 @@ import { readRegularFile } from "../files.js";
 import { checkRoutine, findRoutine, type Library } from "../routine/library.js";
 import { MAX_FILE_BYTES, parseRoutineBytes } from "../routine/parse.js";
 import { formatIssues } from "../routine/report.js";
+import { myRoutinesText as t } from "../text/my-routines.js";
 import { quote } from "../ui/safe.js";
 import {
   cleanText,
@@ -26,24 +27,17 @@ export interface CopyOptions {
 export function routineName(raw: string): string {
   const cleaned = cleanText(raw, TEXT_LIMITS.name);
   if (cleaned.ok) return cleaned.text;
-  throw new KnotError(
-    cleaned.reason === "empty"
-      ? "The name is empty: give the routine a name of letters, digits or words."
-      : `The name is too long: at most ${TEXT_LIMITS.name} characters fit.`,
-  );
+  throw new KnotError(cleaned.reason === "empty" ? t.nameEmpty : t.nameTooLong(TEXT_LIMITS.name));
 }
 
 /** An id given with --id, or a refusal that says what an id is. */
 export function givenId(id: string | undefined): string | undefined {
   if (id !== undefined && isReservedId(id)) {
-    throw new KnotError(
-      `${quote(id)} cannot be a routine's id: knot keeps ${RESERVED_IDS[id]} under that name.`,
-      { hint: `Give another id, such as --id my-${id}.` },
-    );
+    throw new KnotError(t.reservedId(quote(id), RESERVED_IDS[id]), { hint: t.reservedIdHint(id) });
   }
   if (id === undefined || isValidId(id)) return id;
-  throw new KnotError(`${quote(id)} is not a valid id.`, {
-    hint: 'An id is lower-case letters, digits and dashes, at most 40 characters, like "my-stretch".',
+  throw new KnotError(t.invalidId(quote(id)), {
+    hint: t.invalidIdHint,
   });
 }
 
@@ -56,8 +50,8 @@ export async function copyRoutine(
   ctx: Context,
 ): Promise<number> {
   if (rawName === undefined) {
-    throw new KnotError("Give the copy a name.", {
-      hint: `knot new "My ${options.from}" --from ${options.from}`,
+    throw new KnotError(t.nameTheCopy, {
+      hint: t.nameTheCopyHint(options.from),
     });
   }
   const name = routineName(rawName);
@@ -79,12 +73,9 @@ export async function copyRoutine(
         id === target.id ? parsed.routine : library.find(id)?.routine,
       ).errors
     : parsed.issues;
-  if (problems.length > 0) throw new KnotError(formatIssues(`the copy ${target.id}`, problems));
+  if (problems.length > 0) throw new KnotError(formatIssues(t.theCopy(target.id), problems));
   const path = writeRoutine(userDir, target.id, text, { replace: target.replace });
-  println(ctx.stdout, `Saved ${quote(name, TEXT_LIMITS.name)} as ${target.id}: ${path}`);
-  println(
-    ctx.stdout,
-    ctx.style.dim(`knot edit ${target.id} changes it; knot show ${target.id} shows it.`),
-  );
+  println(ctx.stdout, t.savedAs(quote(name, TEXT_LIMITS.name), target.id, path));
+  println(ctx.stdout, ctx.style.dim(t.editOrShow(target.id)));
   return 0;
 }

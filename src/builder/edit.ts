@@ -9,6 +9,7 @@ import { formatIssues } from "../routine/report.js";
 import type { Issue } from "../routine/validate.js";
 import { clockTime } from "../safety/clock.js";
 import { didYouMean } from "../suggest.js";
+import { myRoutinesText as t } from "../text/my-routines.js";
 import { canAsk, choose, confirm, isEscape } from "../ui/prompt.js";
 import { quote, safeText } from "../ui/safe.js";
 import { pickEditor, runEditor } from "./editor.js";
@@ -32,8 +33,8 @@ export async function editRoutine(
   const broken = library.broken.find((b) => b.id === id && b.origin === "custom");
   if (!isValidId(id) || (!entry && !broken)) {
     const ids = library.entries.map((e) => e.routine.id);
-    throw new KnotError(`There is no routine called ${quote(id)}.${didYouMean(id, ids)}`, {
-      hint: 'knot list shows the routines; knot new makes one. To check a file of your own, "knot validate FILE".',
+    throw new KnotError(t.noRoutine(quote(id), didYouMean(id, ids)), {
+      hint: t.noRoutineHint,
     });
   }
   const source = entry?.path ?? broken!.path;
@@ -41,8 +42,8 @@ export async function editRoutine(
   const original = readRegularFile(source, MAX_FILE_BYTES).toString("utf8");
   const editor = pickEditor(ctx.env);
   if (!editor) {
-    throw new KnotError("knot found no editor to open the routine in.", {
-      hint: "Set VISUAL or EDITOR to your editor's command, such as: export EDITOR=nano",
+    throw new KnotError(t.noEditor, {
+      hint: t.noEditorHint,
     });
   }
 
@@ -54,14 +55,13 @@ export async function editRoutine(
     left !== original &&
     (await unlessEscape(
       () =>
-        confirm(
-          ctx,
-          `You left a draft of ${id} on ${when(statSync(draft).mtimeMs)}. Carry on from it? (No starts again from the routine and deletes the draft.)`,
-          { default: true, whenNoTerminal: () => false },
-        ),
+        confirm(ctx, t.carryOn(id, when(statSync(draft).mtimeMs)), {
+          default: true,
+          whenNoTerminal: () => false,
+        }),
       () => {
         // Esc: nothing opened, nothing changed, the draft left as it was
-        throw new KnotError(`${id} is unchanged, and your draft is kept in ${draft}.`, {
+        throw new KnotError(t.unchangedDraftKept(id, draft), {
           exitCode: ExitCode.endedEarly,
         });
       },
@@ -72,26 +72,18 @@ export async function editRoutine(
     const opened = Date.now();
     const status = runEditor(editor, draft, ctx.env);
     if (status !== 0) {
-      throw new KnotError(
-        `The editor (${safeText(editor, { inLine: true })}) ended with ${status === null ? "a signal" : `status ${status}`}, so ${id} is unchanged.`,
-        {
-          exitCode: ExitCode.failure,
-          hint: `Your draft is kept in ${draft} until you next run knot edit ${id}.`,
-        },
-      );
+      throw new KnotError(t.editorEnded(safeText(editor, { inLine: true }), status, id), {
+        exitCode: ExitCode.failure,
+        hint: t.draftKept(draft, id),
+      });
     }
     const text = readRegularFile(draft, MAX_FILE_BYTES).toString("utf8");
     if (text === original) {
       rmSync(draft, { force: true });
-      println(ctx.stdout, `No changes: ${id} is as it was.`);
+      println(ctx.stdout, t.noChanges(id));
       // an editor that hands the file to a window and returns at once needs to be told to wait
       if (Date.now() - opened < 1000) {
-        println(
-          ctx.stdout,
-          ctx.style.dim(
-            `The editor closed at once. If it opens a window, tell it to wait: such as EDITOR="code --wait".`,
-          ),
-        );
+        println(ctx.stdout, ctx.style.dim(t.editorClosedAtOnce));
       }
       return ExitCode.ok;
     }
@@ -106,37 +98,32 @@ export async function editRoutine(
             writeRoutineFile(realpathSync(source), text, { replace: true });
       } catch (error) {
         // the routine is as it was, and the edit is not lost
-        println(ctx.stderr, `Your edit is kept in ${draft} until you next run knot edit ${id}.`);
+        println(ctx.stderr, t.editKept(draft, id));
         throw error;
       }
       rmSync(draft, { force: true });
-      println(ctx.stdout, `Saved ${id}: ${path}`);
+      println(ctx.stdout, t.saved(id, path));
       if (builtIn) {
-        println(
-          ctx.stdout,
-          ctx.style.dim(
-            `Your copy is used instead of knot's built-in ${id}; knot rm ${id} brings the built-in back.`,
-          ),
-        );
+        println(ctx.stdout, ctx.style.dim(t.copyUsed(id)));
       }
       if (warnings.length > 0) println(ctx.stderr, ctx.errStyle.warn(formatIssues(path, warnings)));
       return ExitCode.ok;
     }
     println(ctx.stderr, ctx.errStyle.warn(formatIssues(draft, [...errors, ...warnings])));
-    const kept = `Your draft is kept in ${draft} until you next run knot edit ${id}.`;
+    const kept = t.draftKept(draft, id);
     const again =
       canAsk(ctx) &&
       (await unlessEscape(
         () =>
-          choose(ctx, `${id} is unchanged until the draft is valid. What now?`, [
-            { name: "Edit again", value: true },
-            { name: `Discard (the draft is kept until your next knot edit ${id})`, value: false },
+          choose(ctx, t.whatNow(id), [
+            { name: t.editAgain, value: true },
+            { name: t.discard(id), value: false },
           ]),
         // Esc is a discard: the routine unchanged, the draft kept
         () => false,
       ));
     if (!again) {
-      println(ctx.stdout, `${id} is unchanged. ${kept}`);
+      println(ctx.stdout, t.unchanged(id, kept));
       return ExitCode.endedEarly;
     }
   }

@@ -20,6 +20,7 @@ import { gatherProgress } from "../progress/gather.js";
 import { recordDays, reportData } from "../progress/report-data.js";
 import { reportHtml } from "../progress/report-html.js";
 import { readAnswers } from "../safety/screening-log.js";
+import { reportText as t } from "../text/report.js";
 import { quote, safeJson } from "../ui/safe.js";
 import { parseWholeNumber } from "./coach-numbers.js";
 import { readUserSettings } from "./settings.js";
@@ -54,8 +55,8 @@ export async function report(options: ReportOptions, ctx: Context): Promise<numb
     askedDays,
   });
   if (options.out === "")
-    throw new KnotError("--out needs a file name, or - for standard output.", {
-      hint: "knot report --out knot-report.html",
+    throw new KnotError(t.outNeedsName, {
+      hint: t.outNeedsNameHint,
     });
   const text = options.json ? `${safeJson(data, 2)}\n` : reportHtml(data);
   if (options.out === undefined || options.out === "-") {
@@ -68,17 +69,14 @@ export async function report(options: ReportOptions, ctx: Context): Promise<numb
     written = writeOut(asked, text);
   } catch (error) {
     if (error instanceof KnotError) throw error;
-    throw new KnotError(
-      `The report could not be written to ${quote(asked, 200)}: ${describeFsError(error)}.`,
-      { exitCode: ExitCode.failure },
-    );
+    throw new KnotError(t.notWritten(quote(asked, 200), describeFsError(error)), {
+      exitCode: ExitCode.failure,
+    });
   }
   // a stream (a pipe, a terminal) has the report itself: nothing is added to it
   if (written.kind === "stream") return ExitCode.ok;
-  const what = options.json
-    ? "the report's data as JSON"
-    : `${data.period.weeks} weeks, ${data.sessions} sessions. Open it in a browser, or print it (at most two A4 pages)`;
-  println(ctx.stdout, `Wrote ${written.file}: ${what}.`);
+  const what = options.json ? t.asJson : t.html(data.period.weeks, data.sessions);
+  println(ctx.stdout, t.wrote(written.file, what));
   return ExitCode.ok;
 }
 
@@ -124,13 +122,10 @@ export function writeOut(path: string, text: string): Written {
   }
   const { file, stat } = target;
   if (stat?.isDirectory())
-    throw new KnotError(`${quote(file, 200)} is a folder: --out takes a file name.`, {
-      hint: `knot report --out ${quote(resolve(file, "knot-report.html"), 200)}`,
+    throw new KnotError(t.folder(quote(file, 200)), {
+      hint: t.folderHint(quote(resolve(file, "knot-report.html"), 200)),
     });
-  if (stat && !stat.isFile())
-    throw new KnotError(
-      `${quote(file, 200)} is not a file, a pipe or a terminal: knot does not write the report there.`,
-    );
+  if (stat && !stat.isFile()) throw new KnotError(t.notAFile(quote(file, 200)));
   const temp = `${file}.tmp-${process.pid}`;
   try {
     writeFresh(temp, text);

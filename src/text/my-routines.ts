@@ -37,4 +37,44 @@ export const myRoutinesText = localized({
   newNoTerminalHint:
     'Without one, copy a routine and change it: knot new "My stretch" --from stretch, then knot edit my-stretch (or write the JSON yourself: see "Your own routines" in the README).',
   draftLabel: "draft, not saved yet",
+  // knot new --from
+  nameEmpty: "The name is empty: give the routine a name of letters, digits or words.",
+  nameTooLong: (max: number) => `The name is too long: at most ${max} characters fit.`,
+  reservedId: (id: string, what: string | undefined) =>
+    `${id} cannot be a routine's id: knot keeps ${what} under that name.`,
+  reservedIdHint: (id: string) => `Give another id, such as --id my-${id}.`,
+  invalidId: (id: string) => `${id} is not a valid id.`,
+  invalidIdHint:
+    'An id is lower-case letters, digits and dashes, at most 40 characters, like "my-stretch".',
+  nameTheCopy: "Give the copy a name.",
+  nameTheCopyHint: (from: string) => `knot new "My ${from}" --from ${from}`,
+  theCopy: (id: string) => `the copy ${id}`,
+  savedAs: (name: string, id: string, path: string) => `Saved ${name} as ${id}: ${path}`,
+  editOrShow: (id: string) => `knot edit ${id} changes it; knot show ${id} shows it.`,
+  // knot edit
+  noRoutine: (id: string, suggestion: string) => `There is no routine called ${id}.${suggestion}`,
+  noRoutineHint:
+    'knot list shows the routines; knot new makes one. To check a file of your own, "knot validate FILE".',
+  noEditor: "knot found no editor to open the routine in.",
+  noEditorHint: "Set VISUAL or EDITOR to your editor's command, such as: export EDITOR=nano",
+  carryOn: (id: string, when: string) =>
+    `You left a draft of ${id} on ${when}. Carry on from it? (No starts again from the routine and deletes the draft.)`,
+  unchangedDraftKept: (id: string, draft: string) =>
+    `${id} is unchanged, and your draft is kept in ${draft}.`,
+  editorEnded: (editor: string, status: number | null, id: string) =>
+    `The editor (${editor}) ended with ${status === null ? "a signal" : `status ${status}`}, so ${id} is unchanged.`,
+  draftKept: (draft: string, id: string) =>
+    `Your draft is kept in ${draft} until you next run knot edit ${id}.`,
+  editKept: (draft: string, id: string) =>
+    `Your edit is kept in ${draft} until you next run knot edit ${id}.`,
+  noChanges: (id: string) => `No changes: ${id} is as it was.`,
+  editorClosedAtOnce:
+    'The editor closed at once. If it opens a window, tell it to wait: such as EDITOR="code --wait".',
+  saved: (id: string, path: string) => `Saved ${id}: ${path}`,
+  copyUsed: (id: string) =>
+    `Your copy is used instead of knot's built-in ${id}; knot rm ${id} brings the built-in back.`,
+  whatNow: (id: string) => `${id} is unchanged until the draft is valid. What now?`,
+  editAgain: "Edit again",
+  discard: (id: string) => `Discard (the draft is kept until your next knot edit ${id})`,
+  unchanged: (id: string, kept: string) => `${id} is unchanged. ${kept}`,
 });
