@@ -2,6 +2,7 @@ import { type Context, println } from "./context.js";
 import { ExitCode, KnotError } from "./errors.js";
 import { describeFsError, isFsError } from "./files.js";
 import { LOSS_EXIT, lossOf, output } from "./output.js";
+import { errorText as t } from "./text/errors.js";
 import { safeText } from "./ui/safe.js";
 
 /** Commander's own errors (help shown, an unknown option), told apart without loading commander. */
@@ -32,43 +33,27 @@ export function reportError(error: unknown, ctx: Context): number {
   const s = ctx.errStyle;
   // Messages quote what the person typed or wrote: printed through the safe-text layer.
   if (error instanceof KnotError) {
-    println(ctx.stderr, `${s.error("knot:")} ${safeText(error.message)}`);
+    println(ctx.stderr, `${s.error(t.prefix)} ${safeText(error.message)}`);
     if (error.hint) println(ctx.stderr, s.dim(safeText(error.hint)));
     return error.exitCode;
   }
   // The person's environment (a read-only folder, a full disk), not a bug: say what and why.
   if (isFsError(error) && error.syscall === "write" && !error.path) {
     // knot's own output (a redirect to a full disk): knot's files were not what failed
-    println(
-      ctx.stderr,
-      `${s.error("knot:")} could not write the output: ${describeFsError(error)}.`,
-    );
-    println(
-      ctx.stderr,
-      s.dim("What was written before is incomplete; nothing in knot's own files was changed."),
-    );
+    println(ctx.stderr, `${s.error(t.prefix)} ${t.outputFailed(describeFsError(error))}`);
+    println(ctx.stderr, s.dim(t.outputIncomplete));
     return ExitCode.failure;
   }
   if (isFsError(error)) {
-    const verbs: Record<string, string> = { mkdir: "create", scandir: "list", rename: "replace" };
-    const verb = verbs[error.syscall ?? ""] ?? error.syscall ?? "use";
+    const verb = t.verbs[error.syscall ?? ""] ?? error.syscall ?? t.verbs.use!;
     const where = error.path ? ` ${safeText(error.path, { inLine: true })}` : "";
-    println(
-      ctx.stderr,
-      `${s.error("knot:")} could not ${verb}${where}: ${describeFsError(error)}.`,
-    );
-    println(
-      ctx.stderr,
-      s.dim("Check the folder exists, that you may write to it, and that the disk has room."),
-    );
+    println(ctx.stderr, `${s.error(t.prefix)} ${t.couldNot(verb, where, describeFsError(error))}`);
+    println(ctx.stderr, s.dim(t.checkFolder));
     return ExitCode.failure;
   }
   const e = error as Error;
-  println(
-    ctx.stderr,
-    `${s.error("knot: something went wrong:")} ${safeText(e?.message ?? String(error))}`,
-  );
+  println(ctx.stderr, `${s.error(t.wentWrong)} ${safeText(e?.message ?? String(error))}`);
   if (ctx.env.KNOT_DEBUG) println(ctx.stderr, e?.stack ?? "");
-  else println(ctx.stderr, s.dim("Set KNOT_DEBUG=1 to see the details, and please report it."));
+  else println(ctx.stderr, s.dim(t.seeDetails));
   return ExitCode.failure;
 }

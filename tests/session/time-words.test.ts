@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TimelineEntry } from "../../src/routine/timeline.js";
 import { command, startSession, summarize, tick } from "../../src/session/engine.js";
-import { timeDoneWords } from "../../src/session/time-words.js";
+import { timeDoneWords } from "../../src/text/time.js";
 
 describe("the time a session took, on the countdown's clock", () => {
   it.each([
