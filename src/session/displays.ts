@@ -1,6 +1,7 @@
 import { type OutputStream, println } from "../context.js";
 import { formatClock, formatDuration } from "../duration.js";
 import { clockTime } from "../safety/allowance-text.js";
+import { sessionText as t } from "../text/session.js";
 import type { Style } from "../ui/style.js";
 
 import type { SessionEvent } from "./engine.js";
@@ -62,8 +63,8 @@ export class ScreenDisplay implements Display {
     const every = large ? 60 : 10;
     if (view.index !== this.lastTitleStep || (view.left !== null && view.left % every === 0)) {
       this.lastTitleStep = view.index;
-      const left = view.left === null ? "waiting" : formatClock(view.left);
-      const title = `knot: ${view.step.name} ${left}`;
+      const left = view.left === null ? t.waiting : formatClock(view.left);
+      const title = t.title(view.step.name, left);
       if (title !== this.lastTitle) this.out.write(TERM.title(title));
       this.lastTitle = title;
     }
@@ -113,29 +114,29 @@ export class PlainDisplay implements Display {
     for (const e of events) {
       if (e.type === "step-start") {
         const step = view.step;
-        const where = `[${e.index + 1}/${e.count}]`;
-        const what = `${where} ${describeStep(step)}`;
+        const what = t.plain.step(describeStep(step), e.index + 1, e.count);
         say(
           step.instruction
-            ? `${this.style.strong(what)}: ${step.instruction}`
+            ? t.plain.instruction(this.style.strong(what), step.instruction)
             : this.style.strong(what),
         );
-        if (step.seconds === null) say("  Press Enter when ready.");
+        if (step.seconds === null) say(t.plain.pressEnter);
         this.lastLeft = step.seconds;
-      } else if (e.type === "pause") say("  Paused. Press space to carry on.");
-      else if (e.type === "resume") say("  Carrying on.");
-      else if (e.type === "skip") say("  Skipped.");
-      else if (e.type === "back") say("  Back one step.");
+      } else if (e.type === "pause") say(t.plain.paused);
+      else if (e.type === "resume") say(t.plain.resumed);
+      else if (e.type === "skip") say(t.plain.skipped);
+      else if (e.type === "back") say(t.plain.back);
       else if (e.type === "adjust")
         say(
-          `  ${e.deltaSeconds > 0 ? "+" : ""}${e.deltaSeconds} s: now ${formatDuration(e.seconds)}.`,
+          t.plain.adjusted(
+            `${e.deltaSeconds > 0 ? "+" : ""}${e.deltaSeconds}`,
+            formatDuration(e.seconds),
+          ),
         );
       else if (e.type === "clock-jump") say(`  ${clockJumpMessage(e)}`);
       else if (e.type === "refused") say(`  ${refusedMessage(e)}`);
     }
-    const question = view.question
-      ? `  ${view.question.text} (y: yes · n or Enter: no)`
-      : undefined;
+    const question = view.question ? t.plain.question(view.question.text) : undefined;
     if (question && question !== this.lastQuestion) say(question);
     this.lastQuestion = question;
     // Callouts on long steps only: 1 min, 30 s and 10 s left.
@@ -144,9 +145,9 @@ export class PlainDisplay implements Display {
       const long = (view.stepSeconds ?? 0) >= 60;
       const crossed = (mark: number) =>
         this.lastLeft !== null && this.lastLeft > mark && left <= mark;
-      if (long && (view.stepSeconds ?? 0) > 60 && crossed(60)) say("  1 min left");
-      else if (long && crossed(30)) say("  30 s left");
-      else if (long && crossed(10)) say("  10 s left");
+      if (long && (view.stepSeconds ?? 0) > 60 && crossed(60)) say(t.plain.oneMinute);
+      else if (long && crossed(30)) say(t.plain.thirtySeconds);
+      else if (long && crossed(10)) say(t.plain.tenSeconds);
       this.lastLeft = left;
     }
   }
@@ -163,21 +164,19 @@ export class NoDisplay implements Display {
 export function refusedMessage(e: Extract<SessionEvent, { type: "refused" }>): string {
   switch (e.rule) {
     case "pack-on":
-      return "The pack is on: n ends it early, and it comes off before anything else.";
+      return t.refused.packOn;
     case "pack-off":
-      return "Take the pack off first and press Enter: an application is never started again.";
+      return t.refused.packOff;
     case "time-off":
-      return `At least 10 minutes off between cold or heat: the next can start at ${clockTime(e.until ?? e.at)}.`;
+      return t.refused.timeOff(clockTime(e.until ?? e.at));
     case "massage-limit":
-      return "No more massage here: the allowance for this area is used up.";
+      return t.refused.massageLimit;
   }
 }
 
 export function clockJumpMessage(e: Extract<SessionEvent, { type: "clock-jump" }>): string {
-  if (e.awaySeconds < 0)
-    return `The clock was set back ${formatDuration(-e.awaySeconds)}; the countdown carries on where it was.`;
-  const away = `knot was away for ${formatDuration(e.awaySeconds)}.`;
-  if (!e.pack) return `${away} Steps that ended meanwhile are marked done late.`;
-  const what = e.pack.kind === "cold" ? "Cold pack" : "Heat";
-  return `${away} ${what} has been on ${formatDuration(e.pack.onSeconds)}: take it off now.`;
+  if (e.awaySeconds < 0) return t.clockJump.setBack(formatDuration(-e.awaySeconds));
+  const away = t.clockJump.away(formatDuration(e.awaySeconds));
+  if (!e.pack) return t.clockJump.doneLate(away);
+  return t.clockJump.packOn(away, e.pack.kind, formatDuration(e.pack.onSeconds));
 }
