@@ -141,7 +141,7 @@ await build({
 });
 
 // The bundled packages' own licences, beside the code that carries them: every package whose
-// files went into dist/ (commander, conf and what conf uses), with its licence text.
+// files went into dist/ (commander), with its licence text.
 const bundled = new Map();
 for (const input of Object.keys(result.metafile.inputs)) {
   const at = input.lastIndexOf("node_modules/");
