@@ -5,6 +5,7 @@ import { formatDuration } from "../duration.js";
 import { ExitCode } from "../errors.js";
 import type { Library } from "../routine/library.js";
 import { isThermal } from "../routine/vocabulary.js";
+import { builderFlowText as f } from "../text/builder.js";
 import { choose, confirm, isEscape } from "../ui/prompt.js";
 import { quote } from "../ui/safe.js";
 import { wrap } from "../ui/text.js";
@@ -39,7 +40,7 @@ export async function buildRoutine(
   const out = (text = "") => println(ctx.stdout, text);
   const resolve = (id: string) => library.find(id)?.routine;
   const leave = (): number => {
-    out("Nothing saved.");
+    out(f.nothingSaved);
     return ExitCode.endedEarly;
   };
   const id = givenId(options.id);
@@ -52,19 +53,19 @@ export async function buildRoutine(
   if (!start) return leave();
   const { name, target } = start;
   const draft: Draft = { id: target.id, name, steps: [] };
-  out(ctx.style.dim(`${name} will be saved as ${draft.id}. Add its steps one at a time.`));
+  out(ctx.style.dim(f.savedAsIntro(name, draft.id)));
 
   for (;;) {
     // Esc at the menu is "leave without saving"; Esc inside a step's questions comes back here
     const action =
       (await onEscape(() =>
-        choose<Action>(ctx, `Step ${draft.steps.length + 1}: add…`, menu(draft)),
+        choose<Action>(ctx, f.stepMenu(draft.steps.length + 1), menu(draft)),
       )) ?? "quit";
     if (action === "quit") {
       const sure =
         draft.steps.length === 0 ||
         ((await onEscape(() =>
-          confirm(ctx, "Leave without saving? The steps so far are lost.", {
+          confirm(ctx, f.leave, {
             default: false,
             whenNoTerminal: () => true,
           }),
@@ -75,7 +76,7 @@ export async function buildRoutine(
     }
     if (action === "undo") {
       const taken = draft.steps.pop();
-      if (taken) say(ctx, `Took back step ${draft.steps.length + 1}: ${stepSummary(taken)}.`);
+      if (taken) say(ctx, f.tookBack(draft.steps.length + 1, stepSummary(taken)));
       continue;
     }
     if (action === "preview" || action === "save") {
@@ -88,14 +89,12 @@ export async function buildRoutine(
       }
       const path = join(userDir, `${draft.id}.json`);
       const save = await onEscape(() =>
-        confirm(ctx, `Save it as ${path}?`, { whenNoTerminal: () => false }),
+        confirm(ctx, f.saveAs(path), { whenNoTerminal: () => false }),
       );
       if (!save) continue;
       writeRoutine(userDir, draft.id, routineText(json), { replace: target.replace });
-      out(`Saved ${draft.id}. Run it with: knot start ${draft.id}`);
-      out(
-        ctx.style.dim(`Change it with knot edit ${draft.id}; remove it with knot rm ${draft.id}.`),
-      );
+      out(f.saved(draft.id));
+      out(ctx.style.dim(f.changeOrRemove(draft.id)));
       return ExitCode.ok;
     }
     const added = await onEscape(async () => {
@@ -106,7 +105,7 @@ export async function buildRoutine(
       if (step) add(draft, step, library, ctx);
       return true;
     });
-    if (added === undefined) say(ctx, "Back to the steps.", { style: ctx.style.dim });
+    if (added === undefined) say(ctx, f.backToSteps, { style: ctx.style.dim });
   }
 }
 
@@ -146,9 +145,9 @@ async function roomFor(
   say(ctx, thermalRoomText(room, kind, draft.steps), { style: ctx.style.warn });
   if (room.reason !== "time-off") return false;
   const rest: DraftStep = { type: "rest", seconds: room.need };
-  const first = await choose(ctx, "What now?", [
-    { name: `Add a rest of ${formatDuration(room.need)} first, then the ${kind}`, value: true },
-    { name: "Back to the steps", value: false },
+  const first = await choose(ctx, f.whatNow, [
+    { name: f.restFirst(formatDuration(room.need), kind), value: true },
+    { name: f.backToStepsChoice, value: false },
   ]);
   if (!first) return false;
   return add(draft, rest, library, ctx);
@@ -157,19 +156,19 @@ async function roomFor(
 function menu(draft: Draft): { name: string; value: Action }[] {
   const some = draft.steps.length > 0;
   return [
-    { name: "A stretch or self-massage, from knot's poses", value: "pose" as const },
-    { name: "A rest", value: "rest" as const },
-    { name: "Cold pack (with its wrap and skin check)", value: "cold" as const },
-    { name: "Heat (with its set-up and skin check)", value: "heat" as const },
-    { name: "A whole routine, built-in or yours", value: "include" as const },
+    { name: f.menu.pose, value: "pose" as const },
+    { name: f.menu.rest, value: "rest" as const },
+    { name: f.menu.cold, value: "cold" as const },
+    { name: f.menu.heat, value: "heat" as const },
+    { name: f.menu.include, value: "include" as const },
     ...(some
       ? [
-          { name: "Take back the last step", value: "undo" as const },
-          { name: "Preview", value: "preview" as const },
-          { name: "Save", value: "save" as const },
+          { name: f.menu.undo, value: "undo" as const },
+          { name: f.menu.preview, value: "preview" as const },
+          { name: f.menu.save, value: "save" as const },
         ]
       : []),
-    { name: "Leave without saving", value: "quit" as const },
+    { name: f.menu.quit, value: "quit" as const },
   ];
 }
 
@@ -177,12 +176,12 @@ function menu(draft: Draft): { name: string; value: Action }[] {
 function add(draft: Draft, step: DraftStep, library: Library, ctx: Context): boolean {
   const fresh = refusalsOfAdding(draft, step, (id) => library.find(id)?.routine);
   if (fresh.length > 0) {
-    say(ctx, `Not added (${stepSummary(step)}):`, { style: ctx.style.warn });
+    say(ctx, f.notAdded(stepSummary(step)), { style: ctx.style.warn });
     for (const d of fresh) say(ctx, decisionText(d), { indent: "  " });
     return false;
   }
   draft.steps.push(step);
-  say(ctx, `Added step ${draft.steps.length}: ${stepSummary(step)}.`, { style: ctx.style.ok });
+  say(ctx, f.added(draft.steps.length, stepSummary(step)), { style: ctx.style.ok });
   return true;
 }
 
@@ -203,5 +202,5 @@ async function preview(draft: Draft, library: Library, ctx: Context, view: View)
     rmSync(file, { force: true });
   }
   println(ctx.stdout);
-  println(ctx.stdout, ctx.style.dim(`${quote(draft.name, TEXT_LIMITS.name)}, not saved yet.`));
+  println(ctx.stdout, ctx.style.dim(f.notSavedYet(quote(draft.name, TEXT_LIMITS.name))));
 }

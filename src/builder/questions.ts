@@ -5,6 +5,7 @@ import { CATALOGUE } from "../poses/catalogue.js";
 import type { Library } from "../routine/library.js";
 import type { PoseName, Tempo } from "../routine/vocabulary.js";
 import { THERMAL_RULES } from "../safety/rules.js";
+import { builderAskText as a } from "../text/builder.js";
 import { askChecked, choose, confirm } from "../ui/prompt.js";
 import { displayWidth } from "../ui/text.js";
 import { routineName } from "./copy.js";
@@ -30,13 +31,11 @@ import type { View } from "./view.js";
 
 export async function askName(ctx: Context): Promise<string> {
   const answer = await askChecked(ctx, {
-    message: "Name of the routine:",
+    message: a.name,
     maxLength: TEXT_LIMITS.name + 1,
     validate: (text) => {
       const cleaned = cleanText(text, TEXT_LIMITS.name);
-      return (
-        cleaned.ok || (cleaned.reason === "empty" ? "Give it a name" : "At most 80 characters")
-      );
+      return cleaned.ok || (cleaned.reason === "empty" ? a.giveName : a.atMost(TEXT_LIMITS.name));
     },
   });
   return routineName(answer);
@@ -53,23 +52,18 @@ export async function askStep(
   const fits: Fits = (step) => refusalsOfAdding(draft, step, (id) => library.find(id)?.routine)[0];
   switch (action) {
     case "rest": {
-      const seconds = await askSeconds(
-        ctx,
-        "Rest for how long? (Enter: 30s)",
-        30,
-        (s) => ({ type: "rest", seconds: s }),
-        { fits },
-      );
+      const seconds = await askSeconds(ctx, a.rest, 30, (s) => ({ type: "rest", seconds: s }), {
+        fits,
+      });
       return { type: "rest", seconds };
     }
     case "cold":
     case "heat": {
       const most = THERMAL_RULES.maxApplicationSeconds / 60;
-      const hint =
-        action === "cold" ? `10-15 min is the guidance, ${most} at most` : `10-${most} min`;
+      const hint = a.thermalHint(action, most);
       const seconds = await askSeconds(
         ctx,
-        `Minutes of ${action}? (${hint}; Enter: ${action === "cold" ? 10 : 15})`,
+        a.thermal(action, hint, action === "cold" ? 10 : 15),
         (action === "cold" ? 10 : 15) * 60,
         (s) => ({ type: action, seconds: s }),
         { unit: 60, fits },
@@ -80,10 +74,10 @@ export async function askStep(
       const choices = library.entries
         .filter((e) => e.routine.id !== draft.id)
         .map((e) => ({
-          name: `${e.routine.id}: ${e.routine.name}${e.origin === "custom" ? " (yours)" : ""}`,
+          name: a.routineChoice(e.routine.id, e.routine.name, e.origin === "custom"),
           value: e.routine.id,
         }));
-      const routine = await choose(ctx, "Which routine?", choices);
+      const routine = await choose(ctx, a.whichRoutine, choices);
       return { type: "include", routine };
     }
     case "pose":
@@ -112,9 +106,9 @@ function poseDescription(pose: PoseName, ctx: Context, box: View["figureBox"]): 
 async function askPose(ctx: Context, view: View, fits: Fits): Promise<DraftStep> {
   const pose = await choose(
     ctx,
-    "Which pose?",
+    a.whichPose,
     BUILDER_POSES.map((p) => ({
-      name: `${poseWords(p).name}${POSE_STEPS[p]!.kind === "massage" ? " (self-massage)" : ""}`,
+      name: a.poseChoice(poseWords(p).name, POSE_STEPS[p]!.kind === "massage"),
       value: p,
       description: poseDescription(p, ctx, view.figureBox),
     })),
@@ -123,18 +117,18 @@ async function askPose(ctx: Context, view: View, fits: Fits): Promise<DraftStep>
   const timing = d.tempo
     ? await askPaced(ctx, pose, d.tempo, d.reps, fits)
     : await askHeld(ctx, pose, fits);
-  const sides = await confirm(ctx, "On each side, left then right?", {
+  const sides = await confirm(ctx, a.eachSide, {
     default: d.sides,
     whenNoTerminal: () => d.sides,
   });
-  println(ctx.stdout, ctx.style.dim(`knot says: ${poseWords(pose).instruction}`));
+  println(ctx.stdout, ctx.style.dim(a.knotSays(poseWords(pose).instruction)));
   const own = await askChecked(ctx, {
-    message: "Your own instruction? (Enter keeps knot's)",
+    message: a.ownInstruction,
     maxLength: TEXT_LIMITS.instruction + 1,
     validate: (text) => {
       if (text.trim() === "") return true;
       const cleaned = cleanText(text, TEXT_LIMITS.instruction);
-      return cleaned.ok || `At most ${TEXT_LIMITS.instruction} characters`;
+      return cleaned.ok || a.atMost(TEXT_LIMITS.instruction);
     },
   });
   const cleaned = cleanText(own, TEXT_LIMITS.instruction);
@@ -155,19 +149,15 @@ async function askHeld(ctx: Context, pose: PoseName, fits: Fits): Promise<Timing
   const base = { type: "pose" as const, pose, reps: 1, sides: d.sides };
   const guide =
     d.kind === "hold"
-      ? `${GUIDANCE.holdSeconds.low}-${GUIDANCE.holdSeconds.high}s is the guidance; `
+      ? a.holdGuide(GUIDANCE.holdSeconds.low, GUIDANCE.holdSeconds.high)
       : d.kind === "massage"
-        ? "30s-2m per area is the guidance; "
+        ? a.massageGuide
         : "";
   const question =
-    d.kind === "hold"
-      ? "Hold for how long?"
-      : d.kind === "massage"
-        ? "How long?"
-        : "How long in all?";
+    d.kind === "hold" ? a.holdFor : d.kind === "massage" ? a.howLong : a.howLongInAll;
   const seconds = await askSeconds(
     ctx,
-    `${question} (${guide}Enter: ${d.seconds}s)`,
+    a.withGuide(question, guide, d.seconds),
     d.seconds,
     (s) => ({
       ...base,
@@ -176,10 +166,10 @@ async function askHeld(ctx: Context, pose: PoseName, fits: Fits): Promise<Timing
     { fits },
   );
   const repsGuide =
-    d.kind === "hold" ? `${GUIDANCE.holdReps.low}-${GUIDANCE.holdReps.high} is the guidance; ` : "";
+    d.kind === "hold" ? a.repsGuide(GUIDANCE.holdReps.low, GUIDANCE.holdReps.high) : "";
   const reps = await askCount(
     ctx,
-    `How many times? (${repsGuide}Enter: ${d.reps})`,
+    a.howManyGuided(repsGuide, d.reps),
     d.reps,
     (n) => ({
       ...base,
@@ -203,34 +193,19 @@ async function askPaced(
   const one = (seconds: number): DraftStep => ({ ...base, seconds, reps: 1 });
   let pace: Tempo;
   if ("hold" in tempo) {
-    const hold = await askSeconds(
-      ctx,
-      `Hold each for how long? (Enter: ${tempo.hold}s)`,
-      tempo.hold,
-      one,
-      { fits },
-    );
-    const rest = await askSeconds(
-      ctx,
-      `Rest after each? (Enter: ${tempo.rest}s; 0 for none)`,
-      tempo.rest,
-      one,
-      { zero: true, fits },
-    );
+    const hold = await askSeconds(ctx, a.holdEach(tempo.hold), tempo.hold, one, { fits });
+    const rest = await askSeconds(ctx, a.restAfter(tempo.rest), tempo.rest, one, {
+      zero: true,
+      fits,
+    });
     pace = { hold, rest };
   } else {
-    const breath = await askSeconds(
-      ctx,
-      `Each breath in, and each out: how long? (Enter: ${tempo.in}s)`,
-      tempo.in,
-      one,
-      { fits },
-    );
+    const breath = await askSeconds(ctx, a.breath(tempo.in), tempo.in, one, { fits });
     pace = { in: breath, out: breath };
   }
   const reps = await askCount(
     ctx,
-    `How many times? (Enter: ${count})`,
+    a.howMany(count),
     count,
     (n) => ({
       ...base,
@@ -261,8 +236,7 @@ async function askSeconds(
     if (t === "") return fallback;
     if (options.zero && /^0+[sm]?$/.test(t)) return 0;
     const parsed = parseDuration(/^\d+$/.test(t) ? Number(t) * unit : t);
-    if (!parsed.ok)
-      return `Not a duration: write ${unit === 60 ? "minutes, such as 10, or 90s" : "seconds, such as 20, or 1m30s"}`;
+    if (!parsed.ok) return a.notDuration(unit === 60);
     return parsed.seconds;
   };
   return checkedValue(ctx, message, read, asStep, options.fits);
@@ -278,7 +252,7 @@ async function askCount(
   const read = (text: string): number | string => {
     const t = text.trim();
     if (t === "") return fallback;
-    return /^\d{1,4}$/.test(t) && Number(t) > 0 ? Number(t) : "A whole number, such as 2";
+    return /^\d{1,4}$/.test(t) && Number(t) > 0 ? Number(t) : a.wholeNumber;
   };
   return checkedValue(ctx, message, read, asStep, fits);
 }

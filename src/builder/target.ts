@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import type { Context } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
 import type { Library } from "../routine/library.js";
+import { builderIdText as t } from "../text/builder.js";
 import { canAsk, choose, isEscape } from "../ui/prompt.js";
 import { routineFile, uniqueId } from "./ids.js";
 
@@ -55,25 +56,17 @@ export async function settleId(
   const owner = ownerOf(library, userDir, id);
   if (!owner.taken) return { id, replace: false };
   if (options.replace) return { id, replace: true };
-  const what = owner.by === "built-in" ? `knot's built-in routine ${id}` : `your routine ${id}`;
+  const builtIn = owner.by === "built-in";
+  const what = t.taken(builtIn, id);
   if (!canAsk(ctx)) {
-    throw new KnotError(
-      `There is already ${what}, and knot never replaces a routine without asking.`,
-      {
-        hint: `Give another id (--id ${owner.suggestion}), or add --replace to ${owner.by === "built-in" ? "use yours instead of the built-in" : "replace it"}.`,
-      },
-    );
+    throw new KnotError(t.neverReplaces(what), {
+      hint: t.neverReplacesHint(owner.suggestion, builtIn),
+    });
   }
   const chosen = await asked(() =>
-    choose(ctx, `There is already ${what}. Save this one as:`, [
-      { name: `${owner.suggestion}, a new routine`, value: owner.suggestion },
-      {
-        name:
-          owner.by === "built-in"
-            ? `${id}, used instead of the built-in`
-            : `${id}, replacing yours`,
-        value: id,
-      },
+    choose(ctx, t.saveAs(what), [
+      { name: t.newRoutine(owner.suggestion), value: owner.suggestion },
+      { name: t.replacing(id, builtIn), value: id },
     ]),
   );
   return { id: chosen, replace: chosen === id };
@@ -84,7 +77,7 @@ async function asked<T>(question: () => Promise<T>): Promise<T> {
   try {
     return await question();
   } catch (error) {
-    if (isEscape(error)) throw new KnotError("Nothing saved.", { exitCode: ExitCode.endedEarly });
+    if (isEscape(error)) throw new KnotError(t.nothingSaved, { exitCode: ExitCode.endedEarly });
     throw error;
   }
 }

@@ -125,3 +125,85 @@ export const builderText = localized({
   stepSummary,
   thermalRoom: thermalRoomText,
 });
+
+/** The questions of knot new, one value each, and what an answer that is not one says. */
+export const builderAskText = localized({
+  name: "Name of the routine:",
+  giveName: "Give it a name",
+  atMost: (n: number) => `At most ${n} characters`,
+  rest: "Rest for how long? (Enter: 30s)",
+  thermalHint: (action: "cold" | "heat", most: number) =>
+    action === "cold" ? `10-15 min is the guidance, ${most} at most` : `10-${most} min`,
+  thermal: (action: "cold" | "heat", hint: string, fallback: number) =>
+    `Minutes of ${action}? (${hint}; Enter: ${fallback})`,
+  routineChoice: (id: string, name: string, yours: boolean) =>
+    `${id}: ${name}${yours ? " (yours)" : ""}`,
+  whichRoutine: "Which routine?",
+  whichPose: "Which pose?",
+  poseChoice: (name: string, massage: boolean) => `${name}${massage ? " (self-massage)" : ""}`,
+  eachSide: "On each side, left then right?",
+  knotSays: (instruction: string) => `knot says: ${instruction}`,
+  ownInstruction: "Your own instruction? (Enter keeps knot's)",
+  holdGuide: (low: number, high: number) => `${low}-${high}s is the guidance; `,
+  massageGuide: "30s-2m per area is the guidance; ",
+  holdFor: "Hold for how long?",
+  howLong: "How long?",
+  howLongInAll: "How long in all?",
+  withGuide: (question: string, guide: string, seconds: number) =>
+    `${question} (${guide}Enter: ${seconds}s)`,
+  repsGuide: (low: number, high: number) => `${low}-${high} is the guidance; `,
+  howManyGuided: (guide: string, reps: number) => `How many times? (${guide}Enter: ${reps})`,
+  holdEach: (seconds: number) => `Hold each for how long? (Enter: ${seconds}s)`,
+  restAfter: (seconds: number) => `Rest after each? (Enter: ${seconds}s; 0 for none)`,
+  breath: (seconds: number) => `Each breath in, and each out: how long? (Enter: ${seconds}s)`,
+  howMany: (count: number) => `How many times? (Enter: ${count})`,
+  notDuration: (minutes: boolean) =>
+    `Not a duration: write ${minutes ? "minutes, such as 10, or 90s" : "seconds, such as 20, or 1m30s"}`,
+  wholeNumber: "A whole number, such as 2",
+});
+
+/** What knot new says around its questions: the steps menu, adding, taking back, saving. */
+export const builderFlowText = localized({
+  nothingSaved: "Nothing saved.",
+  savedAsIntro: (name: string, id: string) =>
+    `${name} will be saved as ${id}. Add its steps one at a time.`,
+  stepMenu: (n: number) => `Step ${n}: add…`,
+  leave: "Leave without saving? The steps so far are lost.",
+  tookBack: (n: number, summary: string) => `Took back step ${n}: ${summary}.`,
+  saveAs: (path: string) => `Save it as ${path}?`,
+  saved: (id: string) => `Saved ${id}. Run it with: knot start ${id}`,
+  changeOrRemove: (id: string) => `Change it with knot edit ${id}; remove it with knot rm ${id}.`,
+  backToSteps: "Back to the steps.",
+  whatNow: "What now?",
+  restFirst: (rest: string, kind: string) => `Add a rest of ${rest} first, then the ${kind}`,
+  backToStepsChoice: "Back to the steps",
+  menu: {
+    pose: "A stretch or self-massage, from knot's poses",
+    rest: "A rest",
+    cold: "Cold pack (with its wrap and skin check)",
+    heat: "Heat (with its set-up and skin check)",
+    include: "A whole routine, built-in or yours",
+    undo: "Take back the last step",
+    preview: "Preview",
+    save: "Save",
+    quit: "Leave without saving",
+  },
+  notAdded: (summary: string) => `Not added (${summary}):`,
+  added: (n: number, summary: string) => `Added step ${n}: ${summary}.`,
+  notSavedYet: (name: string) => `${name}, not saved yet.`,
+});
+
+/** When the id a routine would be saved under is taken. */
+export const builderIdText = localized({
+  taken: (builtIn: boolean, id: string) =>
+    builtIn ? `knot's built-in routine ${id}` : `your routine ${id}`,
+  neverReplaces: (what: string) =>
+    `There is already ${what}, and knot never replaces a routine without asking.`,
+  neverReplacesHint: (suggestion: string, builtIn: boolean) =>
+    `Give another id (--id ${suggestion}), or add --replace to ${builtIn ? "use yours instead of the built-in" : "replace it"}.`,
+  saveAs: (what: string) => `There is already ${what}. Save this one as:`,
+  newRoutine: (id: string) => `${id}, a new routine`,
+  replacing: (id: string, builtIn: boolean) =>
+    builtIn ? `${id}, used instead of the built-in` : `${id}, replacing yours`,
+  nothingSaved: "Nothing saved.",
+});
