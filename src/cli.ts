@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { COMMANDS } from "./cli/commands.js";
+import { COMMANDS, WHOLE_PROGRAM } from "./cli/commands.js";
 import { EXITS, examples, exitCodes } from "./cli/wiring.js";
 import { type Context, createContext } from "./context.js";
 import { ExitCode } from "./errors.js";
@@ -37,11 +37,15 @@ that has not released after a few weeks. knot safety lists every sign.`,
  * Assembles the command line. Each action loads its command's module only when it runs, so
  * `knot list` never pays for prompts, spinners or the settings store. The commands typed most
  * often run what `hot` says, as they do when the fast path reads their words (src/fast-path.ts).
+ * Given the first word typed, and it names a command, only that command is wired: the others
+ * would never be read (a word that is not a command needs them all, for the help and the
+ * nearest name).
  */
 export function buildProgram(
   ctx: Context,
   setExitCode: (code: number) => void,
   hot: Record<HotCommand, HotAction> = hotActions,
+  first?: string,
 ): Command {
   const program = new Command("knot")
     .description(WORDS.description)
@@ -62,16 +66,20 @@ export function buildProgram(
     .showHelpAfterError(WORDS.afterError)
     .addHelpText("after", `${examples(...WORDS.examples)}\n${WORDS.care(EMERGENCY_CALL)}`);
   const wiring = { ctx, hot, run: (exit: Promise<number>) => exit.then(setExitCode) };
-  for (const register of COMMANDS) register(program, wiring);
+  const only = first !== undefined && Object.hasOwn(COMMANDS, first) && !WHOLE_PROGRAM.has(first);
+  for (const [name, register] of Object.entries(COMMANDS)) {
+    if (!only || name === first) register(program, wiring);
+  }
   return program.addHelpText("after", exitCodes(EXITS.session));
 }
 
 /** Runs knot with `argv` (without node and script) and resolves to the exit code. */
 export async function run(argv: string[], ctx: Context = createContext()): Promise<number> {
   let exitCode: number = ExitCode.ok;
-  const program = buildProgram(ctx, (code) => {
+  const setExitCode = (code: number) => {
     exitCode = code;
-  });
+  };
+  const program = buildProgram(ctx, setExitCode, hotActions, argv[0]);
   try {
     // Global options alone (knot --no-color) still open the picker.
     if (argv.every((arg) => arg === "--no-color")) {

@@ -18,24 +18,30 @@ import { todayCommand } from "./today.js";
 import { validateCommand } from "./validate.js";
 import type { Register } from "./wiring.js";
 
-/** knot's commands in the order its help lists them, each wired in its own file under src/cli/. */
-export const COMMANDS: readonly Register[] = [
-  startCommand,
-  cycleCommand,
-  historyCommand,
-  remindCommand,
-  statsCommand,
-  checkinCommand,
-  reportCommand,
-  todayCommand,
-  safetyCommand,
-  listCommand,
-  showCommand,
-  validateCommand,
-  newCommand,
-  editCommand,
-  rmCommand,
-  configCommand,
-  completionCommand,
-  helpCommand,
-];
+/**
+ * knot's commands by name, in the order its help lists them, each wired in its own file under
+ * src/cli/ (knot completion wires the hidden __complete too).
+ */
+export const COMMANDS: Readonly<Record<string, Register>> = {
+  start: startCommand,
+  cycle: cycleCommand,
+  history: historyCommand,
+  remind: remindCommand,
+  stats: statsCommand,
+  checkin: checkinCommand,
+  report: reportCommand,
+  today: todayCommand,
+  safety: safetyCommand,
+  list: listCommand,
+  show: showCommand,
+  validate: validateCommand,
+  new: newCommand,
+  edit: editCommand,
+  rm: rmCommand,
+  config: configCommand,
+  completion: completionCommand,
+  help: helpCommand,
+};
+
+/** The commands that read the whole program: help lists it, completion describes it. */
+export const WHOLE_PROGRAM = new Set(["help", "completion"]);

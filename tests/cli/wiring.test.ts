@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { buildProgram, run } from "../../src/cli.js";
+import { hotActions } from "../../src/fast-path.js";
 import { testContext } from "../helpers.js";
 
 // How the command line is put together: one small file per command under src/cli/, each
@@ -65,4 +66,29 @@ describe("the command line's wiring", () => {
     const listed = [...stdout.text().matchAll(/^ {2}([a-z]+)\b/gm)].map((m) => m[1]);
     expect(listed).toEqual(commands.map((c) => c.name()));
   });
+
+  // knot wires only the command typed (knot config path builds no other command's options)
+  it.each(commands.map((c) => c.name()).filter((n) => n !== "help" && n !== "completion"))(
+    "wires knot %s alone when it is typed, with the same help as beside the others",
+    (name) => {
+      const help = (first?: string) => {
+        const { ctx, stdout } = testContext();
+        const built = buildProgram(ctx, () => {}, hotActions, first);
+        built.commands.find((c) => c.name() === name)?.outputHelp();
+        return { names: built.commands.map((c) => c.name()), text: stdout.text() };
+      };
+      const alone = help(name);
+      expect(alone.names).toEqual([name]);
+      expect(alone.text).toBe(help().text);
+      expect(alone.text).toContain("Exit codes:");
+    },
+  );
+
+  it.each([["help"], ["completion"], ["strat"], ["--no-color"]])(
+    "wires every command when the first word is %s (the help, completion or a nearest name reads them all)",
+    (first) => {
+      const built = buildProgram(testContext().ctx, () => {}, hotActions, first);
+      expect(built.commands.map((c) => c.name())).toEqual(program.commands.map((c) => c.name()));
+    },
+  );
 });
