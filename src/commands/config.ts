@@ -9,6 +9,7 @@ import { settingsFile } from "../config/settings.js";
 import { type Context, println } from "../context.js";
 import { KnotError } from "../errors.js";
 import { didYouMean } from "../suggest.js";
+import { settingsText } from "../text/settings.js";
 import { quote } from "../ui/safe.js";
 import { table } from "../ui/text.js";
 import { openUserConfig } from "./settings.js";
@@ -100,10 +101,7 @@ export async function configReset(ctx: Context, options: { json?: boolean } = {}
     printJson(ctx, { settings: "defaults", kept: KEPT_BY_RESET });
     return 0;
   }
-  println(
-    ctx.stdout,
-    "All settings are back to their defaults. Kept as they were: your reminders, your safety screening answers and your history.",
-  );
+  println(ctx.stdout, settingsText.resetDone);
   return 0;
 }
 

@@ -3,6 +3,7 @@ import { ExitCode, KnotError } from "../errors.js";
 import { describeFsError } from "../files.js";
 import { readRemindersFile, writeRemindersFile } from "../remind/reminders-file.js";
 import { answersFile, readAnswersFile } from "../safety/screening-answers.js";
+import { settingsText } from "../text/settings.js";
 import { readJsonObject, settingsFile, writeJsonObject } from "./json-file.js";
 import {
   CONFIG_KEY_NAMES,
@@ -88,9 +89,8 @@ export function afterMove(
   try {
     return finishMove(configDir) ?? stored;
   } catch (error) {
-    warn?.(
-      `Your reminders and safety answers are still in ${settingsFile(configDir)}: they could not be moved to files of their own (${error instanceof KnotError ? error.message : describeFsError(error)}). knot reads them there.`,
-    );
+    const why = error instanceof KnotError ? error.message : describeFsError(error);
+    warn?.(settingsText.notMoved(settingsFile(configDir), why));
     return stored;
   }
 }

@@ -11,6 +11,7 @@ import {
 } from "../config/settings.js";
 import { ExitCode, KnotError } from "../errors.js";
 import { describeFsError } from "../files.js";
+import { settingsText } from "../text/settings.js";
 import { isReminder, type Reminder } from "./model.js";
 import { readRemindersFile, remindersFile, writeRemindersFile } from "./reminders-file.js";
 
@@ -79,11 +80,11 @@ export function readReminderSettings(configDir: string): ReminderSettings {
     // still in the settings file: used there, changed once they have moved
     raw = old;
     writable = false;
-    problem = `the reminders in ${settingsFile(configDir)} could not be moved to ${path}`;
+    problem = settingsText.remindersNotMoved(settingsFile(configDir), path);
   } else if (read.state === "missing") exists = false;
   else {
     writable = false;
-    problem = `the reminders file ${path} cannot be read (${read.reason})`;
+    problem = settingsText.remindersUnreadable(path, read.reason);
   }
   const list = Array.isArray(raw) ? raw : [];
   if (raw !== undefined && !Array.isArray(raw)) {

@@ -4,6 +4,7 @@ import { finishMove } from "../config/move.js";
 import type { Settings } from "../config/settings.js";
 import { describeFsError, fileError } from "../files.js";
 import { appendLines } from "../history/store.js";
+import { settingsText } from "../text/settings.js";
 import { eventLine, parseEventLine, type ScreeningEvent, settingsAnswers } from "./screening.js";
 import { answersFile } from "./screening-answers.js";
 
@@ -76,9 +77,7 @@ export function readAnswers(
   try {
     kept = settingsAnswers(settings);
   } catch (error) {
-    warn(
-      `Your earlier safety answers could not be read (${(error as Error).message}): knot asks them again.`,
-    );
+    warn(settingsText.keptAnswersUnreadable((error as Error).message));
   }
   return [...kept, ...recorded].sort((a, b) => a.at - b.at);
 }
