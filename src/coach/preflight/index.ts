@@ -1,8 +1,8 @@
 import type { TimelineEntry } from "../../routine/timeline.js";
 import { checkPlan } from "../../safety/allowance.js";
+import { checkDailyLimit } from "./daily-limit.js";
 import { floorsOfShortened, refuseFloors } from "./floors.js";
 import type { PreflightInput } from "./input.js";
-import { checkDailyLimit } from "./massage.js";
 import { askEveryTime, screen } from "./screening.js";
 import { checkColdGap, checkTrend } from "./trend.js";
 
