@@ -3,7 +3,7 @@ import { remindersMovedAside } from "../config/store.js";
 import { type Context, println } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
 import { onPath } from "../on-path.js";
-import { adviceText, isSpent, lastDue, reminderText } from "../remind/decide.js";
+import { isSpent, lastDue } from "../remind/decide.js";
 import { existsPath, findDesktop, notNow, type Probe } from "../remind/desktop.js";
 import { logFiring, type Outcome } from "../remind/log.js";
 import type { Reminder } from "../remind/model.js";
@@ -20,6 +20,7 @@ import { remindersFile } from "../remind/reminders-file.js";
 import { pickScheduler, remove, retryDone, retrySoon } from "../remind/schedulers.js";
 import { changeRemindState, readRemindState } from "../remind/state.js";
 import { DAY_MS } from "../safety/allowance.js";
+import { remindText as t } from "../text/remind.js";
 
 /** The system as the desktop lookup sees it. */
 export function probeFor(ctx: Context): Probe {
@@ -43,7 +44,7 @@ function fail(ctx: Context, id: string, reason: string, fix: string): void {
     all.reminders[id] = { ...all.reminders[id], failure: { at: ctx.now(), reason, fix } };
   });
   record(ctx, id, "failed", `${reason} (${fix})`);
-  println(ctx.stderr, `knot: reminder ${id} could not reach you: ${reason}.\nFix: ${fix}.`);
+  println(ctx.stderr, t.couldNotReach(id, reason, fix));
 }
 
 /**
@@ -114,7 +115,7 @@ async function fireOnce(id: string, ctx: Context): Promise<Fired> {
   if (reminder.kind === "once" && Date.parse(reminder.at!) < now - DAY_MS) {
     finishOnce(ctx, reminder);
     record(ctx, id, "quiet", "a one-time reminder long past: removed");
-    println(ctx.stdout, "quiet: a one-time reminder long past, removed");
+    println(ctx.stdout, t.longPast);
     return done(ExitCode.ok);
   }
 
@@ -133,7 +134,7 @@ async function fireOnce(id: string, ctx: Context): Promise<Fired> {
   if (nudge.action === "quiet") {
     if (isSpent(nudge)) finishOnce(ctx, reminder);
     record(ctx, id, "quiet", nudge.why);
-    println(ctx.stdout, `quiet: ${nudge.why}`);
+    println(ctx.stdout, t.quiet(nudge.why));
     return done(ExitCode.ok);
   }
 
@@ -145,7 +146,7 @@ async function fireOnce(id: string, ctx: Context): Promise<Fired> {
       all.reminders[id] = { ...s, waiting: { since: s.waiting?.since ?? now, why: away } };
     });
     record(ctx, id, "waiting", away);
-    println(ctx.stdout, `waiting: ${away}`);
+    println(ctx.stdout, t.waitingNow(away));
     return { code: ExitCode.ok, retry: true };
   }
 
@@ -162,13 +163,13 @@ async function fireOnce(id: string, ctx: Context): Promise<Fired> {
     }),
   );
   if (!before) {
-    println(ctx.stdout, "quiet: already reminded");
+    println(ctx.stdout, t.alreadyReminded);
     return done(ExitCode.ok);
   }
   const text =
     nudge.action === "advise"
-      ? { title: ADVICE_TITLE, body: adviceText(nudge.reasons) }
-      : reminderText(routine);
+      ? { title: ADVICE_TITLE, body: t.advice(nudge.reasons) }
+      : t.reminder(routine);
   const shown = await notify(
     desktop,
     text.title,
@@ -195,12 +196,12 @@ async function fireOnce(id: string, ctx: Context): Promise<Fired> {
   });
   if (nudge.action === "advise") {
     record(ctx, id, "advised", nudge.reasons.join("; "));
-    println(ctx.stdout, "advised to see a doctor");
+    println(ctx.stdout, t.advised);
     return done(ExitCode.ok);
   }
   if (reminder.kind === "once") finishOnce(ctx, reminder);
   record(ctx, id, "reminded", routine.id);
-  println(ctx.stdout, `reminded: ${text.body}`);
+  println(ctx.stdout, t.reminded(text.body));
   if (await shown.chosen) {
     const problem = await openTerminal(desktop, ["start", routine.id]);
     if (problem) {

@@ -1,7 +1,7 @@
 import { emitKeypressEvents } from "node:readline";
 import { type Context, println } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
-import { adviceText, isSpent, lastDue, nextDue, reminderText } from "../remind/decide.js";
+import { isSpent, lastDue, nextDue } from "../remind/decide.js";
 import { logFiring } from "../remind/log.js";
 import type { Reminder } from "../remind/model.js";
 import {
@@ -17,6 +17,7 @@ import { Cues } from "../session/cues.js";
 import { Priority } from "../session/speech.js";
 import { TERM, TerminalControl } from "../session/terminal.js";
 import { SIGNAL_EXIT } from "../signals.js";
+import { remindText as t } from "../text/remind.js";
 import { truncate } from "../ui/text.js";
 import { start } from "./start.js";
 
@@ -30,19 +31,14 @@ const CLEAR_LINE = "\r\u001b[2K";
  */
 export async function remindHere(ctx: Context): Promise<number> {
   if (!ctx.stdin.isTTY || !ctx.stdout.isTTY) {
-    throw new KnotError(
-      "knot remind --here keeps reminders in a terminal, and there is none here.",
-      {
-        hint: "Run it in a terminal tab, or let the system run them: knot remind every 1h",
-      },
-    );
+    throw new KnotError(t.hereNoTerminal, { hint: t.hereNoTerminalHint });
   }
   let current = readReminders(ctx);
   let settings = current.settings;
   let reminders = current.reminders;
   if (reminders.length === 0) {
-    throw new KnotError("No reminders to keep.", {
-      hint: "Set one first: knot remind every 1h --between 09:00-17:30 (add --here to this later)",
+    throw new KnotError(t.nothingToKeep, {
+      hint: t.nothingToKeepHint,
     });
   }
   const s = ctx.style;
@@ -74,12 +70,10 @@ export async function remindHere(ctx: Context): Promise<number> {
       .map((r) => ({ r, at: nextDue(r, states[r.id] ?? {}, now) }))
       .filter((x): x is { r: Reminder; at: number } => x.at !== undefined)
       .sort((a, b) => a.at - b.at)[0];
-    const text = upcoming
-      ? `next: ${upcoming.r.routine} at ${when(upcoming.at, now)}`
-      : "no reminder due in the coming week";
+    const text = upcoming ? t.nextHere(upcoming.r.routine, when(upcoming.at, now)) : t.noneThisWeek;
     // one line, whatever the width: a wrapped status could not be redrawn in place
     const width = Math.max(10, (ctx.stdout.columns ?? 80) - 1);
-    out(`${CLEAR_LINE}${s.dim(truncate(`${text}  (q quits)`, width))}`);
+    out(`${CLEAR_LINE}${s.dim(truncate(t.status(text), width))}`);
   };
 
   const check = () => {
@@ -112,19 +106,19 @@ export async function remindHere(ctx: Context): Promise<number> {
         why: "in this terminal (--here)",
       });
       if (nudge.action === "advise") {
-        const text = adviceText(nudge.reasons);
+        const text = t.advice(nudge.reasons);
         cues.bell(2);
         cues.notify(ADVICE_TITLE, text, true);
         out(`${CLEAR_LINE}${s.error(text)}\n`);
         continue;
       }
-      const { title, body } = reminderText(routine);
+      const { title, body } = t.reminder(routine);
       showing = reminder;
       cues.bell();
       cues.say(`${routine.name}.`, Priority.step);
       cues.notify(title, body);
-      out(`${CLEAR_LINE}\n${s.strong(`${title} is due`)}: ${body}\n`);
-      out(`${s.dim("Enter starts it here, s snoozes 10 minutes, q quits.")}\n`);
+      out(`${CLEAR_LINE}\n${t.dueLine(s.strong(t.isDue(title)), body)}\n`);
+      out(`${s.dim(t.hereKeys)}\n`);
       return;
     }
     status();
@@ -150,7 +144,7 @@ export async function remindHere(ctx: Context): Promise<number> {
       unlisten();
       cues.stop();
       out(`${CLEAR_LINE}${TERM.cursorShow}`);
-      println(ctx.stdout, "Reminders here stopped.");
+      println(ctx.stdout, t.hereStopped);
       resolve(code);
     };
     const onKey = (str: string | undefined, key: { name?: string; ctrl?: boolean } = {}) => {
@@ -168,7 +162,7 @@ export async function remindHere(ctx: Context): Promise<number> {
         const until = ctx.now() + SNOOZE_MS;
         updateState(ctx.paths.data, reminder.id, (st) => ({ ...st, snoozedUntil: until }));
         showing = undefined;
-        out(`Snoozed until ${when(until, ctx.now())}.\n`);
+        out(`${t.snoozedUntil(when(until, ctx.now()))}\n`);
         status();
       } else if (key.name === "return" || key.name === "enter") {
         showing = undefined;

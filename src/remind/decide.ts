@@ -182,24 +182,3 @@ export function nextDue(reminder: Reminder, state: ReminderState, now: number): 
   if (state.snoozedUntil !== undefined && state.snoozedUntil > now) return state.snoozedUntil;
   return nextSlot(reminder, now);
 }
-
-/** What knot says instead of a nudge while a getting-worse rule is active. */
-export function adviceText(reasons: readonly string[]): string {
-  return `Things may not be getting better: ${reasons.join("; ")}. Please see a doctor before carrying on; knot holds its reminders until then.`;
-}
-
-/** What the notification says: what, and for how long, and how to start it. */
-export function reminderText(routine: NudgeRoutine & { summary: string; seconds: number }): {
-  title: string;
-  body: string;
-} {
-  const summary = routine.summary.trim().replace(/\.$/, "");
-  const what =
-    summary === ""
-      ? `about ${Math.max(1, Math.round(routine.seconds / 60))} minutes`
-      : summary.charAt(0).toLowerCase() + summary.slice(1);
-  return {
-    title: routine.name,
-    body: `${routine.name}: ${what}. Run: knot start ${routine.id}`,
-  };
-}

@@ -1,4 +1,5 @@
 import { dayKey } from "../history/analysis.js";
+import type { NudgeRoutine } from "../remind/decide.js";
 import { DEFAULT_BETWEEN, DEFAULT_DAYS, type Reminder } from "../remind/model.js";
 import { clockTime } from "../safety/clock.js";
 import { localized } from "./locale.js";
@@ -41,9 +42,55 @@ function when(ms: number, now: number): string {
     : `${new Date(ms).toLocaleDateString(undefined, { weekday: "short" })} ${clockTime(ms)}`;
 }
 
+/** What knot says instead of a nudge while a getting-worse rule is active. */
+function adviceText(reasons: readonly string[]): string {
+  return `Things may not be getting better: ${reasons.join("; ")}. Please see a doctor before carrying on; knot holds its reminders until then.`;
+}
+
+/** What the notification says: what, and for how long, and how to start it. */
+function reminderText(routine: NudgeRoutine & { summary: string; seconds: number }): {
+  title: string;
+  body: string;
+} {
+  const summary = routine.summary.trim().replace(/\.$/, "");
+  const what =
+    summary === ""
+      ? `about ${Math.max(1, Math.round(routine.seconds / 60))} minutes`
+      : summary.charAt(0).toLowerCase() + summary.slice(1);
+  return {
+    title: routine.name,
+    body: `${routine.name}: ${what}. Run: knot start ${routine.id}`,
+  };
+}
+
 const fixTheFile = "Fix the file (knot config path shows it), or move it aside to start afresh.";
 
 export const remindText = localized({
+  advice: adviceText,
+  reminder: reminderText,
+  quiet: (why: string) => `quiet: ${why}`,
+  waitingNow: (why: string) => `waiting: ${why}`,
+  longPast: "quiet: a one-time reminder long past, removed",
+  alreadyReminded: "quiet: already reminded",
+  advised: "advised to see a doctor",
+  reminded: (body: string) => `reminded: ${body}`,
+  couldNotReach: (id: string, reason: string, fix: string) =>
+    `knot: reminder ${id} could not reach you: ${reason}.\nFix: ${fix}.`,
+  start: "Start",
+  // knot remind --here
+  hereNoTerminal: "knot remind --here keeps reminders in a terminal, and there is none here.",
+  hereNoTerminalHint: "Run it in a terminal tab, or let the system run them: knot remind every 1h",
+  nothingToKeep: "No reminders to keep.",
+  nothingToKeepHint:
+    "Set one first: knot remind every 1h --between 09:00-17:30 (add --here to this later)",
+  nextHere: (routine: string, at: string) => `next: ${routine} at ${at}`,
+  noneThisWeek: "no reminder due in the coming week",
+  status: (text: string) => `${text}  (q quits)`,
+  isDue: (title: string) => `${title} is due`,
+  dueLine: (isDue: string, body: string) => `${isDue}: ${body}`,
+  hereKeys: "Enter starts it here, s snoozes 10 minutes, q quits.",
+  hereStopped: "Reminders here stopped.",
+  snoozedUntil: (at: string) => `Snoozed until ${at}.`,
   describe,
   when,
   notFromLibrary: (id: string) => `A reminder needs a routine from knot list, not a file (${id}).`,

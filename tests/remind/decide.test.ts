@@ -6,7 +6,6 @@ import {
   type NudgeInput,
   nextDue,
   type ReminderState,
-  reminderText,
 } from "../../src/remind/decide.js";
 import {
   lastSlot,
@@ -18,6 +17,10 @@ import {
   slotsOn,
 } from "../../src/remind/model.js";
 import type { Area } from "../../src/routine/vocabulary.js";
+import { remindText } from "../../src/text/remind.js";
+
+const reminderText = remindText.reminder;
+
 import { withPackOff } from "../../src/safety/rules.js";
 import { massageStep, rec, thermalStep } from "../history/fixtures.js";
 
