@@ -1,3 +1,4 @@
+import { sessionText } from "../text/session.js";
 import type { Style } from "../ui/style.js";
 import { displayWidth, truncate } from "../ui/text.js";
 import type { SessionView } from "./view.js";
@@ -16,34 +17,23 @@ export type Line = Span[];
 
 export const span = (text: string, paint?: Paint): Span => (paint ? { text, paint } : { text });
 
-export const KEY_HELP: [string, string][] = [
-  ["space", "pause / resume"],
-  ["n  →", "next step"],
-  ["b  ←", "back to the start of the previous step"],
-  ["+ / -", "add or take off 10 s (30 s on steps over 5 min)"],
-  ["Enter", "carry on after a step that waits for you"],
-  ["x", "stop: it hurts"],
-  ["q", "quit (Ctrl-C too)"],
-  ["v", "voice on or off"],
-  ["?", "show or hide this help"],
-];
+export const KEY_HELP: [string, string][] = sessionText.keys.help;
+
+/** The keys' column in the help: 8 wide, or wider for keys named at more length. */
+export const KEY_COLUMN = Math.max(8, ...KEY_HELP.map(([keys]) => displayWidth(keys) + 1));
+
+/** A key's name padded to the keys' column, measured as the terminal shows it. */
+export const keyCell = (keys: string): string =>
+  `${keys}${" ".repeat(Math.max(0, KEY_COLUMN - displayWidth(keys)))}`;
 
 export function hints(width: number): string {
-  const full = "space pause · n next · b back · +/- time · x it hurts · q quit · ? help";
-  const short = "space ⏯  n ▶  b ◀  +/-  x hurts  q quit  ?";
-  return width >= full.length ? full : truncate(short, width);
+  const full = sessionText.keys.hintsFull;
+  const short = sessionText.keys.hintsShort;
+  return width >= displayWidth(full) ? full : truncate(short, width);
 }
 
 /** What kind of step it is, in words: the colour says it too, but not without colour. */
-export const KIND_WORDS: Record<string, string> = {
-  prepare: "get ready",
-  hold: "hold",
-  move: "move",
-  rest: "rest",
-  cold: "cold pack on",
-  heat: "heat on",
-  massage: "massage",
-};
+export const KIND_WORDS: Record<string, string> = sessionText.kinds;
 
 /** A call across the whole width, readable without colour: `░░░ text ░░░`. */
 export const banner = (text: string, width: number): string => {

@@ -13,6 +13,7 @@ import {
   hints,
   KEY_HELP,
   KIND_WORDS,
+  keyCell,
   type Line,
   largeBar,
   noticeRows,
@@ -190,7 +191,7 @@ export function renderMat(
   const bottom: Line[] = [];
   if (view.showHelp) {
     for (const [keysText, what] of KEY_HELP) {
-      bottom.push([span(`  ${keysText.padEnd(8)}`, style.strong), span(truncate(what, inner - 8))]);
+      bottom.push([span(`  ${keyCell(keysText)}`, style.strong), span(truncate(what, inner - 8))]);
     }
   } else if (view.question) {
     const q = view.question;

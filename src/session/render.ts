@@ -1,5 +1,6 @@
 import { formatClock } from "../duration.js";
 import { FLOORS } from "../safety/allowance.js";
+import { sessionText } from "../text/session.js";
 import type { Style } from "../ui/style.js";
 import { displayWidth, noticeLines, truncate, wrap } from "../ui/text.js";
 import { bigText, fitScale, glyphHeight } from "./bigfont.js";
@@ -8,6 +9,7 @@ import {
   hints,
   KEY_HELP,
   KIND_WORDS,
+  keyCell,
   type Line,
   largeBar,
   noticeRows,
@@ -62,10 +64,11 @@ export function renderScreen(
 
   // Header: routine on the left, where we are on the right.
   // The time left is unstyled: it changes every second, and plain digits cost the fewest bytes.
-  const step = `step ${view.index + 1} of ${view.count} · `;
-  const left = `${formatClock(view.routineLeft)} left`;
-  const name = truncate(view.routineName, Math.max(4, inner - step.length - left.length - 2));
-  const gap = Math.max(1, inner - name.length - step.length - left.length + 2);
+  const step = w.where(view.index + 1, view.count);
+  const left = w.left(formatClock(view.routineLeft));
+  const head = displayWidth(step) + displayWidth(left);
+  const name = truncate(view.routineName, Math.max(4, inner - head - 2));
+  const gap = Math.max(1, inner - displayWidth(name) - head + 2);
   lines.push([
     span(`  ${name}`, style.strong),
     span(" ".repeat(gap)),
@@ -75,11 +78,11 @@ export function renderScreen(
   lines.push([]);
 
   // The step, large: its name, the side, the round.
-  const round = view.step.round ? `round ${view.step.round.index} of ${view.step.round.of}` : "";
-  const reps = view.rep ? `${view.rep.index} of ${view.rep.of}` : "";
+  const round = view.step.round ? w.round(view.step.round.index, view.step.round.of) : "";
+  const reps = view.rep ? w.reps(view.rep.index, view.rep.of) : "";
   const tags = [sideLabel(view.step), round, reps].filter(Boolean).join(" · ");
   lines.push([
-    span(`  ${truncate(view.step.name.toUpperCase(), inner - tags.length - 3)}`, (t) =>
+    span(`  ${truncate(view.step.name.toUpperCase(), inner - displayWidth(tags) - 3)}`, (t) =>
       style.strong(kindPaint(t)),
     ),
     ...(tags ? [span(`   ${tags}`, kindPaint)] : []),
@@ -92,7 +95,7 @@ export function renderScreen(
   if (view.showHelp) {
     lines.push([]);
     for (const [keys, what] of KEY_HELP.slice(0, room)) {
-      lines.push([span(`  ${keys.padEnd(8)}`, style.strong), span(truncate(what, inner - 8))]);
+      lines.push([span(`  ${keyCell(keys)}`, style.strong), span(truncate(what, inner - 8))]);
     }
   } else if (view.step.instruction) {
     for (const text of wrap(view.step.instruction, inner).slice(0, room))
@@ -103,8 +106,8 @@ export function renderScreen(
   lines.push([]);
   lines.push(
     view.next
-      ? [span("  next: ", style.dim), span(truncate(describeStep(view.next), inner - 6))]
-      : [span("  next: ", style.dim), span("the end")],
+      ? [span(w.next, style.dim), span(truncate(describeStep(view.next), nextRoom(inner)))]
+      : [span(w.next, style.dim), span(w.theEnd)],
   );
   lines.push([]);
   lines.push(...noticeRows(notice, style));
@@ -112,20 +115,25 @@ export function renderScreen(
   return lines;
 }
 
+const w = sessionText.screen;
+
+/** Room for the next step after "next: ", measured as the terminal shows it. */
+const nextRoom = (inner: number) => inner - Math.max(6, displayWidth(w.next) - 2);
+
 const questionText = (q: NonNullable<SessionView["question"]>) =>
-  `${q.of > 1 ? `(${q.index + 1} of ${q.of}) ` : ""}${q.text}  y: yes · n: no`;
+  w.question(q.text, q.index + 1, q.of);
 
 function timerLine(view: SessionView, inner: number, style: Style): Line {
   if (view.question)
     return [span(`  ${truncate(questionText(view.question), inner)}`, style.strong)];
   if (view.waiting) {
-    return [span("  press Enter when ready", style.strong)];
+    return [span(`  ${w.pressEnter}`, style.strong)];
   }
   const time = formatClock(view.left ?? 0);
   const countIn = !view.paused && view.left !== null && view.left <= 3;
   const timePaint: Paint = countIn ? (t) => style.inverse(style.strong(t)) : style.strong;
-  const label = view.paused ? "PAUSED  " : "";
-  const barWidth = Math.max(5, Math.min(50, inner - time.length - label.length - 4));
+  const label = view.paused ? w.paused : "";
+  const barWidth = Math.max(5, Math.min(50, inner - time.length - displayWidth(label) - 4));
   const total = view.stepSeconds ?? 1;
   const done = Math.min(
     barWidth,
@@ -149,12 +157,20 @@ export function renderCompactLine(view: SessionView, width: number, style: Style
     return [span(truncate(`? ${questionText(view.question)}`, width), style.strong)];
   if (view.waiting) {
     return [
-      span("Enter ▸ ", style.strong),
-      span(truncate(`${where}${view.step.name}${side}`, Math.max(1, width - 9))),
+      span(w.enter, style.strong),
+      span(
+        truncate(
+          `${where}${view.step.name}${side}`,
+          Math.max(1, width - displayWidth(w.enter) - 1),
+        ),
+      ),
     ];
   }
-  const time = `${view.paused ? "PAUSED " : ""}${formatClock(view.left ?? 0)} `;
-  const text = truncate(`${where}${view.step.name}${side}`, Math.max(1, width - time.length - 1));
+  const time = `${view.paused ? w.pausedShort : ""}${formatClock(view.left ?? 0)} `;
+  const text = truncate(
+    `${where}${view.step.name}${side}`,
+    Math.max(1, width - displayWidth(time) - 1),
+  );
   return [
     span(time, view.paused ? style.warn : style.strong),
     span(text, style.kind[view.step.kind]),
@@ -186,27 +202,27 @@ export function renderLarge(
   const top: Line[] = [];
   // Header: the routine, and where we are. The routine's time left changes by the minute here,
   // which keeps the bytes a second low; the step's time is the large one.
-  const where = `step ${view.index + 1} of ${view.count} · ${formatClock(view.routineLeft)} left`;
-  const name = truncate(view.routineName, Math.max(4, inner - where.length - 2));
+  const where = w.whereLeft(view.index + 1, view.count, formatClock(view.routineLeft));
+  const name = truncate(view.routineName, Math.max(4, inner - displayWidth(where) - 2));
   top.push([
     span(`  ${name}`, style.strong),
-    span(" ".repeat(Math.max(1, inner - displayWidth(name) - where.length + 2))),
+    span(" ".repeat(Math.max(1, inner - displayWidth(name) - displayWidth(where) + 2))),
     span(where, style.dim),
   ]);
   top.push([]);
-  const round = view.step.round ? `round ${view.step.round.index} of ${view.step.round.of}` : "";
-  const reps = view.rep ? `${view.rep.index} of ${view.rep.of}` : "";
-  const kind = view.step.packOff ? "safety" : (KIND_WORDS[view.step.kind] ?? view.step.kind);
+  const round = view.step.round ? w.round(view.step.round.index, view.step.round.of) : "";
+  const reps = view.rep ? w.reps(view.rep.index, view.rep.of) : "";
+  const kind = view.step.packOff ? w.safety : (KIND_WORDS[view.step.kind] ?? view.step.kind);
   const tags = [sideLabel(view.step), round, reps, kind].filter(Boolean).join(" · ");
   top.push([
-    span(`  ${truncate(view.step.name.toUpperCase(), inner - tags.length - 5)}`, (t) =>
+    span(`  ${truncate(view.step.name.toUpperCase(), inner - displayWidth(tags) - 5)}`, (t) =>
       style.strong(kindPaint(t)),
     ),
     span(`  ·  ${tags}`, kindPaint),
   ]);
   if (view.showHelp) {
     for (const [keys, what] of KEY_HELP) {
-      top.push([span(`  ${keys.padEnd(8)}`, style.strong), span(truncate(what, inner - 8))]);
+      top.push([span(`  ${keyCell(keys)}`, style.strong), span(truncate(what, inner - 8))]);
     }
   } else if (view.step.instruction) {
     const room = Math.max(1, height - glyphHeight(scale) - 12 - (notice.length > 1 ? 1 : 0));
@@ -217,14 +233,14 @@ export function renderLarge(
 
   const middle: Line[] = [];
   if (view.step.packOff) {
-    const call = `TAKE THE ${view.step.packOff === "cold" ? "COLD PACK" : "HEAT"} OFF NOW, then press Enter`;
+    const call = w.takeOff(view.step.packOff);
     middle.push([span(`  ${banner(call, inner)}`, (t) => style.error(style.strong(t)))]);
   } else if (view.question) {
     middle.push([
       span(`  ${banner(truncate(questionText(view.question), inner - 2), inner)}`, style.strong),
     ]);
   } else if (view.waiting) {
-    middle.push([span(`  ${banner("press Enter when ready", inner)}`, style.strong)]);
+    middle.push([span(`  ${banner(w.pressEnter, inner)}`, style.strong)]);
   } else {
     const time = formatClock(view.left ?? 0);
     const digits = bigText(time, scale);
@@ -235,27 +251,26 @@ export function renderLarge(
 
   const bottom: Line[] = [];
   if (view.paused) {
-    bottom.push([span(`  ${banner("PAUSED · press space to carry on", inner)}`, style.warn)]);
+    bottom.push([span(`  ${banner(w.pausedBanner, inner)}`, style.warn)]);
   } else if (!view.waiting) {
     bottom.push(largeBar(view, inner, style));
   } else bottom.push([]);
   if (view.packOn) {
-    const pack = view.packOn.kind === "cold" ? "Cold pack" : "Heat";
     const limit =
       view.packOn.onSeconds >= FLOORS.applicationSeconds
-        ? `: ${FLOORS.applicationSeconds / 60} minutes, take it off now`
+        ? w.packLimit(FLOORS.applicationSeconds / 60)
         : "";
     bottom.push([
       span(
-        `  ${pack} on for ${formatClock(view.packOn.onSeconds)} (pauses included)${limit}`,
+        `  ${w.packOn(view.packOn.kind, formatClock(view.packOn.onSeconds), limit)}`,
         limit ? style.error : style.dim,
       ),
     ]);
   } else bottom.push([]);
   bottom.push(
     view.next
-      ? [span("  next: ", style.dim), span(truncate(describeStep(view.next), inner - 6))]
-      : [span("  next: ", style.dim), span("the end")],
+      ? [span(w.next, style.dim), span(truncate(describeStep(view.next), nextRoom(inner)))]
+      : [span(w.next, style.dim), span(w.theEnd)],
   );
   bottom.push(...noticeRows(notice, style));
 
