@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { recoverCheckpoints, writeCheckpoint } from "../../src/history/checkpoint.js";
 import { HistoryStore } from "../../src/history/months.js";
-import { appendRecord, readHistoryFile } from "../../src/history/store.js";
+import { appendRecord, forEachLine, readHistoryFile } from "../../src/history/store.js";
 import { bundleForChild, tempDir } from "../helpers.js";
 import { rec } from "./fixtures.js";
 
@@ -59,6 +59,36 @@ describe("the history file", () => {
     const history = readHistoryFile(file);
     expect(history.records.map((r) => r.id)).toEqual([a.id, b.id]);
     expect(history.damaged).toEqual([{ line: 2, reason: "a line of over 8 MiB" }]);
+  });
+
+  it("reads every line whole, with its place, across the pieces a file is read in", () => {
+    // lines of every length around the 256 KiB pieces, some of several characters a letter,
+    // and a last line without its newline
+    const file = join(tempDir(), "lines.jsonl");
+    const lines: string[] = [];
+    let seed = 7;
+    for (let i = 0; i < 400; i++) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      const length = i % 50 === 0 ? 300_000 + (seed % 1000) : seed % 6000;
+      lines.push(`${i}:${"é€x".repeat(Math.ceil(length / 3)).slice(0, length)}`);
+    }
+    writeFileSync(file, `${lines.join("\n")}`);
+    const seen: { line: string; number: number; offset: number; bytes: number }[] = [];
+    const size = forEachLine(file, (line, number, offset, bytes) =>
+      seen.push({ line, number, offset, bytes }),
+    );
+    const whole = readFileSync(file);
+    expect(size).toBe(whole.length);
+    expect(seen.map((s) => s.line)).toEqual(lines);
+    expect(seen.map((s) => s.number)).toEqual(lines.map((_, i) => i + 1));
+    for (const s of seen) {
+      expect(whole.toString("utf8", s.offset, s.offset + s.bytes)).toBe(s.line);
+    }
+    // carrying on from where a line starts gives the rest
+    const from = seen[200]!;
+    const rest: string[] = [];
+    forEachLine(file, (line) => rest.push(line), from.offset);
+    expect(rest).toEqual(lines.slice(200));
   });
 
   it("after a write cut short, the next record starts on its own line", () => {
