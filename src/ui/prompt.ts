@@ -3,6 +3,7 @@ import type { Context, OutputStream } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
 import { exitNow, output } from "../output.js";
 import { SIGNAL_EXIT } from "../signals.js";
+import { promptText as words } from "../text/prompt.js";
 import { canAskOn } from "./can-ask.js";
 import { askLine, type LineQuestion } from "./line-prompt.js";
 import { TERM } from "./term.js";
@@ -62,7 +63,7 @@ async function guarded<T>(ctx: Context, question: () => Promise<T>): Promise<T> 
         if (Date.now() - continuedAt < 2000) continue;
         // Esc leaves a question as Ctrl-C does, but it is no signal: it ends as "not started"
         if (escaped(error)) throw new EscapePressed();
-        throw new KnotError("Cancelled.", { exitCode: ExitCode.sigint });
+        throw new KnotError(words.cancelled, { exitCode: ExitCode.sigint });
       }
     }
   } finally {
@@ -87,7 +88,7 @@ export function questionText(message: string, out: OutputStream, indent = 0): st
  */
 export class EscapePressed extends KnotError {
   constructor() {
-    super("Cancelled.", { exitCode: ExitCode.ok });
+    super(words.cancelled, { exitCode: ExitCode.ok });
     this.name = "EscapePressed";
   }
 }
@@ -167,16 +168,13 @@ export function askChecked(ctx: Context, question: LineQuestion): Promise<string
 }
 
 /** The 0-10 scale's anchors (Numeric Pain Rating Scale), said with the question in plain mode. */
-export const PAIN_SCALE = "0 no pain, 1-3 mild, 4-6 moderate, 7-10 severe, 10 the worst imaginable";
+export const PAIN_SCALE = words.painScale;
 
 /** The longest answer the check-in keeps ("10", with room to see a slip such as "100"). */
 export const RATING_MAX_LENGTH = 4;
 
 /** The check-in's questions: before a session, and after it. */
-export const RATING_QUESTIONS = {
-  before: "How bad is it right now",
-  after: "And now",
-} as const;
+export const RATING_QUESTIONS = words.rating;
 
 /**
  * "How bad is it right now, 0-10?": a number, or nothing when the person just presses Enter.
@@ -191,7 +189,7 @@ export function askRating(
 ): Promise<number | undefined> {
   return askScore(
     ctx,
-    { question: RATING_QUESTIONS[when], scale: PAIN_SCALE, label: "Pain" },
+    { question: RATING_QUESTIONS[when], scale: PAIN_SCALE, label: words.pain },
     options,
   );
 }
@@ -204,24 +202,24 @@ export async function askScore(
 ): Promise<number | undefined> {
   const { question, scale } = ask;
   const valid = (text: string) => text.trim() === "" || /^(10|[0-9])$/.test(text.trim());
-  const retry = "A whole number from 0 to 10, or Enter to skip";
+  const retry = words.scoreRetry;
   let answer: string;
   const out = options.out ?? ctx.stdout;
   if (options.lines) {
-    out.write(`${question}? Type a number 0 to 10 and press Enter: ${scale}. Enter alone skips.\n`);
+    out.write(`${words.scoreLines(question, scale)}\n`);
     answer = await guarded(ctx, async () => {
       for (;;) {
-        const line = await readLine(ctx, out, `${ask.label} 0-10: `);
+        const line = await readLine(ctx, out, words.scorePrompt(ask.label));
         if (valid(line)) return line;
-        out.write(`${retry}.\n`);
+        out.write(`${words.scoreRetryLine(retry)}\n`);
       }
     });
   } else {
-    out.write(`${ctx.style.dim(questionText(`0-10: ${scale}`, out, 2))}\n`);
+    out.write(`${ctx.style.dim(questionText(words.scoreScale(scale), out, 2))}\n`);
     // bounded: a paste of thousands of characters settles at once (see askLine)
     answer = await guarded(ctx, () =>
       askLine(ctx, {
-        message: `${question}, 0-10? (Enter to skip)`,
+        message: words.scoreQuestion(question),
         maxLength: RATING_MAX_LENGTH,
         validate: (text) => valid(text) || retry,
       }),
@@ -260,9 +258,7 @@ export async function chooseLine<T>(
   out.write(`${lines.join("\n")}\n`);
   return guarded(ctx, async () => {
     for (;;) {
-      const answer = (
-        await readLine(ctx, out, `Type 1-${choices.length} and press Enter: `)
-      ).trim();
+      const answer = (await readLine(ctx, out, words.choose(choices.length))).trim();
       const chosen = /^\d+$/.test(answer) ? choices[Number(answer) - 1] : undefined;
       if (chosen) return chosen.value;
     }
@@ -311,7 +307,7 @@ export function yesNoKey(chunk: string, fallback: boolean | undefined): YesNoKey
 
 /** "[Y/n]": the keys a yes/no question takes, its default in capitals. */
 export const yesNoKeys = (fallback: boolean | undefined): string =>
-  fallback === undefined ? "[y/n]" : fallback ? "[Y/n]" : "[y/N]";
+  fallback === undefined ? words.yesNo.either : fallback ? words.yesNo.yes : words.yesNo.no;
 
 /**
  * The one yes/no question of knot, answered with one keypress (see yesNoKey), the answer
