@@ -70,12 +70,14 @@ const LAYERS: readonly { name: string; paths: readonly string[] }[] = [
     paths: ["text/"],
   },
   {
-    // the change over weeks and what helps (progress), and the builder's steps and poses: the
-    // codes and numbers the text modules word
+    // the change over weeks, what helps and the weekly check's activities (progress), and the
+    // builder's steps, poses and typed text: the codes and numbers the text modules word
     name: "domain: progress and the builder's steps",
     paths: [
       "progress/change.ts",
       "progress/helps.ts",
+      "progress/psfs.ts",
+      "builder/clean-text.ts",
       "builder/draft-types.ts",
       "builder/poses.ts",
     ],

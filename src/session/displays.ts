@@ -1,6 +1,6 @@
 import { type OutputStream, println } from "../context.js";
 import { formatClock, formatDuration } from "../duration.js";
-import { clockTime } from "../safety/allowance-text.js";
+import { clockTime } from "../safety/clock.js";
 import { sessionText as t } from "../text/session.js";
 import type { Style } from "../ui/style.js";
 

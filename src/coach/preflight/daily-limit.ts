@@ -1,7 +1,7 @@
 import { ExitCode } from "../../errors.js";
 import type { TimelineEntry } from "../../routine/timeline.js";
 import type { Decision } from "../../safety/allowance.js";
-import { decisionText, OVERRIDES } from "../../safety/allowance-text.js";
+import { decisionText, OVERRIDES } from "../../text/allowance.js";
 import { capitalise, NotStarted, type PreflightInput } from "./input.js";
 import { massageDecision } from "./massage.js";
 

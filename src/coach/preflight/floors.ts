@@ -1,7 +1,7 @@
 import { ExitCode } from "../../errors.js";
 import type { TimelineEntry } from "../../routine/timeline.js";
 import { checkPlan, type Decision, floors } from "../../safety/allowance.js";
-import { decisionText, FLOOR_NOTE } from "../../safety/allowance-text.js";
+import { decisionText, FLOOR_NOTE } from "../../text/allowance.js";
 import { NotStarted, type PreflightInput } from "./input.js";
 import { massageFits } from "./massage.js";
 

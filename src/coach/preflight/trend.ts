@@ -1,6 +1,6 @@
 import type { Decision } from "../../safety/allowance.js";
-import { decisionText, OVERRIDES } from "../../safety/allowance-text.js";
 import { assessTrend, redFlagLines } from "../../safety/trend.js";
+import { decisionText, OVERRIDES } from "../../text/allowance.js";
 import { capitalise, goOnAnyway, type PreflightInput } from "./input.js";
 
 /** Things may not be getting better: "Go on anyway?". Returns whether the person said yes. */
