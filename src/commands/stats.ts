@@ -6,7 +6,7 @@ import { barChart, columnChart, ratingLine } from "../history/charts.js";
 import { activeDays } from "../history/months.js";
 import { gatherProgress, progressJson, round1 } from "../progress/gather.js";
 import { changeLines, helpsEmpty, NO_CAUSE, RELIEF_WORDS, reliefText } from "../progress/words.js";
-import { redFlagLines } from "../safety/trend.js";
+import { safetyText } from "../text/safety.js";
 import { padEnd, truncate, wrap } from "../ui/text.js";
 import { parseWholeNumber } from "./coach-numbers.js";
 import { layoutWidth, printJson } from "./print.js";
@@ -55,7 +55,7 @@ export async function stats(options: StatsOptions, ctx: Context): Promise<number
   const width = Math.min(layoutWidth(ctx), 100);
   const out = (text = "") => println(ctx.stdout, text);
   if (trend.worse) {
-    const lines = redFlagLines(trend.reasons);
+    const lines = safetyText.adviceLines(trend.reasons);
     out(s.error(lines[0]!));
     for (const line of lines.slice(1)) out(line);
     out();

@@ -1,5 +1,5 @@
 import { RED_FLAGS } from "../health.js";
-import { redFlagAdvice } from "../safety/trend.js";
+import { safetyText } from "../text/safety.js";
 import { REPORT_MAX_COLUMNS, type ReportData } from "./report-data.js";
 import { barsSvg, columnsSvg, esc, type Series, scaleSvg } from "./svg.js";
 import {
@@ -72,7 +72,7 @@ function changeBlock(c: ReportData["change"]["pain"]): string {
   const words = VERDICT_WORDS[c.verdict];
   const note = c.verdict === "too-few-days" ? tooFewWords(c) : THRESHOLD_WORDS[c.measure];
   // the getting-worse advice, as knot says it at the terminal, run together to fit the page
-  const { emergencyHeading: ask, soonHeading: soon } = redFlagAdvice([]);
+  const { emergencyHeading: ask, soonHeading: soon } = safetyText.advice([]);
   const advice =
     c.verdict === "worse"
       ? `<p class="worse">${esc(`${ask} ${RED_FLAGS.emergency.join("; ")}; ${soon} ${RED_FLAGS.soon.join("; ")}.`)}</p>`

@@ -1,4 +1,3 @@
-import { EMERGENCY_HEADING, RED_FLAGS } from "../health.js";
 import { startOfDay } from "../history/analysis.js";
 import type { RecordSummary } from "../history/record.js";
 import { AREAS, type Area } from "../routine/vocabulary.js";
@@ -277,33 +276,4 @@ export function notReleasing(
     if (!(late < early && meaningfulChange(early, late))) stuck.push(area);
   }
   return { stuck, unrated };
-}
-
-/**
- * What knot says when a trend rule is active, by part: the reasons, then when to get help.
- * A page lays the parts out its own way (the report runs them together); never by their words.
- */
-export function redFlagAdvice(reasons: readonly TrendReason[]) {
-  return {
-    heading: "Things may not be getting better:",
-    reasons: reasons.map((r) => `${r.text}.`),
-    emergencyHeading: `Please see a doctor before carrying on. ${EMERGENCY_HEADING}`,
-    emergency: RED_FLAGS.emergency,
-    soonHeading: "and see a doctor soon for:",
-    soon: RED_FLAGS.soon,
-  };
-}
-
-/** What knot says when a trend rule is active: the reasons, then when to get help. */
-export function redFlagLines(reasons: readonly TrendReason[]): string[] {
-  const advice = redFlagAdvice(reasons);
-  const item = (text: string) => `  - ${text}`;
-  return [
-    advice.heading,
-    ...advice.reasons.map(item),
-    advice.emergencyHeading,
-    ...advice.emergency.map(item),
-    advice.soonHeading,
-    ...advice.soon.map(item),
-  ];
 }

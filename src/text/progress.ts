@@ -1,7 +1,7 @@
 import { CHANGE_RULES, type Change, type Verdict } from "../progress/change.js";
 import { HELPS_RULES, type Relief, type WhatHelps } from "../progress/helps.js";
-import { redFlagLines } from "../safety/trend.js";
 import { localized } from "./locale.js";
+import { safetyText } from "./safety.js";
 
 /** The words for the change over weeks and for what helps, shared by `knot stats` and the report. */
 
@@ -59,7 +59,8 @@ function changeLines(c: Change, options: { adviceAbove?: boolean } = {}): string
   if (c.verdict === "worse" && options.adviceAbove) lines.push("  (see the advice above)");
   else if (c.verdict === "worse")
     lines.push(
-      ...redFlagLines([])
+      ...safetyText
+        .adviceLines([])
         .slice(1)
         .map((l) => `  ${l}`),
     );

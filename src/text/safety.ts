@@ -15,7 +15,7 @@ import {
 import { FLOORS } from "../safety/allowance.js";
 import { THERMAL_RULES } from "../safety/rules.js";
 import type { ScreenId } from "../safety/screening.js";
-import { TREND_RULE_TEXT, TREND_SOURCE } from "../safety/trend.js";
+import { TREND_RULE_TEXT, TREND_SOURCE, type TrendReason } from "../safety/trend.js";
 import { localized } from "./locale.js";
 
 /**
@@ -97,7 +97,38 @@ function screenQuestion(group: readonly ScreenId[]): ScreenQuestion {
   };
 }
 
+/**
+ * What knot says when a trend rule is active, by part: the reasons, then when to get help.
+ * A page lays the parts out its own way (the report runs them together); never by their words.
+ */
+function redFlagAdvice(reasons: readonly TrendReason[]) {
+  return {
+    heading: "Things may not be getting better:",
+    reasons: reasons.map((r) => `${r.text}.`),
+    emergencyHeading: `Please see a doctor before carrying on. ${EMERGENCY_HEADING}`,
+    emergency: RED_FLAGS.emergency,
+    soonHeading: "and see a doctor soon for:",
+    soon: RED_FLAGS.soon,
+  };
+}
+
+/** What knot says when a trend rule is active: the reasons, then when to get help. */
+function redFlagLines(reasons: readonly TrendReason[]): string[] {
+  const advice = redFlagAdvice(reasons);
+  const item = (text: string) => `  - ${text}`;
+  return [
+    advice.heading,
+    ...advice.reasons.map(item),
+    advice.emergencyHeading,
+    ...advice.emergency.map(item),
+    advice.soonHeading,
+    ...advice.soon.map(item),
+  ];
+}
+
 export const safetyText = localized({
+  advice: redFlagAdvice,
+  adviceLines: redFlagLines,
   health: {
     redFlags: RED_FLAGS,
     neckRedFlags: NECK_RED_FLAGS,

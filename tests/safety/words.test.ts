@@ -9,7 +9,11 @@ import {
   stopAdviceLines,
 } from "../../src/health.js";
 import { EMERGENCY_ADVICE, screenLines } from "../../src/safety/screening.js";
-import { redFlagAdvice, redFlagLines } from "../../src/safety/trend.js";
+import { safetyText } from "../../src/text/safety.js";
+
+const redFlagAdvice = safetyText.advice;
+const redFlagLines = safetyText.adviceLines;
+
 import { stated } from "../guidance.js";
 
 describe("the emergency words, said one way everywhere", () => {

@@ -1,6 +1,7 @@
 import type { Decision } from "../../safety/allowance.js";
-import { assessTrend, redFlagLines } from "../../safety/trend.js";
+import { assessTrend } from "../../safety/trend.js";
 import { decisionText, OVERRIDES } from "../../text/allowance.js";
+import { safetyText } from "../../text/safety.js";
 import { capitalise, goOnAnyway, type PreflightInput } from "./input.js";
 
 /** Things may not be getting better: "Go on anyway?". Returns whether the person said yes. */
@@ -13,8 +14,8 @@ export async function checkTrend(
   if (!advice) return false;
   const trend = assessTrend(input.recent, ctx.now());
   const lines = trend.worse
-    ? redFlagLines(trend.reasons)
-    : [decisionText(advice, ctx.now()), ...redFlagLines([]).slice(1)];
+    ? safetyText.adviceLines(trend.reasons)
+    : [decisionText(advice, ctx.now()), ...safetyText.adviceLines([]).slice(1)];
   say(ctx.style.error(lines[0]!));
   for (const line of lines.slice(1)) say(line);
   say();
