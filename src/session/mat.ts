@@ -5,6 +5,7 @@ import { drawPose } from "../poses/draw.js";
 import { frameCount, type Pose } from "../poses/figure.js";
 import type { Side } from "../routine/vocabulary.js";
 import { FLOORS } from "../safety/allowance.js";
+import { sessionText } from "../text/session.js";
 import type { Style } from "../ui/style.js";
 import { displayWidth, noticeLines, truncate, wrap } from "../ui/text.js";
 import { bigText, bigWidth, glyphHeight } from "./bigfont.js";
@@ -126,32 +127,37 @@ export function renderMat(
   const kindPaint = style.kind[view.step.kind];
   // The routine's time left on the same clock as every other view ("10:34 left", never "about
   // 11 min"); unstyled, as plain digits cost the fewest bytes when it changes each second.
-  const where = `step ${view.index + 1} of ${view.count} · `;
-  const left = `${formatClock(view.routineLeft)} left`;
-  const name = truncate(view.routineName, Math.max(4, inner - where.length - left.length - 2));
+  const w = sessionText.screen;
+  const where = w.where(view.index + 1, view.count);
+  const left = w.left(formatClock(view.routineLeft));
+  const head = displayWidth(where) + displayWidth(left);
+  const name = truncate(view.routineName, Math.max(4, inner - head - 2));
   const header: Line = [
     span(`  ${name}`, style.strong),
-    span(pad(inner - displayWidth(name) - where.length - left.length + 2)),
+    span(pad(inner - displayWidth(name) - head + 2)),
     span(where, style.dim),
     span(left),
   ];
-  const round = view.step.round ? `round ${view.step.round.index} of ${view.step.round.of}` : "";
-  const reps = view.rep ? `${view.rep.index} of ${view.rep.of}` : "";
-  const kind = view.step.packOff ? "safety" : (KIND_WORDS[view.step.kind] ?? view.step.kind);
+  const round = view.step.round ? w.round(view.step.round.index, view.step.round.of) : "";
+  const reps = view.rep ? w.reps(view.rep.index, view.rep.of) : "";
+  const kind = view.step.packOff ? w.safety : (KIND_WORDS[view.step.kind] ?? view.step.kind);
   const tags = [sideLabel(view.step), round, reps, kind].filter(Boolean).join(" · ");
   // The step in words as well as in large letters: for screen readers, logs and searching.
   const title: Line = [
-    span(`  ${truncate(view.step.name.toUpperCase(), inner - tags.length - 5)}`, (t) =>
+    span(`  ${truncate(view.step.name.toUpperCase(), inner - displayWidth(tags) - 5)}`, (t) =>
       style.strong(kindPaint(t)),
     ),
     span(`  ·  ${tags}`, kindPaint),
   ];
   const next: Line = view.next
     ? [
-        span("  next: ", style.dim),
-        span(truncate(describeStep(view.next), inner - 6), style.strong),
+        span(w.next, style.dim),
+        span(
+          truncate(describeStep(view.next), inner - Math.max(6, displayWidth(w.next) - 2)),
+          style.strong,
+        ),
       ]
-    : [span("  next: ", style.dim), span("the end", style.strong)];
+    : [span(w.next, style.dim), span(w.theEnd, style.strong)];
   const notice: Line[] = noticeRows(view.notice ? noticeLines(view.notice, inner) : [], style);
   const keys: Line = [span(`  ${hints(inner)}`, style.dim)];
 
@@ -159,8 +165,8 @@ export function renderMat(
   if (word) {
     const urgent = Boolean(view.step.packOff);
     const footer: Line[] = [];
-    if (urgent) {
-      const call = `TAKE THE ${view.step.packOff === "cold" ? "COLD PACK" : "HEAT"} OFF NOW, then press Enter`;
+    if (view.step.packOff) {
+      const call = sessionText.screen.takeOff(view.step.packOff);
       footer.push([span(`  ${banner(call, inner)}`, (t) => style.error(style.strong(t)))]);
     } else footer.push(title);
     footer.push(next, ...notice, keys);
@@ -195,17 +201,17 @@ export function renderMat(
     }
   } else if (view.question) {
     const q = view.question;
-    const text = `${q.of > 1 ? `(${q.index + 1} of ${q.of}) ` : ""}${q.text}  y: yes · n: no`;
+    const text = sessionText.screen.question(q.text, q.index + 1, q.of);
     bottom.push([span(`  ${banner(truncate(text, inner - 2), inner)}`, style.strong)]);
   } else if (view.step.instruction) {
     for (const text of wrap(view.step.instruction, inner).slice(0, 2))
       bottom.push([span(`  ${text}`)]);
   }
   if (view.paused) {
-    bottom.push([span(`  ${banner("PAUSED · press space to carry on", inner)}`, style.warn)]);
+    bottom.push([span(`  ${banner(sessionText.screen.pausedBanner, inner)}`, style.warn)]);
   } else if (view.waiting) {
     if (!view.question)
-      bottom.push([span(`  ${banner("press Enter when ready", inner)}`, style.strong)]);
+      bottom.push([span(`  ${banner(sessionText.screen.pressEnter, inner)}`, style.strong)]);
   } else bottom.push(largeBar(view, inner, style));
   if (view.packOn) bottom.push(packLine(view.packOn, style));
   // What comes next, in large letters where the height allows: read before the step ends.
