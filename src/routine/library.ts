@@ -50,9 +50,12 @@ export interface Library {
 
 const jsonFiles = (dir: string): string[] => {
   try {
+    // join(dir, name) for each file, with the folder's part made once (a file name holds no
+    // separator): join's normalising is most of the cost in a folder of hundreds of files.
+    const inDir = join(dir, "x").slice(0, -1);
     return routineFiles(dir)
       .sort()
-      .map((name) => join(dir, name));
+      .map((name) => inDir + name);
   } catch {
     return []; // a missing routines folder simply holds no routines
   }
