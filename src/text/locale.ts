@@ -43,11 +43,19 @@ function wrap(value: unknown, tr: (text: string) => string): unknown {
   if (typeof value === "string") return tr(value);
   if (typeof value === "function") {
     const f = value as (...args: unknown[]) => unknown;
-    return (...args: unknown[]) => wrap(f(...args), tr);
+    // a message given to another as a part is marked once, as the whole it becomes part of
+    return (...args: unknown[]) => wrap(f(...args.map(unmarked)), tr);
   }
   if (Array.isArray(value)) return value.map((v) => wrap(v, tr));
   if (value !== null && typeof value === "object") {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wrap(v, tr)]));
   }
   return value;
+}
+
+const MARKED = new RegExp(`${PSEUDO_OPEN}|\u00b7*${PSEUDO_CLOSE}`, "g");
+
+/** A part of a message, without the marks (and their lengthening) it got as a message itself. */
+function unmarked(part: unknown): unknown {
+  return typeof part === "string" ? part.replace(MARKED, "") : part;
 }
