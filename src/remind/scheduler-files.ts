@@ -71,8 +71,8 @@ const hasControl = (text: string, allowed = "") =>
   [...text].some((c) => isControl(c) && !allowed.includes(c));
 
 const refuse = (what: string, path: string, why: string) =>
-  new KnotError(`knot's folder ${quote(path)} ${why}, which ${what} cannot hold.`, {
-    hint: "Set XDG_DATA_HOME (or HOME) to a folder without it, then run knot remind repair.",
+  new KnotError(remindText.folderRefused(quote(path), why, what), {
+    hint: remindText.folderRefusedHint,
   });
 
 /**
@@ -133,9 +133,8 @@ export function systemdUnits(
  */
 export function cronCommand(target: EntryTarget, id: string): string {
   const path = target.launcher;
-  if (hasControl(path))
-    throw refuse("a crontab line", path, "holds a new line or a control character");
-  if (/\\%/.test(path)) throw refuse("a crontab line", path, "holds \\ before %");
+  if (hasControl(path)) throw refuse(remindText.cronLine, path, remindText.newLineOrControl);
+  if (/\\%/.test(path)) throw refuse(remindText.cronLine, path, remindText.backslashPercent);
   const word = `'${path.replace(/'/g, "'\\''")}'`.replace(/%/g, "\\%");
   return `/bin/sh ${word} ${id}`;
 }
@@ -159,7 +158,7 @@ export function cronLines(reminder: Reminder, target: EntryTarget): string[] {
 /** Text for an XML element; XML 1.0 cannot hold most control characters at all. */
 export function xmlText(text: string): string {
   if (hasControl(text, "\t\n\r") || /[\ufffe\uffff]/.test(text)) {
-    throw refuse("a launchd property list", text, "holds a control character");
+    throw refuse(remindText.plist, text, remindText.control);
   }
   return text
     .replace(/&/g, "&amp;")

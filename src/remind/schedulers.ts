@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { ExitCode, KnotError } from "../errors.js";
+import { remindText } from "../text/remind.js";
 import { withLock } from "./lock.js";
 import type { Reminder } from "./model.js";
 import {
@@ -92,9 +93,9 @@ function check(result: ReturnType<Run>, what: string): void {
   if (result.error || result.status !== 0) {
     const why =
       result.error?.message ?? (result.stderr.trim().split("\n")[0] || `exit ${result.status}`);
-    throw new KnotError(`Could not ${what}: ${why}.`, {
+    throw new KnotError(remindText.couldNot(what, why), {
       exitCode: ExitCode.failure,
-      hint: "knot remind --here gives the same reminders in this terminal, with nothing installed.",
+      hint: remindText.couldNotHint,
     });
   }
 }
@@ -195,12 +196,12 @@ export function install(name: SchedulerName, reminder: Reminder, ctx: SchedulerC
     const unit = unitName(ctx.profile, id);
     writeFileSync(join(dir, `${unit}.service`), service);
     writeFileSync(join(dir, `${unit}.timer`), timer);
-    check(ctx.run("systemctl", ["--user", "daemon-reload"]), "reload systemd's user units");
+    check(ctx.run("systemctl", ["--user", "daemon-reload"]), remindText.reloadUnits);
     check(
       ctx.run("systemctl", ["--user", "enable", "--now", `${unit}.timer`]),
-      `start the timer ${unit}.timer`,
+      remindText.startTimer(unit),
     );
-    return `systemd user timer ${unit}.timer (systemctl --user list-timers)`;
+    return remindText.atTimer(unit);
   }
   if (name === "launchd") {
     const dir = launchAgentsDir(ctx.env);
@@ -212,13 +213,13 @@ export function install(name: SchedulerName, reminder: Reminder, ctx: SchedulerC
     writeFileSync(file, plist);
     check(
       ctx.run("launchctl", ["bootstrap", `gui/${uidOf(ctx)}`, file]),
-      `load the launchd agent ${label}`,
+      remindText.loadAgent(label),
     );
-    return `launchd agent ${label} (launchctl list | grep knot)`;
+    return remindText.atAgent(label);
   }
   const lines = cronLines(reminder, ctx);
   editCrontab(ctx, (l) => cronId(l, ctx) !== id, lines);
-  return `crontab lines marked "# knot-remind ${ctx.profile} ${id}" (crontab -l)`;
+  return remindText.atCron(ctx.profile, id);
 }
 
 /** Stops and deletes reminders' scheduler entries; with `all`, every one of this profile's. */
@@ -332,7 +333,7 @@ interface Crontab {
 
 function readCrontab(ctx: SchedulerContext): Crontab {
   const result = ctx.run("crontab", ["-l"]);
-  if (result.error) check(result, "read your crontab");
+  if (result.error) check(result, remindText.readCrontab);
   // "no crontab for you" is an empty one
   if (result.status !== 0) return { lines: [], exists: false };
   const bytes = Buffer.isBuffer(result.stdout) ? result.stdout : Buffer.from(result.stdout, "utf8");
@@ -362,6 +363,6 @@ function editCrontab(
     const lines = [...kept, ...add.map((l) => Buffer.from(l, "utf8").toString("latin1"))];
     if (table.exists && lines.join("\n") === table.lines.join("\n")) return;
     const bytes = Buffer.from(lines.length > 0 ? `${lines.join("\n")}\n` : "", "latin1");
-    check(ctx.run("crontab", ["-"], bytes), "write your crontab");
+    check(ctx.run("crontab", ["-"], bytes), remindText.writeCrontab);
   });
 }

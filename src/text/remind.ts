@@ -117,6 +117,28 @@ export const remindText = localized({
   allOff: "All reminders stopped and removed.",
   off: (id: string) => `Reminder ${id} stopped and removed.`,
   adviceTitle: "knot: please see a doctor",
+  // the schedulers
+  couldNot: (what: string, why: string) => `Could not ${what}: ${why}.`,
+  couldNotHint:
+    "knot remind --here gives the same reminders in this terminal, with nothing installed.",
+  reloadUnits: "reload systemd's user units",
+  startTimer: (unit: string) => `start the timer ${unit}.timer`,
+  loadAgent: (label: string) => `load the launchd agent ${label}`,
+  readCrontab: "read your crontab",
+  writeCrontab: "write your crontab",
+  atTimer: (unit: string) => `systemd user timer ${unit}.timer (systemctl --user list-timers)`,
+  atAgent: (label: string) => `launchd agent ${label} (launchctl list | grep knot)`,
+  atCron: (profile: string, id: string) =>
+    `crontab lines marked "# knot-remind ${profile} ${id}" (crontab -l)`,
+  folderRefused: (path: string, why: string, what: string) =>
+    `knot's folder ${path} ${why}, which ${what} cannot hold.`,
+  folderRefusedHint:
+    "Set XDG_DATA_HOME (or HOME) to a folder without it, then run knot remind repair.",
+  cronLine: "a crontab line",
+  plist: "a launchd property list",
+  newLineOrControl: "holds a new line or a control character",
+  backslashPercent: "holds \\ before %",
+  control: "holds a control character",
   // knot remind list
   settingsProblem: (problem: string) => `Settings: ${problem}.`,
   none: "No reminders. Set one: knot remind every 1h --between 09:00-17:30",
