@@ -6,12 +6,10 @@ import {
   DEFAULT_BETWEEN,
   DEFAULT_DAYS,
   nextSlot,
-  parseBetween,
-  parseDays,
-  parseEvery,
   REMINDER_LIMITS,
   type Reminder,
 } from "../remind/model.js";
+import { parseBetween, parseDays, parseEvery } from "../remind/parse.js";
 import {
   readReminders,
   routineFor,

@@ -1,6 +1,4 @@
-import { KnotError } from "../errors.js";
 import { addDays, startOfDay } from "../history/analysis.js";
-import { quote } from "../ui/safe.js";
 
 /**
  * A reminder as kept in the settings: either a repeating one ("every 1h between 09:00 and
@@ -31,8 +29,8 @@ export const REMINDER_LIMITS = { minEvery: 15, maxEvery: 8 * 60, maxReminders: 2
 export const DEFAULT_BETWEEN: [string, string] = ["09:00", "17:30"];
 export const DEFAULT_DAYS: Day[] = ["mon", "tue", "wed", "thu", "fri"];
 
-/** "1h", "45m", "1h30m", "90" (minutes): minutes between reminders. */
-export function parseEvery(text: string): number {
+/** "1h", "45m", "1h30m", "90" (minutes): minutes between reminders, or undefined. */
+export function readEvery(text: string): number | undefined {
   const m = /^\s*(?:(\d{1,2})\s*h)?\s*(?:(\d{1,3})\s*m?)?\s*$/i.exec(text);
   const minutes = m && (m[1] || m[2]) ? Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0) : Number.NaN;
   if (
@@ -40,9 +38,7 @@ export function parseEvery(text: string): number {
     minutes < REMINDER_LIMITS.minEvery ||
     minutes > REMINDER_LIMITS.maxEvery
   ) {
-    throw new KnotError(
-      `Remind every ${quote(text)}? Give a time from ${REMINDER_LIMITS.minEvery} minutes to ${REMINDER_LIMITS.maxEvery / 60} hours, such as 1h, 45m or 1h30m.`,
-    );
+    return undefined;
   }
   return minutes;
 }
@@ -53,21 +49,19 @@ const minutesOf = (clock: string) => {
   return h * 60 + m;
 };
 
-/** "09:00-17:30": from and to, local time, from before to. */
-export function parseBetween(text: string): [string, string] {
+/** "09:00-17:30": from and to, local time, from before to; or undefined. */
+export function readBetween(text: string): [string, string] | undefined {
   const parts = text.split("-").map((p) => p.trim());
   const pad = (clock: string) => clock.padStart(5, "0");
   if (parts.length === 2 && parts.every((p) => CLOCK.test(p))) {
     const [from, to] = parts.map(pad) as [string, string];
     if (minutesOf(from) < minutesOf(to)) return [from, to];
   }
-  throw new KnotError(
-    `--between takes two times of day, the first earlier, such as 09:00-17:30, not ${quote(text)}.`,
-  );
+  return undefined;
 }
 
-/** "mon-fri", "mon,wed,fri", "weekdays", "weekend", "daily". */
-export function parseDays(text: string): Day[] {
+/** "mon-fri", "mon,wed,fri", "weekdays", "weekend", "daily"; or undefined. */
+export function readDays(text: string): Day[] | undefined {
   const word = text.trim().toLowerCase();
   if (word === "daily" || word === "every-day" || word === "all") return [...DAYS];
   if (word === "weekdays") return [...DEFAULT_DAYS];
@@ -78,9 +72,7 @@ export function parseDays(text: string): Day[] {
     const from = DAYS.indexOf(a as Day);
     const to = b === undefined ? from : DAYS.indexOf(b as Day);
     if (from < 0 || to < 0) {
-      throw new KnotError(
-        `--days takes days such as mon-fri, mon,wed,fri, weekdays or daily, not ${quote(text)}.`,
-      );
+      return undefined;
     }
     for (let i = from; ; i = (i + 1) % 7) {
       out.add(DAYS[i]!);

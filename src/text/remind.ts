@@ -117,6 +117,12 @@ export const remindText = localized({
   allOff: "All reminders stopped and removed.",
   off: (id: string) => `Reminder ${id} stopped and removed.`,
   adviceTitle: "knot: please see a doctor",
+  badEvery: (text: string, min: number, maxHours: number) =>
+    `Remind every ${text}? Give a time from ${min} minutes to ${maxHours} hours, such as 1h, 45m or 1h30m.`,
+  badBetween: (text: string) =>
+    `--between takes two times of day, the first earlier, such as 09:00-17:30, not ${text}.`,
+  badDays: (text: string) =>
+    `--days takes days such as mon-fri, mon,wed,fri, weekdays or daily, not ${text}.`,
   // the schedulers
   couldNot: (what: string, why: string) => `Could not ${what}: ${why}.`,
   couldNotHint:

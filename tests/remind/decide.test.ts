@@ -7,15 +7,8 @@ import {
   nextDue,
   type ReminderState,
 } from "../../src/remind/decide.js";
-import {
-  lastSlot,
-  nextSlot,
-  parseBetween,
-  parseDays,
-  parseEvery,
-  type Reminder,
-  slotsOn,
-} from "../../src/remind/model.js";
+import { lastSlot, nextSlot, type Reminder, slotsOn } from "../../src/remind/model.js";
+import { parseBetween, parseDays, parseEvery } from "../../src/remind/parse.js";
 import type { Area } from "../../src/routine/vocabulary.js";
 import { remindText } from "../../src/text/remind.js";
 
