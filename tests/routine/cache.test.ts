@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { openRoutineCache } from "../src/routine/cache.js";
-import { loadLibrary } from "../src/routine/library.js";
-import { routineJson, tempDir, writeTree } from "./helpers.js";
+import { openRoutineCache } from "../../src/routine/cache.js";
+import { loadLibrary } from "../../src/routine/library.js";
+import { routineJson, tempDir, writeTree } from "../helpers.js";
 
 const folder = () =>
   writeTree({

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { checkLimits } from "../src/routine/limits.js";
-import { expandTimeline, MAX_TIMELINE_ENTRIES, totalSeconds } from "../src/routine/timeline.js";
-import type { Routine, StepItem } from "../src/routine/vocabulary.js";
-import { issuesOf } from "../src/text/routine.js";
+import { checkLimits } from "../../src/routine/limits.js";
+import { expandTimeline, MAX_TIMELINE_ENTRIES, totalSeconds } from "../../src/routine/timeline.js";
+import type { Routine, StepItem } from "../../src/routine/vocabulary.js";
+import { issuesOf } from "../../src/text/routine.js";
 
 /** The timeline with its problems worded, as knot prints them. */
 const expandWorded = (...args: Parameters<typeof expandTimeline>) => {

@@ -1,9 +1,9 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { KnotError } from "../src/errors.js";
-import { findRoutine, loadLibrary } from "../src/routine/library.js";
-import { closestMatches } from "../src/suggest.js";
-import { routineJson, writeTree } from "./helpers.js";
+import { KnotError } from "../../src/errors.js";
+import { findRoutine, loadLibrary } from "../../src/routine/library.js";
+import { closestMatches } from "../../src/suggest.js";
+import { routineJson, writeTree } from "../helpers.js";
 
 const builtIns = {
   "a.json": routineJson({ id: "alpha", name: "Alpha" }),

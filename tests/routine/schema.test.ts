@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import Ajv2020 from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { toJsonSchema } from "../src/routine/schema.js";
-import { AREAS, CATEGORIES, POSES, STEP_KINDS } from "../src/routine/vocabulary.js";
+import { toJsonSchema } from "../../src/routine/schema.js";
+import { AREAS, CATEGORIES, POSES, STEP_KINDS } from "../../src/routine/vocabulary.js";
 
 describe("routines/schema.json", () => {
   const published = JSON.parse(
-    readFileSync(new URL("../routines/schema.json", import.meta.url), "utf8"),
+    readFileSync(new URL("../../routines/schema.json", import.meta.url), "utf8"),
   );
 
   it("is the schema the validator uses (run `npm run schema` after changing the format)", () => {
@@ -31,7 +31,7 @@ describe("routines/schema.json", () => {
 
 describe("the schema's messages in an editor", () => {
   const published = JSON.parse(
-    readFileSync(new URL("../routines/schema.json", import.meta.url), "utf8"),
+    readFileSync(new URL("../../routines/schema.json", import.meta.url), "utf8"),
   );
   const ajv = new (Ajv2020 as unknown as typeof Ajv2020.default)({
     allErrors: true,

@@ -1,10 +1,10 @@
 import { existsSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BUILT_IN_DIR, BUILT_IN_INDEX } from "../src/package.js";
-import { makeBuiltInIndex, readBuiltInIndex } from "../src/routine/builtin-index.js";
-import { loadLibrary } from "../src/routine/library.js";
-import { routineJson, tempDir, writeTree } from "./helpers.js";
+import { BUILT_IN_DIR, BUILT_IN_INDEX } from "../../src/package.js";
+import { makeBuiltInIndex, readBuiltInIndex } from "../../src/routine/builtin-index.js";
+import { loadLibrary } from "../../src/routine/library.js";
+import { routineJson, tempDir, writeTree } from "../helpers.js";
 
 const fromFiles = (builtInDir: string) =>
   loadLibrary({ builtInDir, userDir: join(builtInDir, "none") }).entries;

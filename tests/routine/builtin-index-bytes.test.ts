@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { makeBuiltInIndex, readBuiltInIndex } from "../src/routine/builtin-index.js";
-import { loadLibrary } from "../src/routine/library.js";
-import { routineJson, tempDir, writeTree } from "./helpers.js";
+import { makeBuiltInIndex, readBuiltInIndex } from "../../src/routine/builtin-index.js";
+import { loadLibrary } from "../../src/routine/library.js";
+import { routineJson, tempDir, writeTree } from "../helpers.js";
 
 const fromFiles = (builtInDir: string) =>
   loadLibrary({ builtInDir, userDir: join(builtInDir, "none") }).entries;

@@ -2,10 +2,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { BUILT_IN_DIR } from "../src/package.js";
-import { validateRoutine } from "../src/routine/parse.js";
-import { BUILT_IN_IDS } from "./helpers.js";
-import { mutate, random } from "./mutate.js";
+import { BUILT_IN_DIR } from "../../src/package.js";
+import { validateRoutine } from "../../src/routine/parse.js";
+import { BUILT_IN_IDS } from "../helpers.js";
+import { mutate, random } from "../mutate.js";
 
 /**
  * The published schema (routines/schema.json, what editors check files with) and knot's

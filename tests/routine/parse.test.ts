@@ -1,14 +1,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { run } from "../src/cli.js";
-import { BUILT_IN_DIR } from "../src/package.js";
-import { checkRoutine } from "../src/routine/library.js";
-import { checkLimits, routineWarnings } from "../src/routine/limits.js";
-import { parseRoutineBytes, validateRoutine } from "../src/routine/parse.js";
-import { expandTimeline } from "../src/routine/timeline.js";
-import { stated } from "./guidance.js";
-import { BUILT_IN_IDS, routineJson, testContext, writeTree } from "./helpers.js";
+import { run } from "../../src/cli.js";
+import { BUILT_IN_DIR } from "../../src/package.js";
+import { checkRoutine } from "../../src/routine/library.js";
+import { checkLimits, routineWarnings } from "../../src/routine/limits.js";
+import { parseRoutineBytes, validateRoutine } from "../../src/routine/parse.js";
+import { expandTimeline } from "../../src/routine/timeline.js";
+import { stated } from "../guidance.js";
+import { BUILT_IN_IDS, routineJson, testContext, writeTree } from "../helpers.js";
 
 const errorsOf = (value: unknown) =>
   validateRoutine(value).issues.filter((i) => i.severity === "error");
