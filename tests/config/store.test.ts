@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { assertConfigKey, parseConfigValue } from "../src/config/keys.js";
-import { openConfig, readSettings } from "../src/config/store.js";
-import { tempDir } from "./helpers.js";
+import { assertConfigKey, parseConfigValue } from "../../src/config/keys.js";
+import { openConfig, readSettings } from "../../src/config/store.js";
+import { tempDir } from "../helpers.js";
 
 describe("parseConfigValue", () => {
   it.each([
@@ -144,7 +144,7 @@ describe("the settings file holds only what the person set", () => {
     expect(JSON.parse(readFileSync(join(dir, "screening.json"), "utf8"))).toEqual({
       "red-flags": "x",
     });
-    const { withoutPinnedDefaults } = await import("../src/config/store.js");
+    const { withoutPinnedDefaults } = await import("../../src/config/store.js");
     expect(withoutPinnedDefaults({ ...pinned, leadIn: 10, reminders })).toEqual({
       leadIn: 10,
       reminders,
@@ -181,8 +181,8 @@ describe("the reminders' reader and writer", () => {
   };
 
   it("a default pinned by an older knot gives way to knot's current default, as in settings", async () => {
-    const { CONFIG_KEYS } = await import("../src/config/keys.js");
-    const { readReminderSettings } = await import("../src/config/store.js");
+    const { CONFIG_KEYS } = await import("../../src/config/keys.js");
+    const { readReminderSettings } = await import("../../src/config/store.js");
     const dir = tempDir();
     writeFileSync(join(dir, "config.json"), JSON.stringify(pinnedWithReminder));
     const limit = CONFIG_KEYS["massage.dailyLimitMinutes"];
@@ -200,7 +200,7 @@ describe("the reminders' reader and writer", () => {
 
   it("a reminders file that is a link is refused, its target never written", async () => {
     const { symlinkSync } = await import("node:fs");
-    const { writeReminderList } = await import("../src/config/store.js");
+    const { writeReminderList } = await import("../../src/config/store.js");
     const reminder = pinnedWithReminder.reminders[0] as never;
     const linked = tempDir();
     const target = join(tempDir(), "elsewhere.json");
