@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyKeys } from "../src/ui/line-prompt.js";
+import { applyKeys } from "../../src/ui/line-prompt.js";
 
 describe("a bounded one-line answer", () => {
   it.each([
@@ -36,7 +36,7 @@ describe("a bounded one-line answer", () => {
 
 describe("questions at a terminal", () => {
   it("wrap at word boundaries, at most 80 columns", async () => {
-    const { questionText } = await import("../src/ui/prompt.js");
+    const { questionText } = await import("../../src/ui/prompt.js");
     const long =
       "Clear your history? (/home/someone/.local/share/knot/history is kept as a backup, nothing is deleted)";
     for (const columns of [200, 80, 50]) {
@@ -64,12 +64,12 @@ describe("the keys of every yes/no question", () => {
     ["s", true, undefined],
     ["yes", undefined, true], // a paste: its first key
   ] as const)("%j (default %s) is %s", async (chunk, fallback, expected) => {
-    const { yesNoKey } = await import("../src/ui/prompt.js");
+    const { yesNoKey } = await import("../../src/ui/prompt.js");
     expect(yesNoKey(chunk, fallback)).toBe(expected);
   });
 
   it("show the default in capitals", async () => {
-    const { yesNoKeys } = await import("../src/ui/prompt.js");
+    const { yesNoKeys } = await import("../../src/ui/prompt.js");
     expect([yesNoKeys(true), yesNoKeys(false), yesNoKeys(undefined)]).toEqual([
       "[Y/n]",
       "[y/N]",
@@ -85,7 +85,7 @@ describe("a 'not reaching you' notice in the countdown", () => {
   const advice = "Check the sound is on and a speaker is connected; knot rings twice instead.";
 
   it("wraps at word boundaries onto two lines at 80 columns (76 inside the margins)", async () => {
-    const { noticeLines } = await import("../src/ui/text.js");
+    const { noticeLines } = await import("../../src/ui/text.js");
     const text = voice("espeak-ng failed: exit code 1");
     const lines = noticeLines(text, 76);
     expect(lines).toHaveLength(2);
@@ -94,7 +94,7 @@ describe("a 'not reaching you' notice in the countdown", () => {
   });
 
   it("a long failure is cut before the advice, never the advice itself", async () => {
-    const { noticeLines } = await import("../src/ui/text.js");
+    const { noticeLines } = await import("../../src/ui/text.js");
     const long = voice(
       "espeak-ng failed: ALSA lib pcm.c:2664:(snd_pcm_open_noupdate) Unknown PCM default; no audio device found at all",
     );
@@ -113,7 +113,7 @@ describe("a 'not reaching you' notice in the countdown", () => {
   });
 
   it("a short notice stays one line", async () => {
-    const { noticeLines } = await import("../src/ui/text.js");
+    const { noticeLines } = await import("../../src/ui/text.js");
     expect(noticeLines("Voice is on, but espeak-ng was not found.", 76)).toEqual([
       "Voice is on, but espeak-ng was not found.",
     ]);
@@ -122,7 +122,7 @@ describe("a 'not reaching you' notice in the countdown", () => {
 
 describe("warnings at a terminal", () => {
   it("a long line wraps at word boundaries, a list item hangs under its text, short lines stay", async () => {
-    const { wrapIndented } = await import("../src/ui/text.js");
+    const { wrapIndented } = await import("../../src/ui/text.js");
     const warning =
       "Your last cold ended at 22:56 (14m ago): guidance repeats cold only every 2-4 hours, once the skin is back to its normal temperature (from 00:56 tomorrow).";
     const lines = wrapIndented(warning, 80);
@@ -148,8 +148,8 @@ describe("warnings at a terminal", () => {
 describe("a long question typed at", () => {
   it("wraps at word boundaries, the answer drawn on its last line only", async () => {
     const { PassThrough } = await import("node:stream");
-    const { askLine } = await import("../src/ui/line-prompt.js");
-    const { testContext } = await import("./helpers.js");
+    const { askLine } = await import("../../src/ui/line-prompt.js");
+    const { testContext } = await import("../helpers.js");
     const { ctx, stdout } = testContext({ columns: 50 });
     const stdin = new PassThrough();
     ctx.stdin = stdin;
