@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { allowanceNow } from "../src/commands/allowance-now.js";
-import { checkHighRating, fitToLimit, preflight } from "../src/commands/preflight.js";
-import type { Settings } from "../src/config/store.js";
-import { readSettings } from "../src/config/store.js";
-import type { TimelineEntry } from "../src/routine/timeline.js";
-import type { Area } from "../src/routine/vocabulary.js";
-import { plannedMassage } from "../src/safety/allowance.js";
-import { screensDue, screensFor } from "../src/safety/screening.js";
-import { readScreeningFile } from "../src/safety/screening-log.js";
-import type { Asker } from "../src/ui/prompt.js";
-import { testContext } from "./helpers.js";
-import { massageStep, rec, thermalStep } from "./history/fixtures.js";
+import { allowanceNow } from "../../src/commands/allowance-now.js";
+import { checkHighRating, fitToLimit, preflight } from "../../src/commands/preflight.js";
+import type { Settings } from "../../src/config/store.js";
+import { readSettings } from "../../src/config/store.js";
+import type { TimelineEntry } from "../../src/routine/timeline.js";
+import type { Area } from "../../src/routine/vocabulary.js";
+import { plannedMassage } from "../../src/safety/allowance.js";
+import { screensDue, screensFor } from "../../src/safety/screening.js";
+import { readScreeningFile } from "../../src/safety/screening-log.js";
+import type { Asker } from "../../src/ui/prompt.js";
+import { testContext } from "../helpers.js";
+import { massageStep, rec, thermalStep } from "../history/fixtures.js";
 
 const NOW = Date.parse("2026-11-22T12:00:00Z");
 const settings = (
