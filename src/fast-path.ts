@@ -12,7 +12,7 @@ import { reportError } from "./report-error.js";
  * what the table makes certain is read here: help, an unknown or combined option, a missing
  * value, a value that looks like an option, `--`, a choice not offered, a wrong number of
  * arguments, and every other command go to commander, whose messages and exit codes stay the
- * only ones. tests/cli-fast-path.test.ts runs both over the same words and compares what each
+ * only ones. tests/fast-path.test.ts runs both over the same words and compares what each
  * command receives.
  */
 export const HOT_COMMANDS = ["list", "show", "start", "today", "stats", "history"] as const;
