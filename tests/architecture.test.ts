@@ -85,7 +85,16 @@ const LAYERS: readonly { name: string; paths: readonly string[] }[] = [
   {
     // the session's state machine and the reminders' rules: they judge with the safety rules
     name: "domain: session and reminders",
-    paths: ["session/engine.ts", "session/reps.ts", "remind/model.ts", "remind/decide.ts"],
+    paths: [
+      "session/engine.ts",
+      "session/engine-state.ts",
+      "session/engine-steps.ts",
+      "session/engine-rules.ts",
+      "session/engine-readings.ts",
+      "session/reps.ts",
+      "remind/model.ts",
+      "remind/decide.ts",
+    ],
   },
   { name: "domain: safety", paths: ["safety/"] },
   { name: "domain: history", paths: ["history/record.ts", "history/analysis.ts"] },

@@ -1,7 +1,23 @@
-import type { EndReason, StepOutcome } from "../history/record.js";
 import type { TimelineEntry } from "../routine/timeline.js";
-import { FLOORS } from "../safety/allowance.js";
 import { isThermalStep } from "../safety/rules.js";
+import {
+  applicationRoom,
+  capApplication,
+  massageRoom,
+  refuse,
+  tooSoon,
+  tooSoonBase,
+} from "./engine-rules.js";
+import {
+  BACKWARD_TOLERANCE_MS,
+  type Command,
+  event,
+  JUMP_THRESHOLD_MS,
+  type SessionEvent,
+  type SessionState,
+  type Transition,
+} from "./engine-state.js";
+import { endStep, enterStep, finish, leaveStep, resumeIfPaused } from "./engine-steps.js";
 
 /**
  * The coach's state machine: pure, driven by the times it is handed. Every timed step has a
@@ -10,107 +26,26 @@ import { isThermalStep } from "../safety/rules.js";
  * happened, which the edges turn into screens, cues and JSON lines.
  */
 
-export type { EndReason, StepOutcome };
-export type Status = "running" | "paused" | "waiting" | "finished";
-
-export type Command =
-  | "pause"
-  | "next"
-  | "back"
-  | "extend"
-  | "shorten"
-  | "enter"
-  /** Nobody can press Enter (input ran out): a step that waits carries on by itself. */
-  | "carry-on"
-  | "quit"
-  | "pain"
-  | "interrupt";
-
-export interface SessionState {
-  readonly timeline: readonly TimelineEntry[];
-  index: number;
-  status: Status;
-  /** When the current timed step ends (running only). */
-  deadline: number | null;
-  /** Time left in the current timed step while paused. */
-  remainingMs: number | null;
-  /** Length of the current step after + / - adjustments, in seconds. */
-  stepSeconds: number | null;
-  stepStartedAt: number;
-  startedAt: number;
-  lastNow: number;
-  pausedMs: number;
-  pausedAt: number | null;
-  outcomes: StepOutcome[];
-  /** Time spent in each step, pauses excluded (a step gone back to keeps what it had). */
-  elapsedMs: number[];
-  /** When each step last started. */
-  startedAtByStep: (number | null)[];
-  /** Time paused in the current step so far. */
-  stepPausedMs: number;
-  /** Whether the current step was shortened with "-". */
-  shortened: boolean;
-  /** Seconds added with "+" (less those taken off with "-") over the whole session. */
-  addedSeconds: number;
-  /**
-   * When a pack last came off (confirmed in this session, or from earlier sessions): the next
-   * cold or heat may start only 10 minutes after it, whatever keys are pressed.
-   */
-  lastThermalEnd: number | null;
-  /** Where the session began (a resumed one, later than 0): b never goes before it. */
-  firstIndex: number;
-  endReason?: EndReason;
-  endedAt?: number;
-}
-
-interface EventBase {
-  at: number;
-  index: number;
-  count: number;
-}
-
-export type SessionEvent = EventBase &
-  (
-    | { type: "session-start" }
-    | { type: "step-start" }
-    | { type: "step-end"; outcome: StepOutcome }
-    | { type: "pause" }
-    | { type: "resume" }
-    | { type: "skip" }
-    | { type: "back" }
-    | { type: "adjust"; deltaSeconds: number; seconds: number }
-    | {
-        type: "refused";
-        /** The command that was refused, and the rule that refused it. */
-        command: Command;
-        rule: RefusedRule;
-        /** time-off: when the next cold or heat may start. */
-        until?: number;
-      }
-    | {
-        type: "clock-jump";
-        awaySeconds: number;
-        /** A cold or heat step that ended while knot was away: the pack is still on. */
-        pack?: { kind: "cold" | "heat"; onSeconds: number };
-      }
-    | { type: "session-end"; reason: EndReason }
-  );
-
-/**
- * Why a key did nothing: the pack is on or waiting to come off (it comes off before anything
- * else), 10 minutes off before the next application, or no massage left in the allowance.
- */
-export type RefusedRule = "pack-on" | "pack-off" | "time-off" | "massage-limit";
-
-export interface Transition {
-  state: SessionState;
-  events: SessionEvent[];
-}
-
-/** A gap between two looks at the clock longer than this means the laptop slept or knot was stopped. */
-export const JUMP_THRESHOLD_MS = 3000;
-/** The clock reading this much earlier than last time means it was set back. */
-export const BACKWARD_TOLERANCE_MS = 1000;
+export {
+  msUntilNextSecond,
+  routineSecondsLeft,
+  type SessionSummary,
+  secondsLeft,
+  summarize,
+} from "./engine-readings.js";
+export { applicationStart } from "./engine-rules.js";
+export {
+  BACKWARD_TOLERANCE_MS,
+  type Command,
+  type EndReason,
+  JUMP_THRESHOLD_MS,
+  type RefusedRule,
+  type SessionEvent,
+  type SessionState,
+  type Status,
+  type StepOutcome,
+  type Transition,
+} from "./engine-state.js";
 
 /** Starts a session at its first step, or at `startIndex` when resuming one that was cut off. */
 export function startSession(
@@ -147,93 +82,6 @@ export function startSession(
     event({ ...state, index: first }, now, { type: "session-start" }),
   ];
   return { state: enterStep(state, first, now, events), events };
-}
-
-function event(
-  state: SessionState,
-  at: number,
-  body: DistributiveOmit<SessionEvent, keyof EventBase>,
-): SessionEvent {
-  return { at, index: state.index, count: state.timeline.length, ...body } as SessionEvent;
-}
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-
-/** Starts step `index` at `startAt` (its scheduled start, so that lateness does not add up). */
-function enterStep(
-  state: SessionState,
-  index: number,
-  startAt: number,
-  events: SessionEvent[],
-  /** A shorter run of the step (massage gone back to, with only so much allowance left). */
-  secondsOverride?: number,
-): SessionState {
-  const base = state.timeline[index];
-  if (!base) return finish(state, startAt, "completed", events);
-  const step =
-    secondsOverride === undefined || base.seconds === null
-      ? base
-      : { ...base, seconds: Math.min(base.seconds, secondsOverride) };
-  const startedAtByStep = [...state.startedAtByStep];
-  startedAtByStep[index] = startAt;
-  const next: SessionState = {
-    ...state,
-    index,
-    startedAtByStep,
-    stepPausedMs: 0,
-    stepStartedAt: startAt,
-    stepSeconds: step.seconds,
-    shortened: false,
-    remainingMs: null,
-    deadline: step.seconds === null ? null : startAt + step.seconds * 1000,
-    status: step.seconds === null ? "waiting" : "running",
-  };
-  events.push(event(next, startAt, { type: "step-start" }));
-  return next;
-}
-
-function endStep(
-  state: SessionState,
-  at: number,
-  outcome: StepOutcome,
-  events: SessionEvent[],
-): SessionState {
-  const outcomes = [...state.outcomes];
-  outcomes[state.index] = outcome;
-  events.push(event(state, at, { type: "step-end", outcome }));
-  return { ...leaveStep(state, at), outcomes };
-}
-
-/** Adds the time spent in the current step (pauses excluded) to its total. */
-function leaveStep(state: SessionState, at: number): SessionState {
-  const pausedNow = state.pausedAt === null ? 0 : at - state.pausedAt;
-  const spent = Math.max(0, at - state.stepStartedAt - state.stepPausedMs - pausedNow);
-  const elapsedMs = [...state.elapsedMs];
-  elapsedMs[state.index] = (elapsedMs[state.index] ?? 0) + spent;
-  return { ...state, elapsedMs };
-}
-
-function finish(
-  state: SessionState,
-  now: number,
-  reason: EndReason,
-  events: SessionEvent[],
-): SessionState {
-  const pausedMs =
-    state.pausedAt === null ? state.pausedMs : state.pausedMs + (now - state.pausedAt);
-  // A session ending mid-step keeps the time spent in that step.
-  const inStep = state.index < state.timeline.length && state.outcomes[state.index] === "pending";
-  const done: SessionState = {
-    ...(inStep ? leaveStep(state, now) : state),
-    index: Math.min(state.index, state.timeline.length - 1),
-    status: "finished",
-    deadline: null,
-    pausedAt: null,
-    pausedMs,
-    endReason: reason,
-    endedAt: now,
-  };
-  events.push(event(done, now, { type: "session-end", reason }));
-  return done;
 }
 
 /** The clock moved on: end steps whose deadlines passed, and notice jumps in either direction. */
@@ -285,69 +133,6 @@ export function tick(state: SessionState, now: number): Transition {
   }
   return { state: s, events };
 }
-
-/** When the current application of cold or heat began (its first step's start). */
-export function applicationStart(state: SessionState): number | undefined {
-  const step = state.timeline[state.index];
-  if (!isThermalStep(step)) return undefined;
-  let first = state.index;
-  while (first > 0 && state.timeline[first - 1]?.kind === step.kind) first -= 1;
-  return state.startedAtByStep[first] ?? state.stepStartedAt;
-}
-
-/**
- * A pack is on for at most 20 minutes by the wall clock: a pause does not stop it, so a cold
- * or heat step ends at that mark whatever its countdown says, and the call to take the pack
- * off begins.
- */
-function capApplication(s: SessionState, now: number): SessionState {
-  const start = applicationStart(s);
-  if (start === undefined) return s;
-  const capAt = start + FLOORS.applicationSeconds * 1000;
-  if (s.status === "paused" && now >= capAt) return { ...resumeIfPaused(s, now), deadline: capAt };
-  if (s.status === "running" && s.deadline !== null && s.deadline > capAt)
-    return { ...s, deadline: capAt };
-  return s;
-}
-
-/**
- * The first moment the next cold or heat application could start if the current step ended
- * `leftMs` from now, when that breaks the 10 minutes off; undefined when it does not, or when
- * a step that waits for Enter lies between (Enter there is checked in turn).
- */
-function tooSoon(s: SessionState, now: number, leftMs: number): number | undefined {
-  if (s.lastThermalEnd === null) return undefined;
-  let at = now + leftMs;
-  for (let i = s.index + 1; i < s.timeline.length; i++) {
-    const step = s.timeline[i]!;
-    if (isThermalStep(step)) {
-      const earliest = s.lastThermalEnd + FLOORS.offSeconds * 1000;
-      return at < earliest ? earliest : undefined;
-    }
-    if (step.seconds === null) return undefined;
-    at += step.seconds * 1000;
-  }
-  return undefined;
-}
-
-function refuse(
-  s: SessionState,
-  now: number,
-  cmd: Command,
-  rule: RefusedRule,
-  events: SessionEvent[],
-  until?: number,
-): SessionState {
-  events.push(event(s, now, { type: "refused", command: cmd, rule, ...(until ? { until } : {}) }));
-  return s;
-}
-
-/** Seconds a massage step may still run: its cap less what earlier runs of it used. */
-const massageRoom = (s: SessionState, index: number): number | undefined => {
-  const step = s.timeline[index];
-  if (step?.kind !== "massage" || step.maxSeconds === undefined) return undefined;
-  return Math.max(0, step.maxSeconds - Math.floor((s.elapsedMs[index] ?? 0) / 1000));
-};
 
 /** A key or signal: each command's effect on the session. */
 export function command(state: SessionState, cmd: Command, now: number): Transition {
@@ -461,17 +246,6 @@ export function command(state: SessionState, cmd: Command, now: number): Transit
   return { state: s, events };
 }
 
-function resumeIfPaused(s: SessionState, now: number): SessionState {
-  if (s.status !== "paused" || s.pausedAt === null) return s;
-  return {
-    ...s,
-    status: "running",
-    pausedMs: s.pausedMs + (now - s.pausedAt),
-    stepPausedMs: s.stepPausedMs + (now - s.pausedAt),
-    pausedAt: null,
-  };
-}
-
 /**
  * + / -: 10 s, or 30 s on steps over 5 minutes. Cold and heat never pass the 20-minute limit,
  * and a step with `maxSeconds` (massage within the daily limit) never passes that.
@@ -514,82 +288,4 @@ function adjust(s: SessionState, sign: 1 | -1, now: number, events: SessionEvent
     event(next, now, { type: "adjust", deltaSeconds: delta, seconds: next.stepSeconds! }),
   );
   return next;
-}
-
-/** Seconds the current application may still be lengthened by before it reaches 20 minutes. */
-function applicationRoom(s: SessionState): number {
-  const step = s.timeline[s.index];
-  if (!isThermalStep(step)) return Number.POSITIVE_INFINITY;
-  let others = 0;
-  for (let i = s.index - 1; i >= 0 && s.timeline[i]?.kind === step.kind; i--)
-    others += Math.round((s.elapsedMs[i] ?? 0) / 1000);
-  for (let i = s.index + 1; i < s.timeline.length && s.timeline[i]?.kind === step.kind; i++)
-    others += s.timeline[i]!.seconds ?? 0;
-  return Math.max(0, FLOORS.applicationSeconds - others - (s.stepSeconds ?? 0));
-}
-
-/** When the next application would start if the current step ended `leftMs` from now. */
-function tooSoonBase(s: SessionState, now: number, leftMs: number): number {
-  let at = now + leftMs;
-  for (let i = s.index + 1; i < s.timeline.length && !isThermalStep(s.timeline[i]); i++)
-    at += (s.timeline[i]!.seconds ?? 0) * 1000;
-  return at;
-}
-
-/** Whole seconds left in the current step, counting up (20.0 -> 20, 19.2 -> 20, 0.1 -> 1). */
-export function secondsLeft(state: SessionState, now: number): number | null {
-  const ms =
-    state.status === "paused"
-      ? state.remainingMs
-      : state.deadline !== null
-        ? state.deadline - now
-        : null;
-  return ms === null ? null : Math.max(0, Math.ceil(ms / 1000));
-}
-
-/** Seconds left in the whole routine: this step's and every later timed step's. */
-export function routineSecondsLeft(state: SessionState, now: number): number {
-  let total = secondsLeft(state, now) ?? 0;
-  for (let i = state.index + 1; i < state.timeline.length; i++)
-    total += state.timeline[i]!.seconds ?? 0;
-  return total;
-}
-
-/** When the display next changes: the next whole second of the time left (or in a second). */
-export function msUntilNextSecond(state: SessionState, now: number): number {
-  if (state.status !== "running" || state.deadline === null) return 1000;
-  const left = state.deadline - now;
-  if (left <= 0) return 0;
-  return left % 1000 || 1000;
-}
-
-export interface SessionSummary {
-  reason: EndReason;
-  startedAt: number;
-  endedAt: number;
-  plannedSeconds: number;
-  doneSeconds: number;
-  /** Net seconds added with "+" and "-". */
-  addedSeconds: number;
-  completed: number;
-  skipped: number;
-  total: number;
-}
-
-export function summarize(state: SessionState, now: number): SessionSummary {
-  const endedAt = state.endedAt ?? now;
-  const pausedMs =
-    state.pausedAt === null ? state.pausedMs : state.pausedMs + (now - state.pausedAt);
-  return {
-    reason: state.endReason ?? "interrupted",
-    startedAt: state.startedAt,
-    endedAt,
-    plannedSeconds: state.timeline.reduce((sum, s) => sum + (s.seconds ?? 0), 0),
-    doneSeconds: Math.max(0, Math.round((endedAt - state.startedAt - pausedMs) / 1000)),
-    addedSeconds: state.addedSeconds,
-    completed: state.outcomes.filter((o) => o === "done" || o === "late" || o === "shortened")
-      .length,
-    skipped: state.outcomes.filter((o) => o === "skipped").length,
-    total: state.timeline.length,
-  };
 }
