@@ -20,8 +20,9 @@ import type { Area } from "../routine/vocabulary.js";
  * - who should ask a clinician first before cold, heat or self-massage: lasting conditions,
  *   asked again after SCREENING_VALID_DAYS.
  * Only the person answers them: at a terminal, or ahead of time with `knot safety --screen`.
- * `--yes` never does. Without a terminal, an answer about now said ahead of time holds for
- * AHEAD_OF_TIME_HOURS; at a terminal the lists about now are shown at every session.
+ * `--yes` never does. Without a terminal, a "none of these" about now holds for
+ * AHEAD_OF_TIME_HOURS, however it was given (ahead of time, or at an earlier session); at a
+ * terminal the lists about now are shown at every session.
  */
 export const SCREENS = ["red-flags", "neck", "cold", "heat", "massage"] as const;
 export type ScreenId = (typeof SCREENS)[number];
@@ -94,8 +95,9 @@ function stillHolds(
 ): boolean {
   if (answer?.answer !== "none") return false;
   if (!aboutNow) return now - answer.at < SCREENING_VALID_DAYS * DAY;
-  // about now: asked at every session at a terminal; without one, said ahead of time, lately
-  return !atTerminal && answer.via !== "session" && now - answer.at < AHEAD_OF_TIME_HOURS * HOUR;
+  // About now: asked at every session at a terminal. Without one, a "none" given lately counts
+  // whichever way it was given: ahead of time, or at a session at a terminal.
+  return !atTerminal && now - answer.at < AHEAD_OF_TIME_HOURS * HOUR;
 }
 
 /** The lists a session must ask before it starts, in the order they are shown. */

@@ -154,12 +154,16 @@ describe("which screens a session shows, and when (fake clock)", () => {
     expect(timeline([{ session: "cold", at: START + HOUR }], [ahead])[0]).toEqual(["red-flags"]);
   });
 
-  it("an answer given during a session does not count for a later session without a terminal", () => {
+  it(`an answer given during a session counts for a later session without a terminal, for ${AHEAD_OF_TIME_HOURS} hours`, () => {
     const events: ScreeningEvent[] = [];
     timeline([{ session: "cold", at: START }], events);
     expect(timeline([{ session: "cold", at: START + HOUR, atTerminal: false }], events)[0]).toEqual(
-      ["red-flags"],
+      [],
     );
+    const late = START + AHEAD_OF_TIME_HOURS * HOUR;
+    expect(timeline([{ session: "cold", at: late, atTerminal: false }], events)[0]).toEqual([
+      "red-flags",
+    ]);
   });
 
   it("a later answer that one applies, or a reset, undoes an earlier none", () => {
