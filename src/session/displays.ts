@@ -26,6 +26,11 @@ export interface Display {
   leadIn?(left: number, routineName: string, first: string | undefined): boolean;
   /** A finished session's last screen ("Done", large); false where this display has none. */
   done?(routineName: string): boolean;
+  /**
+   * `?` where nothing is redrawn: the keys' line, said once for each press. A display without
+   * it shows or hides the help on the screen.
+   */
+  sayKeys?(): void;
 }
 
 /** The full-screen (or one-line, when small) countdown, redrawn once a second. */
@@ -150,6 +155,10 @@ export class PlainDisplay implements Display {
       else if (long && crossed(10)) say(t.plain.tenSeconds);
       this.lastLeft = left;
     }
+  }
+
+  sayKeys(): void {
+    println(this.out, `  ${t.keys.hintsFull}`);
   }
 
   refresh(): void {}

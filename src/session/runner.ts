@@ -234,6 +234,7 @@ export function runCoach(options: CoachOptions): Promise<CoachResult> {
       if (action === "yes") return; // y answers questions only
       switch (action) {
         case "help":
+          if (display.sayKeys) return display.sayKeys();
           showHelp = !showHelp;
           return show([]);
         case "close-help":

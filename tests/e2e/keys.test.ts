@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { sessionText } from "../../src/text/session.js";
 import { tempDir } from "../helpers.js";
 import { knotInPty, RESTORE, readEvents, shortRoutine, sleep, startInPty } from "./pty.js";
 import { isolatedEnv, writeScreening } from "./run-knot.js";
@@ -135,6 +136,27 @@ describe.concurrent("knot start at a terminal", () => {
     await run.waitFor("STRETCH ONE");
     run.signal("SIGHUP");
     expect((await run.exited).exitCode).toBe(129);
+  });
+});
+
+describe("? in plain mode", () => {
+  it("says the keys' line once for each press, paused or not", { timeout: 30_000 }, async () => {
+    const file = shortRoutine([{ name: "Stretch one", kind: "hold", duration: 30 }]);
+    const run = startInPty(file, ["--plain"]);
+    const keysLine = new RegExp(sessionText.keys.hintsFull.replace(/[?+/]/g, "\\$&"), "g");
+    const said = () => run.output().match(keysLine)?.length ?? 0;
+    await run.waitFor("Stretch one");
+    run.press("?");
+    await run.waitFor(keysLine);
+    run.press(" ");
+    await run.waitFor(/paused/i);
+    const mark = run.output().length;
+    run.press("?");
+    await run.waitFor(keysLine, { from: mark });
+    await sleep(1200);
+    expect(said()).toBe(2);
+    run.press("q");
+    expect((await run.exited).exitCode).toBe(3);
   });
 });
 
