@@ -20,7 +20,7 @@ import { remindersFile } from "../remind/reminders-file.js";
 import { pickScheduler, remove, retryDone, retrySoon } from "../remind/schedulers.js";
 import { changeRemindState, readRemindState } from "../remind/state.js";
 import { DAY_MS } from "../safety/allowance.js";
-import { remindText as t } from "../text/remind.js";
+import { reminderText, remindText as t } from "../text/remind.js";
 
 /** The system as the desktop lookup sees it. */
 export function probeFor(ctx: Context): Probe {
@@ -93,7 +93,10 @@ async function fireOnce(id: string, ctx: Context): Promise<Fired> {
         (current.exists
           ? `reminder ${id} is missing from your settings, which were moved aside`
           : `your reminders file (${remindersFile(ctx.paths.config)}) is gone, with reminder ${id}`);
-      const fix = `put your reminders right (${remindersFile(ctx.paths.config)}), or stop it: knot remind off ${id}`;
+      // `knot remind off` changes the file too: offered only where it can
+      const fix = current.writable
+        ? `put your reminders right (${remindersFile(ctx.paths.config)}), or stop it: knot remind off ${id}`
+        : `put your reminders right (${remindersFile(ctx.paths.config)}), or move that file aside (its reminders stop) and run knot remind repair`;
       const before = readRemindState(ctx.paths.data).reminders[id]?.failure;
       fail(ctx, id, reason, fix);
       // told once a day, not at every time of the reminder
@@ -169,7 +172,7 @@ async function fireOnce(id: string, ctx: Context): Promise<Fired> {
   const text =
     nudge.action === "advise"
       ? { title: ADVICE_TITLE, body: t.advice(nudge.reasons) }
-      : t.reminder(routine);
+      : reminderText(routine);
   const shown = await notify(
     desktop,
     text.title,

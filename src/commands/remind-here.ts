@@ -17,7 +17,7 @@ import { Cues } from "../session/cues.js";
 import { Priority } from "../session/speech.js";
 import { TERM, TerminalControl } from "../session/terminal.js";
 import { SIGNAL_EXIT } from "../signals.js";
-import { remindText as t } from "../text/remind.js";
+import { reminderText, remindText as t } from "../text/remind.js";
 import { truncate } from "../ui/text.js";
 import { start } from "./start.js";
 
@@ -34,6 +34,7 @@ export async function remindHere(ctx: Context): Promise<number> {
     throw new KnotError(t.hereNoTerminal, { hint: t.hereNoTerminalHint });
   }
   let current = readReminders(ctx);
+  if (current.damaged) throw current.damaged;
   let settings = current.settings;
   let reminders = current.reminders;
   if (reminders.length === 0) {
@@ -112,7 +113,7 @@ export async function remindHere(ctx: Context): Promise<number> {
         out(`${CLEAR_LINE}${s.error(text)}\n`);
         continue;
       }
-      const { title, body } = t.reminder(routine);
+      const { title, body } = reminderText(routine);
       showing = reminder;
       cues.bell();
       cues.say(`${routine.name}.`, Priority.step);

@@ -48,26 +48,22 @@ function adviceText(reasons: readonly string[]): string {
 }
 
 /** What the notification says: what, and for how long, and how to start it. */
-function reminderText(routine: NudgeRoutine & { summary: string; seconds: number }): {
-  title: string;
-  body: string;
-} {
+type ReminderRoutine = NudgeRoutine & { summary: string; seconds: number };
+
+function reminderBody(routine: ReminderRoutine): string {
   const summary = routine.summary.trim().replace(/\.$/, "");
   const what =
     summary === ""
       ? `about ${Math.max(1, Math.round(routine.seconds / 60))} minutes`
       : summary.charAt(0).toLowerCase() + summary.slice(1);
-  return {
-    title: routine.name,
-    body: `${routine.name}: ${what}. Run: knot start ${routine.id}`,
-  };
+  return `${routine.name}: ${what}. Run: knot start ${routine.id}`;
 }
 
 const fixTheFile = "Fix the file (knot config path shows it), or move it aside to start afresh.";
 
 export const remindText = localized({
   advice: adviceText,
-  reminder: reminderText,
+  reminderBody,
   quiet: (why: string) => `quiet: ${why}`,
   waitingNow: (why: string) => `waiting: ${why}`,
   longPast: "quiet: a one-time reminder long past, removed",
@@ -170,4 +166,10 @@ export const remindText = localized({
   noFirings: "No firings yet.",
   logLine: (stamp: string, id: string, outcome: string, why: string | undefined) =>
     `${stamp}  ${id} ${outcome}${why ? `: ${why}` : ""}`,
+});
+
+/** What the notification says: its title is the routine's name (data); the body says what, for how long, and how to start it. */
+export const reminderText = (routine: ReminderRoutine): { title: string; body: string } => ({
+  title: routine.name,
+  body: remindText.reminderBody(routine),
 });

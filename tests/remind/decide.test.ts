@@ -10,11 +10,8 @@ import {
 import { lastSlot, nextSlot, type Reminder, slotsOn } from "../../src/remind/model.js";
 import { parseBetween, parseDays, parseEvery } from "../../src/remind/parse.js";
 import type { Area } from "../../src/routine/vocabulary.js";
-import { remindText } from "../../src/text/remind.js";
-
-const reminderText = remindText.reminder;
-
 import { withPackOff } from "../../src/safety/rules.js";
+import { reminderText } from "../../src/text/remind.js";
 import { massageStep, rec, thermalStep } from "../history/fixtures.js";
 
 const MIN = 60_000;
