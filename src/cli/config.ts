@@ -16,7 +16,7 @@ const WORDS = {
   unset: "put one setting back to its default",
   reset:
     "put every setting back to its default (reminders, screening answers and history are kept)",
-  path: "print where the settings file is",
+  path: "print where knot's files are: settings, reminders, screening answers",
   key: "the setting, such as leadIn or cold.minutes",
   value: "its new value",
   unsetKey: "the setting",
@@ -83,8 +83,9 @@ export function configCommand(program: Command, { ctx, run }: Wiring): void {
   config
     .command("path")
     .description(WORDS.path)
-    .action(async () => {
+    .option("--json", WORDS.json)
+    .action(async (options) => {
       const { configPath } = await import("../commands/config.js");
-      await run(configPath(ctx));
+      await run(configPath(ctx, options));
     });
 }

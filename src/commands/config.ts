@@ -8,6 +8,8 @@ import {
 import { settingsFile } from "../config/settings.js";
 import { type Context, println } from "../context.js";
 import { KnotError } from "../errors.js";
+import { remindersFile } from "../remind/reminders-file.js";
+import { answersFile } from "../safety/screening-answers.js";
 import { didYouMean } from "../suggest.js";
 import { settingsText } from "../text/settings.js";
 import { quote } from "../ui/safe.js";
@@ -105,7 +107,16 @@ export async function configReset(ctx: Context, options: { json?: boolean } = {}
   return 0;
 }
 
-export async function configPath(ctx: Context): Promise<number> {
-  println(ctx.stdout, settingsFile(ctx.paths.config));
+/** knot's files in its settings folder, the settings file first. */
+export const settingsFolderFiles = (configDir: string) => ({
+  settings: settingsFile(configDir),
+  reminders: remindersFile(configDir),
+  screening: answersFile(configDir),
+});
+
+export async function configPath(ctx: Context, options: { json?: boolean } = {}): Promise<number> {
+  const files = settingsFolderFiles(ctx.paths.config);
+  if (options.json) printJson(ctx, files);
+  else for (const path of Object.values(files)) println(ctx.stdout, path);
   return 0;
 }

@@ -48,6 +48,8 @@ export interface ReminderStatus {
 /** Everything `remind list` shows, gathered apart from printing it. */
 export function reminderStatus(ctx: Context) {
   const current = readReminders(ctx);
+  // a list that cannot be read is not an empty one
+  if (current.damaged) throw current.damaged;
   const kept = readRemindState(ctx.paths.data);
   const sched = schedulerContext(ctx);
   const scheduler: SchedulerName | undefined = pickScheduler(sched);
@@ -163,6 +165,7 @@ export async function remindRepair(ctx: Context): Promise<number> {
   }
   const done = withRemindLock(ctx, () => {
     const current = readReminders(ctx);
+    if (current.damaged) throw current.damaged;
     writeLauncherFor(ctx);
     const keep = new Set([
       ...current.reminders.map((r) => r.id),

@@ -1,6 +1,11 @@
 import { join } from "node:path";
 import { withLock } from "../remind/lock.js";
-import { mergeReminders, readRemindersFile, writeRemindersFile } from "../remind/reminders-file.js";
+import {
+  mergeReminders,
+  type Renamed,
+  readRemindersFile,
+  writeRemindersFile,
+} from "../remind/reminders-file.js";
 import { mergeAnswers, readAnswersFile, writeAnswersFile } from "../safety/screening-answers.js";
 import { readJsonObject, settingsFile, writeJsonObject } from "./json-file.js";
 
@@ -10,6 +15,8 @@ import { readJsonObject, settingsFile, writeJsonObject } from "./json-file.js";
  * screening.json), the first time any knot reads the folder:
  * 1. each new file is written whole (merged with one already there: nothing lost, nothing twice);
  * 2. then config.json is written again without the moved keys.
+ * A reminder whose id reminders.json already gives to another is kept under a new id, and
+ * `renamed` hears of it: its scheduler entry still names the old id until `knot remind repair`.
  * A knot killed between the two leaves both; the next knot sees the keys still in config.json
  * and finishes the move. Two knots moving at once take turns under a lock in the folder.
  */
@@ -26,7 +33,10 @@ const moveLock = (configDir: string) => join(configDir, "config.json.lock");
  * no config.json or it is not a JSON object. Throws the file system's error when a file cannot
  * be written: every file is then as it was, and the next knot tries again.
  */
-export function finishMove(configDir: string): Record<string, unknown> | undefined {
+export function finishMove(
+  configDir: string,
+  renamed: (moved: Renamed[]) => void = () => {},
+): Record<string, unknown> | undefined {
   const path = settingsFile(configDir);
   return withLock(moveLock(configDir), () => {
     const read = readJsonObject(path);
@@ -34,7 +44,7 @@ export function finishMove(configDir: string): Record<string, unknown> | undefin
     const stored = read.value;
     if (!holdsMovedKeys(stored)) return stored;
     const rest = { ...stored };
-    if (Object.hasOwn(stored, "reminders") && moveReminders(configDir, stored.reminders)) {
+    if (Object.hasOwn(stored, "reminders") && moveReminders(configDir, stored.reminders, renamed)) {
       delete rest.reminders;
     }
     if (Object.hasOwn(stored, "screening") && moveAnswers(configDir, stored.screening)) {
@@ -46,7 +56,11 @@ export function finishMove(configDir: string): Record<string, unknown> | undefin
 }
 
 /** Writes the old list into reminders.json; false when it has to stay where it is. */
-function moveReminders(configDir: string, old: unknown): boolean {
+function moveReminders(
+  configDir: string,
+  old: unknown,
+  renamed: (moved: Renamed[]) => void,
+): boolean {
   const current = readRemindersFile(configDir);
   if (current.state === "missing") {
     writeRemindersFile(configDir, { reminders: old });
@@ -56,10 +70,11 @@ function moveReminders(configDir: string, old: unknown): boolean {
   if (current.state === "unreadable" || !Array.isArray(old)) return false;
   const list = current.value.reminders;
   if (list !== undefined && !Array.isArray(list)) return false;
-  const merged = mergeReminders(list ?? [], old);
+  const { merged, renamed: moved } = mergeReminders(list ?? [], old);
   if (merged.length !== (list ?? []).length) {
     writeRemindersFile(configDir, { ...current.value, reminders: merged });
   }
+  if (moved.length > 0) renamed(moved);
   return true;
 }
 

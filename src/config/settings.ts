@@ -1,7 +1,7 @@
-import { lstatSync, renameSync } from "node:fs";
+import { lstatSync, readFileSync, renameSync } from "node:fs";
 import { ExitCode, KnotError } from "../errors.js";
 import { describeFsError } from "../files.js";
-import { readRemindersFile, writeRemindersFile } from "../remind/reminders-file.js";
+import { readRemindersFile, remindersFile, writeRemindersFile } from "../remind/reminders-file.js";
 import { answersFile, readAnswersFile } from "../safety/screening-answers.js";
 import { settingsText } from "../text/settings.js";
 import { readJsonObject, settingsFile, writeJsonObject } from "./json-file.js";
@@ -87,7 +87,11 @@ export function afterMove(
 ): Record<string, unknown> {
   if (!holdsMovedKeys(stored)) return stored;
   try {
-    return finishMove(configDir) ?? stored;
+    return (
+      finishMove(configDir, (moved) =>
+        warn?.(settingsText.remindersRenamed(moved.map((m) => [m.from, m.to] as const))),
+      ) ?? stored
+    );
   } catch (error) {
     const why = error instanceof KnotError ? error.message : describeFsError(error);
     warn?.(settingsText.notMoved(settingsFile(configDir), why));
@@ -150,10 +154,11 @@ export async function openConfig(
     } catch (error) {
       throw unusable(error);
     }
-    keepRemindersOf(configDir, aside);
+    const left = !keepRemindersOf(configDir, aside);
     warn(
       `Your settings file could not be read (${loaded.reason.split("\n")[0]}).\n` +
-        `It was moved to ${aside} and knot is using the default settings.`,
+        `It was moved to ${aside} and knot is using the default settings.` +
+        (left ? `\n${settingsText.remindersLeftAside(aside, remindersFile(configDir))}` : ""),
     );
   }
 
@@ -252,14 +257,29 @@ function refuseLinkedSettings(path: string): void {
   );
 }
 
-/** The reminders in a settings file moved aside go on: their scheduler entries still run. */
-function keepRemindersOf(configDir: string, aside: string): void {
+/**
+ * The reminders in a settings file moved aside go on: their scheduler entries still run.
+ * False when the file names reminders that could not be carried over (it is not JSON, or
+ * the reminders file could not be written): they are only in the file aside.
+ */
+function keepRemindersOf(configDir: string, aside: string): boolean {
   const read = readJsonObject(aside);
-  const list = read.state === "read" ? read.value.reminders : undefined;
-  if (!Array.isArray(list) || readRemindersFile(configDir).state !== "missing") return;
+  if (read.state !== "read") return !namesReminders(aside);
+  const list = read.value.reminders;
+  if (!Array.isArray(list) || readRemindersFile(configDir).state !== "missing") return true;
   try {
     writeRemindersFile(configDir, { reminders: list });
+    return true;
   } catch {
     // still recognised in the file aside (remind/store.ts remindersMovedAside)
+    return false;
   }
 }
+
+const namesReminders = (path: string): boolean => {
+  try {
+    return readFileSync(path, "utf8").includes('"reminders"');
+  } catch {
+    return false;
+  }
+};

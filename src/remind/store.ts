@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readJsonObject } from "../config/json-file.js";
 import { withoutPinnedDefaults } from "../config/pinned.js";
@@ -34,6 +34,12 @@ export interface ReminderSettings {
   writable: boolean;
   /** Whether there is a reminders file at all. */
   exists: boolean;
+  /**
+   * Set when the reminders file cannot be read (not JSON, not a list, a link, a folder):
+   * what to say, naming the file, why and what to do. Commands that show or rewrite the
+   * reminders stop on it rather than show none.
+   */
+  damaged?: KnotError;
 }
 
 /** The settings read leniently: a value knot cannot use gives way to its default, said. */
@@ -51,7 +57,8 @@ function lenientSettings(configDir: string): {
       problem: `the settings file ${path} cannot be read (${read.reason}); the default settings are used`,
     };
   }
-  const moved = afterMove(configDir, read.value);
+  const notes: string[] = [];
+  const moved = afterMove(configDir, read.value, (note) => notes.push(note));
   // defaults an older knot pinned in the file are knot's current defaults, as for settings
   const stored = withoutPinnedDefaults(moved) ?? moved;
   const bad = badKeys(stored);
@@ -63,7 +70,9 @@ function lenientSettings(configDir: string): {
       ? {
           problem: `${bad.join(", ")} in ${path} ${bad.length > 1 ? "have values" : "has a value"} knot cannot use (the default is used)`,
         }
-      : {}),
+      : notes.length > 0
+        ? { problem: notes.join(" ").replace(/\.$/, "") }
+        : {}),
   };
 }
 
@@ -75,6 +84,7 @@ export function readReminderSettings(configDir: string): ReminderSettings {
   let writable = true;
   let exists = true;
   let raw: unknown;
+  let damaged: KnotError | undefined;
   if (read.state === "read") raw = read.value.reminders;
   else if (read.state === "missing" && old !== undefined) {
     // still in the settings file: used there, changed once they have moved
@@ -85,11 +95,18 @@ export function readReminderSettings(configDir: string): ReminderSettings {
   else {
     writable = false;
     problem = settingsText.remindersUnreadable(path, read.reason);
+    damaged = remindersDamaged(path, read.reason);
   }
   const list = Array.isArray(raw) ? raw : [];
   if (raw !== undefined && !Array.isArray(raw)) {
     problem ??= `"reminders" in ${path} is not a list`;
+    damaged ??= remindersDamaged(path, '"reminders" is not a list');
     writable = false;
+  }
+  if (!exists) {
+    // an older knot's settings file that could not be read, moved aside with reminders in it
+    const aside = asideHoldingReminders(configDir);
+    if (aside) problem = settingsText.remindersAside(aside, path);
   }
   const reminders = list.filter(isReminder);
   const unreadable = list
@@ -99,7 +116,55 @@ export function readReminderSettings(configDir: string): ReminderSettings {
     problem ??= `reminder ${unreadable.join(", ")} in ${path} has a value knot cannot use`;
   }
   problem ??= settingsProblem;
-  return { settings, reminders, unreadable, problem, writable, exists };
+  return {
+    settings,
+    reminders,
+    unreadable,
+    problem,
+    writable,
+    exists,
+    ...(damaged ? { damaged } : {}),
+  };
+}
+
+/** The reminders file cannot be read: which file, why, and what to do. */
+function remindersDamaged(path: string, why: string): KnotError {
+  return new KnotError(`${capitalised(settingsText.remindersUnreadable(path, why))}.`, {
+    exitCode: ExitCode.failure,
+    hint: settingsText.remindersUnreadableHint(path),
+  });
+}
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * A settings file moved aside (config.json.bad-...) whose text names reminders, when knot
+ * could not carry them over (the file was not JSON): the newest such file, or undefined.
+ */
+export function asideHoldingReminders(configDir: string): string | undefined {
+  let files: string[] = [];
+  try {
+    files = readdirSync(configDir)
+      .filter((f) => f.startsWith("config.json.bad-"))
+      .sort()
+      .reverse();
+  } catch {
+    return undefined;
+  }
+  for (const file of files) {
+    const path = join(configDir, file);
+    const read = readJsonObject(path);
+    if (read.state === "read") {
+      if (Array.isArray(read.value.reminders) && read.value.reminders.length > 0) return path;
+      continue;
+    }
+    try {
+      if (readFileSync(path, "utf8").includes('"reminders"')) return path;
+    } catch {
+      // unreadable: nothing to point at
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -139,7 +204,7 @@ export function writeReminderList(
   if (!current.writable) {
     throw new KnotError(`Reminders were not changed: ${current.problem}.`, {
       exitCode: ExitCode.failure,
-      hint: "Fix the file (knot config path shows the folder), or move it aside to start afresh.",
+      hint: current.damaged?.hint ?? settingsText.remindersFixHint,
     });
   }
   const path = remindersFile(configDir);
@@ -159,7 +224,10 @@ export function writeReminderList(
   } catch (error) {
     throw new KnotError(`Could not save the reminders to ${path}: ${describeFsError(error)}.`, {
       exitCode: ExitCode.failure,
-      hint: "The reminders file is as it was. Check that you may write to the folder and that the disk has room.",
+      hint:
+        (error as NodeJS.ErrnoException)?.code === "ESYMLINK"
+          ? settingsText.remindersLinkHint(path)
+          : "The reminders file is as it was. Check that you may write to the folder and that the disk has room.",
     });
   }
 }

@@ -14,6 +14,18 @@ export const settingsText = localized({
     `the reminders in ${from} could not be moved to ${to}`,
   remindersUnreadable: (file: string, why: string) =>
     `the reminders file ${file} cannot be read (${why})`,
+  remindersRenamed: (moved: readonly (readonly [string, string])[]) =>
+    `${moved.map(([from, to]) => `Reminder ${from} of your old settings file is now ${to}`).join("; ")}: the reminders file already had ${moved.length > 1 ? "those ids" : "that id"}. Run knot remind repair so that the system's scheduler runs each reminder under its own id.`,
+  remindersUnreadableHint: (file: string) =>
+    `Fix ${file} (it holds {"reminders": [...]}), or move it aside to start afresh; knot config path lists knot's files.`,
+  remindersFixHint:
+    "Fix the file named, or move it aside to start afresh; knot config path lists knot's files.",
+  remindersAside: (aside: string, file: string) =>
+    `your reminders are in ${aside}, a settings file knot moved aside because it could not be read; to get them back, fix it and copy its "reminders" list into ${file} as {"reminders": [...]}, then run knot remind repair`,
+  remindersLinkHint: (file: string) =>
+    `Nothing was changed. Replace the link with a copy of the file it points to (cp --remove-destination "$(readlink -f ${file})" ${file}), then try again.`,
+  remindersLeftAside: (aside: string, file: string) =>
+    `${aside} holds your reminders, which knot could not read: to get them back, fix it and copy its "reminders" list into ${file} as {"reminders": [...]}, then run knot remind repair.`,
   keptAnswersUnreadable: (why: string) =>
     `Your earlier safety answers could not be read (${why}): knot asks them again.`,
 });

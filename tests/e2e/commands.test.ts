@@ -73,7 +73,7 @@ describe("the built knot binary", () => {
 
   it("keeps settings in XDG_CONFIG_HOME and recovers from a corrupt file", () => {
     const env = isolatedEnv();
-    expect(knot(["config", "path"], { env }).stdout.trim()).toBe(
+    expect(knot(["config", "path"], { env }).stdout.split("\n")[0]).toBe(
       join(env.XDG_CONFIG_HOME!, "knot", "config.json"),
     );
     expect(knot(["config", "set", "voice", "on"], { env }).status).toBe(0);

@@ -802,3 +802,117 @@ describe("knot remind --here, in a terminal", () => {
     expect(result.stderr).toMatch(/keeps reminders in a terminal, and there is none here/);
   });
 });
+
+describe("reminders files knot cannot read, or that an older knot kept", () => {
+  const remindersFile = (env: NodeJS.ProcessEnv) => join(configOf(env), "reminders.json");
+
+  it("the move from one config.json keeps a reminder whose id reminders.json already gives to another", () => {
+    const { bin } = fakes();
+    const env = envWith(bin);
+    const theirs = { ...allDay("r1"), routine: "stretch" };
+    const mine = { ...allDay("r1"), every: 30 };
+    seed(env, [mine]);
+    writeFileSync(remindersFile(env), JSON.stringify({ reminders: [theirs] }));
+    const list = knot(["remind", "list"], { env });
+    expect(list.status, list.stderr).toBe(0);
+    expect(list.stdout).toMatch(/Reminder r1 of your old settings file is now r2/);
+    expect(list.stdout).toMatch(/knot remind repair/);
+    // both kept: the one already there as it was, the old one under the next free id
+    expect(remindersOf(env).reminders).toEqual([theirs, { ...mine, id: "r2" }]);
+    expect(settingsOf(env).reminders).toBeUndefined();
+    const repaired = knot(["remind", "repair"], { env });
+    expect(repaired.status, repaired.stderr).toBe(0);
+    expect(repaired.stdout).toMatch(/Rewritten r1: /);
+    expect(repaired.stdout).toMatch(/Rewritten r2: /);
+    expect(listed(env).map((r: { id: string; every: number }) => [r.id, r.every])).toEqual([
+      ["r1", 15],
+      ["r2", 30],
+    ]);
+    // made again (a knot stopped halfway), the move adds nothing twice
+    seed(env, [mine]);
+    expect(knot(["remind", "list"], { env }).status).toBe(0);
+    expect(remindersOf(env).reminders).toHaveLength(2);
+  });
+
+  it("a damaged reminders.json: remind, list, list --json and repair say so and exit 1", () => {
+    const { bin } = fakes();
+    const env = envWith(bin);
+    knot(["remind", "every", "1h"], { env });
+    writeFileSync(remindersFile(env), '{"reminders": [');
+    for (const args of [
+      ["remind"],
+      ["remind", "list"],
+      ["remind", "list", "--json"],
+      ["remind", "repair"],
+    ]) {
+      const result = knot(args, { env });
+      expect(result.status, args.join(" ")).toBe(1);
+      expect(result.stdout, args.join(" ")).toBe("");
+      expect(result.stderr).toContain(`The reminders file ${remindersFile(env)} cannot be read`);
+      expect(result.stderr).toMatch(/Fix .*reminders\.json.*or move it aside/);
+    }
+    // a list that is not one is no better
+    writeFileSync(remindersFile(env), '{"reminders": {"id": "r1"}}');
+    const list = knot(["remind", "list", "--json"], { env });
+    expect(list.status).toBe(1);
+    expect(list.stderr).toMatch(/"reminders" is not a list/);
+  });
+
+  it("fire with a damaged file offers what works (not remind off, which refuses)", () => {
+    const { bin } = fakes();
+    const env = envWith(bin);
+    knot(["remind", "every", "1h"], { env });
+    writeFileSync(remindersFile(env), "not json");
+    const fired = knot(["remind", "fire", "r1"], { env });
+    expect(fired.status).toBe(1);
+    expect(fired.stderr).toContain("cannot be read");
+    expect(fired.stderr).not.toMatch(/knot remind off/);
+    expect(knot(["remind", "off", "r1"], { env }).status).toBe(1);
+  });
+
+  it("config path names every file of the settings folder, also as JSON", () => {
+    const env = isolatedEnv();
+    const dir = configOf(env);
+    const files = ["config.json", "reminders.json", "screening.json"].map((f) => join(dir, f));
+    expect(knot(["config", "path"], { env }).stdout).toBe(`${files.join("\n")}\n`);
+    expect(JSON.parse(knot(["config", "path", "--json"], { env }).stdout)).toEqual({
+      settings: files[0],
+      reminders: files[1],
+      screening: files[2],
+    });
+  });
+
+  it("an old config.json that is not JSON, with reminders: moved aside, and said where they are", () => {
+    const { bin } = fakes();
+    const env = envWith(bin);
+    mkdirSync(configOf(env), { recursive: true });
+    writeFileSync(
+      join(configOf(env), "config.json"),
+      `{"leadIn": 5, "reminders": [${JSON.stringify(allDay("r1"))}], }`,
+    );
+    const got = knot(["config", "get", "leadIn"], { env });
+    expect(got.status).toBe(0);
+    const aside = readdirSync(configOf(env)).find((f) => f.startsWith("config.json.bad-"))!;
+    expect(aside).toBeDefined();
+    expect(got.stderr).toContain(`${join(configOf(env), aside)} holds your reminders`);
+    const list = knot(["remind", "list"], { env });
+    expect(list.stdout).toContain(`your reminders are in ${join(configOf(env), aside)}`);
+    const fired = knot(["remind", "fire", "r1"], { env });
+    expect(fired.status).toBe(1);
+    expect(fired.stderr).toContain(`your reminders are in ${join(configOf(env), aside)}`);
+  });
+
+  it("a reminders.json that is a link is refused, saying it is a link and what to do", () => {
+    const { bin } = fakes();
+    const env = envWith(bin);
+    knot(["remind", "every", "1h"], { env });
+    const target = join(env.HOME!, "elsewhere.json");
+    writeFileSync(target, readFileSync(remindersFile(env)));
+    spawnSync("ln", ["-sf", target, remindersFile(env)]);
+    const result = knot(["remind", "every", "2h"], { env });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/symbolic link/);
+    expect(result.stderr).toMatch(/Replace the link with a copy/);
+    expect(result.stderr).not.toMatch(/disk has room/);
+  });
+});
