@@ -18,9 +18,9 @@ import {
   type Line,
   largeBar,
   noticeRows,
-  type Span,
 } from "./frame.js";
 import { bigLetters, fitLetters, lettersHeight, lettersWidth } from "./letters.js";
+import { blank, centred, largest, lettersBlock, pad, solidRow, span } from "./mat-letters.js";
 import { describeStep, type SessionView, sideLabel } from "./view.js";
 
 /**
@@ -32,12 +32,6 @@ import { describeStep, type SessionView, sideLabel } from "./view.js";
  */
 export const MAT_FROM_COLUMNS = 96;
 export const MAT_FROM_ROWS = 28;
-
-const span = (text: string, paint?: Span["paint"]): Span => (paint ? { text, paint } : { text });
-const blank = (n: number): Line[] => Array.from({ length: Math.max(0, n) }, () => []);
-const pad = (n: number) => " ".repeat(Math.max(0, n));
-const centred = (text: string, width: number) =>
-  pad(Math.floor((width - displayWidth(text)) / 2)) + text;
 
 /** The figure for a step, drawn once for each pose, side, size and frame (not every second). */
 const figures = new Map<string, string[]>();
@@ -75,46 +69,6 @@ export function callout(view: SessionView): string | undefined {
   if (view.question || view.waiting || view.paused || view.showHelp) return undefined;
   if (view.switchSides) return "Switch sides";
   return undefined;
-}
-
-/** Large letters that fit `width` and `rows`: the scale, and the lines, largest first. */
-function largest(text: string, width: number, rows: number, maxScale: number, maxLines: number) {
-  // The same words at the same size come back every second: worked out once.
-  const key = `${width} ${rows} ${maxScale} ${maxLines} ${text}`;
-  if (fits.has(key)) return fits.get(key);
-  if (fits.size > 64) fits.clear();
-  const fit = fitLargest(text, width, rows, maxScale, maxLines);
-  fits.set(key, fit);
-  return fit;
-}
-const fits = new Map<string, { scale: number; lines: string[] } | undefined>();
-
-function fitLargest(text: string, width: number, rows: number, maxScale: number, maxLines: number) {
-  for (let scale = maxScale; scale >= 1; scale--) {
-    for (let n = 1; n <= maxLines; n++) {
-      const lines = fitLetters(text, width, scale, n);
-      if (lines && lines.length * (lettersHeight(scale) + 1) - 1 <= rows) return { scale, lines };
-    }
-  }
-  return undefined;
-}
-
-function lettersBlock(
-  lines: string[],
-  scale: number,
-  inner: number,
-  style: Style,
-  paint?: Span["paint"],
-) {
-  const out: Line[] = [];
-  lines.forEach((text, i) => {
-    if (i > 0) out.push([]);
-    const rows = bigLetters(text, scale);
-    const left = pad(2 + Math.floor((inner - lettersWidth(text, scale)) / 2));
-    for (const row of rows)
-      out.push([span(left), ...(paint ? [span(row, paint)] : solidRow(row, false, style))]);
-  });
-  return out;
 }
 
 export function renderMat(
@@ -336,32 +290,6 @@ function sideBySide(
   }
   return lines;
 }
-
-/**
- * A row of large digits or letters: its full blocks as reverse-video spaces where the terminal
- * shows styles (one byte a cell, and the screen switches reverse video on once for a stroke
- * drawn row after row; solid to the cell's edge), else as blocks (three bytes a cell). Paused,
- * they are dimmed.
- */
-function solidRow(row: string, paused: boolean, style: Style): Line {
-  if (paused || style.inverse(" ") === " ") return [span(row, paused ? style.dim : undefined)];
-  // The same rows come back every second (a digit, the name): split once.
-  let known = solidRows.get(style);
-  if (!known || known.size > 256) {
-    known = new Map();
-    solidRows.set(style, known);
-  }
-  let line = known.get(row);
-  if (!line) {
-    line = [];
-    for (const part of row.match(/█+|[^█]+/g) ?? []) {
-      line.push(part[0] === "█" ? span(" ".repeat(part.length), style.inverse) : span(part));
-    }
-    known.set(row, line);
-  }
-  return line;
-}
-const solidRows = new WeakMap<Style, Map<string, Line>>();
 
 function packLine(packOn: NonNullable<SessionView["packOn"]>, style: Style): Line {
   const pack = packOn.kind === "cold" ? "Cold pack" : "Heat";
