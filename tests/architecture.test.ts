@@ -52,6 +52,7 @@ const LAYERS: readonly { name: string; paths: readonly string[] }[] = [
       "safety/screening-answers.ts",
       "session/terminal.ts",
       "session/speech.ts",
+      "session/cue-programs.ts",
       "ui/prompt.ts",
       "ui/line-prompt.ts",
       "context.ts",
@@ -218,5 +219,93 @@ describe("the layers of knot's code", () => {
       }
     }
     expect(upward).toEqual([]);
+  });
+});
+
+/** Past this many lines a source file says at its top why it is long (a line "// Long: why"). */
+const LONG_FILE_LINES = 400;
+const TESTS = fileURLToPath(new URL("./", import.meta.url));
+
+/**
+ * Tests at the top of tests/ that are named after no single file: they follow a whole flow
+ * through many modules, or the built-in routines in routines/. Every other test sits where its
+ * source does (tests/routine/timeline.test.ts for src/routine/timeline.ts), a top-level source
+ * file's at the top (tests/paths.test.ts for src/paths.ts).
+ */
+const CROSS_CUTTING_TESTS = [
+  "architecture.test.ts",
+  "builtins.test.ts",
+  "fuzz.test.ts",
+  "hardening.test.ts",
+  "routines-content.test.ts",
+];
+/** Folders of tests/ with no folder of src/ to match: whole runs of the program, and the setup. */
+const TEST_ONLY_FOLDERS = ["e2e", "setup"];
+
+/** The top-level tests and test folders out of place, by the rules above. */
+function misplacedTests(testEntries: readonly { name: string; folder: boolean }[]): string[] {
+  const srcFolders = new Set(
+    readdirSync(SRC, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name),
+  );
+  return testEntries
+    .filter(({ name, folder }) =>
+      folder
+        ? !srcFolders.has(name) && !TEST_ONLY_FOLDERS.includes(name) && !name.startsWith("__")
+        : name.endsWith(".test.ts") &&
+          !CROSS_CUTTING_TESTS.includes(name) &&
+          !files.includes(name.replace(/\.test\.ts$/, ".ts")),
+    )
+    .map(({ name }) => name);
+}
+
+/** The source files over the limit without a note on one of their first lines saying why. */
+function longWithoutNote(sources: ReadonlyMap<string, string>): string[] {
+  return [...sources]
+    .filter(([, text]) => text.split("\n").length - 1 > LONG_FILE_LINES)
+    .filter(([, text]) => !/^\/\/ Long: \S/m.test(text.split("\n").slice(0, 5).join("\n")))
+    .map(([file]) => file);
+}
+
+describe("the house in order", () => {
+  it(`keeps source files under ${LONG_FILE_LINES} lines, or says at the top why one is longer`, () => {
+    const sources = new Map(files.map((file) => [file, readFileSync(join(SRC, file), "utf8")]));
+    expect(longWithoutNote(sources)).toEqual([]);
+  });
+
+  it("finds a long file without its note, and takes one with it", () => {
+    const long = `${"const a = 1;\n".repeat(LONG_FILE_LINES + 1)}`;
+    expect(
+      longWithoutNote(
+        new Map([
+          ["long.ts", long],
+          ["noted.ts", `// Long: one table of data, read whole.\n${long}`],
+          ["short.ts", "const a = 1;\n".repeat(LONG_FILE_LINES)],
+        ]),
+      ),
+    ).toEqual(["long.ts"]);
+  });
+
+  it("lays tests out like src/: a test at the top of tests/ is a top-level file's or a cross-cutting one", () => {
+    const entries = readdirSync(TESTS, { withFileTypes: true }).map((entry) => ({
+      name: entry.name,
+      folder: entry.isDirectory(),
+    }));
+    expect(misplacedTests(entries)).toEqual([]);
+  });
+
+  it("finds a test out of place", () => {
+    expect(
+      misplacedTests([
+        { name: "timeline.test.ts", folder: false },
+        { name: "paths.test.ts", folder: false },
+        { name: "fuzz.test.ts", folder: false },
+        { name: "helpers.ts", folder: false },
+        { name: "routine", folder: true },
+        { name: "e2e", folder: true },
+        { name: "widgets", folder: true },
+      ]),
+    ).toEqual(["timeline.test.ts", "widgets"]);
   });
 });
