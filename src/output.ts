@@ -1,6 +1,8 @@
 import { EventEmitter } from "node:events";
 import { closeSync, fstatSync, openSync } from "node:fs";
+import type { OutputStream } from "./context.js";
 import { ExitCode } from "./errors.js";
+import { wrapIndented } from "./ui/text.js";
 
 /**
  * What happens when the person's output goes away: a closed terminal window (writes fail with
@@ -157,4 +159,32 @@ export function exitCodeAfter(code: number): number {
   if (late) return END_SIGNALS[late];
   if (output.lost) return LOSS_EXIT[output.lost];
   return code;
+}
+
+/**
+ * The columns prose is laid out in on `stream`: the terminal's width; when printing to a pipe
+ * or a file, COLUMNS if it holds a width, else 80.
+ */
+export function textWidth(stream: OutputStream, env: NodeJS.ProcessEnv = process.env): number {
+  if (stream.isTTY && stream.columns) return stream.columns;
+  const columns = Number(env.COLUMNS);
+  return Number.isInteger(columns) && columns >= 20 ? columns : 80;
+}
+
+/**
+ * How a command prints prose: each line that fits `stream` (see textWidth) as it is, a longer
+ * one wrapped at word boundaries (at most `max` columns) with its continuation lines hanging under its text, so no
+ * word is cut by the terminal. `paint` (a colour) is put on each line after wrapping.
+ */
+export function proseWriter(
+  stream: OutputStream,
+  env: NodeJS.ProcessEnv = process.env,
+  /** At most this many columns, however wide the terminal (long lines are hard to read). */
+  max = Number.POSITIVE_INFINITY,
+): (text?: string, paint?: (line: string) => string) => void {
+  const width = Math.min(textWidth(stream, env), max);
+  return (text = "", paint) => {
+    const lines = wrapIndented(text, width);
+    stream.write(`${(paint ? lines.map(paint) : lines).join("\n")}\n`);
+  };
 }

@@ -12,6 +12,7 @@ import {
   THERAPIES,
 } from "../health.js";
 import { openJournal, stepsFrom } from "../history/journal.js";
+import { proseWriter, textWidth } from "../output.js";
 import {
   answeredNone,
   SCREENS,
@@ -32,10 +33,10 @@ import { allowanceText } from "../text/allowance.js";
 import { THERMAL_RULE_TEXT, safetyText as t, WHEN_ASKED } from "../text/safety.js";
 import { asker } from "../ui/prompt.js";
 import { quote } from "../ui/safe.js";
-import { bulleted, wrap } from "../ui/text.js";
+import { bulleted } from "../ui/text.js";
 import { allowanceNow } from "./allowance-now.js";
 import { readUserSettings } from "./settings.js";
-import { layoutWidth, printJson } from "./shared.js";
+import { printJson } from "./shared.js";
 
 export interface SafetyOptions {
   json?: boolean;
@@ -106,8 +107,8 @@ export async function safety(
     return ExitCode.ok;
   }
   const s = ctx.style;
-  const out = (text = "") => println(ctx.stdout, text);
-  const width = Math.min(layoutWidth(ctx), 100);
+  const width = Math.min(textWidth(ctx.stdout, ctx.env), 100);
+  const out = proseWriter(ctx.stdout, ctx.env, width);
   const list = (items: readonly string[], mark = "  - ") => {
     for (const item of items) for (const line of bulleted(item, width, mark)) out(line);
   };
@@ -121,17 +122,17 @@ export async function safety(
   out();
   out(s.heading(h.soonHeading));
   list(h.redFlags.soon);
-  out(s.dim(t.source(h.redFlags.source)));
+  out(t.source(h.redFlags.source), s.dim);
   out();
   out(s.heading(h.neckEmergencyHeading));
   list(h.neckRedFlags.emergency);
   out(s.heading(t.sameDayHeading));
   list(h.neckRedFlags.sameDay);
-  out(s.dim(t.source(h.neckRedFlags.source)));
+  out(t.source(h.neckRedFlags.source), s.dim);
   out();
   out(s.heading(t.trendHeading));
   list(t.trendRules);
-  out(s.dim(t.trendSource));
+  out(t.trendSource, s.dim);
   for (const therapy of THERAPIES) {
     const info = h.contraindications[therapy];
     out();
@@ -144,24 +145,23 @@ export async function safety(
       list(h.everyTime[therapy]);
     }
     list(info.notes, `  ${s.dim("·")} `);
-    out(s.dim(t.source(info.sources)));
+    out(t.source(info.sources), s.dim);
   }
   out();
   out(s.heading(t.floorsHeading));
   list(t.thermalRules);
   out();
-  for (const line of wrap(h.keepMoving, width)) out(line);
+  out(h.keepMoving);
   out();
   const done = SCREENS.filter((id) => answered[id]);
-  for (const line of t.whenAsked) for (const part of wrap(line, width)) out(s.dim(part));
+  for (const line of t.whenAsked) out(line, s.dim);
   out(
-    s.dim(
-      (done.length > 0
-        ? t.saidNone(done.map((id) => `${id} (${answered[id]!.slice(0, 10)})`).join(", "))
-        : "") + t.screenAndReset,
-    ),
+    (done.length > 0
+      ? t.saidNone(done.map((id) => `${id} (${answered[id]!.slice(0, 10)})`).join(", "))
+      : "") + t.screenAndReset,
+    s.dim,
   );
-  out(s.dim(t.yesAndForce));
+  out(t.yesAndForce, s.dim);
   return ExitCode.ok;
 }
 
@@ -180,7 +180,7 @@ function listIds(lists: string[]): ScreenId[] {
 /** `knot safety --screen [lists] [--none-apply]`: answer the screening now, ahead of a session. */
 async function screenNow(lists: string[], options: SafetyOptions, ctx: Context): Promise<number> {
   const screens = listIds(lists);
-  const out = (text = "") => println(ctx.stdout, text);
+  const out = proseWriter(ctx.stdout, ctx.env, 100);
   const answered = (group: ScreenId[], answer: ScreeningEvent["answer"]): ScreeningEvent => ({
     at: ctx.now(),
     lists: group,
@@ -190,7 +190,7 @@ async function screenNow(lists: string[], options: SafetyOptions, ctx: Context):
   if (screens.includes("heat")) {
     out(t.heatAlsoAsks);
     for (const q of t.health.everyTime.heat) out(t.item(q));
-    out(ctx.style.dim(t.skinChecked));
+    out(t.skinChecked, ctx.style.dim);
     out();
   }
   if (options.noneApply) {
@@ -200,7 +200,7 @@ async function screenNow(lists: string[], options: SafetyOptions, ctx: Context):
     }
     record(ctx, [answered(screens, "none")]);
     out(t.recordedNone(screens.join(", "), new Date(ctx.now()).toISOString().slice(0, 10)));
-    for (const line of t.whenAsked.slice(2)) out(ctx.style.dim(line));
+    for (const line of t.whenAsked.slice(2)) out(line, ctx.style.dim);
     return ExitCode.ok;
   }
   const ask = asker(ctx, false);
@@ -228,7 +228,7 @@ async function screenNow(lists: string[], options: SafetyOptions, ctx: Context):
       events.push(answered(group, answer));
       out();
       if (answer === "emergency") {
-        for (const line of t.emergencyAdvice) out(ctx.style.error(line));
+        for (const line of t.emergencyAdvice) out(line, ctx.style.error);
         return ExitCode.endedEarly;
       }
       if (answer !== "none") {

@@ -64,31 +64,73 @@ export function truncate(text: string, width: number): string {
   return `${out}…`;
 }
 
-/** Wraps plain text to `width` columns at spaces; words longer than a line are split. */
-export function wrap(text: string, width: number): string[] {
-  const limit = Math.max(1, width);
-  const lines: string[] = [];
-  for (const paragraph of text.split("\n")) {
-    let line = "";
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      let rest = word;
-      while (displayWidth(rest) > limit) {
-        if (line) {
-          lines.push(line);
-          line = "";
-        }
-        lines.push(rest.slice(0, limit));
-        rest = rest.slice(limit);
-      }
-      if (!line) line = rest;
-      else if (displayWidth(line) + 1 + displayWidth(rest) <= limit) line += ` ${rest}`;
-      else {
-        lines.push(line);
-        line = rest;
-      }
+/** The characters of `text` as a person sees them: a flag or an emoji with its modifiers is one. */
+function graphemes(text: string): string[] {
+  return measure || !ONE_COLUMN.test(text)
+    ? Array.from(new Intl.Segmenter().segment(text), (s) => s.segment)
+    : Array.from(text);
+}
+
+/** A word longer than `width` columns, cut into pieces that each fit (whole characters, never half). */
+function cutWord(word: string, width: number): string[] {
+  const pieces: string[] = [];
+  let piece = "";
+  for (const ch of graphemes(word)) {
+    if (piece && displayWidth(piece + ch) > width) {
+      pieces.push(piece);
+      piece = "";
     }
-    lines.push(line);
+    piece += ch;
   }
+  if (piece) pieces.push(piece);
+  return pieces;
+}
+
+/**
+ * Wraps text to `width` columns at spaces, measuring each word as it shows (wide characters
+ * take two columns, colour codes none). A word is cut only when it is longer than a line.
+ */
+export function wrap(text: string, width: number): string[] {
+  return text.split("\n").flatMap((paragraph) => fill(paragraph, () => width));
+}
+
+/** One paragraph's words laid on lines, line `i` at most `widthOf(i)` columns wide. */
+function fill(paragraph: string, widthOf: (line: number) => number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  let used = 0;
+  let limit = Math.max(1, widthOf(0));
+  const next = (piece: string, size: number) => {
+    if (line) lines.push(line);
+    line = piece;
+    used = size;
+    limit = Math.max(1, widthOf(lines.length));
+  };
+  for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+    let size = displayWidth(word);
+    if (line && used + 1 + size <= limit) {
+      line += ` ${word}`;
+      used += 1 + size;
+      continue;
+    }
+    if (size <= Math.max(1, widthOf(line ? lines.length + 1 : lines.length))) {
+      if (line) next(word, size);
+      else [line, used] = [word, size];
+      continue;
+    }
+    // longer than a line: cut, the first piece on a line of its own
+    if (line) next("", 0);
+    let rest = word;
+    while (size > limit) {
+      const [piece] = cutWord(rest, limit);
+      rest = rest.slice(piece!.length);
+      next(piece!, 0);
+      size = displayWidth(rest);
+    }
+    if (line) next(rest, size);
+    else [line, used] = [rest, size];
+  }
+  lines.push(line);
   return lines;
 }
 
@@ -150,21 +192,31 @@ function cutLines(lines: string[], max: number): string[] {
 }
 
 /**
+ * What a line starts with that its continuation lines go under: its indent, then an opening
+ * mark (a list's "- ", "· ", "! " or "1. ", a bracket "(", the pseudo-locale's "⟦"), so a
+ * wrapped list item or source hangs under its own text.
+ */
+const LEAD = /^\s*(?:\u27e6)?\s*(?:[-*\u00b7\u2022!] |\d{1,2}[.)] |\()?(?:\u27e6)?(?:\()?/;
+
+/**
  * Text for a terminal `width` columns wide: each line that fits is kept as it is; a longer one
- * is wrapped at word boundaries, its continuation lines indented under its text (after its own
- * indent and a "- " mark), so the terminal never cuts a word.
+ * is wrapped at word boundaries, its continuation lines hanging under its text (after its own
+ * indent and any list mark or bracket), so the terminal never cuts a word. Colour codes are
+ * kept and take no room.
  */
 export function wrapIndented(text: string, width: number): string[] {
   return text.split("\n").flatMap((line) => {
     if (displayWidth(line) <= width) return [line];
-    const lead = /^\s*(?:- )?/.exec(stripAnsi(line))![0].length;
+    const lead = displayWidth(LEAD.exec(stripAnsi(line))![0]);
     const hang = " ".repeat(Math.min(lead, Math.floor(width / 2)));
-    // the first line's lead is kept as the line has it (with any colour code before it)
+    // the first line's indent is kept as the line has it (with any colour code before it)
     // biome-ignore lint/suspicious/noControlCharactersInRegex: a colour code before the indent
-    const start = line.length - line.replace(/^(?:\u001b\[[0-9;]*m)*\s*/, "").length;
+    const start = line.length - line.replace(/^(?:\u001b\[[0-9;]*m)*[ \t]*/, "").length;
     const first = line.slice(0, start);
-    return wrap(line.slice(start), width - hang.length).map((part, i) =>
-      i === 0 ? `${first}${part}` : `${hang}${part}`,
+    const indent = displayWidth(first);
+    // the first line holds the indent; the others, the hang: each wraps in its own room
+    return fill(line.slice(start), (i) => width - (i === 0 ? indent : hang.length)).map(
+      (part, i) => (i === 0 ? `${first}${part}` : `${hang}${part}`),
     );
   });
 }
