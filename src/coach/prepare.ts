@@ -1,6 +1,5 @@
 import { openConfig, type Settings } from "../config/store.js";
 import { type Context, type OutputStream, warnTo } from "../context.js";
-import { formatMinutes } from "../duration.js";
 import { KnotError } from "../errors.js";
 import { resumable } from "../history/analysis.js";
 import { liveSessions } from "../history/checkpoint.js";
@@ -11,6 +10,7 @@ import type { TimelineEntry } from "../routine/timeline.js";
 import { type Allowance, allowanceAt } from "../safety/allowance.js";
 import { safetyPast } from "../safety/past.js";
 import { RULES_LOOK_BACK_MS } from "../safety/trend.js";
+import { agoWords } from "../text/time.js";
 import { canAskOn } from "../ui/can-ask.js";
 import type { Asker } from "../ui/prompt.js";
 
@@ -70,8 +70,16 @@ export function resumeOffer(
     id: cut.id,
     stoppedAt: cut.stoppedAt,
     step: plan.timeline[cut.stoppedAt]!.name,
-    agoMs: Math.max(60_000, now - Date.parse(cut.endedAt)),
+    agoMs: Math.max(0, now - Date.parse(cut.endedAt)),
   };
+}
+
+/** Where a session begins, the record it picks up from, and whether "Pick up" was a yes. */
+export interface ResumeChoice {
+  startIndex: number;
+  from?: string;
+  /** The person said yes to "Pick up where it stopped?": the start's confirmation. */
+  agreed: boolean;
 }
 
 /**
@@ -87,23 +95,24 @@ export async function offerResume(
   flags: { resume?: boolean },
   asking: boolean,
   say: (text?: string) => void,
-): Promise<{ startIndex: number; from?: string }> {
-  if (flags.resume === false) return { startIndex: 0 };
+): Promise<ResumeChoice> {
+  if (flags.resume === false) return { startIndex: 0, agreed: false };
   const offer = resumeOffer(plan, records, ctx.now());
-  if (!offer) return { startIndex: 0 };
+  if (!offer) return { startIndex: 0, agreed: false };
   const where = `step ${offer.stoppedAt + 1} of ${plan.timeline.length} (${offer.step})`;
-  say(`Your last ${plan.name} session was cut off ${formatMinutes(offer.agoMs)} ago at ${where}.`);
+  say(`Your last ${plan.name} session was cut off ${agoWords(offer.agoMs)} at ${where}.`);
+  if (flags.resume === true) return { startIndex: offer.stoppedAt, from: offer.id, agreed: false };
   const yes =
-    flags.resume === true ||
-    (asking &&
-      (await (
-        await prompts()
-      ).confirm(ctx, "Pick up where it stopped?", {
-        default: true,
-        whenNoTerminal: () => false,
-      })));
-  if (!yes) return { startIndex: 0 };
-  return { startIndex: offer.stoppedAt, from: offer.id };
+    asking &&
+    (await (
+      await prompts()
+    ).confirm(ctx, "Pick up where it stopped?", {
+      default: true,
+      whenNoTerminal: () => false,
+    }));
+  if (!yes) return { startIndex: 0, agreed: false };
+  // Picking up is the decision to start: "Start now?" is not asked after it.
+  return { startIndex: offer.stoppedAt, from: offer.id, agreed: true };
 }
 
 /** The prompts, loaded when a question is asked: a session started with --yes never loads them. */

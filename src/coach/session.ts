@@ -26,7 +26,7 @@ import {
 
 /**
  * A session of a plan as it is run (see coach.ts): what is read and asked before (resume,
- * history, allowance, preflight, check-in, voice), the session at the terminal, and the finish
+ * history, allowance, preflight, check-in, voice, then "Start now?" last), the session at the terminal, and the finish
  * (record, summary, advice after). Returns the exit code.
  */
 export async function coachSession(
@@ -86,11 +86,6 @@ export async function coachSession(
         timeline: timeline.slice(resume.startIndex),
       });
       timeline = [...timeline.slice(0, resume.startIndex), ...checked.timeline];
-      // "Start anyway?" answered yes is the start's confirmation: it is not asked twice.
-      if (!(await askToStart(ctx, Boolean(flags.yes) || checked.startAgreed))) {
-        say("Not started.");
-        return ExitCode.ok;
-      }
       if (options.checkins) {
         ratings.before = await (await prompts()).askRating(ctx, "before", rating);
         await checkHighRating({ ...safetyInput, timeline }, ratings.before);
@@ -101,6 +96,13 @@ export async function coachSession(
           default: false,
         });
         await keepVoice(ctx, voiceChosen, warn);
+      }
+      // "Start now?" comes last, once the rest is known. A yes already given to "Pick up where
+      // it stopped?" or "Start anyway?" is the start's confirmation: it is not asked twice.
+      const agreed = Boolean(flags.yes) || checked.startAgreed || resume.agreed;
+      if (!(await askToStart(ctx, agreed))) {
+        say("Not started.");
+        return ExitCode.ok;
       }
     } catch (error) {
       if (error instanceof NotStarted) return error.exitCode;

@@ -1,4 +1,4 @@
-import { formatClock } from "../duration.js";
+import { formatClock, formatMinutes } from "../duration.js";
 import type { SessionSummary } from "../session/engine.js";
 import { localized } from "./locale.js";
 
@@ -33,3 +33,11 @@ export function recordTimeWords(record: { doneSeconds: number; plannedSeconds: n
     addedSeconds: Math.max(0, doneSeconds - plannedSeconds),
   });
 }
+
+/** How long ago something happened: "just now" under a minute, then "3m ago". */
+const agoText = localized({
+  justNow: "just now",
+  ago: (minutes: string) => `${minutes} ago`,
+});
+export const agoWords = (ms: number): string =>
+  ms < 60_000 ? agoText.justNow : agoText.ago(formatMinutes(ms));

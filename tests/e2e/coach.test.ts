@@ -109,10 +109,11 @@ describe.concurrent("the coach, end to end", () => {
     const file = shortRoutine([{ name: "Reach", kind: "hold", duration: 1 }]);
     const env = isolatedEnv({ TERM: "xterm-256color", NO_COLOR: "1" });
     const run = knotInPty(["start", file, "--lead-in", "0"], { env });
-    await run.waitFor("Start now?");
-    run.press("\r");
+    // the check-in first, then "Start now?" last, once everything else is known
     await run.waitFor("How bad is it right now, 0-10?");
     run.press("6\r");
+    await run.waitFor("Start now?");
+    run.press("\r");
     await run.waitFor("And now, 0-10?");
     run.press("4\r");
     await run.waitFor("Activity 1 (Enter when done)"); // the weekly check: Enter skips it
@@ -256,5 +257,37 @@ describe("knot cycle", () => {
 
   it("runs more than 4 rounds only with --force", () => {
     expect(knot(["cycle", "--cold", "5", "--rounds", "5", "--force", "--dry-run"]).status).toBe(0);
+  });
+});
+
+describe("picking up a session cut off a moment ago", () => {
+  it("says 'just now', asks about the neck, and does not ask 'Start now?' after 'Pick up'", {
+    timeout: 60_000,
+  }, async () => {
+    // the red flags before a stretch hold for days; the neck's are asked at every session
+    const env = isolatedEnv({ TERM: "xterm-256color", NO_COLOR: "1" }, ["red-flags"]);
+    const file = shortRoutine([
+      { name: "First", kind: "hold", duration: 1, area: "neck" },
+      { name: "Second", kind: "hold", duration: 20, area: "neck" },
+      { name: "Third", kind: "hold", duration: 1, area: "neck" },
+    ]);
+    const first = startInPty(file, ["--no-resume"], { env });
+    await first.waitFor("Do any of these apply to you now?");
+    first.press("\r");
+    await first.waitFor("SECOND");
+    first.signal("SIGTERM");
+    expect((await first.exited).exitCode).toBe(143);
+
+    const run = knotInPty(["start", file, "--lead-in", "0", "--no-checkin"], { env });
+    await run.waitFor("Pick up where it stopped?");
+    expect(run.output()).toMatch(/cut off just now at step 2 of 3 \(Second\)/);
+    run.press("\r");
+    await run.waitFor("Do any of these apply to you now?");
+    const mark = run.output().length;
+    run.press("\r");
+    await run.waitFor("SECOND", { from: mark });
+    run.press("q");
+    expect((await run.exited).exitCode).toBe(3);
+    expect(run.output()).not.toContain("Start now?");
   });
 });

@@ -23,9 +23,9 @@ describe.concurrent("voice is asked about once, at the first session", () => {
     const routine = shortRoutine([{ name: "Reach", kind: "hold", duration: 1 }]);
     const args = ["start", routine, "--lead-in", "0", "--no-checkin"];
     const run = knotInPty(args, { env, cols: 100, rows: 30 });
-    await run.waitFor("Start now?");
-    run.press("y");
     await run.waitFor("Speak each step aloud?");
+    run.press("y");
+    await run.waitFor("Start now?");
     run.press("y");
     // No speech program here: the session says once how to get one.
     await run.waitFor(/no speech program was found/);
