@@ -30,18 +30,26 @@ export function configCommand(program: Command, { ctx, run }: Wiring): void {
     .command("config")
     .description(WORDS.description)
     .addHelpText("after", examples(...WORDS.examples))
-    .addHelpText("after", exitCodes(WORDS.exits));
+    .addHelpText("after", exitCodes(WORDS.exits))
+    .helpCommand(false);
   config
     .command("list", { isDefault: true })
     .description(WORDS.list)
-    // `knot config voice` arrives here (list is the default): said as what to type instead
+    // `knot config voice` arrives here (list is the default): said as what to type instead;
+    // `knot config help [command]` too
     .argument("[word]")
+    .allowExcessArguments(true)
     .option("--json", WORDS.json)
-    .action(async (word: string | undefined, options) => {
+    .action(async (_word: string | undefined, options, self: Command) => {
+      const words = self.args;
       const { configList, notAConfigCommand } = await import("../commands/config.js");
-      if (word !== undefined)
+      if (words[0] === "help") {
+        const { otherWord } = await import("./help.js");
+        return otherWord(config, words);
+      }
+      if (words[0] !== undefined)
         throw notAConfigCommand(
-          word,
+          words[0],
           config.commands.map((c) => c.name()),
         );
       await run(configList(options, ctx));

@@ -14,7 +14,7 @@ const WORDS = {
     "knot remind off r1            # or --all: removes every one, leaving nothing behind",
     "knot remind --here            # Enter starts, s snoozes 10 minutes, q quits",
   ],
-  about: `Reminders are kept in your settings and run by a systemd user timer (Linux), a launchd agent
+  about: `Reminders are kept in reminders.json (knot config path shows where) and run by a systemd user timer (Linux), a launchd agent
 (macOS) or cron, named by profile and id (knot-remind-PROFILE-ID). They stay quiet outside their
 hours, after a session of the same kind within the interval, past the daily massage limit,
 before cold or heat is advisable again, and while the getting-worse rules advise seeing a
@@ -39,7 +39,7 @@ that cannot reach you says why in knot remind list, knot remind log and knot tod
   },
   fire: "run by the scheduler: decide, and remind if the rules allow",
   json: "print as JSON",
-  exits: EXITS.common,
+  exits: EXITS.plus(", 129 hangup, 130 Ctrl-C and 143 SIGTERM ending remind --here"),
 };
 
 /** knot remind and its subcommands: reminders run by the system's scheduler, or here. */
@@ -48,9 +48,16 @@ export function remindCommand(program: Command, { ctx, run }: Wiring): void {
     .command("remind")
     .description(WORDS.description)
     .option("--here", WORDS.here)
+    // a word that is no subcommand (`knot remind evry 1h`) arrives here: said as such
+    .allowExcessArguments(true)
+    .helpCommand(false)
     .addHelpText("after", `${examples(...WORDS.examples)}\n${WORDS.about}\n`)
     .addHelpText("after", exitCodes(WORDS.exits))
-    .action(async (options: { here?: boolean }) => {
+    .action(async (options: { here?: boolean }, self: Command) => {
+      if (self.args.length > 0) {
+        const { otherWord } = await import("./help.js");
+        return otherWord(remind, self.args);
+      }
       if (options.here) {
         const { remindHere } = await import("../commands/remind-here.js");
         await run(remindHere(ctx));

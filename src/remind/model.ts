@@ -67,6 +67,7 @@ export function readDays(text: string): Day[] | undefined {
   if (word === "weekdays") return [...DEFAULT_DAYS];
   if (word === "weekend" || word === "weekends") return ["sun", "sat"];
   const out = new Set<Day>();
+  let first: number | undefined;
   for (const part of word.split(",")) {
     const [a, b] = part.split("-").map((p) => p.trim().slice(0, 3)) as [string, string?];
     const from = DAYS.indexOf(a as Day);
@@ -74,12 +75,15 @@ export function readDays(text: string): Day[] | undefined {
     if (from < 0 || to < 0) {
       return undefined;
     }
+    first ??= from;
     for (let i = from; ; i = (i + 1) % 7) {
       out.add(DAYS[i]!);
       if (i === to) break;
     }
   }
-  return DAYS.filter((d) => out.has(d));
+  // in week order from the first day given: sat-mon is sat,sun,mon
+  const start = first ?? 0;
+  return [...DAYS.slice(start), ...DAYS.slice(0, start)].filter((d) => out.has(d));
 }
 
 /** The times (ms) a reminder is due on the local day starting at `dayStart`, in order. */

@@ -916,3 +916,55 @@ describe("reminders files knot cannot read, or that an older knot kept", () => {
     expect(result.stderr).not.toMatch(/disk has room/);
   });
 });
+
+describe("words that are no command, and what knot remind --help says", () => {
+  it("knot remind evry, bogus, and config help bogus say there is no such command, exit 2", () => {
+    const env = isolatedEnv();
+    const cases: [string[], RegExp][] = [
+      [["remind", "evry", "1h"], /There is no remind command "evry"\. Did you mean "every"\?/],
+      [["remind", "bogus"], /There is no remind command "bogus"\./],
+      [["remind", "help", "bogus"], /There is no remind command "bogus"\./],
+      [["config", "help", "bogus"], /There is no config command "bogus"\./],
+    ];
+    for (const [args, said] of cases) {
+      const result = knot(args, { env });
+      expect(result.status, args.join(" ")).toBe(2);
+      expect(result.stderr).toMatch(said);
+      expect(result.stderr).not.toMatch(/too many arguments/);
+      expect(result.stdout).toBe("");
+    }
+  });
+
+  it("help for a subcommand: knot help config set, knot config help set, knot remind help every", () => {
+    const env = isolatedEnv();
+    for (const args of [
+      ["help", "config", "set"],
+      ["config", "help", "set"],
+    ]) {
+      const result = knot(args, { env });
+      expect(result.status, args.join(" ")).toBe(0);
+      expect(result.stdout).toMatch(/^Usage: knot config set \[options\] <key> <value>/);
+    }
+    const every = knot(["remind", "help", "every"], { env });
+    expect(every.status).toBe(0);
+    expect(every.stdout).toMatch(/^Usage: knot remind every/);
+    const remind = knot(["remind", "help"], { env });
+    expect(remind.status).toBe(0);
+    expect(remind.stdout).toMatch(/^Usage: knot remind /);
+  });
+
+  it("remind --help names reminders.json and the exit codes of remind --here", () => {
+    const help = knot(["remind", "--help"]).stdout.replace(/\s+/g, " ");
+    expect(help).toContain("Reminders are kept in reminders.json");
+    expect(help).toMatch(/Exit codes: .*130 Ctrl-C and 143 SIGTERM ending remind --here/);
+  });
+
+  it("--days sat-mon is said in week order from the first day: sat,sun,mon", () => {
+    const { bin } = fakes();
+    const env = envWith(bin);
+    const set = knot(["remind", "every", "90m", "--days", "sat-mon"], { env });
+    expect(set.status, set.stderr).toBe(0);
+    expect(set.stdout).toContain("sat,sun,mon");
+    expect(remindersOf(env).reminders[0].days).toEqual(["sat", "sun", "mon"]);
+  });
+});

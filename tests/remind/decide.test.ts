@@ -83,7 +83,7 @@ describe("reading a reminder", () => {
     expect(() => parseBetween("17:00-09:00")).toThrow(/the first earlier/);
     expect(() => parseBetween("25:00-26:00")).toThrow();
     expect(parseDays("mon-fri")).toEqual(["mon", "tue", "wed", "thu", "fri"]);
-    expect(parseDays("fri-mon")).toEqual(["sun", "mon", "fri", "sat"]);
+    expect(parseDays("fri-mon")).toEqual(["fri", "sat", "sun", "mon"]);
     expect(parseDays("mon,wed,fri")).toEqual(["mon", "wed", "fri"]);
     expect(parseDays("weekend")).toEqual(["sun", "sat"]);
     expect(() => parseDays("funday")).toThrow(/--days/);
