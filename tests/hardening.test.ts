@@ -291,8 +291,8 @@ describe("a yes to going on after a warning is the start's confirmation", () => 
   const screened = { "red-flags": at, neck: at, cold: at, heat: at, massage: at };
 
   async function checks(timeline: TimelineEntry[], records: SessionRecord[], answers: unknown[]) {
-    const { preflightChecks } = await import("../src/commands/preflight.js");
-    const { allowanceNow } = await import("../src/commands/allowance-now.js");
+    const { preflightChecks } = await import("../src/coach/preflight/index.js");
+    const { allowanceNow } = await import("../src/coach/prepare.js");
     const { ctx } = testContext();
     ctx.now = () => NOW;
     const settings: Settings = {

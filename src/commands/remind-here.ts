@@ -1,4 +1,5 @@
 import { emitKeypressEvents } from "node:readline";
+import { startRoutine } from "../coach/start-routine.js";
 import { type Context, println } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
 import { isSpent, lastDue, nextDue } from "../remind/decide.js";
@@ -19,7 +20,6 @@ import { TERM, TerminalControl } from "../session/terminal.js";
 import { SIGNAL_EXIT } from "../signals.js";
 import { reminderText, remindText as t } from "../text/remind.js";
 import { truncate } from "../ui/text.js";
-import { start } from "./start.js";
 
 const SNOOZE_MS = 10 * 60_000;
 const CLEAR_LINE = "\r\u001b[2K";
@@ -171,7 +171,7 @@ export async function remindHere(ctx: Context): Promise<number> {
         unlisten();
         out(`${TERM.cursorShow}\n`);
         finishOnce(ctx, reminder);
-        void start(reminder.routine, { yes: true }, ctx)
+        void startRoutine(ctx, reminder.routine, { yes: true })
           .catch((error: unknown) => {
             println(ctx.stderr, `knot: ${(error as Error).message}`);
           })

@@ -1,3 +1,4 @@
+import { allowanceNow } from "../coach/prepare.js";
 import { writeReminderList } from "../config/store.js";
 import { type Context, println, warnTo } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
@@ -25,7 +26,6 @@ import { THERMAL_RULES } from "../safety/rules.js";
 import { RULES_LOOK_BACK_MS } from "../safety/trend.js";
 import { remindText as t } from "../text/remind.js";
 import { quote } from "../ui/safe.js";
-import { allowanceNow } from "./allowance-now.js";
 import { readUserSettings } from "./settings.js";
 
 /**

@@ -13,6 +13,7 @@ import {
   writeSync,
 } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { parseWholeNumber } from "../coach/options.js";
 import { type Context, println, warnTo } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
 import { describeFsError, writeFresh } from "../files.js";
@@ -22,7 +23,6 @@ import { reportHtml } from "../progress/report-html.js";
 import { readAnswers } from "../safety/screening-log.js";
 import { reportText as t } from "../text/report.js";
 import { quote, safeJson } from "../ui/safe.js";
-import { parseWholeNumber } from "./coach-numbers.js";
 import { readUserSettings } from "./settings.js";
 
 export interface ReportOptions {

@@ -1,3 +1,4 @@
+import { allowanceNow } from "../coach/prepare.js";
 import { type Context, println, warnTo } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
 import { describeFsError } from "../files.js";
@@ -34,7 +35,6 @@ import { THERMAL_RULE_TEXT, safetyText as t, WHEN_ASKED } from "../text/safety.j
 import { asker } from "../ui/prompt.js";
 import { quote } from "../ui/safe.js";
 import { bulleted } from "../ui/text.js";
-import { allowanceNow } from "./allowance-now.js";
 import { readUserSettings } from "./settings.js";
 import { printJson } from "./shared.js";
 

@@ -1,22 +1,12 @@
-import { coach } from "../coach/coach.js";
 import type { CoachFlags } from "../coach/options.js";
-import { routinePlan } from "../coach/plan.js";
-import { type Context, println } from "../context.js";
+import { startRoutine } from "../coach/start-routine.js";
+import type { Context } from "../context.js";
 import { formatDuration } from "../duration.js";
-import { findRoutine } from "../routine/library.js";
-import { formatIssues } from "../routine/report.js";
-import { readUserSettings } from "./settings.js";
 import { openLibrary } from "./shared.js";
 
-export async function start(nameOrPath: string, flags: CoachFlags, ctx: Context): Promise<number> {
-  const entry = findRoutine(openLibrary(ctx), nameOrPath);
-  const config = await readUserSettings(ctx);
-  // What validate warns of (a hold past 30 s, an instruction too long to say in its step) is
-  // said at start too, where the person is about to do it.
-  if (entry.warnings.length > 0)
-    println(ctx.stderr, ctx.errStyle.warn(formatIssues(nameOrPath, entry.warnings)));
-  return coach(ctx, routinePlan(entry), flags, config);
-}
+/** knot start <routine> */
+export const start = (nameOrPath: string, flags: CoachFlags, ctx: Context): Promise<number> =>
+  startRoutine(ctx, nameOrPath, flags);
 
 /** `knot` on its own, in a terminal: pick a routine, then start it. */
 export async function pickAndStart(ctx: Context): Promise<number> {

@@ -1,3 +1,4 @@
+import { parseWholeNumber } from "../coach/options.js";
 import { type Context, println, warnTo } from "../context.js";
 import { formatDuration } from "../duration.js";
 import { ExitCode } from "../errors.js";
@@ -8,7 +9,6 @@ import { gatherProgress, progressJson, round1 } from "../progress/gather.js";
 import { changeLines, helpsEmpty, NO_CAUSE, RELIEF_WORDS, reliefText } from "../progress/words.js";
 import { safetyText } from "../text/safety.js";
 import { padEnd, truncate, wrap } from "../ui/text.js";
-import { parseWholeNumber } from "./coach-numbers.js";
 import { layoutWidth, printJson } from "./print.js";
 
 export interface StatsOptions {

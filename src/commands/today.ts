@@ -1,3 +1,4 @@
+import { allowanceNow } from "../coach/prepare.js";
 import { type Context, println, warnTo } from "../context.js";
 import { formatDuration, formatMinutes } from "../duration.js";
 import { ExitCode } from "../errors.js";
@@ -12,7 +13,6 @@ import { RULES_LOOK_BACK_MS } from "../safety/trend.js";
 import { recordTimeWords } from "../session/time-words.js";
 import { whenText } from "../text/allowance.js";
 import { padEnd } from "../ui/text.js";
-import { allowanceNow } from "./allowance-now.js";
 import { printJson } from "./print.js";
 import { readUserSettings } from "./settings.js";
 

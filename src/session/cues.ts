@@ -3,6 +3,7 @@ import { spokenAnnouncement } from "../routine/speech-fit.js";
 import type { TimelineEntry } from "../routine/timeline.js";
 import { FLOORS } from "../safety/allowance.js";
 import { isThermalStep } from "../safety/rules.js";
+import { sessionText } from "../text/session.js";
 import {
   afterReady,
   type CueOutlets,
@@ -31,10 +32,8 @@ export const BELLS = { step: 1, fallback: 2, end: 2, safety: 4 } as const;
 export { type CueOutlets, installHint } from "./cue-programs.js";
 export { onPath };
 
-const FIX = {
-  voice: "Check the sound is on and a speaker is connected",
-  notify: "Start a notification service (a desktop session)",
-} as const;
+const words = sessionText.cues;
+const FIX = { voice: words.fixVoice, notify: words.fixNotify } as const;
 
 /**
  * Bells, spoken cues and desktop notifications. A voice or notification program that is
@@ -66,9 +65,7 @@ export class Cues {
       this.notifyCommand = candidate && find(candidate) ? candidate : undefined;
       if (!this.notifyCommand) {
         this.notifyFailed = true;
-        outlets.problem(
-          `Notifications are on, but ${candidate ?? "no notifier"} was not found: listen for two rings instead.`,
-        );
+        outlets.problem(words.noNotifier(candidate));
       }
     }
   }
@@ -105,17 +102,10 @@ export class Cues {
       this.speech = new SpeechQueue(
         (text, priority) =>
           ready ? afterReady(ready, () => speakNow(text, priority)) : speakNow(text, priority),
-        (reason) =>
-          this.outlets.problem(
-            `Voice is not reaching you: ${reason}. ${FIX.voice}; knot rings twice instead.`,
-          ),
+        (reason) => this.outlets.problem(words.voiceFailed(reason, FIX.voice)),
       );
     } else {
-      this.outlets.problem(
-        platform === "darwin"
-          ? "Voice is on, but say was not found: listen for two rings instead."
-          : `Voice is on, but no speech program was found: install speech-dispatcher or espeak-ng${installHint(find)}; knot rings twice instead.`,
-      );
+      this.outlets.problem(platform === "darwin" ? words.noSay : words.noSpeech(installHint(find)));
     }
   }
 
@@ -181,9 +171,7 @@ export class Cues {
     void sent.done.then((result) => {
       if (result.ok || this.notifyFailed) return;
       this.notifyFailed = true;
-      this.outlets.problem(
-        `Notifications are not reaching you: ${result.reason}. ${FIX.notify}; knot rings twice instead.`,
-      );
+      this.outlets.problem(words.notifyFailed(result.reason, FIX.notify));
       this.bell(BELLS.fallback);
     });
   }
@@ -207,7 +195,7 @@ export class Cues {
   }
 }
 
-const packName = (kind: "cold" | "heat") => (kind === "cold" ? "cold pack" : "heat");
+const packName = words.packName;
 
 /**
  * Decides which cues a moment of the session calls for: a bell and the step's name (and its
@@ -237,10 +225,7 @@ export class CueDirector {
         this.lastPackMinute = -1;
         this.packLimitCalled = false;
         if (step.packOff) {
-          this.packCall(
-            step.packOff,
-            `Take the ${packName(step.packOff)} off now, and check your skin.`,
-          );
+          this.packCall(step.packOff, words.packOff(packName(step.packOff)));
           continue;
         }
         const previous = timeline[e.index - 1];
@@ -254,8 +239,8 @@ export class CueDirector {
         // The instruction once an exercise, where it fits (speech-fit.ts); then names only.
         const firstTime = this.cues.speaksInstructions && !this.instructed.has(step.name);
         this.instructed.add(step.name);
-        const words = spokenAnnouncement(step, firstTime);
-        this.cues.say(switchSides ? "Switch sides." : words, Priority.step);
+        const announced = spokenAnnouncement(step, firstTime);
+        this.cues.say(switchSides ? words.switchSides : announced, Priority.step);
       } else if (
         e.type === "step-end" &&
         step &&
@@ -264,24 +249,21 @@ export class CueDirector {
         !isThermalStep(step)
       ) {
         const next = timeline[e.index + 1];
-        this.cues.notify(
-          "knot",
-          next ? `${step.name} is done. Next: ${next.name}` : `${step.name} is done.`,
-        );
+        this.cues.notify(words.notifyTitle, words.stepDone(step.name, next?.name));
       } else if (e.type === "clock-jump" && e.pack) {
         this.packCall(
           e.pack.kind,
-          `The ${packName(e.pack.kind)} has been on ${spokenDuration(e.pack.onSeconds)}. Take it off now.`,
+          words.packJump(packName(e.pack.kind), spokenDuration(e.pack.onSeconds)),
         );
       } else if (e.type === "session-end") {
         // Ending with a pack on, or not yet confirmed off: the call is made once more.
         const pack = isThermalStep(step) ? step.kind : step?.packOff;
         if (pack && e.reason !== "completed") {
-          this.packCall(pack, `The session has ended. Take the ${packName(pack)} off now.`);
+          this.packCall(pack, words.endedPackOn(packName(pack)));
           continue;
         }
         this.cues.bell(BELLS.end);
-        if (e.reason === "completed") this.cues.say("Done.", Priority.step);
+        if (e.reason === "completed") this.cues.say(words.done, Priority.step);
       }
     }
   }
@@ -302,7 +284,7 @@ export class CueDirector {
       this.cues.bell(BELLS.step);
       this.cues.say(String(left), Priority.count);
     } else if (left === 10 && (stepSeconds ?? 0) >= 30 && !rep) {
-      this.cues.say("Ten seconds left.", Priority.count);
+      this.cues.say(words.tenSeconds, Priority.count);
     }
   }
 
@@ -310,7 +292,7 @@ export class CueDirector {
   private packCall(kind: "cold" | "heat", message: string): void {
     this.cues.safetyBell();
     this.cues.say(message, Priority.safety);
-    this.cues.notify(`knot: take the ${packName(kind)} off`, message, true, "knot-pack");
+    this.cues.notify(words.packCallTitle(packName(kind)), message, true, "knot-pack");
   }
 
   /**
@@ -327,10 +309,7 @@ export class CueDirector {
     if (pack.onSeconds >= FLOORS.applicationSeconds && !this.packLimitCalled) {
       this.packLimitCalled = true;
       this.lastPackMinute = Math.floor(pack.onSeconds / 60);
-      this.packCall(
-        pack.kind,
-        `The ${name} has been on ${FLOORS.applicationSeconds / 60} minutes. Take it off now.`,
-      );
+      this.packCall(pack.kind, words.packLimit(name, FLOORS.applicationSeconds / 60));
       return;
     }
     const minute = Math.floor(pack.onSeconds / 60);
@@ -339,14 +318,11 @@ export class CueDirector {
     this.lastPackMinute = minute;
     if (first || minute === 0) return;
     if (pack.waitingOff) {
-      this.packCall(
-        pack.kind,
-        `Take the ${name} off now. It has been on ${spokenDuration(minute * 60)}. Press Enter when it is off.`,
-      );
+      this.packCall(pack.kind, words.packWaiting(name, spokenDuration(minute * 60)));
       return;
     }
     this.cues.bell(BELLS.fallback);
-    this.cues.say(`Paused. The ${name} has been on ${spokenDuration(minute * 60)}.`, Priority.step);
+    this.cues.say(words.packPaused(name, spokenDuration(minute * 60)), Priority.step);
   }
 }
 

@@ -65,9 +65,9 @@ const trim = (lines: string[]) => {
 
 /** What fills the screen in large letters at this moment, if anything. */
 export function callout(view: SessionView): string | undefined {
-  if (view.step.packOff) return "Take the pack off";
+  if (view.step.packOff) return sessionText.large.takeOff;
   if (view.question || view.waiting || view.paused || view.showHelp) return undefined;
-  if (view.switchSides) return "Switch sides";
+  if (view.switchSides) return sessionText.large.switchSides;
   return undefined;
 }
 
@@ -171,10 +171,7 @@ export function renderMat(
   // What comes next, in large letters where the height allows: read before the step ends.
   const nextStep = view.next;
   const nextWords = nextStep
-    ? [
-        `Next: ${nextStep.name}${nextStep.side ? `, ${nextStep.side}` : ""}`,
-        `Next: ${nextStep.name}`,
-      ]
+    ? [sessionText.large.next(nextStep.name, nextStep.side), sessionText.large.next(nextStep.name)]
     : [];
   const nextLarge =
     height >= 40 ? nextWords.map((w) => fitLetters(w, inner, 1, 1)).find(Boolean) : undefined;
@@ -203,7 +200,7 @@ function clockAndFigure(
 ): Line[] | undefined {
   const widest = formatClock(view.stepSeconds ?? view.left ?? 0);
   const under = view.rep
-    ? `${view.rep.index} of ${view.rep.of}`
+    ? sessionText.screen.reps(view.rep.index, view.rep.of)
     : view.step.side
       ? view.step.side
       : "";
@@ -292,17 +289,10 @@ function sideBySide(
 }
 
 function packLine(packOn: NonNullable<SessionView["packOn"]>, style: Style): Line {
-  const pack = packOn.kind === "cold" ? "Cold pack" : "Heat";
-  const limit =
-    packOn.onSeconds >= FLOORS.applicationSeconds
-      ? `: ${FLOORS.applicationSeconds / 60} minutes, take it off now`
-      : "";
-  return [
-    span(
-      `  ${pack} on for ${formatClock(packOn.onSeconds)} (pauses included)${limit}`,
-      limit ? style.error : style.dim,
-    ),
-  ];
+  const over = packOn.onSeconds >= FLOORS.applicationSeconds;
+  const limit = over ? sessionText.screen.packLimit(FLOORS.applicationSeconds / 60) : "";
+  const text = sessionText.screen.packOn(packOn.kind, formatClock(packOn.onSeconds), limit);
+  return [span(`  ${text}`, over ? style.error : style.dim)];
 }
 
 /**
@@ -321,12 +311,17 @@ export function renderCountIn(
   const inner = width - 4;
   const header: Line = [span(`  ${truncate(routineName, inner)}`, style.strong)];
   const footer: Line[] = [
-    [span(`  Get ready: starting in ${left} s  (Enter starts now, q quits)`)],
+    [span(sessionText.large.countIn(left))],
     ...(first
-      ? [[span("  first: ", style.dim), span(truncate(first, inner - 7), style.strong)]]
+      ? [
+          [
+            span(sessionText.large.first, style.dim),
+            span(truncate(first, inner + 2 - displayWidth(sessionText.large.first)), style.strong),
+          ],
+        ]
       : []),
   ];
-  const words = largest("Get ready", inner, 7, 2, 1);
+  const words = largest(sessionText.large.getReady, inner, 7, 2, 1);
   const number = largest(String(left), inner, height - 4 - footer.length - (words ? 8 : 0), 8, 1);
   if (!number) return undefined;
   const body: Line[] = [
@@ -349,9 +344,11 @@ export function renderDone(
   style: Style,
 ): Line[] | undefined {
   const inner = width - 4;
-  const footer: Line[] = [[span(`  ${truncate(`${routineName}: finished`, inner)}`, style.dim)]];
+  const footer: Line[] = [
+    [span(`  ${truncate(sessionText.large.finished(routineName), inner)}`, style.dim)],
+  ];
   // Scale 3 at most, as tall as the clock's digits (read from the mat), for a few hundred bytes.
-  const big = largest("Done", inner, height - 2 - footer.length, 3, 1);
+  const big = largest(sessionText.large.done, inner, height - 2 - footer.length, 3, 1);
   if (!big) return undefined;
   const body = lettersBlock(big.lines, big.scale, inner, style);
   const spare = Math.max(0, height - body.length - footer.length);

@@ -1,5 +1,6 @@
 import type { TimelineEntry } from "../routine/timeline.js";
 import type { EndSignal } from "../signals.js";
+import { sessionText } from "../text/session.js";
 import type { CueDirector } from "./cues.js";
 import type { Display } from "./displays.js";
 import { clockJumpMessage, refusedMessage } from "./displays.js";
@@ -243,7 +244,7 @@ export function runCoach(options: CoachOptions): Promise<CoachResult> {
         case "voice": {
           const on = options.cues?.toggleVoice();
           if (on === undefined) return;
-          notice = on ? "Voice on: v turns it off." : "Voice off: v turns it on.";
+          notice = on ? sessionText.cues.voiceOn : sessionText.cues.voiceOff;
           return show([]);
         }
         case "ctrl-c":

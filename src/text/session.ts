@@ -44,6 +44,17 @@ export const sessionText = localized({
       `${kind === "cold" ? "Cold pack" : "Heat"} on for ${clock} (pauses included)${limit}`,
     packLimit: (minutes: number) => `: ${minutes} minutes, take it off now`,
   },
+  /** What the large letters say on a screen the size of the mat. */
+  large: {
+    takeOff: "Take the pack off",
+    switchSides: "Switch sides",
+    next: (step: string, side?: string) => `Next: ${step}${side ? `, ${side}` : ""}`,
+    getReady: "Get ready",
+    countIn: (left: number) => `  Get ready: starting in ${left} s  (Enter starts now, q quits)`,
+    first: "  first: ",
+    done: "Done",
+    finished: (routine: string) => `${routine}: finished`,
+  },
   /** The keys' help, and the one-line hint of them. */
   keys: {
     help: [
@@ -76,6 +87,38 @@ export const sessionText = localized({
     timeOff: (at: string) =>
       `At least ${THERMAL_RULES.minOffSeconds / 60} minutes off between cold or heat: the next can start at ${at}.`,
     massageLimit: "No more massage here: the allowance for this area is used up.",
+  },
+  /** What knot says aloud, notifies, or reports about its voice and notifications. */
+  cues: {
+    fixVoice: "Check the sound is on and a speaker is connected",
+    fixNotify: "Start a notification service (a desktop session)",
+    noNotifier: (candidate: string | undefined) =>
+      `Notifications are on, but ${candidate ?? "no notifier"} was not found: listen for two rings instead.`,
+    voiceFailed: (reason: string, fix: string) =>
+      `Voice is not reaching you: ${reason}. ${fix}; knot rings twice instead.`,
+    noSay: "Voice is on, but say was not found: listen for two rings instead.",
+    noSpeech: (hint: string) =>
+      `Voice is on, but no speech program was found: install speech-dispatcher or espeak-ng${hint}; knot rings twice instead.`,
+    notifyFailed: (reason: string, fix: string) =>
+      `Notifications are not reaching you: ${reason}. ${fix}; knot rings twice instead.`,
+    packName: (kind: "cold" | "heat") => (kind === "cold" ? "cold pack" : "heat"),
+    packOff: (name: string) => `Take the ${name} off now, and check your skin.`,
+    switchSides: "Switch sides.",
+    notifyTitle: "knot",
+    stepDone: (step: string, next: string | undefined) =>
+      next !== undefined ? `${step} is done. Next: ${next}` : `${step} is done.`,
+    packJump: (name: string, on: string) => `The ${name} has been on ${on}. Take it off now.`,
+    endedPackOn: (name: string) => `The session has ended. Take the ${name} off now.`,
+    done: "Done.",
+    tenSeconds: "Ten seconds left.",
+    packCallTitle: (name: string) => `knot: take the ${name} off`,
+    packLimit: (name: string, minutes: number) =>
+      `The ${name} has been on ${minutes} minutes. Take it off now.`,
+    packWaiting: (name: string, on: string) =>
+      `Take the ${name} off now. It has been on ${on}. Press Enter when it is off.`,
+    packPaused: (name: string, on: string) => `Paused. The ${name} has been on ${on}.`,
+    voiceOn: "Voice on: v turns it off.",
+    voiceOff: "Voice off: v turns it on.",
   },
   clockJump: {
     setBack: (by: string) => `The clock was set back ${by}; the countdown carries on where it was.`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkHighRating, type PreflightInput } from "../../src/commands/preflight.js";
+import { checkHighRating, type PreflightInput } from "../../src/coach/preflight/index.js";
 import type { Ratings, SessionRecord } from "../../src/history/record.js";
 import type { TimelineEntry } from "../../src/routine/timeline.js";
 import {

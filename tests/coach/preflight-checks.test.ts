@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { allowanceNow } from "../../src/commands/allowance-now.js";
-import { checkHighRating, fitToLimit, preflight } from "../../src/commands/preflight.js";
+import { checkHighRating, fitToLimit, preflight } from "../../src/coach/preflight/index.js";
+import { allowanceNow } from "../../src/coach/prepare.js";
 import type { Settings } from "../../src/config/store.js";
 import { readSettings } from "../../src/config/store.js";
 import type { TimelineEntry } from "../../src/routine/timeline.js";

@@ -12,7 +12,7 @@ vi.mock("../../src/health.js", async (importOriginal) => {
   };
 });
 
-const { stoppedLines } = await import("../../src/commands/coach.js");
+const { stoppedLines } = await import("../../src/coach/finish.js");
 const { stopAdviceLines } = await import("../../src/health.js");
 
 const plan = { id: "heat", name: "Heat", category: "heat", areas: [], cautions: [], timeline: [] };

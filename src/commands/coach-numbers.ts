@@ -1,2 +1,0 @@
-// A flag's whole number is read with the rest of a session's options.
-export { parseWholeNumber } from "../coach/options.js";
