@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { knotInPty } from "../e2e/pty.js";
-import { isolatedEnv } from "../e2e/run-knot.js";
+import { knotInPty } from "./pty.js";
+import { isolatedEnv } from "./run-knot.js";
 
 /** At a real terminal: the figures as a person sees them (needs `npm run build`). */
 describe("knot show at a real terminal", () => {
