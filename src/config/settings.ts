@@ -4,12 +4,14 @@ import { describeFsError } from "../files.js";
 import { readRemindersFile, remindersFile, writeRemindersFile } from "../remind/reminders-file.js";
 import { answersFile, readAnswersFile } from "../safety/screening-answers.js";
 import { settingsText } from "../text/settings.js";
-import { readJsonObject, settingsFile, writeJsonObject } from "./json-file.js";
+import type Conf from "conf";
+import { readJsonObject, settingsFile } from "./json-file.js";
 import {
   CONFIG_KEY_NAMES,
   CONFIG_KEYS,
   type ConfigKey,
   type ConfigValue,
+  confSchema,
   isValidValue,
 } from "./keys.js";
 import { finishMove, holdsMovedKeys, MOVED_KEYS } from "./move.js";
@@ -162,12 +164,22 @@ export async function openConfig(
     );
   }
 
-  // Written whole beside the file and renamed into place; a link at the file's place is
-  // refused rather than written through, and a failure says what was kept.
+  // Written through conf, whole beside the file and renamed into place; a link at the file's
+  // place is refused rather than written through, and a failure says what was kept. conf (and
+  // its schema's compiling) is made at the first write: reading needs none of it.
+  const { default: ConfClass } = await import("conf");
+  let conf: Conf<Record<string, unknown>> | undefined;
   const write = (next: Record<string, unknown>) => {
     refuseLinkedSettings(path);
     try {
-      writeJsonObject(path, next);
+      conf ??= new ConfClass<Record<string, unknown>>({
+        cwd: configDir,
+        configName: "config",
+        // no defaults in it: conf would write them all into the file (see keys.ts confSchema)
+        schema: settingsSchema() as never,
+        clearInvalidConfig: false,
+      });
+      conf.store = next;
     } catch (error) {
       throw new KnotError(`Could not save your settings to ${path}: ${describeFsError(error)}.`, {
         exitCode: ExitCode.failure,
@@ -239,6 +251,16 @@ export async function readSettings(
   if ("reason" in loaded) return openConfig(configDir, warn);
   return settingsFrom(configDir, loaded.stored);
 }
+
+/**
+ * The settings file's schema for conf: the preferences (keys.ts), and what a move could not
+ * take away (reminders, screening answers) as they were kept.
+ */
+const settingsSchema = () => ({
+  ...confSchema(),
+  reminders: { type: "array" },
+  screening: { type: "object" },
+});
 
 function refuseLinkedSettings(path: string): void {
   let link = false;
