@@ -98,7 +98,10 @@ const LAYERS: readonly { name: string; paths: readonly string[] }[] = [
     ],
   },
   { name: "domain: safety", paths: ["safety/"] },
-  { name: "domain: history", paths: ["history/record.ts", "history/analysis.ts"] },
+  {
+    name: "domain: history",
+    paths: ["history/record.ts", "history/record-types.ts", "history/analysis.ts"],
+  },
   {
     // routines and the rules of a timeline's own cold and heat, which a routine file is checked
     // against
