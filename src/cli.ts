@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { COMMANDS, WHOLE_PROGRAM } from "./cli/commands.js";
-import { EXITS, examples, exitCodes } from "./cli/wiring.js";
+import { EXITS, examples, exitCodes, helpOutput } from "./cli/wiring.js";
 import { type Context, createContext } from "./context.js";
 import { ExitCode } from "./errors.js";
 import { type HotAction, type HotCommand, hotActions } from "./fast-path.js";
@@ -53,7 +53,7 @@ export function buildProgram(
     .helpOption("-h, --help", WORDS.help)
     .option("--no-color", WORDS.noColor)
     .configureOutput({
-      writeOut: (text) => ctx.stdout.write(text),
+      ...helpOutput(ctx),
       // Commander quotes what was typed (an unknown option or command): never raw.
       writeErr: (text) => ctx.stderr.write(safeText(text)),
       // Commander's own errors (an unknown command or option, a missing argument) reach the

@@ -1,7 +1,7 @@
 import { type Context, println } from "./context.js";
 import { ExitCode, KnotError } from "./errors.js";
 import { describeFsError, isFsError } from "./files.js";
-import { LOSS_EXIT, lossOf, output } from "./output.js";
+import { LOSS_EXIT, lossOf, output, proseWriter } from "./output.js";
 import { errorText as t } from "./text/errors.js";
 import { safeText } from "./ui/safe.js";
 
@@ -31,28 +31,30 @@ export function reportError(error: unknown, ctx: Context): number {
     return LOSS_EXIT[loss];
   }
   const s = ctx.errStyle;
+  // wrapped at word boundaries to the terminal (see proseWriter)
+  const say = proseWriter(ctx.stderr, ctx.env);
   // Messages quote what the person typed or wrote: printed through the safe-text layer.
   if (error instanceof KnotError) {
-    println(ctx.stderr, `${s.error(t.prefix)} ${safeText(error.message)}`);
-    if (error.hint) println(ctx.stderr, s.dim(safeText(error.hint)));
+    say(`${s.error(t.prefix)} ${safeText(error.message)}`);
+    if (error.hint) say(safeText(error.hint), s.dim);
     return error.exitCode;
   }
   // The person's environment (a read-only folder, a full disk), not a bug: say what and why.
   if (isFsError(error) && error.syscall === "write" && !error.path) {
     // knot's own output (a redirect to a full disk): knot's files were not what failed
-    println(ctx.stderr, `${s.error(t.prefix)} ${t.outputFailed(describeFsError(error))}`);
+    say(`${s.error(t.prefix)} ${t.outputFailed(describeFsError(error))}`);
     println(ctx.stderr, s.dim(t.outputIncomplete));
     return ExitCode.failure;
   }
   if (isFsError(error)) {
     const verb = t.verbs[error.syscall ?? ""] ?? error.syscall ?? t.verbs.use!;
     const where = error.path ? ` ${safeText(error.path, { inLine: true })}` : "";
-    println(ctx.stderr, `${s.error(t.prefix)} ${t.couldNot(verb, where, describeFsError(error))}`);
+    say(`${s.error(t.prefix)} ${t.couldNot(verb, where, describeFsError(error))}`);
     println(ctx.stderr, s.dim(t.checkFolder));
     return ExitCode.failure;
   }
   const e = error as Error;
-  println(ctx.stderr, `${s.error(t.wentWrong)} ${safeText(e?.message ?? String(error))}`);
+  say(`${s.error(t.wentWrong)} ${safeText(e?.message ?? String(error))}`);
   if (ctx.env.KNOT_DEBUG) println(ctx.stderr, e?.stack ?? "");
   else println(ctx.stderr, s.dim(t.seeDetails));
   return ExitCode.failure;

@@ -1,6 +1,8 @@
 import type { Command } from "commander";
 import type { Context } from "../context.js";
 import type { HotAction, HotCommand } from "../fast-path.js";
+import { textWidth } from "../output.js";
+import { reflow } from "../ui/text.js";
 
 /** What each command's wiring is handed by the program (src/cli.ts). */
 export interface Wiring {
@@ -30,3 +32,16 @@ export const EXITS = {
 };
 
 export const exitCodes = (codes: string): string => `\nExit codes: ${codes}.\n`;
+
+/**
+ * Where help goes, and in how many columns: the terminal's width, or COLUMNS (else 80) when
+ * piped. Commander lays out its options in them; the text knot adds (examples, when knot asks,
+ * exit codes) is wrapped to them at word boundaries as it is printed.
+ */
+export const helpOutput = (ctx: Context) => ({
+  getOutHelpWidth: () => textWidth(ctx.stdout, ctx.env),
+  writeOut: (text: string) => {
+    const lines = reflow(text.replace(/\n$/, ""), textWidth(ctx.stdout, ctx.env));
+    ctx.stdout.write(`${lines.join("\n")}${text.endsWith("\n") ? "\n" : ""}`);
+  },
+});

@@ -1,5 +1,6 @@
-import { type Context, println } from "../context.js";
+import type { Context } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
+import { proseWriter } from "../output.js";
 import { checkinFlow, problemWords } from "../progress/checkin-flow.js";
 import {
   activeActivities,
@@ -105,15 +106,15 @@ export async function checkin(options: CheckinOptions, ctx: Context): Promise<nu
   if (options.list || changes) {
     const s = ctx.style;
     const active = activeActivities(store);
-    if (store.activities.length === 0) println(ctx.stdout, s.dim(t.noActivities));
+    if (store.activities.length === 0) proseWriter(ctx.stdout, ctx.env)(s.dim(t.noActivities));
     for (const a of store.activities) {
       const last = [...store.checks].reverse().find((c) => c.ratings[a.id] !== undefined);
       const latest = last ? t.latest(last.ratings[a.id]!, last.at.slice(0, 10)) : t.notRated;
       const state = a.retired ? ` ${s.dim(t.retired(a.retired.slice(0, 10)))}` : "";
-      println(ctx.stdout, t.row(s.id(a.id), safeText(a.name), state, s.dim(latest)));
+      proseWriter(ctx.stdout, ctx.env)(t.row(s.id(a.id), safeText(a.name), state, s.dim(latest)));
     }
     if (active.length > 0 && options.list)
-      println(ctx.stdout, s.dim(t.checks(store.checks.length)));
+      proseWriter(ctx.stdout, ctx.env)(s.dim(t.checks(store.checks.length)));
   }
   return ExitCode.ok;
 }

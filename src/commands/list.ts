@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
-import { type Context, println } from "../context.js";
+import type { Context } from "../context.js";
 import { formatDuration } from "../duration.js";
 import { KnotError } from "../errors.js";
+import { proseWriter } from "../output.js";
 import { hasManualSteps } from "../routine/timeline.js";
 import { AREAS, CATEGORIES } from "../routine/vocabulary.js";
 import { didYouMean } from "../suggest.js";
@@ -59,12 +60,10 @@ export async function list(options: ListOptions, ctx: Context): Promise<number> 
   }
 
   const s = ctx.style;
+  const say = proseWriter(ctx.stdout, ctx.env);
   if (entries.length === 0) {
     const which = [category, area && `for the ${area}`].filter(Boolean).join(" routines ");
-    println(
-      ctx.stdout,
-      which ? `No ${category ? which : `routines ${which}`}.` : "No routines found.",
-    );
+    say(which ? `No ${category ? which : `routines ${which}`}.` : "No routines found.");
   } else {
     const width = ctx.stdout.isTTY ? ctx.stdout.columns : undefined;
     await prepareWidths(entries.flatMap((e) => [e.routine.id, e.routine.name]));
@@ -99,30 +98,27 @@ export async function list(options: ListOptions, ctx: Context): Promise<number> 
     });
     const header = ["ID", "NAME", "CATEGORY", "TIME", "AREAS"].map((h) => s.dim(h));
     await prepareWidths(rows.flat());
-    for (const line of table([header, ...rows], width)) println(ctx.stdout, line);
+    for (const line of table([header, ...rows], width)) ctx.stdout.write(`${line}\n`);
     if (entries.some((e) => hasManualSteps(e.timeline))) {
-      println(ctx.stdout, s.dim("\n+ plus steps that wait for you to press Enter"));
+      say(s.dim("\n+ plus steps that wait for you to press Enter"));
     }
   }
   if (library.broken.length > 0) {
-    println(ctx.stdout);
-    println(ctx.stdout, s.warn(`Routine files with problems (not listed above):`));
+    say();
+    say(s.warn(`Routine files with problems (not listed above):`));
     for (const b of library.broken) {
       const first = b.issues[0];
       const where = first?.path ? `${first.path}: ` : "";
-      println(ctx.stdout, `  ${safeText(b.path, { inLine: true })}`);
-      println(ctx.stdout, `    ${safeText(`${where}${first?.message ?? "unreadable"}`)}`);
+      say(`  ${safeText(b.path, { inLine: true })}`);
+      say(`    ${safeText(`${where}${first?.message ?? "unreadable"}`)}`);
     }
-    println(ctx.stdout, s.dim(`  Run "knot validate <file>" for every problem in a file.`));
+    say(s.dim(`  Run "knot validate <file>" for every problem in a file.`));
   }
   if (!options.category && !area && entries.every((e) => e.origin === "built-in")) {
     const dir = userRoutinesDir(ctx);
     // the folder it names, and how to make it when it is not there yet
     const make = existsSync(dir) ? "" : ` (not made yet: mkdir -p ${shellQuote(dir)})`;
-    println(
-      ctx.stdout,
-      s.dim(`\nYour own routines go in ${safeText(dir, { inLine: true })}${make}`),
-    );
+    say(s.dim(`\nYour own routines go in ${safeText(dir, { inLine: true })}${make}`));
   }
   return 0;
 }

@@ -1,4 +1,5 @@
 import type { Context } from "../context.js";
+import { textWidth } from "../output.js";
 import { safeJson } from "../ui/safe.js";
 
 /**
@@ -10,6 +11,5 @@ export const printJson = (ctx: Context, value: unknown): void => {
   ctx.stdout.write(`${safeJson(value, 2)}\n`);
 };
 
-/** The width to lay text out in: the terminal's, or a comfortable default when piped. */
-export const layoutWidth = (ctx: Context, fallback = 80): number =>
-  ctx.stdout.isTTY && ctx.stdout.columns ? ctx.stdout.columns : fallback;
+/** The width to lay text out in: the terminal's; when piped, COLUMNS or else 80 (see textWidth). */
+export const layoutWidth = (ctx: Context): number => textWidth(ctx.stdout, ctx.env);

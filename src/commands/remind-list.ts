@@ -4,6 +4,7 @@ import { remindersMovedAside } from "../config/store.js";
 import { type Context, println, warnTo } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
 import { dayKey } from "../history/analysis.js";
+import { proseWriter } from "../output.js";
 import { nextDue } from "../remind/decide.js";
 import { readLog } from "../remind/log.js";
 import type { Reminder } from "../remind/model.js";
@@ -119,35 +120,34 @@ export async function remindList(options: { json?: boolean }, ctx: Context): Pro
     return ExitCode.ok;
   }
   const s = ctx.style;
-  if (status.settingsProblem)
-    println(ctx.stdout, s.warn(t.settingsProblem(safeText(status.settingsProblem))));
+  // each line wrapped at word boundaries to the terminal (see proseWriter)
+  const say = proseWriter(ctx.stdout, ctx.env);
+  if (status.settingsProblem) say(s.warn(t.settingsProblem(safeText(status.settingsProblem))));
   if (status.reminders.length === 0) {
-    println(ctx.stdout, t.none);
+    say(t.none);
   }
   for (const { reminder: r, state, next, entry } of status.reminders) {
     const snoozed = state.snoozedUntil !== undefined && state.snoozedUntil > now;
     const nextText = next === undefined ? "" : t.next(snoozed, when(next, now));
-    println(ctx.stdout, t.row(s.id(r.id.padEnd(4)), t.describe(r), s.dim(nextText)));
+    say(t.row(s.id(r.id.padEnd(4)), t.describe(r), s.dim(nextText)));
     const facts: string[] = [];
     facts.push(state.lastFiredAt ? t.lastReminded(when(state.lastFiredAt, now)) : t.notReminded);
     if (status.scheduler && entry === false) facts.push(s.warn(t.entryMissing));
-    println(ctx.stdout, t.facts(s.dim(facts.join("; "))));
-    if (state.waiting)
-      println(ctx.stdout, t.waiting(when(state.waiting.since, now), safeText(state.waiting.why)));
+    say(t.facts(s.dim(facts.join("; "))));
+    if (state.waiting) say(t.waiting(when(state.waiting.since, now), safeText(state.waiting.why)));
     if (state.failure) {
-      println(
-        ctx.stdout,
+      say(
         `     ${s.warn(t.failed(when(state.failure.at, now), safeText(state.failure.reason)))}\n${t.fix(safeText(state.failure.fix))}`,
       );
     }
   }
   if (status.launcher && !status.launcher.runnable) {
-    println(ctx.stdout, s.warn(t.cannotRun(safeText(status.launcher.detail))));
+    say(s.warn(t.cannotRun(safeText(status.launcher.detail))));
   }
   if (status.strays.length > 0) {
-    println(ctx.stdout, s.warn(t.strays(status.strays.join(", "))));
+    say(s.warn(t.strays(status.strays.join(", "))));
   }
-  if (status.schedulerProblem) println(ctx.stdout, s.warn(safeText(status.schedulerProblem)));
+  if (status.schedulerProblem) say(s.warn(safeText(status.schedulerProblem)));
   return ExitCode.ok;
 }
 

@@ -1,6 +1,7 @@
 import { type Context, println } from "../context.js";
 import { formatDuration } from "../duration.js";
 import { EVERY_TIME, KEEP_MOVING } from "../health.js";
+import { proseWriter } from "../output.js";
 import { poseBlock } from "../poses/block.js";
 import { CATALOGUE } from "../poses/catalogue.js";
 import { outlineSteps, timelineLength } from "../routine/describe.js";
@@ -59,7 +60,7 @@ export async function show(
 
   const s = ctx.style;
   const width = Math.min(layoutWidth(ctx), 100);
-  const out = (text = "") => println(ctx.stdout, text);
+  const out = proseWriter(ctx.stdout, ctx.env);
   const paragraph = (text: string, indent = "", paint: (t: string) => string = String) => {
     for (const line of wrap(text, width - indent.length)) out(indent + paint(line));
   };

@@ -1,10 +1,11 @@
 import { parseWholeNumber } from "../coach/options.js";
-import { type Context, println, warnTo } from "../context.js";
+import { type Context, warnTo } from "../context.js";
 import { formatDuration } from "../duration.js";
 import { ExitCode } from "../errors.js";
 import { STREAK_RULE, streakOverDays } from "../history/analysis.js";
 import { barChart, columnChart, ratingLine } from "../history/charts.js";
 import { activeDays } from "../history/months.js";
+import { proseWriter } from "../output.js";
 import { gatherProgress, progressJson, round1 } from "../progress/gather.js";
 import { changeLines, helpsEmpty, NO_CAUSE, RELIEF_WORDS, reliefText } from "../progress/words.js";
 import { safetyText } from "../text/safety.js";
@@ -53,7 +54,7 @@ export async function stats(options: StatsOptions, ctx: Context): Promise<number
 
   const s = ctx.style;
   const width = Math.min(layoutWidth(ctx), 100);
-  const out = (text = "") => println(ctx.stdout, text);
+  const out = proseWriter(ctx.stdout, ctx.env);
   if (trend.worse) {
     const lines = safetyText.adviceLines(trend.reasons);
     out(s.error(lines[0]!));

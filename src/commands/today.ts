@@ -1,10 +1,11 @@
 import { allowanceNow } from "../coach/prepare.js";
-import { type Context, println, warnTo } from "../context.js";
+import { type Context, warnTo } from "../context.js";
 import { formatDuration, formatMinutes } from "../duration.js";
 import { ExitCode } from "../errors.js";
 import { bar } from "../history/charts.js";
 import { liveSessions } from "../history/checkpoint.js";
 import { openJournal, stepsFrom } from "../history/journal.js";
+import { proseWriter } from "../output.js";
 import { reminderTrouble } from "../remind/trouble.js";
 import { AREAS, THERMAL_KINDS } from "../routine/vocabulary.js";
 import { type Allowance, DAY_MS } from "../safety/allowance.js";
@@ -83,7 +84,7 @@ export async function today(options: { json?: boolean }, ctx: Context): Promise<
   }
 
   const s = ctx.style;
-  const out = (text = "") => println(ctx.stdout, text);
+  const out = proseWriter(ctx.stdout, ctx.env);
   const minutes = sessions.reduce((sum, r) => sum + r.doneSeconds, 0);
   out(
     `${s.heading("Last 24 hours")}: ${sessions.length === 0 ? "no sessions" : `${sessions.length} session${sessions.length === 1 ? "" : "s"}, ${formatDuration(minutes)}`}`,

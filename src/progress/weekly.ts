@@ -1,4 +1,5 @@
 import type { Context, OutputStream } from "../context.js";
+import { proseWriter } from "../output.js";
 import { checkinText } from "../text/checkin.js";
 import { askScore, askText, canAsk } from "../ui/prompt.js";
 import { safeText } from "../ui/safe.js";
@@ -20,7 +21,7 @@ export function terminalAsker(
         { question, scale: checkinText.scale, label: checkinText.scoreLabel },
         { lines, out },
       ),
-    say: (line) => out.write(`${safeText(line)}\n`),
+    say: (line) => proseWriter(out, ctx.env)(safeText(line)),
   };
 }
 

@@ -1,7 +1,7 @@
 import { createInterface } from "node:readline";
 import type { Context, OutputStream } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
-import { exitNow, output } from "../output.js";
+import { exitNow, output, proseWriter } from "../output.js";
 import { SIGNAL_EXIT } from "../signals.js";
 import { promptText as words } from "../text/prompt.js";
 import { canAskOn } from "./can-ask.js";
@@ -206,12 +206,12 @@ export async function askScore(
   let answer: string;
   const out = options.out ?? ctx.stdout;
   if (options.lines) {
-    out.write(`${words.scoreLines(question, scale)}\n`);
+    proseWriter(out, ctx.env)(words.scoreLines(question, scale));
     answer = await guarded(ctx, async () => {
       for (;;) {
         const line = await readLine(ctx, out, words.scorePrompt(ask.label));
         if (valid(line)) return line;
-        out.write(`${words.scoreRetryLine(retry)}\n`);
+        proseWriter(out, ctx.env)(words.scoreRetryLine(retry));
       }
     });
   } else {
@@ -236,7 +236,7 @@ export function askText(
 ): Promise<string> {
   const out = options.out ?? ctx.stdout;
   if (options.lines) {
-    out.write(`${message}\n`);
+    proseWriter(out, ctx.env)(message);
     return guarded(ctx, () => readLine(ctx, out, "> "));
   }
   return guarded(ctx, () =>

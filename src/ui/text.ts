@@ -193,10 +193,10 @@ function cutLines(lines: string[], max: number): string[] {
 
 /**
  * What a line starts with that its continuation lines go under: its indent, then an opening
- * mark (a list's "- ", "· ", "! " or "1. ", a bracket "(", the pseudo-locale's "⟦"), so a
+ * mark (a list's "- ", "· ", "! " or "1. ", an example's "$ ", a bracket "(", the pseudo-locale's "⟦"), so a
  * wrapped list item or source hangs under its own text.
  */
-const LEAD = /^\s*(?:\u27e6)?\s*(?:[-*\u00b7\u2022!] |\d{1,2}[.)] |\()?(?:\u27e6)?(?:\()?/;
+const LEAD = /^\s*(?:\u27e6)?\s*(?:[-*\u00b7\u2022!$] |\d{1,2}[.)] |\()?(?:\u27e6)?(?:\()?/;
 
 /**
  * Text for a terminal `width` columns wide: each line that fits is kept as it is; a longer one
@@ -219,4 +219,38 @@ export function wrapIndented(text: string, width: number): string[] {
       (part, i) => (i === 0 ? `${first}${part}` : `${hang}${part}`),
     );
   });
+}
+
+/**
+ * Like wrapIndented, for text hard-wrapped at some other width (help pages): a paragraph (lines
+ * that start at the margin, up to a blank line or an indented one) with a line too long for
+ * `width` is laid out again as a whole, so no line is left with a word or two on it. A
+ * paragraph that fits keeps its lines as written; indented lines are wrapped one by one.
+ */
+export function reflow(text: string, width: number): string[] {
+  const out: string[] = [];
+  let paragraph: string[] = [];
+  const flush = () => {
+    if (paragraph.some((l) => displayWidth(l) > width)) {
+      const lead = displayWidth(LEAD.exec(stripAnsi(paragraph[0]!))![0]);
+      const hang = " ".repeat(Math.min(lead, Math.floor(width / 2)));
+      const joined = paragraph.join(" ");
+      out.push(
+        ...fill(joined, (i) => width - (i === 0 ? 0 : hang.length)).map((l, i) =>
+          i === 0 ? l : hang + l,
+        ),
+      );
+    } else out.push(...paragraph);
+    paragraph = [];
+  };
+  for (const line of text.split("\n")) {
+    if (/^\S/.test(stripAnsi(line))) {
+      paragraph.push(line);
+      continue;
+    }
+    flush();
+    out.push(...wrapIndented(line, width));
+  }
+  flush();
+  return out;
 }

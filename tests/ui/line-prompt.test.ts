@@ -132,8 +132,8 @@ describe("warnings at a terminal", () => {
     const item =
       "  - back pain with a history of cancer, long-term steroids, or a weakened immune system";
     expect(wrapIndented(item, 80)).toEqual([
-      "  - back pain with a history of cancer, long-term steroids, or a weakened",
-      "    immune system",
+      "  - back pain with a history of cancer, long-term steroids, or a weakened immune",
+      "    system",
     ]);
     // a table's row that fits keeps its spacing
     expect(wrapIndented("  22:55  ice  (completed)", 80)).toEqual(["  22:55  ice  (completed)"]);
