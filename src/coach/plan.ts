@@ -1,11 +1,11 @@
 import { type Context, println } from "../context.js";
 import { ExitCode } from "../errors.js";
 import { EVERY_TIME } from "../health.js";
-import { describeStep, timelineLength } from "../routine/describe.js";
 import type { RoutineEntry } from "../routine/library.js";
 import { hasManualSteps, type TimelineEntry } from "../routine/timeline.js";
 import type { Area, Category } from "../routine/vocabulary.js";
 import { timelineToRun } from "../safety/rules.js";
+import { describeStep, timelineLength } from "../text/steps.js";
 
 /** What the coach runs: a routine from the library, or one `knot cycle` made up. */
 export interface Plan {

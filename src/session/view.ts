@@ -101,4 +101,4 @@ export function viewOf(
 }
 
 // A step in words is the routine's (a plan is described without loading the session).
-export { describeStep, sideLabel } from "../routine/describe.js";
+export { describeStep, sideLabel } from "../text/steps.js";
