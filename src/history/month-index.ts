@@ -1,16 +1,21 @@
-import {
-  closeSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  readSync,
-  renameSync,
-  statSync,
-} from "node:fs";
-import { dirname, join, sep } from "node:path";
-import { writeFresh } from "../files.js";
+import { statSync } from "node:fs";
+import { join, sep } from "node:path";
 import { type DayRun, dayNumber } from "./analysis.js";
-import { type RecordSummary, summaryOf } from "./record.js";
+import {
+  type DaysEntry,
+  EMPTY_INDEX,
+  type MonthIndex,
+  offsetsOf,
+  readDays,
+  readIndex,
+  readStreak,
+  type StreakMonth,
+  tailMatches,
+  tailOf,
+  usable,
+  writeIndex,
+} from "./index-files.js";
+import { summaryOf } from "./record.js";
 import { forEachLine, historyReadError, latestById, parseLine } from "./store.js";
 
 export { activeDays, type DaysSource } from "./active-days.js";
@@ -219,158 +224,3 @@ export class MonthIndexes {
     writeIndex(`${this.dir}${sep}streak.json`, { v: 1, top, from, run, months: counted });
   }
 }
-
-/** A month the streak cache counted: its name, file size and time, and the offsets from UTC at its start and end. */
-type StreakMonth = [month: string, size: number, mtimeMs: number, start: number, end: number];
-
-interface StreakFile {
-  v: 1;
-  top: string;
-  from: string;
-  run: DayRun;
-  months: StreakMonth[];
-}
-
-function offsetsOf(month: string): [number, number] {
-  const [y, mo] = month.split("-").map(Number) as [number, number];
-  return [
-    new Date(Date.UTC(y, mo - 1, 1)).getTimezoneOffset(),
-    new Date(Date.UTC(y, mo, 1) - 1).getTimezoneOffset(),
-  ];
-}
-
-const MONTH = /^\d{4}-\d{2}$/;
-/** The streak file as written, checked whole: anything else counts as no cache. */
-function readStreak(path: string): StreakFile | undefined {
-  try {
-    const kept = JSON.parse(readFileSync(path, "utf8"));
-    const run = kept?.run;
-    const ok =
-      kept?.v === 1 &&
-      typeof kept.top === "string" &&
-      MONTH.test(kept.top) &&
-      typeof kept.from === "string" &&
-      MONTH.test(kept.from) &&
-      [run?.newest, run?.count, run?.earliest].every(Number.isInteger) &&
-      run.count > 0 &&
-      run.newest >= run.earliest &&
-      Array.isArray(kept.months) &&
-      kept.months.every(
-        (m: unknown) =>
-          Array.isArray(m) &&
-          m.length === 5 &&
-          typeof m[0] === "string" &&
-          m.slice(1).every((n) => typeof n === "number"),
-      );
-    return ok ? kept : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-interface MonthIndex {
-  v: 4;
-  /** How much of the month's file it covers, and the file's time then (-1: check again). */
-  size: number;
-  mtimeMs: number;
-  /** The last bytes it covers, to tell an append from a file replaced by another. */
-  tail: string;
-  lines: number;
-  damaged: { line: number; reason: string }[];
-  /** Each with where its line is in the month's file (offset and length in bytes). */
-  summaries: Indexed[];
-}
-
-type Indexed = RecordSummary & { o: number; b: number };
-
-const EMPTY_INDEX: MonthIndex = {
-  v: 4,
-  size: 0,
-  mtimeMs: 0,
-  tail: "",
-  lines: 0,
-  damaged: [],
-  summaries: [],
-};
-
-function readIndex(path: string): MonthIndex | undefined {
-  try {
-    const kept = JSON.parse(readFileSync(path, "utf8"));
-    return kept?.v === 4 &&
-      Number.isInteger(kept.size) &&
-      typeof kept.tail === "string" &&
-      Array.isArray(kept.summaries) &&
-      Array.isArray(kept.damaged)
-      ? kept
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function writeIndex(path: string, value: unknown): void {
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFresh(tmp, JSON.stringify(value));
-    renameSync(tmp, path);
-  } catch {
-    // the index only saves time; without it the month is read again next time
-  }
-}
-
-interface DaysEntry {
-  size: number;
-  mtimeMs: number;
-  /** The first and last session's start, and the offset from UTC at each when counted. */
-  first: number;
-  last: number;
-  offsets: [number, number];
-  days: number[];
-}
-
-/** The days file as written; each entry is checked when it is used (see usable). */
-function readDays(path: string): Record<string, DaysEntry> {
-  try {
-    const kept = JSON.parse(readFileSync(path, "utf8"));
-    if (kept && typeof kept === "object" && !Array.isArray(kept)) {
-      return Object.assign(Object.create(null), kept);
-    }
-  } catch {
-    // missing or unreadable: made again as months are asked for
-  }
-  return Object.create(null);
-}
-
-const usable = (e: Partial<DaysEntry> | undefined): e is DaysEntry =>
-  typeof e === "object" &&
-  e !== null &&
-  typeof e.size === "number" &&
-  typeof e.mtimeMs === "number" &&
-  typeof e.first === "number" &&
-  typeof e.last === "number" &&
-  Array.isArray(e.offsets) &&
-  Array.isArray(e.days) &&
-  e.days.every(Number.isInteger);
-
-const TAIL = 64;
-function tailOf(file: string, end: number): string {
-  const length = Math.min(TAIL, end);
-  if (length === 0) return "";
-  const buffer = Buffer.alloc(length);
-  const fd = openSync(file, "r");
-  try {
-    readSync(fd, buffer, 0, length, end - length);
-  } finally {
-    closeSync(fd);
-  }
-  return buffer.toString("base64");
-}
-
-const tailMatches = (file: string, index: MonthIndex) => {
-  try {
-    return tailOf(file, index.size) === index.tail;
-  } catch {
-    return false;
-  }
-};
