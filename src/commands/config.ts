@@ -5,8 +5,8 @@ import {
   describeAccepted,
   parseConfigValue,
 } from "../config/keys.js";
-import { settingsFile } from "../config/settings.js";
-import { type Context, println } from "../context.js";
+import { openConfig, settingsFile } from "../config/settings.js";
+import { type Context, println, warnTo } from "../context.js";
 import { KnotError } from "../errors.js";
 import { remindersFile } from "../remind/reminders-file.js";
 import { answersFile } from "../safety/screening-answers.js";
@@ -17,8 +17,11 @@ import { table } from "../ui/text.js";
 import { openUserConfig } from "./settings.js";
 import { printJson } from "./shared.js";
 
+/** The settings to show: conf (the writer) is loaded only if the file needs cleaning. */
+const showConfig = (ctx: Context) => openConfig(ctx.paths.config, warnTo(ctx), undefined, "read");
+
 export async function configList(options: { json?: boolean }, ctx: Context): Promise<number> {
-  const store = await openUserConfig(ctx);
+  const store = await showConfig(ctx);
   const entries = store.entries();
   if (options.json) {
     printJson(ctx, Object.fromEntries(entries.map((e) => [e.key, e.value])));
@@ -62,7 +65,7 @@ export async function configGet(
   ctx: Context,
 ): Promise<number> {
   const checked = assertConfigKey(key);
-  const store = await openUserConfig(ctx);
+  const store = await showConfig(ctx);
   const value = store.get(checked);
   println(ctx.stdout, options.json ? JSON.stringify(value) : String(value));
   return 0;

@@ -1,10 +1,10 @@
 import { lstatSync, readFileSync, renameSync } from "node:fs";
+import type Conf from "conf";
 import { ExitCode, KnotError } from "../errors.js";
 import { describeFsError } from "../files.js";
 import { readRemindersFile, remindersFile, writeRemindersFile } from "../remind/reminders-file.js";
 import { answersFile, readAnswersFile } from "../safety/screening-answers.js";
 import { settingsText } from "../text/settings.js";
-import type Conf from "conf";
 import { readJsonObject, settingsFile } from "./json-file.js";
 import {
   CONFIG_KEY_NAMES,
@@ -138,6 +138,11 @@ export async function openConfig(
   configDir: string,
   warn: (message: string) => void,
   now: () => Date = () => new Date(),
+  /**
+   * "read" for a command that only shows the settings: conf is then loaded only if the file
+   * needs cleaning, and the store refuses changes.
+   */
+  purpose: "change" | "read" = "change",
 ): Promise<ConfigStore> {
   const path = settingsFile(configDir);
   const unusable = (error: unknown) =>
@@ -167,9 +172,12 @@ export async function openConfig(
   // Written through conf, whole beside the file and renamed into place; a link at the file's
   // place is refused rather than written through, and a failure says what was kept. conf (and
   // its schema's compiling) is made at the first write: reading needs none of it.
-  const { default: ConfClass } = await import("conf");
+  const read = readJsonObject(path);
+  const unclean = read.state === "read" && JSON.stringify(read.value) !== JSON.stringify(stored);
+  const ConfClass = purpose === "change" || unclean ? (await import("conf")).default : undefined;
   let conf: Conf<Record<string, unknown>> | undefined;
   const write = (next: Record<string, unknown>) => {
+    if (!ConfClass) throw new Error("the settings were opened for reading");
     refuseLinkedSettings(path);
     try {
       conf ??= new ConfClass<Record<string, unknown>>({
@@ -189,8 +197,7 @@ export async function openConfig(
     stored = next;
   };
   // A file from an older knot holds every default it was written from: cleaned once.
-  const read = readJsonObject(path);
-  if (read.state === "read" && JSON.stringify(read.value) !== JSON.stringify(stored)) {
+  if (unclean) {
     try {
       write(stored);
     } catch {
@@ -248,7 +255,7 @@ export async function readSettings(
       hint: "Move it aside (knot starts again from the defaults), or see knot config path.",
     });
   });
-  if ("reason" in loaded) return openConfig(configDir, warn);
+  if ("reason" in loaded) return openConfig(configDir, warn, undefined, "read");
   return settingsFrom(configDir, loaded.stored);
 }
 
