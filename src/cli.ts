@@ -4,9 +4,9 @@ import { EXITS, examples, exitCodes, helpOutput } from "./cli/wiring.js";
 import { type Context, createContext } from "./context.js";
 import { ExitCode } from "./errors.js";
 import { type HotAction, type HotCommand, hotActions } from "./fast-path.js";
-import { EMERGENCY_CALL } from "./health.js";
 import { readVersion } from "./package.js";
 import { reportError } from "./report-error.js";
+import { EMERGENCY_CALL } from "./text/health.js";
 import { safeText } from "./ui/safe.js";
 
 export { reportError };

@@ -75,66 +75,8 @@ export const MASSAGE_LIMIT_MINUTES = { default: 6, maximum: 30 } as const;
 const ON_MINUTES = THERMAL_RULES.maxApplicationSeconds / 60;
 const OFF_MINUTES = THERMAL_RULES.minOffSeconds / 60;
 
-/** How to reach help at once, said the same way wherever knot says it. */
-export const EMERGENCY_CALL = "call 999 or your local emergency number, or go to A&E";
-/** The heading over the signs that need medical help at once. */
-export const EMERGENCY_HEADING = `Get medical help at once (${EMERGENCY_CALL}) for:`;
-/** The heading over the signs that need a doctor soon. */
-export const SOON_HEADING = "See a doctor soon for:";
-/** What knot says to someone who has one of the emergency signs now. */
-export const EMERGENCY_NOW = `Please get medical help now: ${EMERGENCY_CALL} / the emergency room.`;
-/** Before working the neck: its emergency sign and the signs for help the same day. */
-export const NECK_EMERGENCY_HEADING = "Before working the neck: get medical help at once for:";
-export const NECK_SAME_DAY_HEADING = "Before working the neck, get help the same day for:";
-
-/**
- * Which part of the advice a line belongs to: callers pick and style lines by their part,
- * never by their words. `heading` marks the line that opens its part; `urgent` the one shown
- * as an alarm (the call for help at once).
- */
-export type AdvicePart = "rest" | "emergency" | "soon" | "source";
-export interface AdviceLine {
-  part: AdvicePart;
-  heading?: true;
-  urgent?: true;
-  text: string;
-}
-
-/** The advice shown when someone stops a session because it hurts, line by line with its part. */
-export function stopAdviceLines(): AdviceLine[] {
-  const flags = (part: AdvicePart, list: readonly string[]) =>
-    list.map((flag) => ({ part, text: `  - ${flag}` }));
-  return [
-    {
-      part: "rest",
-      text: "Stop this routine for now. Rest in a comfortable position and breathe slowly.",
-    },
-    {
-      part: "rest",
-      text: "Pain that flares during a gentle routine is a sign to ease off: try again another day, more gently, or not at all.",
-    },
-    { part: "rest", text: "" },
-    { part: "emergency", heading: true, urgent: true, text: EMERGENCY_HEADING },
-    ...flags("emergency", RED_FLAGS.emergency),
-    { part: "emergency", text: "" },
-    { part: "soon", heading: true, text: SOON_HEADING },
-    ...flags("soon", RED_FLAGS.soon),
-    { part: "soon", text: "" },
-    { part: "source", text: `(${RED_FLAGS.source}. knot is a guide, not a diagnosis.)` },
-  ];
-}
-
-/** The advice printed when someone stops a session because it hurts. */
-export function stopAdvice(): string[] {
-  return stopAdviceLines().map((line) => line.text);
-}
-
 export type Therapy = "cold" | "heat" | "massage";
 export const THERAPIES: readonly Therapy[] = ["cold", "heat", "massage"];
-
-/** The advice on rest (NHS, CSP, Mayo Clinic), shown by `show` and `safety`. */
-export const KEEP_MOVING =
-  "Keep moving gently: short rests are fine, but staying in bed does not help back pain get better (NHS, CSP, Mayo Clinic).";
 
 /**
  * Who should ask a clinician before cold, heat or self-massage: lasting conditions, asked before

@@ -1,11 +1,11 @@
 import { ExitCode } from "../errors.js";
-import { type AdviceLine, stopAdviceLines } from "../health.js";
 import type { Ratings } from "../history/record.js";
 import type { RoutineStop } from "../safety/stops.js";
 import type { SessionSummary } from "../session/engine.js";
 import { timeDoneWords } from "../session/time-words.js";
 import { type EndSignal, SIGNAL_EXIT } from "../signals.js";
 import { whenText } from "../text/allowance.js";
+import { type AdviceLine, stopAdviceLines } from "../text/health.js";
 
 /** A line said after a session, with how it is shown. */
 export interface Said {

@@ -6,7 +6,6 @@ import {
   AHEAD_OF_TIME_HOURS,
   CONTRAINDICATIONS,
   EVERY_TIME,
-  KEEP_MOVING,
   NECK_RED_FLAGS,
   RED_FLAGS,
   SCREENING_VALID_DAYS,
@@ -31,6 +30,7 @@ import {
 import { RULES_LOOK_BACK_MS, TREND_RULE_TEXT, TREND_SOURCE } from "../safety/trend.js";
 import { didYouMean } from "../suggest.js";
 import { allowanceText } from "../text/allowance.js";
+import { KEEP_MOVING } from "../text/health.js";
 import { THERMAL_RULE_TEXT, safetyText as t, WHEN_ASKED } from "../text/safety.js";
 import { asker } from "../ui/prompt.js";
 import { quote } from "../ui/safe.js";

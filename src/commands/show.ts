@@ -1,6 +1,6 @@
 import { type Context, println } from "../context.js";
 import { formatDuration } from "../duration.js";
-import { EVERY_TIME, KEEP_MOVING } from "../health.js";
+import { EVERY_TIME } from "../health.js";
 import { proseWriter } from "../output.js";
 import { poseBlock } from "../poses/block.js";
 import { CATALOGUE } from "../poses/catalogue.js";
@@ -9,6 +9,7 @@ import { formatIssues } from "../routine/report.js";
 import { hasManualSteps } from "../routine/timeline.js";
 import type { PoseName } from "../routine/vocabulary.js";
 import { timelineToRun } from "../safety/rules.js";
+import { KEEP_MOVING } from "../text/health.js";
 import { outlineSteps, timelineLength } from "../text/steps.js";
 import { bulleted, padEnd, wrap } from "../ui/text.js";
 import { readUserSettings } from "./settings.js";

@@ -1,14 +1,4 @@
-import {
-  AHEAD_OF_TIME_HOURS,
-  CONTRAINDICATIONS,
-  EMERGENCY_HEADING,
-  EMERGENCY_NOW,
-  NECK_RED_FLAGS,
-  NECK_SAME_DAY_HEADING,
-  RED_FLAGS,
-  SCREENING_VALID_DAYS,
-  SOON_HEADING,
-} from "../health.js";
+import { AHEAD_OF_TIME_HOURS, SCREENING_VALID_DAYS } from "../health.js";
 import type { TimelineEntry } from "../routine/timeline.js";
 import type { Area } from "../routine/vocabulary.js";
 
@@ -136,86 +126,6 @@ export function screenGroups(ids: readonly ScreenId[]): ScreenId[][] {
   const rest = ids.filter((id) => !flag(id)).map((id) => [id]);
   return flags.length > 0 ? [flags, ...rest] : rest;
 }
-
-const isFlags = (group: readonly ScreenId[]) =>
-  group.includes("red-flags") || group.includes("neck");
-
-/** The lists as they are shown: a heading, then one line an item. */
-export function screenLines(group: readonly ScreenId[]): string[] {
-  if (!isFlags(group)) {
-    const info = CONTRAINDICATIONS[group[0] as "cold" | "heat" | "massage"];
-    return [
-      `Before ${info.label}: ask a clinician first if any of these apply to you:`,
-      ...info.askFirst.map((item) => `  - ${item}`),
-    ];
-  }
-  const red = group.includes("red-flags");
-  const neck = group.includes("neck");
-  const item = (f: string) => `  - ${f}`;
-  return [
-    red
-      ? "Before this session: do you have any of these now?"
-      : "Before working the neck: do you have any of these now?",
-    EMERGENCY_HEADING,
-    ...(red ? RED_FLAGS.emergency.map(item) : []),
-    ...(neck ? NECK_RED_FLAGS.emergency.map(item) : []),
-    ...(red ? [SOON_HEADING, ...RED_FLAGS.soon.map(item)] : []),
-    ...(neck ? [NECK_SAME_DAY_HEADING, ...NECK_RED_FLAGS.sameDay.map(item)] : []),
-  ];
-}
-
-/** What asking a screen needs: one choice among a few (ui/prompt's asker gives it). */
-export interface ScreenAsker {
-  choose<T>(message: string, choices: { name: string; value: T }[]): Promise<T>;
-}
-
-/** Shows one screen and asks it with one key; the caller acts on the answer. */
-export async function askScreen(
-  ask: ScreenAsker,
-  group: readonly ScreenId[],
-  say: (text: string) => void,
-): Promise<ScreenAnswer> {
-  for (const line of screenLines(group)) say(line);
-  if (isFlags(group)) {
-    const soon = group.includes("red-flags")
-      ? group.includes("neck")
-        ? "Yes, one that needs a doctor soon, or the same day"
-        : "Yes, one that needs a doctor soon"
-      : "Yes, one that needs help the same day";
-    return ask.choose<ScreenAnswer>("Do any of these apply to you now?", [
-      { name: "No, none of these", value: "none" },
-      { name: "Yes, one that needs medical help at once", value: "emergency" },
-      { name: soon, value: "soon" },
-    ]);
-  }
-  return ask.choose<ScreenAnswer>("Does any of these apply to you?", [
-    { name: "No, none of these", value: "none" },
-    { name: "Yes, one of them does", value: "applies" },
-  ]);
-}
-
-/** What a list is called in a sentence. */
-export const screenName = (id: ScreenId) =>
-  ({
-    "red-flags": "the red flags",
-    neck: "the neck's red flags",
-    cold: "cold packs",
-    heat: "heat",
-    massage: "self-massage",
-  })[id];
-
-/** The advice for an emergency answer: nothing overrides it. */
-export const EMERGENCY_ADVICE = [
-  EMERGENCY_NOW,
-  "knot will not start a session. Self-care is not the right thing for these signs.",
-];
-
-/** How to answer the lists without a terminal in the middle of a session start. */
-export const SCREEN_HINT = (ids: readonly ScreenId[]) =>
-  `Answer at a terminal with "knot safety --screen", or, if none of these applies to you, say so with "knot safety --screen --none-apply ${ids.join(" ")}".` +
-  (ids.some((id) => id === "red-flags" || id === "neck")
-    ? ` The red flags are about now: said ahead of time, they count for sessions started in the next ${AHEAD_OF_TIME_HOURS} hours.`
-    : "");
 
 /**
  * The answers an earlier knot kept in the settings (one date per list, "none applies"), read

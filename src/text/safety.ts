@@ -1,21 +1,23 @@
 import {
   AHEAD_OF_TIME_HOURS,
   CONTRAINDICATIONS,
-  EMERGENCY_HEADING,
-  EMERGENCY_NOW,
   EVERY_TIME,
-  KEEP_MOVING,
-  NECK_EMERGENCY_HEADING,
   NECK_RED_FLAGS,
-  NECK_SAME_DAY_HEADING,
   RED_FLAGS,
   SCREENING_VALID_DAYS,
-  SOON_HEADING,
 } from "../health.js";
 import { FLOORS } from "../safety/allowance.js";
 import { THERMAL_RULES } from "../safety/rules.js";
-import type { ScreenId } from "../safety/screening.js";
+import type { ScreenAnswer, ScreenId } from "../safety/screening.js";
 import { TREND_RULE_TEXT, TREND_SOURCE, type TrendReason } from "../safety/trend.js";
+import {
+  EMERGENCY_HEADING,
+  EMERGENCY_NOW,
+  KEEP_MOVING,
+  NECK_EMERGENCY_HEADING,
+  NECK_SAME_DAY_HEADING,
+  SOON_HEADING,
+} from "./health.js";
 import { localized } from "./locale.js";
 
 /**
@@ -186,4 +188,59 @@ export const safetyText = localized({
   askFirst:
     "Please ask a doctor, nurse or physiotherapist first; knot will ask again before the next session.",
   recordedFor: (lists: string) => `Recorded for: ${lists}.`,
+  /** What a list is called in a sentence. */
+  screenName: (id: ScreenId) =>
+    ({
+      "red-flags": "the red flags",
+      neck: "the neck's red flags",
+      cold: "cold packs",
+      heat: "heat",
+      massage: "self-massage",
+    })[id],
+  /** How to answer the lists without a terminal in the middle of a session start. */
+  screenHint: (ids: readonly ScreenId[]) =>
+    `Answer at a terminal with "knot safety --screen", or, if none of these applies to you, say so with "knot safety --screen --none-apply ${ids.join(" ")}".` +
+    (ids.some((id) => id === "red-flags" || id === "neck")
+      ? ` The red flags are about now: said ahead of time, they count for sessions started in the next ${AHEAD_OF_TIME_HOURS} hours.`
+      : ""),
+  /** The screening before a session, as the coach says it. */
+  session: {
+    noTerminal:
+      "knot asks these questions before this session, and there is no terminal to ask in. --yes does not answer them.",
+    seeDoctor:
+      "Please get that seen by a doctor (the same day, for the neck's signs). knot will not start a session for now.",
+    askFirst: (name: string) =>
+      `Please ask a doctor, nurse or physiotherapist before using ${name}. knot will not start it for now.`,
+    neckNoOverride: "Nothing overrides this for the neck, not --force.",
+    forced: "Starting anyway, as --force asks (a clinician has said it is fine).",
+    notRecorded: (why: string) => `Your answers could not be recorded (${why}).`,
+  },
 });
+
+/** What asking a screen needs: one choice among a few (ui/prompt's asker gives it). */
+export interface ScreenAsker {
+  choose<T>(message: string, choices: { name: string; value: T }[]): Promise<T>;
+}
+
+/** Shows one screen and asks its question with one key; the caller acts on the answer. */
+export async function askScreen(
+  ask: ScreenAsker,
+  group: readonly ScreenId[],
+  say: (text: string) => void,
+): Promise<ScreenAnswer> {
+  for (const line of safetyText.screenLines(group)) say(line);
+  const q = safetyText.screenQuestion(group);
+  return ask.choose<ScreenAnswer>(
+    q.message,
+    "soon" in q
+      ? [
+          { name: q.none, value: "none" },
+          { name: q.emergency, value: "emergency" },
+          { name: q.soon, value: "soon" },
+        ]
+      : [
+          { name: q.none, value: "none" },
+          { name: q.applies, value: "applies" },
+        ],
+  );
+}

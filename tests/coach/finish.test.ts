@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { closing, type Ending, hurtLines, packLine } from "../../src/coach/finish.js";
 import { ExitCode } from "../../src/errors.js";
-import { stopAdviceLines } from "../../src/health.js";
 import type { SessionSummary } from "../../src/session/engine.js";
 import { SIGNAL_EXIT } from "../../src/signals.js";
+import { stopAdviceLines } from "../../src/text/health.js";
 import { stated } from "../guidance.js";
 
 const NOW = Date.parse("2026-11-22T12:00:00Z");

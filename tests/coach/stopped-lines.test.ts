@@ -3,8 +3,8 @@ import { stated } from "../guidance.js";
 
 // The advice's words changed (as in another language): what comes first after a 10, and what
 // is shown as an alarm, still follow each line's part.
-vi.mock("../../src/health.js", async (importOriginal) => {
-  const real = await importOriginal<typeof import("../../src/health.js")>();
+vi.mock("../../src/text/health.js", async (importOriginal) => {
+  const real = await importOriginal<typeof import("../../src/text/health.js")>();
   return {
     ...real,
     stopAdviceLines: () =>
@@ -13,7 +13,7 @@ vi.mock("../../src/health.js", async (importOriginal) => {
 });
 
 const { stoppedLines } = await import("../../src/coach/finish.js");
-const { stopAdviceLines } = await import("../../src/health.js");
+const { stopAdviceLines } = await import("../../src/text/health.js");
 
 const plan = { id: "heat", name: "Heat", category: "heat", areas: [], cautions: [], timeline: [] };
 const DAY = 24 * 60 * 60 * 1000;

@@ -12,7 +12,6 @@ import {
   type ScreenId,
   type ScreeningEvent,
   screenGroups,
-  screenLines,
   screensDue,
 } from "../../src/safety/screening.js";
 import {
@@ -21,7 +20,11 @@ import {
   readScreeningFile,
   screeningFile,
 } from "../../src/safety/screening-log.js";
+import { safetyText } from "../../src/text/safety.js";
 import { guidance, stated } from "../guidance.js";
+
+const { screenLines } = safetyText;
+
 import { tempDir } from "../helpers.js";
 
 const HOUR = 3_600_000;

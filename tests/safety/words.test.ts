@@ -1,15 +1,16 @@
 import { describe, expect, it } from "vitest";
+import { RED_FLAGS } from "../../src/health.js";
 import {
   EMERGENCY_CALL,
   EMERGENCY_HEADING,
   EMERGENCY_NOW,
-  RED_FLAGS,
   SOON_HEADING,
   stopAdvice,
   stopAdviceLines,
-} from "../../src/health.js";
-import { EMERGENCY_ADVICE, screenLines } from "../../src/safety/screening.js";
+} from "../../src/text/health.js";
 import { safetyText } from "../../src/text/safety.js";
+
+const { screenLines, emergencyAdvice: EMERGENCY_ADVICE } = safetyText;
 
 const redFlagAdvice = safetyText.advice;
 const redFlagLines = safetyText.adviceLines;

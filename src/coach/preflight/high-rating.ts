@@ -1,7 +1,7 @@
 import { ExitCode } from "../../errors.js";
-import { stopAdvice } from "../../health.js";
 import type { TimelineEntry } from "../../routine/timeline.js";
 import { HIGH_RATING_BEFORE, isGentle } from "../../safety/stops.js";
+import { stopAdvice } from "../../text/health.js";
 import { goOnAnyway, NotStarted, type PreflightInput } from "./input.js";
 
 /**

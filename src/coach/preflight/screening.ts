@@ -2,18 +2,14 @@ import { ExitCode, KnotError } from "../../errors.js";
 import { describeFsError } from "../../files.js";
 import { EVERY_TIME } from "../../health.js";
 import {
-  askScreen,
-  EMERGENCY_ADVICE,
-  SCREEN_HINT,
   type ScreenAnswer,
   type ScreenId,
   type ScreeningEvent,
   screenGroups,
-  screenLines,
-  screenName,
   screensDue,
 } from "../../safety/screening.js";
 import { appendScreening, readAnswers } from "../../safety/screening-log.js";
+import { askScreen, safetyText } from "../../text/safety.js";
 import { NotStarted, type PreflightInput } from "./input.js";
 
 /**
@@ -44,11 +40,9 @@ export async function screen(input: PreflightInput) {
   });
   if (due.length === 0) return;
   if (!ask.can) {
-    for (const group of screenGroups(due)) for (const line of screenLines(group)) say(line);
-    throw new KnotError(
-      "knot asks these questions before this session, and there is no terminal to ask in. --yes does not answer them.",
-      { hint: SCREEN_HINT(due) },
-    );
+    for (const group of screenGroups(due))
+      for (const line of safetyText.screenLines(group)) say(line);
+    throw new KnotError(safetyText.session.noTerminal, { hint: safetyText.screenHint(due) });
   }
   const answers: ScreeningEvent[] = [];
   const answered = (lists: ScreenId[], answer: ScreeningEvent["answer"]) =>
@@ -65,26 +59,26 @@ export async function screen(input: PreflightInput) {
       if (answer === "none") continue;
       say();
       if (answer === "emergency") {
-        for (const line of EMERGENCY_ADVICE) say(ctx.style.error(line));
+        for (const line of safetyText.emergencyAdvice) say(ctx.style.error(line));
         throw new NotStarted(ExitCode.endedEarly);
       }
       say(
         answer === "soon"
-          ? "Please get that seen by a doctor (the same day, for the neck's signs). knot will not start a session for now."
-          : `Please ask a doctor, nurse or physiotherapist before using ${screenName(group[0]!)}. knot will not start it for now.`,
+          ? safetyText.session.seeDoctor
+          : safetyText.session.askFirst(safetyText.screenName(group[0]!)),
       );
       if (!screenOverridable(answer, group, input.force)) {
-        if (input.force) say("Nothing overrides this for the neck, not --force.");
+        if (input.force) say(safetyText.session.neckNoOverride);
         throw new NotStarted(ExitCode.endedEarly);
       }
       answered(group, "override");
-      say(ctx.style.warn("Starting anyway, as --force asks (a clinician has said it is fine)."));
+      say(ctx.style.warn(safetyText.session.forced));
     }
   } finally {
     try {
       appendScreening(ctx.paths.data, answers);
     } catch (error) {
-      warn(`Your answers could not be recorded (${describeFsError(error)}).`);
+      warn(safetyText.session.notRecorded(describeFsError(error)));
     }
   }
 }
