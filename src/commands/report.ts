@@ -14,9 +14,10 @@ import {
 } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseWholeNumber } from "../coach/options.js";
-import { type Context, println, warnTo } from "../context.js";
+import { type Context, warnTo } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
 import { describeFsError, writeFresh } from "../files.js";
+import { proseWriter } from "../output.js";
 import { gatherProgress } from "../progress/gather.js";
 import { recordDays, reportData } from "../progress/report-data.js";
 import { reportHtml } from "../progress/report-html.js";
@@ -76,7 +77,7 @@ export async function report(options: ReportOptions, ctx: Context): Promise<numb
   // a stream (a pipe, a terminal) has the report itself: nothing is added to it
   if (written.kind === "stream") return ExitCode.ok;
   const what = options.json ? t.asJson : t.html(data.period.weeks, data.sessions);
-  println(ctx.stdout, t.wrote(written.file, what));
+  proseWriter(ctx.stdout, ctx.env)(t.wrote(written.file, what));
   return ExitCode.ok;
 }
 

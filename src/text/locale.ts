@@ -40,7 +40,9 @@ export function localized<T extends Words>(table: T): T {
 }
 
 function wrap(value: unknown, tr: (text: string) => string): unknown {
-  if (typeof value === "string") return tr(value);
+  // a message another table already gave (a heading, a sentence shared by several areas) is
+  // kept as it was: marked once, where it was written, not again by each table that holds it
+  if (typeof value === "string") return given(value) ? value : tr(value);
   if (typeof value === "function") {
     const f = value as (...args: unknown[]) => unknown;
     // a message given to another as a part is marked once, as the whole it becomes part of
@@ -51,6 +53,15 @@ function wrap(value: unknown, tr: (text: string) => string): unknown {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wrap(v, tr)]));
   }
   return value;
+}
+
+/** Whether every line of `text` is already a message of the current locale: marked ⟦…⟧. */
+function given(text: string): boolean {
+  const lines = text.split("\n").filter((line) => line.trim() !== "");
+  return (
+    lines.length > 0 &&
+    lines.every((line) => line.trimStart().startsWith(PSEUDO_OPEN) && line.endsWith(PSEUDO_CLOSE))
+  );
 }
 
 const MARKED = new RegExp(`${PSEUDO_OPEN}|\u00b7*${PSEUDO_CLOSE}`, "g");

@@ -71,19 +71,35 @@ function graphemes(text: string): string[] {
     : Array.from(text);
 }
 
-/** A word longer than `width` columns, cut into pieces that each fit (whole characters, never half). */
-function cutWord(word: string, width: number): string[] {
+/** `text` cut into pieces of whole characters: the first at most `room` columns (it may be ""), the rest `width`. */
+function chop(text: string, room: number, width: number): string[] {
   const pieces: string[] = [];
   let piece = "";
-  for (const ch of graphemes(word)) {
-    if (piece && displayWidth(piece + ch) > width) {
+  let limit = room;
+  for (const ch of graphemes(text)) {
+    if (displayWidth(piece + ch) > limit && (piece || pieces.length === 0)) {
       pieces.push(piece);
       piece = "";
+      limit = width;
     }
     piece += ch;
   }
-  if (piece) pieces.push(piece);
+  pieces.push(piece);
   return pieces;
+}
+
+/**
+ * A word longer than a line, cut: its first piece in the `room` left on the line ("" when none
+ * is), the others `width` wide. A word lengthened by the pseudo-locale's padding ("word·····⟧")
+ * is cut where the padding starts when the word itself fits a line: the word stays whole.
+ */
+function cutWord(word: string, room: number, width: number): string[] {
+  const pad = /[\u00b7\u27e7]+$/.exec(word)?.[0] ?? "";
+  const core = word.slice(0, word.length - pad.length);
+  const size = displayWidth(core);
+  if (!pad || !core || size > width) return chop(word, room, width);
+  const [first, ...rest] = chop(pad, size <= room ? room - size : width - size, width);
+  return size <= room ? [core + first, ...rest] : ["", core + first, ...rest];
 }
 
 /**
@@ -107,7 +123,7 @@ function fill(paragraph: string, widthOf: (line: number) => number): string[] {
     limit = Math.max(1, widthOf(lines.length));
   };
   for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-    let size = displayWidth(word);
+    const size = displayWidth(word);
     if (line && used + 1 + size <= limit) {
       line += ` ${word}`;
       used += 1 + size;
@@ -118,17 +134,15 @@ function fill(paragraph: string, widthOf: (line: number) => number): string[] {
       else [line, used] = [word, size];
       continue;
     }
-    // longer than a line: cut, the first piece on a line of its own
-    if (line) next("", 0);
-    let rest = word;
-    while (size > limit) {
-      const [piece] = cutWord(rest, limit);
-      rest = rest.slice(piece!.length);
-      next(piece!, 0);
-      size = displayWidth(rest);
+    // longer than a line: cut, its first piece filling what room the line has left
+    const room = line ? limit - used - 1 : limit;
+    const pieces = cutWord(word, room, Math.max(1, widthOf(lines.length + 1)));
+    const first = pieces.shift()!;
+    if (first) {
+      line = line ? `${line} ${first}` : first;
+      used = displayWidth(line);
     }
-    if (line) next(rest, size);
-    else [line, used] = [rest, size];
+    for (const piece of pieces) next(piece, displayWidth(piece));
   }
   lines.push(line);
   return lines;

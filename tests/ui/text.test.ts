@@ -17,9 +17,10 @@ describe("wrap", () => {
     expect(lines.at(-1)).toBe("Cochrane CD004750)");
   });
 
-  it("cuts a word only when it is longer than a line, into pieces that fill it", () => {
+  it("cuts a word only when it is longer than a line, into pieces that fill the lines", () => {
     const long = "x".repeat(25);
-    expect(wrap(`a ${long} b`, 10)).toEqual(["a", "xxxxxxxxxx", "xxxxxxxxxx", "xxxxx b"]);
+    expect(wrap(`a ${long} b`, 10)).toEqual(["a xxxxxxxx", "xxxxxxxxxx", "xxxxxxx b"]);
+    expect(wrap(`a ${"x".repeat(9)} b`, 10)).toEqual(["a", "xxxxxxxxx", "b"]);
   });
 
   it("measures wide characters as two columns and never cuts one in half", async () => {
@@ -29,6 +30,16 @@ describe("wrap", () => {
     expect(lines[0]).toBe("日本語"); // six columns: a fourth character would not fit
     const flag = "🇬🇧";
     expect(wrap(flag.repeat(5), 4)).toEqual([flag.repeat(2), flag.repeat(2), flag]);
+  });
+
+  it("cuts a pseudo-locale message's long padding, never the word before it", () => {
+    const text = "a knot that has not released after a few weeks of gentle self-care";
+    const lines = wrap(pseudo(text), 20);
+    expect(lines.every((l) => displayWidth(l) <= 20)).toBe(true);
+    const letters = lines.map((l) => l.replace(/[\u00b7\u27e6\u27e7]/g, "")).join(" ");
+    expect(words(letters)).toEqual(words(text));
+    expect(lines.some((l) => l.endsWith("self-care"))).toBe(false); // the word keeps some padding
+    expect(lines.slice(-2)).toEqual(["self-care···········", "···········⟧"]);
   });
 
   it("gives colour codes no room", () => {
