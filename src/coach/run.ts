@@ -2,7 +2,7 @@ import type { Context } from "../context.js";
 import { output } from "../output.js";
 import type { TimelineEntry } from "../routine/timeline.js";
 import { CueDirector, Cues } from "../session/cues.js";
-import { type Display, NoDisplay, PlainDisplay, ScreenDisplay } from "../session/displays.js";
+import { type Display, NoDisplay, PlainDisplay } from "../session/displays.js";
 import type { SessionState } from "../session/engine.js";
 import { eventRecord, type openEventLog } from "../session/event-log.js";
 import { keySource, signalSource } from "../session/input.js";
@@ -82,7 +82,13 @@ async function openEdges(input: RunInput) {
     ? new NoDisplay()
     : plain
       ? new PlainDisplay(ctx.stdout, ctx.style)
-      : new ScreenDisplay(ctx.stdout, ctx.style, size, options.compact);
+      : // The full screen's drawing (large letters, figures) is loaded only for it.
+        new (await import("../session/screen-display.js")).ScreenDisplay(
+          ctx.stdout,
+          ctx.style,
+          size,
+          options.compact,
+        );
   const terminal = new TerminalControl(ctx.stdout, ctx.stdin, fullScreen);
   // The lead-in: an ora spinner on the full screen, one line in plain mode.
   const spinner =
