@@ -1,4 +1,4 @@
-/** "Did you mean" suggestions for mistyped names, keys and routine ids. */
+/** The names near a mistyped name, key or routine id (src/text/routine.ts words them: "Did you mean"). */
 
 export function editDistance(a: string, b: string): number {
   const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -41,11 +41,4 @@ export function closestMatches(input: string, candidates: Iterable<string>, max 
     .sort((a, b) => a.score - b.score || (a.name < b.name ? -1 : 1))
     .slice(0, max)
     .map((s) => s.name);
-}
-
-/** ' Did you mean "a" or "b"?' or an empty string. */
-export function didYouMean(input: string, candidates: Iterable<string>): string {
-  const matches = closestMatches(input, candidates);
-  if (matches.length === 0) return "";
-  return ` Did you mean ${matches.map((m) => `"${m}"`).join(" or ")}?`;
 }

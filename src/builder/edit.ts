@@ -8,8 +8,9 @@ import { MAX_FILE_BYTES, readRoutineFile } from "../routine/parse.js";
 import { formatIssues } from "../routine/report.js";
 import type { Issue } from "../routine/validate.js";
 import { clockTime } from "../safety/clock.js";
-import { didYouMean } from "../suggest.js";
+import { closestMatches } from "../suggest.js";
 import { myRoutinesText as t } from "../text/my-routines.js";
+import { didYouMean } from "../text/routine.js";
 import { canAsk, choose, confirm, isEscape } from "../ui/prompt.js";
 import { quote, safeText } from "../ui/safe.js";
 import { pickEditor, runEditor } from "./editor.js";
@@ -33,7 +34,7 @@ export async function editRoutine(
   const broken = library.broken.find((b) => b.id === id && b.origin === "custom");
   if (!isValidId(id) || (!entry && !broken)) {
     const ids = library.entries.map((e) => e.routine.id);
-    throw new KnotError(t.noRoutine(quote(id), didYouMean(id, ids)), {
+    throw new KnotError(t.noRoutine(quote(id), didYouMean(closestMatches(id, ids))), {
       hint: t.noRoutineHint,
     });
   }

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { KnotError } from "../errors.js";
-import { didYouMean } from "../suggest.js";
+import { closestMatches } from "../suggest.js";
+import { didYouMean } from "../text/routine.js";
 import { quote } from "../ui/safe.js";
 import { EXITS, exitCodes } from "./wiring.js";
 
@@ -31,9 +32,12 @@ export function helpCommand(program: Command): void {
       const found = program.commands.find((c) => c.name() === name || c.aliases().includes(name));
       if (!found || found.name() === "help") {
         const names = program.commands.map((c) => c.name()).filter((n) => n !== "help");
-        throw new KnotError(`${WORDS.noSuchCommand(name)}${didYouMean(name, names)}`, {
-          hint: WORDS.hint,
-        });
+        throw new KnotError(
+          `${WORDS.noSuchCommand(name)}${didYouMean(closestMatches(name, names))}`,
+          {
+            hint: WORDS.hint,
+          },
+        );
       }
       if (sub === undefined) return found.outputHelp();
       subcommandHelp(found, sub);
@@ -53,9 +57,12 @@ export function subcommandHelp(parent: Command, name: string): void {
 /** `knot remind evry`: there is no such subcommand, with the nearest and the list. */
 export function noSuchSubcommand(parent: Command, name: string): KnotError {
   const names = visible(parent).map((c) => c.name());
-  return new KnotError(`${WORDS.noSuchSubcommand(parent.name(), name)}${didYouMean(name, names)}`, {
-    hint: WORDS.subcommands(parent.name(), names),
-  });
+  return new KnotError(
+    `${WORDS.noSuchSubcommand(parent.name(), name)}${didYouMean(closestMatches(name, names))}`,
+    {
+      hint: WORDS.subcommands(parent.name(), names),
+    },
+  );
 }
 
 /**

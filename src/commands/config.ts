@@ -10,7 +10,8 @@ import { type Context, println, warnTo } from "../context.js";
 import { KnotError } from "../errors.js";
 import { remindersFile } from "../remind/reminders-file.js";
 import { answersFile } from "../safety/screening-answers.js";
-import { didYouMean } from "../suggest.js";
+import { closestMatches } from "../suggest.js";
+import { didYouMean } from "../text/routine.js";
 import { settingsText } from "../text/settings.js";
 import { quote } from "../ui/safe.js";
 import { table } from "../ui/text.js";
@@ -49,13 +50,16 @@ export async function configList(options: { json?: boolean }, ctx: Context): Pro
 /** `knot config voice`: a setting where a command belongs, answered with the command to type. */
 export function notAConfigCommand(word: string, commands: readonly string[]): KnotError {
   if (Object.hasOwn(CONFIG_KEYS, word)) {
-    return new KnotError(`${quote(word)} is a setting, not a command.`, {
-      hint: `To see it: knot config get ${word}. To change it: knot config set ${word} <value>.`,
+    return new KnotError(settingsText.settingNotCommand(quote(word)), {
+      hint: settingsText.settingNotCommandHint(word),
     });
   }
   return new KnotError(
-    `There is no config command ${quote(word)}.${didYouMean(word, [...commands, ...CONFIG_KEY_NAMES])}`,
-    { hint: `knot config ${commands.join(" | ")}; knot config list shows every setting.` },
+    settingsText.noConfigCommand(
+      quote(word),
+      didYouMean(closestMatches(word, [...commands, ...CONFIG_KEY_NAMES])),
+    ),
+    { hint: settingsText.configCommands(commands.join(" | ")) },
   );
 }
 

@@ -6,7 +6,8 @@ import { type CycleSpec, checkCycle, parseShortForm } from "../cycle.js";
 import { KnotError } from "../errors.js";
 import { LIMITS } from "../routine/limits.js";
 import { AREAS, type Area } from "../routine/vocabulary.js";
-import { didYouMean } from "../suggest.js";
+import { closestMatches } from "../suggest.js";
+import { didYouMean, routineText } from "../text/routine.js";
 import { canAsk, choose } from "../ui/prompt.js";
 import { quote } from "../ui/safe.js";
 import { readUserSettings } from "./settings.js";
@@ -30,8 +31,8 @@ async function areaOf(options: CycleOptions, kind: "cold" | "heat", ctx: Context
   if (options.area !== undefined) {
     if ((AREAS as readonly string[]).includes(options.area)) return [options.area as Area];
     throw new KnotError(
-      `${quote(options.area)} is not a body area.${didYouMean(options.area, AREAS)}`,
-      { hint: `Areas: ${AREAS.join(", ")}` },
+      routineText.notArea(quote(options.area), didYouMean(closestMatches(options.area, AREAS))),
+      { hint: routineText.areas(AREAS.join(", ")) },
     );
   }
   if (!canAsk(ctx) || options.yes) return [];

@@ -5,7 +5,8 @@ import { KnotError } from "../errors.js";
 import { proseWriter } from "../output.js";
 import { hasManualSteps } from "../routine/timeline.js";
 import { AREAS, CATEGORIES } from "../routine/vocabulary.js";
-import { didYouMean } from "../suggest.js";
+import { closestMatches } from "../suggest.js";
+import { didYouMean, routineText } from "../text/routine.js";
 import { quote, safeText } from "../ui/safe.js";
 import { displayWidth, prepareWidths, table, truncate } from "../ui/text.js";
 import { openLibrary, printJson, userRoutinesDir } from "./shared.js";
@@ -21,16 +22,14 @@ export async function list(options: ListOptions, ctx: Context): Promise<number> 
   const { category } = options;
   if (category !== undefined && !(CATEGORIES as readonly string[]).includes(category)) {
     throw new KnotError(
-      `${quote(category)} is not a category.${didYouMean(category, CATEGORIES)}`,
-      {
-        hint: `Categories: ${CATEGORIES.join(", ")}`,
-      },
+      routineText.notCategory(quote(category), didYouMean(closestMatches(category, CATEGORIES))),
+      { hint: routineText.categories(CATEGORIES.join(", ")) },
     );
   }
   const { area } = options;
   if (area !== undefined && !(AREAS as readonly string[]).includes(area)) {
-    throw new KnotError(`${quote(area)} is not a body area.${didYouMean(area, AREAS)}`, {
-      hint: `Areas: ${AREAS.join(", ")}`,
+    throw new KnotError(routineText.notArea(quote(area), didYouMean(closestMatches(area, AREAS))), {
+      hint: routineText.areas(AREAS.join(", ")),
     });
   }
   const library = openLibrary(ctx);

@@ -1,8 +1,9 @@
 import { rmSync } from "node:fs";
 import { type Context, println } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
-import { didYouMean } from "../suggest.js";
+import { closestMatches } from "../suggest.js";
 import { myRoutinesText as t } from "../text/my-routines.js";
+import { didYouMean } from "../text/routine.js";
 import { confirm, isEscape } from "../ui/prompt.js";
 import { quote, safeText } from "../ui/safe.js";
 import { openLibrary } from "./shared.js";
@@ -25,7 +26,7 @@ export async function rm(id: string, options: RmOptions, ctx: Context): Promise<
   const path = entry?.origin === "custom" ? entry.path : broken?.path;
   if (!path) {
     const own = library.entries.filter((e) => e.origin === "custom").map((e) => e.routine.id);
-    throw new KnotError(t.noneCalled(quote(id), didYouMean(id, own)), {
+    throw new KnotError(t.noneCalled(quote(id), didYouMean(closestMatches(id, own))), {
       hint: own.length > 0 ? t.yourOwn(own.join(", ")) : t.listShows,
     });
   }

@@ -28,9 +28,10 @@ import {
   screeningFile,
 } from "../safety/screening-log.js";
 import { RULES_LOOK_BACK_MS, TREND_RULE_TEXT, TREND_SOURCE } from "../safety/trend.js";
-import { didYouMean } from "../suggest.js";
+import { closestMatches } from "../suggest.js";
 import { allowanceText } from "../text/allowance.js";
 import { KEEP_MOVING } from "../text/health.js";
+import { didYouMean } from "../text/routine.js";
 import { THERMAL_RULE_TEXT, safetyText as t, WHEN_ASKED } from "../text/safety.js";
 import { asker } from "../ui/prompt.js";
 import { quote } from "../ui/safe.js";
@@ -170,7 +171,7 @@ function listIds(lists: string[]): ScreenId[] {
   const ids = lists.map((name) => {
     const id = name.toLowerCase();
     if ((SCREENS as readonly string[]).includes(id)) return id as ScreenId;
-    throw new KnotError(t.notAList(quote(name), didYouMean(id, SCREENS)), {
+    throw new KnotError(t.notAList(quote(name), didYouMean(closestMatches(id, SCREENS))), {
       hint: t.lists(SCREENS.join(", ")),
     });
   });

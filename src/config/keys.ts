@@ -1,6 +1,8 @@
 import { KnotError } from "../errors.js";
 import { MASSAGE_LIMIT_MINUTES, THERMAL_RULES } from "../health.js";
-import { didYouMean } from "../suggest.js";
+import { closestMatches } from "../suggest.js";
+import { didYouMean } from "../text/routine.js";
+import { settingsText } from "../text/settings.js";
 import { quote } from "../ui/safe.js";
 
 /**
@@ -92,9 +94,10 @@ export const CONFIG_KEY_NAMES = Object.keys(CONFIG_KEYS) as ConfigKey[];
 
 export function assertConfigKey(key: string): ConfigKey {
   if (Object.hasOwn(CONFIG_KEYS, key)) return key as ConfigKey;
-  throw new KnotError(`${quote(key)} is not a setting.${didYouMean(key, CONFIG_KEY_NAMES)}`, {
-    hint: `Settings: ${CONFIG_KEY_NAMES.join(", ")}`,
-  });
+  throw new KnotError(
+    settingsText.notASetting(quote(key), didYouMean(closestMatches(key, CONFIG_KEY_NAMES))),
+    { hint: settingsText.settings(CONFIG_KEY_NAMES.join(", ")) },
+  );
 }
 
 const TRUE_WORDS = ["true", "on", "yes", "1"];
@@ -108,20 +111,23 @@ export function parseConfigValue(key: ConfigKey, raw: string): ConfigValue {
     case "boolean":
       if (TRUE_WORDS.includes(text)) return true;
       if (FALSE_WORDS.includes(text)) return false;
-      throw new KnotError(`${key} must be true or false, not ${quote(raw)}.`);
+      throw new KnotError(settingsText.notTrueFalse(key, quote(raw)));
     case "integer": {
       const n = /^-?\d+$/.test(text) ? Number(text) : Number.NaN;
       if (!Number.isSafeInteger(n) || n < spec.minimum || n > spec.maximum) {
-        throw new KnotError(
-          `${key} must be a whole number from ${spec.minimum} to ${spec.maximum}, not ${quote(raw)}.`,
-        );
+        throw new KnotError(settingsText.notInRange(key, spec.minimum, spec.maximum, quote(raw)));
       }
       return n;
     }
     case "enum":
       if (spec.values.includes(text)) return text;
       throw new KnotError(
-        `${key} must be one of ${spec.values.join(", ")}, not ${quote(raw)}.${didYouMean(text, spec.values)}`,
+        settingsText.notOneOf(
+          key,
+          spec.values.join(", "),
+          quote(raw),
+          didYouMean(closestMatches(text, spec.values)),
+        ),
       );
   }
 }

@@ -14,6 +14,11 @@ export const routineText = localized({
     text: (text: string) => `the text ${quote(text)}`,
     other: (type: string, value: string) => `${type} ${value}`,
   },
+  notCategory: (category: string, suggestion: string) =>
+    `${category} is not a category.${suggestion}`,
+  categories: (list: string) => `Categories: ${list}`,
+  notArea: (area: string, suggestion: string) => `${area} is not a body area.${suggestion}`,
+  areas: (list: string) => `Areas: ${list}`,
   didYouMean: (matches: readonly string[]) =>
     ` Did you mean ${matches.map((m) => `"${m}"`).join(" or ")}?`,
   notText: (found: string) => `expected text, found ${found}`,

@@ -6,6 +6,20 @@ import { localized } from "./locale.js";
  * of their own, or when one of those files cannot be read.
  */
 export const settingsText = localized({
+  notASetting: (key: string, suggestion: string) => `${key} is not a setting.${suggestion}`,
+  settings: (keys: string) => `Settings: ${keys}`,
+  notTrueFalse: (key: string, raw: string) => `${key} must be true or false, not ${raw}.`,
+  notInRange: (key: string, minimum: number, maximum: number, raw: string) =>
+    `${key} must be a whole number from ${minimum} to ${maximum}, not ${raw}.`,
+  notOneOf: (key: string, values: string, raw: string, suggestion: string) =>
+    `${key} must be one of ${values}, not ${raw}.${suggestion}`,
+  settingNotCommand: (word: string) => `${word} is a setting, not a command.`,
+  settingNotCommandHint: (word: string) =>
+    `To see it: knot config get ${word}. To change it: knot config set ${word} <value>.`,
+  noConfigCommand: (word: string, suggestion: string) =>
+    `There is no config command ${word}.${suggestion}`,
+  configCommands: (commands: string) =>
+    `knot config ${commands}; knot config list shows every setting.`,
   resetDone:
     "All settings are back to their defaults. Kept as they were: your reminders, your safety screening answers and your history.",
   notMoved: (file: string, why: string) =>
