@@ -72,7 +72,14 @@ function envWith(bin: string, extra: Record<string, string> = {}) {
     WAYLAND_DISPLAY: _w,
     ...rest
   } = isolatedEnv({ PATH: `${bin}:/usr/bin:/bin` });
-  return { ...rest, XDG_RUNTIME_DIR: runtime, DISPLAY: ":57", ...extra } as NodeJS.ProcessEnv;
+  // wide enough that no line is wrapped: these tests read what is said, not its layout
+  return {
+    ...rest,
+    XDG_RUNTIME_DIR: runtime,
+    DISPLAY: ":57",
+    COLUMNS: "1000",
+    ...extra,
+  } as NodeJS.ProcessEnv;
 }
 
 const configOf = (env: NodeJS.ProcessEnv) => join(env.XDG_CONFIG_HOME!, "knot");
