@@ -1,11 +1,22 @@
-import { quote } from "./ui/safe.js";
-
 /** Parsing and formatting of durations: routine files, flags and the countdown all use these. */
 
 export type DurationResult =
   | { ok: true; seconds: number }
   /** `suggestion`: the spelling meant, when one is plain ("10 mins" -> "10m"). */
-  | { ok: false; problem: string; suggestion?: string };
+  | { ok: false; problem: DurationProblem; suggestion?: string };
+
+/**
+ * Why a value is not a duration, as a code and the value (src/text/routine.ts words it); `text`
+ * is the value as typed, when it was text.
+ */
+export type DurationProblem =
+  | { code: "not-a-number" }
+  | { code: "over-a-day"; text?: string }
+  | { code: "not-positive"; value: number | string }
+  | { code: "not-whole"; value: number }
+  | { code: "not-text" }
+  | { code: "too-long"; text: string }
+  | { code: "not-a-duration"; text: string; suggestion?: string };
 
 /** No step is longer than this; larger numbers are mistakes (and would print as "2.7e+304h"). */
 export const MAX_DURATION_SECONDS = 24 * 60 * 60;
@@ -19,47 +30,41 @@ export const DURATION_TEXT_PATTERN =
   "^\\s*(?=[^1-9]*[1-9])(?:\\d+|(?:\\d+[hH])?(?:\\d+[mM])?(?:\\d+[sS])?)\\s*$";
 const UNIT_SECONDS: Record<string, number> = { h: 3600, m: 60, s: 1 };
 const DURATION_PATTERN = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
-const EXAMPLES =
-  'a whole number of seconds such as 45, or a string such as "45s", "10m" or "1m30s"';
 
 /** Reads a duration given as seconds (a number) or as a string of h/m/s parts. */
 export function parseDuration(value: unknown): DurationResult {
   if (typeof value === "number") {
-    if (Number.isNaN(value)) return { ok: false, problem: "NaN is not a duration" };
-    if (value > MAX_DURATION_SECONDS) {
-      return { ok: false, problem: "is more than a day, which no step can be" };
-    }
-    if (value <= 0) return { ok: false, problem: `${value} is not more than 0 seconds` };
-    if (!Number.isInteger(value)) {
-      return { ok: false, problem: `${value} is not a whole number of seconds` };
-    }
+    if (Number.isNaN(value)) return { ok: false, problem: { code: "not-a-number" } };
+    if (value > MAX_DURATION_SECONDS) return { ok: false, problem: { code: "over-a-day" } };
+    if (value <= 0) return { ok: false, problem: { code: "not-positive", value } };
+    if (!Number.isInteger(value)) return { ok: false, problem: { code: "not-whole", value } };
     return { ok: true, seconds: value };
   }
   if (typeof value !== "string") {
-    return { ok: false, problem: `expected ${EXAMPLES}` };
+    return { ok: false, problem: { code: "not-text" } };
   }
   // Nothing a person means as a duration is this long; the patterns below never see it.
   if (value.length > MAX_DURATION_TEXT) {
-    return { ok: false, problem: `${quote(value)} is not a duration (too long)` };
+    return { ok: false, problem: { code: "too-long", text: value } };
   }
   const text = value.trim().toLowerCase();
   if (/^\d+$/.test(text)) return parseDuration(Number(text));
   const match = DURATION_PATTERN.exec(text);
   if (!text || !match) {
     const hint = suggestDurationSpelling(text);
-    if (hint === undefined) return { ok: false, problem: `${quote(value)} is not a duration` };
+    if (hint === undefined) return { ok: false, problem: { code: "not-a-duration", text: value } };
     return {
       ok: false,
-      problem: `${quote(value)} is not a duration; did you mean "${hint}"?`,
+      problem: { code: "not-a-duration", text: value, suggestion: hint },
       suggestion: hint,
     };
   }
   const [, h = "0", m = "0", s = "0"] = match;
   const seconds =
     Number(h) * UNIT_SECONDS.h! + Number(m) * UNIT_SECONDS.m! + Number(s) * UNIT_SECONDS.s!;
-  if (seconds <= 0) return { ok: false, problem: `${quote(value)} is not more than 0 seconds` };
+  if (seconds <= 0) return { ok: false, problem: { code: "not-positive", value } };
   if (seconds > MAX_DURATION_SECONDS) {
-    return { ok: false, problem: `${quote(value)} is more than a day, which no step can be` };
+    return { ok: false, problem: { code: "over-a-day", text: value } };
   }
   return { ok: true, seconds };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatClock, formatDuration, formatMinutes, parseDuration } from "../src/duration.js";
+import { durationProblem } from "../src/text/routine.js";
 
 describe("parseDuration", () => {
   it.each([
@@ -38,7 +39,7 @@ describe("parseDuration", () => {
   ])("refuses %j", (input, problem) => {
     const result = parseDuration(input);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problem).toMatch(problem);
+    if (!result.ok) expect(durationProblem(result.problem)).toMatch(problem);
   });
 
   it("gives the spelling meant as data beside the words, and none where there is no plain one", () => {

@@ -1,3 +1,4 @@
+import type { DurationProblem } from "../duration.js";
 /** Something wrong (or worth a warning) in a routine file, where it is and what it is. */
 export interface Issue {
   severity: "error" | "warning";
@@ -25,7 +26,7 @@ export type Problem =
   | { code: "not-one-of"; found: Found; values: readonly string[]; matches: readonly string[] }
   | { code: "below-minimum"; value: number; minimum: number }
   | { code: "above-maximum"; value: number; maximum: number }
-  | { code: "bad-duration"; problem: string; suggested: boolean }
+  | { code: "bad-duration"; problem: DurationProblem; suggested: boolean }
   | { code: "too-many"; count: number; max: number }
   | { code: "too-deep" | "nest-too-deep"; max: number }
   | { code: "forbidden-key"; key: string }

@@ -3,8 +3,8 @@ import { basename, join, resolve as resolvePath } from "node:path";
 import { KnotError } from "../errors.js";
 import { BUILT_IN_DIR, BUILT_IN_INDEX, knotStamp } from "../package.js";
 import { closestMatches } from "../suggest.js";
+import { locale } from "../text/locale.js";
 import { didYouMean, issuesOf, routineText } from "../text/routine.js";
-import { quote } from "../ui/safe.js";
 import { readBuiltInIndex, routineFiles } from "./builtin-index.js";
 import { type CheckResult, openRoutineCache } from "./cache.js";
 import { withKindCautions } from "./describe.js";
@@ -79,7 +79,10 @@ export function loadLibrary(options: {
   cacheFile?: string;
 }): Library {
   const broken: BrokenEntry[] = [];
-  const cache = options.cacheFile ? openRoutineCache(options.cacheFile, knotStamp()) : undefined;
+  // The cache keeps problems worded: a knot in another language words them anew.
+  const cache = options.cacheFile
+    ? openRoutineCache(options.cacheFile, `${knotStamp()} ${locale}`)
+    : undefined;
   const keptChecks = new Map<string, CheckResult>();
   const byId = new Map<string, Candidate>();
   const builtInIds = new Set<string>();

@@ -1,4 +1,4 @@
-import { formatDuration } from "../duration.js";
+import { type DurationProblem, formatDuration } from "../duration.js";
 import type { Finding, Found, Issue, Problem } from "../routine/issue.js";
 import { quote } from "../ui/safe.js";
 import { localized } from "./locale.js";
@@ -19,6 +19,20 @@ export const routineText = localized({
   categories: (list: string) => `Categories: ${list}`,
   notArea: (area: string, suggestion: string) => `${area} is not a body area.${suggestion}`,
   areas: (list: string) => `Areas: ${list}`,
+  duration: {
+    notANumber: "NaN is not a duration",
+    overADay: (text?: string) =>
+      `${text === undefined ? "" : `${text} `}is more than a day, which no step can be`,
+    notPositive: (value: string) => `${value} is not more than 0 seconds`,
+    notWhole: (value: number) => `${value} is not a whole number of seconds`,
+    notText:
+      'expected a whole number of seconds such as 45, or a string such as "45s", "10m" or "1m30s"',
+    tooLong: (text: string) => `${text} is not a duration (too long)`,
+    notADuration: (text: string, suggestion?: string) =>
+      suggestion === undefined
+        ? `${text} is not a duration`
+        : `${text} is not a duration; did you mean "${suggestion}"?`,
+  },
   didYouMean: (matches: readonly string[]) =>
     ` Did you mean ${matches.map((m) => `"${m}"`).join(" or ")}?`,
   notText: (found: string) => `expected text, found ${found}`,
@@ -86,6 +100,27 @@ function found(f: Found): string {
   return t.found[f.is];
 }
 
+/** Why a value is not a duration, in words. */
+export function durationProblem(p: DurationProblem): string {
+  const shown = (value: number | string) => (typeof value === "string" ? quote(value) : `${value}`);
+  switch (p.code) {
+    case "not-a-number":
+      return t.duration.notANumber;
+    case "over-a-day":
+      return t.duration.overADay(p.text === undefined ? undefined : quote(p.text));
+    case "not-positive":
+      return t.duration.notPositive(shown(p.value));
+    case "not-whole":
+      return t.duration.notWhole(p.value);
+    case "not-text":
+      return t.duration.notText;
+    case "too-long":
+      return t.duration.tooLong(quote(p.text));
+    case "not-a-duration":
+      return t.duration.notADuration(quote(p.text), p.suggestion);
+  }
+}
+
 /** ' Did you mean "a" or "b"?', or nothing when nothing is near. */
 export function didYouMean(matches: readonly string[]): string {
   return matches.length === 0 ? "" : t.didYouMean(matches);
@@ -127,7 +162,7 @@ export function problemText(p: Problem): string {
     case "above-maximum":
       return t.aboveMaximum(p.value, p.maximum);
     case "bad-duration":
-      return `${p.problem}${p.suggested ? "" : t.durationAdvice}`;
+      return `${durationProblem(p.problem)}${p.suggested ? "" : t.durationAdvice}`;
     case "too-many":
       return t.tooMany(p.count, p.max);
     case "too-deep":

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 import { routineJson } from "../helpers.js";
 
-// The duration parser's words changed (as in another language): the validator decides by the
-// suggestion it is given, never by reading the words.
+// The validator decides by the suggestion the duration parser gives, never by its problem: a
+// parser that suggests a spelling for "dix minutes" and none for "beaucoup".
 vi.mock("../../src/duration.js", async (importOriginal) => {
   const real = await importOriginal<typeof import("../../src/duration.js")>();
   return {
@@ -11,11 +11,11 @@ vi.mock("../../src/duration.js", async (importOriginal) => {
       if (value === "dix minutes")
         return {
           ok: false,
-          problem: "« dix minutes » : pas une durée ; « 10m » ?",
+          problem: { code: "not-a-duration", text: value, suggestion: "10m" },
           suggestion: "10m",
         };
       if (value === "beaucoup")
-        return { ok: false, problem: "« beaucoup » : did you mean nothing at all" };
+        return { ok: false, problem: { code: "not-a-duration", text: value, suggestion: "x" } };
       return real.parseDuration(value);
     },
   };
@@ -30,7 +30,9 @@ const durationProblem = (duration: string) =>
 
 describe("a duration that is not one", () => {
   it("with a spelling to suggest, says only that", () => {
-    expect(durationProblem("dix minutes")).toBe("« dix minutes » : pas une durée ; « 10m » ?");
+    expect(durationProblem("dix minutes")).toBe(
+      '"dix minutes" is not a duration; did you mean "10m"?',
+    );
   });
 
   it("without one, adds how durations are written, whatever the words say", () => {
