@@ -173,8 +173,11 @@ export function textWidth(stream: OutputStream, env: NodeJS.ProcessEnv = process
 
 /**
  * How a command prints prose: each line that fits `stream` (see textWidth) as it is, a longer
- * one wrapped at word boundaries (at most `max` columns) with its continuation lines hanging under its text, so no
- * word is cut by the terminal. `paint` (a colour) is put on each line after wrapping.
+ * one wrapped at word boundaries (at most `max` columns) with its continuation lines hanging
+ * under its text, so no word is cut by the terminal. `paint` (a colour) is put on each line
+ * after wrapping. On a pipe or in a file, lines are wrapped only when COLUMNS asks for a
+ * width: otherwise each stays one line, as written, for the pagers, logs and scripts that
+ * read them a line at a time.
  */
 export function proseWriter(
   stream: OutputStream,
@@ -182,9 +185,9 @@ export function proseWriter(
   /** At most this many columns, however wide the terminal (long lines are hard to read). */
   max = Number.POSITIVE_INFINITY,
 ): (text?: string, paint?: (line: string) => string) => void {
-  const width = Math.min(textWidth(stream, env), max);
+  const width = stream.isTTY || env.COLUMNS ? Math.min(textWidth(stream, env), max) : Infinity;
   return (text = "", paint) => {
-    const lines = wrapIndented(text, width);
+    const lines = width === Infinity ? text.split("\n") : wrapIndented(text, width);
     stream.write(`${(paint ? lines.map(paint) : lines).join("\n")}\n`);
   };
 }

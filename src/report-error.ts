@@ -31,7 +31,7 @@ export function reportError(error: unknown, ctx: Context): number {
     return LOSS_EXIT[loss];
   }
   const s = ctx.errStyle;
-  // wrapped at word boundaries to the terminal (see proseWriter)
+  // wrapped at word boundaries at a terminal (see proseWriter)
   const say = proseWriter(ctx.stderr, ctx.env);
   // Messages quote what the person typed or wrote: printed through the safe-text layer.
   if (error instanceof KnotError) {

@@ -4,6 +4,14 @@ import { isolatedEnv, knot } from "./run-knot.js";
 
 const ptyEnv = () => isolatedEnv({ TERM: "xterm-256color", NO_COLOR: "1" });
 const quick = () => shortRoutine([{ name: "Reach", kind: "hold", duration: 1 }]);
+/** `text` as a terminal shows it once wrapped: its words in order, a line break or a space between. */
+const wrapped = (text: string) =>
+  new RegExp(
+    text
+      .split(" ")
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+      .join("\\s+"),
+  );
 
 /** Runs `start` at a terminal, answering the check-in before and after with these ratings. */
 async function rated(
@@ -80,8 +88,11 @@ describe.concurrent("the check-in, end to end", () => {
     const run = knotInPty(["start", quick(), "--yes", "--plain", "--lead-in", "0", "--no-notify"], {
       env,
     });
+    // the question, wrapped at word boundaries to the terminal's 80 columns
     await run.waitFor(
-      "How bad is it right now? Type a number 0 to 10 and press Enter: 0 no pain, 1-3 mild, 4-6 moderate, 7-10 severe, 10 the worst imaginable.",
+      wrapped(
+        "How bad is it right now? Type a number 0 to 10 and press Enter: 0 no pain, 1-3 mild, 4-6 moderate, 7-10 severe, 10 the worst imaginable.",
+      ),
     );
     run.press("eleven\r");
     await run.waitFor("A whole number from 0 to 10, or Enter to skip.");
@@ -94,7 +105,9 @@ describe.concurrent("the check-in, end to end", () => {
     await run.waitFor("Activity 2 (Enter when done)");
     run.press("\r");
     await run.waitFor(
-      'How well can you do "turning my head to reverse" today? Type a number 0 to 10 and press Enter: 0 unable to do it, 10 able to do it as before the problem.',
+      wrapped(
+        'How well can you do "turning my head to reverse" today? Type a number 0 to 10 and press Enter: 0 unable to do it, 10 able to do it as before the problem.',
+      ),
     );
     run.press("3\r");
     await run.waitFor("Saved: 1 rating.");

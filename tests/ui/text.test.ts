@@ -110,6 +110,17 @@ describe("proseWriter", () => {
     expect(textWidth({ write: () => 0, isTTY: true, columns: 120 }, { COLUMNS: "60" })).toBe(120);
   });
 
+  it("keeps each line whole on a pipe, unless COLUMNS asks for a width", () => {
+    const piped = sink(false);
+    proseWriter(piped.stream, {})(SOURCE);
+    expect(piped.written.join("")).toBe(`${SOURCE}\n`);
+    const narrow = sink(false);
+    proseWriter(narrow.stream, { COLUMNS: "50" })(SOURCE);
+    expect(narrow.written.join("").split("\n")[0]).toBe(
+      "  (Midlands Partnership NHS FT; Mayo Clinic Press;",
+    );
+  });
+
   it("never goes past its own limit on a wide terminal", () => {
     const { written, stream } = sink(true, 200);
     proseWriter(stream, {}, 50)(SOURCE);
