@@ -1,17 +1,18 @@
 import { Command } from "commander";
 import { COMMANDS, WHOLE_PROGRAM } from "./cli/commands.js";
-import { EXITS, examples, exitCodes, helpOutput } from "./cli/wiring.js";
+import { EXITS, examples, exitCodes, helpOutput, helpWords } from "./cli/wiring.js";
 import { type Context, createContext } from "./context.js";
 import { ExitCode } from "./errors.js";
 import { type HotAction, type HotCommand, hotActions } from "./fast-path.js";
 import { readVersion } from "./package.js";
 import { reportError } from "./report-error.js";
 import { EMERGENCY_CALL } from "./text/health.js";
+import { localized } from "./text/locale.js";
 import { safeText } from "./ui/safe.js";
 
 export { reportError };
 
-const WORDS = {
+const WORDS = localized({
   description: "A routine coach for easing muscle knots in your back.",
   version: "print knot's version",
   help: "show help",
@@ -31,7 +32,7 @@ weakness in both legs, numbness around the genitals or buttocks, trouble peeing 
 bladder or bowel control, chest pain, or pain after a serious accident.
 See a doctor soon for pain that keeps getting worse or is worse at night, fever, or a knot
 that has not released after a few weeks. knot safety lists every sign.`,
-};
+});
 
 /**
  * Assembles the command line. Each action loads its command's module only when it runs, so
@@ -61,6 +62,7 @@ export function buildProgram(
       // plain otherwise. Through writeErr the colour itself was escaped into visible text.
       outputError: (text) => ctx.stderr.write(ctx.errStyle.error(safeText(text))),
     })
+    .configureHelp(helpWords)
     .exitOverride()
     .showSuggestionAfterError()
     .showHelpAfterError(WORDS.afterError)

@@ -1,7 +1,8 @@
 import type { Command } from "commander";
+import { localized } from "../text/locale.js";
 import { EXITS, examples, exitCodes, type Wiring } from "./wiring.js";
 
-const WORDS = {
+const WORDS = localized({
   description:
     "the weekly activity check: name up to three activities your back makes hard, and rate each 0-10",
   add: "name an activity (up to three at a time)",
@@ -20,7 +21,7 @@ const WORDS = {
     "knot checkin --retire a2",
   ],
   exits: EXITS.common,
-};
+});
 
 /** knot checkin: the weekly check of the activities a person's back makes hard. */
 export function checkinCommand(program: Command, { ctx, run }: Wiring): void {

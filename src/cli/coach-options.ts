@@ -1,6 +1,7 @@
 import type { Command } from "commander";
+import { localized } from "../text/locale.js";
 
-const WORDS = {
+const WORDS = localized({
   yes: "start without asking to start (needed when there is no terminal); it answers no safety question",
   leadIn: 'seconds of "Get ready" first (setting: leadIn)',
   plain: "no redrawing: one line per step (for logs and screen readers)",
@@ -15,7 +16,7 @@ const WORDS = {
   noCheckin: "do not ask how bad the pain is (setting: checkin)",
   skinChecked: "for this run, none of the questions asked before every cold or heat applies",
   force: "go past guidance (rounds, spacing, daily limits, see a doctor first); never a hard limit",
-};
+});
 
 /** The options of every command that coaches a session (knot start, knot cycle). */
 export const coachOptions = (cmd: Command): Command =>

@@ -1,9 +1,10 @@
 import type { Command } from "commander";
 import { println } from "../context.js";
 import { BUILT_IN_DIR } from "../package.js";
+import { localized } from "../text/locale.js";
 import { EXITS, examples, exitCodes, type Wiring } from "./wiring.js";
 
-const WORDS = {
+const WORDS = localized({
   description: "print a shell completion script: bash, zsh or fish",
   shell: "bash, zsh or fish",
   examples: [
@@ -14,7 +15,7 @@ const WORDS = {
   about:
     "It completes commands, options, routine ids (your own too), config keys and their values.",
   exits: EXITS.common,
-};
+});
 
 /**
  * knot completion <shell>: the script, made from the program itself; and `knot __complete`, what

@@ -1,7 +1,8 @@
 import type { Command } from "commander";
+import { localized } from "../text/locale.js";
 import { EXITS, examples, exitCodes, type Wiring } from "./wiring.js";
 
-const WORDS = {
+const WORDS = localized({
   description: "see and change your settings",
   examples: [
     "knot config list",
@@ -22,7 +23,7 @@ const WORDS = {
   unsetKey: "the setting",
   json: "print as JSON",
   exits: EXITS.common,
-};
+});
 
 /** knot config and its subcommands: the settings, seen and changed. */
 export function configCommand(program: Command, { ctx, run }: Wiring): void {

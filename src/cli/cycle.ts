@@ -1,9 +1,10 @@
 import type { Command } from "commander";
 import { THERMAL_RULES } from "../health.js";
+import { localized } from "../text/locale.js";
 import { coachOptions } from "./coach-options.js";
 import { EXITS, examples, exitCodes, type Wiring } from "./wiring.js";
 
-const WORDS = {
+const WORDS = localized({
   description: "an ad-hoc cold or heat cycle, such as cold-10/off-15",
   cycle: 'the short form, such as "cold-10/off-15", "cold-10/off-15/x3" or "heat-15"',
   cold: (maxMinutes: number) => `cold pack minutes, at most ${maxMinutes} (setting: cold.minutes)`,
@@ -19,7 +20,7 @@ const WORDS = {
     "knot cycle --heat 15 --area lower-back",
   ],
   exits: EXITS.session,
-};
+});
 
 /** knot cycle: an ad-hoc cold or heat cycle, coached as a routine is. */
 export function cycleCommand(program: Command, { ctx, run }: Wiring): void {

@@ -1,11 +1,12 @@
 import type { Command } from "commander";
 import { KnotError } from "../errors.js";
 import { closestMatches } from "../suggest.js";
+import { localized } from "../text/locale.js";
 import { didYouMean } from "../text/routine.js";
 import { quote } from "../ui/safe.js";
 import { EXITS, exitCodes } from "./wiring.js";
 
-const WORDS = {
+const WORDS = localized({
   description: "help for one command, with examples",
   command: "the command",
   noSuchCommand: (name: string) => `There is no command ${quote(name)}.`,
@@ -15,7 +16,7 @@ const WORDS = {
     `knot ${parent} ${names.join(" | ")}; knot ${parent} --help says what each does.`,
   hint: "knot --help lists the commands.",
   exits: EXITS.common,
-};
+});
 
 /** knot help [command]: one command's help, or the program's; says so when there is no such command. */
 export function helpCommand(program: Command): void {

@@ -1,7 +1,8 @@
 import type { Command } from "commander";
+import { localized } from "../text/locale.js";
 import { EXITS, examples, exitCodes, type Wiring } from "./wiring.js";
 
-const WORDS = {
+const WORDS = localized({
   description: "the sessions you have done, newest first",
   since: "only since then: 7d, 2w, 12h or a date such as 2026-11-01",
   routine: "only this routine",
@@ -22,7 +23,7 @@ const WORDS = {
   exits: EXITS.plus(
     " (with --import, 1 also when lines that are not session records were left out)",
   ),
-};
+});
 
 /** knot history: the sessions done, to read, export, import or clear. */
 export function historyCommand(program: Command, { ctx, run, hot }: Wiring): void {

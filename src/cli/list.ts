@@ -1,8 +1,9 @@
 import { type Command, Option } from "commander";
 import { CATEGORIES } from "../routine/vocabulary.js";
+import { localized } from "../text/locale.js";
 import { EXITS, examples, exitCodes, type Wiring } from "./wiring.js";
 
-const WORDS = {
+const WORDS = localized({
   description: "list the routines you can run",
   json: "print as JSON",
   category: "only this category",
@@ -14,7 +15,7 @@ const WORDS = {
     "knot list --json",
   ],
   exits: EXITS.common,
-};
+});
 
 /** knot list: the routines a person can run. */
 export function listCommand(program: Command, { ctx, run, hot }: Wiring): void {

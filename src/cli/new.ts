@@ -1,7 +1,8 @@
 import type { Command } from "commander";
+import { localized } from "../text/locale.js";
 import { EXITS, examples, exitCodes, type Wiring } from "./wiring.js";
 
-const WORDS = {
+const WORDS = localized({
   description: "make your own routine, step by step, or copy one to change (--from)",
   name: "the routine's name; its id is made from it",
   from: "copy a built-in or your own routine, with no questions",
@@ -18,7 +19,7 @@ routine and asks before saving it in your routines folder. Values past a safety 
 refused with the reason; values past guidance are allowed, with a caution written into the
 routine. An existing routine is never replaced without asking (or --replace).`,
   exits: EXITS.plus(", 3 left without saving"),
-};
+});
 
 /** knot new [name]: a routine of the person's own, asked step by step or copied. */
 export function newCommand(program: Command, { ctx, run }: Wiring): void {

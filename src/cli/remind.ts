@@ -1,7 +1,8 @@
 import type { Command } from "commander";
+import { localized } from "../text/locale.js";
 import { EXITS, examples, exitCodes, type Wiring } from "./wiring.js";
 
-const WORDS = {
+const WORDS = localized({
   description: "reminders through the day to stretch, run by your system's scheduler",
   here: "keep the reminders in this terminal instead (nothing installed)",
   examples: [
@@ -40,7 +41,7 @@ that cannot reach you says why in knot remind list, knot remind log and knot tod
   fire: "run by the scheduler: decide, and remind if the rules allow",
   json: "print as JSON",
   exits: EXITS.plus(", 129 hangup, 130 Ctrl-C and 143 SIGTERM ending remind --here"),
-};
+});
 
 /** knot remind and its subcommands: reminders run by the system's scheduler, or here. */
 export function remindCommand(program: Command, { ctx, run }: Wiring): void {

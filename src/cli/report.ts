@@ -1,7 +1,8 @@
 import type { Command } from "commander";
+import { localized } from "../text/locale.js";
 import { EXITS, examples, exitCodes, type Wiring } from "./wiring.js";
 
-const WORDS = {
+const WORDS = localized({
   description:
     "a record to show a physiotherapist or GP: one HTML file with charts, that opens offline and prints on two pages",
   weeks: "how many weeks back (default 6)",
@@ -13,7 +14,7 @@ const WORDS = {
     "knot report --json",
   ],
   exits: EXITS.common,
-};
+});
 
 /** knot report: a record for a clinician. */
 export function reportCommand(program: Command, { ctx, run }: Wiring): void {

@@ -1,8 +1,9 @@
 import type { Command } from "commander";
 import { AHEAD_OF_TIME_HOURS, SCREENING_VALID_DAYS } from "../health.js";
+import { localized } from "../text/locale.js";
 import { EXITS, examples, exitCodes, type Wiring } from "./wiring.js";
 
-const WORDS = {
+const WORDS = localized({
   description:
     "the safety rules: when to get medical help, who should ask a clinician first, the limits",
   lists: "with --screen: red-flags, neck, cold, heat or massage (default: all)",
@@ -29,7 +30,7 @@ for ${validDays} days. At a terminal, the red flags are shown at every such sess
 Every answer, override (--force) and reset is recorded, dated, in screening.jsonl in knot's
 data folder; --json lists the recent ones.`,
   exits: EXITS.plus(", 3 an answer says not to go on"),
-};
+});
 
 /** knot safety: the safety rules, and the questions asked before a session. */
 export function safetyCommand(program: Command, { ctx, run }: Wiring): void {

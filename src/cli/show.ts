@@ -1,13 +1,14 @@
 import type { Command } from "commander";
+import { localized } from "../text/locale.js";
 import { EXITS, examples, exitCodes, type Wiring } from "./wiring.js";
 
-const WORDS = {
+const WORDS = localized({
   description: "describe a routine: cautions, steps and total time",
   routine: "a routine id, or the path to a routine file",
   json: "print as JSON, with the fully expanded timeline",
   examples: ["knot show stretch", "knot show ./my-routine.json", "knot show cold-cycle --json"],
   exits: EXITS.common,
-};
+});
 
 /** knot show <routine>: a routine described. */
 export function showCommand(program: Command, { ctx, run, hot }: Wiring): void {

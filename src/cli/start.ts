@@ -1,8 +1,9 @@
 import type { Command } from "commander";
+import { localized } from "../text/locale.js";
 import { coachOptions } from "./coach-options.js";
 import { EXITS, examples, exitCodes, type Wiring } from "./wiring.js";
 
-const WORDS = {
+const WORDS = localized({
   description: "start a routine: a guided countdown with bells and spoken cues",
   routine: "a routine id, or the path to a routine file",
   resume: "pick up a session cut off in the last 12 hours without asking",
@@ -17,7 +18,7 @@ const WORDS = {
   ],
   keys: "Keys: space pause · n or → next · b or ← back · + / - time · Enter carry on · x stop, it hurts · q quit · ? help",
   exits: EXITS.session,
-};
+});
 
 /** knot start <routine>: a routine, coached step by step. */
 export function startCommand(program: Command, { ctx, run, hot }: Wiring): void {

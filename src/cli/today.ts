@@ -1,13 +1,14 @@
 import type { Command } from "commander";
+import { localized } from "../text/locale.js";
 import { EXITS, examples, exitCodes, type Wiring } from "./wiring.js";
 
-const WORDS = {
+const WORDS = localized({
   description:
     "today's sessions, self-massage against the daily limit, and when cold or heat is next advisable",
   json: "print as JSON",
   examples: ["knot today", "knot today --json"],
   exits: EXITS.common,
-};
+});
 
 /** knot today: what was done today and what is advisable next. */
 export function todayCommand(program: Command, { ctx, run, hot }: Wiring): void {

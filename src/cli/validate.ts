@@ -1,13 +1,14 @@
 import type { Command } from "commander";
+import { localized } from "../text/locale.js";
 import { EXITS, examples, exitCodes, type Wiring } from "./wiring.js";
 
-const WORDS = {
+const WORDS = localized({
   description: "check routine files for mistakes and safety limits",
   files: "routine files to check",
   json: "print the results as JSON",
   examples: ["knot validate ./my-routine.json", "knot validate ~/.config/knot/routines/*.json"],
   exits: EXITS.common,
-};
+});
 
 /** knot validate <file...>: routine files checked. */
 export function validateCommand(program: Command, { ctx, run }: Wiring): void {

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import type { Context } from "../context.js";
 import type { HotAction, HotCommand } from "../fast-path.js";
 import { textWidth } from "../output.js";
+import { cliText } from "../text/cli.js";
 import { reflow } from "../ui/text.js";
 
 /** What each command's wiring is handed by the program (src/cli.ts). */
@@ -17,21 +18,22 @@ export interface Wiring {
 export type Register = (program: Command, wiring: Wiring) => void;
 
 /** A help page's examples, one command line each. */
-export const examples = (...lines: readonly string[]): string =>
-  `\nExamples:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
+export const examples = (...lines: readonly string[]): string => cliText.examples(lines);
 
-const COMMON_EXITS = "0 done, 1 a file knot needs could not be read or written, 2 bad input";
+const COMMON_EXITS = cliText.exits.common;
 
 /** Every command's help ends with its exit codes (the README has them all). */
 export const EXITS = {
   common: COMMON_EXITS,
-  session:
-    "0 finished, 1 not saved, 2 bad input or no terminal to ask in, 3 ended early or stopped by a safety check, 129 hangup or closed terminal, 130 Ctrl-C, 141 closed pipe, 143 SIGTERM",
+  session: cliText.exits.session,
   /** The common codes and what a command adds to them. */
   plus: (more: string) => `${COMMON_EXITS}${more}`,
 };
 
-export const exitCodes = (codes: string): string => `\nExit codes: ${codes}.\n`;
+export const exitCodes = (codes: string): string => cliText.exitCodes(codes);
+
+/** Commander's headings ("Usage:", "Options:"...) through the text layer. */
+export const helpWords = { styleTitle: (title: string) => cliText.titles[title] ?? title };
 
 /**
  * Where help goes, and in how many columns: the terminal's width, or COLUMNS (else 80) when
