@@ -6,33 +6,11 @@ import { ExitCode } from "./errors.js";
 import { type HotAction, type HotCommand, hotActions } from "./fast-path.js";
 import { readVersion } from "./package.js";
 import { reportError } from "./report-error.js";
+import { programText as WORDS } from "./text/cli.js";
 import { EMERGENCY_CALL } from "./text/health.js";
-import { localized } from "./text/locale.js";
 import { safeText } from "./ui/safe.js";
 
 export { reportError };
-
-const WORDS = localized({
-  description: "A routine coach for easing muscle knots in your back.",
-  version: "print knot's version",
-  help: "show help",
-  noColor: "never colour the output (NO_COLOR=1 does the same)",
-  afterError: "(knot --help lists the commands and options)",
-  examples: [
-    "knot start stretch",
-    "knot cycle cold-10/off-15",
-    "knot list",
-    "knot show stretch",
-    "knot validate ./my-routine.json",
-    "knot config set leadIn 10",
-  ],
-  care: (call: string) => `knot guides; it does not diagnose. Stop if anything hurts.
-Emergency: ${call}, for numbness, tingling or
-weakness in both legs, numbness around the genitals or buttocks, trouble peeing or loss of
-bladder or bowel control, chest pain, or pain after a serious accident.
-See a doctor soon for pain that keeps getting worse or is worse at night, fever, or a knot
-that has not released after a few weeks. knot safety lists every sign.`,
-});
 
 /**
  * Assembles the command line. Each action loads its command's module only when it runs, so

@@ -19,3 +19,26 @@ export const cliText = localized({
       "0 finished, 1 not saved, 2 bad input or no terminal to ask in, 3 ended early or stopped by a safety check, 129 hangup or closed terminal, 130 Ctrl-C, 141 closed pipe, 143 SIGTERM",
   },
 });
+
+/** knot's own help page: what knot is, its options, examples and the care it takes. */
+export const programText = localized({
+  description: "A routine coach for easing muscle knots in your back.",
+  version: "print knot's version",
+  help: "show help",
+  noColor: "never colour the output (NO_COLOR=1 does the same)",
+  afterError: "(knot --help lists the commands and options)",
+  examples: [
+    "knot start stretch",
+    "knot cycle cold-10/off-15",
+    "knot list",
+    "knot show stretch",
+    "knot validate ./my-routine.json",
+    "knot config set leadIn 10",
+  ],
+  care: (call: string) => `knot guides; it does not diagnose. Stop if anything hurts.
+Emergency: ${call}, for numbness, tingling or
+weakness in both legs, numbness around the genitals or buttocks, trouble peeing or loss of
+bladder or bowel control, chest pain, or pain after a serious accident.
+See a doctor soon for pain that keeps getting worse or is worse at night, fever, or a knot
+that has not released after a few weeks. knot safety lists every sign.`,
+});
