@@ -10,9 +10,14 @@ import {
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { profileOf } from "../../src/remind/profile.js";
+import { remindText } from "../../src/text/remind.js";
 import { tempDir } from "../helpers.js";
 import { knotInPty, RESTORE } from "./pty.js";
 import { isolatedEnv, KNOT_BIN, knot, writeScreening } from "./run-knot.js";
+
+/** The start of a line knot words, up to where `\0` stands for what varies (in any language). */
+const opens = (worded: string) =>
+  new RegExp(`^${worded.slice(0, worded.indexOf("\0")).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
 
 /**
  * Fake programs on the PATH that write down what they were asked to do (and fail on demand),
@@ -402,7 +407,9 @@ describe("knot remind, with the system's scheduler", () => {
     expect(JSON.parse(knot(["today", "--json"], { env }).stdout).reminderProblems).toHaveLength(1);
     // still due: the next chance reminds, and the failure is cleared
     unset("FAKE_NOTIFY_FAIL");
-    expect(knot(["remind", "fire", "r1"], { env }).stdout).toMatch(/^reminded: /);
+    expect(knot(["remind", "fire", "r1"], { env }).stdout).toMatch(
+      opens(remindText.reminded("\0")),
+    );
     expect(listed(env)[0].lastFailure).toBeNull();
     expect(JSON.parse(knot(["today", "--json"], { env }).stdout).reminderProblems).toEqual([]);
     expect(knot(["remind", "log"], { env }).stdout).toMatch(/r1 +failed: [\s\S]*r1 +reminded/);
@@ -445,7 +452,7 @@ describe("knot remind, with the system's scheduler", () => {
     seed(env, [allDay()]);
     const fired = knot(["remind", "fire", "r1"], { env });
     expect(fired.status).toBe(1);
-    expect(fired.stdout).toMatch(/^reminded: /);
+    expect(fired.stdout).toMatch(opens(remindText.reminded("\0")));
     expect(listed(env)[0].lastFailure.reason).toMatch(
       /Start was pressed, but no display was found/,
     );
@@ -552,7 +559,9 @@ describe("knot remind, with the system's scheduler", () => {
     expect(new Set(marks.map((m) => m.split(" ").at(-1))).size).toBe(6);
     expect(listed(env).every((r: { entry: { present: boolean } }) => r.entry.present)).toBe(true);
     knot(["remind", "off", "r6"], { env });
-    expect(knot(["remind", "every", "1h"], { env }).stdout).toMatch(/^Reminder r7:/);
+    expect(knot(["remind", "every", "1h"], { env }).stdout).toMatch(
+      opens(remindText.set("r7", "\0", undefined)),
+    );
   }, 60_000);
 
   it("repair rewrites missing entries and the launcher; list says what is missing", () => {
@@ -616,7 +625,9 @@ describe("knot remind, with the system's scheduler", () => {
     );
     expect(calls().some((c) => c.startsWith("notify-send --app-name"))).toBe(false);
     unset("FAKE_PAUSED");
-    expect(knot(["remind", "fire", "r1"], { env }).stdout).toMatch(/^reminded: /);
+    expect(knot(["remind", "fire", "r1"], { env }).stdout).toMatch(
+      opens(remindText.reminded("\0")),
+    );
     expect(readFileSync(table, "utf8")).not.toMatch(/retry/);
     expect(knot(["remind", "fire", "r1"], { env }).stdout).toMatch(/quiet: already reminded/);
     expect(listed(env)[0].waiting).toBeNull();
