@@ -1,4 +1,5 @@
 import type { ChalkInstance } from "chalk";
+import { proseWriter } from "./output.js";
 import { type KnotPaths, knotPaths } from "./paths.js";
 import { safeText } from "./ui/safe.js";
 import { createStyle, type Style, wantsColor } from "./ui/style.js";
@@ -65,8 +66,11 @@ export const println = (stream: OutputStream, text = ""): void => {
   stream.write(`${text}\n`);
 };
 
-/** Prints "warning: ..." on stderr: for problems knot works around and carries on. */
+/**
+ * Prints "warning: ..." on stderr: for problems knot works around and carries on. Wrapped at
+ * word boundaries at a terminal (see proseWriter).
+ */
 export const warnTo =
   (ctx: Context) =>
   (message: string): void =>
-    println(ctx.stderr, ctx.errStyle.warn(`warning: ${safeText(message)}`));
+    proseWriter(ctx.stderr, ctx.env)(`warning: ${safeText(message)}`, ctx.errStyle.warn);

@@ -1,6 +1,5 @@
 import { EventEmitter } from "node:events";
 import { closeSync, fstatSync, openSync } from "node:fs";
-import type { OutputStream } from "./context.js";
 import { ExitCode } from "./errors.js";
 import { wrapIndented } from "./ui/text.js";
 
@@ -159,6 +158,13 @@ export function exitCodeAfter(code: number): number {
   if (late) return END_SIGNALS[late];
   if (output.lost) return LOSS_EXIT[output.lost];
   return code;
+}
+
+/** Where prose is printed: a terminal (with its width) or a pipe or file (the same as context.ts's). */
+interface OutputStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
 }
 
 /**
