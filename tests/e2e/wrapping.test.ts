@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { displayWidth, prepareWidths, stripAnsi } from "../../src/ui/text.js";
@@ -82,9 +83,38 @@ function markedTwice(text: string): string[] {
   return text.replace(/\n/g, " ").match(/\u27e6\u27e6[^\u27e6\u27e7]*\u27e7\u00b7*\u27e7/g) ?? [];
 }
 
-function run(lang: (typeof LANGS)[number], home: string, args: string[], columns: number) {
-  const env = isolatedEnv({ KNOT_LANG: lang, COLUMNS: String(columns), NO_COLOR: "1" });
-  const out = knot(args, { env: { ...env, HOME: home } });
+/** A self-massage and a cold session minutes ago: today, stats and history have lines to show. */
+function seedHistory(env: NodeJS.ProcessEnv): void {
+  const now = Date.now();
+  const iso = (msAgo: number) => new Date(now - msAgo).toISOString();
+  const record = (id: string, msAgo: number, step: object) => ({
+    v: 1,
+    id,
+    routine: id,
+    name: id,
+    category: "mixed",
+    areas: ["upper-back"],
+    sides: [],
+    startedAt: iso(msAgo),
+    endedAt: iso(msAgo - 60_000),
+    plannedSeconds: 60,
+    doneSeconds: 60,
+    ended: "completed",
+    ratings: {},
+    steps: [{ name: "s", planned: 60, done: 60, outcome: "done", at: iso(msAgo), ...step }],
+    stoppedAt: 0,
+  });
+  const dir = join(env.XDG_DATA_HOME!, "knot");
+  mkdirSync(dir, { recursive: true });
+  const lines = [
+    record("rolling", 5 * 60_000, { kind: "massage", area: "upper-back" }),
+    record("ice", 15 * 60_000, { kind: "cold" }),
+  ];
+  writeFileSync(join(dir, "history.jsonl"), `${lines.map((r) => JSON.stringify(r)).join("\n")}\n`);
+}
+
+function run(env: NodeJS.ProcessEnv, args: string[], columns: number): string {
+  const out = knot(args, { env: { ...env, COLUMNS: String(columns) } });
   return `${out.stdout}\n${out.stderr}`;
 }
 
@@ -94,13 +124,14 @@ describe("prose fits an 80-column terminal, cut only between words", () => {
       it(`${command.name} (${lang}), piped with COLUMNS=80 and at an 80-column terminal`, async () => {
         const env = isolatedEnv({ KNOT_LANG: lang, TERM: "xterm-256color", NO_COLOR: "1" });
         const home = env.HOME!;
+        seedHistory(env);
         const args = command.args(home);
         // the words as knot writes them with room to spare: the whole words a line may end in
-        const wide = run(lang, home, args, 1000);
+        const wide = run(env, args, 1000);
         await prepareWidths([wide]);
         const whole = words(wide);
         if (lang === "pseudo") expect(markedTwice(wide)).toEqual([]);
-        const piped = screenLines(run(lang, home, args, WIDTH));
+        const piped = screenLines(run(env, args, WIDTH));
         expect(piped.join("\n").trim().length).toBeGreaterThan(0);
         expect(layoutProblems(piped, whole)).toEqual([]);
 
