@@ -6,6 +6,7 @@ import { proseWriter } from "../output.js";
 import { hasManualSteps } from "../routine/timeline.js";
 import { AREAS, CATEGORIES } from "../routine/vocabulary.js";
 import { closestMatches } from "../suggest.js";
+import { listText } from "../text/library.js";
 import { didYouMean, routineText } from "../text/routine.js";
 import { quote, safeText } from "../ui/safe.js";
 import { displayWidth, prepareWidths, table, truncate } from "../ui/text.js";
@@ -61,13 +62,13 @@ export async function list(options: ListOptions, ctx: Context): Promise<number> 
   const s = ctx.style;
   const say = proseWriter(ctx.stdout, ctx.env);
   if (entries.length === 0) {
-    const which = [category, area && `for the ${area}`].filter(Boolean).join(" routines ");
-    say(which ? `No ${category ? which : `routines ${which}`}.` : "No routines found.");
+    say(category || area ? listText.noneOf(category, area) : listText.none);
   } else {
     const width = ctx.stdout.isTTY ? ctx.stdout.columns : undefined;
     await prepareWidths(entries.flatMap((e) => [e.routine.id, e.routine.name]));
     const time = (e: (typeof entries)[number]) =>
       formatDuration(e.totalSeconds) + (hasManualSteps(e.timeline) ? "+" : "");
+    const h = listText.headers;
     const widest = (cells: string[]) => Math.max(0, ...cells.map(displayWidth));
     // A long name is cut with "…" so each row stays one line: the columns around it keep their
     // width, and the areas (the last column) keep at least 8 (table's least).
@@ -75,16 +76,16 @@ export async function list(options: ListOptions, ctx: Context): Promise<number> 
       ? width -
         [
           widest(entries.map((e) => e.routine.id)),
-          widest(["CATEGORY", ...entries.map((e) => e.routine.category)]),
-          widest(["TIME", ...entries.map(time)]),
+          widest([h.category, ...entries.map((e) => e.routine.category)]),
+          widest([h.time, ...entries.map(time)]),
         ].reduce((sum, w) => sum + w + 2, 2 + 8)
       : Infinity;
     const rows = entries.map((e) => {
       const mark =
         e.origin === "custom"
           ? e.overridesBuiltIn
-            ? " (custom, replaces built-in)"
-            : " (custom)"
+            ? listText.replacesBuiltIn
+            : listText.custom
           : "";
       const name = truncate(e.routine.name, Math.max(12, nameRoom - displayWidth(mark)));
       return [
@@ -95,29 +96,29 @@ export async function list(options: ListOptions, ctx: Context): Promise<number> 
         e.routine.areas.join(", "),
       ];
     });
-    const header = ["ID", "NAME", "CATEGORY", "TIME", "AREAS"].map((h) => s.dim(h));
+    const header = [h.id, h.name, h.category, h.time, h.areas].map((cell) => s.dim(cell));
     await prepareWidths(rows.flat());
     for (const line of table([header, ...rows], width)) ctx.stdout.write(`${line}\n`);
     if (entries.some((e) => hasManualSteps(e.timeline))) {
-      say(s.dim("\n+ plus steps that wait for you to press Enter"));
+      say(s.dim(listText.waits));
     }
   }
   if (library.broken.length > 0) {
     say();
-    say(s.warn(`Routine files with problems (not listed above):`));
+    say(s.warn(listText.broken));
     for (const b of library.broken) {
       const first = b.issues[0];
       const where = first?.path ? `${first.path}: ` : "";
       say(`  ${safeText(b.path, { inLine: true })}`);
-      say(`    ${safeText(`${where}${first?.message ?? "unreadable"}`)}`);
+      say(`    ${safeText(`${where}${first?.message ?? listText.unreadable}`)}`);
     }
-    say(s.dim(`  Run "knot validate <file>" for every problem in a file.`));
+    say(s.dim(listText.validateHint));
   }
   if (!options.category && !area && entries.every((e) => e.origin === "built-in")) {
     const dir = userRoutinesDir(ctx);
     // the folder it names, and how to make it when it is not there yet
-    const make = existsSync(dir) ? "" : ` (not made yet: mkdir -p ${shellQuote(dir)})`;
-    say(s.dim(`\nYour own routines go in ${safeText(dir, { inLine: true })}${make}`));
+    const make = existsSync(dir) ? undefined : `mkdir -p ${shellQuote(dir)}`;
+    say(s.dim(listText.ownFolder(safeText(dir, { inLine: true }), make)));
   }
   return 0;
 }

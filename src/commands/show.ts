@@ -10,6 +10,7 @@ import { hasManualSteps } from "../routine/timeline.js";
 import type { PoseName } from "../routine/vocabulary.js";
 import { timelineToRun } from "../safety/rules.js";
 import { KEEP_MOVING } from "../text/health.js";
+import { showText as t } from "../text/library.js";
 import { outlineSteps, timelineLength } from "../text/steps.js";
 import { bulleted, padEnd, wrap } from "../ui/text.js";
 import { readUserSettings } from "./settings.js";
@@ -70,8 +71,8 @@ export async function show(
   };
   const origin =
     options.label ??
-    (entry.origin === "built-in" ? "built-in" : entry.origin === "custom" ? "custom" : entry.path);
-  out(`${s.heading(routine.name)} ${s.dim(`(${routine.id}, ${routine.category}, ${origin})`)}`);
+    (entry.origin === "built-in" ? t.builtIn : entry.origin === "custom" ? t.custom : entry.path);
+  out(t.heading(s.heading(routine.name), s.dim(t.about(routine.id, routine.category, origin))));
   if (routine.summary) paragraph(routine.summary);
   if (routine.description) {
     out();
@@ -79,11 +80,11 @@ export async function show(
   }
   if (routine.areas.length > 0) {
     out();
-    out(`${s.strong("Areas:")} ${routine.areas.join(", ")}`);
+    out(t.areas(s.strong(t.areasLabel), routine.areas.join(", ")));
   }
   if (entry.cautions.length > 0) {
     out();
-    out(s.strong("Cautions"));
+    out(s.strong(t.cautions));
     for (const caution of entry.cautions) {
       bullet(caution, s.warn("  ! "));
     }
@@ -91,7 +92,12 @@ export async function show(
 
   out();
   const manual = hasManualSteps(timeline);
-  out(`${s.strong("Steps")}  ${s.dim(`${timeline.length} in all, ${timelineLength(timeline)}`)}`);
+  out(
+    t.steps(
+      s.strong(t.stepsLabel),
+      s.dim(t.stepsDetail(timeline.length, timelineLength(timeline))),
+    ),
+  );
   const lines = outlineSteps(routine.steps, (id) => library.find(id)?.routine);
   const nameWidth = Math.max(...lines.map((l) => l.depth * 2 + l.text.length));
   const stepsWidth = nameWidth + 4 + 22 + Math.max(...lines.map((l) => l.kind?.length ?? 0));
@@ -126,15 +132,13 @@ export async function show(
       );
     }
   }
-  out(
-    `  ${s.strong("Total")} ${formatDuration(entry.totalSeconds)}${manual ? " + steps that wait for you" : ""}`,
-  );
+  out(t.total(s.strong(t.totalLabel), formatDuration(entry.totalSeconds), manual));
 
   out();
   paragraph(KEEP_MOVING);
   if (routine.sources.length > 0) {
     out();
-    out(s.strong("Sources"));
+    out(s.strong(t.sources));
     for (const source of routine.sources) {
       bullet(source, "  - ");
     }
