@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { COMMANDS, WHOLE_PROGRAM } from "./cli/commands.js";
-import { EXITS, examples, exitCodes, helpOutput, helpWords } from "./cli/wiring.js";
+import { commanderError, EXITS, examples, exitCodes, helpOutput, helpWords } from "./cli/wiring.js";
 import { type Context, createContext } from "./context.js";
 import { ExitCode } from "./errors.js";
 import { type HotAction, type HotCommand, hotActions } from "./fast-path.js";
@@ -38,7 +38,7 @@ export function buildProgram(
       // Commander's own errors (an unknown command or option, a missing argument) reach the
       // terminal the way knot's do: made safe first, then coloured on a colour terminal and
       // plain otherwise. Through writeErr the colour itself was escaped into visible text.
-      outputError: (text) => ctx.stderr.write(ctx.errStyle.error(safeText(text))),
+      outputError: (text) => ctx.stderr.write(ctx.errStyle.error(safeText(commanderError(text)))),
     })
     .configureHelp(helpWords)
     .exitOverride()

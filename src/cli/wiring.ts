@@ -35,6 +35,9 @@ export const exitCodes = (codes: string): string => cliText.exitCodes(codes);
 /** Commander's headings ("Usage:", "Options:"...) through the text layer. */
 export const helpWords = { styleTitle: (title: string) => cliText.titles[title] ?? title };
 
+/** Commander's own errors through the text layer. */
+export const commanderError = (text: string): string => cliText.commander(text);
+
 /**
  * Where help goes, and in how many columns: the terminal's width, or COLUMNS (else 80) when
  * piped. Commander lays out its options in them; the text knot adds (examples, when knot asks,

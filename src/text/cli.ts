@@ -10,6 +10,8 @@ export const cliText = localized({
     "Global Options:": "Global Options:",
     "Commands:": "Commands:",
   } as Record<string, string>,
+  /** Commander's own errors (an unknown option, a missing argument), as commander words them. */
+  commander: (message: string) => message,
   examples: (lines: readonly string[]) =>
     `\nExamples:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`,
   exitCodes: (codes: string) => `\nExit codes: ${codes}.\n`,
