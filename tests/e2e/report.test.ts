@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
+import { progressText } from "../../src/text/progress.js";
 import { isolatedEnv, knot } from "./run-knot.js";
 
 const GEN = fileURLToPath(new URL("../../scripts/gen-history.mjs", import.meta.url));
@@ -145,7 +146,7 @@ describe("knot report, end to end", () => {
     const out = join(worse.HOME!, "worse.html");
     expect(knot(["report", "--out", out], { env: worse }).status).toBe(0);
     const text = readFileSync(out, "utf8");
-    expect(text).toMatch(/<span class="verdict worse">worse<\/span>/);
+    expect(text).toContain(`<span class="verdict worse">${progressText.verdicts.worse}</span>`);
     expect(text).toMatch(/Please see a doctor before carrying on/);
     worseFile = out;
   });
