@@ -4,6 +4,7 @@ import { commanderError, EXITS, examples, exitCodes, helpOutput, helpWords } fro
 import { type Context, createContext } from "./context.js";
 import { ExitCode } from "./errors.js";
 import { type HotAction, type HotCommand, hotActions } from "./fast-path.js";
+import { proseWriter } from "./output.js";
 import { readVersion } from "./package.js";
 import { reportError } from "./report-error.js";
 import { programText as WORDS } from "./text/cli.js";
@@ -34,11 +35,15 @@ export function buildProgram(
     .configureOutput({
       ...helpOutput(ctx),
       // Commander quotes what was typed (an unknown option or command): never raw.
-      writeErr: (text) => ctx.stderr.write(safeText(text)),
+      writeErr: (text) => proseWriter(ctx.stderr, ctx.env)(safeText(text).replace(/\n$/, "")),
       // Commander's own errors (an unknown command or option, a missing argument) reach the
       // terminal the way knot's do: made safe first, then coloured on a colour terminal and
       // plain otherwise. Through writeErr the colour itself was escaped into visible text.
-      outputError: (text) => ctx.stderr.write(ctx.errStyle.error(safeText(commanderError(text)))),
+      outputError: (text) =>
+        proseWriter(ctx.stderr, ctx.env)(
+          safeText(commanderError(text)).replace(/\n$/, ""),
+          ctx.errStyle.error,
+        ),
     })
     .configureHelp(helpWords)
     .exitOverride()

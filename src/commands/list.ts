@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import type { Context } from "../context.js";
 import { formatDuration } from "../duration.js";
 import { KnotError } from "../errors.js";
-import { proseWriter } from "../output.js";
+import { proseWriter, textWidth } from "../output.js";
 import { hasManualSteps } from "../routine/timeline.js";
 import { AREAS, CATEGORIES } from "../routine/vocabulary.js";
 import { closestMatches } from "../suggest.js";
@@ -64,7 +64,8 @@ export async function list(options: ListOptions, ctx: Context): Promise<number> 
   if (entries.length === 0) {
     say(category || area ? listText.noneOf(category, area) : listText.none);
   } else {
-    const width = ctx.stdout.isTTY ? ctx.stdout.columns : undefined;
+    // cut to the terminal (or to COLUMNS when piped with it), whole when piped without it
+    const width = ctx.stdout.isTTY || ctx.env.COLUMNS ? textWidth(ctx.stdout, ctx.env) : undefined;
     await prepareWidths(entries.flatMap((e) => [e.routine.id, e.routine.name]));
     const time = (e: (typeof entries)[number]) =>
       formatDuration(e.totalSeconds) + (hasManualSteps(e.timeline) ? "+" : "");

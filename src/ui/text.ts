@@ -165,7 +165,7 @@ export function table(
       .map((cell, i) => {
         if (i === count - 1) {
           const used = widths.slice(0, -1).reduce((a, b) => a + b + gap, 0);
-          return maxWidth ? truncate(cell, Math.max(8, maxWidth - used)) : cell;
+          return maxWidth ? truncate(cell, Math.max(1, maxWidth - used)) : cell;
         }
         return padEnd(cell, widths[i]! + gap);
       })
