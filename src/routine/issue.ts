@@ -44,7 +44,33 @@ export type Problem =
   // a routine's timeline: repeats and includes expanded
   | { code: "too-many-steps"; max: number }
   | { code: "include-cycle"; cycle: readonly string[] }
-  | { code: "unknown-include"; id: string };
+  | { code: "unknown-include"; id: string }
+  // a routine's limits (src/routine/limits.ts): errors
+  | { code: "repeat-over"; repeat: number; max: number }
+  | { code: "step-too-long"; seconds: number }
+  | {
+      code: "thermal-text";
+      name: string;
+      what: string;
+      kind: "cold" | "heat";
+      onMinutes: number;
+      offMinutes: number;
+    }
+  | { code: "massage-no-area" | "included-massage-no-area"; name: string }
+  | { code: "massage-over-ceiling"; area: string; seconds: number; maxMinutes: number }
+  | { code: "session-rule"; rule: string; message: string }
+  | { code: "routine-too-long"; seconds: number }
+  // and warnings
+  | { code: "hold-too-long"; seconds: number }
+  | {
+      code: "speech-too-long";
+      seconds: number;
+      words: number;
+      stepSeconds: number;
+      room: number;
+      instruction: boolean;
+    }
+  | { code: "massage-over-default"; area: string; seconds: number; defaultMinutes: number };
 
 /** A problem found in a routine file, and where: the domain's half of an `Issue`. */
 export interface Finding {

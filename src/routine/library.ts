@@ -216,7 +216,7 @@ function checkSafely(routine: Routine, resolver: (id: string) => Routine | undef
 /** Expands a routine and checks includes and safety limits, splitting errors from warnings. */
 export function checkRoutine(routine: Routine, resolver: (id: string) => Routine | undefined) {
   const expanded = expandTimeline(routine, resolver);
-  const issues = [...issuesOf(expanded.issues), ...checkLimits(routine, expanded.timeline)];
+  const issues = issuesOf([...expanded.issues, ...checkLimits(routine, expanded.timeline)]);
   return {
     timeline: expanded.timeline,
     includes: expanded.includes,

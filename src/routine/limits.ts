@@ -1,7 +1,6 @@
-import { formatDuration } from "../duration.js";
 import { MASSAGE_LIMIT_MINUTES, THERMAL_RULES } from "../health.js";
 import { checkSessionRules } from "../safety/rules.js";
-import type { Issue } from "./issue.js";
+import type { Finding, Problem } from "./issue.js";
 import { announcement, fitsInStep, spokenWords, WORDS_PER_SECOND } from "./speech-fit.js";
 import { kindForThermalText } from "./thermal-words.js";
 import { type TimelineEntry, totalSeconds } from "./timeline.js";
@@ -61,47 +60,42 @@ export function massageByArea(routine: Routine, timeline: readonly TimelineEntry
 }
 
 /** Everything wrong with a routine that its format alone cannot say: errors, then warnings. */
-export function checkLimits(routine: Routine, timeline: readonly TimelineEntry[]): Issue[] {
+export function checkLimits(routine: Routine, timeline: readonly TimelineEntry[]): Finding[] {
   return [...limitErrors(routine, timeline), ...routineWarnings(routine, timeline)];
 }
 
-function limitErrors(routine: Routine, timeline: readonly TimelineEntry[]): Issue[] {
-  const issues: Issue[] = [];
-  const error = (path: string, message: string) =>
-    issues.push({ severity: "error", path, message });
+function limitErrors(routine: Routine, timeline: readonly TimelineEntry[]): Finding[] {
+  const issues: Finding[] = [];
+  const error = (path: string, problem: Problem) =>
+    issues.push({ severity: "error", path, problem });
   const noArea = routine.areas.length === 0;
   const reported = new Set<string>();
   for (const walked of walk(routine.steps)) {
     if ("group" in walked) {
       const { repeat } = walked.group;
       if (repeat > LIMITS.repeat)
-        error(
-          `${walked.path}.repeat`,
-          `repeats ${repeat} times; at most ${LIMITS.repeat} are allowed`,
-        );
+        error(`${walked.path}.repeat`, { code: "repeat-over", repeat, max: LIMITS.repeat });
       continue;
     }
     const { step, path } = walked;
     // Cold and heat are checked as whole applications, by the session rules below.
     if (step.seconds !== null && !isThermal(step.kind) && step.seconds > LIMITS.stepSeconds) {
-      error(
-        `${path}.duration`,
-        `${formatDuration(step.seconds)} is too long for one step; at most 60 minutes`,
-      );
+      error(`${path}.duration`, { code: "step-too-long", seconds: step.seconds });
     }
     const thermal = kindForThermalText(step);
     if (thermal) {
-      error(
-        `${path}.kind`,
-        `"${step.name}" is about ${thermal.what}, so it must be a ${thermal.kind} step ("kind": "${thermal.kind}"): only then does knot time it and keep it to the ${thermal.kind} rules (at most ${THERMAL_RULES.maxApplicationSeconds / 60} minutes on, then at least ${THERMAL_RULES.minOffSeconds / 60} off)`,
-      );
+      error(`${path}.kind`, {
+        code: "thermal-text",
+        name: step.name,
+        what: thermal.what,
+        kind: thermal.kind,
+        onMinutes: THERMAL_RULES.maxApplicationSeconds / 60,
+        offMinutes: THERMAL_RULES.minOffSeconds / 60,
+      });
     }
     if (step.kind === "massage" && !step.area && noArea) {
       reported.add(step.name);
-      error(
-        `${path}.area`,
-        `the massage step "${step.name}" has no area, and the routine lists none, so it could not be counted against the daily massage limit; give it an "area" (or the routine "areas")`,
-      );
+      error(`${path}.area`, { code: "massage-no-area", name: step.name });
     }
   }
   if (noArea) {
@@ -112,27 +106,26 @@ function limitErrors(routine: Routine, timeline: readonly TimelineEntry[]): Issu
         .map((t) => t.name),
     );
     for (const name of included) {
-      error(
-        "areas",
-        `the included massage step "${name}" has no area, and this routine lists none, so it could not be counted against the daily massage limit; give this routine "areas"`,
-      );
+      error("areas", { code: "included-massage-no-area", name });
     }
   }
   for (const [area, seconds] of massageByArea(routine, timeline)) {
     if (seconds > LIMITS.massageCeilingSeconds) {
-      error(
-        "steps",
-        `massages the ${area} for ${formatDuration(seconds)}, more than ${massageLimit.maximum} minutes, the most the daily massage limit per area can ever be`,
-      );
+      error("steps", {
+        code: "massage-over-ceiling",
+        area,
+        seconds,
+        maxMinutes: massageLimit.maximum,
+      });
     }
   }
   // In a file every session rule is an error: --force is for a person's own ad-hoc cycle.
   for (const breach of checkSessionRules(timeline)) {
-    error("steps", `${breach.message} [${breach.rule}]`);
+    error("steps", { code: "session-rule", rule: breach.rule, message: breach.message });
   }
   const total = totalSeconds(timeline);
   if (total > LIMITS.routineSeconds) {
-    error("steps", `the routine lasts ${formatDuration(total)}; at most 3 hours are allowed`);
+    error("steps", { code: "routine-too-long", seconds: total });
   }
   return issues;
 }
@@ -142,29 +135,28 @@ function limitErrors(routine: Routine, timeline: readonly TimelineEntry[]): Issu
  * instructions too long to be said within their step, and more massage on an area than the
  * default daily limit. Pure, so `knot validate`, `show` and `start` can all give it.
  */
-export function routineWarnings(routine: Routine, timeline: readonly TimelineEntry[]): Issue[] {
-  const issues: Issue[] = [];
-  const warn = (path: string, message: string) =>
-    issues.push({ severity: "warning", path, message });
+export function routineWarnings(routine: Routine, timeline: readonly TimelineEntry[]): Finding[] {
+  const issues: Finding[] = [];
+  const warn = (path: string, problem: Problem) =>
+    issues.push({ severity: "warning", path, problem });
   for (const walked of walk(routine.steps)) {
     if ("group" in walked) continue;
     const { step, path } = walked;
     if (step.seconds === null) continue;
     if (step.kind === "hold" && step.seconds > LIMITS.holdSeconds) {
-      warn(
-        `${path}.duration`,
-        `a ${formatDuration(step.seconds)} hold is longer than the 10-30 seconds that stretching guidance suggests`,
-      );
+      warn(`${path}.duration`, { code: "hold-too-long", seconds: step.seconds });
     }
     const spoken = { ...step, ...(step.sides ? { side: "left" as const } : {}) };
     if (!fitsInStep(spoken)) warn(...speechWarning(spoken, path));
   }
   for (const [area, seconds] of massageByArea(routine, timeline)) {
     if (seconds > LIMITS.massageDefaultSeconds && seconds <= LIMITS.massageCeilingSeconds) {
-      warn(
-        "steps",
-        `massages the ${area} for ${formatDuration(seconds)}, more than knot's default daily limit of ${massageLimit.default} minutes per area (the setting massage.dailyLimitMinutes); before it starts, knot offers to shorten it`,
-      );
+      warn("steps", {
+        code: "massage-over-default",
+        area,
+        seconds,
+        defaultMinutes: massageLimit.default,
+      });
     }
   }
   return issues;
@@ -173,16 +165,21 @@ export function routineWarnings(routine: Routine, timeline: readonly TimelineEnt
 function speechWarning(
   step: Step & { side?: "left" },
   path: string,
-): [path: string, message: string] {
+): [path: string, problem: Problem] {
   const seconds = step.seconds ?? 0;
   const words = spokenWords(announcement(step));
   const room =
     Math.floor(seconds * WORDS_PER_SECOND) -
     spokenWords(announcement({ ...step, instruction: "" }));
-  const said = `said aloud with its name, it takes about ${formatDuration(Math.ceil(words / WORDS_PER_SECOND))} (${words} words at 150 words a minute), longer than the step's ${formatDuration(seconds)}`;
-  const fix =
-    step.instruction && room > 0
-      ? `shorten the instruction to at most ${room} words, or put the how-to in a prepare step before it`
-      : "shorten the name, or make the step longer";
-  return [step.instruction ? `${path}.instruction` : path, `${said}; ${fix}`];
+  return [
+    step.instruction ? `${path}.instruction` : path,
+    {
+      code: "speech-too-long",
+      seconds: Math.ceil(words / WORDS_PER_SECOND),
+      words,
+      stepSeconds: seconds,
+      room,
+      instruction: !!step.instruction,
+    },
+  ];
 }

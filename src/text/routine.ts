@@ -72,6 +72,35 @@ export const routineText = localized({
   tooManySteps: (max: number) => `expands to more than ${max} steps; use fewer repeats`,
   includeCycle: (cycle: readonly string[]) => `includes itself in a cycle: ${cycle.join(" -> ")}`,
   unknownInclude: (id: string) => `includes ${quote(id)}, which is not a known routine`,
+  /** A routine's limits: errors, then warnings. */
+  limits: {
+    repeatOver: (repeat: number, max: number) =>
+      `repeats ${repeat} times; at most ${max} are allowed`,
+    stepTooLong: (seconds: number) =>
+      `${formatDuration(seconds)} is too long for one step; at most 60 minutes`,
+    thermalText: (name: string, what: string, kind: string, on: number, off: number) =>
+      `"${name}" is about ${what}, so it must be a ${kind} step ("kind": "${kind}"): only then does knot time it and keep it to the ${kind} rules (at most ${on} minutes on, then at least ${off} off)`,
+    massageNoArea: (name: string) =>
+      `the massage step "${name}" has no area, and the routine lists none, so it could not be counted against the daily massage limit; give it an "area" (or the routine "areas")`,
+    includedMassageNoArea: (name: string) =>
+      `the included massage step "${name}" has no area, and this routine lists none, so it could not be counted against the daily massage limit; give this routine "areas"`,
+    massageOverCeiling: (area: string, seconds: number, max: number) =>
+      `massages the ${area} for ${formatDuration(seconds)}, more than ${max} minutes, the most the daily massage limit per area can ever be`,
+    sessionRule: (message: string, rule: string) => `${message} [${rule}]`,
+    routineTooLong: (seconds: number) =>
+      `the routine lasts ${formatDuration(seconds)}; at most 3 hours are allowed`,
+    holdTooLong: (seconds: number) =>
+      `a ${formatDuration(seconds)} hold is longer than the 10-30 seconds that stretching guidance suggests`,
+    /** Said aloud, a step's words take longer than the step; `room`: the instruction's words that fit, 0 for none. */
+    speechTooLong: (seconds: number, words: number, stepSeconds: number, room: number) =>
+      `said aloud with its name, it takes about ${formatDuration(seconds)} (${words} words at 150 words a minute), longer than the step's ${formatDuration(stepSeconds)}; ${
+        room > 0
+          ? `shorten the instruction to at most ${room} words, or put the how-to in a prepare step before it`
+          : "shorten the name, or make the step longer"
+      }`,
+    massageOverDefault: (area: string, seconds: number, defaultMinutes: number) =>
+      `massages the ${area} for ${formatDuration(seconds)}, more than knot's default daily limit of ${defaultMinutes} minutes per area (the setting massage.dailyLimitMinutes); before it starts, knot offers to shorten it`,
+  },
   /** The routines folder, and routines asked for by name. */
   library: {
     idTaken: (id: string, file: string) =>
@@ -193,6 +222,28 @@ export function problemText(p: Problem): string {
       return t.includeCycle(p.cycle);
     case "unknown-include":
       return t.unknownInclude(p.id);
+    case "repeat-over":
+      return t.limits.repeatOver(p.repeat, p.max);
+    case "step-too-long":
+      return t.limits.stepTooLong(p.seconds);
+    case "thermal-text":
+      return t.limits.thermalText(p.name, p.what, p.kind, p.onMinutes, p.offMinutes);
+    case "massage-no-area":
+      return t.limits.massageNoArea(p.name);
+    case "included-massage-no-area":
+      return t.limits.includedMassageNoArea(p.name);
+    case "massage-over-ceiling":
+      return t.limits.massageOverCeiling(p.area, p.seconds, p.maxMinutes);
+    case "session-rule":
+      return t.limits.sessionRule(p.message, p.rule);
+    case "routine-too-long":
+      return t.limits.routineTooLong(p.seconds);
+    case "hold-too-long":
+      return t.limits.holdTooLong(p.seconds);
+    case "speech-too-long":
+      return t.limits.speechTooLong(p.seconds, p.words, p.stepSeconds, p.instruction ? p.room : 0);
+    case "massage-over-default":
+      return t.limits.massageOverDefault(p.area, p.seconds, p.defaultMinutes);
   }
 }
 

@@ -7,6 +7,7 @@ import { checkRoutine } from "../../src/routine/library.js";
 import { checkLimits, routineWarnings } from "../../src/routine/limits.js";
 import { parseRoutineBytes, validateRoutine } from "../../src/routine/parse.js";
 import { expandTimeline } from "../../src/routine/timeline.js";
+import { issuesOf } from "../../src/text/routine.js";
 import { stated } from "../guidance.js";
 import { BUILT_IN_IDS, routineJson, testContext, writeTree } from "../helpers.js";
 
@@ -562,7 +563,7 @@ describe("routineWarnings", () => {
       }),
     );
     const timeline = expandTimeline(routine!, () => undefined).timeline;
-    const warnings = routineWarnings(routine!, timeline);
+    const warnings = issuesOf(routineWarnings(routine!, timeline));
     expect(warnings.map((w) => [w.severity, w.path])).toEqual([
       ["warning", "steps[0].duration"],
       ["warning", "steps"],

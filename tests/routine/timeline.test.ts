@@ -140,7 +140,7 @@ describe("checkLimits (from the health facts)", () => {
   const check = { ...s("Check your skin", 1, { kind: "prepare" } as never), seconds: null };
   const limits = (steps: StepItem[]) => {
     const r = routine("r", steps);
-    return checkLimits(r, expandTimeline(r, none).timeline);
+    return issuesOf(checkLimits(r, expandTimeline(r, none).timeline));
   };
 
   it.each([
