@@ -1,4 +1,4 @@
-import { openConfig, type Settings } from "../config/store.js";
+import { openConfig, type Settings } from "../config/settings.js";
 import { type Context, type OutputStream, warnTo } from "../context.js";
 import { KnotError } from "../errors.js";
 import { resumable } from "../history/analysis.js";
