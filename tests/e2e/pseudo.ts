@@ -43,14 +43,25 @@ export function unmarkedLines(output: string): string[] {
 
 /** Whether an invocation's stdout is for a program to read (not through the text layer). */
 export function forPrograms(args: readonly string[]): boolean {
-  return args.some(
-    (a, i) =>
-      a === "--json" ||
-      a === "--csv" ||
-      a.startsWith("--export") ||
-      (a === "--events" && args[i + 1] === "-") ||
-      a === "--events=-",
+  return (
+    args.some(
+      (a, i) =>
+        a === "--json" ||
+        a === "--csv" ||
+        a.startsWith("--export") ||
+        (a === "--events" && args[i + 1] === "-") ||
+        a === "--events=-",
+    ) || reportHtml(args)
   );
+}
+
+/** `knot report` writes its HTML page to standard output without --out, or with --out -. */
+function reportHtml(args: readonly string[]): boolean {
+  if (args[0] !== "report" || args.includes("--help") || args.includes("-h")) return false;
+  const out = args.indexOf("--out");
+  if (out !== -1) return args[out + 1] === "-";
+  const given = args.find((a) => a.startsWith("--out="));
+  return given === undefined || given === "--out=-";
 }
 
 /**
@@ -60,8 +71,10 @@ export function forPrograms(args: readonly string[]): boolean {
 export function checkPseudo(
   args: readonly string[],
   outputs: () => { stdout?: string; stderr?: string; terminal?: string },
+  /** The language the invocation was run in: one a test sets to another is not checked. */
+  lang?: string,
 ): void {
-  if (!PSEUDO_ACTIVE) return;
+  if (!PSEUDO_ACTIVE || (lang !== undefined && lang !== "pseudo")) return;
   const check = () => {
     const { stdout, stderr, terminal } = outputs();
     const lines = [

@@ -41,7 +41,7 @@ export function knotInPty(
   const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) =>
     term.onExit(resolve),
   );
-  checkPseudo(args, () => ({ terminal: output }));
+  checkPseudo(args, () => ({ terminal: output }), env.KNOT_LANG);
   return {
     output: () => output,
     press: (keys) => term.write(keys),

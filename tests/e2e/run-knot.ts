@@ -62,14 +62,15 @@ export function knot(
   args: string[],
   options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string; timeout?: number } = {},
 ): KnotResult {
+  const env = options.env ?? isolatedEnv();
   const result = spawnSync(process.execPath, [KNOT_BIN, ...args], {
-    env: options.env ?? isolatedEnv(),
+    env,
     cwd: options.cwd,
     input: options.input ?? "",
     encoding: "utf8",
     timeout: options.timeout ?? 20_000,
     maxBuffer: 512 * 1024 * 1024,
   });
-  checkPseudo(args, () => result);
+  checkPseudo(args, () => result, env.KNOT_LANG);
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

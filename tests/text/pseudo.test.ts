@@ -75,4 +75,12 @@ describe("the pseudo-locale check", () => {
     expect(forPrograms(["start", "stretch", "--events", "ev.jsonl"])).toBe(false);
     expect(forPrograms(["list"])).toBe(false);
   });
+
+  it("leaves out the report's HTML page on standard output, never the line saying where it went", () => {
+    expect(forPrograms(["report"])).toBe(true);
+    expect(forPrograms(["report", "--out", "-"])).toBe(true);
+    expect(forPrograms(["report", "--out=-"])).toBe(true);
+    expect(forPrograms(["report", "--out", "page.html"])).toBe(false);
+    expect(forPrograms(["report", "--help"])).toBe(false);
+  });
 });
