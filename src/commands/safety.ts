@@ -16,7 +16,6 @@ import { proseWriter, textWidth } from "../output.js";
 import {
   answeredNone,
   SCREENS,
-  type ScreenAnswer,
   type ScreenId,
   type ScreeningEvent,
   screenGroups,
@@ -32,7 +31,7 @@ import { closestMatches } from "../suggest.js";
 import { allowanceText } from "../text/allowance.js";
 import { KEEP_MOVING } from "../text/health.js";
 import { didYouMean } from "../text/routine.js";
-import { THERMAL_RULE_TEXT, safetyText as t, WHEN_ASKED } from "../text/safety.js";
+import { askScreen, THERMAL_RULE_TEXT, safetyText as t, WHEN_ASKED } from "../text/safety.js";
 import { asker } from "../ui/prompt.js";
 import { quote } from "../ui/safe.js";
 import { bulleted } from "../ui/text.js";
@@ -211,21 +210,7 @@ async function screenNow(lists: string[], options: SafetyOptions, ctx: Context):
   const events: ScreeningEvent[] = [];
   try {
     for (const group of screenGroups(screens)) {
-      for (const line of t.screenLines(group)) out(line);
-      const q = t.screenQuestion(group);
-      const answer = await ask.choose<ScreenAnswer>(
-        q.message,
-        "soon" in q
-          ? [
-              { name: q.none, value: "none" },
-              { name: q.emergency, value: "emergency" },
-              { name: q.soon, value: "soon" },
-            ]
-          : [
-              { name: q.none, value: "none" },
-              { name: q.applies, value: "applies" },
-            ],
-      );
+      const answer = await askScreen(ask, group, out);
       events.push(answered(group, answer));
       out();
       if (answer === "emergency") {
