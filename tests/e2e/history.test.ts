@@ -11,7 +11,7 @@ import {
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { knotInPty, shortRoutine, sleep, startInPty } from "./pty.js";
-import { isolatedEnv, KNOT_BIN, knot } from "./run-knot.js";
+import { isolatedEnv, KNOT_BIN, knot, minuteRecord } from "./run-knot.js";
 
 const ptyEnv = () => isolatedEnv({ TERM: "xterm-256color", NO_COLOR: "1" });
 const threeSteps = () =>
@@ -170,23 +170,7 @@ describe("history, end to end", () => {
     const now = Date.now();
     const rollingAgo = 5 * 60_000;
     const iso = (msAgo: number) => new Date(now - msAgo).toISOString();
-    const record = (id: string, msAgo: number, step: object) => ({
-      v: 1,
-      id,
-      routine: id,
-      name: id,
-      category: "mixed",
-      areas: ["upper-back"],
-      sides: [],
-      startedAt: iso(msAgo),
-      endedAt: iso(msAgo - 60_000),
-      plannedSeconds: 60,
-      doneSeconds: 60,
-      ended: "completed",
-      ratings: {},
-      steps: [{ name: "s", planned: 60, done: 60, outcome: "done", at: iso(msAgo), ...step }],
-      stoppedAt: 0,
-    });
+    const record = (id: string, msAgo: number, step: object) => minuteRecord(now, id, msAgo, step);
     const dir = join(env.XDG_DATA_HOME!, "knot");
     mkdirSync(dir, { recursive: true });
     // The safety questions were answered before, at a terminal.

@@ -74,3 +74,28 @@ export function knot(
   checkPseudo(args, () => result, env.KNOT_LANG);
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/**
+ * A one-minute session of one step, finished `msAgo` before `now`, as knot records it: the
+ * step's kind and area (a massage, a cold pack) come from `step`.
+ */
+export function minuteRecord(now: number, id: string, msAgo: number, step: object) {
+  const iso = (ago: number) => new Date(now - ago).toISOString();
+  return {
+    v: 1,
+    id,
+    routine: id,
+    name: id,
+    category: "mixed",
+    areas: ["upper-back"],
+    sides: [],
+    startedAt: iso(msAgo),
+    endedAt: iso(msAgo - 60_000),
+    plannedSeconds: 60,
+    doneSeconds: 60,
+    ended: "completed",
+    ratings: {},
+    steps: [{ name: "s", planned: 60, done: 60, outcome: "done", at: iso(msAgo), ...step }],
+    stoppedAt: 0,
+  };
+}

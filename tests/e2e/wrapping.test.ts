@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { displayWidth, prepareWidths, stripAnsi } from "../../src/ui/text.js";
 import { knotInPty } from "./pty.js";
-import { isolatedEnv, knot } from "./run-knot.js";
+import { isolatedEnv, knot, minuteRecord } from "./run-knot.js";
 
 /**
  * Every command that prints prose, as a person reads it at a terminal 80 columns wide: no line
@@ -89,24 +89,7 @@ function markedTwice(text: string): string[] {
 /** A self-massage and a cold session minutes ago: today, stats and history have lines to show. */
 function seedHistory(env: NodeJS.ProcessEnv): void {
   const now = Date.now();
-  const iso = (msAgo: number) => new Date(now - msAgo).toISOString();
-  const record = (id: string, msAgo: number, step: object) => ({
-    v: 1,
-    id,
-    routine: id,
-    name: id,
-    category: "mixed",
-    areas: ["upper-back"],
-    sides: [],
-    startedAt: iso(msAgo),
-    endedAt: iso(msAgo - 60_000),
-    plannedSeconds: 60,
-    doneSeconds: 60,
-    ended: "completed",
-    ratings: {},
-    steps: [{ name: "s", planned: 60, done: 60, outcome: "done", at: iso(msAgo), ...step }],
-    stoppedAt: 0,
-  });
+  const record = (id: string, msAgo: number, step: object) => minuteRecord(now, id, msAgo, step);
   const dir = join(env.XDG_DATA_HOME!, "knot");
   mkdirSync(dir, { recursive: true });
   const lines = [
