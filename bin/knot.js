@@ -16,11 +16,12 @@ if ((first === "--version" || first === "-V") && rest.length === 0) {
   const Module = require("node:module");
   if (Module.enableCompileCache) Module.enableCompileCache();
   else keepCompiledCode(Module);
-  // `knot list` and `knot show` have an entry of their own, which runs them when the words are
-  // certain (src/fast-path.ts) and otherwise leaves them to the whole program.
+  // `knot list`, `show`, `start`, `today`, `stats` and `history` have an entry of their own,
+  // which runs them when the words are certain (src/fast-path.ts) and otherwise leaves them to
+  // the whole program.
   const argv = process.argv.slice(2);
   const command = argv.find((word) => word !== "--no-color");
-  const hot = command === "list" || command === "show";
+  const hot = ["list", "show", "start", "today", "stats", "history"].includes(command);
   if (!hot || !require(`../dist/${command}.cjs`).run(argv)) require("../dist/main.js");
 }
 

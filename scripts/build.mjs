@@ -250,6 +250,11 @@ try {
 const HOT_ENTRIES = {
   list: "(_, options, ctx) => list(options, ctx)",
   show: "([routine], options, ctx) => show(routine, options, ctx)",
+  // the history's commands and the start of a session: each command's chunks, read as one file
+  start: "([routine], options, ctx) => start(routine, options, ctx)",
+  today: "(_, options, ctx) => today(options, ctx)",
+  stats: "(_, options, ctx) => stats(options, ctx)",
+  history: "(_, options, ctx) => history(options, ctx)",
 };
 for (const [command, action] of Object.entries(HOT_ENTRIES)) {
   const entry = await build({
