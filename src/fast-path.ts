@@ -131,6 +131,9 @@ export function parseFast(argv: readonly string[], table: OptionTable): FastCall
   return { command: name as HotCommand, args, options };
 }
 
+/** Commands that only print: to a file or a pipe, straight to the descriptor (directStdout). */
+const PRINT_ONLY: readonly HotCommand[] = ["list", "show"];
+
 /**
  * A hot command's own entry (dist/list.cjs, dist/show.cjs: the command and what it prints, no
  * command line, made by scripts/build.mjs), which bin/knot.js hands the words first. When the
@@ -141,13 +144,17 @@ export function hotEntry(command: HotCommand, action: HotAction) {
   return (argv: string[], table = readOptionTable()): boolean => {
     const call = table && parseFast(argv, table);
     if (call?.command !== command) return false;
-    startKnot(async (_, ctx) => {
-      try {
-        return await action(call.args, call.options, ctx);
-      } catch (error) {
-        return reportError(error, ctx);
-      }
-    });
+    startKnot(
+      async (_, ctx) => {
+        try {
+          return await action(call.args, call.options, ctx);
+        } catch (error) {
+          return reportError(error, ctx);
+        }
+      },
+      undefined,
+      PRINT_ONLY.includes(command) ? "direct" : "stream",
+    );
     return true;
   };
 }

@@ -1,6 +1,7 @@
 import { fstatSync } from "node:fs";
 import type { ChalkInstance } from "chalk";
 import { type Context, createContext, type OutputStream } from "./context.js";
+import { directStdout } from "./direct-stdout.js";
 import { exitCodeAfter, exitNow, installSignalExits, LOSS_EXIT, lossOf, output } from "./output.js";
 import { reportError } from "./report-error.js";
 import { loadChalk, wantsColor } from "./ui/style.js";
@@ -17,6 +18,8 @@ export type Runner = (argv: string[], ctx: Context) => Promise<number>;
 export function startKnot(
   run: Runner,
   chalk: (color: boolean) => Promise<ChalkInstance | undefined> = loadChalk,
+  /** "direct" for a command that only prints: see directStdout. */
+  stdoutKind: "stream" | "direct" = "stream",
 ): void {
   // A closed pipe (`knot list | head`) or a closed terminal window is a normal way for a reader
   // to stop listening. A running session hears of it and records itself; otherwise knot ends.
@@ -37,14 +40,15 @@ export function startKnot(
   const onStreamError = (error: NodeJS.ErrnoException) => {
     if (!onLoss(error)) throw error;
   };
-  process.stdout.on("error", onStreamError);
-  // Node makes process.stdin and process.stderr on first use (for a file or /dev/null, stdin's
-  // file streams load with it; for a pipe, stderr's network streams: milliseconds most
-  // commands never need): each hears of a loss from then.
-  for (const name of ["stdin", "stderr"] as const) {
+  // Node makes process.stdout, stdin and stderr on first use (for a file or /dev/null, their
+  // file streams load with them; for a pipe, the network's streams: milliseconds most commands
+  // never need): each hears of a loss from then.
+  const made = new Set<string>();
+  for (const name of ["stdout", "stdin", "stderr"] as const) {
     const maker = Object.getOwnPropertyDescriptor(process, name);
     if (!maker?.get || !maker.configurable) {
       process[name].on("error", onStreamError);
+      made.add(name);
       continue;
     }
     Object.defineProperty(process, name, {
@@ -58,6 +62,7 @@ export function startKnot(
           value: stream,
         });
         stream.on("error", onStreamError);
+        made.add(name);
         return stream;
       },
     });
@@ -72,8 +77,10 @@ export function startKnot(
     const argv = process.argv.slice(2);
     const colorFlag = argv.includes("--no-color") ? false : undefined;
     const stderr = stderrOnFirstWrite();
-    const anyColor = [process.stdout, stderr].some((s) => wantsColor(s, process.env, colorFlag));
-    ctx = createContext({ color: colorFlag, chalk: await chalk(anyColor), stderr });
+    const stdout =
+      stdoutKind === "direct" ? directStdout(onLoss, () => made.has("stdout")) : process.stdout;
+    const anyColor = [stdout, stderr].some((s) => wantsColor(s, process.env, colorFlag));
+    ctx = createContext({ color: colorFlag, chalk: await chalk(anyColor), stdout, stderr });
     process.exitCode = exitCodeAfter(await run(argv, ctx));
     // Leaving a terminal that hung up: Node's own restoring of it on exit would fail.
     if (output.terminalGone) exitNow(process.exitCode);

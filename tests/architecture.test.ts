@@ -57,6 +57,7 @@ const LAYERS: readonly { name: string; paths: readonly string[] }[] = [
       "ui/line-prompt.ts",
       "context.ts",
       "output.ts",
+      "direct-stdout.ts",
       "files.ts",
       "paths.ts",
       "signals.ts",

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -100,6 +100,40 @@ describe("the entries of knot list and knot show", () => {
       expect(list(words, table)).toBe(false);
     }
     expect(ran).toBe(false);
+  });
+
+  it("write to a file, and stop quietly when a pipe's reader stops, as the whole program does", () => {
+    const env = personEnv();
+    const cwd = fileURLToPath(new URL("../../", import.meta.url));
+    const out = join(env.HOME!, "out.txt");
+    for (const words of [["list"], ["show", "stretch"]]) {
+      const run = (entry: string) => {
+        const file = spawnSync(process.execPath, [entry, ...words], {
+          env,
+          cwd,
+          stdio: ["ignore", openSync(out, "w"), "pipe"],
+        });
+        const written = readFileSync(out, "utf8");
+        // the reader takes one line and goes: knot ends without a word, with code 0
+        const piped = spawnSync(
+          "bash",
+          [
+            "-o",
+            "pipefail",
+            "-c",
+            `"$0" "$@" | head -n 1 >/dev/null`,
+            process.execPath,
+            entry,
+            ...words,
+          ],
+          { env, cwd, encoding: "utf8" },
+        );
+        return { words, status: file.status, written, piped: [piped.status, piped.stderr] };
+      };
+      const own = run(KNOT_BIN);
+      expect(own.written.split("\n").length).toBeGreaterThan(5);
+      expect(own).toEqual(run(dist("main.js")));
+    }
   });
 
   it("hold only what their command prints: no command line, and the poses only for show", () => {
