@@ -25,6 +25,15 @@ export const indexDir = (dataDir: string): string => join(dataDir, "index");
 
 const startOf = (r: { startedAt: string }) => Date.parse(r.startedAt);
 
+/** The local days (dayNumber) a month's sessions did something on, with its first and last start. */
+function activeDaysOf(index: MonthIndex): { first: number; last: number; days: number[] } {
+  const starts = index.summaries.filter((r) => r.doneSeconds > 0).map(startOf);
+  const first = Math.min(...starts, 0);
+  const last = Math.max(...starts, 0);
+  const days = [...new Set(starts.map(dayNumber))].sort((x, y) => x - y);
+  return { first, last, days };
+}
+
 /**
  * The months' indexes, as one knot reads them: each month's loaded once (a command that asks
  * twice, such as stats for its window and then the trend, reads it once).
@@ -131,6 +140,10 @@ export class MonthIndexes {
       return [];
     }
     this.seen.set(month, stat);
+    // A month this knot has read already (this month, for a window or the rules) gives its
+    // days at once: the file of every month's days is read only for months not loaded.
+    const loaded = this.loaded.get(month);
+    if (loaded && loaded.size === stat.size) return activeDaysOf(loaded).days;
     const path = `${this.dir}${sep}days.json`;
     this.days ??= readDays(path);
     const kept = this.days[month];
@@ -145,11 +158,8 @@ export class MonthIndexes {
     }
     // Not kept loaded: a streak of decades makes every month's days once, one month at a time,
     // and holding each month's summaries as well would grow with the history.
-    const index = this.loaded.get(month) ?? this.load(month);
-    const starts = index.summaries.filter((r) => r.doneSeconds > 0).map(startOf);
-    const first = Math.min(...starts, 0);
-    const last = Math.max(...starts, 0);
-    const days = [...new Set(starts.map(dayNumber))].sort((x, y) => x - y);
+    const index = loaded ?? this.load(month);
+    const { first, last, days } = activeDaysOf(index);
     if (index.size === stat.size) {
       this.days[month] = {
         size: stat.size,
@@ -188,12 +198,9 @@ export class MonthIndexes {
       const month = counted[i] as string;
       const [name, size, mtimeMs, start, end] = kept.months[i] as StreakMonth;
       if (name !== month) return undefined;
-      let stat: { size: number; mtimeMs: number };
-      try {
-        stat = statSync(this.fileOf(month));
-      } catch {
-        return undefined;
-      }
+      // hundreds of months for a streak of decades: a missing file is no exception here
+      const stat = statSync(this.fileOf(month), { throwIfNoEntry: false });
+      if (!stat) return undefined;
       const [atStart, atEnd] = offsetsOf(month);
       if (stat.size !== size || stat.mtimeMs !== mtimeMs || start !== atStart || end !== atEnd) {
         return undefined;

@@ -67,6 +67,8 @@ export class HistoryStore {
   migratedFrom: string | undefined;
   private ready = false;
   private readonly indexes: MonthIndexes;
+  /** The months as last listed, under the folder's time then (see months). */
+  private listed: { mtimeMs: number; ino: number; months: string[] } | undefined;
 
   constructor(
     readonly dataDir: string,
@@ -85,10 +87,22 @@ export class HistoryStore {
   months(): string[] {
     this.migrate();
     try {
-      return readdirSync(this.dir)
+      // A command asks several times (its window, the rules' weeks, the streak): the folder is
+      // listed again only when a file has come or gone since, which changes its time. A folder
+      // changed in the last second is listed every time: its time is kept in steps of a few
+      // milliseconds, so a file added within the same step would not change it.
+      const folder = statSync(this.dir);
+      const listed = this.listed;
+      if (listed && listed.mtimeMs === folder.mtimeMs && listed.ino === folder.ino) {
+        return listed.months.slice();
+      }
+      const months = readdirSync(this.dir)
         .filter((name) => MONTH_FILE.test(name))
         .map((name) => name.slice(0, 7))
         .sort();
+      const settled = Date.now() - folder.mtimeMs > 1000;
+      this.listed = settled ? { mtimeMs: folder.mtimeMs, ino: folder.ino, months } : undefined;
+      return months.slice();
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
       throw historyReadError(this.dir, error);
@@ -158,6 +172,7 @@ export class HistoryStore {
     this.migrate();
     const month = monthOf(record.startedAt);
     this.indexes.forget(month);
+    this.listed = undefined;
     appendRecord(this.fileOf(month), record);
   }
 
@@ -179,6 +194,7 @@ export class HistoryStore {
       try {
         lock.check();
         this.indexes.forget(month);
+        this.listed = undefined;
         appendLines(this.fileOf(month), pending.get(month) ?? []);
         pending.delete(month);
       } catch (error) {
@@ -251,6 +267,7 @@ export class HistoryStore {
   clear(now: number): string | undefined {
     this.migrate();
     const lock = this.lock("clearing the history");
+    this.listed = undefined;
     try {
       const backup = `${this.dir}.bak-${stamp(now)}`;
       try {

@@ -1,5 +1,13 @@
 import { spawn } from "node:child_process";
-import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { streak, streakOverDays } from "../../src/history/analysis.js";
@@ -55,6 +63,30 @@ describe("the history in monthly files", () => {
     ]);
     expect(newest.flat().map((r) => r.id)).toEqual(all.map((r) => r.id).reverse());
     expect([...store.oldestFirst()].flat().map((r) => r.id)).toEqual(all.map((r) => r.id));
+  });
+
+  it("lists the months again once a month file has come or gone, whoever wrote it", () => {
+    const { store, data } = watched();
+    for (const r of sessions(40, 10)) store.append(r);
+    const folder = join(data, "history");
+    // a folder last changed a while ago, whose listing is kept between questions
+    const settle = () => utimesSync(folder, new Date(NOW - DAY), new Date(NOW - DAY));
+    settle();
+    expect(store.months()).toEqual(["2026-10", "2026-11"]);
+    // another knot (an import on this computer, a sync) adds a month file
+    const july = rec({ start: "2026-07-10T09:00:00.000Z" });
+    writeFileSync(join(folder, "2026-07.jsonl"), `${JSON.stringify(july)}\n`);
+    expect(store.months()).toEqual(["2026-07", "2026-10", "2026-11"]);
+    expect(store.read().map((r) => r.id)).toContain(july.id);
+    settle();
+    expect(store.months()).toEqual(["2026-07", "2026-10", "2026-11"]);
+    rmSync(join(folder, "2026-10.jsonl"));
+    expect(store.months()).toEqual(["2026-07", "2026-11"]);
+    // and this knot's own session in a month of its own
+    settle();
+    store.append(rec({ start: "2026-05-02T09:00:00.000Z" }));
+    settle();
+    expect(store.months()).toEqual(["2026-05", "2026-07", "2026-11"]);
   });
 
   it("opens only the months a question needs", () => {
