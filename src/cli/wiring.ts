@@ -32,8 +32,20 @@ export const EXITS = {
 
 export const exitCodes = (codes: string): string => cliText.exitCodes(codes);
 
-/** Commander's headings ("Usage:", "Options:"...) through the text layer. */
-export const helpWords = { styleTitle: (title: string) => cliText.titles[title] ?? title };
+/**
+ * Commander's headings ("Usage:", "Options:"...) and terms (the usage line, the left column of
+ * its tables) through the text layer. Commander measures the styled terms to pad the column.
+ */
+export const helpWords = {
+  styleTitle: (title: string) => cliText.titles[title] ?? title,
+  styleUsage: cliText.term,
+  styleOptionTerm: cliText.term,
+  styleSubcommandTerm: cliText.term,
+  styleArgumentTerm: cliText.term,
+  // Descriptions are wrapped beside their terms while 20 columns are left for them (commander
+  // leaves them whole under 40): a language with longer terms keeps its columns at 80.
+  minWidthToWrap: 20,
+};
 
 /** Commander's own errors through the text layer. */
 export const commanderError = (text: string): string => cliText.commander(text);

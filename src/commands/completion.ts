@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { Context } from "../context.js";
 import { KnotError } from "../errors.js";
+import { cliText } from "../text/cli.js";
 import { quote } from "../ui/safe.js";
 import { completionSpec, type PathSpec } from "./completion-spec.js";
 
@@ -268,7 +269,7 @@ export function completionScript(shell: Shell, program: Command): string {
 
 export async function completion(shell: string, program: Command, ctx: Context): Promise<number> {
   if (!(SHELLS as readonly string[]).includes(shell)) {
-    throw new KnotError(`knot completes for ${SHELLS.join(", ")}, not ${quote(shell)}.`);
+    throw new KnotError(cliText.noShell(SHELLS.join(", "), quote(shell)));
   }
   ctx.stdout.write(completionScript(shell as Shell, program));
   return 0;

@@ -66,7 +66,10 @@ export async function list(options: ListOptions, ctx: Context): Promise<number> 
   } else {
     // cut to the terminal (or to COLUMNS when piped with it), whole when piped without it
     const width = ctx.stdout.isTTY || ctx.env.COLUMNS ? textWidth(ctx.stdout, ctx.env) : undefined;
-    await prepareWidths(entries.flatMap((e) => [e.routine.id, e.routine.name]));
+    const t = listText;
+    const ids = entries.map((e) => t.cell(e.routine.id));
+    const categories = entries.map((e) => t.category(e.routine.category));
+    await prepareWidths([...ids, ...entries.map((e) => e.routine.name)]);
     const time = (e: (typeof entries)[number]) =>
       formatDuration(e.totalSeconds) + (hasManualSteps(e.timeline) ? "+" : "");
     const h = listText.headers;
@@ -76,25 +79,25 @@ export async function list(options: ListOptions, ctx: Context): Promise<number> 
     const nameRoom = width
       ? width -
         [
-          widest(entries.map((e) => e.routine.id)),
-          widest([h.category, ...entries.map((e) => e.routine.category)]),
+          widest([h.id, ...ids]),
+          widest([h.category, ...categories]),
           widest([h.time, ...entries.map(time)]),
         ].reduce((sum, w) => sum + w + 2, 2 + 8)
       : Infinity;
-    const rows = entries.map((e) => {
+    const rows = entries.map((e, i) => {
       const mark =
         e.origin === "custom"
           ? e.overridesBuiltIn
             ? listText.replacesBuiltIn
             : listText.custom
           : "";
-      const name = truncate(e.routine.name, Math.max(12, nameRoom - displayWidth(mark)));
+      const name = truncate(t.cell(e.routine.name), Math.max(12, nameRoom - displayWidth(mark)));
       return [
-        s.id(e.routine.id),
+        s.id(ids[i]!),
         name + (mark ? s.dim(mark) : ""),
-        e.routine.category,
+        categories[i]!,
         time(e),
-        e.routine.areas.join(", "),
+        t.areaList(e.routine.areas),
       ];
     });
     const header = [h.id, h.name, h.category, h.time, h.areas].map((cell) => s.dim(cell));

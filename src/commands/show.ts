@@ -12,7 +12,7 @@ import { timelineToRun } from "../safety/rules.js";
 import { KEEP_MOVING } from "../text/health.js";
 import { showText as t } from "../text/library.js";
 import { outlineSteps, timelineLength } from "../text/steps.js";
-import { bulleted, padEnd, wrap } from "../ui/text.js";
+import { bulleted, displayWidth, padEnd, wrap } from "../ui/text.js";
 import { readUserSettings } from "./settings.js";
 import { layoutWidth, openLibrary, printJson } from "./shared.js";
 
@@ -99,8 +99,13 @@ export async function show(
     ),
   );
   const lines = outlineSteps(routine.steps, (id) => library.find(id)?.routine);
-  const nameWidth = Math.max(...lines.map((l) => l.depth * 2 + l.text.length));
-  const stepsWidth = nameWidth + 4 + 22 + Math.max(...lines.map((l) => l.kind?.length ?? 0));
+  const names = lines.map((l) => t.stepName(l.text));
+  const kinds = lines.map((l) => (l.kind ? t.kind(l.kind) : ""));
+  const widest = (cells: string[]) => Math.max(0, ...cells.map(displayWidth));
+  const nameWidth = Math.max(...lines.map((l, i) => l.depth * 2 + displayWidth(names[i]!)));
+  // the durations' column: 22 wide, wider for longer words
+  const durationWidth = Math.max(22, widest(lines.map((l) => l.duration)) + 2);
+  const stepsWidth = nameWidth + 4 + durationWidth + widest(kinds);
   const figures =
     lines.some((l) => l.pose) &&
     (await drawsFigures(ctx, stepsWidth + FIGURE_GAP + FIGURE_BOX.width));
@@ -109,11 +114,11 @@ export async function show(
     ? Math.min(100, (ctx.stdout.columns ?? 0) - FIGURE_GAP - FIGURE_BOX.width)
     : width;
   const drawn = new Set<PoseName>();
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
     const indent = "  ".repeat(line.depth + 1);
-    const name = `${indent}${line.text}`.padEnd(nameWidth + 4);
-    const kind = line.kind ? s.kind[line.kind as keyof typeof s.kind](line.kind) : "";
-    const rows = [`${name}${line.duration.padEnd(22)}${kind}`];
+    const name = padEnd(`${indent}${names[i]}`, nameWidth + 4);
+    const kind = line.kind ? s.kind[line.kind as keyof typeof s.kind](kinds[i]!) : "";
+    const rows = [`${name}${padEnd(line.duration, durationWidth)}${kind}`];
     if (line.instruction) {
       for (const text of wrap(line.instruction, textWidth - indent.length - 4)) {
         rows.push(`${indent}    ${s.dim(text)}`);

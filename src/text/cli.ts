@@ -10,8 +10,15 @@ export const cliText = localized({
     "Global Options:": "Global Options:",
     "Commands:": "Commands:",
   } as Record<string, string>,
+  /**
+   * A help page's terms as commander writes them from the command's definition: the usage line
+   * (knot list [options]) and the left column of its tables (-n, --name <name>, show <routine>).
+   */
+  term: (term: string) => term,
   /** Commander's own errors (an unknown option, a missing argument), as commander words them. */
   commander: (message: string) => message,
+  /** knot completion with a shell it writes no script for. */
+  noShell: (shells: string, given: string) => `knot completes for ${shells}, not ${given}.`,
   examples: (lines: readonly string[]) =>
     `\nExamples:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`,
   exitCodes: (codes: string) => `\nExit codes: ${codes}.\n`,

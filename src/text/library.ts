@@ -8,6 +8,12 @@ export const listText = localized({
     return `No ${category ? which : `routines ${which}`}.`;
   },
   headers: { id: "ID", name: "NAME", category: "CATEGORY", time: "TIME", areas: "AREAS" },
+  /** A routine's id or name in its column, as it is: data. */
+  cell: (value: string) => value,
+  /** A routine's category (stretch, cold, heat, massage, mixed) in its column. */
+  category: (category: string) => category,
+  /** The body areas a routine works, in its column. */
+  areaList: (areas: readonly string[]) => areas.join(", "),
   custom: " (custom)",
   replacesBuiltIn: " (custom, replaces built-in)",
   /** The mark after a time that does not count steps that wait. */
@@ -33,5 +39,9 @@ export const showText = localized({
   total: (label: string, length: string, manual: boolean) =>
     `  ${label} ${length}${manual ? " + steps that wait for you" : ""}`,
   totalLabel: "Total",
+  /** A step's name in the outline, as the routine gives it: data. */
+  stepName: (name: string) => name,
+  /** A step's kind (prepare, hold, move, rest, cold, heat, massage) in the outline. */
+  kind: (kind: string) => kind,
   sources: "Sources",
 });

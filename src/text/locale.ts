@@ -66,7 +66,11 @@ function given(text: string): boolean {
 
 const MARKED = new RegExp(`${PSEUDO_OPEN}|\u00b7*${PSEUDO_CLOSE}`, "g");
 
-/** A part of a message, without the marks (and their lengthening) it got as a message itself. */
+/**
+ * A part of a message (or a list of parts), without the marks (and their lengthening) it got
+ * as a message itself.
+ */
 function unmarked(part: unknown): unknown {
+  if (Array.isArray(part)) return part.map(unmarked);
   return typeof part === "string" ? part.replace(MARKED, "") : part;
 }

@@ -2,12 +2,17 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { cliText } from "../../src/text/cli.js";
+import { listText, showText } from "../../src/text/library.js";
+import { myRoutinesText as t } from "../../src/text/my-routines.js";
+import { settingsText } from "../../src/text/settings.js";
 import { routineJson, tempDir } from "../helpers.js";
 import { isolatedEnv, KNOT_BIN, knot } from "./run-knot.js";
 
 const version = JSON.parse(
   readFileSync(new URL("../../package.json", import.meta.url), "utf8"),
 ).version;
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
 
 describe("the built knot binary", () => {
@@ -15,22 +20,26 @@ describe("the built knot binary", () => {
     expect(knot(["--version"])).toMatchObject({ status: 0, stdout: `${version}\n` });
     const help = knot(["--help"]);
     expect(help.status).toBe(0);
-    expect(help.stdout).toMatch(/Usage: knot/);
-    expect(help.stdout).toMatch(/Examples:\n {2}\$ knot start stretch/);
+    expect(help.stdout).toContain(
+      `${cliText.titles["Usage:"]} ${cliText.term("knot [options] [command]")}`,
+    );
+    // the heading and the first example, as the text layer words them
+    expect(help.stdout).toContain(cliText.examples(["knot start stretch"]).trim());
     const showHelp = knot(["help", "show"]);
-    expect(showHelp.stdout).toMatch(/\$ knot show stretch/);
+    expect(showHelp.stdout).toContain(cliText.examples(["knot show stretch"]).split("\n")[2]);
   });
 
   it("prints help when run with no arguments and no terminal", () => {
     const result = knot([]);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/Commands:/);
+    expect(result.stdout).toContain(cliText.titles["Commands:"]);
   });
 
   it("lists, shows and validates the built-ins", () => {
     const list = knot(["list"]);
     expect(list.status).toBe(0);
-    expect(list.stdout).toMatch(/^cold-cycle\s+Cold pack cycle/m);
+    const row = [listText.cell("cold-cycle"), listText.cell("Cold pack cycle")].map(literal);
+    expect(list.stdout).toMatch(new RegExp(`^${row.join("\\s+")}`, "m"));
     expect(list.stdout).not.toContain("\u001b["); // no colour when piped
     const show = knot(["show", "heat", "--json"]);
     expect(JSON.parse(show.stdout).totalSeconds).toBe(930);
@@ -39,7 +48,8 @@ describe("the built knot binary", () => {
       .filter((f) => f !== "schema.json")
       .map((f) => join(routinesDir, f));
     const valid = knot(["validate", ...files]);
-    expect(valid.stdout.match(/^ok {2}/gm)).toHaveLength(files.length);
+    const lines = valid.stdout.split("\n");
+    for (const file of files) expect(lines).toContain(t.okLine(t.ok, file));
     expect(valid.status).toBe(0);
   });
 
@@ -74,15 +84,15 @@ describe("the built knot binary", () => {
   it("keeps settings in XDG_CONFIG_HOME and recovers from a corrupt file", () => {
     const env = isolatedEnv();
     expect(knot(["config", "path"], { env }).stdout.split("\n")[0]).toBe(
-      join(env.XDG_CONFIG_HOME!, "knot", "config.json"),
+      settingsText.fileLine(join(env.XDG_CONFIG_HOME!, "knot", "config.json")),
     );
     expect(knot(["config", "set", "voice", "on"], { env }).status).toBe(0);
-    expect(knot(["config", "get", "voice"], { env }).stdout).toBe("true\n");
+    expect(knot(["config", "get", "voice"], { env }).stdout).toBe(`${settingsText.cell("true")}\n`);
     const file = join(env.XDG_CONFIG_HOME!, "knot", "config.json");
     writeFileSync(file, "{ this is not json");
     const result = knot(["config", "get", "voice"], { env });
     expect(result.status).toBe(0);
-    expect(result.stdout).toBe("false\n");
+    expect(result.stdout).toBe(`${settingsText.cell("false")}\n`);
     expect(result.stderr).toMatch(
       /settings file could not be read[\s\S]*moved to .*config\.json\.bad-/,
     );
@@ -123,7 +133,8 @@ describe("the built knot binary", () => {
         encoding: "utf8",
       },
     );
-    expect(result.stdout).toMatch(/^Full session[^\n]*\n$/);
+    const about = showText.about("full-session", "mixed", showText.builtIn);
+    expect(result.stdout).toBe(`${showText.heading("Full session", about)}\n`);
     expect(result.stderr).toBe("");
   });
 });

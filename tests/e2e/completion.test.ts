@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { cliText } from "../../src/text/cli.js";
 import { routineJson, tempDir } from "../helpers.js";
 import { isolatedEnv, KNOT_BIN, knot } from "./run-knot.js";
 
@@ -61,9 +62,12 @@ const bashScript = (() => {
   };
 })();
 
-/** The commands `knot --help` lists. */
-const helpCommands = (): string[] =>
-  [...knot(["--help"]).stdout.matchAll(/^ {2}([a-z][\w-]*)\b/gm)].map((m) => m[1]!);
+/** The commands `knot --help` lists (each term as the text layer gives it: "x" in English). */
+const helpCommands = (): string[] => {
+  const [open] = cliText.term("x").split("x");
+  const term = new RegExp(`^ {2}${open}([a-z][\\w-]*)\\b`, "gm");
+  return [...knot(["--help"]).stdout.matchAll(term)].map((m) => m[1]!);
+};
 
 describe.concurrent("shell completion in bash", () => {
   const env = shellEnv();
@@ -151,7 +155,7 @@ describe.concurrent("shell completion in bash", () => {
   it("refuses an unknown shell with exit 2", () => {
     const result = knot(["completion", "tcsh"]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/bash, zsh, fish, not "tcsh"/);
+    expect(result.stderr).toContain(cliText.noShell("bash, zsh, fish", '"tcsh"'));
   });
 });
 

@@ -51,8 +51,19 @@ export function forPrograms(args: readonly string[]): boolean {
         a.startsWith("--export") ||
         (a === "--events" && args[i + 1] === "-") ||
         a === "--events=-",
-    ) || reportHtml(args)
+    ) ||
+    reportHtml(args) ||
+    shellScript(args)
   );
+}
+
+/**
+ * `knot completion <shell>` writes a script for the shell to source, and `knot __complete` the
+ * words a shell offers: both are read by a program. Its help and its errors are a person's.
+ */
+function shellScript(args: readonly string[]): boolean {
+  if (args.includes("--help") || args.includes("-h")) return false;
+  return args[0] === "__complete" || (args[0] === "completion" && args.length > 1);
 }
 
 /** `knot report` writes its HTML page to standard output without --out, or with --out -. */

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { showText } from "../../src/text/library.js";
+import { stepDuration } from "../../src/text/steps.js";
 import { knotInPty } from "./pty.js";
 import { isolatedEnv } from "./run-knot.js";
 
@@ -17,7 +19,15 @@ describe("knot show at a real terminal", () => {
     expect((await run.exited).exitCode).toBe(0);
     const text = run.output();
     expect(/[\u2801-\u28ff]/u.test(text)).toBe(figures);
-    expect(text).toMatch(/Neck side tilt\s+15s each side\s+hold/);
+    // the row as the text layer gives its cells, in any language
+    const cells = [
+      showText.stepName("Neck side tilt"),
+      stepDuration(15, true),
+      showText.kind("hold"),
+    ];
+    expect(text).toMatch(new RegExp(cells.map(literal).join("\\s+")));
     for (const line of text.split(/\r?\n/)) expect([...line].length).toBeLessThanOrEqual(cols);
   });
 });
+
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
