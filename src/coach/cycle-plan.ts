@@ -1,6 +1,7 @@
 import { type CycleSpec, cycleTimeline } from "../cycle.js";
 import { withKindCautions } from "../routine/describe.js";
 import type { Area } from "../routine/vocabulary.js";
+import { coachText as words } from "../text/coach.js";
 import type { Plan } from "./plan.js";
 
 /**
@@ -11,9 +12,7 @@ export function cyclePlan(spec: CycleSpec, areas: Area[], guideCautions: readonl
   const { kind } = spec;
   return {
     id: `cycle-${kind}`,
-    name:
-      `${kind === "cold" ? "Cold" : "Heat"} ${spec.onMinutes} min` +
-      (spec.rounds > 1 ? `, off ${spec.offMinutes} min, ${spec.rounds} rounds` : ""),
+    name: words.cycleName(kind, spec.onMinutes, spec.offMinutes, spec.rounds),
     category: kind,
     areas,
     cautions: withKindCautions(guideCautions, [{ kind }]),

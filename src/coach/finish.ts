@@ -5,7 +5,10 @@ import type { SessionSummary } from "../session/engine.js";
 import { timeDoneWords } from "../session/time-words.js";
 import { type EndSignal, SIGNAL_EXIT } from "../signals.js";
 import { whenText } from "../text/allowance.js";
+import { coachText } from "../text/coach.js";
 import { type AdviceLine, stopAdviceLines } from "../text/health.js";
+
+const words = coachText.finish;
 
 /** A line said after a session, with how it is shown. */
 export interface Said {
@@ -24,18 +27,14 @@ export function summaryLine(
   summary: SessionSummary | undefined,
   label?: string,
 ): string {
-  if (!summary) return `${plan.name}: stopped before the first step.`;
+  if (!summary) return words.before(plan.name);
   const time = timeDoneWords(summary);
-  const steps = `${summary.completed} of ${summary.total} steps done${summary.skipped ? `, ${summary.skipped} skipped` : ""}`;
   const how =
-    summary.reason === "completed"
-      ? "Finished"
-      : summary.reason === "pain"
-        ? "Stopped (it hurts)"
-        : summary.reason === "quit"
-          ? "Stopped"
-          : "Interrupted";
-  return `${label ?? how}: ${plan.name}, ${time}, ${steps}.`;
+    summary.reason === "completed" || summary.reason === "pain" || summary.reason === "quit"
+      ? words.how[summary.reason]
+      : words.how.other;
+  const { completed, total, skipped } = summary;
+  return words.summary(label ?? how, plan.name, time, completed, total, skipped);
 }
 
 /**
@@ -60,21 +59,13 @@ export function stoppedLines(
   );
   const rated =
     stop.reason === "rose"
-      ? `Your pain went from ${ratings.before} before ${plan.name} to ${stop.rating} after it`
-      : `You rated your pain ${stop.rating} out of 10 after ${plan.name}`;
+      ? words.rose(ratings.before, plan.name, stop.rating)
+      : words.rated(stop.rating, plan.name);
   return [
-    ...(worst
-      ? [plain("10 out of 10 is the worst pain imaginable."), ...emergency, plain("")]
-      : []),
+    ...(worst ? [plain(words.worst), ...emergency, plain("")] : []),
     ...(ended ? [plain(ended)] : []),
-    plain(
-      `${rated}, so it is stopped for today: knot will not start it again until ${whenText(stop.until, now)}.`,
-    ),
-    plain(
-      plan.id === "stretch"
-        ? "Rest in a comfortable position and breathe slowly; gentle movement through the day is fine."
-        : "Rest in a comfortable position and breathe slowly; a gentle stretch may still be fine (knot start stretch).",
-    ),
+    plain(words.stopped(rated, whenText(stop.until, now))),
+    plain(plan.id === "stretch" ? words.restStretch : words.restOther),
     ...(ended ? [plain(""), ...after] : []),
   ];
 }
@@ -92,7 +83,7 @@ export const hurtLines = (plan: Named, summary: SessionSummary | undefined): Sai
 
 /** Ended with a pack on: the call comes first, whatever ended the session. */
 export const packLine = (pack: "cold" | "heat"): Said => ({
-  text: `Take the ${pack === "cold" ? "cold pack" : "heat"} off now, and check your skin.`,
+  text: words.packOff(pack),
   tone: "error",
 });
 
@@ -149,30 +140,23 @@ export function closing(end: Ending): Closing {
   if (end.logFailed)
     return close([line(summaryLine(plan, summary))], ExitCode.failure, end.logFailed);
   if (!summary)
-    return close(
-      [line("Stopped before the first step.")],
-      end.ctrlC ? ExitCode.sigint : ExitCode.endedEarly,
-    );
+    return close([line(words.beforeFirst)], end.ctrlC ? ExitCode.sigint : ExitCode.endedEarly);
   const lines: Said[] = [];
   // 8 or more after the session, or a rise of 3 or more: this routine is stopped for today.
   if (end.stop) {
-    const label = summary.reason === "completed" ? "Finished, and stopped for today" : undefined;
+    const label = summary.reason === "completed" ? words.how.stoppedForToday : undefined;
     const ended = end.hurt ? undefined : summaryLine(plan, summary, label);
     lines.push(...stoppedLines(plan, end.ratings, end.stop, end.now, ended).map(advised));
   } else if (!end.hurt) lines.push(line(summaryLine(plan, summary)));
   if (end.declined) {
-    lines.push({ text: `You answered yes to: ${end.declined}`, tone: "warn" });
-    lines.push(
-      line(
-        "So no more cold or heat this session. Nothing overrides this; ask a clinician if unsure.",
-      ),
-    );
+    lines.push({ text: words.answeredYes(end.declined), tone: "warn" });
+    lines.push(line(words.noMoreThermal));
   }
   if (end.ctrlC) return close(lines, ExitCode.sigint); // one summary line, nothing more
   // only after massage was done (not a massage routine stopped before its first rub)
   if (end.massageDone) {
     lines.push({
-      text: "Have a glass of water, and go easy on the areas you worked for a while.",
+      text: words.water,
       tone: "dim",
     });
   }

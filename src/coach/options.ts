@@ -3,6 +3,7 @@ import type { Settings } from "../config/store.js";
 import type { Context } from "../context.js";
 import { KnotError } from "../errors.js";
 import { shouldAskVoice } from "../session/voice-choice.js";
+import { coachText as words } from "../text/coach.js";
 import { quote } from "../ui/safe.js";
 
 export interface CoachFlags {
@@ -29,7 +30,7 @@ export interface CoachFlags {
 export function parseWholeNumber(flag: string, raw: string, min: number, max: number): number {
   const n = /^\d+$/.test(raw.trim()) ? Number(raw) : Number.NaN;
   if (!Number.isSafeInteger(n) || n < min || n > max) {
-    throw new KnotError(`${flag} takes a whole number from ${min} to ${max}, not ${quote(raw)}.`);
+    throw new KnotError(words.wholeNumber(flag, min, max, quote(raw)));
   }
   return n;
 }

@@ -5,6 +5,7 @@ import type { RoutineEntry } from "../routine/library.js";
 import { hasManualSteps, type TimelineEntry } from "../routine/timeline.js";
 import type { Area, Category } from "../routine/vocabulary.js";
 import { timelineToRun } from "../safety/rules.js";
+import { coachText as words } from "../text/coach.js";
 import { describeStep, timelineLength } from "../text/steps.js";
 
 /** What the coach runs: a routine from the library, or one `knot cycle` made up. */
@@ -40,11 +41,9 @@ export const planToRun = (plan: Plan, skinChecked: boolean): Plan => ({
   timeline: timelineToRun(plan.timeline, skinChecked ? undefined : EVERY_TIME),
 });
 
-export const stepCount = (count: number) => `${count} step${count === 1 ? "" : "s"}`;
-
 /** The plan's length in words: "6 steps, 5 min". */
 export const planLength = (plan: Plan) =>
-  `${stepCount(plan.timeline.length)}, ${timelineLength(plan.timeline)}`;
+  words.length(plan.timeline.length, timelineLength(plan.timeline));
 
 /** Each step's start, from the lead-in on: the plan of `--dry-run`, as data. */
 export interface DryRun {
@@ -68,14 +67,9 @@ export function printDryRun(ctx: Context, plan: Plan, leadIn: number): number {
   const out = (text = "") => println(ctx.stdout, text);
   const run = dryRun(plan, leadIn, ctx.now());
   const time = (ms: number) => new Date(ms).toTimeString().slice(0, 8);
-  out(`${ctx.style.strong(plan.name)}: ${planLength(plan)}`);
-  for (const step of run.steps)
-    out(`  ${time(step.at)}  ${String(step.number).padStart(3)}. ${step.text}`);
-  out(`  ${time(run.end)}       end`);
-  if (run.waits) {
-    out(
-      ctx.style.dim("Times after a step that waits for you move later by however long you take."),
-    );
-  }
+  out(words.dryRun.heading(ctx.style.strong(plan.name), planLength(plan)));
+  for (const step of run.steps) out(words.dryRun.step(time(step.at), step.number, step.text));
+  out(words.dryRun.end(time(run.end)));
+  if (run.waits) out(ctx.style.dim(words.dryRun.waits));
   return ExitCode.ok;
 }

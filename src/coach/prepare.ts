@@ -10,6 +10,7 @@ import type { TimelineEntry } from "../routine/timeline.js";
 import { type Allowance, allowanceAt } from "../safety/allowance.js";
 import { safetyPast } from "../safety/past.js";
 import { RULES_LOOK_BACK_MS } from "../safety/trend.js";
+import { coachText as words } from "../text/coach.js";
 import { agoWords } from "../text/time.js";
 import { canAskOn } from "../ui/can-ask.js";
 import type { Asker } from "../ui/prompt.js";
@@ -99,14 +100,21 @@ export async function offerResume(
   if (flags.resume === false) return { startIndex: 0, agreed: false };
   const offer = resumeOffer(plan, records, ctx.now());
   if (!offer) return { startIndex: 0, agreed: false };
-  const where = `step ${offer.stoppedAt + 1} of ${plan.timeline.length} (${offer.step})`;
-  say(`Your last ${plan.name} session was cut off ${agoWords(offer.agoMs)} at ${where}.`);
+  say(
+    words.resume.cutOff(
+      plan.name,
+      agoWords(offer.agoMs),
+      offer.stoppedAt + 1,
+      plan.timeline.length,
+      offer.step,
+    ),
+  );
   if (flags.resume === true) return { startIndex: offer.stoppedAt, from: offer.id, agreed: false };
   const yes =
     asking &&
     (await (
       await prompts()
-    ).confirm(ctx, "Pick up where it stopped?", {
+    ).confirm(ctx, words.resume.question, {
       default: true,
       whenNoTerminal: () => false,
     }));
@@ -138,11 +146,11 @@ export function sessionAsker(ctx: Context, plain: boolean, out: OutputStream): A
 /** "Start now?": --yes, or a yes already given after a warning, answers it. */
 export const askToStart = async (ctx: Context, agreed: boolean): Promise<boolean> =>
   agreed ||
-  (await prompts()).confirm(ctx, "Start now?", {
+  (await prompts()).confirm(ctx, words.startNow, {
     yes: agreed,
     whenNoTerminal: () => {
-      throw new KnotError("knot asks before it starts, and there is no terminal to ask in.", {
-        hint: "Add --yes to start without asking.",
+      throw new KnotError(words.noTerminal, {
+        hint: words.addYes,
       });
     },
   });
@@ -152,6 +160,6 @@ export async function keepVoice(ctx: Context, on: boolean, warn: (message: strin
   try {
     (await openConfig(ctx.paths.config, warnTo(ctx))).set("voice", on);
   } catch (error) {
-    warn(`warning: ${error instanceof KnotError ? error.message : "voice setting not saved"}`);
+    warn(words.warning(error instanceof KnotError ? error.message : words.voiceNotSaved));
   }
 }

@@ -16,6 +16,7 @@ import {
 import { TerminalControl } from "../session/terminal.js";
 import { describeStep } from "../session/view.js";
 import { voiceToKeep } from "../session/voice-choice.js";
+import { coachText as words } from "../text/coach.js";
 import type { Style } from "../ui/style.js";
 import type { SessionOptions } from "./options.js";
 import { keepVoice } from "./prepare.js";
@@ -134,9 +135,9 @@ function portsOf(input: RunInput, edges: Edges): SessionPorts {
         if (left === 0) spinner?.stop();
         else if (display.leadIn?.(left, plan.name, first && describeStep(first))) spinner?.stop();
         else if (spinner) {
-          spinner.text = `Get ready: starting in ${left} s  (Enter starts now, q quits)`;
+          spinner.text = words.leadIn.spinner(left);
           if (!spinner.isSpinning) spinner.start();
-        } else if (left === options.leadIn) say(`Get ready: starting in ${left} s.`);
+        } else if (left === options.leadIn) say(words.leadIn.line(left));
       },
     },
     // Ctrl-Z (or kill -TSTP): the shell gets a clean terminal; fg comes back to the same

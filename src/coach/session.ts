@@ -9,6 +9,7 @@ import type { EndReason, SessionState } from "../session/engine.js";
 import { openEventLog } from "../session/event-log.js";
 import { packLeftOn } from "../session/view.js";
 import { VOICE_QUESTION } from "../session/voice-choice.js";
+import { coachText as words } from "../text/coach.js";
 import { safeText } from "../ui/safe.js";
 import { bulleted, wrapIndented } from "../ui/text.js";
 import { type CoachFlags, sessionOptions, surroundingsOf } from "./options.js";
@@ -45,11 +46,12 @@ export async function coachSession(
     for (const line of options.sayWidth ? wrapIndented(text, options.sayWidth) : [text])
       println(talk, line);
   };
-  say(`${style.strong(plan.name)}  ${style.dim(planLength(plan))}`);
+  say(words.heading(style.strong(plan.name), style.dim(planLength(plan))));
   for (const caution of plan.cautions)
-    for (const line of bulleted(caution, options.width, style.warn("  ! "))) say(line);
+    for (const line of bulleted(words.caution(caution), options.width, style.warn("  ! ")))
+      say(line);
   const journal = openSessionHistory(ctx, (message) =>
-    say(style.warn(`warning: ${safeText(message)}`)),
+    say(style.warn(words.warning(safeText(message)))),
   );
   const guard = guardSessionEnd();
   try {
@@ -101,7 +103,7 @@ export async function coachSession(
       // it stopped?" or "Start anyway?" is the start's confirmation: it is not asked twice.
       const agreed = Boolean(flags.yes) || checked.startAgreed || resume.agreed;
       if (!(await askToStart(ctx, agreed))) {
-        say("Not started.");
+        say(words.notStarted);
         return ExitCode.ok;
       }
     } catch (error) {
@@ -195,7 +197,7 @@ export async function coachSession(
       now: ctx.now(),
     });
     sayAll(close.lines);
-    if (close.failure) println(ctx.stderr, ctx.errStyle.error(`knot: ${close.failure}`));
+    if (close.failure) println(ctx.stderr, ctx.errStyle.error(words.failure(close.failure)));
     if (close.weekly) {
       const { offerWeeklyCheck } = await import("../progress/weekly.js");
       await offerWeeklyCheck(ctx, { lines: rating.lines, out: talk });

@@ -8,6 +8,7 @@ import { LIMITS } from "../routine/limits.js";
 import { AREAS, type Area } from "../routine/vocabulary.js";
 import { closestMatches } from "../suggest.js";
 import { didYouMean, routineText } from "../text/routine.js";
+import { rulesText } from "../text/rules.js";
 import { canAsk, choose } from "../ui/prompt.js";
 import { quote } from "../ui/safe.js";
 import { readUserSettings } from "./settings.js";
@@ -38,8 +39,8 @@ async function areaOf(options: CycleOptions, kind: "cold" | "heat", ctx: Context
   if (!canAsk(ctx) || options.yes) return [];
   const area = await choose(
     ctx,
-    `Where will the ${kind === "cold" ? "cold pack" : "heat"} go?`,
-    AREAS.map((a) => ({ name: a.replace("-", " "), value: a })),
+    rulesText.cycle.where(kind),
+    AREAS.map((a) => ({ name: rulesText.cycle.area(a), value: a })),
   );
   return [area];
 }
@@ -47,12 +48,12 @@ async function areaOf(options: CycleOptions, kind: "cold" | "heat", ctx: Context
 export async function cycle(words: string[], options: CycleOptions, ctx: Context): Promise<number> {
   const short = parseShortForm(words);
   if (options.cold !== undefined && options.heat !== undefined) {
-    throw new KnotError("Choose --cold or --heat, not both.");
+    throw new KnotError(rulesText.cycle.bothFlags);
   }
   const flagKind =
     options.heat !== undefined ? "heat" : options.cold !== undefined ? "cold" : undefined;
   if (flagKind && short.kind && flagKind !== short.kind) {
-    throw new KnotError(`The cycle says ${short.kind} but the flag says ${flagKind}.`);
+    throw new KnotError(rulesText.cycle.flagDisagrees(short.kind, flagKind));
   }
   const kind = flagKind ?? short.kind ?? "cold";
   const config = await readUserSettings(ctx);
@@ -75,7 +76,7 @@ export async function cycle(words: string[], options: CycleOptions, ctx: Context
   };
   const overridden = checkCycle(spec, Boolean(options.force));
   for (const message of overridden) {
-    println(ctx.stderr, ctx.errStyle.warn(`Overriding the guidance, as --force asks: ${message}.`));
+    println(ctx.stderr, ctx.errStyle.warn(rulesText.cycle.overriding(message)));
   }
 
   const areas = await areaOf(options, kind, ctx);

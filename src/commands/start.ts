@@ -2,6 +2,7 @@ import type { CoachFlags } from "../coach/options.js";
 import { startRoutine } from "../coach/start-routine.js";
 import type { Context } from "../context.js";
 import { formatDuration } from "../duration.js";
+import { coachText as words } from "../text/coach.js";
 import { openLibrary } from "./shared.js";
 
 /** knot start <routine> */
@@ -14,11 +15,11 @@ export async function pickAndStart(ctx: Context): Promise<number> {
   const { choose } = await import("../ui/prompt.js");
   const id = await choose(
     ctx,
-    "Which routine?",
+    words.whichRoutine,
     library.entries.map((e) => ({
-      name: `${e.routine.name} (${formatDuration(e.totalSeconds)})`,
+      name: words.choice(e.routine.name, formatDuration(e.totalSeconds)),
       value: e.routine.id,
-      description: e.routine.summary,
+      description: e.routine.summary && words.summary(e.routine.summary),
     })),
     gentlest(library.entries),
   );

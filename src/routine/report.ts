@@ -12,9 +12,8 @@ export function formatIssues(name: string, issues: readonly Issue[]): string {
   // File names and the values quoted in messages come from the person: never printed raw.
   const file = safeText(name, { inLine: true });
   const lines = issues.slice(0, MAX_SHOWN).map((issue) => {
-    const where = issue.path ? `${issue.path}: ` : "";
     const label = issue.severity === "warning" ? routineText.report.warning : "";
-    return `  ${label}${safeText(`${where}${issue.message}`)}`;
+    return routineText.report.issue(label, safeText(issue.path), safeText(issue.message));
   });
   if (issues.length > MAX_SHOWN) lines.push(routineText.report.more(issues.length - MAX_SHOWN));
   const errors = issues.filter((i) => i.severity === "error").length;

@@ -1,5 +1,6 @@
 import type { TimelineEntry } from "../routine/timeline.js";
 import { isThermalStep } from "../safety/rules.js";
+import { sessionText } from "../text/session.js";
 import { routineSecondsLeft, type SessionState, secondsLeft } from "./engine.js";
 import { type RepMoment, repAt } from "./reps.js";
 
@@ -84,10 +85,10 @@ export function viewOf(
     ...(extra.question ? { question: extra.question } : {}),
     ...(switchSides ? { switchSides } : {}),
     ...(rep ? { rep } : {}),
-    routineName: extra.routineName,
+    routineName: sessionText.screen.routine(extra.routineName),
     index: state.index,
     count: state.timeline.length,
-    step,
+    step: shown(step),
     next: state.timeline[state.index + 1],
     left,
     stepSeconds: state.stepSeconds,
@@ -98,6 +99,26 @@ export function viewOf(
     notice: extra.notice,
     packOn: packOnOf(state, now),
   };
+}
+
+const shownSteps = new WeakMap<TimelineEntry, TimelineEntry>();
+
+/**
+ * A step as the screen shows it: its name and instruction are the routine's own words, values
+ * inside a message of the text layer (the same step every tick, made once).
+ */
+function shown(step: TimelineEntry): TimelineEntry {
+  let made = shownSteps.get(step);
+  if (!made) {
+    const { stepName, instruction } = sessionText.screen;
+    made = {
+      ...step,
+      name: stepName(step.name),
+      ...(step.instruction ? { instruction: instruction(step.instruction) } : {}),
+    };
+    shownSteps.set(step, made);
+  }
+  return made;
 }
 
 // A step in words is the routine's (a plan is described without loading the session).

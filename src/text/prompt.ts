@@ -18,4 +18,8 @@ export const promptText = localized({
   choose: (count: number) => `Type 1-${count} and press Enter: `,
   /** The keys a yes/no question takes, its default in capitals. */
   yesNo: { either: "[y/n]", yes: "[Y/n]", no: "[y/N]" },
+  /** The answer to a yes/no question, echoed after it. */
+  answered: { yes: "yes", no: "no" },
+  /** The keys' hint under a list to choose from: "↑↓ navigate • ⏎ select" (key, then action). */
+  listKeys: { navigate: "navigate", select: "select" } as Record<string, string>,
 });

@@ -114,6 +114,9 @@ export const routineText = localized({
   /** The list of a file's problems. */
   report: {
     warning: "warning: ",
+    /** One problem: "  warning: steps[1]: <message>" (the label and path empty when none). */
+    issue: (label: string, path: string, message: string) =>
+      `  ${label}${path ? `${path}: ` : ""}${message}`,
     more: (count: number) => `  ...and ${count} more`,
     problems: (file: string, errors: number) =>
       `${file} has ${errors === 1 ? "a problem" : `${errors} problems`}:`,

@@ -22,6 +22,10 @@ export const sessionText = localized({
   },
   /** The countdown on screen: standard, large and one-line views. */
   screen: {
+    /** A routine's own name, a step's name and its instruction, as values shown on screen. */
+    routine: (name: string) => name,
+    stepName: (name: string) => name,
+    instruction: (text: string) => text,
     where: (index: number, count: number) => `step ${index} of ${count} · `,
     left: (clock: string) => `${clock} left`,
     whereLeft: (index: number, count: number, clock: string) =>

@@ -1,4 +1,5 @@
 import { createInterface } from "node:readline";
+import { WriteStream } from "node:tty";
 import type { Context, OutputStream } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
 import { exitNow, output, proseWriter } from "../output.js";
@@ -155,12 +156,37 @@ export async function choose<T>(
   return guarded(ctx, () =>
     withEscape(ctx, (context) =>
       select(
-        { message: questionText(message, ctx.stdout, 2), choices, pageSize: 12, ...opening },
+        {
+          message: questionText(message, ctx.stdout, 2),
+          choices,
+          pageSize: 12,
+          theme: LIST_THEME,
+          ...opening,
+        },
         context,
       ),
     ),
   );
 }
+
+/** Bold and dim as the prompt library paints them, coloured when it colours the rest. */
+const libraryColors = WriteStream.prototype.hasColors?.() ?? false;
+const paint = (open: number) => (text: string) =>
+  libraryColors ? `\u001b[${open}m${text}\u001b[22m` : text;
+const [bold, dim] = [paint(1), paint(2)];
+
+/**
+ * The list's key hint ("↑↓ navigate • ⏎ select") laid out as the library does, its actions
+ * in knot's words.
+ */
+const LIST_THEME = {
+  style: {
+    keysHelpTip: (keys: [string, string][]) =>
+      keys
+        .map(([key, action]) => `${bold(key)} ${dim(words.listKeys[action] ?? action)}`)
+        .join(dim(" \u2022 ")),
+  },
+};
 
 /** A line typed at a terminal (bounded: see askLine), asked again until `validate` accepts it. */
 export function askChecked(ctx: Context, question: LineQuestion): Promise<string> {
@@ -368,7 +394,7 @@ export async function askYesNo(
         stdin.resume();
       }),
   );
-  out.write(`${answer ? "yes" : "no"}\n`);
+  out.write(`${answer ? words.answered.yes : words.answered.no}\n`);
   return answer;
 }
 
