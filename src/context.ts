@@ -1,6 +1,7 @@
 import type { ChalkInstance } from "chalk";
 import { proseWriter } from "./output.js";
 import { type KnotPaths, knotPaths } from "./paths.js";
+import { errorText } from "./text/errors.js";
 import { safeText } from "./ui/safe.js";
 import { createStyle, type Style, wantsColor } from "./ui/style.js";
 
@@ -73,4 +74,7 @@ export const println = (stream: OutputStream, text = ""): void => {
 export const warnTo =
   (ctx: Context) =>
   (message: string): void =>
-    proseWriter(ctx.stderr, ctx.env)(`warning: ${safeText(message)}`, ctx.errStyle.warn);
+    proseWriter(ctx.stderr, ctx.env)(
+      `${errorText.warning} ${safeText(message)}`,
+      ctx.errStyle.warn,
+    );

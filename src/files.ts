@@ -9,6 +9,7 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
+import { errorText } from "./text/errors.js";
 
 /**
  * Reading and writing the person's files safely: only regular files are read (a FIFO would
@@ -16,31 +17,11 @@ import {
  * problems described in words, as the person's environment rather than knot's bug.
  */
 
-const WORDS: Record<string, string> = {
-  ENOSPC: "the disk is full",
-  EDQUOT: "the disk quota is used up",
-  EACCES: "permission denied",
-  EPERM: "permission denied",
-  EROFS: "the file system is read-only",
-  EISDIR: "it is a folder",
-  ENOTDIR: "a part of the path is not a folder",
-  ENOENT: "no such file or folder",
-  ENXIO: "nothing is reading from it",
-  EIO: "an input/output error",
-  EAGAIN: "it is not ready to take more",
-  EMFILE: "too many files are open",
-  ENAMETOOLONG: "the name is too long",
-  ELOOP: "too many symbolic links",
-  ENOTREG: "it is not a regular file",
-  EFBIG: "it is too large",
-  ESYMLINK: "it is a symbolic link, and knot never writes through a link in its own folders",
-};
-
 /** "the disk is full (ENOSPC)": what went wrong with a file, for a person. */
 export function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code;
-  if (code && WORDS[code]) return `${WORDS[code]} (${code})`;
-  return code ?? (error as Error)?.message ?? String(error);
+  if (code) return errorText.fsWhy(errorText.fs[code], code);
+  return (error as Error)?.message ?? String(error);
 }
 
 /** Whether an error is the operating system's about a file (it has an errno code). */

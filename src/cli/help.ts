@@ -18,6 +18,9 @@ const WORDS = localized({
   exits: EXITS.common,
 });
 
+/** The help command's words, for the tests that read them in any language. */
+export const helpWords = WORDS;
+
 /** knot help [command]: one command's help, or the program's; says so when there is no such command. */
 export function helpCommand(program: Command): void {
   program.helpCommand(false);

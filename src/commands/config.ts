@@ -29,17 +29,19 @@ export async function configList(options: { json?: boolean }, ctx: Context): Pro
     return 0;
   }
   const s = ctx.style;
-  const rows = entries.map((e) => [
-    e.key,
-    e.isDefault ? String(e.value) : s.strong(String(e.value)),
-    s.dim(describeAccepted(e.key)),
-    s.dim(
-      CONFIG_KEYS[e.key].description +
-        (e.isDefault ? "" : ` (default ${CONFIG_KEYS[e.key].default})`),
-    ),
-  ]);
+  const t = settingsText;
+  const rows = entries.map((e) => {
+    const described = CONFIG_KEYS[e.key].description;
+    return [
+      t.cell(e.key),
+      e.isDefault ? t.cell(String(e.value)) : s.strong(t.cell(String(e.value))),
+      s.dim(t.cell(describeAccepted(e.key))),
+      s.dim(e.isDefault ? described : t.notDefault(described, String(CONFIG_KEYS[e.key].default))),
+    ];
+  });
+  const h = t.headings;
   for (const line of table([
-    ["KEY", "VALUE", "ACCEPTS", "WHAT IT DOES"].map((h) => s.dim(h)),
+    [h.key, h.value, h.accepts, h.does].map((heading) => s.dim(heading)),
     ...rows,
   ])) {
     println(ctx.stdout, line);
@@ -71,7 +73,7 @@ export async function configGet(
   const checked = assertConfigKey(key);
   const store = await showConfig(ctx);
   const value = store.get(checked);
-  println(ctx.stdout, options.json ? JSON.stringify(value) : String(value));
+  println(ctx.stdout, options.json ? JSON.stringify(value) : settingsText.cell(String(value)));
   return 0;
 }
 
@@ -80,7 +82,7 @@ export async function configSet(key: string, raw: string, ctx: Context): Promise
   const value = parseConfigValue(checked, raw);
   const store = await openUserConfig(ctx);
   store.set(checked, value);
-  println(ctx.stdout, `${checked} = ${value}`);
+  println(ctx.stdout, settingsText.assigned(checked, String(value)));
   const spec = CONFIG_KEYS[checked];
   if ("guidance" in spec && value !== spec.default)
     println(ctx.stdout, ctx.style.dim(spec.guidance));
@@ -89,14 +91,13 @@ export async function configSet(key: string, raw: string, ctx: Context): Promise
 }
 
 /** Said once, when the check-in is turned off: what knot can no longer see. */
-export const CHECKIN_OFF =
-  "With the check-in off, knot asks no pain ratings, so the getting-worse checks that need them do not run: pain rising over days, pain worse after sessions than before, pain staying at 7 or more, a rating of 8 or more, and no fall in pain after 3 weeks on an area. Nor can a high rating after a session stop that routine for the day. knot still notices sessions stopped because they hurt, and an area worked for 3 weeks with no rating. knot safety lists the checks; knot config set checkin true turns the check-in back on.";
+export const CHECKIN_OFF = settingsText.checkinOff;
 
 export async function configUnset(key: string, ctx: Context): Promise<number> {
   const checked = assertConfigKey(key);
   const store = await openUserConfig(ctx);
   store.unset(checked);
-  println(ctx.stdout, `${checked} = ${store.get(checked)} (default)`);
+  println(ctx.stdout, settingsText.assignedDefault(checked, String(store.get(checked))));
   return 0;
 }
 
@@ -124,6 +125,6 @@ export const settingsFolderFiles = (configDir: string) => ({
 export async function configPath(ctx: Context, options: { json?: boolean } = {}): Promise<number> {
   const files = settingsFolderFiles(ctx.paths.config);
   if (options.json) printJson(ctx, files);
-  else for (const path of Object.values(files)) println(ctx.stdout, path);
+  else for (const path of Object.values(files)) println(ctx.stdout, settingsText.fileLine(path));
   return 0;
 }

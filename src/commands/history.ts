@@ -11,6 +11,7 @@ import { DAY_MS } from "../safety/allowance.js";
 import { safetyPast } from "../safety/past.js";
 import { RULES_LOOK_BACK_MS } from "../safety/trend.js";
 import { recordTimeWords } from "../session/time-words.js";
+import { filesText } from "../text/files.js";
 import { confirm } from "../ui/prompt.js";
 import { csvCell, quote, safeJson } from "../ui/safe.js";
 import { prepareWidths, table } from "../ui/text.js";
@@ -31,8 +32,8 @@ export function parseSince(text: string, now: number): number {
   const relative = /^(\d+)\s*([hdw])$/.exec(text.trim());
   if (relative) {
     if (Number(relative[1]) === 0) {
-      throw new KnotError(`--since ${quote(text)} covers no time at all.`, {
-        hint: "Try 1d for the last day, or a date such as 2026-11-01.",
+      throw new KnotError(filesText.sinceNothing(quote(text)), {
+        hint: filesText.sinceNothingHint,
       });
     }
     const unit = { h: 3_600_000, d: 86_400_000, w: 604_800_000 }[relative[2] as "h" | "d" | "w"];
@@ -43,9 +44,7 @@ export function parseSince(text: string, now: number): number {
     const at = new Date(Number(date[1]), Number(date[2]) - 1, Number(date[3])).getTime();
     if (!Number.isNaN(at) && new Date(at).getDate() === Number(date[3])) return at;
   }
-  throw new KnotError(
-    `--since takes a time back, such as 7d, 2w or 12h, or a date such as 2026-11-01, not ${quote(text)}.`,
-  );
+  throw new KnotError(filesText.sinceBad(quote(text)));
 }
 
 /**
@@ -255,32 +254,31 @@ async function importHistory(path: string, ctx: Context): Promise<number> {
     }
     if (merge.writeFailed) throw importWriteError(merge.writeFailed, merge.added);
     if (error instanceof KnotError) throw error;
-    const added = merge.added > 0 ? ` (${merge.added} added before it stopped)` : "";
-    throw new KnotError(`Could not read ${quote(path)}${added}: ${describeFsError(error)}.`, {
-      // a file that is not there, or not a file at all, is the person's to fix
-      exitCode:
-        isFsError(error) && ["ENOENT", "ENOTREG", "EISDIR"].includes(error.code ?? "")
-          ? ExitCode.usage
-          : ExitCode.failure,
-      hint: "--import reads a file written by knot history --export.",
-    });
+    throw new KnotError(
+      filesText.importUnreadable(quote(path), merge.added, describeFsError(error)),
+      {
+        // a file that is not there, or not a file at all, is the person's to fix
+        exitCode:
+          isFsError(error) && ["ENOENT", "ENOTREG", "EISDIR"].includes(error.code ?? "")
+            ? ExitCode.usage
+            : ExitCode.failure,
+        hint: filesText.importHint,
+      },
+    );
   }
   const { added, skipped } = merge;
   if (added + skipped === 0 && refused.length > 0) {
     throw new KnotError(
-      `${quote(path)} holds no session records (line ${refused[0]!.line}: ${refused[0]!.reason}).`,
-      { hint: "--import reads a file written by knot history --export." },
+      filesText.importNoRecords(quote(path), refused[0]!.line, refused[0]!.reason),
+      {
+        hint: filesText.importHint,
+      },
     );
   }
-  println(
-    ctx.stdout,
-    `Imported ${quote(path)}: ${added} session${added === 1 ? "" : "s"} added, ${skipped} already in your history.`,
-  );
+  println(ctx.stdout, filesText.imported(quote(path), added, skipped));
   if (refused.length > 0) {
     const lines = refused.map((r) => r.line);
-    warnTo(ctx)(
-      `${refused.length} line${refused.length === 1 ? " was" : "s were"} not a session record and ${refused.length === 1 ? "was" : "were"} left out (line ${lines.slice(0, 5).join(", ")}${lines.length > 5 ? ", ..." : ""}: ${refused[0]!.reason}).`,
-    );
+    warnTo(ctx)(filesText.importLeftOut(refused.length, lines, refused[0]!.reason));
     return ExitCode.failure;
   }
   return ExitCode.ok;
@@ -288,23 +286,20 @@ async function importHistory(path: string, ctx: Context): Promise<number> {
 
 /** An import that could not write (a full disk, a read-only folder): what was kept, and what to do. */
 function importWriteError(failed: { file: string; error: unknown }, added: number): KnotError {
-  const kept =
-    added > 0
-      ? `${added} session${added === 1 ? " was" : "s were"} added before it stopped and ${added === 1 ? "is" : "are"} kept`
-      : "nothing was added";
+  const kept = filesText.importKept(added);
   if (failed.error instanceof KnotError) {
     // the history's lock was lost: nothing more was written
     const { message, hint, exitCode } = failed.error;
-    return new KnotError(`${message} ${kept[0]!.toUpperCase()}${kept.slice(1)}.`, {
+    return new KnotError(filesText.importLockLost(message, kept), {
       exitCode,
       ...(hint ? { hint } : {}),
     });
   }
   return new KnotError(
-    `Could not add the sessions to ${failed.file}: ${describeFsError(failed.error)}. The last write was taken back whole; ${kept}.`,
+    filesText.importCouldNotAdd(failed.file, describeFsError(failed.error), kept),
     {
       exitCode: ExitCode.failure,
-      hint: "Free some space or fix the folder's permissions, then import the same file again: sessions already added are skipped.",
+      hint: filesText.importCouldNotAddHint,
     },
   );
 }

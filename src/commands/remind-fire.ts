@@ -20,7 +20,7 @@ import { remindersFile } from "../remind/reminders-file.js";
 import { pickScheduler, remove, retryDone, retrySoon } from "../remind/schedulers.js";
 import { changeRemindState, readRemindState } from "../remind/state.js";
 import { DAY_MS } from "../safety/allowance.js";
-import { reminderText, remindText as t } from "../text/remind.js";
+import { reminderText, remindText as t, whyQuiet } from "../text/remind.js";
 
 /** The system as the desktop lookup sees it. */
 export function probeFor(ctx: Context): Probe {
@@ -91,17 +91,17 @@ async function fireOnce(id: string, ctx: Context): Promise<Fired> {
       const reason =
         current.problem ??
         (current.exists
-          ? `reminder ${id} is missing from your settings, which were moved aside`
-          : `your reminders file (${remindersFile(ctx.paths.config)}) is gone, with reminder ${id}`);
+          ? t.missingFromSettings(id)
+          : t.fileGone(remindersFile(ctx.paths.config), id));
       // `knot remind off` changes the file too: offered only where it can
       const fix = current.writable
-        ? `put your reminders right (${remindersFile(ctx.paths.config)}), or stop it: knot remind off ${id}`
-        : `put your reminders right (${remindersFile(ctx.paths.config)}), or move that file aside (its reminders stop) and run knot remind repair`;
+        ? t.putRightOrOff(remindersFile(ctx.paths.config), id)
+        : t.putRightOrMove(remindersFile(ctx.paths.config));
       const before = readRemindState(ctx.paths.data).reminders[id]?.failure;
       fail(ctx, id, reason, fix);
       // told once a day, not at every time of the reminder
       if (before?.reason !== reason || before.at < now - DAY_MS) {
-        await notify(findDesktop(probe), "knot: a reminder needs you", `${reason}. Fix: ${fix}.`);
+        await notify(findDesktop(probe), t.needsYouTitle, t.needsYouBody(reason, fix));
       }
       return done(ExitCode.failure);
     }
@@ -109,7 +109,7 @@ async function fireOnce(id: string, ctx: Context): Promise<Fired> {
     const sched = schedulerContext(ctx);
     const name = pickScheduler(sched);
     if (name) withRemindLock(ctx, () => remove(name, [id], sched));
-    record(ctx, id, "quiet", "no such reminder: its entry was removed");
+    record(ctx, id, "quiet", t.entryRemoved);
     return done(ExitCode.ok);
   }
   if (current.problem) record(ctx, id, "problem", current.problem);
@@ -117,7 +117,7 @@ async function fireOnce(id: string, ctx: Context): Promise<Fired> {
   // one-time reminders never come again (cron and launchd have no year)
   if (reminder.kind === "once" && Date.parse(reminder.at!) < now - DAY_MS) {
     finishOnce(ctx, reminder);
-    record(ctx, id, "quiet", "a one-time reminder long past: removed");
+    record(ctx, id, "quiet", t.longPastRemoved);
     println(ctx.stdout, t.longPast);
     return done(ExitCode.ok);
   }
@@ -130,14 +130,15 @@ async function fireOnce(id: string, ctx: Context): Promise<Fired> {
   } catch (error) {
     // its routine gone (a file of your own removed), history unreadable: said, not swallowed
     if (!(error instanceof KnotError)) throw error;
-    fail(ctx, id, error.message.replace(/\.$/, ""), error.hint ?? `knot remind off ${id} stops it`);
+    fail(ctx, id, error.message.replace(/\.$/, ""), error.hint ?? t.offStopsIt(id));
     return { code: ExitCode.failure, retry: false };
   }
   const { nudge, routine } = decided;
   if (nudge.action === "quiet") {
     if (isSpent(nudge)) finishOnce(ctx, reminder);
-    record(ctx, id, "quiet", nudge.why);
-    println(ctx.stdout, t.quiet(nudge.why));
+    const why = whyQuiet(nudge);
+    record(ctx, id, "quiet", why);
+    println(ctx.stdout, t.quiet(why));
     return done(ExitCode.ok);
   }
 
@@ -177,7 +178,7 @@ async function fireOnce(id: string, ctx: Context): Promise<Fired> {
     desktop,
     text.title,
     text.body,
-    nudge.action === "remind" ? "Start" : undefined,
+    nudge.action === "remind" ? t.start : undefined,
   );
   if (!shown.shown) {
     // still due: the claim is given back, so the next chance reminds
@@ -208,7 +209,7 @@ async function fireOnce(id: string, ctx: Context): Promise<Fired> {
   if (await shown.chosen) {
     const problem = await openTerminal(desktop, ["start", routine.id]);
     if (problem) {
-      fail(ctx, id, `Start was pressed, but ${problem}`, "open a terminal and run it there");
+      fail(ctx, id, t.startPressed(problem), t.openTerminalFix);
       return done(ExitCode.failure);
     }
   }

@@ -18,6 +18,7 @@ import { Cues } from "../session/cues.js";
 import { Priority } from "../session/speech.js";
 import { TERM, TerminalControl } from "../session/terminal.js";
 import { SIGNAL_EXIT } from "../signals.js";
+import { errorText } from "../text/errors.js";
 import { reminderText, remindText as t } from "../text/remind.js";
 import { truncate } from "../ui/text.js";
 
@@ -104,7 +105,7 @@ export async function remindHere(ctx: Context): Promise<number> {
         at,
         id: reminder.id,
         outcome: nudge.action === "advise" ? "advised" : "reminded",
-        why: "in this terminal (--here)",
+        why: t.firedHere,
       });
       if (nudge.action === "advise") {
         const text = t.advice(nudge.reasons);
@@ -173,7 +174,7 @@ export async function remindHere(ctx: Context): Promise<number> {
         finishOnce(ctx, reminder);
         void startRoutine(ctx, reminder.routine, { yes: true })
           .catch((error: unknown) => {
-            println(ctx.stderr, `knot: ${(error as Error).message}`);
+            println(ctx.stderr, `${errorText.prefix} ${(error as Error).message}`);
           })
           .finally(async () => {
             // reminders changed meanwhile (this one done) are read again

@@ -205,7 +205,7 @@ export async function remindLog(
   for (const e of entries) {
     const at = new Date(e.at);
     const stamp = `${dayKey(at.getTime())} ${clockTime(at.getTime())}`;
-    const text = t.logLine(stamp, e.id.padEnd(4), e.outcome, e.why);
+    const text = t.logLine(stamp, e.id.padEnd(4), t.outcomes[e.outcome] ?? e.outcome, e.why);
     println(ctx.stdout, e.outcome === "failed" ? ctx.style.warn(safeText(text)) : safeText(text));
   }
   return ExitCode.ok;

@@ -122,9 +122,9 @@ function load(
   const moved = afterMove(configDir, read.value, warn);
   const stored = withoutPinnedDefaults(moved) ?? moved;
   const bad = badKeys(stored);
-  if (bad.length > 0) return { reason: `${bad.join(", ")}: a value knot cannot use` };
+  if (bad.length > 0) return { reason: settingsText.badValues(bad.join(", ")) };
   if (stored.reminders !== undefined && !Array.isArray(stored.reminders)) {
-    return { reason: '"reminders" is not a list' };
+    return { reason: settingsText.remindersNotList };
   }
   return { stored };
 }
@@ -146,9 +146,9 @@ export async function openConfig(
 ): Promise<ConfigStore> {
   const path = settingsFile(configDir);
   const unusable = (error: unknown) =>
-    new KnotError(`Could not open the settings file ${path}: ${describeFsError(error)}`, {
+    new KnotError(settingsText.couldNotOpen(path, describeFsError(error)), {
       exitCode: ExitCode.failure,
-      hint: "Check that the folder exists and that you can write to it.",
+      hint: settingsText.couldNotOpenHint,
     });
   const loaded = load(configDir, warn, unusable);
   let stored: Record<string, unknown>;
@@ -163,8 +163,7 @@ export async function openConfig(
     }
     const left = !keepRemindersOf(configDir, aside);
     warn(
-      `Your settings file could not be read (${loaded.reason.split("\n")[0]}).\n` +
-        `It was moved to ${aside} and knot is using the default settings.` +
+      settingsText.movedAside(loaded.reason.split("\n")[0] ?? "", aside) +
         (left ? `\n${settingsText.remindersLeftAside(aside, remindersFile(configDir))}` : ""),
     );
   }
@@ -189,9 +188,9 @@ export async function openConfig(
       });
       conf.store = next;
     } catch (error) {
-      throw new KnotError(`Could not save your settings to ${path}: ${describeFsError(error)}.`, {
+      throw new KnotError(settingsText.couldNotSave(path, describeFsError(error)), {
         exitCode: ExitCode.failure,
-        hint: "Nothing was changed. Check that you may write to the folder and that the disk has room.",
+        hint: settingsText.couldNotSaveHint,
       });
     }
     stored = next;
@@ -250,9 +249,9 @@ export async function readSettings(
   const path = settingsFile(configDir);
   const loaded = load(configDir, warn, (error) => {
     // Not something knot can read (a pipe, a device, a huge file): say so.
-    return new KnotError(`Could not read the settings file ${path}: ${describeFsError(error)}.`, {
+    return new KnotError(settingsText.couldNotRead(path, describeFsError(error)), {
       exitCode: ExitCode.failure,
-      hint: "Move it aside (knot starts again from the defaults), or see knot config path.",
+      hint: settingsText.couldNotReadHint,
     });
   });
   if ("reason" in loaded) return openConfig(configDir, warn, undefined, "read");
@@ -277,13 +276,10 @@ function refuseLinkedSettings(path: string): void {
     return;
   }
   if (!link) return;
-  throw new KnotError(
-    `The settings file ${path} is a symbolic link; knot never writes through a link in its own folders.`,
-    {
-      exitCode: ExitCode.failure,
-      hint: `Nothing was changed. Replace the link with a copy of the file it points to (cp --remove-destination "$(readlink -f ${path})" ${path}), then try again.`,
-    },
-  );
+  throw new KnotError(settingsText.isLink(path), {
+    exitCode: ExitCode.failure,
+    hint: settingsText.isLinkHint(path),
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Context } from "../context.js";
 import { describeFsError } from "../files.js";
+import { filesText } from "../text/files.js";
 import { addDays } from "./analysis.js";
 import { recoverCheckpoints, removeCheckpoint, writeCheckpoint } from "./checkpoint.js";
 import { HistoryStore } from "./months.js";
@@ -26,7 +27,7 @@ const trying =
       action();
       return true;
     } catch (error) {
-      warn(`Could not ${what}: ${describeFsError(error)}.`);
+      warn(filesText.couldNot(what, describeFsError(error)));
       return false;
     }
   };
@@ -38,14 +39,12 @@ const trying =
 export function openStore(ctx: Context, warn: (message: string) => void): HistoryStore {
   const store = new HistoryStore(ctx.paths.data, { now: ctx.now });
   // what a knot that died while writing left: cleaned, or given back to be recovered
-  trying(warn)("tidy up after a knot that stopped", () => tidyLeftovers(ctx.paths.data));
+  trying(warn)(filesText.tidyUp, () => tidyLeftovers(ctx.paths.data));
   store.migrate();
   if (store.migratedFrom) {
-    warn(
-      `Your history now lives in one file per month in ${store.dir}; the old file is kept as ${store.migratedFrom}.`,
-    );
+    warn(filesText.historyMoved(store.dir, store.migratedFrom));
   }
-  trying(warn)("recover an unfinished session", () => recoverCheckpoints(ctx.paths.data, store));
+  trying(warn)(filesText.recover, () => recoverCheckpoints(ctx.paths.data, store));
   return store;
 }
 

@@ -10,6 +10,7 @@ import {
 } from "node:fs";
 import { dirname, join } from "node:path";
 import { ExitCode, KnotError } from "../errors.js";
+import { filesText } from "../text/files.js";
 import { appendLines, forEachLine, monthOf, parseLine } from "./store.js";
 
 /**
@@ -62,9 +63,9 @@ export function moveIntoMonths(
     // Another knot moved it first: its folder is in place, and this one's work is not needed.
     if ((code === "ENOTEMPTY" || code === "EEXIST") && exists(dir)) return;
     if (code === "ENOTREG" || code === "EISDIR") {
-      throw new KnotError(`The history file ${legacy} is not a regular file.`, {
+      throw new KnotError(filesText.historyNotRegular(legacy), {
         exitCode: ExitCode.failure,
-        hint: "knot keeps its history in regular files; move this one aside to start a new one.",
+        hint: filesText.historyRegularHint,
       });
     }
     throw error;

@@ -12,6 +12,7 @@ import {
 import { dirname } from "node:path";
 import { ExitCode, KnotError } from "../errors.js";
 import { describeFsError, fileError, refuseLink } from "../files.js";
+import { filesText } from "../text/files.js";
 import { recordProblem, type SessionRecord } from "./record.js";
 
 /**
@@ -257,11 +258,8 @@ export const monthOfTime = (ms: number): string => new Date(ms).toISOString().sl
 /** What knot says when a history file or folder cannot be read. */
 export const historyReadError = (path: string, error: unknown): KnotError =>
   new KnotError(
-    `Could not read the history ${path.endsWith(".jsonl") ? "file" : "folder"} ${path}: ${describeFsError(error)}.`,
-    {
-      exitCode: ExitCode.failure,
-      hint: "knot keeps its history in regular files; move this one aside to start a new one.",
-    },
+    filesText.historyUnreadable(!path.endsWith(".jsonl"), path, describeFsError(error)),
+    { exitCode: ExitCode.failure, hint: filesText.historyRegularHint },
   );
 
 const STARTED = '"startedAt":"';

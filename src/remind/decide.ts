@@ -60,7 +60,8 @@ export type QuietCode =
 export type Nudge =
   | { action: "remind" }
   | { action: "advise"; reasons: string[] }
-  | { action: "quiet"; code: QuietCode; why: string };
+  /** Held back, by a code (worded by src/text/remind.ts); the routine's kind where it matters. */
+  | { action: "quiet"; code: QuietCode; category?: Category };
 
 /**
  * Whether a one-time reminder has nothing left to say: a session of its kind was done since it
@@ -94,15 +95,14 @@ export function lastDue(reminder: Reminder, state: ReminderState, now: number): 
 export function decideNudge(input: NudgeInput): Nudge {
   const { reminder, routine, now, state, records } = input;
   const dueAt = lastDue(reminder, state, now);
-  if (dueAt === undefined) return { action: "quiet", code: "not-due", why: "not due yet" };
+  if (dueAt === undefined) return { action: "quiet", code: "not-due" };
   if (state.snoozedUntil !== undefined && state.snoozedUntil > now) {
-    return { action: "quiet", code: "snoozed", why: "snoozed" };
+    return { action: "quiet", code: "snoozed" };
   }
   if (state.lastFiredAt !== undefined && state.lastFiredAt >= dueAt) {
-    return { action: "quiet", code: "already-reminded", why: "already reminded" };
+    return { action: "quiet", code: "already-reminded" };
   }
-  if (!inHours(reminder, now))
-    return { action: "quiet", code: "outside-hours", why: "outside its hours" };
+  if (!inHours(reminder, now)) return { action: "quiet", code: "outside-hours" };
 
   // What may start now: the same allowance as a session's own checks.
   const allowance = allowanceAt(
@@ -113,7 +113,7 @@ export function decideNudge(input: NudgeInput): Nudge {
   // Getting worse or not releasing: no nudges, only the advice (once a day).
   if (allowance.advice) {
     if (state.lastAdviceAt !== undefined && state.lastAdviceAt >= startOfDay(now)) {
-      return { action: "quiet", code: "advice-given", why: "advice already given today" };
+      return { action: "quiet", code: "advice-given" };
     }
     return { action: "advise", reasons: allowance.advice.reasons };
   }
@@ -131,7 +131,7 @@ export function decideNudge(input: NudgeInput): Nudge {
       return {
         action: "quiet",
         code: "done-in-interval",
-        why: `a ${routine.category} session ended within the interval`,
+        category: routine.category,
       };
   } else if (
     input.recent.some(
@@ -144,7 +144,7 @@ export function decideNudge(input: NudgeInput): Nudge {
     return {
       action: "quiet",
       code: "done-since-set",
-      why: `a ${routine.category} session was done since it was set`,
+      category: routine.category,
     };
   }
 
@@ -161,21 +161,10 @@ export function decideNudge(input: NudgeInput): Nudge {
     if (d.rule === "advice") continue;
     if (d.rule === "massage-limit" && room("limit")) continue;
     if (d.rule === "massage-ceiling" && room("ceiling") && room("limit")) continue;
-    return { action: "quiet", code: d.rule, why: QUIET_WHY[d.rule] };
+    return { action: "quiet", code: d.rule };
   }
   return { action: "remind" };
 }
-
-/** Why a reminder stays quiet, by the rule of the allowance that holds it. */
-const QUIET_WHY: Record<Exclude<Decision["rule"], "advice">, string> = {
-  stopped: "stopped for now after a high pain rating",
-  structure: "the routine breaks a safety rule",
-  "time-off": "10 minutes off between applications of cold or heat",
-  "heat-per-day": "heat up to 3 times in 24 hours",
-  "massage-ceiling": "the daily self-massage limit is reached",
-  "massage-limit": "the daily self-massage limit is reached",
-  "cold-gap": "cold again only 2 hours after the last",
-};
 
 /** When the reminder is next due after `now`: a snooze's end while snoozed, else its next slot. */
 export function nextDue(reminder: Reminder, state: ReminderState, now: number): number | undefined {

@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { remindText as t } from "../text/remind.js";
 
 /**
  * Finding the person's desktop when a scheduler runs knot: cron and launchd start it with a
@@ -160,13 +161,13 @@ export function notNow(probe: Probe, desktop: Desktop): string | undefined {
       env,
     );
     const values = r.status === 0 ? keyValues(r.stdout) : new Map<string, string>();
-    if (values.get("LockedHint") === "yes") return "the screen is locked";
-    if (values.get("IdleHint") === "yes") return "you are away (idle)";
+    if (values.get("LockedHint") === "yes") return t.screenLocked;
+    if (values.get("IdleHint") === "yes") return t.away;
   }
   if (!desktop.bus) return undefined;
   if (probe.findProgram("dunstctl")) {
     const r = probe.run("dunstctl", ["is-paused"], env);
-    if (r.status === 0 && r.stdout.trim() === "true") return "notifications are paused (dunst)";
+    if (r.status === 0 && r.stdout.trim() === "true") return t.pausedDunst;
   }
   if (probe.findProgram("gsettings")) {
     const r = probe.run(
@@ -174,7 +175,7 @@ export function notNow(probe: Probe, desktop: Desktop): string | undefined {
       ["get", "org.gnome.desktop.notifications", "show-banners"],
       env,
     );
-    if (r.status === 0 && r.stdout.trim() === "false") return "do not disturb is on";
+    if (r.status === 0 && r.stdout.trim() === "false") return t.doNotDisturb;
   }
   return undefined;
 }

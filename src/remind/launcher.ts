@@ -21,7 +21,16 @@ export interface LauncherSetup {
 /** A word for sh: single quotes hold any byte but the quote itself. */
 export const shWord = (word: string) => `'${word.replace(/'/g, "'\\''")}'`;
 
-const CARRIED = ["HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR", "LANG", "TZ"];
+const CARRIED = [
+  "HOME",
+  "XDG_CONFIG_HOME",
+  "XDG_DATA_HOME",
+  "XDG_RUNTIME_DIR",
+  "LANG",
+  "TZ",
+  // the language knot words its reminders in
+  "KNOT_LANG",
+];
 
 export function launcherScript(setup: LauncherSetup): string {
   const files = remindFiles(setup.dataDir);

@@ -1,6 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 import { ExitCode, KnotError } from "../errors.js";
+import { remindText } from "../text/remind.js";
 
 /**
  * A small lock file, so two knots changing reminders at once (six `remind every` from a
@@ -68,9 +69,9 @@ export function withLock<T>(
         continue;
       }
       if (Date.now() > until) {
-        throw new KnotError(`Another knot is changing your reminders (${file}).`, {
+        throw new KnotError(remindText.busy(file), {
           exitCode: ExitCode.failure,
-          hint: "Try again in a moment; if no knot is running, remove that file.",
+          hint: remindText.busyHint,
         });
       }
       sleep(10 + Math.min(attempt, 10) * 5 + Math.floor(Math.random() * 20));

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { accessSync, constants, realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { onPath } from "../on-path.js";
+import { remindText as t } from "../text/remind.js";
 import type { Desktop } from "./desktop.js";
 
 /**
@@ -63,23 +64,24 @@ export async function notify(
       ? { shown: true, chosen: Promise.resolve(false) }
       : {
           shown: false,
-          reason: `osascript could not show it: ${firstLine(r.stderr ?? "") || r.error?.message || `exit ${r.status}`}`,
-          fix: "allow notifications for Script Editor in System Settings > Notifications",
+          reason: t.osascriptFailed(
+            firstLine(r.stderr ?? "") || r.error?.message || t.exitStatus(r.status),
+          ),
+          fix: t.osascriptFix,
         };
   }
   if (!onPath("notify-send", env)) {
     return {
       shown: false,
-      reason: "notify-send was not found",
-      fix: "install it (libnotify-bin on Debian and Ubuntu, libnotify on Fedora and Arch)",
+      reason: t.noNotifySend,
+      fix: t.noNotifySendFix,
     };
   }
   if (!desktop.bus) {
     return {
       shown: false,
-      reason:
-        "no desktop session was found (no session bus at XDG_RUNTIME_DIR/bus or in the user manager)",
-      fix: "it is tried again at its next time, once you are logged in to a desktop; knot remind --here works in a terminal",
+      reason: t.noBus,
+      fix: t.noBusFix,
     };
   }
   const help = spawnSync("notify-send", ["--help"], { encoding: "utf8", env, timeout: 10_000 });
@@ -113,10 +115,8 @@ export async function notify(
       settled = true;
       resolveShown({
         shown: false,
-        reason: `notify-send could not show it: ${reason}`,
-        fix: /connect|bus|display/i.test(reason)
-          ? "no notification service answered on the session bus: log in to a desktop with a notification service (it is tried again at its next time)"
-          : "run notify-send test by hand to see why",
+        reason: t.notifySendFailed(reason),
+        fix: /connect|bus|display/i.test(reason) ? t.noServiceFix : t.byHandFix,
       });
     };
     // while a button waits, notify-send says nothing we can read (its --print-id sits in a
@@ -141,7 +141,7 @@ export async function notify(
       clearTimeout(quietWait);
       clearTimeout(limit);
       if (code === 0 || (settled && signal)) shown();
-      else failed(firstLine(err) || `exit ${code ?? signal}`);
+      else failed(firstLine(err) || (code === null ? `${signal}` : t.exitStatus(code)));
       const lines = out.trim().split("\n");
       choose(lines.includes("start"));
     });
@@ -159,9 +159,7 @@ export function openTerminal(
 ): Promise<string | undefined> {
   const env = desktop.env;
   if (!env.DISPLAY && !env.WAYLAND_DISPLAY) {
-    return Promise.resolve(
-      `no display was found to open a terminal on: run knot ${args.join(" ")}`,
-    );
+    return Promise.resolve(t.noDisplay(`knot ${args.join(" ")}`));
   }
   const candidates: [string, string[]][] = [
     ...(env.TERMINAL ? [[env.TERMINAL, ["-e", ...knot, ...args]] as [string, string[]]] : []),
@@ -174,13 +172,11 @@ export function openTerminal(
     command.includes("/") ? isExecutable(command) : onPath(command, env);
   const found = candidates.find(([command]) => runnable(command));
   if (!found) {
-    return Promise.resolve(
-      `no terminal program was found to start it in: run knot ${args.join(" ")}`,
-    );
+    return Promise.resolve(t.noTerminal(`knot ${args.join(" ")}`));
   }
   return new Promise((resolve) => {
     const child = spawn(found[0], found[1], { env, detached: true, stdio: "ignore" });
-    child.on("error", (error) => resolve(`${found[0]} could not start: ${error.message}`));
+    child.on("error", (error) => resolve(t.terminalCouldNotStart(found[0], error.message)));
     child.on("spawn", () => {
       // a terminal that cannot open a window exits at once: give it a moment to say so
       const timer = setTimeout(() => {
@@ -190,7 +186,7 @@ export function openTerminal(
       child.on("exit", (code) => {
         clearTimeout(timer);
         resolve(
-          code === 0 ? undefined : `${found[0]} exited with ${code}: run knot ${args.join(" ")}`,
+          code === 0 ? undefined : t.terminalExited(found[0], code, `knot ${args.join(" ")}`),
         );
       });
     });

@@ -11,6 +11,7 @@ import {
 } from "../config/settings.js";
 import { ExitCode, KnotError } from "../errors.js";
 import { describeFsError } from "../files.js";
+import { remindText } from "../text/remind.js";
 import { settingsText } from "../text/settings.js";
 import { isReminder, type Reminder } from "./model.js";
 import { readRemindersFile, remindersFile, writeRemindersFile } from "./reminders-file.js";
@@ -54,7 +55,7 @@ function lenientSettings(configDir: string): {
   if (read.state === "unreadable") {
     return {
       settings: settingsFrom(configDir, {}),
-      problem: `the settings file ${path} cannot be read (${read.reason}); the default settings are used`,
+      problem: remindText.settingsUnreadable(path, read.reason),
     };
   }
   const notes: string[] = [];
@@ -68,10 +69,10 @@ function lenientSettings(configDir: string): {
     old: stored.reminders,
     ...(bad.length > 0
       ? {
-          problem: `${bad.join(", ")} in ${path} ${bad.length > 1 ? "have values" : "has a value"} knot cannot use (the default is used)`,
+          problem: remindText.settingsBadValues(bad.join(", "), path, bad.length > 1),
         }
       : notes.length > 0
-        ? { problem: notes.join(" ").replace(/\.$/, "") }
+        ? { problem: remindText.settingsNotes(notes.join(" ").replace(/\.$/, "")) }
         : {}),
   };
 }
@@ -99,8 +100,8 @@ export function readReminderSettings(configDir: string): ReminderSettings {
   }
   const list = Array.isArray(raw) ? raw : [];
   if (raw !== undefined && !Array.isArray(raw)) {
-    problem ??= `"reminders" in ${path} is not a list`;
-    damaged ??= remindersDamaged(path, '"reminders" is not a list');
+    problem ??= remindText.notAList(path);
+    damaged ??= remindersDamaged(path, settingsText.remindersNotList);
     writable = false;
   }
   if (!exists) {
@@ -113,7 +114,7 @@ export function readReminderSettings(configDir: string): ReminderSettings {
     .filter((r) => !isReminder(r))
     .map((r) => String((r as { id?: unknown })?.id ?? "?"));
   if (unreadable.length > 0) {
-    problem ??= `reminder ${unreadable.join(", ")} in ${path} has a value knot cannot use`;
+    problem ??= remindText.unreadableReminder(unreadable.join(", "), path);
   }
   problem ??= settingsProblem;
   return {
@@ -129,13 +130,11 @@ export function readReminderSettings(configDir: string): ReminderSettings {
 
 /** The reminders file cannot be read: which file, why, and what to do. */
 function remindersDamaged(path: string, why: string): KnotError {
-  return new KnotError(`${capitalised(settingsText.remindersUnreadable(path, why))}.`, {
+  return new KnotError(settingsText.remindersDamaged(path, why), {
     exitCode: ExitCode.failure,
     hint: settingsText.remindersUnreadableHint(path),
   });
 }
-
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
  * A settings file moved aside (config.json.bad-...) whose text names reminders, when knot
@@ -202,7 +201,7 @@ export function writeReminderList(
 ): void {
   const current = readReminderSettings(configDir);
   if (!current.writable) {
-    throw new KnotError(`Reminders were not changed: ${current.problem}.`, {
+    throw new KnotError(remindText.notChanged(current.problem), {
       exitCode: ExitCode.failure,
       hint: current.damaged?.hint ?? settingsText.remindersFixHint,
     });
@@ -222,12 +221,12 @@ export function writeReminderList(
   try {
     writeRemindersFile(configDir, stored);
   } catch (error) {
-    throw new KnotError(`Could not save the reminders to ${path}: ${describeFsError(error)}.`, {
+    throw new KnotError(remindText.couldNotSave(path, describeFsError(error)), {
       exitCode: ExitCode.failure,
       hint:
         (error as NodeJS.ErrnoException)?.code === "ESYMLINK"
           ? settingsText.remindersLinkHint(path)
-          : "The reminders file is as it was. Check that you may write to the folder and that the disk has room.",
+          : remindText.couldNotSaveHint,
     });
   }
 }

@@ -1,4 +1,5 @@
 import { readReminderSettings } from "../config/store.js";
+import { remindText as t } from "../text/remind.js";
 import { safeText } from "../ui/safe.js";
 import { readRemindState } from "./state.js";
 
@@ -11,12 +12,12 @@ export function reminderTrouble(paths: { config: string; data: string }): string
   const kept = readRemindState(paths.data);
   const out = current.reminders.flatMap((r) => {
     const f = kept.reminders[r.id]?.failure;
-    return f ? [`Reminder ${r.id} could not reach you: ${f.reason}. Fix: ${f.fix}.`] : [];
+    return f ? [t.troubleReach(r.id, f.reason, f.fix)] : [];
   });
   for (const id of current.unreadable) {
     const f = kept.reminders[id]?.failure;
-    if (f) out.push(`Reminder ${id}: ${f.reason}. Fix: ${f.fix}.`);
+    if (f) out.push(t.troubleOf(id, f.reason, f.fix));
   }
-  if (current.problem && out.length === 0) out.push(`Reminders: ${current.problem}.`);
+  if (current.problem && out.length === 0) out.push(t.troubleSettings(current.problem));
   return out.map((line) => safeText(line));
 }

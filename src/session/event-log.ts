@@ -2,6 +2,7 @@ import { closeSync, writeSync } from "node:fs";
 import { KnotError } from "../errors.js";
 import { describeFsError, openForAppend } from "../files.js";
 import type { TimelineEntry } from "../routine/timeline.js";
+import { filesText } from "../text/files.js";
 import { safeJson } from "../ui/safe.js";
 import type { SessionEvent } from "./engine.js";
 
@@ -35,7 +36,7 @@ export function eventRecord(
  */
 export function openEventLog(target: string, stdout: { write(text: string): unknown }) {
   if (target === "") {
-    throw new KnotError('--events needs a file to write to, or "-" for standard output.');
+    throw new KnotError(filesText.eventsNeedFile);
   }
   if (target === "-") {
     return {
@@ -48,8 +49,8 @@ export function openEventLog(target: string, stdout: { write(text: string): unkn
   try {
     fd = openForAppend(target);
   } catch (error) {
-    throw new KnotError(`Cannot write events to ${target}: ${describeFsError(error)}.`, {
-      hint: "Give a file in a folder that exists and that you can write to, or - for stdout.",
+    throw new KnotError(filesText.eventsCannot(target, describeFsError(error)), {
+      hint: filesText.eventsHint,
     });
   }
   const log = {
@@ -59,7 +60,7 @@ export function openEventLog(target: string, stdout: { write(text: string): unkn
       try {
         writeSync(fd, `${safeJson(record)}\n`);
       } catch (error) {
-        log.failed = `Could not write events to ${target}: ${describeFsError(error)}.`;
+        log.failed = filesText.eventsFailed(target, describeFsError(error));
       }
     },
     close: () => closeSync(fd),

@@ -1,5 +1,5 @@
 import { dayKey } from "../history/analysis.js";
-import type { NudgeRoutine } from "../remind/decide.js";
+import type { Nudge, NudgeRoutine } from "../remind/decide.js";
 import { DEFAULT_BETWEEN, DEFAULT_DAYS, type Reminder } from "../remind/model.js";
 import { clockTime } from "../safety/clock.js";
 import { localized } from "./locale.js";
@@ -64,6 +64,8 @@ const fixTheFile = "Fix the file (knot config path shows it), or move it aside t
 export const remindText = localized({
   advice: adviceText,
   reminderBody,
+  /** A reminder's title: the routine's name as given. */
+  title: (name: string) => name,
   quiet: (why: string) => `quiet: ${why}`,
   waitingNow: (why: string) => `waiting: ${why}`,
   longPast: "quiet: a one-time reminder long past, removed",
@@ -166,10 +168,104 @@ export const remindText = localized({
   noFirings: "No firings yet.",
   logLine: (stamp: string, id: string, outcome: string, why: string | undefined) =>
     `${stamp}  ${id} ${outcome}${why ? `: ${why}` : ""}`,
+  /** A firing's outcome in knot remind log, by the code the log keeps. */
+  outcomes: {
+    reminded: "reminded",
+    advised: "advised",
+    quiet: "quiet",
+    waiting: "waiting",
+    failed: "failed",
+    problem: "problem",
+  } as Record<string, string>,
+  /** Why a reminder stays quiet, by the code its decision gives. */
+  quietWhy: {
+    "not-due": "not due yet",
+    snoozed: "snoozed",
+    "already-reminded": "already reminded",
+    "outside-hours": "outside its hours",
+    "advice-given": "advice already given today",
+    stopped: "stopped for now after a high pain rating",
+    structure: "the routine breaks a safety rule",
+    "time-off": "10 minutes off between applications of cold or heat",
+    "heat-per-day": "heat up to 3 times in 24 hours",
+    "massage-ceiling": "the daily self-massage limit is reached",
+    "massage-limit": "the daily self-massage limit is reached",
+    "cold-gap": "cold again only 2 hours after the last",
+  } as Record<string, string>,
+  doneInInterval: (category: string) => `a ${category} session ended within the interval`,
+  doneSinceSet: (category: string) => `a ${category} session was done since it was set`,
+  // why a due reminder waits for the person
+  screenLocked: "the screen is locked",
+  away: "you are away (idle)",
+  pausedDunst: "notifications are paused (dunst)",
+  doNotDisturb: "do not disturb is on",
+  // why a notification could not be shown, and what to do
+  osascriptFailed: (detail: string) => `osascript could not show it: ${detail}`,
+  osascriptFix: "allow notifications for Script Editor in System Settings > Notifications",
+  noNotifySend: "notify-send was not found",
+  noNotifySendFix: "install it (libnotify-bin on Debian and Ubuntu, libnotify on Fedora and Arch)",
+  noBus:
+    "no desktop session was found (no session bus at XDG_RUNTIME_DIR/bus or in the user manager)",
+  noBusFix:
+    "it is tried again at its next time, once you are logged in to a desktop; knot remind --here works in a terminal",
+  notifySendFailed: (detail: string) => `notify-send could not show it: ${detail}`,
+  noServiceFix:
+    "no notification service answered on the session bus: log in to a desktop with a notification service (it is tried again at its next time)",
+  byHandFix: "run notify-send test by hand to see why",
+  // why Start could not open a terminal
+  noDisplay: (command: string) => `no display was found to open a terminal on: run ${command}`,
+  noTerminal: (command: string) => `no terminal program was found to start it in: run ${command}`,
+  terminalCouldNotStart: (program: string, detail: string) =>
+    `${program} could not start: ${detail}`,
+  terminalExited: (program: string, code: number | null, command: string) =>
+    `${program} exited with ${code}: run ${command}`,
+  startPressed: (problem: string) => `Start was pressed, but ${problem}`,
+  openTerminalFix: "open a terminal and run it there",
+  // a reminder that fires but cannot be read from the settings
+  needsYouTitle: "knot: a reminder needs you",
+  needsYouBody: (reason: string, fix: string) => `${reason}. Fix: ${fix}.`,
+  missingFromSettings: (id: string) =>
+    `reminder ${id} is missing from your settings, which were moved aside`,
+  fileGone: (file: string, id: string) =>
+    `your reminders file (${file}) is gone, with reminder ${id}`,
+  putRightOrOff: (file: string, id: string) =>
+    `put your reminders right (${file}), or stop it: knot remind off ${id}`,
+  putRightOrMove: (file: string) =>
+    `put your reminders right (${file}), or move that file aside (its reminders stop) and run knot remind repair`,
+  offStopsIt: (id: string) => `knot remind off ${id} stops it`,
+  entryRemoved: "no such reminder: its entry was removed",
+  longPastRemoved: "a one-time reminder long past: removed",
+  // knot today: reminders that need the person
+  troubleReach: (id: string, reason: string, fix: string) =>
+    `Reminder ${id} could not reach you: ${reason}. Fix: ${fix}.`,
+  troubleOf: (id: string, reason: string, fix: string) => `Reminder ${id}: ${reason}. Fix: ${fix}.`,
+  troubleSettings: (problem: string) => `Reminders: ${problem}.`,
+  // the settings and reminders files as the reminders read them
+  settingsUnreadable: (path: string, why: string) =>
+    `the settings file ${path} cannot be read (${why}); the default settings are used`,
+  settingsBadValues: (keys: string, path: string, many: boolean) =>
+    `${keys} in ${path} ${many ? "have values" : "has a value"} knot cannot use (the default is used)`,
+  settingsNotes: (notes: string) => notes,
+  notAList: (path: string) => `"reminders" in ${path} is not a list`,
+  unreadableReminder: (ids: string, path: string) =>
+    `reminder ${ids} in ${path} has a value knot cannot use`,
+  couldNotSave: (path: string, why: string) => `Could not save the reminders to ${path}: ${why}.`,
+  couldNotSaveHint:
+    "The reminders file is as it was. Check that you may write to the folder and that the disk has room.",
+  busy: (file: string) => `Another knot is changing your reminders (${file}).`,
+  busyHint: "Try again in a moment; if no knot is running, remove that file.",
+  firedHere: "in this terminal (--here)",
 });
 
-/** What the notification says: its title is the routine's name (data); the body says what, for how long, and how to start it. */
+/** What the notification says: its title is the routine's name (data, as the one value of a message); the body says what, for how long, and how to start it. */
 export const reminderText = (routine: ReminderRoutine): { title: string; body: string } => ({
-  title: routine.name,
+  title: remindText.title(routine.name),
   body: remindText.reminderBody(routine),
 });
+
+/** Why a reminder stays quiet, worded from its decision's code. */
+export function whyQuiet(nudge: Extract<Nudge, { action: "quiet" }>): string {
+  if (nudge.code === "done-in-interval") return remindText.doneInInterval(nudge.category ?? "");
+  if (nudge.code === "done-since-set") return remindText.doneSinceSet(nudge.category ?? "");
+  return remindText.quietWhy[nudge.code] ?? nudge.code;
+}

@@ -30,6 +30,8 @@ export const settingsText = localized({
     `the reminders file ${file} cannot be read (${why})`,
   remindersRenamed: (moved: readonly (readonly [string, string])[]) =>
     `${moved.map(([from, to]) => `Reminder ${from} of your old settings file is now ${to}`).join("; ")}: the reminders file already had ${moved.length > 1 ? "those ids" : "that id"}. Run knot remind repair so that the system's scheduler runs each reminder under its own id.`,
+  remindersDamaged: (file: string, why: string) =>
+    `The reminders file ${file} cannot be read (${why}).`,
   remindersUnreadableHint: (file: string) =>
     `Fix ${file} (it holds {"reminders": [...]}), or move it aside to start afresh; knot config path lists knot's files.`,
   remindersFixHint:
@@ -42,4 +44,49 @@ export const settingsText = localized({
     `${aside} holds your reminders, which knot could not read: to get them back, fix it and copy its "reminders" list into ${file} as {"reminders": [...]}, then run knot remind repair.`,
   keptAnswersUnreadable: (why: string) =>
     `Your earlier safety answers could not be read (${why}): knot asks them again.`,
+  /** What each setting does, for knot config list (by the key's name). */
+  described: {
+    leadIn: 'Seconds of "Get ready" before the first step',
+    sound: "Ring the terminal bell at step changes",
+    voice: "Speak cues aloud (espeak-ng or say)",
+    voiceWords: "With voice on: speak each step's instruction too, or its name only",
+    notify: "Desktop notification when a step of a minute or more ends",
+    display: "How the countdown is drawn",
+    "cold.minutes": "Minutes the cold pack stays on in knot cycle",
+    "cold.offMinutes": "Minutes off between cold rounds",
+    "cold.rounds": "Rounds of cold in knot cycle",
+    "massage.dailyLimitMinutes": "Daily self-massage limit per body area, in minutes",
+    checkin: "Ask how bad the pain is before and after a session",
+  },
+  guidance: {
+    massageLimit:
+      "knot's default, 6 minutes per area a day, is the stricter of its two sources; 30 (5 minutes, 6 times a day) is the looser source's own most, and knot's ceiling.",
+  },
+  // knot config list, get, set, unset, path
+  headings: { key: "KEY", value: "VALUE", accepts: "ACCEPTS", does: "WHAT IT DOES" },
+  /** A setting's value or what it accepts, as it is: data in a cell of its own. */
+  cell: (value: string) => value,
+  notDefault: (described: string, value: string) => `${described} (default ${value})`,
+  assigned: (key: string, value: string) => `${key} = ${value}`,
+  assignedDefault: (key: string, value: string) => `${key} = ${value} (default)`,
+  /** One of knot's files, by its path (knot config path). */
+  fileLine: (path: string) => path,
+  checkinOff:
+    "With the check-in off, knot asks no pain ratings, so the getting-worse checks that need them do not run: pain rising over days, pain worse after sessions than before, pain staying at 7 or more, a rating of 8 or more, and no fall in pain after 3 weeks on an area. Nor can a high rating after a session stop that routine for the day. knot still notices sessions stopped because they hurt, and an area worked for 3 weeks with no rating. knot safety lists the checks; knot config set checkin true turns the check-in back on.",
+  // the settings file knot cannot use
+  badValues: (keys: string) => `${keys}: a value knot cannot use`,
+  remindersNotList: '"reminders" is not a list',
+  movedAside: (why: string, aside: string) =>
+    `Your settings file could not be read (${why}).\nIt was moved to ${aside} and knot is using the default settings.`,
+  couldNotOpen: (path: string, why: string) => `Could not open the settings file ${path}: ${why}`,
+  couldNotOpenHint: "Check that the folder exists and that you can write to it.",
+  couldNotSave: (path: string, why: string) => `Could not save your settings to ${path}: ${why}.`,
+  couldNotSaveHint:
+    "Nothing was changed. Check that you may write to the folder and that the disk has room.",
+  couldNotRead: (path: string, why: string) => `Could not read the settings file ${path}: ${why}.`,
+  couldNotReadHint: "Move it aside (knot starts again from the defaults), or see knot config path.",
+  isLink: (path: string) =>
+    `The settings file ${path} is a symbolic link; knot never writes through a link in its own folders.`,
+  isLinkHint: (path: string) =>
+    `Nothing was changed. Replace the link with a copy of the file it points to (cp --remove-destination "$(readlink -f ${path})" ${path}), then try again.`,
 });

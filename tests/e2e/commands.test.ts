@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { cliText } from "../../src/text/cli.js";
 import { listText, showText } from "../../src/text/library.js";
 import { myRoutinesText as t } from "../../src/text/my-routines.js";
+import { settingsText } from "../../src/text/settings.js";
 import { routineJson, tempDir } from "../helpers.js";
 import { isolatedEnv, KNOT_BIN, knot } from "./run-knot.js";
 
@@ -83,15 +84,15 @@ describe("the built knot binary", () => {
   it("keeps settings in XDG_CONFIG_HOME and recovers from a corrupt file", () => {
     const env = isolatedEnv();
     expect(knot(["config", "path"], { env }).stdout.split("\n")[0]).toBe(
-      join(env.XDG_CONFIG_HOME!, "knot", "config.json"),
+      settingsText.fileLine(join(env.XDG_CONFIG_HOME!, "knot", "config.json")),
     );
     expect(knot(["config", "set", "voice", "on"], { env }).status).toBe(0);
-    expect(knot(["config", "get", "voice"], { env }).stdout).toBe("true\n");
+    expect(knot(["config", "get", "voice"], { env }).stdout).toBe(`${settingsText.cell("true")}\n`);
     const file = join(env.XDG_CONFIG_HOME!, "knot", "config.json");
     writeFileSync(file, "{ this is not json");
     const result = knot(["config", "get", "voice"], { env });
     expect(result.status).toBe(0);
-    expect(result.stdout).toBe("false\n");
+    expect(result.stdout).toBe(`${settingsText.cell("false")}\n`);
     expect(result.stderr).toMatch(
       /settings file could not be read[\s\S]*moved to .*config\.json\.bad-/,
     );

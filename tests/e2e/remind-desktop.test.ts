@@ -3,6 +3,7 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { onPath } from "../../src/session/cues.js";
+import { remindText as t } from "../../src/text/remind.js";
 import { tempDir } from "../helpers.js";
 import { KNOT_BIN, knot, writeScreening } from "./run-knot.js";
 
@@ -16,6 +17,12 @@ const TOOLS = ["Xvfb", "dbus-daemon", "dunst", "dunstctl", "notify-send"];
 const ready = process.platform === "linux" && TOOLS.every((t) => onPath(t));
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** What the desk break's notification says, in the language the tests run in. */
+const deskBreak = JSON.parse(
+  readFileSync(new URL("../../routines/desk-break.json", import.meta.url), "utf8"),
+) as { id: string; name: string; summary: string };
+const deskBreakBody = t.reminderBody({ ...deskBreak, seconds: 170 } as never);
 
 describe.skipIf(!ready)("a real desktop: dunst under Xvfb on a private bus", () => {
   const runtime = tempDir("knot-rt-");
@@ -63,6 +70,8 @@ describe.skipIf(!ready)("a real desktop: dunst under Xvfb on a private bus", () 
       PATH: `${bin}:/usr/bin:/bin`,
       KNOT_SCHEDULER: "cron",
       LANG: "C.UTF-8",
+      // carried by knot's launcher, as LANG is
+      ...(process.env.KNOT_LANG ? { KNOT_LANG: process.env.KNOT_LANG } : {}),
     };
     writeScreening(join(env.XDG_CONFIG_HOME, "knot"), ["red-flags", "neck"], {
       reminders: [
@@ -88,13 +97,11 @@ describe.skipIf(!ready)("a real desktop: dunst under Xvfb on a private bus", () 
       out += c;
     });
     const exited = new Promise<number | null>((r) => child.on("close", r));
-    for (let i = 0; i < 100 && !/reminded/.test(out); i++) await sleep(100);
-    expect(out).toMatch(/^reminded: Desk break: about 3 minutes/);
+    for (let i = 0; i < 100 && !out.includes(t.reminded(deskBreakBody)); i++) await sleep(100);
+    expect(out.startsWith(t.reminded(deskBreakBody))).toBe(true);
     expect(dunstctl("count", "displayed").stdout.trim()).toBe("1");
     dunstctl("close-all"); // dismissed without Start: then it is in dunst's history
-    expect(dunstctl("history").stdout).toContain(
-      "Desk break: about 3 minutes of seated stretches, without leaving the chair. Run: knot start desk-break",
-    );
+    expect(dunstctl("history").stdout).toContain(deskBreakBody);
     expect(await exited).toBe(0);
     const [r1] = JSON.parse(knot(["remind", "list", "--json"], { env }).stdout);
     expect(r1.lastFiredAt).toMatch(/^\d{4}-/);
@@ -123,10 +130,14 @@ describe.skipIf(!ready)("a real desktop: dunst under Xvfb on a private bus", () 
     const env = bareHome(tempDir("knot-no-bus-"));
     const fired = knot(["remind", "fire", "r1"], { env });
     expect(fired.status).toBe(1);
-    expect(fired.stderr).toMatch(/could not reach you: no desktop session was found/);
+    expect(fired.stderr).toContain(t.couldNotReach("r1", t.noBus, t.noBusFix));
     const [r1] = JSON.parse(knot(["remind", "list", "--json"], { env }).stdout);
     expect(r1.lastFiredAt).toBeNull();
-    expect(r1.lastFailure.reason).toMatch(/no desktop session was found/);
-    expect(knot(["remind", "log"], { env }).stdout).toMatch(/r1 +failed: no desktop session/);
+    expect(r1.lastFailure.reason).toBe(t.noBus);
+    const log = knot(["remind", "log"], { env }).stdout;
+    const stamp = /\d{4}-\d\d-\d\d \d\d:\d\d/.exec(log)?.[0] ?? "";
+    expect(log).toContain(
+      t.logLine(stamp, "r1".padEnd(4), t.outcomes.failed!, `${t.noBus} (${t.noBusFix})`),
+    );
   });
 });

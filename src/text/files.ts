@@ -1,0 +1,50 @@
+import { localized } from "./locale.js";
+
+/**
+ * The words for files: knot's history files that cannot be read or moved, the file a person
+ * imports, the events log a session writes, and how far back --since reaches. Paths, counts
+ * and what the system said come in as data.
+ */
+export const filesText = localized({
+  // the history's own files
+  historyUnreadable: (folder: boolean, path: string, why: string) =>
+    `Could not read the history ${folder ? "folder" : "file"} ${path}: ${why}.`,
+  historyNotRegular: (path: string) => `The history file ${path} is not a regular file.`,
+  historyRegularHint:
+    "knot keeps its history in regular files; move this one aside to start a new one.",
+  historyMoved: (dir: string, old: string) =>
+    `Your history now lives in one file per month in ${dir}; the old file is kept as ${old}.`,
+  couldNot: (what: string, why: string) => `Could not ${what}: ${why}.`,
+  tidyUp: "tidy up after a knot that stopped",
+  recover: "recover an unfinished session",
+  // knot history --import
+  importUnreadable: (path: string, added: number, why: string) =>
+    `Could not read ${path}${added > 0 ? ` (${added} added before it stopped)` : ""}: ${why}.`,
+  importHint: "--import reads a file written by knot history --export.",
+  importNoRecords: (path: string, line: number, reason: string) =>
+    `${path} holds no session records (line ${line}: ${reason}).`,
+  imported: (path: string, added: number, skipped: number) =>
+    `Imported ${path}: ${added} session${added === 1 ? "" : "s"} added, ${skipped} already in your history.`,
+  importLeftOut: (count: number, lines: readonly number[], reason: string) =>
+    `${count} line${count === 1 ? " was" : "s were"} not a session record and ${count === 1 ? "was" : "were"} left out (line ${lines.slice(0, 5).join(", ")}${lines.length > 5 ? ", ..." : ""}: ${reason}).`,
+  importKept: (added: number) =>
+    added > 0
+      ? `${added} session${added === 1 ? " was" : "s were"} added before it stopped and ${added === 1 ? "is" : "are"} kept`
+      : "nothing was added",
+  importLockLost: (message: string, kept: string) =>
+    `${message} ${kept.charAt(0).toUpperCase()}${kept.slice(1)}.`,
+  importCouldNotAdd: (file: string, why: string, kept: string) =>
+    `Could not add the sessions to ${file}: ${why}. The last write was taken back whole; ${kept}.`,
+  importCouldNotAddHint:
+    "Free some space or fix the folder's permissions, then import the same file again: sessions already added are skipped.",
+  // knot history --since
+  sinceNothing: (text: string) => `--since ${text} covers no time at all.`,
+  sinceNothingHint: "Try 1d for the last day, or a date such as 2026-11-01.",
+  sinceBad: (text: string) =>
+    `--since takes a time back, such as 7d, 2w or 12h, or a date such as 2026-11-01, not ${text}.`,
+  // --events
+  eventsNeedFile: '--events needs a file to write to, or "-" for standard output.',
+  eventsCannot: (target: string, why: string) => `Cannot write events to ${target}: ${why}.`,
+  eventsHint: "Give a file in a folder that exists and that you can write to, or - for stdout.",
+  eventsFailed: (target: string, why: string) => `Could not write events to ${target}: ${why}.`,
+});
