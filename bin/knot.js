@@ -6,9 +6,17 @@ const { join } = require("node:path");
 
 const [first, ...rest] = process.argv.slice(2);
 if ((first === "--version" || first === "-V") && rest.length === 0) {
-  const { readFileSync } = require("node:fs");
+  const { readFileSync, writeSync } = require("node:fs");
   const pkg = JSON.parse(readFileSync(join(__dirname, "..", "package.json"), "utf8"));
-  process.stdout.write(`${pkg.version}\n`);
+  // straight to the descriptor: process.stdout would load Node's stream modules for one line
+  const line = Buffer.from(`${pkg.version}\n`);
+  let done = 0;
+  try {
+    while (done < line.length) done += writeSync(1, line, done);
+  } catch (error) {
+    if (error.code === "EAGAIN") process.stdout.write(line.subarray(done));
+    else if (error.code !== "EPIPE") throw error;
+  }
 } else if (first === "__complete") {
   require("../dist/complete.cjs").answerCompletion(rest, join(__dirname, "..", "routines"));
 } else {
