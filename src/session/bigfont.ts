@@ -37,7 +37,20 @@ export function bigWidth(text: string, scale: number): number {
   return Math.max(0, width - GAP);
 }
 
+/** A digit's rows at a scale, drawn once: the clock asks for them every second. */
+const glyphs = new Map<string, string[]>();
 function glyph(ch: string, scale: number): string[] {
+  const key = `${ch}${scale}`;
+  let rows = glyphs.get(key);
+  if (!rows) {
+    if (glyphs.size > 64) glyphs.clear();
+    rows = drawGlyph(ch, scale);
+    glyphs.set(key, rows);
+  }
+  return rows;
+}
+
+function drawGlyph(ch: string, scale: number): string[] {
   const h = glyphHeight(scale);
   const sw = stroke(scale);
   if (ch === ":") {

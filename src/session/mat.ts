@@ -274,18 +274,31 @@ function sideBySide(
   const height = Math.max(drawn.length, column.length);
   const figureTop = Math.floor((height - drawn.length) / 2);
   const columnTop = Math.floor((height - column.length) / 2);
-  const figureLeft = drawn.length ? 2 : 0;
+  const figureRows = drawn.length ? figureSpans(drawn, figureWidth) : undefined;
   const lines: Line[] = [];
   for (let r = 0; r < height; r++) {
-    const f = drawn[r - figureTop];
     const c = column[r - columnTop];
     const line: Line = [];
-    if (drawn.length) line.push(span(`${pad(figureLeft) + (f ?? "").padEnd(figureWidth)}    `));
+    if (figureRows) line.push(figureRows[r - figureTop] ?? figureRows[drawn.length]!);
     else line.push(span(pad(2 + Math.floor((figureWidth + 6) / 2))));
     if (c) line.push(...c);
     lines.push(line);
   }
   return lines;
+}
+
+/**
+ * The figure's rows padded to its column, and last a blank row of that width: made once for
+ * each drawn figure and width, as the same spans each second, which the screen passes over
+ * as unchanged without comparing their text.
+ */
+const figureRowsOf = new WeakMap<string[], { width: number; spans: Line }>();
+function figureSpans(drawn: string[], width: number): Line {
+  const known = figureRowsOf.get(drawn);
+  if (known && known.width === width) return known.spans;
+  const spans = [...drawn, ""].map((f) => span(`${pad(2) + f.padEnd(width)}    `));
+  figureRowsOf.set(drawn, { width, spans });
+  return spans;
 }
 
 function packLine(packOn: NonNullable<SessionView["packOn"]>, style: Style): Line {

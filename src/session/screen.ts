@@ -1,9 +1,17 @@
 import type { Line, Paint } from "./render.js";
 
-interface Cell {
-  ch: string;
-  /** What the paint does, as text: paints are compared by effect, not by identity. */
-  key: string;
+/**
+ * A row of cells as two arrays: each cell's character as a code point, and what its paint does
+ * as text (paints are compared by effect, not by identity; "" is no style). Filled in place:
+ * a frame allocates no cell.
+ */
+interface Row {
+  codes: Int32Array;
+  keys: string[];
+  /** The spans the row was drawn from, and the column after each: an unchanged start of a
+   * row (a figure beside the clock's digits) is skipped without looking at its cells. */
+  spans: Line;
+  ends: number[];
 }
 
 const ESC = "\u001b[";
@@ -17,8 +25,13 @@ const RESTORE = "\u001b8";
 const DOWN = "\u000b";
 /** Reverse index: one row up (never at the top row, where it would scroll). */
 const UP = "\u001bM";
-const BLANK: Cell = { ch: " ", key: "" };
-const blankRow = (width: number): Cell[] => new Array<Cell>(width).fill(BLANK);
+const SPACE = 32;
+const blankRow = (width: number): Row => ({
+  codes: new Int32Array(width).fill(SPACE),
+  keys: new Array<string>(width).fill(""),
+  spans: [],
+  ends: [],
+});
 
 interface Spot {
   row: number;
@@ -34,9 +47,9 @@ interface Spot {
  * keeps terminals from wrapping. `invalidate` forces a full redraw (after a resize or a resume).
  */
 export class Screen {
-  private rows: Cell[][] = [];
-  /** Each row as last drawn, its text and styles: an unchanged row is skipped without building cells. */
-  private painted: string[] = [];
+  private rows: Row[] = [];
+  /** The next frame's cells of a row, filled from the first span that changed. */
+  private next: Row = blankRow(0);
   private width = 0;
   private height = 0;
   /** Where the last frame left the cursor; null when unknown. */
@@ -50,7 +63,6 @@ export class Screen {
 
   invalidate(): void {
     this.rows = [];
-    this.painted = [];
     this.cursor = null;
     this.saved = null;
   }
@@ -64,65 +76,105 @@ export class Screen {
       this.width = width;
       this.height = height;
       this.rows = Array.from({ length: height }, () => blankRow(width));
-      this.painted = [];
+      this.next = blankRow(width);
       this.cursor = { row: 0, col: 0 };
       this.saved = null;
       this.starts.clear();
     }
-    // The changed cells of every row, in pieces of one style each, top to bottom.
-    const pieces: Piece[] = [];
-    for (let r = 0; r < height; r++) {
-      const line = lines[r] ?? [];
-      let painted = "";
-      for (const s of line) painted += s.paint ? `${keyOf(s.paint)}\u0001${s.text}\u0001` : s.text;
-      if (painted === this.painted[r]) continue;
-      this.painted[r] = painted;
-      const next = toCells(line, width);
-      pieces.push(...changedPieces(r, this.rows[r]!, next));
-      this.rows[r] = next;
-    }
+    // Each step in a function of its own: small functions are cheap for the engine to compile
+    // once a session has run them often enough.
+    const pieces = this.changed(lines, width);
     if (pieces.length === 0) {
       if (out) this.write(out);
       return;
     }
-    // The cell changed most often, frame after frame (the seconds of a clock), is worth saving
-    // the cursor at: the next frame comes back to it in two bytes.
-    const count = (p: Spot | null) => (p ? (this.starts.get(p.row * width + p.col) ?? 0) : 0);
-    for (const p of out ? [] : pieces) {
-      const at = p.row * width + p.start;
-      this.starts.set(at, (this.starts.get(at) ?? 0) + 1);
-    }
-    let saveAt: Piece | undefined;
-    for (const p of pieces) {
-      const n = count({ row: p.row, col: p.start });
-      if (
-        p.key === "" &&
-        n >= 2 &&
-        n > count(this.saved) &&
-        n > count(saveAt ? { row: saveAt.row, col: saveAt.start } : null)
-      )
-        saveAt = p;
-    }
-    // Style by style, so a large digit's strokes switch reverse video on once, each top to
-    // bottom, the plain ones first or last (whichever is shorter); last of all the saved cell,
-    // where coming back to it switches the style off too.
-    const keys = new Map<string, number>();
-    for (const p of pieces) if (!keys.has(p.key)) keys.set(p.key, keys.size + 1);
-    const saved = this.saved;
-    const last = (p: Piece) =>
-      saved && p.key === "" && p.row === saved.row && p.start === saved.col ? 1 : 0;
-    const order = (plain: number) => (a: Piece, b: Piece) =>
-      last(a) - last(b) ||
-      (a.key === "" ? plain : keys.get(a.key)!) - (b.key === "" ? plain : keys.get(b.key)!) ||
-      a.row - b.row ||
-      a.start - b.start;
-    const plainFirst = encode(pieces.sort(order(0)), this.rows, width, this.cursor, saved, saveAt);
-    const plainLast = encode(pieces.sort(order(1e9)), this.rows, width, this.cursor, saved, saveAt);
-    const best = plainLast.text.length <= plainFirst.text.length ? plainLast : plainFirst;
+    // Counted only from the second frame after a clear: the first changes every cell.
+    if (!out) this.countStarts(pieces);
+    const best = this.shortest(pieces, this.saveAt(pieces));
     out += best.text;
     this.cursor = best.cursor;
     this.saved = best.saved;
     this.write(out);
+  }
+
+  /** The changed cells of every row, in pieces of one style each, top to bottom. */
+  private changed(lines: Line[], width: number): Piece[] {
+    const pieces: Piece[] = [];
+    const next = this.next;
+    for (let r = 0; r < this.height; r++) {
+      const line = lines[r] ?? EMPTY;
+      const row = this.rows[r]!;
+      // The spans the row starts with as last drawn hold the same cells: start after them.
+      const same = sameStart(row.spans, line);
+      if (same === line.length && same === row.spans.length) continue;
+      const from = same === 0 ? 0 : row.ends[same - 1]!;
+      fillCells(line, same, from, width, next, row.ends);
+      changedPieces(r, from, row, next, width, pieces);
+      row.codes.set(next.codes.subarray(from, width), from);
+      for (let i = from; i < width; i++) row.keys[i] = next.keys[i]!;
+      row.spans = line.slice();
+    }
+    return pieces;
+  }
+
+  private countStarts(pieces: Piece[]): void {
+    for (const p of pieces) {
+      const at = p.row * this.width + p.start;
+      this.starts.set(at, (this.starts.get(at) ?? 0) + 1);
+    }
+  }
+
+  /** How many frames changed this cell first. */
+  private count(row: number, col: number): number {
+    return this.starts.get(row * this.width + col) ?? 0;
+  }
+
+  /**
+   * The cell changed most often, frame after frame (the seconds of a clock), is worth saving
+   * the cursor at: the next frame comes back to it in two bytes.
+   */
+  private saveAt(pieces: Piece[]): Piece | undefined {
+    let saveAt: Piece | undefined;
+    const saved = this.saved ? this.count(this.saved.row, this.saved.col) : 0;
+    let best = 0;
+    for (const p of pieces) {
+      if (p.key !== "") continue;
+      const n = this.count(p.row, p.start);
+      if (n >= 2 && n > saved && n > best) {
+        saveAt = p;
+        best = n;
+      }
+    }
+    return saveAt;
+  }
+
+  /**
+   * Style by style, so a large digit's strokes switch reverse video on once, each top to
+   * bottom, the plain ones first or last (whichever is shorter); last of all the saved cell,
+   * where coming back to it switches the style off too.
+   */
+  private shortest(pieces: Piece[], saveAt: Piece | undefined): Encoded {
+    const keys = new Map<string, number>();
+    let plain = 0;
+    for (const p of pieces) {
+      if (p.key === "") plain++;
+      else if (!keys.has(p.key)) keys.set(p.key, keys.size + 1);
+    }
+    const saved = this.saved;
+    const last = (p: Piece) =>
+      saved && p.key === "" && p.row === saved.row && p.start === saved.col ? 1 : 0;
+    const order = (plainRank: number) => (a: Piece, b: Piece) =>
+      last(a) - last(b) ||
+      (a.key === "" ? plainRank : keys.get(a.key)!) -
+        (b.key === "" ? plainRank : keys.get(b.key)!) ||
+      a.row - b.row ||
+      a.start - b.start;
+    const { rows, width, cursor } = this;
+    const plainFirst = encode(pieces.sort(order(0)), rows, width, cursor, saved, saveAt);
+    // Both orders are the same one when every piece is plain, or none is.
+    if (plain === 0 || plain === pieces.length) return plainFirst;
+    const plainLast = encode(pieces.sort(order(1e9)), rows, width, cursor, saved, saveAt);
+    return plainLast.text.length <= plainFirst.text.length ? plainLast : plainFirst;
   }
 }
 
@@ -135,7 +187,7 @@ interface Encoded {
 /** Pieces written in this order, from the cursor where it is, with no style on. */
 function encode(
   order: Piece[],
-  rows: Cell[][],
+  rows: Row[],
   width: number,
   from: Spot | null,
   savedBefore: Spot | null,
@@ -171,7 +223,7 @@ function encode(
       text += erase;
       cursor = { row, col: start };
     } else {
-      for (let i = start; i < end; i++) text += cells[i]!.ch;
+      for (let i = start; i < end; i++) text += String.fromCodePoint(cells.codes[i]!);
       cursor = { row, col: end };
     }
   }
@@ -252,8 +304,9 @@ function move(from: Spot | null, row: number, col: number): string {
   return text;
 }
 
-const isBlankRun = (cells: Cell[], start: number, end: number): boolean => {
-  for (let i = start; i < end; i++) if (cells[i]!.ch !== " " || cells[i]!.key !== "") return false;
+const isBlankRun = (cells: Row, start: number, end: number): boolean => {
+  for (let i = start; i < end; i++)
+    if (cells.codes[i] !== SPACE || cells.keys[i] !== "") return false;
   return true;
 };
 
@@ -268,23 +321,56 @@ function keyOf(paint: Paint): string {
   return key;
 }
 
-function toCells(line: Line, width: number): Cell[] {
-  const cells: Cell[] = [];
-  for (const { text, paint } of line) {
+const EMPTY: Line = [];
+
+/** How many spans `line` starts with that are as in `before`: the same text, the same effect. */
+function sameStart(before: Line, line: Line): number {
+  const n = Math.min(before.length, line.length);
+  let i = 0;
+  for (; i < n; i++) {
+    const a = before[i]!;
+    const b = line[i]!;
+    if (a.text !== b.text) break;
+    if (a.paint === b.paint) continue;
+    if (!a.paint || !b.paint || keyOf(a.paint) !== keyOf(b.paint)) break;
+  }
+  return i;
+}
+
+/**
+ * A row's cells from span `first` on, which starts at column `col`, into `next`; blank after
+ * the text. `ends` gets the column after each span.
+ */
+function fillCells(
+  line: Line,
+  first: number,
+  col: number,
+  width: number,
+  next: Row,
+  ends: number[],
+) {
+  const { codes, keys } = next;
+  ends.length = line.length;
+  for (let k = first; k < line.length; k++) {
+    const { text, paint } = line[k]!;
     const key = paint ? keyOf(paint) : "";
-    for (let i = 0; i < text.length && cells.length < width; i++) {
-      const code = text.charCodeAt(i);
+    for (let i = 0; i < text.length && col < width; i++) {
+      let code = text.charCodeAt(i);
       // a character outside the first plane is two code units, one cell
-      let ch = text[i]!;
       if (code >= 0xd800 && code < 0xdc00) {
-        ch = text.slice(i, i + 2);
+        code = text.codePointAt(i)!;
         i += 1;
       }
-      cells.push(ch === " " && !paint ? BLANK : { ch, key });
+      codes[col] = code;
+      keys[col] = key;
+      col++;
     }
+    ends[k] = col;
   }
-  while (cells.length < width) cells.push(BLANK);
-  return cells;
+  for (; col < width; col++) {
+    codes[col] = SPACE;
+    keys[col] = "";
+  }
 }
 
 /** Changed cells of one row, [start, end), all in one style. */
@@ -296,33 +382,38 @@ interface Piece {
 }
 
 /**
- * The changed cells of a row in pieces of one style; close pieces of the same style are
- * merged where the unchanged cells between them, in that style too, are fewer bytes to write
- * again than a cursor move over them.
+ * The changed cells of a row from column `from` (the cells before it are as they were), in
+ * pieces of one style, added to `pieces`; close pieces of the same style are merged where the
+ * unchanged cells between them, in that style too, are fewer bytes to write again than a
+ * cursor move over them.
  */
-function changedPieces(row: number, prev: Cell[], next: Cell[]): Piece[] {
-  const pieces: Piece[] = [];
+function changedPieces(
+  row: number,
+  from: number,
+  prev: Row,
+  next: Row,
+  width: number,
+  pieces: Piece[],
+): void {
   let last: Piece | undefined;
-  for (let i = 0; i < next.length; i++) {
-    const a = prev[i];
-    const b = next[i]!;
-    if (a && a.ch === b.ch && a.key === b.key) continue;
-    if (last && last.key === b.key && gapBytes(next, last.end, i, b.key) <= 4) {
+  for (let i = from; i < width; i++) {
+    const key = next.keys[i]!;
+    if (prev.codes[i] === next.codes[i] && prev.keys[i] === key) continue;
+    if (last && last.key === key && gapBytes(next, last.end, i, key) <= 4) {
       last.end = i + 1;
     } else {
-      last = { row, start: i, end: i + 1, key: b.key };
+      last = { row, start: i, end: i + 1, key };
       pieces.push(last);
     }
   }
-  return pieces;
 }
 
 /** Bytes to write the cells between two pieces again; more than a move when a style differs. */
-const gapBytes = (cells: Cell[], start: number, end: number, key: string): number => {
+const gapBytes = (cells: Row, start: number, end: number, key: string): number => {
   let bytes = 0;
   for (let i = start; i < end && bytes <= 4; i++) {
-    if (cells[i]!.key !== key) return Number.POSITIVE_INFINITY;
-    const code = cells[i]!.ch.charCodeAt(0);
+    if (cells.keys[i] !== key) return Number.POSITIVE_INFINITY;
+    const code = cells.codes[i]!;
     bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : 3;
   }
   return bytes;

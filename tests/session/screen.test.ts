@@ -79,6 +79,29 @@ describe("Screen", () => {
     expect(writes[2]?.startsWith("\u001b[H\u001b[2J")).toBe(true);
   });
 
+  it("draws what follows a row's unchanged start: new, fewer or differently split spans", () => {
+    const { terminal, draw } = setup(24, 1);
+    const frames: Line[] = [
+      line("figure    ", ["0:10", inverse]),
+      line("figure    ", ["0:09", inverse]),
+      // the same cells split into other spans
+      line("figure ", "   ", ["0:", inverse], ["09", inverse]),
+      // fewer spans: the clock gone, the figure alone
+      line("figure    "),
+      // the first span's text kept, in another style
+      line(["figure    ", bold], "x"),
+      line(["figure    ", bold]),
+      line(),
+      line("figure    ", ["0:08", inverse], " side"),
+    ];
+    for (const frame of frames) {
+      draw([frame]);
+      const full = new Terminal(24, 1);
+      new Screen((t) => full.write(t)).draw([frame], 24, 1);
+      expect(terminal.snapshot()).toBe(full.snapshot());
+    }
+  });
+
   it("rewrites a cell whose style changed though its text did not", () => {
     const { terminal, draw } = setup(10, 1);
     draw([line("0:03")]);
