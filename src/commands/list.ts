@@ -102,7 +102,8 @@ export async function list(options: ListOptions, ctx: Context): Promise<number> 
     });
     const header = [h.id, h.name, h.category, h.time, h.areas].map((cell) => s.dim(cell));
     await prepareWidths(rows.flat());
-    for (const line of table([header, ...rows], width)) ctx.stdout.write(`${line}\n`);
+    // one write for the whole table, not one a row (each a system call when piped)
+    ctx.stdout.write(`${table([header, ...rows], width).join("\n")}\n`);
     if (entries.some((e) => hasManualSteps(e.timeline))) {
       say(s.dim(listText.waits));
     }
