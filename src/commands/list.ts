@@ -114,8 +114,10 @@ export async function list(options: ListOptions, ctx: Context): Promise<number> 
     for (const b of library.broken) {
       const first = b.issues[0];
       const where = first?.path ? `${first.path}: ` : "";
-      say(`  ${safeText(b.path, { inLine: true })}`);
-      say(`    ${safeText(`${where}${first?.message ?? listText.unreadable}`)}`);
+      say(`  ${listText.brokenFile(safeText(b.path, { inLine: true }))}`);
+      say(
+        `    ${listText.issue(safeText(where), safeText(first?.message ?? listText.unreadable))}`,
+      );
     }
     say(s.dim(listText.validateHint));
   }

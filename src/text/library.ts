@@ -20,6 +20,10 @@ export const listText = localized({
   waits: "\n+ plus steps that wait for you to press Enter",
   broken: "Routine files with problems (not listed above):",
   unreadable: "unreadable",
+  /** A routine file with problems, by its path (data). */
+  brokenFile: (path: string) => path,
+  /** The first problem of a routine file: where in it (data, or nothing) and what. */
+  issue: (where: string, message: string) => `${where}${message}`,
   validateHint: '  Run "knot validate <file>" for every problem in a file.',
   ownFolder: (dir: string, make: string | undefined) =>
     `\nYour own routines go in ${dir}${make === undefined ? "" : ` (not made yet: ${make})`}`,

@@ -2,6 +2,8 @@ import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { listText } from "../../src/text/library.js";
+import { parseText } from "../../src/text/parse.js";
 import { tempDir } from "../helpers.js";
 import { knotInPty, shortRoutine, startInPty } from "./pty.js";
 import { isolatedEnv, KNOT_BIN, knot, writeScreening } from "./run-knot.js";
@@ -136,7 +138,9 @@ describe("knot run to completion", () => {
         const result = knot(args, { env });
         expect(result.status, args.join(" ")).toBe(0);
       }
-      expect(knot(["list"], { env }).stdout).toMatch(/pipe\.json\n\s+is not a regular file/);
+      expect(knot(["list"], { env }).stdout).toContain(
+        `${listText.brokenFile(join(dir, "pipe.json"))}\n    ${listText.issue("", parseText.notRegular)}`,
+      );
     });
 
     it("a history linked to /dev/zero is refused with a clear message", () => {
