@@ -244,15 +244,23 @@ export function recordProblem(value: unknown): string | undefined {
   if (!isObject(value) || (value.v === undefined && value.id === undefined)) {
     return "not a session record";
   }
-  for (const [field, ok, says] of RECORD_CHECKS) {
-    if (!ok(value[field])) return `${field} is ${says} (${shown(value[field])})`;
+  // Indexed loops, not for-of with destructuring: every step of every record read passes
+  // here, mostly before V8 has optimised it, where each destructuring walks an iterator.
+  for (let c = 0; c < RECORD_CHECKS.length; c++) {
+    const check = RECORD_CHECKS[c] as Check;
+    const field = check[0];
+    if (!check[1](value[field])) return `${field} is ${check[2]} (${shown(value[field])})`;
   }
   const steps = value.steps as unknown[];
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i];
     if (!isObject(step)) return `step ${i + 1} is not a step`;
-    for (const [field, ok, says] of STEP_CHECKS) {
-      if (!ok(step[field])) return `step ${i + 1}'s ${field} is ${says} (${shown(step[field])})`;
+    for (let c = 0; c < STEP_CHECKS.length; c++) {
+      const check = STEP_CHECKS[c] as Check;
+      const field = check[0];
+      if (!check[1](step[field])) {
+        return `step ${i + 1}'s ${field} is ${check[2]} (${shown(step[field])})`;
+      }
     }
   }
   return undefined;
