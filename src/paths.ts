@@ -1,6 +1,7 @@
 import { homedir } from "node:os";
 import { isAbsolute, join } from "node:path";
 import { ExitCode, KnotError } from "./errors.js";
+import { filesText } from "./text/files.js";
 
 /**
  * Where knot keeps preferences (config) and history (data), following each platform's
@@ -26,13 +27,13 @@ function homeOf(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string {
   // HOME set (even to ""): that is the person's word; unset: the system's account database.
   const home = env.HOME !== undefined && platform !== "win32" ? env.HOME : homedir();
   if (home && isAbsolute(home)) return home;
-  const what = home ? `HOME is a relative path (${JSON.stringify(home)})` : "HOME is empty";
-  throw new KnotError(`${what}, so knot cannot tell where to keep your settings and history.`, {
+  const what = home ? filesText.homeRelative(JSON.stringify(home)) : filesText.homeEmpty;
+  throw new KnotError(filesText.noHome(what), {
     exitCode: ExitCode.failure,
     hint:
       platform === "linux" || platform === "freebsd" || platform === "openbsd"
-        ? "Set HOME to your home folder (export HOME=/home/you), or set XDG_CONFIG_HOME and XDG_DATA_HOME to absolute paths."
-        : "Set HOME to your home folder, such as export HOME=/Users/you.",
+        ? filesText.noHomeHintUnix
+        : filesText.noHomeHint,
   });
 }
 

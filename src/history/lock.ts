@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { ExitCode, KnotError } from "../errors.js";
 import { describeFsError } from "../files.js";
 import { processStart } from "../process-start.js";
+import { filesText } from "../text/files.js";
 
 /**
  * One writer at a time for the history's whole-history changes: an import, the move of an old
@@ -126,11 +127,11 @@ export function lockHistory(dataDir: string, options: LockOptions): HistoryLock 
       if (Date.now() >= deadline) {
         if (options.waitMs === 0) return undefined;
         const who = held.owner
-          ? `knot (process ${held.owner.pid}) has been ${held.owner.what} since ${held.owner.at}`
-          : "knot is writing it";
-        throw new KnotError(`The history is busy: another ${who}.`, {
+          ? filesText.historyBusyWith(held.owner.pid, held.owner.what, held.owner.at)
+          : filesText.historyBusyWriting;
+        throw new KnotError(filesText.historyBusy(who), {
           exitCode: ExitCode.failure,
-          hint: `Nothing was changed. Try again when it has finished; if no other knot runs, remove ${path}.`,
+          hint: filesText.historyBusyHint(path),
         });
       }
       sleep(50);
@@ -202,13 +203,13 @@ export function staleLock(
 }
 
 const lockError = (path: string, error: unknown) =>
-  new KnotError(`Could not lock the history (${path}): ${describeFsError(error)}.`, {
+  new KnotError(filesText.lockFailed(path, describeFsError(error)), {
     exitCode: ExitCode.failure,
-    hint: "Nothing was changed. Check that the folder exists, that you may write to it, and that the disk has room.",
+    hint: filesText.lockFailedHint,
   });
 
 export const lockLost = (path: string) =>
-  new KnotError(`knot lost its lock on the history (${path}): another knot took it over.`, {
+  new KnotError(filesText.lockLost(path), {
     exitCode: ExitCode.failure,
-    hint: "knot stopped writing at once; what it wrote before is kept, and running the same command again finishes it.",
+    hint: filesText.lockLostHint,
   });

@@ -2,6 +2,7 @@ import { readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { join, sep } from "node:path";
 import { ExitCode, KnotError } from "../errors.js";
 import { describeFsError } from "../files.js";
+import { filesText } from "../text/files.js";
 import type { DayRun } from "./analysis.js";
 import { type HistoryLock, lockHistory } from "./lock.js";
 import { exists, moveIntoMonths } from "./migrate.js";
@@ -274,13 +275,10 @@ export class HistoryStore {
         renameSync(this.dir, backup);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-        throw new KnotError(
-          `Could not clear the history in ${this.dir}: ${describeFsError(error)}.`,
-          {
-            exitCode: ExitCode.failure,
-            hint: "Nothing was changed: the history is as it was. Check that you may write to the folder.",
-          },
-        );
+        throw new KnotError(filesText.clearFailed(this.dir, describeFsError(error)), {
+          exitCode: ExitCode.failure,
+          hint: filesText.clearFailedHint,
+        });
       }
       rmSync(indexDir(this.dataDir), { recursive: true, force: true });
       return backup;
@@ -368,13 +366,10 @@ export class HistoryStore {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
       if (error instanceof KnotError) throw error;
-      throw new KnotError(
-        `Could not move the history in ${legacy} into monthly files: ${describeFsError(error)}.`,
-        {
-          exitCode: ExitCode.failure,
-          hint: "The file is unchanged. Free some space or fix the folder's permissions, then run knot again.",
-        },
-      );
+      throw new KnotError(filesText.moveFailed(legacy, describeFsError(error)), {
+        exitCode: ExitCode.failure,
+        hint: filesText.moveFailedHint,
+      });
     } finally {
       lock?.release();
     }

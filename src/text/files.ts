@@ -17,6 +17,33 @@ export const filesText = localized({
   couldNot: (what: string, why: string) => `Could not ${what}: ${why}.`,
   tidyUp: "tidy up after a knot that stopped",
   recover: "recover an unfinished session",
+  historyBusyWith: (pid: number, what: string, since: string) =>
+    `knot (process ${pid}) has been ${what} since ${since}`,
+  historyBusyWriting: "knot is writing it",
+  historyBusy: (who: string) => `The history is busy: another ${who}.`,
+  historyBusyHint: (path: string) =>
+    `Nothing was changed. Try again when it has finished; if no other knot runs, remove ${path}.`,
+  lockFailed: (path: string, why: string) => `Could not lock the history (${path}): ${why}.`,
+  lockFailedHint:
+    "Nothing was changed. Check that the folder exists, that you may write to it, and that the disk has room.",
+  lockLost: (path: string) =>
+    `knot lost its lock on the history (${path}): another knot took it over.`,
+  lockLostHint:
+    "knot stopped writing at once; what it wrote before is kept, and running the same command again finishes it.",
+  clearFailed: (dir: string, why: string) => `Could not clear the history in ${dir}: ${why}.`,
+  clearFailedHint:
+    "Nothing was changed: the history is as it was. Check that you may write to the folder.",
+  moveFailed: (legacy: string, why: string) =>
+    `Could not move the history in ${legacy} into monthly files: ${why}.`,
+  moveFailedHint:
+    "The file is unchanged. Free some space or fix the folder's permissions, then run knot again.",
+  // where knot keeps its files
+  homeRelative: (home: string) => `HOME is a relative path (${home})`,
+  homeEmpty: "HOME is empty",
+  noHome: (what: string) => `${what}, so knot cannot tell where to keep your settings and history.`,
+  noHomeHintUnix:
+    "Set HOME to your home folder (export HOME=/home/you), or set XDG_CONFIG_HOME and XDG_DATA_HOME to absolute paths.",
+  noHomeHint: "Set HOME to your home folder, such as export HOME=/Users/you.",
   // knot history --import
   importUnreadable: (path: string, added: number, why: string) =>
     `Could not read ${path}${added > 0 ? ` (${added} added before it stopped)` : ""}: ${why}.`,
