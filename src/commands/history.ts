@@ -12,6 +12,7 @@ import { safetyPast } from "../safety/past.js";
 import { RULES_LOOK_BACK_MS } from "../safety/trend.js";
 import { recordTimeWords } from "../session/time-words.js";
 import { filesText } from "../text/files.js";
+import { historyText } from "../text/history.js";
 import { confirm } from "../ui/prompt.js";
 import { csvCell, quote, safeJson } from "../ui/safe.js";
 import { prepareWidths, table } from "../ui/text.js";
@@ -188,13 +189,13 @@ export async function history(options: HistoryOptions, ctx: Context): Promise<nu
   const s = ctx.style;
   const row = (r: RecordSummary) => [
     localTime(r.startedAt),
-    r.name,
+    historyText.name(r.name),
     recordTimeWords(r),
     r.ended === "completed"
-      ? s.ok(r.ended)
+      ? s.ok(historyText.ended(r.ended))
       : r.ended === "pain"
-        ? s.error("stopped: pain")
-        : s.warn(r.ended),
+        ? s.error(historyText.stoppedForPain)
+        : s.warn(historyText.ended(r.ended)),
     ratingText(r),
   ];
   // Columns are as wide as the widest cell so far: later months never narrow them.
@@ -206,9 +207,7 @@ export async function history(options: HistoryOptions, ctx: Context): Promise<nu
     if (batch.length === 0) continue;
     const rows = batch.map(row);
     if (shown === 0) {
-      rows.unshift(
-        ["DATE", "ROUTINE", "DONE", "ENDED", "PAIN BEFORE → AFTER"].map((h) => s.dim(h)),
-      );
+      rows.unshift(historyText.headers.map((h) => s.dim(h)));
     }
     shown += batch.length;
     await prepareWidths(rows.flat());
@@ -217,14 +216,12 @@ export async function history(options: HistoryOptions, ctx: Context): Promise<nu
   }
   if (shown === 0) {
     const filters = [
-      since === undefined ? "" : `since ${localTime(new Date(since).toISOString())}`,
-      options.routine === undefined ? "" : `of ${quote(options.routine)}`,
+      since === undefined ? "" : historyText.since(localTime(new Date(since).toISOString())),
+      options.routine === undefined ? "" : historyText.of(quote(options.routine)),
     ].filter(Boolean);
     println(
       ctx.stdout,
-      filters.length > 0
-        ? `No sessions ${filters.join(" ")}.`
-        : "No sessions yet. Start one with: knot start stretch",
+      filters.length > 0 ? historyText.noneMatching(filters) : historyText.noneYet,
     );
   }
   return done();

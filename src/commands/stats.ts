@@ -8,6 +8,7 @@ import { activeDays } from "../history/months.js";
 import { proseWriter } from "../output.js";
 import { gatherProgress, progressJson, round1 } from "../progress/gather.js";
 import { changeLines, helpsEmpty, NO_CAUSE, RELIEF_WORDS, reliefText } from "../progress/words.js";
+import { statsText } from "../text/progress.js";
 import { safetyText } from "../text/safety.js";
 import { padEnd, truncate, wrap } from "../ui/text.js";
 import { layoutWidth, printJson } from "./print.js";
@@ -16,8 +17,6 @@ export interface StatsOptions {
   days?: string;
   json?: boolean;
 }
-
-const minutesText = (m: number) => (m < 1 && m > 0 ? "<1 min" : `${Math.round(m)} min`);
 
 export async function stats(options: StatsOptions, ctx: Context): Promise<number> {
   const days = options.days === undefined ? 30 : parseWholeNumber("--days", options.days, 1, 3650);
@@ -61,10 +60,11 @@ export async function stats(options: StatsOptions, ctx: Context): Promise<number
     for (const line of lines.slice(1)) out(line);
     out();
   }
+  const t = statsText;
   out(
-    `${s.heading(`Last ${days} days`)}: ${sessions} session${sessions === 1 ? "" : "s"}, ${formatDuration(Math.round(totalMinutes) * 60)}`,
+    t.summary(s.heading(t.period(days)), sessions, formatDuration(Math.round(totalMinutes) * 60)),
   );
-  out(`${s.strong("Streak")}: ${run} day${run === 1 ? "" : "s"} ${s.dim(`(${STREAK_RULE})`)}`);
+  out(t.streak(s.strong(t.streakLabel), run, s.dim(t.streakRule)));
   const labels = perDay.map((d) => d.day.slice(5));
   const chart = (title: string, values: number[], height: number, unit: string) => {
     out();
@@ -72,64 +72,62 @@ export async function stats(options: StatsOptions, ctx: Context): Promise<number
     for (const line of columnChart(values, labels, width, height, unit, s)) out(line);
   };
   chart(
-    "Sessions per day",
+    t.sessionsPerDay,
     perDay.map((d) => d.sessions),
     3,
-    "sessions",
+    t.sessionsUnit,
   );
   chart(
-    "Minutes per day",
+    t.minutesPerDay,
     perDay.map((d) => d.minutes),
     5,
-    "minutes",
+    t.minutesUnit,
   );
   const sorted = (m: Map<string, number>) =>
     [...m]
       .sort((a, b) => b[1] - a[1])
-      .map(([label, value]) => ({ label, value, text: minutesText(value) }));
+      .map(([label, value]) => ({ label: t.label(label), value, text: t.minutes(value) }));
   out();
-  out(s.strong("Minutes by kind"));
+  out(s.strong(t.minutesByKind));
   for (const line of barChart(sorted(category), width, s)) out(line);
   out();
-  out(s.strong("Minutes by body area"));
+  out(s.strong(t.minutesByArea));
   for (const line of barChart(sorted(area), width, s)) out(line);
   out();
-  out(`${s.strong("Pain")} ${s.dim("(check-ins, 0-10, oldest first)")}`);
-  if (rated.length === 0)
-    out(s.dim("  (no check-ins yet: knot asks before and after a session at a terminal)"));
+  out(t.titled(s.strong(t.pain), s.dim(t.painNote)));
+  if (rated.length === 0) out(s.dim(t.noRatings));
   for (const [label, pick] of [
-    ["before", "before"],
-    ["after ", "after"],
+    [t.before, "before"],
+    [t.after, "after"],
   ] as const) {
     const values = rated.map((r) => r.ratings[pick]).filter((v): v is number => v !== undefined);
     if (values.length === 0) continue;
     const shown = values.slice(-Math.max(1, width - 30));
-    out(
-      `  ${label}  ${s.id(ratingLine(shown, width - 30))}  ${s.dim(`latest ${values.at(-1)}, lowest ${Math.min(...values)}, highest ${Math.max(...values)}`)}`,
-    );
+    const figures = t.ratingFigures(values.at(-1)!, Math.min(...values), Math.max(...values));
+    out(t.ratingRow(label, s.id(ratingLine(shown, width - 30)), s.dim(figures)));
   }
   out();
-  out(`${s.strong("Change over these days")} ${s.dim("(first two weeks against the last two)")}`);
+  out(t.titled(s.strong(t.change), s.dim(t.changeNote)));
   for (const c of [p.change.pain, p.change.psfs]) {
     if (c.measure === "psfs" && p.psfs.checks.length === 0) {
-      out(s.dim("  Activities: no weekly checks yet (knot checkin)"));
+      out(s.dim(t.noWeeklyChecks));
       continue;
     }
     for (const line of changeLines(c, { adviceAbove: trend.worse })) out(`  ${line}`);
   }
   out(s.dim(`  ${NO_CAUSE}`));
   out();
-  out(`${s.strong("What helps you")} ${s.dim("(short-term relief)")}`);
+  out(t.titled(s.strong(t.helps), s.dim(t.helpsNote)));
   for (const line of wrap(RELIEF_WORDS, width - 2)) out(s.dim(`  ${line}`));
   const empty = helpsEmpty(p.helps);
   if (empty) out(s.dim(`  ${empty}`));
   for (const [title, rows] of [
-    ["By routine", p.helps.routines],
-    ["By body area", p.helps.areas],
+    [t.byRoutine, p.helps.routines],
+    [t.byArea, p.helps.areas],
   ] as const) {
     if (rows.length === 0) continue;
-    out(`  ${title}:`);
-    for (const r of rows) out(`    ${padEnd(truncate(r.name ?? r.key, 28), 28)}  ${reliefText(r)}`);
+    out(`  ${title}`);
+    for (const r of rows) out(t.helpsRow(padEnd(truncate(r.name ?? r.key, 28), 28), reliefText(r)));
   }
   return ExitCode.ok;
 }

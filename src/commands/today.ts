@@ -1,6 +1,6 @@
 import { allowanceNow } from "../coach/prepare.js";
 import { type Context, warnTo } from "../context.js";
-import { formatDuration, formatMinutes } from "../duration.js";
+import { formatDuration } from "../duration.js";
 import { ExitCode } from "../errors.js";
 import { bar } from "../history/charts.js";
 import { liveSessions } from "../history/checkpoint.js";
@@ -13,11 +13,12 @@ import { clockTime } from "../safety/clock.js";
 import { RULES_LOOK_BACK_MS } from "../safety/trend.js";
 import { recordTimeWords } from "../session/time-words.js";
 import { whenText } from "../text/allowance.js";
+import { agoWords } from "../text/time.js";
+import { todayText as w } from "../text/today.js";
 import { padEnd } from "../ui/text.js";
 import { printJson } from "./print.js";
 import { readUserSettings } from "./settings.js";
 
-const ago = (ms: number) => (ms < 60_000 ? "just now" : `${formatMinutes(ms)} ago`);
 const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
 
 /** What the rules allow at this moment, for cold and heat: the floor, and guidance above it. */
@@ -86,69 +87,60 @@ export async function today(options: { json?: boolean }, ctx: Context): Promise<
   const s = ctx.style;
   const out = proseWriter(ctx.stdout, ctx.env);
   const minutes = sessions.reduce((sum, r) => sum + r.doneSeconds, 0);
-  out(
-    `${s.heading("Last 24 hours")}: ${sessions.length === 0 ? "no sessions" : `${sessions.length} session${sessions.length === 1 ? "" : "s"}, ${formatDuration(minutes)}`}`,
-  );
+  out(w.summary(s.heading(w.heading), sessions.length, formatDuration(minutes)));
   for (const r of sessions) {
-    out(
-      `  ${clockTime(Date.parse(r.startedAt))}  ${r.name} ${s.dim(`(${r.ended}, ${recordTimeWords(r)})`)}`,
-    );
+    const detail = s.dim(w.sessionDetail(w.ended(r.ended), recordTimeWords(r)));
+    out(w.session(clockTime(Date.parse(r.startedAt)), r.name, detail));
   }
   out();
   const limit = allowance.massage.limitSeconds;
-  out(
-    `${s.strong("Self-massage")} ${s.dim(`(limit ${formatDuration(limit)} per area in 24 hours, never past ${formatDuration(allowance.massage.ceilingSeconds)})`)}`,
-  );
-  if (massage.size === 0) out(s.dim("  none in the last 24 hours"));
+  const ceiling = formatDuration(allowance.massage.ceilingSeconds);
+  out(w.titled(s.strong(w.massage), s.dim(w.massageNote(formatDuration(limit), ceiling))));
+  if (massage.size === 0) out(s.dim(w.noMassage));
   for (const area of AREAS) {
     const done = massage.get(area);
     if (done === undefined) continue;
     const over = done > limit;
     const drawn = padEnd(bar(Math.min(done, limit), limit, 12), 12);
-    const text = `${formatDuration(Math.round(done))} of ${formatDuration(limit)}${over ? ": over the limit, rest this area" : done >= limit ? ": limit reached" : ""}`;
-    out(`  ${padEnd(area, 16)} ${s.id(drawn)} ${over ? s.warn(text) : text}`);
+    const state = over ? "over" : done >= limit ? "reached" : undefined;
+    const text = w.massageDone(formatDuration(Math.round(done)), formatDuration(limit), state);
+    out(w.massageRow(padEnd(area, 16), s.id(drawn), over ? s.warn(text) : text));
   }
   out();
   const packOn = packsOn(ctx);
   for (const t of thermal) {
-    const what = t.kind === "cold" ? "Cold" : "Heat";
-    const count =
-      t.kind === "heat" ? ` ${allowance.heat.count} of ${allowance.heat.max} in 24 hours;` : "";
+    const what = t.kind === "cold" ? w.cold : w.heat;
+    const count = t.kind === "heat" ? w.heatCount(allowance.heat.count, allowance.heat.max) : "";
     const onSince = packOn[t.kind];
     const last =
       onSince !== undefined
-        ? ` pack on since ${clockTime(onSince)} (a session running now).`
+        ? w.packOnSince(clockTime(onSince))
         : t.lastEnd === undefined
-          ? " none in the last 24 hours."
-          : ` last ended ${clockTime(t.lastEnd)} (${ago(now - t.lastEnd)}).`;
+          ? w.noneYet
+          : w.lastEnded(clockTime(t.lastEnd), agoWords(now - t.lastEnd));
     // The floors first (nothing overrides them), then guidance above them.
     const rules: string[] = [];
     if (t.kind === "heat" && allowance.heat.nextSlotAt !== undefined)
       rules.push(
-        `${s.warn(`No more heat until ${whenText(allowance.heat.nextSlotAt, now)}`)}: heat is for up to ${allowance.heat.max} times in 24 hours, and nothing overrides that.`,
+        w.heatFull(
+          s.warn(w.noMoreHeat(whenText(allowance.heat.nextSlotAt, now))),
+          allowance.heat.max,
+        ),
       );
     else if (allowance.thermalFreeAt !== undefined)
-      rules.push(
-        `${s.warn(`Not before ${whenText(allowance.thermalFreeAt, now)}`)}: at least 10 minutes off between any two applications of cold or heat.`,
-      );
+      rules.push(w.timeOff(s.warn(w.notBefore(whenText(allowance.thermalFreeAt, now)))));
     if (t.advisedAt !== undefined)
-      rules.push(
-        `${s.warn(`Wait until ${whenText(t.advisedAt, now)}`)}: guidance repeats cold only every 2-4 hours.`,
-      );
-    if (rules.length === 0 && t.lastEnd !== undefined)
-      rules.push("Another is fine now if your skin is back to normal.");
+      rules.push(w.coldAgain(s.warn(w.waitUntil(whenText(t.advisedAt, now)))));
+    if (rules.length === 0 && t.lastEnd !== undefined) rules.push(w.anotherFine);
     const rule = rules.map((r) => ` ${r}`).join("");
-    out(`${s.strong(what)}:${count}${last}${rule}`);
+    out(w.thermal(s.strong(what), count, last, rule));
   }
   for (const stop of allowance.stops) {
-    out(
-      `${s.strong("Stopped")}: ${stop.routine} until ${whenText(stop.until, now)} ${s.dim(`(pain ${stop.reason === "rose" ? "rose by 3 or more" : "was 8 or more"} after it at ${clockTime(stop.at)})`)}`,
-    );
+    const detail = s.dim(w.stopDetail(stop.reason === "rose", clockTime(stop.at)));
+    out(w.stop(s.strong(w.stopped), stop.routine, whenText(stop.until, now), detail));
   }
   if (allowance.advice) {
-    out(
-      `${s.error("See a doctor")}: ${allowance.advice.reasons.join("; ")}. knot safety lists when to get help.`,
-    );
+    out(w.advice(s.error(w.seeDoctor), allowance.advice.reasons.join("; ")));
   }
   // Reminders that could not reach the person (knot remind list says more).
   for (const line of reminderTrouble(ctx.paths)) out(s.warn(line));

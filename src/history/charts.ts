@@ -1,5 +1,6 @@
+import { chartText } from "../text/progress.js";
 import type { Style } from "../ui/style.js";
-import { padEnd, truncate } from "../ui/text.js";
+import { displayWidth, padEnd, truncate } from "../ui/text.js";
 
 /**
  * Terminal charts drawn with Unicode blocks, fitted to a width and readable without colour
@@ -22,9 +23,13 @@ export function barChart(
   width: number,
   style: Style,
 ): string[] {
-  if (rows.length === 0) return [style.dim("  (nothing yet)")];
-  const labelWidth = Math.min(18, Math.max(...rows.map((r) => r.label.length)));
-  const textWidth = Math.max(...rows.map((r) => r.text.length));
+  if (rows.length === 0) return [style.dim(chartText.nothing)];
+  // labels up to 18 columns, or a third of the width when that is more
+  const labelWidth = Math.min(
+    Math.max(18, Math.floor(width / 3)),
+    Math.max(...rows.map((r) => displayWidth(r.label))),
+  );
+  const textWidth = Math.max(...rows.map((r) => displayWidth(r.text)));
   const barWidth = Math.max(4, width - labelWidth - textWidth - 6);
   const max = Math.max(...rows.map((r) => r.value));
   return rows.map((r) => {
@@ -70,10 +75,8 @@ export function columnChart(
       ? `${first}${" ".repeat(shown.length - first.length - last.length)}${last}`
       : last;
   lines.push(`  ${" ".repeat(scaleWidth)} ${style.dim(axis)}`);
-  const period = shown.length < values.length ? `, last ${shown.length} days` : "";
-  lines.push(
-    `  ${" ".repeat(scaleWidth)} ${style.dim(truncate(`(${unit} a day${period})`, room))}`,
-  );
+  const note = chartText.perDay(unit, shown.length < values.length ? shown.length : undefined);
+  lines.push(`  ${" ".repeat(scaleWidth)} ${style.dim(truncate(note, room))}`);
   return lines;
 }
 

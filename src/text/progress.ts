@@ -1,3 +1,4 @@
+import { STREAK_RULE } from "../history/analysis.js";
 import { CHANGE_RULES, type Change, type Verdict } from "../progress/change.js";
 import { HELPS_RULES, type Relief, type WhatHelps } from "../progress/helps.js";
 import { localized } from "./locale.js";
@@ -88,4 +89,51 @@ export const progressText = localized({
   relief: RELIEF_WORDS,
   reliefText,
   helpsEmpty,
+});
+
+/** What knot stats says around its charts (figures, dates and names stay data in templates). */
+export const statsText = localized({
+  period: (days: number) => `Last ${days} days`,
+  summary: (period: string, sessions: number, length: string) =>
+    `${period}: ${sessions} session${sessions === 1 ? "" : "s"}, ${length}`,
+  streakLabel: "Streak",
+  streakRule: `(${STREAK_RULE})`,
+  streak: (label: string, run: number, rule: string) =>
+    `${label}: ${run} day${run === 1 ? "" : "s"} ${rule}`,
+  /** A heading with its note beside it: "Pain (check-ins, 0-10, oldest first)". */
+  titled: (title: string, note: string) => `${title} ${note}`,
+  sessionsPerDay: "Sessions per day",
+  minutesPerDay: "Minutes per day",
+  sessionsUnit: "sessions",
+  minutesUnit: "minutes",
+  minutesByKind: "Minutes by kind",
+  minutesByArea: "Minutes by body area",
+  /** A kind of session or a body area, beside its bar. */
+  label: (label: string) => label,
+  minutes: (m: number) => (m < 1 && m > 0 ? "<1 min" : `${Math.round(m)} min`),
+  pain: "Pain",
+  painNote: "(check-ins, 0-10, oldest first)",
+  noRatings: "  (no check-ins yet: knot asks before and after a session at a terminal)",
+  before: "before",
+  after: "after ",
+  ratingRow: (label: string, line: string, figures: string) => `  ${label}  ${line}  ${figures}`,
+  ratingFigures: (latest: number, lowest: number, highest: number) =>
+    `latest ${latest}, lowest ${lowest}, highest ${highest}`,
+  change: "Change over these days",
+  changeNote: "(first two weeks against the last two)",
+  noWeeklyChecks: "  Activities: no weekly checks yet (knot checkin)",
+  helps: "What helps you",
+  helpsNote: "(short-term relief)",
+  byRoutine: "By routine:",
+  byArea: "By body area:",
+  /** A routine or area (cut and padded to its column) and its relief. */
+  helpsRow: (name: string, relief: string) => `    ${name}  ${relief}`,
+});
+
+/** The words of the charts knot stats draws. */
+export const chartText = localized({
+  nothing: "  (nothing yet)",
+  /** Under a chart of days: "(minutes a day, last 40 days)". */
+  perDay: (unit: string, shownDays: number | undefined) =>
+    `(${unit} a day${shownDays === undefined ? "" : `, last ${shownDays} days`})`,
 });

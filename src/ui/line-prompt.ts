@@ -1,4 +1,5 @@
 import type { Context } from "../context.js";
+import { promptText as words } from "../text/prompt.js";
 import { wrap } from "./text.js";
 
 /**
@@ -66,7 +67,9 @@ export function askLine(ctx: Context, question: LineQuestion): Promise<string> {
   const mark = (done: boolean) => (head.length > 0 ? " " : done ? s.ok("✔") : s.strong("?"));
   // one short line each time: the question's last line and the answer so far (at most maxLength)
   const draw = (done = false) =>
-    out.write(`${CLEAR_LINE}${mark(done)} ${s.strong(last)} ${answer}${done ? "\n" : ""}`);
+    out.write(
+      `${CLEAR_LINE}${mark(done)} ${words.typed(s.strong(last), answer)}${done ? "\n" : ""}`,
+    );
   return new Promise<string>((resolve, reject) => {
     const raw = Boolean(stdin.isTTY && stdin.setRawMode);
     const finish = () => {

@@ -10,6 +10,10 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { historyText } from "../../src/text/history.js";
+import { statsText } from "../../src/text/progress.js";
+import { safetyText } from "../../src/text/safety.js";
+import { recordTimeWords } from "../../src/text/time.js";
 import { knotInPty, shortRoutine, sleep, startInPty } from "./pty.js";
 import { isolatedEnv, KNOT_BIN, knot, minuteRecord } from "./run-knot.js";
 
@@ -49,6 +53,9 @@ async function endWith(
 }
 
 // Sequential: these runs take turns with the pseudo-terminal tests in other files.
+/** Text for a regular expression that finds it as it is. */
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 describe("history, end to end", () => {
   it("records every session, whatever its end", { timeout: 60_000 }, async () => {
     const env = ptyEnv();
@@ -124,8 +131,15 @@ describe("history, end to end", () => {
     const file = shortRoutine([{ name: "Only", kind: "hold", duration: 1 }]);
     for (let i = 0; i < 2; i++) knot(["start", file, "--yes", "--lead-in", "0"], { env });
     const table = knot(["history"], { env });
+    // the headings and a row's cells as the text layer gives them
+    const heading = historyText.headers.map(literal).join("\\s+");
+    const cells = [
+      historyText.name("Short routine"),
+      recordTimeWords({ doneSeconds: 1, plannedSeconds: 1 }),
+      historyText.ended("completed"),
+    ].map(literal);
     expect(table.stdout).toMatch(
-      /^DATE\s+ROUTINE\s+DONE\s+ENDED\s+PAIN BEFORE → AFTER\n\d{4}-\d\d-\d\d \d\d:\d\d {2}Short routine {2}0:01 of 0:01 {2}completed/,
+      new RegExp(`^${heading}\\n\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d {2}${cells.join(" {2}")}`),
     );
     const csv = knot(["history", "--csv"], { env }).stdout.trim().split("\n");
     expect(csv[0]).toBe(
@@ -159,7 +173,7 @@ describe("history, end to end", () => {
     expect(result.stderr).toMatch(
       /A damaged line in .*history\/\d{4}-\d{2}\.jsonl \(line 2\) was skipped; everything else was read\./,
     );
-    expect(result.stdout).toContain("Short routine");
+    expect(result.stdout).toContain(historyText.name("Short routine"));
   });
 
   it("today: massage minutes against the daily limit, and when cold is next advisable", {
@@ -255,8 +269,9 @@ describe("history, end to end", () => {
     expect(stats.status).toBe(0);
     expect(stats.stdout).toMatch(/Last 7 days: 1 session/);
     expect(stats.stdout).toMatch(/Streak: 1 day \(days with a session; one rest day/);
-    expect(stats.stdout).toMatch(/Sessions per day\n[\s\S]*█/);
-    expect(stats.stdout).toMatch(/Minutes by kind\n {2}stretch/);
+    expect(stats.stdout).toMatch(new RegExp(`${literal(statsText.sessionsPerDay)}\\n[\\s\\S]*█`));
+    const byKind = `${literal(statsText.minutesByKind)}\\n {2}${literal(statsText.label("stretch"))}`;
+    expect(stats.stdout).toMatch(new RegExp(byKind));
     const json = JSON.parse(knot(["stats", "--json"], { env }).stdout);
     expect(json).toMatchObject({
       days: 30,
@@ -463,7 +478,8 @@ describe("safety questions at a terminal", () => {
       });
     writeFileSync(join(dir, "history.jsonl"), `${stopped("a")}\n${stopped("b")}\n`);
     const stats = knot(["stats"], { env });
-    expect(stats.stdout.split("\n")[0]).toBe("Things may not be getting better:");
+    const worse = safetyText.adviceLines([])[0]!;
+    expect(stats.stdout.split("\n")[0]).toBe(worse);
     expect(stats.stdout).toMatch(/stopped 2 sessions because it hurt[\s\S]*see a doctor/);
     // and before the next session, which --yes does not start: only --force goes past it
     const start = knot(["start", "stretch", "--yes", "--lead-in", "0"], { env, input: "q\n" });
@@ -476,9 +492,8 @@ describe("safety questions at a terminal", () => {
       env,
       input: "q\n",
     });
-    expect(forced.stdout.indexOf("Things may not be getting better")).toBeLessThan(
-      forced.stdout.indexOf("[1/30]"),
-    );
+    expect(forced.stdout.indexOf(worse)).toBeGreaterThan(-1);
+    expect(forced.stdout.indexOf(worse)).toBeLessThan(forced.stdout.indexOf("[1/30]"));
   });
 });
 
