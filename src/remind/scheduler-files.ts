@@ -97,7 +97,7 @@ export function systemdUnits(
   reminder: Reminder,
   target: EntryTarget,
 ): { service: string; timer: string } {
-  const what = systemdText(`knot reminder ${reminder.id}: ${remindText.describe(reminder)}`);
+  const what = systemdText(remindText.unitDescription(reminder.id, remindText.describe(reminder)));
   const service = [
     "[Unit]",
     `Description=${what}`,

@@ -130,6 +130,8 @@ export const remindText = localized({
   loadAgent: (label: string) => `load the launchd agent ${label}`,
   readCrontab: "read your crontab",
   writeCrontab: "write your crontab",
+  /** A systemd unit's Description= (systemctl --user list-timers shows it). */
+  unitDescription: (id: string, what: string) => `knot reminder ${id}: ${what}`,
   atTimer: (unit: string) => `systemd user timer ${unit}.timer (systemctl --user list-timers)`,
   atAgent: (label: string) => `launchd agent ${label} (launchctl list | grep knot)`,
   atCron: (profile: string, id: string) =>
