@@ -108,10 +108,12 @@ export class Screen {
       const same = sameStart(row.spans, line);
       if (same === line.length && same === row.spans.length) continue;
       const from = same === 0 ? 0 : row.ends[same - 1]!;
-      fillCells(line, same, from, width, next, row.ends);
-      changedPieces(r, from, row, next, width, pieces);
-      row.codes.set(next.codes.subarray(from, width), from);
-      for (let i = from; i < width; i++) row.keys[i] = next.keys[i]!;
+      // Past the end of both the old text and the new, the cells are blank in both.
+      const before = row.spans.length === 0 ? 0 : row.ends[row.spans.length - 1]!;
+      const to = Math.max(before, fillCells(line, same, from, width, next, row.ends, before));
+      changedPieces(r, from, to, row, next, pieces);
+      row.codes.set(next.codes.subarray(from, to), from);
+      for (let i = from; i < to; i++) row.keys[i] = next.keys[i]!;
       row.spans = line.slice();
     }
     return pieces;
@@ -338,8 +340,9 @@ function sameStart(before: Line, line: Line): number {
 }
 
 /**
- * A row's cells from span `first` on, which starts at column `col`, into `next`; blank after
- * the text. `ends` gets the column after each span.
+ * A row's cells from span `first` on, which starts at column `col`, into `next`, and blank
+ * after the text up to column `blankTo`; `ends` gets the column after each span. Returns the
+ * column after the text.
  */
 function fillCells(
   line: Line,
@@ -348,7 +351,8 @@ function fillCells(
   width: number,
   next: Row,
   ends: number[],
-) {
+  blankTo: number,
+): number {
   const { codes, keys } = next;
   ends.length = line.length;
   for (let k = first; k < line.length; k++) {
@@ -367,10 +371,12 @@ function fillCells(
     }
     ends[k] = col;
   }
-  for (; col < width; col++) {
+  const end = col;
+  for (; col < blankTo; col++) {
     codes[col] = SPACE;
     keys[col] = "";
   }
+  return end;
 }
 
 /** Changed cells of one row, [start, end), all in one style. */
@@ -382,7 +388,7 @@ interface Piece {
 }
 
 /**
- * The changed cells of a row from column `from` (the cells before it are as they were), in
+ * The changed cells of a row between columns `from` and `to` (the others are as they were), in
  * pieces of one style, added to `pieces`; close pieces of the same style are merged where the
  * unchanged cells between them, in that style too, are fewer bytes to write again than a
  * cursor move over them.
@@ -390,13 +396,13 @@ interface Piece {
 function changedPieces(
   row: number,
   from: number,
+  to: number,
   prev: Row,
   next: Row,
-  width: number,
   pieces: Piece[],
 ): void {
   let last: Piece | undefined;
-  for (let i = from; i < width; i++) {
+  for (let i = from; i < to; i++) {
     const key = next.keys[i]!;
     if (prev.codes[i] === next.codes[i] && prev.keys[i] === key) continue;
     if (last && last.key === key && gapBytes(next, last.end, i, key) <= 4) {
