@@ -8,7 +8,6 @@ import { guardSessionEnd } from "../session/end-guard.js";
 import type { EndReason, SessionState } from "../session/engine.js";
 import { openEventLog } from "../session/event-log.js";
 import { packLeftOn } from "../session/view.js";
-import { VOICE_QUESTION } from "../session/voice-choice.js";
 import { coachText as words } from "../text/coach.js";
 import { safeText } from "../ui/safe.js";
 import { bulleted, wrapIndented } from "../ui/text.js";
@@ -94,7 +93,7 @@ export async function coachSession(
       }
       // The first session someone can answer at: speak the steps? One key, kept for next time.
       if (options.askVoice) {
-        voiceChosen = await (await prompts()).askYesNo(ctx, ctx.stdout, VOICE_QUESTION, {
+        voiceChosen = await (await prompts()).askYesNo(ctx, ctx.stdout, words.voiceQuestion, {
           default: false,
         });
         await keepVoice(ctx, voiceChosen, warn);

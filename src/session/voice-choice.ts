@@ -13,8 +13,6 @@ export interface VoiceAsk {
   stored: unknown;
 }
 
-export const VOICE_QUESTION = "Speak each step aloud? (v turns it on or off during a session)";
-
 /** Ask only when the setting was never set, a person is there, and nothing on the line decided it. */
 export const shouldAskVoice = (input: VoiceAsk): boolean =>
   input.interactive && !input.yes && input.flag === undefined && input.stored === undefined;

@@ -34,6 +34,8 @@ export const coachText = localized({
     `${flag} takes a whole number from ${min} to ${max}, not ${given}.`,
   notStarted: "Not started.",
   startNow: "Start now?",
+  /** Asked at the first session someone can answer at; the answer is kept. */
+  voiceQuestion: "Speak each step aloud? (v turns it on or off during a session)",
   noTerminal: "knot asks before it starts, and there is no terminal to ask in.",
   addYes: "Add --yes to start without asking.",
   voiceNotSaved: "voice setting not saved",
@@ -47,6 +49,38 @@ export const coachText = localized({
     line: (left: number) => `Get ready: starting in ${left} s.`,
   },
   failure: (message: string) => `knot: ${message}`,
+  /** The checks before a session: what they refuse, and the questions they ask. */
+  preflight: {
+    forced: (overriding: string) => `Going on, as --force asks (overriding: ${overriding}).`,
+    addForce: (overriding: string) =>
+      `Not started. If you still want to, add --force (it overrides: ${overriding}).`,
+    goOn: "Go on with this session anyway?",
+    startAnyway: "Start anyway?",
+    sentence: (text: string) => `${text}.`,
+    floor: (why: string) => `Not started: ${why}.`,
+    stretchMayBeFine:
+      "A gentle stretch may still be fine (knot start stretch); knot safety lists when to get help.",
+    pastLimit: (overriding: string, ceiling: boolean) =>
+      `  Going past it, as --force asks (overriding: ${overriding})${ceiling ? ", shortened to the ceiling" : ""}.`,
+    nothingLeftLimit:
+      "  Nothing is left of your limit. Not started; --force goes past your limit, never past the 30-minute ceiling.",
+    nothingLeftCeiling:
+      "  Nothing is left under the 30-minute ceiling. Not started; nothing overrides the ceiling.",
+    shortened:
+      "  The massage is shortened to fit the limit (--force goes past it, never past the 30-minute ceiling).",
+    whatNow: "What would you like to do?",
+    fit: "Shorten the massage to fit the limit",
+    anyway: "Go ahead anyway (never past the 30-minute ceiling)",
+    stop: "Stop here",
+    goingPast: (overriding: string) => `  Going past ${overriding}.`,
+    rated: (rating: number | undefined) => `You rated your pain ${rating} out of 10.`,
+    noStart: (high: number) =>
+      `Not started: with pain at ${high} or more, knot starts no massage, cold or heat. Nothing overrides this.`,
+    rest: "Rest in a comfortable position, or try gentle stretching: knot start stretch",
+    gentleOnly: (high: number) => `With pain at ${high} or more, only gentle stretching or rest.`,
+    goOnGentle: "Go on with this gentle stretching (no: rest instead)?",
+    restAdvice: "the advice to rest with pain this bad",
+  },
   finish: {
     before: (name: string) => `${name}: stopped before the first step.`,
     how: {

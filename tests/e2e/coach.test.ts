@@ -1,5 +1,12 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { programText } from "../../src/text/cli.js";
+import { coachText as c } from "../../src/text/coach.js";
+import { EMERGENCY_CALL } from "../../src/text/health.js";
+import { routineText as r } from "../../src/text/routine.js";
+import { sessionText } from "../../src/text/session.js";
+import { stepsText as st } from "../../src/text/steps.js";
+import { agoWords } from "../../src/text/time.js";
 import { tempDir } from "../helpers.js";
 import { knotInPty, readEvents, shortRoutine, sleep, startInPty } from "./pty.js";
 import { isolatedEnv, knot } from "./run-knot.js";
@@ -18,29 +25,38 @@ const routine = () =>
 describe.concurrent("the coach, end to end", () => {
   it("plain mode prints one line per step and a summary", () => {
     const env = isolatedEnv({}, ["red-flags", "massage"]);
-    const result = knot(["start", routine(), "--yes", "--lead-in", "0", "--no-notify"], { env });
+    const file = routine();
+    const result = knot(["start", file, "--yes", "--lead-in", "0", "--no-notify"], { env });
     expect(result.status).toBe(0);
     const lines = result.stdout.split("\n");
-    const steps = lines.indexOf("[1/4] Reach (1s): Up.");
+    const p = sessionText.plain;
+    const first = p.instruction(p.step(st.step("Reach", undefined, "1s"), 1, 4), "Up.");
+    const steps = lines.indexOf(first);
     // The file's own caution, then those its massage step brings, whatever the file says.
-    expect(lines.slice(0, 2)).toEqual(["Short routine  4 steps, 5s", "  ! Go gently."]);
+    expect(lines.slice(0, 2)).toEqual([
+      c.heading("Short routine", c.length(4, "5s")),
+      `  ! ${c.caution("Go gently.")}`,
+    ]);
     expect(lines.slice(2, steps).join(" ")).toMatch(
       /^ {2}! .*daily limit is 6 minutes per body area/,
     );
     expect(lines.slice(steps)).toEqual([
-      "[1/4] Reach (1s): Up.",
-      "[2/4] Tilt, left side (1s)",
-      "[3/4] Tilt, right side (1s)",
-      "[4/4] Rub (2s)",
-      "Finished: Short routine, 0:05 of 0:05, 4 of 4 steps done.",
-      "Have a glass of water, and go easy on the areas you worked for a while.",
+      first,
+      p.step(st.step("Tilt", "left", "1s"), 2, 4),
+      p.step(st.step("Tilt", "right", "1s"), 3, 4),
+      p.step(st.step("Rub", undefined, "2s"), 4, 4),
+      c.finish.summary(c.finish.how.completed, "Short routine", "0:05 of 0:05", 4, 4, 0),
+      c.finish.water,
       "",
     ]);
     // start says what validate warns of, and nothing else reaches stderr: "Tilt, left side"
-    // takes longer to say than its one second
-    expect(result.stderr).toMatch(
-      /^\S+short\.json:\n {2}warning: steps\[1\]: said aloud with its name, it takes about 2s .*longer than the step's 1s[^\n]*\n$/,
+    // takes longer to say than its one second (3 words, about 2s)
+    const warning = r.report.issue(
+      r.report.warning,
+      "steps[1]",
+      r.limits.speechTooLong(2, 3, 1, 0),
     );
+    expect(result.stderr).toBe(`${r.report.file(file)}\n${warning}\n`);
   });
 
   it("--yes never answers the screening: without a terminal, knot says how to answer", () => {
@@ -112,7 +128,7 @@ describe.concurrent("the coach, end to end", () => {
     // the check-in first, then "Start now?" last, once everything else is known
     await run.waitFor("How bad is it right now, 0-10?");
     run.press("6\r");
-    await run.waitFor("Start now?");
+    await run.waitFor(c.startNow);
     run.press("\r");
     await run.waitFor("And now, 0-10?");
     run.press("4\r");
@@ -183,15 +199,16 @@ describe.concurrent("the coach, end to end", () => {
     const result = knot(["start", "stretch", "--dry-run", "--lead-in", "0"]);
     expect(result.status).toBe(0);
     const lines = result.stdout.split("\n");
-    expect(lines[0]).toBe("Gentle back stretch: 30 steps, 9m 45s");
-    expect(lines[1]).toMatch(/^ {2}\d\d:\d\d:\d\d {4}1\. Get settled \(15s\)$/);
-    expect(lines[2]).toMatch(/^ {2}\d\d:\d\d:\d\d {4}2\. Knee to chest, left side \(20s\)$/);
+    expect(lines[0]).toBe(c.dryRun.heading("Gentle back stretch", c.length(30, "9m 45s")));
+    const at = (line: string | undefined) => /\d\d:\d\d:\d\d/.exec(line ?? "")?.[0] ?? "";
+    expect(lines[1]).toBe(c.dryRun.step(at(lines[1]), 1, st.step("Get settled", undefined, "15s")));
+    expect(lines[2]).toBe(c.dryRun.step(at(lines[2]), 2, st.step("Knee to chest", "left", "20s")));
   });
 
   it("picks a routine when run with no arguments at a terminal; Ctrl-C leaves", async () => {
     const run = knotInPty([]);
-    await run.waitFor("Which routine?");
-    await run.waitFor("Gentle back stretch (9m 45s)");
+    await run.waitFor(c.whichRoutine);
+    await run.waitFor(c.choice("Gentle back stretch", "9m 45s"));
     run.press("\u0003");
     expect((await run.exited).exitCode).toBe(130);
   });
@@ -235,24 +252,32 @@ describe("knot cycle", () => {
   });
 
   it("--help lists the emergency signs as emergencies", () => {
-    const help = knot(["--help"]).stdout.replace(/\n/g, " ");
-    expect(help).toMatch(
-      /Emergency: call 999 or your local emergency number, or go to A&E, for numbness, tingling or weakness in both legs,.* trouble peeing or loss of bladder or bowel control, chest pain/,
-    );
+    const flat = (text: string) => text.replace(/\s+/g, " ");
+    const help = flat(knot(["--help"]).stdout);
+    // "Emergency: call 999 or your local emergency number, or go to A&E, for numbness,
+    // tingling or weakness in both legs, ... trouble peeing or loss of bladder or bowel
+    // control, chest pain ..."
+    expect(help).toContain(flat(programText.care(EMERGENCY_CALL)));
+    expect(EMERGENCY_CALL).toBe("call 999 or your local emergency number, or go to A&E");
   });
 
   it("builds the cycle from the short form, with defaults from settings", () => {
     const result = knot(["cycle", "cold-10/off-15", "x3", "--dry-run"]);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(
-      /^Cold 10 min, off 15 min, 3 rounds: 11 steps, 1h plus steps that wait for you/,
-    );
+    // 3 rounds: 30 minutes on and 30 off, in 11 steps
+    const heading = (rounds: number, steps: number, seconds: number) =>
+      c.dryRun.heading(
+        c.cycleName("cold", 10, 15, rounds),
+        c.length(steps, st.length(seconds, true)),
+      );
+    expect(result.stdout.split("\n")[0]).toBe(heading(3, 11, 3600));
     expect(result.stdout).toMatch(/1\. Wrap the cold pack \(waits for you\)/);
     expect(result.stdout.match(/Check your skin/g)).toHaveLength(2);
     // every application ends with a call to take the pack off, which waits for the person
     expect(result.stdout.match(/Take the cold pack off \(waits for you\)/g)).toHaveLength(3);
     const defaults = knot(["cycle", "--dry-run"]);
-    expect(defaults.stdout).toMatch(/^Cold 10 min, off 15 min, 2 rounds/);
+    // 2 rounds: 20 minutes on and 15 off, in 7 steps
+    expect(defaults.stdout.split("\n")[0]).toBe(heading(2, 7, 2100));
   });
 
   it("runs more than 4 rounds only with --force", () => {
@@ -279,8 +304,11 @@ describe("picking up a session cut off a moment ago", () => {
     expect((await first.exited).exitCode).toBe(143);
 
     const run = knotInPty(["start", file, "--lead-in", "0", "--no-checkin"], { env });
-    await run.waitFor("Pick up where it stopped?");
-    expect(run.output()).toMatch(/cut off just now at step 2 of 3 \(Second\)/);
+    await run.waitFor(c.resume.question);
+    // said wrapped to the terminal's width: compared with its line breaks as spaces
+    const flat = (text: string) => text.replace(/\s+/g, " ");
+    const cutOff = c.resume.cutOff("Short routine", agoWords(0), 2, 3, "Second");
+    expect(flat(run.output())).toContain(flat(cutOff));
     run.press("\r");
     await run.waitFor("Do any of these apply to you now?");
     const mark = run.output().length;
@@ -288,6 +316,6 @@ describe("picking up a session cut off a moment ago", () => {
     await run.waitFor("SECOND", { from: mark });
     run.press("q");
     expect((await run.exited).exitCode).toBe(3);
-    expect(run.output()).not.toContain("Start now?");
+    expect(run.output()).not.toContain(c.startNow);
   });
 });

@@ -1,9 +1,14 @@
 import { chmodSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { sessionText } from "../../src/text/session.js";
 import { tempDir } from "../helpers.js";
 import { RESTORE, shortRoutine, startInPty } from "./pty.js";
 import { isolatedEnv } from "./run-knot.js";
+
+/** The marks the fake voices write on the terminal: symbols, not words knot would print. */
+const SAID_DONE = "[\u266a \u2713]";
+const SAID = "[\u266a]";
 
 /**
  * A voice that takes a second over "Done." and then writes a mark on the terminal itself, so
@@ -13,7 +18,7 @@ function slowVoice(): string {
   const dir = tempDir("knot-slow-voice-");
   writeFileSync(
     join(dir, "espeak-ng"),
-    `#!/bin/sh\ntext=$(cat)\ncase "$text" in *Done*) sleep 1; printf '[said: done]' > /dev/tty ;; esac\nexit 0\n`,
+    `#!/bin/sh\ntext=$(cat)\ncase "$text" in *Done*) sleep 1; printf '${SAID_DONE}' > /dev/tty ;; esac\nexit 0\n`,
   );
   writeFileSync(join(dir, "spd-say"), "#!/bin/sh\nexit 1\n");
   chmodSync(join(dir, "espeak-ng"), 0o755);
@@ -35,12 +40,12 @@ describe("the end of a finished session on the full screen", () => {
     expect((await run.exited).exitCode).toBe(0);
     const out = run.output();
     const back = out.lastIndexOf(RESTORE.altScreenLeft);
-    const said = out.indexOf("[said: done]");
+    const said = out.indexOf(SAID_DONE);
     expect(said).toBeGreaterThan(-1);
     expect(said).toBeLessThan(back);
     // Large letters (block rows) between the last step and the end: "Done" and the routine.
     const end = out.slice(out.lastIndexOf("REACH"), back);
-    expect(end).toContain("Short routine: finished");
+    expect(end).toContain(sessionText.large.finished("Short routine"));
     expect(end).toMatch(/[█▀▄]{3}/);
   });
 
@@ -51,7 +56,7 @@ describe("the end of a finished session on the full screen", () => {
     // every cue takes two seconds, then marks the terminal
     writeFileSync(
       join(dir, "espeak-ng"),
-      "#!/bin/sh\ncat >/dev/null\nsleep 2\nprintf '[said]' > /dev/tty\nexit 0\n",
+      `#!/bin/sh\ncat >/dev/null\nsleep 2\nprintf '${SAID}' > /dev/tty\nexit 0\n`,
     );
     writeFileSync(join(dir, "spd-say"), "#!/bin/sh\nexit 1\n");
     chmodSync(join(dir, "espeak-ng"), 0o755);
@@ -70,7 +75,7 @@ describe("the end of a finished session on the full screen", () => {
     const back = out.lastIndexOf(RESTORE.altScreenLeft);
     expect(back).toBeGreaterThan(-1);
     // the step's name was still being said when q came: it ends after the terminal is back
-    expect(out.indexOf("[said]", back)).toBeGreaterThan(back);
-    expect(out.slice(0, back)).not.toContain("[said]");
+    expect(out.indexOf(SAID, back)).toBeGreaterThan(back);
+    expect(out.slice(0, back)).not.toContain(SAID);
   });
 });

@@ -2,8 +2,11 @@ import { ExitCode } from "../../errors.js";
 import type { TimelineEntry } from "../../routine/timeline.js";
 import type { Decision } from "../../safety/allowance.js";
 import { decisionText, OVERRIDES } from "../../text/allowance.js";
+import { coachText } from "../../text/coach.js";
 import { capitalise, NotStarted, type PreflightInput } from "./input.js";
 import { massageDecision } from "./massage.js";
+
+const words = coachText.preflight;
 
 /** The daily massage limit before a session: says the decision, asks at a terminal. */
 export async function checkDailyLimit(
@@ -19,35 +22,21 @@ export async function checkDailyLimit(
   for (const line of areaLines) say(line);
   switch (decision.kind) {
     case "forced":
-      say(
-        ctx.style.warn(
-          `  Going past it, as --force asks (overriding: ${OVERRIDES["massage-limit"]})${decision.pastCeiling ? ", shortened to the ceiling" : ""}.`,
-        ),
-      );
+      say(ctx.style.warn(words.pastLimit(OVERRIDES["massage-limit"], decision.pastCeiling)));
       return decision.timeline;
     case "refused":
-      say(
-        decision.under === "limit"
-          ? "  Nothing is left of your limit. Not started; --force goes past your limit, never past the 30-minute ceiling."
-          : "  Nothing is left under the 30-minute ceiling. Not started; nothing overrides the ceiling.",
-      );
+      say(decision.under === "limit" ? words.nothingLeftLimit : words.nothingLeftCeiling);
       throw new NotStarted(ExitCode.endedEarly);
     case "shortened":
-      say(
-        "  The massage is shortened to fit the limit (--force goes past it, never past the 30-minute ceiling).",
-      );
+      say(words.shortened);
       return decision.timeline;
   }
-  const choice = await ask.choose("What would you like to do?", [
-    ...(decision.fitted
-      ? [{ name: "Shorten the massage to fit the limit", value: "fit" as const }]
-      : []),
-    ...(decision.anyway
-      ? [{ name: "Go ahead anyway (never past the 30-minute ceiling)", value: "go" as const }]
-      : []),
-    { name: "Stop here", value: "stop" as const },
+  const choice = await ask.choose(words.whatNow, [
+    ...(decision.fitted ? [{ name: words.fit, value: "fit" as const }] : []),
+    ...(decision.anyway ? [{ name: words.anyway, value: "go" as const }] : []),
+    { name: words.stop, value: "stop" as const },
   ]);
   if (choice === "stop") throw new NotStarted(ExitCode.endedEarly);
-  if (choice === "go") say(ctx.style.warn(`  Going past ${OVERRIDES["massage-limit"]}.`));
+  if (choice === "go") say(ctx.style.warn(words.goingPast(OVERRIDES["massage-limit"])));
   return (choice === "fit" ? decision.fitted : decision.anyway)!;
 }

@@ -2,6 +2,7 @@ import { ExitCode } from "../../errors.js";
 import type { TimelineEntry } from "../../routine/timeline.js";
 import { checkPlan, type Decision, floors } from "../../safety/allowance.js";
 import { decisionText, FLOOR_NOTE } from "../../text/allowance.js";
+import { coachText } from "../../text/coach.js";
 import { NotStarted, type PreflightInput } from "./input.js";
 import { massageFits } from "./massage.js";
 
@@ -17,12 +18,9 @@ export function refuseFloors(input: PreflightInput, decisions: readonly Decision
   const { ctx, say } = input;
   const hard = hardFloors(input, decisions);
   if (hard.length === 0) return;
-  for (const d of hard) say(ctx.style.error(`Not started: ${decisionText(d, ctx.now())}.`));
+  for (const d of hard) say(ctx.style.error(coachText.preflight.floor(decisionText(d, ctx.now()))));
   say(FLOOR_NOTE);
-  if (hard.some((d) => d.rule === "stopped"))
-    say(
-      "A gentle stretch may still be fine (knot start stretch); knot safety lists when to get help.",
-    );
+  if (hard.some((d) => d.rule === "stopped")) say(coachText.preflight.stretchMayBeFine);
   throw new NotStarted(ExitCode.endedEarly);
 }
 

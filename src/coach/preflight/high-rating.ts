@@ -1,8 +1,11 @@
 import { ExitCode } from "../../errors.js";
 import type { TimelineEntry } from "../../routine/timeline.js";
 import { HIGH_RATING_BEFORE, isGentle } from "../../safety/stops.js";
+import { coachText } from "../../text/coach.js";
 import { stopAdvice } from "../../text/health.js";
 import { goOnAnyway, NotStarted, type PreflightInput } from "./input.js";
+
+const words = coachText.preflight;
 
 /**
  * What a rating before a session allows, as data: nothing to say (under 8), gentle steps only
@@ -29,22 +32,14 @@ export async function checkHighRating(input: PreflightInput, rating: number | un
   const decision = highRatingDecision(rating, input.timeline);
   if (decision === "fine") return;
   const { say, ctx } = input;
-  say(ctx.style.error(`You rated your pain ${rating} out of 10.`));
+  say(ctx.style.error(words.rated(rating)));
   for (const line of stopAdvice().slice(3)) say(line);
   say();
   if (decision === "refused") {
-    say(
-      ctx.style.error(
-        `Not started: with pain at ${HIGH_RATING_BEFORE} or more, knot starts no massage, cold or heat. Nothing overrides this.`,
-      ),
-    );
-    say("Rest in a comfortable position, or try gentle stretching: knot start stretch");
+    say(ctx.style.error(words.noStart(HIGH_RATING_BEFORE)));
+    say(words.rest);
     throw new NotStarted(ExitCode.endedEarly);
   }
-  say(`With pain at ${HIGH_RATING_BEFORE} or more, only gentle stretching or rest.`);
-  await goOnAnyway(
-    input,
-    "Go on with this gentle stretching (no: rest instead)?",
-    "the advice to rest with pain this bad",
-  );
+  say(words.gentleOnly(HIGH_RATING_BEFORE));
+  await goOnAnyway(input, words.goOnGentle, words.restAdvice);
 }

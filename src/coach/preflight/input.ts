@@ -5,6 +5,7 @@ import type { RecordSummary, SessionRecord } from "../../history/record.js";
 import type { TimelineEntry } from "../../routine/timeline.js";
 import type { Area } from "../../routine/vocabulary.js";
 import type { Allowance } from "../../safety/allowance.js";
+import { coachText } from "../../text/coach.js";
 import type { Asker } from "../../ui/prompt.js";
 
 export interface PreflightInput {
@@ -56,13 +57,12 @@ export async function goOnAnyway(
   const { ask, say, ctx } = input;
   const decision = goOnDecision(input.force, ask.can);
   if (decision === "forced") {
-    say(ctx.style.warn(`Going on, as --force asks (overriding: ${overriding}).`));
+    say(ctx.style.warn(coachText.preflight.forced(overriding)));
     return false;
   }
   if (decision === "ask" && (await ask.yesNo(question, { default: false }))) return true;
-  if (decision === "refuse")
-    say(`Not started. If you still want to, add --force (it overrides: ${overriding}).`);
-  else say("Not started.");
+  if (decision === "refuse") say(coachText.preflight.addForce(overriding));
+  else say(coachText.notStarted);
   throw new NotStarted(ExitCode.endedEarly);
 }
 

@@ -1,6 +1,7 @@
 import type { Decision } from "../../safety/allowance.js";
 import { assessTrend } from "../../safety/trend.js";
 import { decisionText, OVERRIDES } from "../../text/allowance.js";
+import { coachText } from "../../text/coach.js";
 import { safetyText } from "../../text/safety.js";
 import { capitalise, goOnAnyway, type PreflightInput } from "./input.js";
 
@@ -19,7 +20,7 @@ export async function checkTrend(
   say(ctx.style.error(lines[0]!));
   for (const line of lines.slice(1)) say(line);
   say();
-  return goOnAnyway(input, "Go on with this session anyway?", OVERRIDES.advice);
+  return goOnAnyway(input, coachText.preflight.goOn, OVERRIDES.advice);
 }
 
 /** Cold again within 2 hours: "Start anyway?". Returns whether the person said yes to it. */
@@ -30,6 +31,6 @@ export async function checkColdGap(
   const { ctx, say } = input;
   const gap = decisions.find((d) => d.rule === "cold-gap");
   if (!gap) return false;
-  say(ctx.style.warn(`${capitalise(decisionText(gap, ctx.now()))}.`));
-  return goOnAnyway(input, "Start anyway?", OVERRIDES["cold-gap"]);
+  say(ctx.style.warn(coachText.preflight.sentence(capitalise(decisionText(gap, ctx.now())))));
+  return goOnAnyway(input, coachText.preflight.startAnyway, OVERRIDES["cold-gap"]);
 }
