@@ -112,8 +112,6 @@ export class Screen {
       const before = row.spans.length === 0 ? 0 : row.ends[row.spans.length - 1]!;
       const to = Math.max(before, fillCells(line, same, from, width, next, row.ends, before));
       changedPieces(r, from, to, row, next, pieces);
-      row.codes.set(next.codes.subarray(from, to), from);
-      for (let i = from; i < to; i++) row.keys[i] = next.keys[i]!;
       row.spans = line.slice();
     }
     return pieces;
@@ -391,7 +389,7 @@ interface Piece {
  * The changed cells of a row between columns `from` and `to` (the others are as they were), in
  * pieces of one style, added to `pieces`; close pieces of the same style are merged where the
  * unchanged cells between them, in that style too, are fewer bytes to write again than a
- * cursor move over them.
+ * cursor move over them. The row (`prev`) takes the new cells as it goes.
  */
 function changedPieces(
   row: number,
@@ -404,7 +402,11 @@ function changedPieces(
   let last: Piece | undefined;
   for (let i = from; i < to; i++) {
     const key = next.keys[i]!;
-    if (prev.codes[i] === next.codes[i] && prev.keys[i] === key) continue;
+    const code = next.codes[i]!;
+    if (prev.codes[i] === code && prev.keys[i] === key) continue;
+    // The row takes the new cell as it is compared (the gaps are read from `next`).
+    prev.codes[i] = code;
+    prev.keys[i] = key;
     if (last && last.key === key && gapBytes(next, last.end, i, key) <= 4) {
       last.end = i + 1;
     } else {
