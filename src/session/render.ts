@@ -160,7 +160,7 @@ export function renderCompactLine(view: SessionView, width: number, style: Style
       span(w.enter, style.strong),
       span(
         truncate(
-          `${where}${view.step.name}${side}`,
+          w.compact(where, view.step.name, side),
           Math.max(1, width - displayWidth(w.enter) - 1),
         ),
       ),
@@ -168,7 +168,7 @@ export function renderCompactLine(view: SessionView, width: number, style: Style
   }
   const time = `${view.paused ? w.pausedShort : ""}${formatClock(view.left ?? 0)} `;
   const text = truncate(
-    `${where}${view.step.name}${side}`,
+    w.compact(where, view.step.name, side),
     Math.max(1, width - displayWidth(time) - 1),
   );
   return [

@@ -26,6 +26,8 @@ export const sessionText = localized({
     routine: (name: string) => name,
     stepName: (name: string) => name,
     instruction: (text: string) => text,
+    /** The one-line view's step: "2/6 Knee to chest (L)". */
+    compact: (where: string, name: string, side: string) => `${where}${name}${side}`,
     where: (index: number, count: number) => `step ${index} of ${count} · `,
     left: (clock: string) => `${clock} left`,
     whereLeft: (index: number, count: number, clock: string) =>

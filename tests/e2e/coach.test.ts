@@ -190,7 +190,10 @@ describe.concurrent("the coach, end to end", () => {
     await run.waitFor("LONG HOLD");
     const from = run.output().length;
     run.resize(40, 10);
-    await run.waitFor(/\d:\d\d 1\/1 Long hold/, { from });
+    const step = sessionText.screen.compact("1/1 ", "Long hold", "");
+    await run.waitFor(new RegExp(`\\d:\\d\\d ${step.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`), {
+      from,
+    });
     run.press("q");
     expect((await run.exited).exitCode).toBe(3);
   });
@@ -258,7 +261,6 @@ describe("knot cycle", () => {
     // tingling or weakness in both legs, ... trouble peeing or loss of bladder or bowel
     // control, chest pain ..."
     expect(help).toContain(flat(programText.care(EMERGENCY_CALL)));
-    expect(EMERGENCY_CALL).toBe("call 999 or your local emergency number, or go to A&E");
   });
 
   it("builds the cycle from the short form, with defaults from settings", () => {

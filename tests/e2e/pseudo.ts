@@ -32,8 +32,12 @@ export function unmarkedLines(output: string): string[] {
     let outside = "";
     for (const ch of line) {
       if (ch === PSEUDO_OPEN) depth++;
-      else if (ch === PSEUDO_CLOSE) depth = Math.max(0, depth - 1);
-      else if (depth === 0) outside += ch;
+      else if (ch === PSEUDO_CLOSE) {
+        // A close with none open: this piece redraws the end of a message already on screen
+        // (a screen rewrites a line from its first change), so what came before was inside it.
+        if (depth === 0) outside = "";
+        depth = Math.max(0, depth - 1);
+      } else if (depth === 0) outside += ch;
     }
     if (line.trimEnd().endsWith("\u2026")) depth = 0;
     if (WORD.test(outside)) found.push(line);
