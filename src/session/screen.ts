@@ -154,15 +154,17 @@ export class Screen {
    * where coming back to it switches the style off too.
    */
   private shortest(pieces: Piece[], saveAt: Piece | undefined): Encoded {
-    const keys = new Map<string, number>();
-    let plain = 0;
-    for (const p of pieces) {
-      if (p.key === "") plain++;
-      else if (!keys.has(p.key)) keys.set(p.key, keys.size + 1);
-    }
     const saved = this.saved;
     const last = (p: Piece) =>
       saved && p.key === "" && p.row === saved.row && p.start === saved.col ? 1 : 0;
+    const keys = new Map<string, number>();
+    // Plain pieces but the saved cell's, which goes last in either order.
+    let plain = 0;
+    for (const p of pieces) {
+      if (p.key !== "") {
+        if (!keys.has(p.key)) keys.set(p.key, keys.size + 1);
+      } else if (!last(p)) plain++;
+    }
     const order = (plainRank: number) => (a: Piece, b: Piece) =>
       last(a) - last(b) ||
       (a.key === "" ? plainRank : keys.get(a.key)!) -
@@ -171,8 +173,8 @@ export class Screen {
       a.start - b.start;
     const { rows, width, cursor } = this;
     const plainFirst = encode(pieces.sort(order(0)), rows, width, cursor, saved, saveAt);
-    // Both orders are the same one when every piece is plain, or none is.
-    if (plain === 0 || plain === pieces.length) return plainFirst;
+    // Both orders are the same one when no piece is plain (the saved cell aside), or none styled.
+    if (plain === 0 || keys.size === 0) return plainFirst;
     const plainLast = encode(pieces.sort(order(1e9)), rows, width, cursor, saved, saveAt);
     return plainLast.text.length <= plainFirst.text.length ? plainLast : plainFirst;
   }

@@ -1,5 +1,5 @@
 import { Chalk } from "chalk";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { TimelineEntry } from "../../src/routine/timeline.js";
 import { command, startSession, tick } from "../../src/session/engine.js";
 import { renderCountIn, renderDone } from "../../src/session/mat.js";
@@ -146,6 +146,31 @@ describe("the mat view (about 100x30 and up)", () => {
     }
     expect(BRAILLE.test(writes[0]!)).toBe(true);
     for (const later of writes.slice(1)) expect(BRAILLE.test(later)).toBe(false);
+  });
+});
+
+describe("the mat view's figure and digits, made once and kept", () => {
+  // Each drawn in a module loaded afresh: what nothing was drawn before, against what was.
+  const fresh = async () => {
+    vi.resetModules();
+    const render = await import("../../src/session/render.js");
+    return (ms: number, columns: number, rows: number) =>
+      rowsOf(render.renderScreen(viewAt(ms), columns - 1, rows, coloured));
+  };
+
+  it("are drawn as anew after a resize, the other side and other seconds", async () => {
+    const moments: [number, number, number][] = [
+      [6000, 100, 30],
+      [6000, 160, 45],
+      [9000, 160, 45],
+      [36_000, 160, 45],
+      [36_000, 120, 45],
+    ];
+    const kept = await fresh();
+    for (const [ms, columns, rows] of moments) {
+      const before = kept(ms, columns, rows);
+      expect(before).toEqual((await fresh())(ms, columns, rows));
+    }
   });
 });
 
