@@ -16,8 +16,8 @@ export const promptText = localized({
   scoreScale: (scale: string) => `0-10: ${scale}`,
   scoreQuestion: (question: string) => `${question}, 0-10? (Enter to skip)`,
   choose: (count: number) => `Type 1-${count} and press Enter: `,
-  /** A typed question's last line with the answer typed so far (the person's words: data). */
-  typed: (question: string, answer: string) => `${question} ${answer}`,
+  /** The answer typed so far after its question (the person's words: data). */
+  typed: (answer: string) => answer,
   /** The keys a yes/no question takes, its default in capitals. */
   yesNo: { either: "[y/n]", yes: "[Y/n]", no: "[y/N]" },
   /** The answer to a yes/no question, echoed after it. */

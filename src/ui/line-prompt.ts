@@ -68,7 +68,7 @@ export function askLine(ctx: Context, question: LineQuestion): Promise<string> {
   // one short line each time: the question's last line and the answer so far (at most maxLength)
   const draw = (done = false) =>
     out.write(
-      `${CLEAR_LINE}${mark(done)} ${words.typed(s.strong(last), answer)}${done ? "\n" : ""}`,
+      `${CLEAR_LINE}${mark(done)} ${s.strong(last)} ${words.typed(answer)}${done ? "\n" : ""}`,
     );
   return new Promise<string>((resolve, reject) => {
     const raw = Boolean(stdin.isTTY && stdin.setRawMode);

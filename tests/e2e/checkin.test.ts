@@ -1,16 +1,22 @@
 import { describe, expect, it } from "vitest";
+import { checkinText as c } from "../../src/text/checkin.js";
+import { promptText as p } from "../../src/text/prompt.js";
+import { settingsText as s } from "../../src/text/settings.js";
 import { knotInPty, shortRoutine } from "./pty.js";
 import { isolatedEnv, knot } from "./run-knot.js";
 
 const ptyEnv = () => isolatedEnv({ TERM: "xterm-256color", NO_COLOR: "1" });
 const quick = () => shortRoutine([{ name: "Reach", kind: "hold", duration: 1 }]);
-/** `text` as a terminal shows it once wrapped: its words in order, a line break or a space between. */
+/**
+ * `text` as a terminal shows it once wrapped: its words in order, a line break or a space between
+ * (and the line cleared where a question is drawn again).
+ */
 const wrapped = (text: string) =>
   new RegExp(
     text
       .split(" ")
       .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
-      .join("\\s+"),
+      .join("(?:\\s|\u001b\\[2K)+"),
   );
 
 /** Runs `start` at a terminal, answering the check-in before and after with these ratings. */
@@ -23,15 +29,13 @@ async function rated(
   weekly?: string,
 ) {
   const run = knotInPty(["start", file, "--yes", "--lead-in", "0", "--no-notify"], { env });
-  await run.waitFor("How bad is it right now");
-  await run.waitFor(
-    "0-10: 0 no pain, 1-3 mild, 4-6 moderate, 7-10 severe, 10 the worst imaginable",
-  );
+  await run.waitFor(p.scoreQuestion(p.rating.before));
+  await run.waitFor(wrapped(p.scoreScale(p.painScale)));
   run.press(`${before}\r`);
-  await run.waitFor("And now, 0-10?");
+  await run.waitFor(p.scoreQuestion(p.rating.after));
   run.press(`${after}\r`);
   if (weekly !== undefined) {
-    await run.waitFor("The weekly activity check");
+    await run.waitFor(wrapped(c.flow.intro));
     run.press(weekly);
   }
   return { run, exit: await run.exited };
@@ -89,28 +93,20 @@ describe.concurrent("the check-in, end to end", () => {
       env,
     });
     // the question, wrapped at word boundaries to the terminal's 80 columns
-    await run.waitFor(
-      wrapped(
-        "How bad is it right now? Type a number 0 to 10 and press Enter: 0 no pain, 1-3 mild, 4-6 moderate, 7-10 severe, 10 the worst imaginable.",
-      ),
-    );
+    await run.waitFor(wrapped(p.scoreLines(p.rating.before, p.painScale)));
     run.press("eleven\r");
-    await run.waitFor("A whole number from 0 to 10, or Enter to skip.");
+    await run.waitFor(p.scoreRetryLine(p.scoreRetry));
     run.press("6\r");
-    await run.waitFor("And now? Type a number 0 to 10 and press Enter");
+    await run.waitFor(wrapped(p.scoreLines(p.rating.after, p.painScale)));
     run.press("4\r");
     // the weekly activity check, in plain lines too: one activity named, rated, then done
-    await run.waitFor("Activity 1 (Enter when done)");
+    await run.waitFor(c.flow.name(1));
     run.press("turning my head to reverse\r");
-    await run.waitFor("Activity 2 (Enter when done)");
+    await run.waitFor(c.flow.name(2));
     run.press("\r");
-    await run.waitFor(
-      wrapped(
-        'How well can you do "turning my head to reverse" today? Type a number 0 to 10 and press Enter: 0 unable to do it, 10 able to do it as before the problem.',
-      ),
-    );
+    await run.waitFor(wrapped(p.scoreLines(c.flow.rate("turning my head to reverse"), c.scale)));
     run.press("3\r");
-    await run.waitFor("Saved: 1 rating.");
+    await run.waitFor(c.flow.saved(1));
     expect((await run.exited).exitCode).toBe(0);
     const checks = JSON.parse(knot(["checkin", "--json"], { env }).stdout);
     expect(checks.checks[0].ratings).toEqual({ a1: 3 });
@@ -123,9 +119,9 @@ describe.concurrent("the check-in, end to end", () => {
     const env = isolatedEnv();
     const off = knot(["config", "set", "checkin", "false"], { env });
     expect(off.status).toBe(0);
-    expect(off.stdout).toMatch(/checkin = false\n.*getting-worse checks that need them do not run/);
+    expect(off.stdout).toBe(`${s.assigned("checkin", "false")}\n${s.checkinOff}\n`);
     const on = knot(["config", "set", "checkin", "true"], { env });
-    expect(on.stdout).toBe("checkin = true\n");
+    expect(on.stdout).toBe(`${s.assigned("checkin", "true")}\n`);
   });
 
   it("the weekly check is offered once a week: Esc skips it, and the next session does not ask", {
@@ -190,11 +186,11 @@ describe.concurrent("the check-in, end to end", () => {
     const env = ptyEnv();
     expect(knot(["checkin", "--add", "reversing", "--add", "lifting"], { env }).status).toBe(0);
     const run = knotInPty(["checkin"], { env });
-    await run.waitFor('How well can you do "reversing" today, 0-10?');
+    await run.waitFor(wrapped(p.scoreQuestion(c.flow.rate("reversing"))));
     run.press("4\r");
-    await run.waitFor('How well can you do "lifting" today, 0-10?');
+    await run.waitFor(wrapped(p.scoreQuestion(c.flow.rate("lifting"))));
     run.press("\u001b");
-    await run.waitFor("Left the check: saved what was given so far (1 rating).");
+    await run.waitFor(wrapped(c.flow.left(1, 0)));
     expect((await run.exited).exitCode).toBe(0);
     expect(JSON.parse(knot(["checkin", "--json"], { env }).stdout).checks[0].ratings).toEqual({
       a1: 4,
@@ -206,21 +202,21 @@ describe.concurrent("the check-in, end to end", () => {
   }, async () => {
     const env = ptyEnv();
     const run = knotInPty(["checkin"], { env });
-    await run.waitFor("Activity 1 (Enter when done)");
+    await run.waitFor(c.flow.name(1));
     run.press("sitting through a film\r");
-    await run.waitFor("Activity 2 (Enter when done)");
+    await run.waitFor(c.flow.name(2));
     run.press("\r");
-    await run.waitFor("0-10: 0 unable to do it, 10 able to do it as before the problem");
-    await run.waitFor('How well can you do "sitting through a film" today, 0-10?');
+    await run.waitFor(wrapped(p.scoreScale(c.scale)));
+    await run.waitFor(wrapped(p.scoreQuestion(c.flow.rate("sitting through a film"))));
     run.press("7\r");
-    await run.waitFor("Saved: 1 rating.");
+    await run.waitFor(c.flow.saved(1));
     expect((await run.exited).exitCode).toBe(0);
     const json = JSON.parse(knot(["checkin", "--json"], { env }).stdout);
     expect(json.checks[0].ratings).toEqual({ a1: 7 });
     // next time only the rating is asked
     const again = knotInPty(["checkin"], { env });
-    await again.waitFor("how well can you do each today?");
-    await again.waitFor('How well can you do "sitting through a film" today, 0-10?');
+    await again.waitFor(wrapped(c.flow.again));
+    await again.waitFor(wrapped(p.scoreQuestion(c.flow.rate("sitting through a film"))));
     again.press("\u001b");
     expect((await again.exited).exitCode).toBe(0);
   });

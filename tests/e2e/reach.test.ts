@@ -2,6 +2,9 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { coachText } from "../../src/text/coach.js";
+import { promptText } from "../../src/text/prompt.js";
+import { safetyText } from "../../src/text/safety.js";
 import { tempDir } from "../helpers.js";
 import { knotInPty, shortRoutine, sleep, startInPty } from "./pty.js";
 import { isolatedEnv, KNOT_BIN } from "./run-knot.js";
@@ -50,11 +53,11 @@ describe.concurrent("the coach reaches the person on the mat", () => {
   it("x shows when to get help before any question", { timeout: 90_000 }, async () => {
     const file = shortRoutine([{ name: "Long", kind: "hold", duration: 30 }]);
     const run = knotInPty(["start", file, "--yes", "--lead-in", "0"], { env: env() });
-    await run.waitFor("How bad is it right now");
+    await run.waitFor(promptText.scoreQuestion(promptText.rating.before));
     run.press("\r");
     await run.waitFor("LONG");
     run.press("x");
-    await run.waitFor("And now, 0-10?");
+    await run.waitFor(promptText.scoreQuestion(promptText.rating.after));
     const out = run.output();
     expect(out.indexOf("Get medical help at once")).toBeGreaterThan(-1);
     expect(out.indexOf("Get medical help at once")).toBeLessThan(out.indexOf("And now, 0-10?"));
@@ -67,7 +70,7 @@ describe.concurrent("the coach reaches the person on the mat", () => {
   }, async () => {
     const file = shortRoutine([{ name: "Long", kind: "hold", duration: 30 }]);
     const run = knotInPty(["start", file, "--yes", "--lead-in", "0"], { env: env() });
-    await run.waitFor("How bad is it right now");
+    await run.waitFor(promptText.scoreQuestion(promptText.rating.before));
     run.press("\r");
     await run.waitFor("LONG");
     const mark = run.output().length;
@@ -115,7 +118,7 @@ describe.concurrent("the coach reaches the person on the mat", () => {
       { category: "cold" },
     );
     const run = startInPty(file, ["--skin-checked"], { cols: 100, rows: 30, env: env() });
-    await run.waitFor("Do any of these apply to you now?");
+    await run.waitFor(safetyText.screenQuestion(["red-flags"]).message);
     run.press("\r");
     await run.waitFor("press Enter when ready");
     run.press("\r");
@@ -132,7 +135,7 @@ describe.concurrent("the coach reaches the person on the mat", () => {
     timeout: 90_000,
   }, async () => {
     const run = startInPty(cold(), ["--skin-checked"], { cols: 100, rows: 30, env: env() });
-    await run.waitFor("Do any of these apply to you now?");
+    await run.waitFor(safetyText.screenQuestion(["red-flags"]).message);
     run.press("\r");
     await run.waitFor("press Enter when ready");
     run.press("\r");
@@ -162,7 +165,7 @@ describe.concurrent("the coach reaches the person on the mat", () => {
     timeout: 90_000,
   }, async () => {
     const run = knotInPty(["--no-color"], { env: env() });
-    await run.waitFor("Which routine?");
+    await run.waitFor(coachText.whichRoutine);
     run.press("\u0003");
     expect((await run.exited).exitCode).toBe(130);
   });
