@@ -104,7 +104,7 @@ export const ratingText = (r: RecordSummary) =>
 
 export async function history(options: HistoryOptions, ctx: Context): Promise<number> {
   const formats = [options.json, options.csv, options.export].filter(Boolean).length;
-  if (formats > 1) throw new KnotError("Choose one of --json, --csv and --export.");
+  if (formats > 1) throw new KnotError(filesText.oneFormat);
   if (options.import !== undefined) return importHistory(options.import, ctx);
   if (options.clear) return clear(options, ctx);
   const since = options.since === undefined ? undefined : parseSince(options.since, ctx.now());
@@ -232,7 +232,7 @@ export async function history(options: HistoryOptions, ctx: Context): Promise<nu
  * strictly as the store checks its own, sessions already kept skipped by id.
  */
 async function importHistory(path: string, ctx: Context): Promise<number> {
-  if (path === "") throw new KnotError("--import needs a file: knot history --import FILE");
+  if (path === "") throw new KnotError(filesText.importNeedsFile);
   const store = openHistory(ctx);
   const merge = store.merger();
   const refused: { line: number; reason: string }[] = [];
@@ -303,33 +303,23 @@ function importWriteError(failed: { file: string; error: unknown }, added: numbe
 
 async function clear(options: HistoryOptions, ctx: Context): Promise<number> {
   const folder = historyDir(ctx.paths.data);
-  const yes = await confirm(ctx, `Clear your history? (${folder} is kept as a backup)`, {
+  const yes = await confirm(ctx, filesText.clearAsk(folder), {
     yes: options.yes,
     default: false,
     whenNoTerminal: () => {
-      throw new KnotError(
-        "knot asks before clearing the history, and there is no terminal to ask in.",
-        {
-          hint: "Add --yes to clear it without asking (a backup is kept).",
-        },
-      );
+      throw new KnotError(filesText.clearNoTerminal, {
+        hint: filesText.clearNoTerminalHint,
+      });
     },
   });
   if (!yes) {
-    println(ctx.stdout, "Nothing cleared.");
+    println(ctx.stdout, filesText.nothingCleared);
     return ExitCode.ok;
   }
   const kept = keepSafety(ctx);
   const backup = openHistory(ctx).clear(ctx.now());
-  println(
-    ctx.stdout,
-    backup ? `History cleared. The old one is kept as ${backup}` : "There was no history to clear.",
-  );
-  if (kept)
-    println(
-      ctx.stdout,
-      "The safety limits of the last 24 hours (cold, heat, massage minutes, routines stopped for pain) and any advice to see a doctor stay in force.",
-    );
+  println(ctx.stdout, backup ? filesText.cleared(backup) : filesText.nothingToClear);
+  if (kept) println(ctx.stdout, filesText.safetyKept);
   return ExitCode.ok;
 }
 

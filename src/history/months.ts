@@ -252,16 +252,17 @@ export class HistoryStore {
     const { damaged } = this;
     if (damaged.length === 0) return undefined;
     const files = [...new Set(damaged.map((d) => d.file))];
-    const more = files.length > 3 ? ` and ${files.length - 3} more files` : "";
+    const more = files.length > 3 ? filesText.moreFiles(files.length - 3) : "";
     const where = `${files
       .slice(0, 3)
-      .map((file) => {
-        const lines = damaged.filter((d) => d.file === file).map((d) => d.line);
-        return `${file} (line ${lines.slice(0, 5).join(", ")}${lines.length > 5 ? ", ..." : ""})`;
-      })
+      .map((file) =>
+        filesText.damagedIn(
+          file,
+          damaged.filter((d) => d.file === file).map((d) => d.line),
+        ),
+      )
       .join(", ")}${more}`;
-    const one = damaged.length === 1;
-    return `${one ? "A damaged line" : `${damaged.length} damaged lines`} in ${where} ${one ? "was" : "were"} skipped; everything else was read.`;
+    return filesText.damaged(damaged.length, where);
   }
 
   /** Moves the whole history aside as a backup (never deletes it); returns the backup's path. */

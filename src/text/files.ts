@@ -44,10 +44,27 @@ export const filesText = localized({
   noHomeHintUnix:
     "Set HOME to your home folder (export HOME=/home/you), or set XDG_CONFIG_HOME and XDG_DATA_HOME to absolute paths.",
   noHomeHint: "Set HOME to your home folder, such as export HOME=/Users/you.",
+  /** Damaged lines of the history, skipped: in which files, at which lines. */
+  damagedIn: (file: string, lines: readonly number[]) =>
+    `${file} (line ${lines.slice(0, 5).join(", ")}${lines.length > 5 ? ", ..." : ""})`,
+  moreFiles: (count: number) => ` and ${count} more files`,
+  damaged: (count: number, where: string) =>
+    `${count === 1 ? "A damaged line" : `${count} damaged lines`} in ${where} ${count === 1 ? "was" : "were"} skipped; everything else was read.`,
   // knot history --import
   importUnreadable: (path: string, added: number, why: string) =>
     `Could not read ${path}${added > 0 ? ` (${added} added before it stopped)` : ""}: ${why}.`,
   importHint: "--import reads a file written by knot history --export.",
+  importNeedsFile: "--import needs a file: knot history --import FILE",
+  oneFormat: "Choose one of --json, --csv and --export.",
+  // knot history --clear
+  clearAsk: (folder: string) => `Clear your history? (${folder} is kept as a backup)`,
+  clearNoTerminal: "knot asks before clearing the history, and there is no terminal to ask in.",
+  clearNoTerminalHint: "Add --yes to clear it without asking (a backup is kept).",
+  nothingCleared: "Nothing cleared.",
+  cleared: (backup: string) => `History cleared. The old one is kept as ${backup}`,
+  nothingToClear: "There was no history to clear.",
+  safetyKept:
+    "The safety limits of the last 24 hours (cold, heat, massage minutes, routines stopped for pain) and any advice to see a doctor stay in force.",
   importNoRecords: (path: string, line: number, reason: string) =>
     `${path} holds no session records (line ${line}: ${reason}).`,
   imported: (path: string, added: number, skipped: number) =>
