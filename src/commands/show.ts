@@ -2,8 +2,6 @@ import { type Context, println } from "../context.js";
 import { formatDuration } from "../duration.js";
 import { EVERY_TIME } from "../health.js";
 import { proseWriter } from "../output.js";
-import { poseBlock } from "../poses/block.js";
-import { CATALOGUE } from "../poses/catalogue.js";
 import { findRoutine } from "../routine/library.js";
 import { formatIssues } from "../routine/report.js";
 import { hasManualSteps } from "../routine/timeline.js";
@@ -13,7 +11,6 @@ import { KEEP_MOVING } from "../text/health.js";
 import { showText as t } from "../text/library.js";
 import { outlineSteps, timelineLength } from "../text/steps.js";
 import { bulleted, displayWidth, padEnd, wrap } from "../ui/text.js";
-import { readUserSettings } from "./settings.js";
 import { layoutWidth, openLibrary, printJson } from "./shared.js";
 
 /** The box each pose is drawn in beside its steps: two frames of a movement fit side by side. */
@@ -28,8 +25,19 @@ const FIGURE_GAP = 3;
 async function drawsFigures(ctx: Context, needed: number): Promise<boolean> {
   if (!ctx.stdout.isTTY || ctx.env.TERM === "dumb") return false;
   if ((ctx.stdout.columns ?? 0) < needed) return false;
+  // the settings' modules, as the poses', are loaded only for a terminal that may show them
+  const { readUserSettings } = await import("./settings.js");
   const settings = await readUserSettings(ctx);
   return settings.get("display") !== "plain";
+}
+
+/** How a pose is drawn in its box: the poses' catalogue and drawing, loaded only to draw. */
+async function figureDrawer(): Promise<(pose: PoseName) => string[]> {
+  const [{ poseBlock }, { CATALOGUE }] = await Promise.all([
+    import("../poses/block.js"),
+    import("../poses/catalogue.js"),
+  ]);
+  return (pose) => poseBlock(CATALOGUE[pose], FIGURE_BOX);
 }
 
 export interface ShowOptions {
@@ -113,6 +121,7 @@ export async function show(
   const textWidth = figures
     ? Math.min(100, (ctx.stdout.columns ?? 0) - FIGURE_GAP - FIGURE_BOX.width)
     : width;
+  const draw = figures ? await figureDrawer() : undefined;
   const drawn = new Set<PoseName>();
   for (const [i, line] of lines.entries()) {
     const indent = "  ".repeat(line.depth + 1);
@@ -126,7 +135,7 @@ export async function show(
     }
     // Each pose once, beside the first step that takes it (the left side of a sided step).
     const pose = figures && line.pose && !drawn.has(line.pose) ? line.pose : undefined;
-    const figure = pose ? poseBlock(CATALOGUE[pose], FIGURE_BOX) : [];
+    const figure = pose && draw ? draw(pose) : [];
     if (pose) drawn.add(pose);
     for (let i = 0; i < Math.max(rows.length, figure.length); i++) {
       const text = rows[i] ?? "";
