@@ -1,5 +1,6 @@
 import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { delimiter, dirname } from "node:path";
+import { remindText } from "../text/remind.js";
 import { remindFiles } from "./profile.js";
 
 /**
@@ -31,6 +32,12 @@ const CARRIED = [
   // the language knot words its reminders in
   "KNOT_LANG",
 ];
+
+/** An echo of a message in knot's words around a shell variable's value (where it looked). */
+const say = (message: (was: string) => string, variable: string) => {
+  const [before = "", after = ""] = message("\0").split("\0");
+  return `echo ${shWord(before)}"${variable}"${shWord(after)}`;
+};
 
 export function launcherScript(setup: LauncherSetup): string {
   const files = remindFiles(setup.dataDir);
@@ -81,8 +88,8 @@ find_knot() {
 
 case "$1" in
   --check)
-    node="$(find_node)" || { echo "node: not found (was $setup_node)"; exit 127; }
-    knot="$(find_knot "$node")" || { echo "knot: not found (was $setup_knot)"; exit 127; }
+    node="$(find_node)" || { ${say(remindText.launcherNoNodeCheck, "$setup_node")}; exit 127; }
+    knot="$(find_knot "$node")" || { ${say(remindText.launcherNoKnotCheck, "$setup_knot")}; exit 127; }
     echo "node=$node"; echo "knot=$knot"; exit 0 ;;
   r[0-9]*) ;;
   *) echo "usage: remind-launcher.sh ID" >&2; exit 2 ;;
@@ -90,8 +97,8 @@ esac
 if [ -f "$out" ] && [ "$(wc -c < "$out")" -gt 65536 ]; then mv -f "$out" "$out.1"; fi
 exec >>"$out" 2>&1
 echo "--- $(date '+%Y-%m-%d %H:%M:%S') remind fire $1"
-node="$(find_node)" || { echo "knot: no Node.js 20 or later found (it was $setup_node): run knot remind repair"; exit 127; }
-knot="$(find_knot "$node")" || { echo "knot: knot was not found (it was $setup_knot): run knot remind repair"; exit 127; }
+node="$(find_node)" || { ${say(remindText.launcherNoNode, "$setup_node")}; exit 127; }
+knot="$(find_knot "$node")" || { ${say(remindText.launcherNoKnot, "$setup_knot")}; exit 127; }
 exec "$node" "$knot" remind fire "$1"
 `;
 }

@@ -130,6 +130,13 @@ export const remindText = localized({
   loadAgent: (label: string) => `load the launchd agent ${label}`,
   readCrontab: "read your crontab",
   writeCrontab: "write your crontab",
+  // the launcher's own lines in knot's reminder log (`was` is where it looked, as data)
+  launcherNoNodeCheck: (was: string) => `node: not found (was ${was})`,
+  launcherNoKnotCheck: (was: string) => `knot: not found (was ${was})`,
+  launcherNoNode: (was: string) =>
+    `knot: no Node.js 20 or later found (it was ${was}): run knot remind repair`,
+  launcherNoKnot: (was: string) =>
+    `knot: knot was not found (it was ${was}): run knot remind repair`,
   /** A systemd unit's Description= (systemctl --user list-timers shows it). */
   unitDescription: (id: string, what: string) => `knot reminder ${id}: ${what}`,
   atTimer: (unit: string) => `systemd user timer ${unit}.timer (systemctl --user list-timers)`,
