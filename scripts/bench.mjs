@@ -153,7 +153,7 @@ function startup() {
     const cpuText =
       c.label === "node -e 0"
         ? `${baseCpu.toFixed(1)} ms`
-        : `${cpuMs(c.label).toFixed(1)} ms, +${(cpuMs(c.label) - baseCpu).toFixed(1)}`;
+        : `${cpuMs(c.label).toFixed(1)} ms, ${over(cpuMs(c.label), baseCpu)}`;
     console.log(
       `${c.label.padEnd(20)}${`${m.toFixed(1)} ms`.padStart(10)}  ${vs.padEnd(38)}${cpuText}`,
     );
