@@ -1,3 +1,4 @@
+// Long: one table of data, read whole: a figure for every pose name, each a few lines of points.
 import {
   ABOVE_BODY,
   ALL_FOURS_BODY,

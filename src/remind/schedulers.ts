@@ -1,15 +1,20 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { homedir, tmpdir } from "node:os";
+import { homedir } from "node:os";
 import { join } from "node:path";
-import { ExitCode, KnotError } from "../errors.js";
 import { remindText } from "../text/remind.js";
-import { withLock } from "./lock.js";
+import { cronId, editCrontab, readCrontab } from "./crontab-edit.js";
 import type { Reminder } from "./model.js";
+import {
+  check,
+  legacyOurs,
+  type SchedulerContext,
+  type SchedulerName,
+  uidOf,
+} from "./scheduler-context.js";
 import {
   cronCommand,
   cronLines,
   cronMark,
-  type EntryTarget,
   launchdLabel,
   launchdPlist,
   launchdRetryPlist,
@@ -17,6 +22,7 @@ import {
   unitName,
 } from "./scheduler-files.js";
 
+export type { Run, SchedulerContext, SchedulerName } from "./scheduler-context.js";
 export {
   cronLines,
   launchdLabel,
@@ -32,29 +38,6 @@ export {
  * reminder is one entry named by its profile and id (knot-remind-1a2b3c-r1), which runs knot's
  * launcher with the id; knot's decision (./decide.ts) then says whether it reaches the person.
  */
-export type SchedulerName = "systemd" | "launchd" | "cron";
-
-export type Run = (
-  command: string,
-  args: string[],
-  input?: string | Buffer,
-) => {
-  status: number | null;
-  /** Bytes where the caller needs them exactly (a crontab); text otherwise. */
-  stdout: string | Buffer;
-  stderr: string;
-  error?: Error;
-};
-
-export interface SchedulerContext extends EntryTarget {
-  platform: NodeJS.Platform;
-  env: NodeJS.ProcessEnv;
-  run: Run;
-  findProgram: (name: string) => boolean;
-  /** The settings folder: entries written before profiles are knot's if they name it. */
-  configDir: string;
-  uid?: number;
-}
 
 /** The scheduler this system has, or undefined (Windows; Linux with neither systemd nor cron). */
 export function pickScheduler(ctx: SchedulerContext): SchedulerName | undefined {
@@ -86,31 +69,6 @@ export function systemdDir(ctx: SchedulerContext): string {
 }
 export const launchAgentsDir = (env: NodeJS.ProcessEnv) =>
   join(env.HOME || homedir(), "Library", "LaunchAgents");
-
-const uidOf = (ctx: SchedulerContext) => ctx.uid ?? process.getuid?.();
-
-function check(result: ReturnType<Run>, what: string): void {
-  if (result.error || result.status !== 0) {
-    const why =
-      result.error?.message ?? (result.stderr.trim().split("\n")[0] || `exit ${result.status}`);
-    throw new KnotError(remindText.couldNot(what, why), {
-      exitCode: ExitCode.failure,
-      hint: remindText.couldNotHint,
-    });
-  }
-}
-
-/**
- * Whether an entry written before entries named their profile belongs to this one: it
- * carried XDG_CONFIG_HOME (or none, for the default folder).
- */
-function legacyOurs(text: string, ctx: SchedulerContext): boolean {
-  const m =
-    /XDG_CONFIG_HOME=(?:'([^']*)'|"?([^"\s]+))/.exec(text) ??
-    /<key>XDG_CONFIG_HOME<\/key><string>([^<]*)<\/string>/.exec(text);
-  const base = m ? (m[1] ?? m[2] ?? "") : join(ctx.env.HOME || homedir(), ".config");
-  return join(base, "knot") === ctx.configDir;
-}
 
 const readText = (file: string) => {
   try {
@@ -169,14 +127,6 @@ const launchdEntries = (ctx: SchedulerContext) =>
     (_label, file) => file,
     ctx,
   );
-
-/** The id a crontab line of this profile's is for, if it is one. */
-function cronId(line: string, ctx: SchedulerContext): string | undefined {
-  const m = / # knot-remind (?:([0-9a-f]{6}) )?(r\d+)(?: retry)?$/.exec(line);
-  if (!m) return undefined;
-  if (m[1] !== undefined) return m[1] === ctx.profile ? m[2] : undefined;
-  return legacyOurs(line, ctx) ? m[2] : undefined;
-}
 
 /** Ids with an entry in the scheduler, for this profile. */
 export function entriesPresent(name: SchedulerName, ctx: SchedulerContext): Set<string> {
@@ -319,50 +269,3 @@ export function retryDone(name: SchedulerName, id: string, ctx: SchedulerContext
 
 const retryPlistFile = (ctx: SchedulerContext, id: string) =>
   join(launchAgentsDir(ctx.env), `${launchdLabel(ctx.profile, id)}.retry.plist`);
-
-/**
- * The person's crontab, as bytes: each line is kept as a latin1 string, which maps every
- * byte to one character and back, so lines knot did not write (any encoding, blank lines,
- * comments) are written back exactly.
- */
-interface Crontab {
-  lines: string[];
-  /** Whether there was one at all. */
-  exists: boolean;
-}
-
-function readCrontab(ctx: SchedulerContext): Crontab {
-  const result = ctx.run("crontab", ["-l"]);
-  if (result.error) check(result, remindText.readCrontab);
-  // "no crontab for you" is an empty one
-  if (result.status !== 0) return { lines: [], exists: false };
-  const bytes = Buffer.isBuffer(result.stdout) ? result.stdout : Buffer.from(result.stdout, "utf8");
-  const text = bytes.toString("latin1");
-  const lines = text.split("\n");
-  if (text.endsWith("\n")) lines.pop();
-  return { lines: text === "" ? [] : lines, exists: true };
-}
-
-/** A user-wide lock: profiles share the crontab. */
-const crontabLock = (ctx: SchedulerContext) =>
-  join(tmpdir(), `knot-crontab-${uidOf(ctx) ?? "user"}.lock`);
-
-/**
- * Changes the crontab: keeps the lines `keep` says (as they were, byte for byte) and adds
- * knot's `add` lines (text, written as UTF-8). Nothing is written when nothing changes.
- */
-function editCrontab(
-  ctx: SchedulerContext,
-  keep: (line: string) => boolean,
-  add: readonly string[] = [],
-): void {
-  withLock(crontabLock(ctx), () => {
-    const table = readCrontab(ctx);
-    const kept = table.lines.filter(keep);
-    if (kept.length === table.lines.length && add.length === 0) return;
-    const lines = [...kept, ...add.map((l) => Buffer.from(l, "utf8").toString("latin1"))];
-    if (table.exists && lines.join("\n") === table.lines.join("\n")) return;
-    const bytes = Buffer.from(lines.length > 0 ? `${lines.join("\n")}\n` : "", "latin1");
-    check(ctx.run("crontab", ["-"], bytes), remindText.writeCrontab);
-  });
-}
