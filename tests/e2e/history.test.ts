@@ -10,8 +10,10 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { coachText } from "../../src/text/coach.js";
 import { historyText } from "../../src/text/history.js";
 import { statsText } from "../../src/text/progress.js";
+import { promptText } from "../../src/text/prompt.js";
 import { safetyText } from "../../src/text/safety.js";
 import { recordTimeWords } from "../../src/text/time.js";
 import { knotInPty, shortRoutine, sleep, startInPty } from "./pty.js";
@@ -53,6 +55,13 @@ async function endWith(
 }
 
 // Sequential: these runs take turns with the pseudo-terminal tests in other files.
+/** The safety screening's questions: the red flags (and the neck's), and an ask-first list. */
+const flagsQuestion = safetyText.screenQuestion(["red-flags"]).message;
+const askFirstQuestion = safetyText.screenQuestion(["massage"]).message;
+
+/** `text` as a terminal shows it once wrapped: its words in order, a line break or a space between. */
+const shown = (text: string) => text.split(" ").map(literal).join("\\s+");
+
 /** Text for a regular expression that finds it as it is. */
 const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -103,8 +112,12 @@ describe("history, end to end", () => {
     const file = threeSteps();
     expect(await endWith(env, file, (run) => run.signal("SIGTERM"))).toBe(143);
     const run = startInPty(file, [], { env });
-    await run.waitFor(/cut off (?:just now|.* ago) at step 2 of 3 \(Second\)/);
-    await run.waitFor("Pick up where it stopped?");
+    // how long ago is whatever it took; the rest as the text layer words it, wrapped
+    const cutOff = coachText.resume.cutOff("Short routine", "\u0000", 2, 3, "Second");
+    // (a language's lengthening, as the pseudo-locale's dots, follows the words given)
+    const around = cutOff.split("\u0000").map(shown).join(".*?");
+    await run.waitFor(new RegExp(around.replace(/\u00b7+/g, "\u00b7*")));
+    await run.waitFor(coachText.resume.question);
     const from = run.output().length;
     run.press("\r");
     await run.waitFor(/SECOND[\s\S]*step 2 of 3|step 2 of 3[\s\S]*SECOND/, { from });
@@ -319,13 +332,13 @@ describe("safety questions at a terminal", () => {
     const env = ptyEnv();
     const file = massage();
     const first = startInPty(file, [], { env });
-    await first.waitFor("Do any of these apply to you now?");
+    await first.waitFor(flagsQuestion);
     first.press("\r"); // "No, none of these"
-    await first.waitFor("Does any of these apply to you?");
+    await first.waitFor(askFirstQuestion);
     first.press("\r"); // "No, none of these"
     expect((await first.exited).exitCode).toBe(0);
     const second = startInPty(file, [], { env });
-    await second.waitFor("Do any of these apply to you now?");
+    await second.waitFor(flagsQuestion);
     second.press("\r");
     expect((await second.exited).exitCode).toBe(0);
     expect(second.output()).not.toContain("Does any of these apply");
@@ -342,7 +355,7 @@ describe("safety questions at a terminal", () => {
     const run = knotInPty(["start", file, "--yes", "--plain", "--lead-in", "0", "--no-checkin"], {
       env,
     });
-    await run.waitFor("Type 1-3 and press Enter: ");
+    await run.waitFor(promptText.choose(3));
     expect(run.output()).toMatch(
       /Do any of these apply to you now\?\r?\n {2}1\) No, none of these\r?\n {2}2\) Yes, one that needs medical help at once/,
     );
@@ -358,7 +371,7 @@ describe("safety questions at a terminal", () => {
     const env = isolatedEnv({ TERM: "xterm-256color", NO_COLOR: "1" }, []);
     const file = shortRoutine([{ name: "Reach", kind: "hold", duration: 1 }]);
     const run = knotInPty(["start", file, "--yes", "--plain", "--force", "--no-checkin"], { env });
-    await run.waitFor("Type 1-3 and press Enter: ");
+    await run.waitFor(promptText.choose(3));
     run.press("2\r");
     expect((await run.exited).exitCode).toBe(3);
     expect(run.output()).toMatch(/get medical help now: call 999/);
@@ -377,9 +390,9 @@ describe("safety questions at a terminal", () => {
       { category: "heat" },
     );
     const run = startInPty(file, [], { env });
-    await run.waitFor("Do any of these apply to you now?");
+    await run.waitFor(flagsQuestion);
     run.press("\r");
-    await run.waitFor("Does any of these apply to you?"); // heat's ask-first list, first time
+    await run.waitFor(askFirstQuestion); // heat's ask-first list, first time
     run.press("\r");
     await run.waitFor("Have you had a new injury here in the last 48 hours? [y/n]");
     run.press("n");
@@ -393,9 +406,9 @@ describe("safety questions at a terminal", () => {
   it("does not start when one applies, unless --force", { timeout: 60_000 }, async () => {
     const env = ptyEnv();
     const run = startInPty(massage(), [], { env });
-    await run.waitFor("Do any of these apply to you now?");
+    await run.waitFor(flagsQuestion);
     run.press("\r");
-    await run.waitFor("Does any of these apply to you?");
+    await run.waitFor(askFirstQuestion);
     run.press("\u001b[B\r"); // down, Enter: "Yes, one of them does"
     expect((await run.exited).exitCode).toBe(3);
     expect(run.output()).toMatch(
@@ -406,9 +419,9 @@ describe("safety questions at a terminal", () => {
       ["start", massage(), "--yes", "--lead-in", "0", "--no-checkin", "--force"],
       { env },
     );
-    await forced.waitFor("Do any of these apply to you now?");
+    await forced.waitFor(flagsQuestion);
     forced.press("\r");
-    await forced.waitFor("Does any of these apply to you?");
+    await forced.waitFor(askFirstQuestion);
     forced.press("\u001b[B\r");
     expect((await forced.exited).exitCode).toBe(0);
     expect(forced.output()).toContain("Starting anyway, as --force asks");
@@ -442,10 +455,10 @@ describe("safety questions at a terminal", () => {
       ],
       { env },
     );
-    await run.waitFor("Do any of these apply to you now?");
+    await run.waitFor(flagsQuestion);
     run.press("\r");
     await run.waitFor("upper-back: 0s done in the last 24 hours + 1m 30s planned = 1m 30s");
-    await run.waitFor("Shorten the massage to fit the limit");
+    await run.waitFor(coachText.preflight.fit);
     run.press("\r");
     await run.waitFor("ROLL");
     run.press("q");
