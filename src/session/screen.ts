@@ -50,6 +50,9 @@ export class Screen {
   private rows: Row[] = [];
   /** The next frame's cells of a row, filled from the first span that changed. */
   private next: Row = blankRow(0);
+  /** The changes of the frame being drawn: one array kept from frame to frame, which the
+   * engine's compiled code for the diff keeps taking as it is (a new empty one made it start over). */
+  private readonly pieces: Piece[] = [];
   private width = 0;
   private height = 0;
   /** Where the last frame left the cursor; null when unknown. */
@@ -99,7 +102,8 @@ export class Screen {
 
   /** The changed cells of every row, in pieces of one style each, top to bottom. */
   private changed(lines: Line[], width: number): Piece[] {
-    const pieces: Piece[] = [];
+    const pieces = this.pieces;
+    pieces.length = 0;
     const next = this.next;
     for (let r = 0; r < this.height; r++) {
       const line = lines[r] ?? EMPTY;
