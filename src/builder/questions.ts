@@ -16,8 +16,8 @@ import {
   type Draft,
   type DraftStep,
   GUIDANCE,
-  refusalsOfAdding,
 } from "./draft.js";
+import { refusalsOfAdding } from "./draft-check.js";
 import { cleanText, TEXT_LIMITS } from "./ids.js";
 import { BUILDER_POSES, POSE_STEPS, poseWords } from "./poses.js";
 import { decisionText } from "./text.js";

@@ -1,15 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  checkDraft,
-  type Draft,
-  type DraftStep,
-  GUIDANCE,
-  refusalsOfAdding,
-  STOP_IF_IT_HURTS,
-  thermalRoom,
-} from "../../src/builder/draft.js";
+import { type Draft, type DraftStep, GUIDANCE, STOP_IF_IT_HURTS } from "../../src/builder/draft.js";
+import { checkDraft, refusalsOfAdding, thermalRoom } from "../../src/builder/draft-check.js";
 import {
   cleanText,
   idFromName,
