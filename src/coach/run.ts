@@ -1,7 +1,8 @@
 import type { Context } from "../context.js";
 import { output } from "../output.js";
 import type { TimelineEntry } from "../routine/timeline.js";
-import { CueDirector, Cues } from "../session/cues.js";
+import { CueDirector } from "../session/cue-director.js";
+import { Cues } from "../session/cues.js";
 import { type Display, NoDisplay, PlainDisplay } from "../session/displays.js";
 import type { SessionState } from "../session/engine.js";
 import { eventRecord, type openEventLog } from "../session/event-log.js";

@@ -1,7 +1,7 @@
 import type { TimelineEntry } from "../routine/timeline.js";
 import type { EndSignal } from "../signals.js";
 import { sessionText } from "../text/session.js";
-import type { CueDirector } from "./cues.js";
+import type { CueDirector } from "./cue-director.js";
 import type { Display } from "./displays.js";
 import { clockJumpMessage, refusedMessage } from "./displays.js";
 import {

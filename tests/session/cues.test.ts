@@ -4,7 +4,8 @@ import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import type { TimelineEntry } from "../../src/routine/timeline.js";
 import { withPackOff } from "../../src/safety/rules.js";
-import { BELLS, CueDirector, Cues } from "../../src/session/cues.js";
+import { CueDirector } from "../../src/session/cue-director.js";
+import { BELLS, Cues } from "../../src/session/cues.js";
 import { startSession, tick } from "../../src/session/engine.js";
 import { Priority, SpeechQueue, spokenDuration, type Utterance } from "../../src/session/speech.js";
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { readRoutineFile, validateRoutine } from "../../src/routine/parse.js";
 import { expandTimeline, type TimelineEntry } from "../../src/routine/timeline.js";
-import { CueDirector, type Cues } from "../../src/session/cues.js";
+import { CueDirector } from "../../src/session/cue-director.js";
+import type { Cues } from "../../src/session/cues.js";
 import type { Display } from "../../src/session/displays.js";
 import type { KeyAction } from "../../src/session/keys.js";
 import { renderScreen } from "../../src/session/render.js";
