@@ -1,10 +1,10 @@
-import { lstatSync, readFileSync, renameSync } from "node:fs";
+import { lstatSync } from "node:fs";
 import type Conf from "conf";
 import { ExitCode, KnotError } from "../errors.js";
 import { describeFsError } from "../files.js";
-import { readRemindersFile, remindersFile, writeRemindersFile } from "../remind/reminders-file.js";
 import { answersFile, readAnswersFile } from "../safety/screening-answers.js";
 import { settingsText } from "../text/settings.js";
+import { moveSettingsAside } from "./aside.js";
 import { readJsonObject, settingsFile } from "./json-file.js";
 import {
   CONFIG_KEY_NAMES,
@@ -155,17 +155,7 @@ export async function openConfig(
   if ("stored" in loaded) stored = loaded.stored;
   else {
     stored = {};
-    const aside = `${path}.bad-${now().toISOString().replace(/[:.]/g, "-")}`;
-    try {
-      renameSync(path, aside);
-    } catch (error) {
-      throw unusable(error);
-    }
-    const left = !keepRemindersOf(configDir, aside);
-    warn(
-      settingsText.movedAside(loaded.reason.split("\n")[0] ?? "", aside) +
-        (left ? `\n${settingsText.remindersLeftAside(aside, remindersFile(configDir))}` : ""),
-    );
+    moveSettingsAside(configDir, loaded.reason, now(), warn, unusable);
   }
 
   // Written through conf, whole beside the file and renamed into place; a link at the file's
@@ -281,30 +271,3 @@ function refuseLinkedSettings(path: string): void {
     hint: settingsText.isLinkHint(path),
   });
 }
-
-/**
- * The reminders in a settings file moved aside go on: their scheduler entries still run.
- * False when the file names reminders that could not be carried over (it is not JSON, or
- * the reminders file could not be written): they are only in the file aside.
- */
-function keepRemindersOf(configDir: string, aside: string): boolean {
-  const read = readJsonObject(aside);
-  if (read.state !== "read") return !namesReminders(aside);
-  const list = read.value.reminders;
-  if (!Array.isArray(list) || readRemindersFile(configDir).state !== "missing") return true;
-  try {
-    writeRemindersFile(configDir, { reminders: list });
-    return true;
-  } catch {
-    // still recognised in the file aside (remind/store.ts remindersMovedAside)
-    return false;
-  }
-}
-
-const namesReminders = (path: string): boolean => {
-  try {
-    return readFileSync(path, "utf8").includes('"reminders"');
-  } catch {
-    return false;
-  }
-};
