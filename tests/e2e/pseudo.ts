@@ -18,6 +18,8 @@ const WORD = /\p{L}{2,}/u;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: terminal escapes are control characters
 const CURSOR = /\u001b\[[0-9;?]*[A-HJKSTfhlnsu]|\u001b[78=>]|\u001b\][^\u0007]*\u0007|\r/g;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: terminal escapes are control characters
+const FORWARD = /\u001b\[(\d*)C/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: terminal escapes are control characters
 const STYLE = /\u001b\[[0-9;]*m/g;
 
 /**
@@ -25,7 +27,11 @@ const STYLE = /\u001b\[[0-9;]*m/g;
  * lines a long message was wrapped onto; a span cut short by truncation ("…") ends with its line.
  */
 export function unmarkedLines(output: string): string[] {
-  const text = output.replace(STYLE, "").replace(CURSOR, "\n");
+  // a move forward on the same line skips cells a screen keeps as they were: the line goes on
+  const text = output
+    .replace(STYLE, "")
+    .replace(FORWARD, (_, n: string) => " ".repeat(Number(n || 1)))
+    .replace(CURSOR, "\n");
   const found: string[] = [];
   let depth = 0;
   for (const line of text.split("\n")) {

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { coachText as c } from "../../src/text/coach.js";
 import { tempDir } from "../helpers.js";
 import { knotInPty, shortRoutine } from "./pty.js";
 import { isolatedEnv, KNOT_BIN, knot } from "./run-knot.js";
@@ -10,8 +11,8 @@ import { isolatedEnv, KNOT_BIN, knot } from "./run-knot.js";
 describe("rough edges a newcomer hit", () => {
   it("the picker opens on the gentlest routine", { timeout: 90_000 }, async () => {
     const run = knotInPty([], { env: isolatedEnv({ TERM: "xterm-256color", NO_COLOR: "1" }) });
-    await run.waitFor("Which routine?");
-    await run.waitFor(/❯ Gentle back stretch/);
+    await run.waitFor(c.whichRoutine);
+    await run.waitFor(`❯ ${c.choice("Gentle back stretch", "9m 45s")}`);
     run.signal("SIGTERM");
     await run.exited;
   });
@@ -31,12 +32,16 @@ describe("rough edges a newcomer hit", () => {
       .split(/\r?\n/)
       // biome-ignore lint/suspicious/noControlCharactersInRegex: the terminal's own codes
       .map((l) => l.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, "").trimEnd());
-    const at = lines.findIndex((l) => l.includes("! With osteoporosis"));
+    // the routine's own caution, as knot shows it: its first words after the mark
+    const caution = c.caution(
+      "With osteoporosis, skip the knee-to-chest stretch, and bend or twist only gently, never to the end of the range.",
+    );
+    const at = lines.findIndex((l) => l.includes(`! ${caution.slice(0, 20)}`));
     expect(at).toBeGreaterThan(-1);
     // the caution's next lines hang under its text until it ends: never a line back at the mark
     const rest = lines.slice(
       at + 1,
-      lines.findIndex((l, i) => i > at && l.includes("end of the range")) + 1,
+      lines.findIndex((l, i) => i > at && l.includes(caution.split(" ").at(-1)!)) + 1,
     );
     expect(rest.length).toBeGreaterThan(0);
     for (const line of rest) expect(line).toMatch(/^ {4}\S/);
