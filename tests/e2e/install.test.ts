@@ -3,8 +3,12 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
+import { listText } from "../../src/text/library.js";
 import { tempDir } from "../helpers.js";
 import { isolatedEnv } from "./run-knot.js";
+
+/** Text for a regular expression that finds it as it is. */
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * Installing for use only: the packed project, installed into a fresh prefix without dev
@@ -86,7 +90,9 @@ describe("installing the packed tarball, without dev dependencies", () => {
     expect(version.stdout.trim()).toBe(pkg.version);
     const list = run(["list"]);
     expect(list.status, list.stderr).toBe(0);
-    expect(list.stdout).toMatch(/stretch\s+Gentle/);
+    // the id and the name, as knot list's cells give them
+    const [id, name] = [listText.cell("stretch"), listText.cell("Gentle back stretch")];
+    expect(list.stdout).toMatch(new RegExp(`${literal(id)}\\s+${literal(name)}`));
     const dry = run(["start", "stretch", "--dry-run", "--yes"]);
     expect(dry.status, dry.stderr).toBe(0);
     expect(dry.stdout).toMatch(/Gentle back stretch: \d+ steps[\s\S]*Knee to chest/);
