@@ -54,6 +54,8 @@ const LAYERS: readonly { name: string; paths: readonly string[] }[] = [
       "session/speech.ts",
       "session/cue-programs.ts",
       "ui/prompt.ts",
+      "ui/asking.ts",
+      "ui/yes-no.ts",
       "ui/line-prompt.ts",
       "context.ts",
       "output.ts",

@@ -1,14 +1,15 @@
 import { createInterface } from "node:readline";
 import { WriteStream } from "node:tty";
 import type { Context, OutputStream } from "../context.js";
-import { ExitCode, KnotError } from "../errors.js";
-import { exitNow, output, proseWriter } from "../output.js";
-import { SIGNAL_EXIT } from "../signals.js";
+import { proseWriter } from "../output.js";
 import { promptText as words } from "../text/prompt.js";
+import { guarded, questionText, withEscape } from "./asking.js";
 import { canAskOn } from "./can-ask.js";
 import { askLine, type LineQuestion } from "./line-prompt.js";
-import { TERM } from "./term.js";
-import { wrap } from "./text.js";
+import { askYesNo } from "./yes-no.js";
+
+export { isEscape } from "./asking.js";
+export { askYesNo };
 
 /**
  * Every question knot asks goes through here: --yes answers only "start now?", no terminal
@@ -17,118 +18,6 @@ import { wrap } from "./text.js";
  */
 export const canAsk = (ctx: Context, out: OutputStream = ctx.stdout): boolean =>
   canAskOn(ctx.stdin, out);
-
-const streams = (ctx: Context) => ({
-  input: ctx.stdin,
-  output: ctx.stdout as NodeJS.WritableStream,
-});
-
-/**
- * Runs a question with the terminal guarded: a signal while it waits (kill, a closed window)
- * turns raw mode off and shows the cursor again, then ends with the signal's exit code.
- */
-async function guarded<T>(ctx: Context, question: () => Promise<T>): Promise<T> {
-  const handlers = (["SIGINT", "SIGTERM", "SIGHUP"] as const).map((signal) => {
-    const handler = () => {
-      if (signal === "SIGHUP") output.terminalGone = true;
-      if (!output.terminalGone) {
-        try {
-          if (ctx.stdin.isTTY) ctx.stdin.setRawMode?.(false);
-          ctx.stdout.write(`${TERM.cursorShow}\n`);
-        } catch {
-          // the terminal may be gone; there is nothing left to restore
-        }
-      }
-      exitNow(SIGNAL_EXIT[signal]);
-    };
-    process.on(signal, handler);
-    return [signal, handler] as const;
-  });
-  // Ctrl-Z at a prompt suspends knot. On fg, Node's readline pauses the input and leaves it
-  // paused, so with nothing else to wait for knot would simply end: input is resumed here.
-  // Should the prompt library still give up its question, that is not the person cancelling:
-  // the same question is asked again.
-  let continuedAt = Number.NEGATIVE_INFINITY;
-  const onContinue = () => {
-    continuedAt = Date.now();
-    setImmediate(() => ctx.stdin.resume());
-  };
-  process.on("SIGCONT", onContinue);
-  try {
-    for (;;) {
-      try {
-        return await question();
-      } catch (error) {
-        const name = (error as Error)?.name;
-        if (name !== "ExitPromptError" && name !== "AbortPromptError") throw error;
-        if (Date.now() - continuedAt < 2000) continue;
-        // Esc leaves a question as Ctrl-C does, but it is no signal: it ends as "not started"
-        if (escaped(error)) throw new EscapePressed();
-        throw new KnotError(words.cancelled, { exitCode: ExitCode.sigint });
-      }
-    }
-  } finally {
-    process.removeListener("SIGCONT", onContinue);
-    for (const [signal, handler] of handlers) process.removeListener(signal, handler);
-  }
-}
-
-/**
- * A question laid out for the terminal: wrapped at word boundaries to the terminal's width, at
- * most 80 columns (`indent`: columns the prompt puts before it), never cut mid-word by the
- * terminal's own wrapping.
- */
-export function questionText(message: string, out: OutputStream, indent = 0): string {
-  const width = Math.min(out.columns || 80, 80) - indent;
-  return wrap(message, width).join("\n");
-}
-
-/**
- * Esc at a question: it leaves as Ctrl-C does, without the signal's exit code. A command with
- * somewhere to go back to (a menu before the question), or something to say first, catches it.
- */
-export class EscapePressed extends KnotError {
-  constructor() {
-    super(words.cancelled, { exitCode: ExitCode.ok });
-    this.name = "EscapePressed";
-  }
-}
-
-export const isEscape = (error: unknown): error is EscapePressed => error instanceof EscapePressed;
-
-const escaped = (error: unknown): boolean =>
-  (error as Error)?.message === "escape" ||
-  ((error as { cause?: unknown })?.cause as Error | undefined)?.message === "escape";
-
-/**
- * Esc at a question: the prompt library ignores it, so an abort is sent when the terminal
- * reports the key (readline names it "escape", once it is sure no sequence follows).
- */
-function escapeAborts(ctx: Context): { signal: AbortSignal; off: () => void } {
-  const controller = new AbortController();
-  const onKey = (_: unknown, key: { name?: string } | undefined) => {
-    if (key?.name === "escape") controller.abort(new Error("escape"));
-  };
-  ctx.stdin.on("keypress", onKey);
-  return { signal: controller.signal, off: () => ctx.stdin.removeListener("keypress", onKey) };
-}
-
-/** Runs one library prompt with Esc as a way out (see escapeAborts). */
-async function withEscape<T>(
-  ctx: Context,
-  ask: (context: ReturnType<typeof streams> & { signal: AbortSignal }) => Promise<T>,
-): Promise<T> {
-  const onEscape = escapeAborts(ctx);
-  try {
-    return await ask({ ...streams(ctx), signal: onEscape.signal });
-  } catch (error) {
-    if (onEscape.signal.aborted)
-      throw Object.assign(new Error("escape"), { name: "AbortPromptError" });
-    throw error;
-  } finally {
-    onEscape.off();
-  }
-}
 
 /**
  * A yes/no question that knot decides without asking (--yes, no terminal), else asked with the
@@ -309,93 +198,6 @@ function readLine(ctx: Context, out: OutputStream, prompt: string): Promise<stri
     });
     out.write(prompt);
   });
-}
-
-/** What one key (or the first of a paste) does at a yes/no question. */
-export type YesNoKey = boolean | "escape" | "cancel" | "suspend" | undefined;
-
-/**
- * The keys of every yes/no question: y or Y is yes, n or N is no, Enter is the default (none
- * when the question has no default), Esc leaves as Ctrl-C does without the signal's exit code,
- * Ctrl-C or Ctrl-D cancel, Ctrl-Z suspends. Anything else (an arrow key, a letter) is ignored.
- */
-export function yesNoKey(chunk: string, fallback: boolean | undefined): YesNoKey {
-  const key = chunk.charAt(0);
-  if (key === "\u0003" || key === "\u0004") return "cancel";
-  if (key === "\u001a") return "suspend";
-  // Esc alone: an arrow key's sequence starts with it too, and arrives as one chunk
-  if (chunk === "\u001b") return "escape";
-  if (key === "y" || key === "Y") return true;
-  if (key === "n" || key === "N") return false;
-  if (key === "\r" || key === "\n") return fallback;
-  return undefined;
-}
-
-/** "[Y/n]": the keys a yes/no question takes, its default in capitals. */
-export const yesNoKeys = (fallback: boolean | undefined): string =>
-  fallback === undefined ? words.yesNo.either : fallback ? words.yesNo.yes : words.yesNo.no;
-
-/**
- * The one yes/no question of knot, answered with one keypress (see yesNoKey), the answer
- * echoed on the line. Nothing is redrawn, so it reads the same in plain mode and to screen
- * readers.
- */
-export async function askYesNo(
-  ctx: Context,
-  out: OutputStream,
-  message: string,
-  options: { default?: boolean } = {},
-): Promise<boolean> {
-  const question = `${questionText(`${message} ${yesNoKeys(options.default)}`, out)} `;
-  const answer = await guarded(
-    ctx,
-    () =>
-      new Promise<boolean>((resolve, reject) => {
-        const stdin = ctx.stdin;
-        const raw = Boolean(stdin.isTTY && stdin.setRawMode);
-        const done = () => {
-          stdin.removeListener("data", onData);
-          stdin.removeListener("end", onEnd);
-          if (raw) stdin.setRawMode?.(false);
-          stdin.pause();
-        };
-        const leave = (name: string, why: string) => {
-          done();
-          out.write("\n");
-          reject(Object.assign(new Error(why), { name }));
-        };
-        const onData = (chunk: Buffer | string) => {
-          const key = yesNoKey(chunk.toString(), options.default);
-          if (key === "cancel") leave("ExitPromptError", "cancelled");
-          else if (key === "escape") leave("AbortPromptError", "escape");
-          else if (key === "suspend") suspend();
-          else if (key !== undefined) {
-            done();
-            resolve(key);
-          }
-        };
-        // Ctrl-Z in raw mode is a key, not a signal: the terminal is given back, knot stops,
-        // and after fg the same question is asked again.
-        const suspend = () => {
-          if (raw) stdin.setRawMode?.(false);
-          out.write("\n");
-          process.once("SIGCONT", () => {
-            if (raw) stdin.setRawMode?.(true);
-            out.write(question);
-          });
-          process.kill(process.pid, "SIGTSTP");
-        };
-        const onEnd = () => leave("ExitPromptError", "input closed");
-        // raw before the question shows: a key pressed at once is never echoed by the terminal
-        if (raw) stdin.setRawMode?.(true);
-        out.write(question);
-        stdin.on("data", onData);
-        stdin.on("end", onEnd);
-        stdin.resume();
-      }),
-  );
-  out.write(`${answer ? words.answered.yes : words.answered.no}\n`);
-  return answer;
 }
 
 /**

@@ -34,50 +34,6 @@ describe("a bounded one-line answer", () => {
   });
 });
 
-describe("questions at a terminal", () => {
-  it("wrap at word boundaries, at most 80 columns", async () => {
-    const { questionText } = await import("../../src/ui/prompt.js");
-    const long =
-      "Clear your history? (/home/someone/.local/share/knot/history is kept as a backup, nothing is deleted)";
-    for (const columns of [200, 80, 50]) {
-      const lines = questionText(long, { write: () => true, columns }).split("\n");
-      expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(Math.min(columns, 80));
-      expect(lines.join(" ")).toBe(long); // no word cut
-    }
-  });
-});
-
-describe("the keys of every yes/no question", () => {
-  it.each([
-    ["y", undefined, true],
-    ["Y", false, true],
-    ["n", true, false],
-    ["N", undefined, false],
-    ["\r", true, true],
-    ["\r", false, false],
-    ["\r", undefined, undefined], // no default: only y or n answer
-    ["\u001b", true, "escape"],
-    ["\u001b[A", true, undefined], // an arrow key is not Esc
-    ["\u0003", true, "cancel"],
-    ["\u0004", true, "cancel"],
-    ["\u001a", true, "suspend"],
-    ["s", true, undefined],
-    ["yes", undefined, true], // a paste: its first key
-  ] as const)("%j (default %s) is %s", async (chunk, fallback, expected) => {
-    const { yesNoKey } = await import("../../src/ui/prompt.js");
-    expect(yesNoKey(chunk, fallback)).toBe(expected);
-  });
-
-  it("show the default in capitals", async () => {
-    const { yesNoKeys } = await import("../../src/ui/prompt.js");
-    expect([yesNoKeys(true), yesNoKeys(false), yesNoKeys(undefined)]).toEqual([
-      "[Y/n]",
-      "[y/N]",
-      "[y/n]",
-    ]);
-  });
-});
-
 describe("a 'not reaching you' notice in the countdown", () => {
   // as the cues word them: what failed, then what to do
   const voice = (reason: string) =>
