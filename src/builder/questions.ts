@@ -94,7 +94,7 @@ const POSE_LIST_LINES = 1 + Math.min(POSE_PAGE, BUILDER_POSES.length) + 2;
  * figure only when the question, the list and it fit the terminal, so none of them scrolls away.
  */
 function poseDescription(pose: PoseName, ctx: Context, box: View["figureBox"]): string {
-  const words = CATALOGUE[pose].title;
+  const words = a.poseTitle(CATALOGUE[pose].title);
   const columns = ctx.stdout.columns ?? 0;
   const rows = (ctx.stdout as { rows?: number }).rows ?? 0;
   if (!box || columns < box.width + 4) return words;

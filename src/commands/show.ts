@@ -81,10 +81,10 @@ export async function show(
     options.label ??
     (entry.origin === "built-in" ? t.builtIn : entry.origin === "custom" ? t.custom : entry.path);
   out(t.heading(s.heading(routine.name), s.dim(t.about(routine.id, routine.category, origin))));
-  if (routine.summary) paragraph(routine.summary);
+  if (routine.summary) paragraph(t.own(routine.summary));
   if (routine.description) {
     out();
-    paragraph(routine.description);
+    paragraph(t.own(routine.description));
   }
   if (routine.areas.length > 0) {
     out();
@@ -94,7 +94,7 @@ export async function show(
     out();
     out(s.strong(t.cautions));
     for (const caution of entry.cautions) {
-      bullet(caution, s.warn("  ! "));
+      bullet(t.own(caution), s.warn("  ! "));
     }
   }
 
@@ -129,7 +129,7 @@ export async function show(
     const kind = line.kind ? s.kind[line.kind as keyof typeof s.kind](kinds[i]!) : "";
     const rows = [`${name}${padEnd(line.duration, durationWidth)}${kind}`];
     if (line.instruction) {
-      for (const text of wrap(line.instruction, textWidth - indent.length - 4)) {
+      for (const text of wrap(t.own(line.instruction), textWidth - indent.length - 4)) {
         rows.push(`${indent}    ${s.dim(text)}`);
       }
     }

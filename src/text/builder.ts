@@ -141,6 +141,8 @@ export const builderAskText = localized({
   whichRoutine: "Which routine?",
   whichPose: "Which pose?",
   poseChoice: (name: string, massage: boolean) => `${name}${massage ? " (self-massage)" : ""}`,
+  /** A pose's caption under the list ("Knee to chest: on your back, ..."). */
+  poseTitle: (title: string) => title,
   eachSide: "On each side, left then right?",
   knotSays: (instruction: string) => `knot says: ${instruction}`,
   ownInstruction: "Your own instruction? (Enter keeps knot's)",

@@ -37,6 +37,8 @@ export const showText = localized({
   areas: (label: string, areas: string) => `${label} ${areas}`,
   areasLabel: "Areas:",
   cautions: "Cautions",
+  /** A routine's own words shown as they are: its summary, description, cautions, instructions. */
+  own: (text: string) => text,
   steps: (label: string, detail: string) => `${label}  ${detail}`,
   stepsLabel: "Steps",
   stepsDetail: (count: number, length: string) => `${count} in all, ${length}`,
