@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { whenText } from "../../src/text/allowance.js";
 import { checkinText as c } from "../../src/text/checkin.js";
+import { coachText } from "../../src/text/coach.js";
 import { promptText as p } from "../../src/text/prompt.js";
 import { settingsText as s } from "../../src/text/settings.js";
 import { knotInPty, shortRoutine } from "./pty.js";
@@ -7,17 +9,15 @@ import { isolatedEnv, knot } from "./run-knot.js";
 
 const ptyEnv = () => isolatedEnv({ TERM: "xterm-256color", NO_COLOR: "1" });
 const quick = () => shortRoutine([{ name: "Reach", kind: "hold", duration: 1 }]);
+/** Text for a regular expression that finds it as it is. */
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 /**
  * `text` as a terminal shows it once wrapped: its words in order, a line break or a space between
  * (and the line cleared where a question is drawn again).
  */
 const wrapped = (text: string) =>
-  new RegExp(
-    text
-      .split(" ")
-      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
-      .join("(?:\\s|\u001b\\[2K)+"),
-  );
+  new RegExp(text.split(" ").map(literal).join("(?:\\s|\u001b\\[2K)+"));
 
 /** Runs `start` at a terminal, answering the check-in before and after with these ratings. */
 async function rated(
@@ -50,11 +50,22 @@ describe.concurrent("the check-in, end to end", () => {
     const { run, exit } = await rated(file, env, "4", "9");
     expect(exit.exitCode).toBe(0);
     const out = run.output().replace(/\r/g, "");
-    expect(out).toContain("Finished, and stopped for today: Short routine");
-    expect(out).not.toMatch(/^Finished: Short routine/m);
+    const { finish } = coachText;
     expect(out).toMatch(
-      /You rated your pain 9 out of 10 after Short routine, so it is stopped for today:\s+knot will not start it again until \d\d:\d\d tomorrow\./,
+      wrapped(`${finish.how.stoppedForToday}: Short routine`.replace(/\u00b7*\u27e7/, "")),
     );
+    expect(out).not.toMatch(
+      wrapped(`${finish.how.completed}: Short routine`.replace(/\u00b7*\u27e7/, "")),
+    );
+    // until a time tomorrow, worded inside the message as whenText words it
+    const tomorrow = whenText(Date.now() + 86_400_000, Date.now()).replace(
+      /[\u27e6\u27e7\u00b7]/g,
+      "",
+    );
+    const [start, end] = finish.stopped(finish.rated(9, "Short routine"), "\u0000").split("\u0000");
+    const until = wrapped(tomorrow).source.replace(/\d\d:\d\d/, "\\d\\d:\\d\\d");
+    const said = `${wrapped(start!).source}${until}${wrapped(end!).source.replace(/\u00b7+/, "\u00b7*")}`;
+    expect(out).toMatch(new RegExp(said));
     expect(out).toMatch(/Get medical help at once[\s\S]*both legs[\s\S]*See a doctor soon/);
     const history = JSON.parse(knot(["history", "--json"], { env }).stdout);
     expect(history[0]).toMatchObject({ ratings: { before: 4, after: 9 } });
