@@ -154,7 +154,7 @@ export async function show(
     out();
     out(s.strong(t.sources));
     for (const source of routine.sources) {
-      bullet(source, "  - ");
+      bullet(t.own(source), "  - ");
     }
   }
   if (entry.warnings.length > 0) {

@@ -37,7 +37,7 @@ export const showText = localized({
   areas: (label: string, areas: string) => `${label} ${areas}`,
   areasLabel: "Areas:",
   cautions: "Cautions",
-  /** A routine's own words shown as they are: its summary, description, cautions, instructions. */
+  /** A routine's own words (summary, description, cautions, instructions, sources), as they are. */
   own: (text: string) => text,
   steps: (label: string, detail: string) => `${label}  ${detail}`,
   stepsLabel: "Steps",
