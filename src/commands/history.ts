@@ -5,7 +5,7 @@ import { openJournal, openStore, stepsFrom } from "../history/journal.js";
 import { type HistoryStore, historyDir } from "../history/months.js";
 import type { RecordSummary, SessionRecord } from "../history/record.js";
 import { readSnapshot, writeSnapshot } from "../history/safety-snapshot.js";
-import { forEachLine, parseLine } from "../history/store.js";
+import { forEachLine, isLineProblem, type LineProblem, parseLine } from "../history/store.js";
 import { output } from "../output.js";
 import { DAY_MS } from "../safety/allowance.js";
 import { safetyPast } from "../safety/past.js";
@@ -235,12 +235,13 @@ async function importHistory(path: string, ctx: Context): Promise<number> {
   if (path === "") throw new KnotError(filesText.importNeedsFile);
   const store = openHistory(ctx);
   const merge = store.merger();
-  const refused: { line: number; reason: string }[] = [];
+  const refused: { line: number; reason: LineProblem }[] = [];
   try {
     forEachLine(path, (line, number) => {
       const parsed = parseLine(line);
-      if (typeof parsed === "string") refused.push({ line: number, reason: parsed });
-      else if (parsed) merge.add(parsed);
+      if (parsed === undefined) return;
+      if (isLineProblem(parsed)) refused.push({ line: number, reason: parsed });
+      else merge.add(parsed);
     });
     merge.finish();
   } catch (error) {
@@ -266,7 +267,11 @@ async function importHistory(path: string, ctx: Context): Promise<number> {
   const { added, skipped } = merge;
   if (added + skipped === 0 && refused.length > 0) {
     throw new KnotError(
-      filesText.importNoRecords(quote(path), refused[0]!.line, refused[0]!.reason),
+      filesText.importNoRecords(
+        quote(path),
+        refused[0]!.line,
+        filesText.lineProblem(refused[0]!.reason),
+      ),
       {
         hint: filesText.importHint,
       },
@@ -275,7 +280,9 @@ async function importHistory(path: string, ctx: Context): Promise<number> {
   println(ctx.stdout, filesText.imported(quote(path), added, skipped));
   if (refused.length > 0) {
     const lines = refused.map((r) => r.line);
-    warnTo(ctx)(filesText.importLeftOut(refused.length, lines, refused[0]!.reason));
+    warnTo(ctx)(
+      filesText.importLeftOut(refused.length, lines, filesText.lineProblem(refused[0]!.reason)),
+    );
     return ExitCode.failure;
   }
   return ExitCode.ok;

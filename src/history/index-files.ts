@@ -3,6 +3,7 @@ import { dirname } from "node:path";
 import { writeFresh } from "../files.js";
 import type { DayRun } from "./analysis.js";
 import type { RecordSummary } from "./record.js";
+import type { LineProblem } from "./store.js";
 
 /**
  * The index files as written and read back: a month's summaries, the days file and the streak
@@ -71,7 +72,7 @@ export interface MonthIndex {
   /** The last bytes it covers, to tell an append from a file replaced by another. */
   tail: string;
   lines: number;
-  damaged: { line: number; reason: string }[];
+  damaged: { line: number; reason: LineProblem }[];
   /** Each with where its line is in the month's file (offset and length in bytes). */
   summaries: Indexed[];
 }

@@ -11,7 +11,14 @@ import {
 import { dirname, join } from "node:path";
 import { ExitCode, KnotError } from "../errors.js";
 import { filesText } from "../text/files.js";
-import { appendLines, forEachLine, monthOf, parseLine } from "./store.js";
+import {
+  appendLines,
+  forEachLine,
+  isLineProblem,
+  type LineProblem,
+  monthOf,
+  parseLine,
+} from "./store.js";
 
 /**
  * Moves a single-file history (older versions) into monthly files under `dir`, once. The months
@@ -22,7 +29,7 @@ import { appendLines, forEachLine, monthOf, parseLine } from "./store.js";
 export function moveIntoMonths(
   legacy: string,
   dir: string,
-  damaged: (line: number, reason: string) => void,
+  damaged: (line: number, reason: LineProblem) => void,
   /** Throws if the history's lock is no longer this knot's; asked before the move lands. */
   stillMine: () => void = () => {},
 ): void {
@@ -40,11 +47,11 @@ export function moveIntoMonths(
   try {
     forEachLine(legacy, (line, number) => {
       const parsed = parseLine(line);
-      if (typeof parsed === "string") {
+      if (parsed === undefined) return;
+      if (isLineProblem(parsed)) {
         damaged(number, parsed);
         return;
       }
-      if (!parsed) return;
       const month = monthOf(parsed.startedAt);
       const lines = buffers.get(month) ?? [];
       lines.push(line.trim());

@@ -16,7 +16,7 @@ import {
   writeIndex,
 } from "./index-files.js";
 import { summaryOf } from "./record.js";
-import { forEachLine, historyReadError, latestById, parseLine } from "./store.js";
+import { forEachLine, historyReadError, isLineProblem, latestById, parseLine } from "./store.js";
 
 export { activeDays, type DaysSource } from "./active-days.js";
 
@@ -104,8 +104,9 @@ export class MonthIndexes {
         (line, number, offset, bytes) => {
           lines = lines0 + number;
           const parsed = parseLine(line);
-          if (typeof parsed === "string") damaged.push({ line: lines, reason: parsed });
-          else if (parsed) summaries.push({ ...summaryOf(parsed), o: offset, b: bytes });
+          if (parsed === undefined) return;
+          if (isLineProblem(parsed)) damaged.push({ line: lines, reason: parsed });
+          else summaries.push({ ...summaryOf(parsed), o: offset, b: bytes });
         },
         base?.size ?? 0,
       );

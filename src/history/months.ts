@@ -12,6 +12,8 @@ import {
   appendLines,
   appendRecord,
   historyReadError,
+  isLineProblem,
+  type LineProblem,
   monthOf,
   monthOfTime,
   parseLine,
@@ -40,7 +42,7 @@ const stamp = (now: number) => new Date(now).toISOString().replace(/[:.]/g, "-")
 export interface Damage {
   file: string;
   line: number;
-  reason: string;
+  reason: LineProblem;
 }
 
 /** An import in progress (see HistoryStore.merger). */
@@ -133,7 +135,7 @@ export class HistoryStore {
       }
       const records = lines.map(parseLine);
       // The file changed under the index (another knot writing): read it whole instead.
-      if (records.every((r, i) => typeof r === "object" && r.id === wanted[i]!.id)) {
+      if (records.every((r, i) => r !== undefined && !isLineProblem(r) && r.id === wanted[i]!.id)) {
         return records as SessionRecord[];
       }
     }
@@ -325,7 +327,10 @@ export class HistoryStore {
     this.indexes.keepRun(top, from, months, run);
   }
 
-  private noteDamage(file: string, damaged: readonly { line: number; reason: string }[]): void {
+  private noteDamage(
+    file: string,
+    damaged: readonly { line: number; reason: LineProblem }[],
+  ): void {
     for (const d of damaged) {
       if (!this.damaged.some((seen) => seen.file === file && seen.line === d.line)) {
         this.damaged.push({ file, ...d });

@@ -188,78 +188,114 @@ const isOutcome = oneOf(["pending", "done", "late", "skipped", "shortened"] as c
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 
-type Check = [field: string, ok: (v: unknown) => boolean, says: string];
-const TIME = "not a real time";
-const SECONDS = `not whole seconds from 0 to ${MAX_RECORD_SECONDS}`;
+/**
+ * What is wrong with a field's value, by code: each is worded in src/text/files.ts
+ * (recordFault), such as "time": "not a real time".
+ */
+export type RecordFault =
+  | "stepName"
+  | "kind"
+  | "side"
+  | "area"
+  | "seconds"
+  | "outcome"
+  | "time"
+  | "version"
+  | "id"
+  | "routine"
+  | "routineName"
+  | "category"
+  | "areas"
+  | "sides"
+  | "ended"
+  | "ratings"
+  | "steps"
+  | "stepNumber";
+
+/**
+ * Why a parsed line is not a record knot can use, as data: the field, what is wrong with it,
+ * and its value as shown (short, and undefined when the field is missing); `step` counts from
+ * 1 for a field of a step. Worded by filesText.lineProblem.
+ */
+export type RecordProblem =
+  | { code: "notRecord" }
+  | { code: "notStep"; step: number }
+  | { code: "field"; field: string; fault: RecordFault; value: string | undefined; step?: number };
+
+/**
+ * Why a line of a history file (or of an export) is damaged, as data: longer than knot reads,
+ * not JSON, or not a record (above). Worded by filesText.lineProblem.
+ */
+export type LineProblem = RecordProblem | { code: "tooLong"; bytes: number } | { code: "notJson" };
+
+type Check = [field: string, ok: (v: unknown) => boolean, fault: RecordFault];
 
 const STEP_CHECKS: Check[] = [
-  ["name", (v) => isText(v), "not a step name"],
-  ["kind", isKind, "not a kind of step"],
-  ["side", (v) => v === undefined || isSide(v), "not left or right"],
-  ["area", (v) => v === undefined || isArea(v), "not a body area"],
-  ["planned", (v) => v === null || isSeconds(v), SECONDS],
-  ["done", isSeconds, SECONDS],
-  ["outcome", isOutcome, "not a step's outcome"],
-  ["at", (v) => v === null || isRealTime(v), TIME],
+  ["name", (v) => isText(v), "stepName"],
+  ["kind", isKind, "kind"],
+  ["side", (v) => v === undefined || isSide(v), "side"],
+  ["area", (v) => v === undefined || isArea(v), "area"],
+  ["planned", (v) => v === null || isSeconds(v), "seconds"],
+  ["done", isSeconds, "seconds"],
+  ["outcome", isOutcome, "outcome"],
+  ["at", (v) => v === null || isRealTime(v), "time"],
 ];
 
 const RECORD_CHECKS: Check[] = [
-  ["v", (v) => v === 1, "not a version knot knows"],
-  ["id", (v) => isText(v, 64), "not an id"],
-  ["routine", (v) => isText(v, 64), "not a routine id"],
-  ["name", (v) => isText(v), "not a routine name"],
-  ["category", oneOf(CATEGORIES), "not a category"],
-  ["areas", (v) => Array.isArray(v) && v.every(isArea), "not a list of body areas"],
-  ["sides", (v) => Array.isArray(v) && v.every(isSide), "not a list of sides"],
-  ["startedAt", isRealTime, TIME],
-  ["endedAt", isRealTime, TIME],
-  ["plannedSeconds", isSeconds, SECONDS],
-  ["doneSeconds", isSeconds, SECONDS],
-  ["ended", (v) => END_REASONS.includes(v as EndReason), "not a way a session ends"],
-  [
-    "ratings",
-    (v) => isObject(v) && isRating(v.before) && isRating(v.after),
-    "not ratings from 0 to 10",
-  ],
-  ["steps", (v) => Array.isArray(v) && v.length <= 10_000, "not a list of steps"],
-  ["stoppedAt", (v) => Number.isInteger(v) && (v as number) >= 0, "not a step number"],
-  ["resumedFrom", (v) => v === undefined || isText(v, 64), "not an id"],
+  ["v", (v) => v === 1, "version"],
+  ["id", (v) => isText(v, 64), "id"],
+  ["routine", (v) => isText(v, 64), "routine"],
+  ["name", (v) => isText(v), "routineName"],
+  ["category", oneOf(CATEGORIES), "category"],
+  ["areas", (v) => Array.isArray(v) && v.every(isArea), "areas"],
+  ["sides", (v) => Array.isArray(v) && v.every(isSide), "sides"],
+  ["startedAt", isRealTime, "time"],
+  ["endedAt", isRealTime, "time"],
+  ["plannedSeconds", isSeconds, "seconds"],
+  ["doneSeconds", isSeconds, "seconds"],
+  ["ended", (v) => END_REASONS.includes(v as EndReason), "ended"],
+  ["ratings", (v) => isObject(v) && isRating(v.before) && isRating(v.after), "ratings"],
+  ["steps", (v) => Array.isArray(v) && v.length <= 10_000, "steps"],
+  ["stoppedAt", (v) => Number.isInteger(v) && (v as number) >= 0, "stepNumber"],
+  ["resumedFrom", (v) => v === undefined || isText(v, 64), "id"],
 ];
 
-/** What a value shows of itself in a reason: short, and never raw. */
-const shown = (v: unknown): string => {
+/** What a value shows of itself in a problem: short, never raw, undefined when missing. */
+const shown = (v: unknown): string | undefined => {
   const text = typeof v === "string" ? v : JSON.stringify(v);
-  if (text === undefined) return "missing";
+  if (text === undefined) return undefined;
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 };
 
 /**
  * Why a parsed history line is not a record knot can use, or undefined when it is. Checked as
  * strictly as a routine file: every field of the right type, every word one knot knows, real
- * times, seconds within a day, no text a terminal would obey. The reason names the field and
- * its value ("startedAt is not a real time (2026-02-30T10:00:00.000Z)"), so a damaged line can
- * be found and mended.
+ * times, seconds within a day, no text a terminal would obey. The problem names the field and
+ * its value (worded "startedAt is not a real time (2026-02-30T10:00:00.000Z)"), so a damaged
+ * line can be found and mended. A record that is fine costs no problem object.
  */
-export function recordProblem(value: unknown): string | undefined {
+export function recordProblem(value: unknown): RecordProblem | undefined {
   if (!isObject(value) || (value.v === undefined && value.id === undefined)) {
-    return "not a session record";
+    return { code: "notRecord" };
   }
   // Indexed loops, not for-of with destructuring: every step of every record read passes
   // here, mostly before V8 has optimised it, where each destructuring walks an iterator.
   for (let c = 0; c < RECORD_CHECKS.length; c++) {
     const check = RECORD_CHECKS[c] as Check;
     const field = check[0];
-    if (!check[1](value[field])) return `${field} is ${check[2]} (${shown(value[field])})`;
+    if (!check[1](value[field])) {
+      return { code: "field", field, fault: check[2], value: shown(value[field]) };
+    }
   }
   const steps = value.steps as unknown[];
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i];
-    if (!isObject(step)) return `step ${i + 1} is not a step`;
+    if (!isObject(step)) return { code: "notStep", step: i + 1 };
     for (let c = 0; c < STEP_CHECKS.length; c++) {
       const check = STEP_CHECKS[c] as Check;
       const field = check[0];
       if (!check[1](step[field])) {
-        return `step ${i + 1}'s ${field} is ${check[2]} (${shown(step[field])})`;
+        return { code: "field", field, fault: check[2], value: shown(step[field]), step: i + 1 };
       }
     }
   }

@@ -13,7 +13,9 @@ import { dirname } from "node:path";
 import { ExitCode, KnotError } from "../errors.js";
 import { describeFsError, fileError, refuseLink } from "../files.js";
 import { filesText } from "../text/files.js";
-import { recordProblem, type SessionRecord } from "./record.js";
+import { type LineProblem, recordProblem, type SessionRecord } from "./record.js";
+
+export type { LineProblem } from "./record.js";
 
 /**
  * The file-level guarantees of the history, used by the store over months (./months.ts):
@@ -100,7 +102,7 @@ function rollBack(fd: number, size: number): void {
 export interface History {
   records: SessionRecord[];
   /** Lines that could not be read, 1-based, with why. */
-  damaged: { line: number; reason: string }[];
+  damaged: { line: number; reason: LineProblem }[];
 }
 
 /**
@@ -215,15 +217,22 @@ const MAX_LINE = 8 * 1024 * 1024;
 /** What forEachLine passes for a line longer than that. */
 export const LINE_TOO_LONG = "\u0000line too long";
 
-/** Parses one line of a history file: a record, a reason it is damaged, or nothing (blank). */
-export function parseLine(line: string): SessionRecord | string | undefined {
-  if (line === LINE_TOO_LONG) return "a line of over 8 MiB";
+const TOO_LONG: LineProblem = Object.freeze({ code: "tooLong", bytes: MAX_LINE });
+const NOT_JSON: LineProblem = Object.freeze({ code: "notJson" });
+
+/** Whether what parseLine gave is a damaged line's problem rather than a record. */
+export const isLineProblem = (parsed: SessionRecord | LineProblem): parsed is LineProblem =>
+  "code" in parsed;
+
+/** Parses one line of a history file: a record, why it is damaged, or nothing (blank). */
+export function parseLine(line: string): SessionRecord | LineProblem | undefined {
+  if (line === LINE_TOO_LONG) return TOO_LONG;
   if (line.trim() === "") return undefined;
   let value: unknown;
   try {
     value = JSON.parse(line);
   } catch {
-    return "not valid JSON (cut short?)";
+    return NOT_JSON;
   }
   return recordProblem(value) ?? (value as SessionRecord);
 }
@@ -240,8 +249,9 @@ export function readHistoryFile(file: string, since?: string): History {
     forEachLine(file, (line, number) => {
       if (since !== undefined && startedBefore(line, since)) return;
       const parsed = parseLine(line);
-      if (typeof parsed === "string") damaged.push({ line: number, reason: parsed });
-      else if (parsed) records.push(parsed);
+      if (parsed === undefined) return;
+      if (isLineProblem(parsed)) damaged.push({ line: number, reason: parsed });
+      else records.push(parsed);
     });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return { records: [], damaged: [] };

@@ -1,3 +1,4 @@
+import { type LineProblem, MAX_RECORD_SECONDS, type RecordFault } from "../history/record.js";
 import { localized } from "./locale.js";
 
 /**
@@ -5,6 +6,28 @@ import { localized } from "./locale.js";
  * imports, the events log a session writes, and how far back --since reaches. Paths, counts
  * and what the system said come in as data.
  */
+/** What is wrong with a field of a history record, by the code recordProblem gives. */
+const RECORD_FAULTS: Record<RecordFault, string> = {
+  stepName: "not a step name",
+  kind: "not a kind of step",
+  side: "not left or right",
+  area: "not a body area",
+  seconds: `not whole seconds from 0 to ${MAX_RECORD_SECONDS}`,
+  outcome: "not a step's outcome",
+  time: "not a real time",
+  version: "not a version knot knows",
+  id: "not an id",
+  routine: "not a routine id",
+  routineName: "not a routine name",
+  category: "not a category",
+  areas: "not a list of body areas",
+  sides: "not a list of sides",
+  ended: "not a way a session ends",
+  ratings: "not ratings from 0 to 10",
+  steps: "not a list of steps",
+  stepNumber: "not a step number",
+};
+
 export const filesText = localized({
   // the history's own files
   historyUnreadable: (folder: boolean, path: string, why: string) =>
@@ -65,6 +88,15 @@ export const filesText = localized({
   nothingToClear: "There was no history to clear.",
   safetyKept:
     "The safety limits of the last 24 hours (cold, heat, massage minutes, routines stopped for pain) and any advice to see a doctor stay in force.",
+  /** Why a line of the history or of an import is damaged (see LineProblem). */
+  lineProblem: (p: LineProblem): string => {
+    if (p.code === "tooLong") return `a line of over ${p.bytes / (1024 * 1024)} MiB`;
+    if (p.code === "notJson") return "not valid JSON (cut short?)";
+    if (p.code === "notRecord") return "not a session record";
+    if (p.code === "notStep") return `step ${p.step} is not a step`;
+    const field = p.step === undefined ? p.field : `step ${p.step}'s ${p.field}`;
+    return `${field} is ${RECORD_FAULTS[p.fault]} (${p.value ?? "missing"})`;
+  },
   importNoRecords: (path: string, line: number, reason: string) =>
     `${path} holds no session records (line ${line}: ${reason}).`,
   imported: (path: string, added: number, skipped: number) =>

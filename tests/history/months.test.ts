@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { streak, streakOverDays } from "../../src/history/analysis.js";
 import { activeDays, HistoryStore, legacyFile } from "../../src/history/months.js";
+import { filesText } from "../../src/text/files.js";
 import { bundleForChild, tempDir } from "../helpers.js";
 import { rec } from "./fixtures.js";
 
@@ -147,8 +148,8 @@ describe("the history in monthly files", () => {
     const fresh = new HistoryStore(data);
     expect(fresh.summariesSince(NOW - 7 * DAY).map((r) => r.id)).toEqual([good.id]);
     expect(fresh.read(NOW - 7 * DAY).map((r) => r.id)).toEqual([good.id]);
-    expect(fresh.warning()).toMatch(
-      /^2 damaged lines in .*2026-11\.jsonl \(line 2, 3\) were skipped/,
+    expect(fresh.warning()).toBe(
+      filesText.damaged(2, filesText.damagedIn(fresh.fileOf("2026-11"), [2, 3])),
     );
   });
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { recoverCheckpoints, writeCheckpoint } from "../../src/history/checkpoint.js";
 import { HistoryStore } from "../../src/history/months.js";
 import { appendRecord, forEachLine, readHistoryFile } from "../../src/history/store.js";
+import { filesText } from "../../src/text/files.js";
 import { bundleForChild, tempDir } from "../helpers.js";
 import { rec } from "./fixtures.js";
 
@@ -34,9 +35,14 @@ describe("the history file", () => {
     const history = readHistoryFile(file);
     expect(history.records.map((r) => r.id)).toEqual([a.id, b.id]);
     expect(history.damaged).toEqual([
-      { line: 2, reason: "not valid JSON (cut short?)" },
-      { line: 3, reason: "not a session record" },
+      { line: 2, reason: { code: "notJson" } },
+      { line: 3, reason: { code: "notRecord" } },
     ]);
+    // why, as data, worded where it is shown
+    expect(filesText.lineProblem(history.damaged[0]!.reason)).toContain(
+      "not valid JSON (cut short?)",
+    );
+    expect(filesText.lineProblem(history.damaged[1]!.reason)).toContain("not a session record");
     // through the store: one warning for everything read
     const data = tempDir();
     const store = new HistoryStore(data);
@@ -44,6 +50,10 @@ describe("the history file", () => {
     appendFileSync(store.fileOf(a.startedAt.slice(0, 7)), '{"v":1,"id":"cut sh\n{"hello":1}\n');
     store.read();
     expect(store.warning()).toBe(
+      filesText.damaged(2, filesText.damagedIn(store.fileOf(a.startedAt.slice(0, 7)), [2, 3])),
+    );
+    // in English: "2 damaged lines in FILE (line 2, 3) were skipped; everything else was read."
+    expect(store.warning()).toContain(
       `2 damaged lines in ${store.fileOf(a.startedAt.slice(0, 7))} (line 2, 3) were skipped; everything else was read.`,
     );
   });
@@ -58,7 +68,8 @@ describe("the history file", () => {
     );
     const history = readHistoryFile(file);
     expect(history.records.map((r) => r.id)).toEqual([a.id, b.id]);
-    expect(history.damaged).toEqual([{ line: 2, reason: "a line of over 8 MiB" }]);
+    expect(history.damaged).toEqual([{ line: 2, reason: { code: "tooLong", bytes: 8 << 20 } }]);
+    expect(filesText.lineProblem(history.damaged[0]!.reason)).toContain("a line of over 8 MiB");
   });
 
   it("reads every line whole, with its place, across the pieces a file is read in", () => {
