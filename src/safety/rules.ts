@@ -2,7 +2,6 @@ import { formatDuration } from "../duration.js";
 import { THERMAL_RULES } from "../health.js";
 import type { TimelineEntry } from "../routine/timeline.js";
 import { isThermal } from "../routine/vocabulary.js";
-import { rulesText as words } from "../text/rules.js";
 
 /**
  * The cold and heat rules of a whole session, not of one step (docs/health-guidance.md). One
@@ -54,7 +53,7 @@ export function applicationsIn(timeline: readonly TimelineEntry[]): Application[
 }
 
 const stepLabel = (timeline: readonly TimelineEntry[], i: number) =>
-  words.step(i + 1, timeline[i]?.name ?? "?");
+  `step ${i + 1} (${timeline[i]?.name ?? "?"})`;
 
 /**
  * Checks one session's cold and heat against the rules, on its own; what earlier sessions
@@ -66,16 +65,12 @@ export function checkSessionRules(timeline: readonly TimelineEntry[]): RuleBreac
   const max = THERMAL_RULES.maxApplicationSeconds;
   for (const app of apps) {
     if (app.seconds > max) {
-      const span = app.first === app.last ? "" : words.breach.span(app.first + 1, app.last + 1);
+      const span =
+        app.first === app.last ? "" : ` (steps ${app.first + 1}-${app.last + 1} in a row)`;
       breaches.push({
         rule: "application-length",
         level: "hard",
-        message: words.breach.applicationLength(
-          app.kind,
-          stepLabel(timeline, app.first),
-          formatDuration(app.seconds),
-          span,
-        ),
+        message: `${app.kind} at ${stepLabel(timeline, app.first)} lasts ${formatDuration(app.seconds)}${span}: apply ${app.kind} for at most ${THERMAL_RULES.maxApplicationSeconds / 60} minutes at a time`,
       });
     }
   }
@@ -87,7 +82,7 @@ export function checkSessionRules(timeline: readonly TimelineEntry[]): RuleBreac
       breaches.push({
         rule: "skin-check",
         level: "hard",
-        message: words.breach.skinCheck(app.kind, stepLabel(timeline, app.first)),
+        message: `${app.kind} at ${stepLabel(timeline, app.first)} has no check first: put a "prepare" step that waits for Enter (wrap the pack, check the skin) before each cold or heat application`,
       });
     }
     from = app.last + 1;
@@ -97,7 +92,7 @@ export function checkSessionRules(timeline: readonly TimelineEntry[]): RuleBreac
     breaches.push({
       rule: "heat-per-day",
       level: "hard",
-      message: words.breach.heatPerDay(heat),
+      message: `${heat} heat applications: heat is for up to ${THERMAL_RULES.maxHeatPerDay} times in 24 hours`,
     });
   }
   // Any two applications, of either kind: heat is not cold's time off, nor cold heat's.
@@ -108,16 +103,11 @@ export function checkSessionRules(timeline: readonly TimelineEntry[]): RuleBreac
       .slice(previous.last + 1, next.first)
       .reduce((sum, s) => sum + (s.seconds ?? 0), 0);
     if (off < THERMAL_RULES.minOffSeconds) {
-      const after = previous.kind !== next.kind ? previous.kind : undefined;
+      const contrast = previous.kind !== next.kind ? ` after the ${previous.kind}` : "";
       breaches.push({
         rule: "time-off",
         level: "hard",
-        message: words.breach.timeOff(
-          formatDuration(off),
-          next.kind,
-          stepLabel(timeline, next.first),
-          after,
-        ),
+        message: `only ${formatDuration(off)} off before the ${next.kind} at ${stepLabel(timeline, next.first)}${contrast}: leave at least 10 minutes off between any two applications of cold or heat (the studied intermittent protocol is 10 on, 10 off, 10 on)`,
       });
     }
   }
@@ -126,7 +116,7 @@ export function checkSessionRules(timeline: readonly TimelineEntry[]): RuleBreac
     breaches.push({
       rule: "cold-rounds",
       level: "guidance",
-      message: words.breach.coldRounds(cold),
+      message: `${cold} rounds of cold in one session: knot runs at most ${THERMAL_RULES.maxColdRounds}, as guidance repeats cold only every 2-4 hours once the skin is back to normal`,
     });
   }
   return breaches.sort((a, b) => (a.level === b.level ? 0 : a.level === "hard" ? -1 : 1));
@@ -144,14 +134,15 @@ export function withPackOff(timeline: readonly TimelineEntry[]): TimelineEntry[]
     out.push(step);
     const next = timeline[i + 1];
     if (isThermal(step.kind) && next?.kind !== step.kind) {
+      const what = step.kind === "cold" ? "cold pack" : "heat";
       out.push({
-        name: words.packOff.name(step.kind),
+        name: `Take the ${what} off`,
         kind: "prepare",
         seconds: null,
         packOff: step.kind,
         // the pack's own figure: where it is, to take it off
         ...(step.pose ? { pose: step.pose } : {}),
-        instruction: words.packOff.instruction(step.kind),
+        instruction: `Take the ${what} off now and look at your skin: it should not be numb, very red or blotchy. Press Enter when it is off.`,
         ...(step.round ? { round: step.round } : {}),
       });
     }

@@ -6,32 +6,10 @@ type Kind = "cold" | "heat";
 const packName = (kind: Kind) => (kind === "cold" ? "cold pack" : "heat");
 
 /**
- * The words of the cold and heat rules of a session (src/safety/rules.ts), and of `knot cycle`,
- * which is made of them: each breach worded from its rule's numbers, the call to take a pack
- * off, and the steps of a cycle. A step's name is a value inside these messages.
+ * The words of `knot cycle`: its refusals (a broken rule's own words, from src/safety/rules.ts,
+ * are a value inside them), the question of where the pack goes, and the steps of a cycle.
  */
 export const rulesText = localized({
-  /** "step 3 (Cold pack on)" */
-  step: (number: number, name: string) => `step ${number} (${name})`,
-  breach: {
-    applicationLength: (kind: Kind, step: string, length: string, span: string) =>
-      `${kind} at ${step} lasts ${length}${span}: apply ${kind} for at most ${THERMAL_RULES.maxApplicationSeconds / 60} minutes at a time`,
-    span: (first: number, last: number) => ` (steps ${first}-${last} in a row)`,
-    skinCheck: (kind: Kind, step: string) =>
-      `${kind} at ${step} has no check first: put a "prepare" step that waits for Enter (wrap the pack, check the skin) before each cold or heat application`,
-    heatPerDay: (heat: number) =>
-      `${heat} heat applications: heat is for up to ${THERMAL_RULES.maxHeatPerDay} times in 24 hours`,
-    timeOff: (off: string, kind: Kind, step: string, after: Kind | undefined) =>
-      `only ${off} off before the ${kind} at ${step}${after ? ` after the ${after}` : ""}: leave at least 10 minutes off between any two applications of cold or heat (the studied intermittent protocol is 10 on, 10 off, 10 on)`,
-    coldRounds: (cold: number) =>
-      `${cold} rounds of cold in one session: knot runs at most ${THERMAL_RULES.maxColdRounds}, as guidance repeats cold only every 2-4 hours once the skin is back to normal`,
-  },
-  /** The step after each application: take the pack off, then check the skin. */
-  packOff: {
-    name: (kind: Kind) => `Take the ${packName(kind)} off`,
-    instruction: (kind: Kind) =>
-      `Take the ${packName(kind)} off now and look at your skin: it should not be numb, very red or blotchy. Press Enter when it is off.`,
-  },
   cycle: {
     forms: 'Write it like "cold-10/off-15", "cold-10/off-15/x3" or "heat-15".',
     eitherOr: "A cycle is either cold or heat, not both.",
