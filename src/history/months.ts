@@ -1,19 +1,20 @@
-import { readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { renameSync, rmSync, statSync } from "node:fs";
 import { join, sep } from "node:path";
 import { ExitCode, KnotError } from "../errors.js";
 import { describeFsError } from "../files.js";
 import { filesText } from "../text/files.js";
 import type { DayRun } from "./analysis.js";
+import { type Damage, damageWarning, noteDamage } from "./damage.js";
 import { type HistoryLock, lockHistory } from "./lock.js";
+import { type Merger, startMerger } from "./merger.js";
 import { exists, moveIntoMonths } from "./migrate.js";
 import { indexDir, MonthIndexes } from "./month-index.js";
+import { MonthList } from "./month-list.js";
 import type { RecordSummary, SessionRecord } from "./record.js";
 import {
-  appendLines,
   appendRecord,
   historyReadError,
   isLineProblem,
-  type LineProblem,
   monthOf,
   monthOfTime,
   parseLine,
@@ -36,26 +37,7 @@ export const historyDir = (dataDir: string): string => join(dataDir, "history");
 /** The single file older versions kept, moved into months on first use. */
 export const legacyFile = (dataDir: string): string => join(dataDir, "history.jsonl");
 
-const MONTH_FILE = /^(\d{4})-(\d{2})\.jsonl$/;
 const stamp = (now: number) => new Date(now).toISOString().replace(/[:.]/g, "-");
-
-export interface Damage {
-  file: string;
-  line: number;
-  reason: LineProblem;
-}
-
-/** An import in progress (see HistoryStore.merger). */
-export interface Merger {
-  add(record: SessionRecord): void;
-  /** Writes what is gathered and lets go of the history's lock (call it in every case). */
-  finish(): void;
-  /** Sessions written (or about to be), and those skipped as already kept. */
-  added: number;
-  skipped: number;
-  /** Set when writing failed: the file and the error (nothing more is written). */
-  writeFailed?: { file: string; error: unknown };
-}
 
 export interface StoreOptions {
   /** Called with each history file as it is opened; tests use it to see what was read. */
@@ -70,14 +52,14 @@ export class HistoryStore {
   migratedFrom: string | undefined;
   private ready = false;
   private readonly indexes: MonthIndexes;
-  /** The months as last listed, under the folder's time then (see months). */
-  private listed: { mtimeMs: number; ino: number; months: string[] } | undefined;
+  private readonly monthList: MonthList;
 
   constructor(
     readonly dataDir: string,
     private readonly options: StoreOptions = {},
   ) {
     this.dir = historyDir(dataDir);
+    this.monthList = new MonthList(this.dir);
     this.indexes = new MonthIndexes(dataDir, (month) => this.fileOf(month), options.onRead);
   }
 
@@ -89,27 +71,7 @@ export class HistoryStore {
   /** The months that have a file, oldest first. */
   months(): string[] {
     this.migrate();
-    try {
-      // A command asks several times (its window, the rules' weeks, the streak): the folder is
-      // listed again only when a file has come or gone since, which changes its time. A folder
-      // changed in the last second is listed every time: its time is kept in steps of a few
-      // milliseconds, so a file added within the same step would not change it.
-      const folder = statSync(this.dir);
-      const listed = this.listed;
-      if (listed && listed.mtimeMs === folder.mtimeMs && listed.ino === folder.ino) {
-        return listed.months.slice();
-      }
-      const months = readdirSync(this.dir)
-        .filter((name) => MONTH_FILE.test(name))
-        .map((name) => name.slice(0, 7))
-        .sort();
-      const settled = Date.now() - folder.mtimeMs > 1000;
-      this.listed = settled ? { mtimeMs: folder.mtimeMs, ino: folder.ino, months } : undefined;
-      return months.slice();
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-      throw historyReadError(this.dir, error);
-    }
+    return this.monthList.get();
   }
 
   /**
@@ -121,7 +83,7 @@ export class HistoryStore {
     const file = this.fileOf(month);
     if (from !== undefined) {
       const index = this.indexes.get(month);
-      this.noteDamage(file, index.damaged);
+      noteDamage(this.damaged, file, index.damaged);
       const wanted = index.summaries.filter((r) => startOf(r) >= from);
       let lines: string[];
       if (wanted.length > 0) this.options.onRead?.(file);
@@ -141,7 +103,7 @@ export class HistoryStore {
     }
     this.options.onRead?.(file);
     const { records, damaged } = readHistoryFile(file);
-    this.noteDamage(file, damaged);
+    noteDamage(this.damaged, file, damaged);
     return from === undefined ? records : records.filter((r) => startOf(r) >= from);
   }
 
@@ -175,69 +137,27 @@ export class HistoryStore {
     this.migrate();
     const month = monthOf(record.startedAt);
     this.indexes.forget(month);
-    this.listed = undefined;
+    this.monthList.forget();
     appendRecord(this.fileOf(month), record);
   }
 
-  /**
-   * Adds records from elsewhere (an export from another computer, a backup), one at a time,
-   * skipping those already kept (by id) and repeated ones. Lines are gathered per month and
-   * written in large appends; `finish` writes the rest. The history's lock is held from the
-   * first id read to the last line written (finish releases it, also after a failure), so two
-   * imports at once add each session once.
-   */
+  /** An import into the history (see startMerger). */
   merger(): Merger {
     this.migrate();
-    const lock = this.lock("importing sessions");
-    const known = new Map<string, Set<string>>();
-    const pending = new Map<string, string[]>();
-    // A failed write is taken back whole (see appendLines): its lines, and those not yet
-    // written, are not counted as added.
-    const write = (month: string) => {
-      try {
-        lock.check();
+    return startMerger({
+      lock: (what) => this.lock(what),
+      changing: (month) => {
         this.indexes.forget(month);
-        this.listed = undefined;
-        appendLines(this.fileOf(month), pending.get(month) ?? []);
-        pending.delete(month);
-      } catch (error) {
-        for (const lines of pending.values()) merge.added -= lines.length;
-        pending.clear();
-        merge.writeFailed = { file: this.fileOf(month), error };
-        throw error;
-      }
-    };
-    const merge: Merger = {
-      added: 0,
-      skipped: 0,
-      add: (record: SessionRecord) => {
-        const month = monthOf(record.startedAt);
-        let ids = known.get(month);
-        if (!ids) {
-          ids = new Set(this.readMonth(month).map((r) => r.id));
-          known.set(month, ids);
-        }
-        if (ids.has(record.id)) {
-          merge.skipped++;
-          return;
-        }
-        ids.add(record.id);
-        const lines = pending.get(month) ?? [];
-        lines.push(JSON.stringify(record));
-        pending.set(month, lines);
-        merge.added++;
-        if (lines.length >= 2000) write(month);
+        this.monthList.forget();
       },
-      finish: () => {
-        try {
-          if (!merge.writeFailed) for (const month of [...pending.keys()]) write(month);
-        } finally {
-          pending.clear();
-          lock.release();
-        }
-      },
-    };
-    return merge;
+      fileOf: (month) => this.fileOf(month),
+      readMonth: (month) => this.readMonth(month),
+    });
+  }
+
+  /** One warning naming the damaged lines read so far, or nothing. */
+  warning(): string | undefined {
+    return damageWarning(this.damaged);
   }
 
   /** Takes the history's lock for a whole-history change (see ./lock.ts). */
@@ -249,29 +169,11 @@ export class HistoryStore {
     })!;
   }
 
-  /** One warning naming the damaged lines read so far, or nothing. */
-  warning(): string | undefined {
-    const { damaged } = this;
-    if (damaged.length === 0) return undefined;
-    const files = [...new Set(damaged.map((d) => d.file))];
-    const more = files.length > 3 ? filesText.moreFiles(files.length - 3) : "";
-    const where = `${files
-      .slice(0, 3)
-      .map((file) =>
-        filesText.damagedIn(
-          file,
-          damaged.filter((d) => d.file === file).map((d) => d.line),
-        ),
-      )
-      .join(", ")}${more}`;
-    return filesText.damaged(damaged.length, where);
-  }
-
   /** Moves the whole history aside as a backup (never deletes it); returns the backup's path. */
   clear(now: number): string | undefined {
     this.migrate();
     const lock = this.lock("clearing the history");
-    this.listed = undefined;
+    this.monthList.forget();
     try {
       const backup = `${this.dir}.bak-${stamp(now)}`;
       try {
@@ -304,7 +206,7 @@ export class HistoryStore {
 
   private summariesOf(month: string, from: number | undefined): RecordSummary[] {
     const index = this.indexes.get(month);
-    this.noteDamage(this.fileOf(month), index.damaged);
+    noteDamage(this.damaged, this.fileOf(month), index.damaged);
     return index.summaries.filter((r) => from === undefined || startOf(r) >= from);
   }
 
@@ -325,17 +227,6 @@ export class HistoryStore {
 
   keepRun(top: string, from: string, months: readonly string[], run: DayRun): void {
     this.indexes.keepRun(top, from, months, run);
-  }
-
-  private noteDamage(
-    file: string,
-    damaged: readonly { line: number; reason: LineProblem }[],
-  ): void {
-    for (const d of damaged) {
-      if (!this.damaged.some((seen) => seen.file === file && seen.line === d.line)) {
-        this.damaged.push({ file, ...d });
-      }
-    }
   }
 
   /**
