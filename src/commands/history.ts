@@ -1,21 +1,16 @@
 import { type Context, println, warnTo } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
-import { describeFsError, isFsError } from "../files.js";
-import { openJournal, openStore, stepsFrom } from "../history/journal.js";
-import { type HistoryStore, historyDir } from "../history/months.js";
+import { openJournal, openStore } from "../history/journal.js";
+import type { HistoryStore } from "../history/months.js";
 import type { RecordSummary, SessionRecord } from "../history/record.js";
-import { readSnapshot, writeSnapshot } from "../history/safety-snapshot.js";
-import { forEachLine, isLineProblem, type LineProblem, parseLine } from "../history/store.js";
 import { output } from "../output.js";
-import { DAY_MS } from "../safety/allowance.js";
-import { safetyPast } from "../safety/past.js";
-import { RULES_LOOK_BACK_MS } from "../safety/trend.js";
 import { recordTimeWords } from "../session/time-words.js";
 import { filesText } from "../text/files.js";
 import { historyText } from "../text/history.js";
-import { confirm } from "../ui/prompt.js";
 import { csvCell, quote, safeJson } from "../ui/safe.js";
 import { prepareWidths, table } from "../ui/text.js";
+import { clearHistory } from "./history-clear.js";
+import { importHistory } from "./history-import.js";
 
 export interface HistoryOptions {
   since?: string;
@@ -106,7 +101,7 @@ export async function history(options: HistoryOptions, ctx: Context): Promise<nu
   const formats = [options.json, options.csv, options.export].filter(Boolean).length;
   if (formats > 1) throw new KnotError(filesText.oneFormat);
   if (options.import !== undefined) return importHistory(options.import, ctx);
-  if (options.clear) return clear(options, ctx);
+  if (options.clear) return clearHistory(options.yes, ctx);
   const since = options.since === undefined ? undefined : parseSince(options.since, ctx.now());
   const store = openHistory(ctx);
   const pick = <T extends { routine: string }>(batch: T[]) =>
@@ -225,132 +220,4 @@ export async function history(options: HistoryOptions, ctx: Context): Promise<nu
     );
   }
   return done();
-}
-
-/**
- * Merges an export (another computer's, or a backup) into this history: each line checked as
- * strictly as the store checks its own, sessions already kept skipped by id.
- */
-async function importHistory(path: string, ctx: Context): Promise<number> {
-  if (path === "") throw new KnotError(filesText.importNeedsFile);
-  const store = openHistory(ctx);
-  const merge = store.merger();
-  const refused: { line: number; reason: LineProblem }[] = [];
-  try {
-    forEachLine(path, (line, number) => {
-      const parsed = parseLine(line);
-      if (parsed === undefined) return;
-      if (isLineProblem(parsed)) refused.push({ line: number, reason: parsed });
-      else merge.add(parsed);
-    });
-    merge.finish();
-  } catch (error) {
-    try {
-      merge.finish();
-    } catch {
-      // the first failure is the one to report
-    }
-    if (merge.writeFailed) throw importWriteError(merge.writeFailed, merge.added);
-    if (error instanceof KnotError) throw error;
-    throw new KnotError(
-      filesText.importUnreadable(quote(path), merge.added, describeFsError(error)),
-      {
-        // a file that is not there, or not a file at all, is the person's to fix
-        exitCode:
-          isFsError(error) && ["ENOENT", "ENOTREG", "EISDIR"].includes(error.code ?? "")
-            ? ExitCode.usage
-            : ExitCode.failure,
-        hint: filesText.importHint,
-      },
-    );
-  }
-  const { added, skipped } = merge;
-  if (added + skipped === 0 && refused.length > 0) {
-    throw new KnotError(
-      filesText.importNoRecords(
-        quote(path),
-        refused[0]!.line,
-        filesText.lineProblem(refused[0]!.reason),
-      ),
-      {
-        hint: filesText.importHint,
-      },
-    );
-  }
-  println(ctx.stdout, filesText.imported(quote(path), added, skipped));
-  if (refused.length > 0) {
-    const lines = refused.map((r) => r.line);
-    warnTo(ctx)(
-      filesText.importLeftOut(refused.length, lines, filesText.lineProblem(refused[0]!.reason)),
-    );
-    return ExitCode.failure;
-  }
-  return ExitCode.ok;
-}
-
-/** An import that could not write (a full disk, a read-only folder): what was kept, and what to do. */
-function importWriteError(failed: { file: string; error: unknown }, added: number): KnotError {
-  const kept = filesText.importKept(added);
-  if (failed.error instanceof KnotError) {
-    // the history's lock was lost: nothing more was written
-    const { message, hint, exitCode } = failed.error;
-    return new KnotError(filesText.importLockLost(message, kept), {
-      exitCode,
-      ...(hint ? { hint } : {}),
-    });
-  }
-  return new KnotError(
-    filesText.importCouldNotAdd(failed.file, describeFsError(failed.error), kept),
-    {
-      exitCode: ExitCode.failure,
-      hint: filesText.importCouldNotAddHint,
-    },
-  );
-}
-
-async function clear(options: HistoryOptions, ctx: Context): Promise<number> {
-  const folder = historyDir(ctx.paths.data);
-  const yes = await confirm(ctx, filesText.clearAsk(folder), {
-    yes: options.yes,
-    default: false,
-    whenNoTerminal: () => {
-      throw new KnotError(filesText.clearNoTerminal, {
-        hint: filesText.clearNoTerminalHint,
-      });
-    },
-  });
-  if (!yes) {
-    println(ctx.stdout, filesText.nothingCleared);
-    return ExitCode.ok;
-  }
-  const kept = keepSafety(ctx);
-  const backup = openHistory(ctx).clear(ctx.now());
-  println(ctx.stdout, backup ? filesText.cleared(backup) : filesText.nothingToClear);
-  if (kept) println(ctx.stdout, filesText.safetyKept);
-  return ExitCode.ok;
-}
-
-/**
- * Before the history goes: the last day's records and advice in force are kept for the safety
- * rules (safety-snapshot.json), so clearing the history never clears a limit. Returns whether
- * anything was kept.
- */
-function keepSafety(ctx: Context): boolean {
-  const now = ctx.now();
-  const journal = openJournal(ctx, warnTo(ctx), stepsFrom(now), now - RULES_LOOK_BACK_MS);
-  const before = readSnapshot(ctx.paths.data);
-  const past = safetyPast(journal.records, journal.recent, before, now);
-  const ids = new Set(journal.records.map((r) => r.id));
-  const records = [
-    ...journal.records,
-    ...(before?.records ?? []).filter((r) => !ids.has(r.id)),
-  ].filter((r) => Date.parse(r.endedAt) > now - DAY_MS);
-  if (records.length === 0 && !past.advice) return false;
-  writeSnapshot(ctx.paths.data, {
-    v: 1,
-    savedAt: now,
-    records,
-    ...(past.advice ? { advice: past.advice } : {}),
-  });
-  return true;
 }
