@@ -103,7 +103,12 @@ const LAYERS: readonly { name: string; paths: readonly string[] }[] = [
   { name: "domain: safety", paths: ["safety/"] },
   {
     name: "domain: history",
-    paths: ["history/record.ts", "history/record-types.ts", "history/analysis.ts"],
+    paths: [
+      "history/record.ts",
+      "history/record-check.ts",
+      "history/record-types.ts",
+      "history/analysis.ts",
+    ],
   },
   {
     // routines and the rules of a timeline's own cold and heat, which a routine file is checked
