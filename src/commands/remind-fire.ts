@@ -20,7 +20,7 @@ import { remindersFile } from "../remind/reminders-file.js";
 import { pickScheduler, remove, retryDone, retrySoon } from "../remind/schedulers.js";
 import { changeRemindState, readRemindState } from "../remind/state.js";
 import { DAY_MS } from "../safety/allowance.js";
-import { reminderText, remindText as t, whyQuiet } from "../text/remind.js";
+import { quietSaid, reminderText, type Said, said, say, remindText as t } from "../text/remind.js";
 
 /** The system as the desktop lookup sees it. */
 export function probeFor(ctx: Context): Probe {
@@ -36,15 +36,20 @@ export function probeFor(ctx: Context): Probe {
   };
 }
 
-const record = (ctx: Context, id: string, outcome: Outcome, why?: string) =>
+const record = (ctx: Context, id: string, outcome: Outcome, why?: Said | string) =>
   logFiring(ctx.paths.data, { at: new Date(ctx.now()).toISOString(), id, outcome, why });
 
-function fail(ctx: Context, id: string, reason: string, fix: string): void {
+/**
+ * A firing that could not reach the person: kept (as messages' ids and values, worded when
+ * shown) in the state and the log, and said now. Words another part of knot gave (a settings
+ * problem, an error's message) are kept as they are.
+ */
+function fail(ctx: Context, id: string, reason: Said | string, fix: Said | string): void {
   changeRemindState(ctx.paths.data, (all) => {
     all.reminders[id] = { ...all.reminders[id], failure: { at: ctx.now(), reason, fix } };
   });
-  record(ctx, id, "failed", `${reason} (${fix})`);
-  println(ctx.stderr, t.couldNotReach(id, reason, fix));
+  record(ctx, id, "failed", say("failedWhy", reason, fix));
+  println(ctx.stderr, t.couldNotReach(id, said(reason), said(fix)));
 }
 
 /**
@@ -88,20 +93,20 @@ async function fireOnce(id: string, ctx: Context): Promise<Fired> {
       remindersMovedAside(ctx.paths.config).has(id);
     if (kept) {
       // never removed over settings knot cannot use: said where the person sees it
-      const reason =
+      const reason: Said | string =
         current.problem ??
         (current.exists
-          ? t.missingFromSettings(id)
-          : t.fileGone(remindersFile(ctx.paths.config), id));
+          ? say("missingFromSettings", id)
+          : say("fileGone", remindersFile(ctx.paths.config), id));
       // `knot remind off` changes the file too: offered only where it can
       const fix = current.writable
-        ? t.putRightOrOff(remindersFile(ctx.paths.config), id)
-        : t.putRightOrMove(remindersFile(ctx.paths.config));
+        ? say("putRightOrOff", remindersFile(ctx.paths.config), id)
+        : say("putRightOrMove", remindersFile(ctx.paths.config));
       const before = readRemindState(ctx.paths.data).reminders[id]?.failure;
       fail(ctx, id, reason, fix);
       // told once a day, not at every time of the reminder
-      if (before?.reason !== reason || before.at < now - DAY_MS) {
-        await notify(findDesktop(probe), t.needsYouTitle, t.needsYouBody(reason, fix));
+      if (!before || said(before.reason) !== said(reason) || before.at < now - DAY_MS) {
+        await notify(findDesktop(probe), t.needsYouTitle, t.needsYouBody(said(reason), said(fix)));
       }
       return done(ExitCode.failure);
     }
@@ -109,7 +114,7 @@ async function fireOnce(id: string, ctx: Context): Promise<Fired> {
     const sched = schedulerContext(ctx);
     const name = pickScheduler(sched);
     if (name) withRemindLock(ctx, () => remove(name, [id], sched));
-    record(ctx, id, "quiet", t.entryRemoved);
+    record(ctx, id, "quiet", say("entryRemoved"));
     return done(ExitCode.ok);
   }
   if (current.problem) record(ctx, id, "problem", current.problem);
@@ -117,7 +122,7 @@ async function fireOnce(id: string, ctx: Context): Promise<Fired> {
   // one-time reminders never come again (cron and launchd have no year)
   if (reminder.kind === "once" && Date.parse(reminder.at!) < now - DAY_MS) {
     finishOnce(ctx, reminder);
-    record(ctx, id, "quiet", t.longPastRemoved);
+    record(ctx, id, "quiet", say("longPastRemoved"));
     println(ctx.stdout, t.longPast);
     return done(ExitCode.ok);
   }
@@ -130,15 +135,15 @@ async function fireOnce(id: string, ctx: Context): Promise<Fired> {
   } catch (error) {
     // its routine gone (a file of your own removed), history unreadable: said, not swallowed
     if (!(error instanceof KnotError)) throw error;
-    fail(ctx, id, error.message.replace(/\.$/, ""), error.hint ?? t.offStopsIt(id));
+    fail(ctx, id, error.message.replace(/\.$/, ""), error.hint ?? say("offStopsIt", id));
     return { code: ExitCode.failure, retry: false };
   }
   const { nudge, routine } = decided;
   if (nudge.action === "quiet") {
     if (isSpent(nudge)) finishOnce(ctx, reminder);
-    const why = whyQuiet(nudge);
+    const why = quietSaid(nudge);
     record(ctx, id, "quiet", why);
-    println(ctx.stdout, t.quiet(why));
+    println(ctx.stdout, t.quiet(said(why)));
     return done(ExitCode.ok);
   }
 
@@ -150,7 +155,7 @@ async function fireOnce(id: string, ctx: Context): Promise<Fired> {
       all.reminders[id] = { ...s, waiting: { since: s.waiting?.since ?? now, why: away } };
     });
     record(ctx, id, "waiting", away);
-    println(ctx.stdout, t.waitingNow(away));
+    println(ctx.stdout, t.waitingNow(said(away)));
     return { code: ExitCode.ok, retry: true };
   }
 
@@ -209,7 +214,7 @@ async function fireOnce(id: string, ctx: Context): Promise<Fired> {
   if (await shown.chosen) {
     const problem = await openTerminal(desktop, ["start", routine.id]);
     if (problem) {
-      fail(ctx, id, t.startPressed(problem), t.openTerminalFix);
+      fail(ctx, id, say("startPressed", problem), say("openTerminalFix"));
       return done(ExitCode.failure);
     }
   }

@@ -19,7 +19,7 @@ import { Priority } from "../session/speech.js";
 import { TERM, TerminalControl } from "../session/terminal.js";
 import { SIGNAL_EXIT } from "../signals.js";
 import { errorText } from "../text/errors.js";
-import { reminderText, remindText as t } from "../text/remind.js";
+import { reminderText, say, remindText as t } from "../text/remind.js";
 import { truncate } from "../ui/text.js";
 
 const SNOOZE_MS = 10 * 60_000;
@@ -105,7 +105,7 @@ export async function remindHere(ctx: Context): Promise<number> {
         at,
         id: reminder.id,
         outcome: nudge.action === "advise" ? "advised" : "reminded",
-        why: t.firedHere,
+        why: say("firedHere"),
       });
       if (nudge.action === "advise") {
         const text = t.advice(nudge.reasons);

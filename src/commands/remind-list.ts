@@ -24,7 +24,7 @@ import {
 } from "../remind/schedulers.js";
 import { type KeptState, readRemindState } from "../remind/state.js";
 import { clockTime } from "../safety/clock.js";
-import { remindText as t } from "../text/remind.js";
+import { said, remindText as t } from "../text/remind.js";
 import { safeText } from "../ui/safe.js";
 import { printJson } from "./shared.js";
 
@@ -106,9 +106,15 @@ export async function remindList(options: { json?: boolean }, ctx: Context): Pro
           state.snoozedUntil && state.snoozedUntil > now ? iso(state.snoozedUntil) : null,
         lastFiredAt: iso(state.lastFiredAt),
         lastFailure: state.failure
-          ? { at: iso(state.failure.at), reason: state.failure.reason, fix: state.failure.fix }
+          ? {
+              at: iso(state.failure.at),
+              reason: said(state.failure.reason),
+              fix: said(state.failure.fix),
+            }
           : null,
-        waiting: state.waiting ? { since: iso(state.waiting.since), why: state.waiting.why } : null,
+        waiting: state.waiting
+          ? { since: iso(state.waiting.since), why: said(state.waiting.why) }
+          : null,
         entry: {
           scheduler: status.scheduler ?? null,
           present: entry ?? null,
@@ -134,10 +140,11 @@ export async function remindList(options: { json?: boolean }, ctx: Context): Pro
     facts.push(state.lastFiredAt ? t.lastReminded(when(state.lastFiredAt, now)) : t.notReminded);
     if (status.scheduler && entry === false) facts.push(s.warn(t.entryMissing));
     say(t.facts(s.dim(facts.join("; "))));
-    if (state.waiting) say(t.waiting(when(state.waiting.since, now), safeText(state.waiting.why)));
+    if (state.waiting)
+      say(t.waiting(when(state.waiting.since, now), safeText(said(state.waiting.why))));
     if (state.failure) {
       say(
-        `     ${s.warn(t.failed(when(state.failure.at, now), safeText(state.failure.reason)))}\n${t.fix(safeText(state.failure.fix))}`,
+        `     ${s.warn(t.failed(when(state.failure.at, now), safeText(said(state.failure.reason))))}\n${t.fix(safeText(said(state.failure.fix)))}`,
       );
     }
   }
@@ -205,7 +212,12 @@ export async function remindLog(
   for (const e of entries) {
     const at = new Date(e.at);
     const stamp = `${dayKey(at.getTime())} ${clockTime(at.getTime())}`;
-    const text = t.logLine(stamp, e.id.padEnd(4), t.outcomes[e.outcome] ?? e.outcome, e.why);
+    const text = t.logLine(
+      stamp,
+      e.id.padEnd(4),
+      t.outcomes[e.outcome] ?? e.outcome,
+      e.why === undefined ? undefined : said(e.why),
+    );
     println(ctx.stdout, e.outcome === "failed" ? ctx.style.warn(safeText(text)) : safeText(text));
   }
   return ExitCode.ok;

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { remindText as t } from "../text/remind.js";
+import { type Said, say } from "../text/remind.js";
 
 /**
  * Finding the person's desktop when a scheduler runs knot: cron and launchd start it with a
@@ -152,7 +152,7 @@ function logindSession(
  * away (logind's LockedHint and IdleHint), notifications paused (dunst's pause, GNOME's
  * do-not-disturb). Undefined when nothing says so.
  */
-export function notNow(probe: Probe, desktop: Desktop): string | undefined {
+export function notNow(probe: Probe, desktop: Desktop): Said | undefined {
   const env = desktop.env;
   if (desktop.session && probe.findProgram("loginctl")) {
     const r = probe.run(
@@ -161,13 +161,13 @@ export function notNow(probe: Probe, desktop: Desktop): string | undefined {
       env,
     );
     const values = r.status === 0 ? keyValues(r.stdout) : new Map<string, string>();
-    if (values.get("LockedHint") === "yes") return t.screenLocked;
-    if (values.get("IdleHint") === "yes") return t.away;
+    if (values.get("LockedHint") === "yes") return say("screenLocked");
+    if (values.get("IdleHint") === "yes") return say("away");
   }
   if (!desktop.bus) return undefined;
   if (probe.findProgram("dunstctl")) {
     const r = probe.run("dunstctl", ["is-paused"], env);
-    if (r.status === 0 && r.stdout.trim() === "true") return t.pausedDunst;
+    if (r.status === 0 && r.stdout.trim() === "true") return say("pausedDunst");
   }
   if (probe.findProgram("gsettings")) {
     const r = probe.run(
@@ -175,7 +175,7 @@ export function notNow(probe: Probe, desktop: Desktop): string | undefined {
       ["get", "org.gnome.desktop.notifications", "show-banners"],
       env,
     );
-    if (r.status === 0 && r.stdout.trim() === "false") return t.doNotDisturb;
+    if (r.status === 0 && r.stdout.trim() === "false") return say("doNotDisturb");
   }
   return undefined;
 }

@@ -7,6 +7,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { dirname } from "node:path";
+import type { Said } from "../text/remind.js";
 import { remindFiles } from "./profile.js";
 
 /**
@@ -19,7 +20,8 @@ export interface LogEntry {
   at: string;
   id: string;
   outcome: Outcome;
-  why?: string;
+  /** Kept as a message's id and values, worded when shown (older entries hold words). */
+  why?: Said | string;
 }
 
 const KEEP = 300;

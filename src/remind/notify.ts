@@ -2,13 +2,14 @@ import { spawn, spawnSync } from "node:child_process";
 import { accessSync, constants, realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { onPath } from "../on-path.js";
-import { remindText as t } from "../text/remind.js";
+import { type Said, say } from "../text/remind.js";
 import type { Desktop } from "./desktop.js";
 
 /**
  * How a reminder reaches the person when knot is not in a terminal: a desktop notification,
  * with a Start button where the notifier has buttons, which opens a terminal running knot.
- * Every way it can fail comes back as a reason and a fix, never thrown away.
+ * Every way it can fail comes back as a reason and a fix (messages kept as data, worded when
+ * shown), never thrown away.
  */
 
 /** How knot is run now: this Node and this knot, as absolute paths. */
@@ -34,7 +35,7 @@ const isExecutable = (path: string) => {
 
 export type Shown =
   | { shown: true /** Resolves true if Start was pressed. */; chosen: Promise<boolean> }
-  | { shown: false; reason: string; fix: string };
+  | { shown: false; reason: Said; fix: Said };
 
 /** The first line of a program's complaint, without GLib's "(prog:pid): WARNING **: time:" prefix. */
 const firstLine = (text: string) =>
@@ -64,24 +65,25 @@ export async function notify(
       ? { shown: true, chosen: Promise.resolve(false) }
       : {
           shown: false,
-          reason: t.osascriptFailed(
-            firstLine(r.stderr ?? "") || r.error?.message || t.exitStatus(r.status),
+          reason: say(
+            "osascriptFailed",
+            firstLine(r.stderr ?? "") || r.error?.message || say("exitStatus", r.status),
           ),
-          fix: t.osascriptFix,
+          fix: say("osascriptFix"),
         };
   }
   if (!onPath("notify-send", env)) {
     return {
       shown: false,
-      reason: t.noNotifySend,
-      fix: t.noNotifySendFix,
+      reason: say("noNotifySend"),
+      fix: say("noNotifySendFix"),
     };
   }
   if (!desktop.bus) {
     return {
       shown: false,
-      reason: t.noBus,
-      fix: t.noBusFix,
+      reason: say("noBus"),
+      fix: say("noBusFix"),
     };
   }
   const help = spawnSync("notify-send", ["--help"], { encoding: "utf8", env, timeout: 10_000 });
@@ -110,13 +112,16 @@ export async function notify(
       settled = true;
       resolveShown({ shown: true, chosen });
     };
-    const failed = (reason: string) => {
+    const failed = (reason: string | Said) => {
       if (settled) return;
       settled = true;
       resolveShown({
         shown: false,
-        reason: t.notifySendFailed(reason),
-        fix: /connect|bus|display/i.test(reason) ? t.noServiceFix : t.byHandFix,
+        reason: say("notifySendFailed", reason),
+        fix:
+          typeof reason === "string" && /connect|bus|display/i.test(reason)
+            ? say("noServiceFix")
+            : say("byHandFix"),
       });
     };
     // while a button waits, notify-send says nothing we can read (its --print-id sits in a
@@ -141,7 +146,7 @@ export async function notify(
       clearTimeout(quietWait);
       clearTimeout(limit);
       if (code === 0 || (settled && signal)) shown();
-      else failed(firstLine(err) || (code === null ? `${signal}` : t.exitStatus(code)));
+      else failed(firstLine(err) || (code === null ? `${signal}` : say("exitStatus", code)));
       const lines = out.trim().split("\n");
       choose(lines.includes("start"));
     });
@@ -156,10 +161,10 @@ export function openTerminal(
   desktop: Desktop,
   args: string[],
   knot = knotCommand(),
-): Promise<string | undefined> {
+): Promise<Said | undefined> {
   const env = desktop.env;
   if (!env.DISPLAY && !env.WAYLAND_DISPLAY) {
-    return Promise.resolve(t.noDisplay(`knot ${args.join(" ")}`));
+    return Promise.resolve(say("noDisplay", `knot ${args.join(" ")}`));
   }
   const candidates: [string, string[]][] = [
     ...(env.TERMINAL ? [[env.TERMINAL, ["-e", ...knot, ...args]] as [string, string[]]] : []),
@@ -172,11 +177,11 @@ export function openTerminal(
     command.includes("/") ? isExecutable(command) : onPath(command, env);
   const found = candidates.find(([command]) => runnable(command));
   if (!found) {
-    return Promise.resolve(t.noTerminal(`knot ${args.join(" ")}`));
+    return Promise.resolve(say("noTerminal", `knot ${args.join(" ")}`));
   }
   return new Promise((resolve) => {
     const child = spawn(found[0], found[1], { env, detached: true, stdio: "ignore" });
-    child.on("error", (error) => resolve(t.terminalCouldNotStart(found[0], error.message)));
+    child.on("error", (error) => resolve(say("terminalCouldNotStart", found[0], error.message)));
     child.on("spawn", () => {
       // a terminal that cannot open a window exits at once: give it a moment to say so
       const timer = setTimeout(() => {
@@ -186,7 +191,7 @@ export function openTerminal(
       child.on("exit", (code) => {
         clearTimeout(timer);
         resolve(
-          code === 0 ? undefined : t.terminalExited(found[0], code, `knot ${args.join(" ")}`),
+          code === 0 ? undefined : say("terminalExited", found[0], code, `knot ${args.join(" ")}`),
         );
       });
     });

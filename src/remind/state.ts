@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { writeWhole } from "../files.js";
+import type { Said, SaidPart } from "../text/remind.js";
 import type { ReminderState } from "./decide.js";
 import { withLock } from "./lock.js";
 import { remindFiles } from "./profile.js";
@@ -13,15 +14,16 @@ import { remindFiles } from "./profile.js";
  */
 export interface Failure {
   at: number;
-  reason: string;
-  fix: string;
+  /** Kept as a message's id and values, worded when shown (older entries hold words). */
+  reason: Said | string;
+  fix: Said | string;
 }
 
 export interface KeptState extends ReminderState {
   /** The last firing that could not reach the person (cleared by the next that does). */
   failure?: Failure;
   /** Due, but held back: the screen is locked, the person away, notifications paused. */
-  waiting?: { since: number; why: string };
+  waiting?: { since: number; why: Said | string };
 }
 
 export interface RemindState {
@@ -35,7 +37,22 @@ export interface RemindState {
 export const stateFile = (dataDir: string) => remindFiles(dataDir).state;
 
 const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
-const text = (v: unknown) => (typeof v === "string" ? v.slice(0, 500) : undefined);
+/** A kept message as read back from a file: words (older entries) or a message's id and values. */
+export function keptSaid(v: unknown, depth = 0): Said | string | undefined {
+  if (typeof v === "string") return v.slice(0, 500);
+  if (depth > 4 || v === null || typeof v !== "object" || Array.isArray(v)) return undefined;
+  const { say: key, with: values } = v as Record<string, unknown>;
+  if (typeof key !== "string" || key.length > 100) return undefined;
+  if (values === undefined) return { say: key };
+  if (!Array.isArray(values) || values.length > 10) return undefined;
+  const parts: SaidPart[] = [];
+  for (const value of values) {
+    const part = typeof value === "number" || value === null ? value : keptSaid(value, depth + 1);
+    if (part === undefined) return undefined;
+    parts.push(part);
+  }
+  return { say: key, with: parts };
+}
 
 function keptOf(raw: unknown): KeptState | undefined {
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) return undefined;
@@ -43,12 +60,12 @@ function keptOf(raw: unknown): KeptState | undefined {
   const f = s.failure as Record<string, unknown> | undefined;
   const w = s.waiting as Record<string, unknown> | undefined;
   const failure =
-    f && num(f.at) !== undefined && text(f.reason) !== undefined
-      ? { at: num(f.at)!, reason: text(f.reason)!, fix: text(f.fix) ?? "" }
+    f && num(f.at) !== undefined && keptSaid(f.reason) !== undefined
+      ? { at: num(f.at)!, reason: keptSaid(f.reason)!, fix: keptSaid(f.fix) ?? "" }
       : undefined;
   const waiting =
-    w && num(w.since) !== undefined && text(w.why) !== undefined
-      ? { since: num(w.since)!, why: text(w.why)! }
+    w && num(w.since) !== undefined && keptSaid(w.why) !== undefined
+      ? { since: num(w.since)!, why: keptSaid(w.why)! }
       : undefined;
   return {
     lastFiredAt: num(s.lastFiredAt),

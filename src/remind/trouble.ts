@@ -1,5 +1,5 @@
 import { readReminderSettings } from "../config/store.js";
-import { remindText as t } from "../text/remind.js";
+import { said, remindText as t } from "../text/remind.js";
 import { safeText } from "../ui/safe.js";
 import { readRemindState } from "./state.js";
 
@@ -12,11 +12,11 @@ export function reminderTrouble(paths: { config: string; data: string }): string
   const kept = readRemindState(paths.data);
   const out = current.reminders.flatMap((r) => {
     const f = kept.reminders[r.id]?.failure;
-    return f ? [t.troubleReach(r.id, f.reason, f.fix)] : [];
+    return f ? [t.troubleReach(r.id, said(f.reason), said(f.fix))] : [];
   });
   for (const id of current.unreadable) {
     const f = kept.reminders[id]?.failure;
-    if (f) out.push(t.troubleOf(id, f.reason, f.fix));
+    if (f) out.push(t.troubleOf(id, said(f.reason), said(f.fix)));
   }
   if (current.problem && out.length === 0) out.push(t.troubleSettings(current.problem));
   return out.map((line) => safeText(line));

@@ -264,6 +264,8 @@ export const remindText = localized({
   busy: (file: string) => `Another knot is changing your reminders (${file}).`,
   busyHint: "Try again in a moment; if no knot is running, remove that file.",
   firedHere: "in this terminal (--here)",
+  /** A failed firing in the log: why, and the fix. */
+  failedWhy: (reason: string, fix: string) => `${reason} (${fix})`,
 });
 
 /** What the notification says: its title is the routine's name (data, as the one value of a message); the body says what, for how long, and how to start it. */
@@ -277,4 +279,51 @@ export function whyQuiet(nudge: Extract<Nudge, { action: "quiet" }>): string {
   if (nudge.code === "done-in-interval") return remindText.doneInInterval(nudge.category ?? "");
   if (nudge.code === "done-since-set") return remindText.doneSinceSet(nudge.category ?? "");
   return remindText.quietWhy[nudge.code] ?? nudge.code;
+}
+
+/**
+ * A message a reminder keeps in its state or its log as data: the id of a remindText message
+ * (a path into a nested table, such as "quietWhy.snoozed") and its values, each a value or
+ * another kept message. Worded by `said` when shown, so a language changed since shows the
+ * new one.
+ */
+export interface Said {
+  say: string;
+  with?: SaidPart[];
+}
+export type SaidPart = string | number | null | Said;
+
+type RemindTable = typeof remindText;
+type SaidArgs<A> = { [I in keyof A]: A[I] extends string ? string | Said : A[I] };
+type ArgsOf<K extends keyof RemindTable> = RemindTable[K] extends (...a: infer A) => string
+  ? SaidArgs<A>
+  : [];
+
+/** The message `key` with these values, kept to be worded later. */
+export const say = <K extends keyof RemindTable>(key: K, ...values: ArgsOf<K>): Said =>
+  values.length > 0 ? { say: key, with: values as SaidPart[] } : { say: key };
+
+/** Why a reminder stays quiet, kept as its message's id and values (see whyQuiet). */
+export function quietSaid(nudge: Extract<Nudge, { action: "quiet" }>): Said {
+  if (nudge.code === "done-in-interval") return say("doneInInterval", nudge.category ?? "");
+  if (nudge.code === "done-since-set") return say("doneSinceSet", nudge.category ?? "");
+  return { say: `quietWhy.${nudge.code}` };
+}
+
+/**
+ * A kept message in the current language. Older entries kept words (a string): shown as they
+ * are. An id this knot does not know (written by a newer one) shows as itself.
+ */
+export function said(kept: Said | string): string {
+  if (typeof kept === "string") return kept;
+  let entry: unknown = remindText;
+  for (const part of kept.say.split(".")) {
+    entry =
+      entry !== null && typeof entry === "object" && Object.hasOwn(entry, part)
+        ? (entry as Record<string, unknown>)[part]
+        : undefined;
+  }
+  const values = (kept.with ?? []).map((v) => (v !== null && typeof v === "object" ? said(v) : v));
+  if (typeof entry === "function") return String(entry(...values));
+  return typeof entry === "string" ? entry : kept.say;
 }

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findDesktop, notNow, type Probe } from "../../src/remind/desktop.js";
 import { withLock } from "../../src/remind/lock.js";
+import { remindText, said } from "../../src/text/remind.js";
 import { tempDir } from "../helpers.js";
 
 /**
@@ -85,17 +86,20 @@ describe("finding the desktop", () => {
         },
       }).p;
     const why = (p: Probe) => notNow(p, findDesktop(p));
-    expect(why(answers("LockedHint=yes\nIdleHint=no\n", "false", "true"))).toBe(
-      "the screen is locked",
+    // kept as the message's id, worded (in this locale) when shown
+    expect(why(answers("LockedHint=yes\nIdleHint=no\n", "false", "true"))).toEqual({
+      say: "screenLocked",
+    });
+    const words = (p: Probe) => said(why(p)!);
+    expect(words(answers("LockedHint=yes\nIdleHint=no\n", "false", "true"))).toBe(
+      remindText.screenLocked,
     );
-    expect(why(answers("LockedHint=no\nIdleHint=yes\n", "false", "true"))).toBe(
-      "you are away (idle)",
+    expect(words(answers("LockedHint=no\nIdleHint=yes\n", "false", "true"))).toBe(remindText.away);
+    expect(words(answers("LockedHint=no\nIdleHint=no\n", "true\n", "true"))).toBe(
+      remindText.pausedDunst,
     );
-    expect(why(answers("LockedHint=no\nIdleHint=no\n", "true\n", "true"))).toBe(
-      "notifications are paused (dunst)",
-    );
-    expect(why(answers("LockedHint=no\nIdleHint=no\n", "false", "false\n"))).toBe(
-      "do not disturb is on",
+    expect(words(answers("LockedHint=no\nIdleHint=no\n", "false", "false\n"))).toBe(
+      remindText.doNotDisturb,
     );
     expect(why(answers("LockedHint=no\nIdleHint=no\n", "false", "true"))).toBeUndefined();
   });
