@@ -12,8 +12,12 @@ import { lastSlot, nextSlot, type Reminder, slotsOn } from "../../src/remind/mod
 import { parseBetween, parseDays, parseEvery } from "../../src/remind/parse.js";
 import type { Area } from "../../src/routine/vocabulary.js";
 import { withPackOff } from "../../src/safety/rules.js";
+import { localized } from "../../src/text/locale.js";
 import { reminderText, whyQuiet } from "../../src/text/remind.js";
 import { massageStep, rec, thermalStep } from "../history/fixtures.js";
+
+/** English words as the language the tests run in gives them (marked in the pseudo-locale). */
+const words = (english: string) => localized({ english }).english;
 
 /** A decision with the words knot gives a quiet one (src/text/remind.ts). */
 const worded = (nudge: Nudge) =>
@@ -177,7 +181,7 @@ describe("the nudge decision, over a simulated week", () => {
     ).toEqual({
       action: "quiet",
       code: "time-off",
-      why: "10 minutes off between applications of cold or heat",
+      why: words("10 minutes off between applications of cold or heat"),
     });
   });
 
@@ -204,7 +208,7 @@ describe("the nudge decision, over a simulated week", () => {
     expect(worded(nudge)).toEqual({
       action: "quiet",
       code: "massage-limit",
-      why: "the daily self-massage limit is reached",
+      why: words("the daily self-massage limit is reached"),
     });
     expect(
       decideNudge(input(at(0, 11), { reminder, routine: balls, records: [], recent: [] })).action,
@@ -265,7 +269,7 @@ describe("the nudge decision, over a simulated week", () => {
     ).toEqual({
       action: "quiet",
       code: "heat-per-day",
-      why: "heat up to 3 times in 24 hours",
+      why: words("heat up to 3 times in 24 hours"),
     });
     // counted over 24 hours: three heats late in the evening still count after midnight
     const late = [21, 22, 23].map((h) =>
@@ -278,7 +282,11 @@ describe("the nudge decision, over a simulated week", () => {
     const always = { ...reminder, between: ["00:00", "23:59"] as [string, string] };
     expect(
       worded(decideNudge(input(at(1, 9), { reminder: always, routine: heat, records: late }))),
-    ).toEqual({ action: "quiet", code: "heat-per-day", why: "heat up to 3 times in 24 hours" });
+    ).toEqual({
+      action: "quiet",
+      code: "heat-per-day",
+      why: words("heat up to 3 times in 24 hours"),
+    });
   });
 
   it("while things are getting worse, only the advice to see a doctor, once a day", () => {
@@ -312,7 +320,7 @@ describe("a new reminder and a snooze", () => {
     expect(worded(decideNudge(input(at(0, 9, 52), { reminder: late })))).toEqual({
       action: "quiet",
       code: "not-due",
-      why: "not due yet",
+      why: words("not due yet"),
     });
     expect(decideNudge(input(at(0, 10), { reminder: late }))).toEqual({ action: "remind" });
     expect(nextDue(late, {}, at(0, 9, 52))).toBe(at(0, 10));
@@ -324,7 +332,7 @@ describe("a new reminder and a snooze", () => {
     expect(worded(decideNudge(input(at(0, 10), { state })))).toEqual({
       action: "quiet",
       code: "snoozed",
-      why: "snoozed",
+      why: words("snoozed"),
     });
     expect(decideNudge(input(at(0, 10, 8), { state }))).toEqual({ action: "remind" });
     // the snooze over: its slots again
@@ -341,12 +349,17 @@ describe("what a reminder says", () => {
         seconds: 170,
       }).body,
     ).toBe(
-      "Desk break: about 3 minutes of seated stretches, without leaving the chair. Run: knot start desk-break",
+      words(
+        "Desk break: about 3 minutes of seated stretches, without leaving the chair. Run: knot start desk-break",
+      ),
     );
     // a routine of the person's own without a summary: its length
     expect(
       reminderText({ ...deskRoutine, id: "mine", name: "My break", summary: "", seconds: 290 }),
-    ).toEqual({ title: "My break", body: "My break: about 5 minutes. Run: knot start mine" });
+    ).toEqual({
+      title: words("My break"),
+      body: words("My break: about 5 minutes. Run: knot start mine"),
+    });
   });
 });
 
