@@ -1,42 +1,25 @@
-import type { Line, Paint } from "./render.js";
-
-/**
- * A row of cells as two arrays: each cell's character as a code point, and what its paint does
- * as text (paints are compared by effect, not by identity; "" is no style). Filled in place:
- * a frame allocates no cell.
- */
-interface Row {
-  codes: Int32Array;
-  keys: string[];
-  /** The spans the row was drawn from, and the column after each: an unchanged start of a
-   * row (a figure beside the clock's digits) is skipped without looking at its cells. */
-  spans: Line;
-  ends: number[];
-}
-
-const ESC = "\u001b[";
-/** Every style off: shorter than any one style's own "off" code. */
-const RESET = `${ESC}m`;
-/** Save and restore the cursor (DECSC, DECRC): two bytes to come back to a cell, style off. */
-const SAVE = "\u001b7";
-const RESTORE = "\u001b8";
-/** Vertical tab: one row down in the same column, as a line feed does, in one byte (a line
- * feed itself reaches the terminal as two, a carriage return added by the terminal driver). */
-const DOWN = "\u000b";
-/** Reverse index: one row up (never at the top row, where it would scroll). */
-const UP = "\u001bM";
-const SPACE = 32;
-const blankRow = (width: number): Row => ({
-  codes: new Int32Array(width).fill(SPACE),
-  keys: new Array<string>(width).fill(""),
-  spans: [],
-  ends: [],
-});
-
-interface Spot {
-  row: number;
-  col: number;
-}
+import type { Line } from "./render.js";
+import {
+  blankRow,
+  changedPieces,
+  EMPTY,
+  fillCells,
+  isBlankRun,
+  type Piece,
+  type Row,
+  sameStart,
+} from "./screen-cells.js";
+import {
+  ESC,
+  move,
+  moveBytes,
+  RESET,
+  RESTORE,
+  SAVE,
+  type Spot,
+  switchBytes,
+  switchPen,
+} from "./screen-codes.js";
 
 /**
  * Draws frames on a terminal, writing only the cells that changed since the last frame, so a
@@ -236,199 +219,3 @@ function encode(
   if (pen) text += RESET;
   return { text, cursor, saved };
 }
-
-/** The codes that change the style in force from one key (open\0close) to another. */
-function switchPen(pen: string, want: string): string {
-  if (pen === want) return "";
-  if (want === "") return RESET;
-  const open = want.slice(0, want.indexOf("\u0000"));
-  return pen === "" ? open : RESET + open;
-}
-const switchBytes = (pen: string, want: string): number =>
-  pen === want ? 0 : want === "" ? 3 : (pen === "" ? 0 : 3) + want.indexOf("\u0000");
-
-const digits = (n: number): number => (n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : String(n).length);
-
-/**
- * The shortest way from the cursor to a cell: down by vertical tabs, up by reverse index or a
- * count, along the row by backspaces or a count, from the line's start, or to the cell itself
- * (a parameter of 1 left out). Counted in bytes first, and only the shortest is written out.
- */
-const placeBytes = (row: number, col: number): number =>
-  3 + (row === 0 ? 0 : digits(row + 1)) + (col === 0 ? 0 : 1 + digits(col + 1));
-const downBytes = (rows: number): number =>
-  rows === 0
-    ? 0
-    : rows > 0
-      ? rows <= 3
-        ? rows
-        : 3 + digits(rows)
-      : rows === -1
-        ? 2
-        : 3 + digits(-rows);
-const alongBytes = (cols: number): number =>
-  cols === 0
-    ? 0
-    : cols > 0
-      ? 3 + (cols === 1 ? 0 : digits(cols))
-      : -cols <= 4
-        ? -cols
-        : 3 + digits(-cols);
-const fromStartBytes = (col: number): number =>
-  1 + (col === 0 ? 0 : 3 + (col === 1 ? 0 : digits(col)));
-
-function moveBytes(from: Spot | null, row: number, col: number): number {
-  const absolute = placeBytes(row, col);
-  if (!from) return absolute;
-  const relative =
-    downBytes(row - from.row) + Math.min(alongBytes(col - from.col), fromStartBytes(col));
-  return Math.min(relative, absolute);
-}
-
-function move(from: Spot | null, row: number, col: number): string {
-  const absolute = placeBytes(row, col);
-  const down = from ? downBytes(row - from.row) : 0;
-  const along = from ? alongBytes(col - from.col) : 0;
-  const fromStart = fromStartBytes(col);
-  if (!from || down + Math.min(along, fromStart) >= absolute)
-    return `${ESC}${row === 0 ? "" : row + 1}${col === 0 ? "" : `;${col + 1}`}H`;
-  const rows = row - from.row;
-  let text =
-    rows === 0
-      ? ""
-      : rows > 0
-        ? rows <= 3
-          ? DOWN.repeat(rows)
-          : `${ESC}${rows}B`
-        : rows === -1
-          ? UP
-          : `${ESC}${-rows}A`;
-  const cols = col - from.col;
-  if (fromStart < along) text += `\r${col === 0 ? "" : `${ESC}${col === 1 ? "" : col}C`}`;
-  else if (cols > 0) text += `${ESC}${cols === 1 ? "" : cols}C`;
-  else if (cols < 0) text += -cols <= 4 ? "\b".repeat(-cols) : `${ESC}${-cols}D`;
-  return text;
-}
-
-const isBlankRun = (cells: Row, start: number, end: number): boolean => {
-  for (let i = start; i < end; i++)
-    if (cells.codes[i] !== SPACE || cells.keys[i] !== "") return false;
-  return true;
-};
-
-/** What a paint does, as text (open\0close), asked once for each paint. */
-const keys = new WeakMap<Paint, string>();
-function keyOf(paint: Paint): string {
-  let key = keys.get(paint);
-  if (key === undefined) {
-    key = paint("\u0000");
-    keys.set(paint, key);
-  }
-  return key;
-}
-
-const EMPTY: Line = [];
-
-/** How many spans `line` starts with that are as in `before`: the same text, the same effect. */
-function sameStart(before: Line, line: Line): number {
-  const n = Math.min(before.length, line.length);
-  let i = 0;
-  for (; i < n; i++) {
-    const a = before[i]!;
-    const b = line[i]!;
-    if (a.text !== b.text) break;
-    if (a.paint === b.paint) continue;
-    if (!a.paint || !b.paint || keyOf(a.paint) !== keyOf(b.paint)) break;
-  }
-  return i;
-}
-
-/**
- * A row's cells from span `first` on, which starts at column `col`, into `next`, and blank
- * after the text up to column `blankTo`; `ends` gets the column after each span. Returns the
- * column after the text.
- */
-function fillCells(
-  line: Line,
-  first: number,
-  col: number,
-  width: number,
-  next: Row,
-  ends: number[],
-  blankTo: number,
-): number {
-  const { codes, keys } = next;
-  ends.length = line.length;
-  for (let k = first; k < line.length; k++) {
-    const { text, paint } = line[k]!;
-    const key = paint ? keyOf(paint) : "";
-    for (let i = 0; i < text.length && col < width; i++) {
-      let code = text.charCodeAt(i);
-      // a character outside the first plane is two code units, one cell
-      if (code >= 0xd800 && code < 0xdc00) {
-        code = text.codePointAt(i)!;
-        i += 1;
-      }
-      codes[col] = code;
-      keys[col] = key;
-      col++;
-    }
-    ends[k] = col;
-  }
-  const end = col;
-  for (; col < blankTo; col++) {
-    codes[col] = SPACE;
-    keys[col] = "";
-  }
-  return end;
-}
-
-/** Changed cells of one row, [start, end), all in one style. */
-interface Piece {
-  row: number;
-  start: number;
-  end: number;
-  key: string;
-}
-
-/**
- * The changed cells of a row between columns `from` and `to` (the others are as they were), in
- * pieces of one style, added to `pieces`; close pieces of the same style are merged where the
- * unchanged cells between them, in that style too, are fewer bytes to write again than a
- * cursor move over them. The row (`prev`) takes the new cells as it goes.
- */
-function changedPieces(
-  row: number,
-  from: number,
-  to: number,
-  prev: Row,
-  next: Row,
-  pieces: Piece[],
-): void {
-  let last: Piece | undefined;
-  for (let i = from; i < to; i++) {
-    const key = next.keys[i]!;
-    const code = next.codes[i]!;
-    if (prev.codes[i] === code && prev.keys[i] === key) continue;
-    // The row takes the new cell as it is compared (the gaps are read from `next`).
-    prev.codes[i] = code;
-    prev.keys[i] = key;
-    if (last && last.key === key && gapBytes(next, last.end, i, key) <= 4) {
-      last.end = i + 1;
-    } else {
-      last = { row, start: i, end: i + 1, key };
-      pieces.push(last);
-    }
-  }
-}
-
-/** Bytes to write the cells between two pieces again; more than a move when a style differs. */
-const gapBytes = (cells: Row, start: number, end: number, key: string): number => {
-  let bytes = 0;
-  for (let i = start; i < end && bytes <= 4; i++) {
-    if (cells.keys[i] !== key) return Number.POSITIVE_INFINITY;
-    const code = cells.codes[i]!;
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : 3;
-  }
-  return bytes;
-};
