@@ -23,10 +23,30 @@ export function pseudo(text: string): string {
       const body = line.trimStart();
       if (body.trim() === "") return line;
       const indent = line.slice(0, line.length - body.length);
-      const pad = "\u00b7".repeat(Math.ceil([...body].length / 3));
-      return `${indent}${PSEUDO_OPEN}${body}${pad}${PSEUDO_CLOSE}`;
+      return `${indent}${PSEUDO_OPEN}${body}${padding(Math.ceil([...body].length / 3))}${PSEUDO_CLOSE}`;
     })
     .join("\n");
+}
+
+/** Dots in a piece of padding: a longer padding is cut into pieces with a space between. */
+const PAD_PIECE = 10;
+
+/**
+ * The lengthening of a line `length` columns longer: dots after the last word, and from
+ * PAD_PIECE on in pieces after a space each, so a long message lengthened is still wrapped
+ * between words, as a translation's longer sentence would be, not one long unbreakable word.
+ */
+function padding(length: number): string {
+  if (length <= PAD_PIECE) return "\u00b7".repeat(length);
+  let pad = "";
+  let left = length;
+  while (left > 1) {
+    const dots = Math.min(PAD_PIECE, left - 1);
+    pad += ` ${"\u00b7".repeat(dots)}`;
+    left -= dots + 1;
+  }
+  // one column left over lengthens the last piece
+  return left === 1 ? `${pad}\u00b7` : pad;
 }
 
 type Words = { readonly [id: string]: unknown };
@@ -64,7 +84,7 @@ function given(text: string): boolean {
   );
 }
 
-const MARKED = new RegExp(`${PSEUDO_OPEN}|\u00b7*${PSEUDO_CLOSE}`, "g");
+const MARKED = new RegExp(`${PSEUDO_OPEN}|(?: ?\u00b7+)*${PSEUDO_CLOSE}`, "g");
 
 /**
  * A part of a message (or a list of parts), without the marks (and their lengthening) it got
