@@ -178,6 +178,17 @@ export function textWidth(stream: OutputStream, env: NodeJS.ProcessEnv = process
 }
 
 /**
+ * The columns a table or prose is fitted to on `stream`: textWidth at a terminal, or on a pipe
+ * or in a file that COLUMNS gives a width; undefined elsewhere, where lines stay whole.
+ */
+export function fitWidth(
+  stream: OutputStream,
+  env: NodeJS.ProcessEnv = process.env,
+): number | undefined {
+  return stream.isTTY || env.COLUMNS ? textWidth(stream, env) : undefined;
+}
+
+/**
  * How a command prints prose: each line that fits `stream` (see textWidth) as it is, a longer
  * one wrapped at word boundaries (at most `max` columns) with its continuation lines hanging
  * under its text, so no word is cut by the terminal. `paint` (a colour) is put on each line
@@ -191,7 +202,8 @@ export function proseWriter(
   /** At most this many columns, however wide the terminal (long lines are hard to read). */
   max = Number.POSITIVE_INFINITY,
 ): (text?: string, paint?: (line: string) => string) => void {
-  const width = stream.isTTY || env.COLUMNS ? Math.min(textWidth(stream, env), max) : Infinity;
+  const fit = fitWidth(stream, env);
+  const width = fit === undefined ? Infinity : Math.min(fit, max);
   return (text = "", paint) => {
     const lines = width === Infinity ? text.split("\n") : wrapIndented(text, width);
     stream.write(`${(paint ? lines.map(paint) : lines).join("\n")}\n`);

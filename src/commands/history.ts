@@ -3,7 +3,7 @@ import { ExitCode, KnotError } from "../errors.js";
 import { openJournal, openStore } from "../history/journal.js";
 import type { HistoryStore } from "../history/months.js";
 import type { RecordSummary, SessionRecord } from "../history/record.js";
-import { output, textWidth } from "../output.js";
+import { fitWidth, output } from "../output.js";
 import { recordTimeWords } from "../session/time-words.js";
 import { filesText } from "../text/files.js";
 import { historyText } from "../text/history.js";
@@ -197,7 +197,7 @@ export async function history(options: HistoryOptions, ctx: Context): Promise<nu
   // The table needs no steps: it reads the months' summaries, newest first.
   const widths: number[] = [];
   // at a terminal, or on a pipe that says its COLUMNS, the last column is cut to fit (with "…")
-  const width = ctx.stdout.isTTY || ctx.env.COLUMNS ? textWidth(ctx.stdout, ctx.env) : undefined;
+  const width = fitWidth(ctx.stdout, ctx.env);
   let shown = 0;
   for (const all of store.summariesNewestFirst(since)) {
     const batch = pick(all);

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import type { Context } from "../context.js";
 import { formatDuration } from "../duration.js";
 import { KnotError } from "../errors.js";
-import { proseWriter, textWidth } from "../output.js";
+import { fitWidth, proseWriter } from "../output.js";
 import { hasManualSteps } from "../routine/timeline.js";
 import { AREAS, CATEGORIES } from "../routine/vocabulary.js";
 import { closestMatches } from "../suggest.js";
@@ -65,7 +65,7 @@ export async function list(options: ListOptions, ctx: Context): Promise<number> 
     say(category || area ? listText.noneOf(category, area) : listText.none);
   } else {
     // cut to the terminal (or to COLUMNS when piped with it), whole when piped without it
-    const width = ctx.stdout.isTTY || ctx.env.COLUMNS ? textWidth(ctx.stdout, ctx.env) : undefined;
+    const width = fitWidth(ctx.stdout, ctx.env);
     const t = listText;
     const ids = entries.map((e) => t.cell(e.routine.id));
     const categories = entries.map((e) => t.category(e.routine.category));
