@@ -9,6 +9,10 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { listText } from "../../src/text/library.js";
+import { myRoutinesText } from "../../src/text/my-routines.js";
+import { promptText } from "../../src/text/prompt.js";
+import { stepsText } from "../../src/text/steps.js";
 import { stated } from "../guidance.js";
 import { tempDir } from "../helpers.js";
 import { knotInPty, type PtyRun } from "./pty.js";
@@ -18,6 +22,14 @@ const ENTER = "\r";
 const ESC = "\u001b";
 const DOWN = "\u001b[B";
 const down = (n: number) => DOWN.repeat(n);
+
+/** `text` in a pattern, as it is: no character of it special. */
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** `text` as a terminal shows it: wherever it has spaces, a question's wrapping may break the line. */
+const wrapped = (text: string) => text.trim().split(/\s+/).map(literal).join("\\s+");
+/** knot list's row of a routine: its id, then its name and what follows it in its column. */
+const listRow = (id: string, name: string) =>
+  new RegExp(`^${literal(listText.cell(id))}\\s+${name}`, "m");
 
 /** Answers a terminal's questions in order: waits for each text after the last, then presses keys. */
 function conversation(run: PtyRun) {
@@ -87,12 +99,18 @@ describe("knot new at a terminal", () => {
     const file = join(routines, "physio-exercises.json");
     expect(knot(["validate", file], { env }).status).toBe(0);
     expect(knot(["list"], { env }).stdout).toMatch(
-      /^physio-exercises\s+Physio exercises \(custom\)/m,
+      listRow("physio-exercises", literal(listText.cell("Physio exercises") + listText.custom)),
     );
     const shown = knot(["show", "physio-exercises"], { env });
     expect(shown.status).toBe(0);
     expect(shown.stdout).toContain("Slowly, with my breath, as the physio showed me");
-    expect(shown.stdout).toMatch(/2 × Knee to chest\s+20s each side/);
+    // the repeated stretch's line of the outline: its times and name, then its hold each side
+    const { outline } = stepsText;
+    expect(shown.stdout).toMatch(
+      new RegExp(
+        `${literal(outline.repeatOne(2, "Knee to chest"))}\\s+${literal(outline.duration(stepsText.duration(20, true), ""))}`,
+      ),
+    );
     const saved = JSON.parse(readFileSync(file, "utf8"));
     expect(saved.steps[1]).toMatchObject({ pose: "cat", reps: 6, tempo: { in: 5, out: 5 } });
     const dry = knot(["start", "physio-exercises", "--dry-run"], { env });
@@ -272,9 +290,9 @@ describe("knot new's limits and ways back", () => {
     const row = run
       .output()
       .split(/\r?\n/)
-      .find((line) => line.startsWith("long "));
+      .find((line) => line.startsWith(`${listText.cell("long")} `));
     expect(row).toContain("…");
-    expect(row).toContain("(custom)");
+    expect(row).toContain(listText.custom.trim());
     expect([...row!].length).toBeLessThanOrEqual(80);
   }, 60_000);
 });
@@ -335,14 +353,18 @@ describe("knot new, edit and rm without questions", () => {
       ),
     );
     const no = knotInPty(["rm", "mine"], { env });
-    await conversation(no)(/both includes it\s+and\s+will\s+stop\s+working\.\s+\[y\/N\]/, "n");
+    // the question's end, after the path: what the removal breaks, and its keys
+    const path = join(routines, "mine.json");
+    const question = `${myRoutinesText.removeQuestion(path, "", myRoutinesText.breaks("both", 1))} ${promptText.yesNo.no}`;
+    const end = question.slice(question.indexOf(path) + path.length);
+    await conversation(no)(new RegExp(wrapped(end)), "n");
     expect((await no.exited).exitCode).toBe(3);
-    expect(no.output()).toContain("Nothing removed.");
+    expect(no.output()).toContain(myRoutinesText.nothingRemoved);
     expect(existsSync(join(routines, "mine.json"))).toBe(true);
 
     // Esc is a no too
     const esc = knotInPty(["rm", "mine"], { env });
-    await conversation(esc)("[y/N]", ESC);
+    await conversation(esc)(promptText.yesNo.no, ESC);
     expect((await esc.exited).exitCode).toBe(3);
     expect(existsSync(join(routines, "mine.json"))).toBe(true);
 
@@ -422,7 +444,9 @@ describe("knot edit with an editor", () => {
     expect((await run.exited).exitCode).toBe(0);
     const copy = readFileSync(join(routines, "stretch.json"), "utf8");
     expect(copy).toContain('"duration": "25s"');
-    expect(knot(["list"], { env }).stdout).toMatch(/^stretch\s+.*replaces built-in/m);
+    expect(knot(["list"], { env }).stdout).toMatch(
+      listRow("stretch", `.*${literal(listText.replacesBuiltIn)}`),
+    );
     expect(knot(["validate", join(routines, "stretch.json")], { env }).status).toBe(0);
   }, 60_000);
 
