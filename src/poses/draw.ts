@@ -52,32 +52,43 @@ export function poseDots(pose: Pose, options: DrawOptions): Dots {
     offsetY + (y - box.top) * scale,
   ];
 
+  // Run once for each figure drawn, over many thousands of dots: plain numbers and loops
+  // clipped to the grid, no point arrays made on the way (the dots are the same).
+  const on = dots.on;
   const set = (x: number, y: number) => {
-    if (x >= 0 && y >= 0 && x < width && y < height) dots.on[y * width + x] = 1;
+    if (x >= 0 && y >= 0 && x < width && y < height) on[y * width + x] = 1;
   };
-  const stamp = ([x, y]: Point, size: number) => {
-    if (size <= 1) return set(Math.floor(x), Math.floor(y));
-    const r = size / 2;
-    for (let j = Math.floor(y - r); j <= Math.ceil(y + r); j++) {
-      for (let i = Math.floor(x - r); i <= Math.ceil(x + r); i++) {
-        if ((i + 0.5 - x) ** 2 + (j + 0.5 - y) ** 2 <= r * r) set(i, j);
+  /** Every dot whose centre is within `r` of (x, y). */
+  const round = (x: number, y: number, r: number) => {
+    const rr = r * r;
+    const top = Math.max(0, Math.floor(y - r));
+    const bottom = Math.min(height - 1, Math.ceil(y + r));
+    const left = Math.max(0, Math.floor(x - r));
+    const right = Math.min(width - 1, Math.ceil(x + r));
+    for (let j = top; j <= bottom; j++) {
+      const dy = j + 0.5 - y;
+      const dy2 = dy * dy;
+      for (let i = left; i <= right; i++) {
+        const dx = i + 0.5 - x;
+        if (dx * dx + dy2 <= rr) on[j * width + i] = 1;
       }
     }
+  };
+  const stamp = (x: number, y: number, size: number) => {
+    if (size <= 1) set(Math.floor(x), Math.floor(y));
+    else round(x, y, size / 2);
   };
   const line = (from: Point, to: Point, size: number) => {
-    const steps = Math.ceil(Math.hypot(to[0] - from[0], to[1] - from[1]) * 3) + 1;
+    const [x0, y0] = from;
+    const dx = to[0] - x0;
+    const dy = to[1] - y0;
+    const steps = Math.ceil(Math.hypot(dx, dy) * 3) + 1;
     for (let k = 0; k <= steps; k++) {
       const t = k / steps;
-      stamp([from[0] + (to[0] - from[0]) * t, from[1] + (to[1] - from[1]) * t], size);
+      stamp(x0 + dx * t, y0 + dy * t, size);
     }
   };
-  const disc = ([x, y]: Point, r: number) => {
-    for (let j = Math.floor(y - r); j <= Math.ceil(y + r); j++) {
-      for (let i = Math.floor(x - r); i <= Math.ceil(x + r); i++) {
-        if ((i + 0.5 - x) ** 2 + (j + 0.5 - y) ** 2 <= r * r) set(i, j);
-      }
-    }
-  };
+  const disc = ([x, y]: Point, r: number) => round(x, y, r);
   const polygon = (points: Point[]) => {
     const ys = points.map((p) => p[1]);
     const xs = points.map((p) => p[0]);
@@ -100,7 +111,7 @@ export function poseDots(pose: Pose, options: DrawOptions): Dots {
     const steps = Math.ceil(2 * Math.PI * r * 3);
     for (let k = 0; k < steps; k++) {
       const angle = (k / steps) * 2 * Math.PI;
-      stamp([head[0] + r * Math.cos(angle), head[1] + r * Math.sin(angle)], thick);
+      stamp(head[0] + r * Math.cos(angle), head[1] + r * Math.sin(angle), thick);
     }
   }
   return options.side === "right" ? mirrorDots(dots) : dots;
