@@ -132,7 +132,7 @@ export function parseFast(argv: readonly string[], table: OptionTable): FastCall
 }
 
 /** Commands that only print: to a file or a pipe, straight to the descriptor (directStdout). */
-const PRINT_ONLY: readonly HotCommand[] = ["list", "show"];
+const PRINT_ONLY: readonly HotCommand[] = ["list", "show", "today", "stats"];
 
 /**
  * A hot command's own entry (dist/list.cjs, dist/show.cjs: the command and what it prints, no
