@@ -1,4 +1,4 @@
-import type { Command } from "commander";
+import type { Argument, Command, Option } from "commander";
 import type { Context } from "../context.js";
 import type { HotAction, HotCommand } from "../fast-path.js";
 import { textWidth } from "../output.js";
@@ -32,9 +32,17 @@ export const EXITS = {
 
 export const exitCodes = (codes: string): string => cliText.exitCodes(codes);
 
+/** A value as commander shows it in a help page's details: as typed, quoted ("desk-break"). */
+const quoted = (value: unknown): string => JSON.stringify(value);
+
+/** A description with the details commander adds to it (its default...), or as it is. */
+const described = (description: string, details: readonly string[]): string =>
+  details.length === 0 ? description : cliText.details.described(description, details);
+
 /**
- * Commander's headings ("Usage:", "Options:"...) and terms (the usage line, the left column of
- * its tables) through the text layer. Commander measures the styled terms to pad the column.
+ * Commander's headings ("Usage:", "Options:"...), terms (the usage line, the left column of
+ * its tables) and the details it adds to a description (a default, the choices) through the
+ * text layer, for every command's help. Commander measures the styled terms to pad the column.
  */
 export const helpWords = {
   styleTitle: (title: string) => cliText.titles[title] ?? title,
@@ -42,6 +50,33 @@ export const helpWords = {
   styleOptionTerm: cliText.term,
   styleSubcommandTerm: cliText.term,
   styleArgumentTerm: cliText.term,
+  optionDescription: (option: Option) => {
+    const d = cliText.details;
+    const details: string[] = [];
+    if (option.argChoices) details.push(d.choices(option.argChoices.map(quoted).join(", ")));
+    // a default commander shows: for an option that takes a value, or a true/false switch
+    const shown =
+      option.required ||
+      option.optional ||
+      (option.isBoolean() && typeof option.defaultValue === "boolean");
+    if (option.defaultValue !== undefined && shown) {
+      details.push(d.default(option.defaultValueDescription || quoted(option.defaultValue)));
+    }
+    if (option.presetArg !== undefined && option.optional) {
+      details.push(d.preset(quoted(option.presetArg)));
+    }
+    if (option.envVar !== undefined) details.push(d.env(option.envVar));
+    return described(option.description, details);
+  },
+  argumentDescription: (argument: Argument) => {
+    const d = cliText.details;
+    const details: string[] = [];
+    if (argument.argChoices) details.push(d.choices(argument.argChoices.map(quoted).join(", ")));
+    if (argument.defaultValue !== undefined) {
+      details.push(d.default(argument.defaultValueDescription || quoted(argument.defaultValue)));
+    }
+    return described(argument.description, details);
+  },
   // Descriptions are wrapped beside their terms while 20 columns are left for them (commander
   // leaves them whole under 40): a language with longer terms keeps its columns at 80.
   minWidthToWrap: 20,

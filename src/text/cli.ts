@@ -15,6 +15,19 @@ export const cliText = localized({
    * (knot list [options]) and the left column of its tables (-n, --name <name>, show <routine>).
    */
   term: (term: string) => term,
+  /**
+   * What commander adds after an option's or argument's description: the values it takes, its
+   * default, a preset, the environment variable that sets it (the values as typed, quoted).
+   */
+  details: {
+    choices: (values: string) => `choices: ${values}`,
+    default: (value: string) => `default: ${value}`,
+    preset: (value: string) => `preset: ${value}`,
+    env: (name: string) => `env: ${name}`,
+    /** "the routine it is for (default: "desk-break")"; the details alone when undescribed. */
+    described: (description: string, details: readonly string[]) =>
+      description === "" ? `(${details.join(", ")})` : `${description} (${details.join(", ")})`,
+  },
   /** Commander's own errors (an unknown option, a missing argument), as commander words them. */
   commander: (message: string) => message,
   /** knot completion with a shell it writes no script for. */
