@@ -190,12 +190,22 @@ export function bulleted(text: string, width: number, mark: string): string[] {
 export function noticeLines(text: string, width: number, max = 2): string[] {
   const lines = wrap(text, width);
   if (lines.length <= max) return lines;
-  const end = text.lastIndexOf(". ", text.length - 2);
+  const end = adviceStart(text);
   if (end < 0) return cutLines(lines, max);
   const advice = wrap(text.slice(end + 2), width);
   const room = max - advice.length;
   if (room < 1) return cutLines(advice, max);
   return [...cutLines(wrap(text.slice(0, end + 1), width), room), ...advice];
+}
+
+/**
+ * Where a notice's last sentence begins: after the last ". " that another word follows, so a
+ * message lengthened after its last sentence (the pseudo-locale's dots) keeps that sentence.
+ */
+function adviceStart(text: string): number {
+  let end = -1;
+  for (const found of text.matchAll(/\. (?![\s\u00b7])/g)) end = found.index;
+  return end;
 }
 
 /** The first `max` lines, the last ending with an ellipsis when anything was cut. */

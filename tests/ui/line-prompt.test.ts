@@ -68,6 +68,21 @@ describe("a 'not reaching you' notice in the countdown", () => {
     );
   });
 
+  it("a notice lengthened after its last sentence (the pseudo-locale) keeps that sentence", async () => {
+    const { noticeLines } = await import("../../src/ui/text.js");
+    const { pseudo } = await import("../../src/text/locale.js");
+    const lines = noticeLines(
+      pseudo(
+        "Notifications are not reaching you: notify-send failed: Cannot autolaunch D-Bus without X11 $DISPLAY. Start a notification service (a desktop session); knot rings twice instead.",
+      ),
+      96, // the mat view at 100 columns
+    );
+    expect(lines.length).toBeLessThanOrEqual(2);
+    expect(lines.join(" ")).toContain(
+      "Start a notification service (a desktop session); knot rings twice instead.",
+    );
+  });
+
   it("a short notice stays one line", async () => {
     const { noticeLines } = await import("../../src/ui/text.js");
     expect(noticeLines("Voice is on, but espeak-ng was not found.", 76)).toEqual([
