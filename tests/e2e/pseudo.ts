@@ -14,6 +14,9 @@ export const PSEUDO_ACTIVE =
 
 const WORD = /\p{L}{2,}/u;
 
+/** Marks a line that the terminal's own line change began (no cursor move in between). */
+const GOES_ON = "\u0000";
+
 /** Cursor movements, screen clearing and the like: where one piece of the screen ends. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: terminal escapes are control characters
 const CURSOR = /\u001b\[[0-9;?]*[A-HJKSTfhlnsu]|\u001b[78=>]|\u001b\][^\u0007]*\u0007|\r/g;
@@ -28,25 +31,42 @@ const STYLE = /\u001b\[[0-9;]*m/g;
  */
 export function unmarkedLines(output: string): string[] {
   // a move forward on the same line skips cells a screen keeps as they were: the line goes on
+  // a line the terminal's own line change (\r, \n) began goes on from the one before it
   const text = output
     .replace(STYLE, "")
     .replace(FORWARD, (_, n: string) => " ".repeat(Number(n || 1)))
+    .replace(/\r\n|\r|\n/g, `\n${GOES_ON}`)
     .replace(CURSOR, "\n");
   const found: string[] = [];
   let depth = 0;
-  for (const line of text.split("\n")) {
+  // the lines with words and no mark that the terminal's own line changes led to this one
+  let unmarked: string[] = [];
+  for (const piece of text.split("\n")) {
+    const line = piece.startsWith(GOES_ON) ? piece.slice(1) : piece;
+    if (line === piece) unmarked = [];
     let outside = "";
+    let marked = false;
     for (const ch of line) {
-      if (ch === PSEUDO_OPEN) depth++;
-      else if (ch === PSEUDO_CLOSE) {
+      if (ch === PSEUDO_OPEN) {
+        depth++;
+        marked = true;
+      } else if (ch === PSEUDO_CLOSE) {
         // A close with none open: this piece redraws the end of a message already on screen
-        // (a screen rewrites a line from its first change), so what came before was inside it.
-        if (depth === 0) outside = "";
+        // (a screen rewrites a line from its first change), so what came before was inside it:
+        // on this line, and on the lines without a mark written just before it, which the
+        // message was wrapped onto, its opening among the cells the screen kept as they were.
+        if (depth === 0) {
+          outside = "";
+          if (!marked) for (const before of unmarked) found.splice(found.lastIndexOf(before), 1);
+        }
         depth = Math.max(0, depth - 1);
+        marked = true;
       } else if (depth === 0) outside += ch;
     }
     if (line.trimEnd().endsWith("\u2026")) depth = 0;
-    if (WORD.test(outside)) found.push(line);
+    const words = WORD.test(outside);
+    if (words) found.push(line);
+    unmarked = !marked && words ? [...unmarked, line] : [];
   }
   return found;
 }

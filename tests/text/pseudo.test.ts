@@ -67,6 +67,18 @@ describe("the pseudo-locale check", () => {
     expect(unmarkedLines(`${marked}\rplain`)).toEqual(["plain"]);
   });
 
+  it("reads a redrawn message's end as inside it, with the lines it was wrapped onto", () => {
+    // the screen kept "  ⟦" of the row before and wrote the rest of a notice on two rows
+    const redrawn = `  ${PSEUDO_OPEN}space\u001b[3;4HVoice is not reaching you: espeak-ng\r\n  failed.··${PSEUDO_CLOSE}`;
+    expect(unmarkedLines(redrawn)).toEqual([]);
+    // a line reached by a cursor move is not part of the message a later row ends
+    const stray = `plain words\u001b[3;4H  failed.··${PSEUDO_CLOSE}`;
+    expect(unmarkedLines(stray)).toEqual(["plain words"]);
+    // nor is a line with a whole message of its own
+    const own = `plain ${pseudo("Hold")}\r\n  failed.··${PSEUDO_CLOSE}`;
+    expect(unmarkedLines(own)).toEqual([`plain ${pseudo("Hold")}`]);
+  });
+
   it("leaves out what a program reads: --json, --csv, --export, --events -", () => {
     expect(forPrograms(["history", "--json"])).toBe(true);
     expect(forPrograms(["stats", "--csv"])).toBe(true);
