@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { coachText } from "../../src/text/coach.js";
 import { promptText } from "../../src/text/prompt.js";
 import { safetyText } from "../../src/text/safety.js";
+import { sessionText } from "../../src/text/session.js";
 import { tempDir } from "../helpers.js";
 import { knotInPty, shortRoutine, sleep, startInPty } from "./pty.js";
 import { isolatedEnv, KNOT_BIN } from "./run-knot.js";
@@ -44,7 +45,9 @@ describe.concurrent("the coach reaches the person on the mat", () => {
   it("draws the time in large digits at 100x30", { timeout: 90_000 }, async () => {
     const file = shortRoutine([{ name: "Long", kind: "hold", duration: 30 }]);
     const run = startInPty(file, [], { cols: 100, rows: 30, env: env() });
-    await run.waitFor("LONG  ·  hold");
+    // the step's name in capitals and its kind, as the mat view words them: "LONG  ·  hold"
+    const name = sessionText.screen.stepName("Long").toUpperCase();
+    await run.waitFor(`${name}  ·  ${sessionText.kinds.hold}`);
     await run.waitFor(/█{9}/);
     run.press("q");
     expect((await run.exited).exitCode).toBe(3);
@@ -106,7 +109,8 @@ describe.concurrent("the coach reaches the person on the mat", () => {
     const log = readFileSync(voice.log, "utf8");
     expect(log).toContain("ARGS:--stdin\nTEXT:-f/etc/hostname");
     expect(log).not.toMatch(/ARGS:.*hostname/);
-    expect(log).toContain("TEXT:Done.");
+    // the last words spoken, as the session's text words them ("Done.")
+    expect(log).toContain(`TEXT:${sessionText.cues.done}`);
   });
 
   it("a paused cold step shows how long the pack has been on", { timeout: 90_000 }, async () => {
