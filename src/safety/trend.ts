@@ -125,8 +125,16 @@ export function dailyRatings(records: readonly RecordSummary[], now: number): Da
  */
 export function assessTrend(records: readonly RecordSummary[], now: number): Trend {
   const reasons: TrendReason[] = [];
-  const since = (days: number) =>
-    records.filter((r) => at(r, now) >= now - days * DAY).sort((a, b) => at(a, now) - at(b, now));
+  // Each record's time is read once, and the records put in time order once (a stable sort:
+  // those at the same moment keep their order); each window is the part of it since its start.
+  const timed = records
+    .map((r) => ({ r, t: at(r, now) }))
+    .filter(({ t }) => !Number.isNaN(t))
+    .sort((a, b) => a.t - b.t);
+  const since = (days: number) => {
+    const from = now - days * DAY;
+    return timed.filter(({ t }) => t >= from).map(({ r }) => r);
+  };
 
   const rise = rising(dailyRatings(since(TREND_RULES.windowDays), now).map((d) => d.rating));
   if (rise) {
