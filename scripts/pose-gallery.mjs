@@ -12,6 +12,7 @@ const { outputFiles } = await build({
       'export { frameCount } from "./src/poses/figure.ts";',
       'export { galleryPage } from "./src/poses/gallery.ts";',
       'export { poseSvg } from "./src/poses/svg.ts";',
+      'export { POSE_WORDS, writtenCaption } from "./src/text/poses.ts";',
       'export { POSES } from "./src/routine/vocabulary.ts";',
     ].join("\n"),
     resolveDir: new URL("..", import.meta.url).pathname,
@@ -23,7 +24,7 @@ const { outputFiles } = await build({
   write: false,
 });
 const source = `data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString("base64")}`;
-const { CATALOGUE, POSES, galleryPage, poseSvg } = await import(source);
+const { CATALOGUE, POSES, POSE_WORDS, galleryPage, poseSvg, writtenCaption } = await import(source);
 
 const dir = new URL("../docs/poses/", import.meta.url);
 mkdirSync(dir, { recursive: true });
@@ -31,6 +32,11 @@ mkdirSync(dir, { recursive: true });
 for (const name of readdirSync(dir)) {
   if (name.endsWith(".svg") && !POSES.includes(name.slice(0, -4))) rmSync(new URL(name, dir));
 }
-for (const name of POSES) writeFileSync(new URL(`${name}.svg`, dir), poseSvg(CATALOGUE[name]));
-writeFileSync(new URL("README.md", dir), galleryPage());
+for (const name of POSES) {
+  writeFileSync(new URL(`${name}.svg`, dir), poseSvg(CATALOGUE[name], writtenCaption(name)));
+}
+writeFileSync(
+  new URL("README.md", dir),
+  galleryPage((pose) => POSE_WORDS[pose]),
+);
 console.log(`wrote ${POSES.length} poses and README.md to ${dir.pathname}`);

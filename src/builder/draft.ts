@@ -9,6 +9,7 @@ import {
   type Tempo,
 } from "../routine/vocabulary.js";
 import { THERMAL_RULES } from "../safety/rules.js";
+import { poseWords } from "../text/poses.js";
 import type {
   CautionId,
   Decision,
@@ -17,7 +18,7 @@ import type {
   RefusalId,
   ThermalRoom,
 } from "./draft-types.js";
-import { POSE_STEPS, poseWords } from "./poses.js";
+import { POSE_STEPS } from "./poses.js";
 import { cautionText, draftStepName, THERMAL_STEPS } from "./text.js";
 
 export type { CautionId, Decision, Draft, DraftStep, RefusalId, ThermalRoom };

@@ -1,4 +1,3 @@
-import { CATALOGUE } from "../poses/catalogue.js";
 import type { Area, PoseName, Tempo } from "../routine/vocabulary.js";
 
 /**
@@ -124,12 +123,3 @@ export const POSE_STEPS: Partial<Record<PoseName, PoseStep>> = {
 };
 
 export const BUILDER_POSES = Object.keys(POSE_STEPS) as PoseName[];
-
-/** "Knee to chest" and "On your back, hands behind one knee, the other foot down.": a pose's own words (its figure's caption, unless knot says it shorter). */
-export function poseWords(pose: PoseName): { name: string; instruction: string } {
-  const [name = pose, ...rest] = CATALOGUE[pose].title.split(":");
-  const how = rest.join(":").trim();
-  const own = POSE_STEPS[pose]?.instruction;
-  const instruction = own ?? (how ? `${how[0]!.toUpperCase()}${how.slice(1)}.` : name);
-  return { name: name.trim(), instruction };
-}

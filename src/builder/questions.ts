@@ -6,6 +6,7 @@ import type { Library } from "../routine/library.js";
 import type { PoseName, Tempo } from "../routine/vocabulary.js";
 import { THERMAL_RULES } from "../safety/rules.js";
 import { builderAskText as a } from "../text/builder.js";
+import { poseCaption, poseText, poseWords } from "../text/poses.js";
 import { askChecked, choose, confirm } from "../ui/prompt.js";
 import { displayWidth } from "../ui/text.js";
 import { routineName } from "./copy.js";
@@ -19,7 +20,7 @@ import {
 } from "./draft.js";
 import { refusalsOfAdding } from "./draft-check.js";
 import { cleanText, TEXT_LIMITS } from "./ids.js";
-import { BUILDER_POSES, POSE_STEPS, poseWords } from "./poses.js";
+import { BUILDER_POSES, POSE_STEPS } from "./poses.js";
 import { decisionText } from "./text.js";
 import type { View } from "./view.js";
 
@@ -94,7 +95,7 @@ const POSE_LIST_LINES = 1 + Math.min(POSE_PAGE, BUILDER_POSES.length) + 2;
  * figure only when the question, the list and it fit the terminal, so none of them scrolls away.
  */
 function poseDescription(pose: PoseName, ctx: Context, box: View["figureBox"]): string {
-  const words = a.poseTitle(CATALOGUE[pose].title);
+  const words = a.poseTitle(poseCaption(pose));
   const columns = ctx.stdout.columns ?? 0;
   const rows = (ctx.stdout as { rows?: number }).rows ?? 0;
   if (!box || columns < box.width + 4) return words;
@@ -108,7 +109,7 @@ async function askPose(ctx: Context, view: View, fits: Fits): Promise<DraftStep>
     ctx,
     a.whichPose,
     BUILDER_POSES.map((p) => ({
-      name: a.poseChoice(poseWords(p).name, POSE_STEPS[p]!.kind === "massage"),
+      name: a.poseChoice(poseText.poses[p].name, POSE_STEPS[p]!.kind === "massage"),
       value: p,
       description: poseDescription(p, ctx, view.figureBox),
     })),

@@ -29,14 +29,12 @@ import type { Catalogue, Point, Pose } from "./figure.js";
 
 export const CATALOGUE: Catalogue = {
   rest: {
-    title: "Rest: lying on your back, knees bent, hands on your tummy",
     points: lyingOnBack,
     head: { at: "head", r: 6 },
     body: LYING_BODY,
     props: [FLOOR],
   },
   "sit-tall": {
-    title: "Sit tall: on a chair, feet flat, shoulders dropped",
     points: {
       head: [38, 14],
       neck: [37, 24],
@@ -67,14 +65,12 @@ export const CATALOGUE: Catalogue = {
     ],
   },
   "all-fours": {
-    title: "All fours: on hands and knees, hands under shoulders, knees under hips",
     points: onAllFours,
     head: { at: "head", r: 6 },
     body: ALL_FOURS_BODY,
     props: [FLOOR],
   },
   "knee-to-chest": {
-    title: "Knee to chest: on your back, hands behind one knee, the other foot down",
     points: {
       ...lyingOnBack,
       kneeA: [41, 73],
@@ -90,7 +86,6 @@ export const CATALOGUE: Catalogue = {
     props: [FLOOR],
   },
   "knee-rolls": {
-    title: "Knee rolls: on your back, arms wide, knees together rolled to one side",
     points: {
       ...fromAbove,
       elbowL: [75, 27],
@@ -114,7 +109,6 @@ export const CATALOGUE: Catalogue = {
     props: [closed(box(4, 1, 96, 99))],
   },
   "pelvic-tilt": {
-    title: "Pelvic tilt: on your back, flatten the lower back into the floor, then relax",
     points: { ...lyingOnBack, back: [40, 89], elbow: [32, 99], hand: [45, 99] },
     frames: [
       { name: "relaxed", moves: {} },
@@ -125,7 +119,6 @@ export const CATALOGUE: Catalogue = {
     props: [FLOOR],
   },
   cat: {
-    title: "Cat: on hands and knees, round the back up, then let it sag",
     points: { ...onAllFours, low: [45, 64], back: [56, 59], high: [67, 62], head: [76, 80] },
     frames: [
       { name: "round", moves: {} },
@@ -136,7 +129,6 @@ export const CATALOGUE: Catalogue = {
     props: [FLOOR],
   },
   "bottom-to-heels": {
-    title: "Bottom to heels: from hands and knees, ease your bottom back toward your heels",
     points: onAllFours,
     frames: [
       { name: "on all fours", moves: {} },
@@ -158,7 +150,6 @@ export const CATALOGUE: Catalogue = {
     props: [FLOOR],
   },
   "cross-body-shoulder": {
-    title: "Cross-body shoulder: one arm across the chest, the other hand above its elbow",
     points: {
       ...seatedFront,
       elbowL: [46, 33],
@@ -171,7 +162,6 @@ export const CATALOGUE: Catalogue = {
     props: STOOL,
   },
   "chest-opener": {
-    title: "Chest opener: fingertips behind your head, elbows wide",
     points: {
       ...seatedFront,
       elbowL: [77, 17],
@@ -184,14 +174,12 @@ export const CATALOGUE: Catalogue = {
     props: STOOL,
   },
   "neck-side-tilt": {
-    title: "Neck side tilt: one ear toward its shoulder, shoulders down",
     points: { ...seatedFront, head: [58, 16] },
     head: { at: "head", r: 7 },
     body: [...SEATED_TRUNK, ["shoulderL", "elbowL", "handL"], ["shoulderR", "elbowR", "handR"]],
     props: STOOL,
   },
   "seated-twist": {
-    title: "Seated twist: arms crossed, hips forward, turn to one side",
     points: {
       ...seatedFront,
       head: [52, 12],
@@ -206,7 +194,6 @@ export const CATALOGUE: Catalogue = {
     props: [...STOOL, ["head", "nose"], ...arrow([30, 46], [40, 51], [50, 52], [60, 51], [72, 45])],
   },
   "shoulder-rolls": {
-    title: "Shoulder rolls: slow, wide circles with the shoulders, arms loose",
     points: seatedFront,
     frames: [
       { name: "down", moves: {} },
@@ -217,7 +204,6 @@ export const CATALOGUE: Catalogue = {
     props: [...STOOL, ring(72, 14, 6, true), ring(28, 14, 6, false)],
   },
   "tennis-ball-wall": {
-    title: "Tennis ball against a wall: the ball beside the spine, roll by bending your knees",
     points: {
       head: [32, 12],
       neck: [30, 21],
@@ -259,7 +245,6 @@ export const CATALOGUE: Catalogue = {
     solids: [{ circle: [25, 35], r: 5 }],
   },
   "tennis-ball-floor": {
-    title: "Tennis ball on the floor: lying on the ball, beside the spine, knees bent",
     points: {
       ...lyingOnBack,
       head: [11, 90],
@@ -275,21 +260,18 @@ export const CATALOGUE: Catalogue = {
     solids: [{ circle: [30, 96.5], r: 3.5 }],
   },
   "fingertips-upper-back": {
-    title: "Fingertips on the upper back: lying down, one hand over the top of the other shoulder",
     points: { ...fromAbove, elbowR: [44, 38], handR: [60, 22] },
     head: { at: "head", r: 7 },
     body: [...ABOVE_BODY, ["shoulderR", "elbowR", "handR"]],
     props: MAT,
   },
   "fingertips-neck": {
-    title: "Fingertips on the back of the neck: lying down, one hand behind the neck",
     points: { ...fromAbove, elbowR: [27, 16], handR: [47, 20] },
     head: { at: "head", r: 7 },
     body: [...ABOVE_BODY, ["shoulderR", "elbowR", "handR"]],
     props: MAT,
   },
   "heat-pack": {
-    title: "Heat pack: lying on your front, the wrapped heat on the tight area",
     points: lyingOnFront,
     head: { at: "head", r: 6 },
     body: FRONT_BODY,
@@ -306,7 +288,6 @@ export const CATALOGUE: Catalogue = {
     solids: [PACK],
   },
   "cold-pack": {
-    title: "Cold pack: lying on your front, the wrapped pack on the sore spot",
     points: lyingOnFront,
     head: { at: "head", r: 6 },
     body: FRONT_BODY,

@@ -11,8 +11,6 @@ export type PointRef = string | Point;
  * person's left is on the viewer's right.
  */
 export interface Pose {
-  /** What the figure shows, in words: the caption in the gallery and the SVG's title. */
-  title: string;
   points: Readonly<Record<string, Point>>;
   /** The head, a circle round a point. */
   head: { at: string; r: number };
@@ -46,7 +44,7 @@ export function shapesOf(pose: Pose, frame = 0): Shapes {
   const at = (ref: PointRef): Point => {
     if (typeof ref !== "string") return ref;
     const point = moves[ref] ?? pose.points[ref];
-    if (!point) throw new Error(`the pose "${pose.title}" has no point "${ref}"`);
+    if (!point) throw new Error(`a pose names a point it does not have: "${ref}"`);
     return point;
   };
   const segments: Shapes["segments"] = [];

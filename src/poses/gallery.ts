@@ -1,12 +1,15 @@
-import { POSES } from "../routine/vocabulary.js";
+import { POSES, type PoseName } from "../routine/vocabulary.js";
 import { CATALOGUE } from "./catalogue.js";
 import { frameCount } from "./figure.js";
 
-/** docs/poses/README.md: every pose's picture, name and caption (scripts/pose-gallery.mjs). */
-export function galleryPage(): string {
+/**
+ * docs/poses/README.md: every pose's picture, name and caption (scripts/pose-gallery.mjs), with
+ * each pose's words (its name, and how it is done) as `words` gives them.
+ */
+export function galleryPage(words: (pose: PoseName) => { name: string; how: string }): string {
   const rows = POSES.map((name) => {
     const pose = CATALOGUE[name];
-    const [what, how] = splitTitle(pose.title);
+    const { name: what, how } = words(name);
     const frames = pose.frames ? ` (${pose.frames.map((f) => f.name).join(" → ")})` : "";
     return `| \`${name}\` | ![${what}](${name}.svg) | **${what}**${how ? `: ${how}` : ""}${frameCount(pose) > 1 ? frames : ""} |`;
   });
@@ -26,10 +29,4 @@ export function galleryPage(): string {
     ...rows,
     "",
   ].join("\n");
-}
-
-/** "Cat: on hands and knees, …" as its name and the rest. */
-function splitTitle(title: string): [string, string] {
-  const colon = title.indexOf(": ");
-  return colon < 0 ? [title, ""] : [title.slice(0, colon), title.slice(colon + 2)];
 }

@@ -24,7 +24,8 @@ const num = (n: number) => String(Math.round(n * 10) / 10);
 const escapeXml = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-export function poseSvg(pose: Pose, options: SvgOptions = {}): string {
+/** `title`: what the figure shows, in words (the image's title, read out by screen readers). */
+export function poseSvg(pose: Pose, title: string, options: SvgOptions = {}): string {
   const box = boundsOf(pose);
   const frameWidth = box.right - box.left + 2 * MARGIN;
   const frameHeight = box.bottom - box.top + 2 * MARGIN;
@@ -72,10 +73,10 @@ export function poseSvg(pose: Pose, options: SvgOptions = {}): string {
       );
     }
   }
-  const title = escapeXml(pose.title);
+  const label = escapeXml(title);
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${num(width)} ${num(frameHeight)}" width="${pixelsWide}" height="${pixelsHigh}" role="img" aria-label="${title}">`,
-    `<title>${title}</title>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${num(width)} ${num(frameHeight)}" width="${pixelsWide}" height="${pixelsHigh}" role="img" aria-label="${label}">`,
+    `<title>${label}</title>`,
     `<rect width="100%" height="100%" rx="4" fill="${CARD}"/>`,
     `<g fill="none" stroke-linecap="round" stroke-linejoin="round">`,
     ...parts,

@@ -1,10 +1,10 @@
 import type { CautionId, Decision, DraftStep, ThermalRoom } from "../builder/draft-types.js";
-import { poseWords } from "../builder/poses.js";
 import { formatDuration } from "../duration.js";
 import { LIMITS } from "../routine/limits.js";
 import { MAX_REPS } from "../routine/schema.js";
 import { THERMAL_RULES } from "../safety/rules.js";
 import { localized } from "./locale.js";
+import { poseWords } from "./poses.js";
 
 /**
  * The builder's words, looked up by the id of a decision (draft.ts decides, this says it):

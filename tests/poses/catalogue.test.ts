@@ -8,6 +8,7 @@ import { frameCount, shapesOf } from "../../src/poses/figure.js";
 import { validateRoutine } from "../../src/routine/parse.js";
 import { expandTimeline } from "../../src/routine/timeline.js";
 import { POSES } from "../../src/routine/vocabulary.js";
+import { POSE_WORDS, writtenCaption } from "../../src/text/poses.js";
 import { BUILT_IN_IDS, routineJson, testContext } from "../helpers.js";
 
 type RawItem = { name?: string; pose?: string; steps?: RawItem[]; routine?: string };
@@ -21,7 +22,8 @@ describe("the pose catalogue", () => {
 
   it.each(POSES.map((name) => [name]))("%s has a caption and points for every stroke", (name) => {
     const pose = CATALOGUE[name];
-    expect(pose.title.length).toBeGreaterThan(10);
+    expect(POSE_WORDS[name].name.length).toBeGreaterThan(2);
+    expect(POSE_WORDS[name].how.length).toBeGreaterThan(10);
     for (let frame = 0; frame < frameCount(pose); frame++) {
       const shapes = shapesOf(pose, frame);
       expect(shapes.segments.length).toBeGreaterThan(3);
@@ -31,7 +33,8 @@ describe("the pose catalogue", () => {
   });
 
   it("gives each pose its own caption", () => {
-    const titles = POSES.map((name) => CATALOGUE[name].title);
+    expect(Object.keys(POSE_WORDS).sort()).toEqual([...POSES].sort());
+    const titles = POSES.map((name) => writtenCaption(name));
     expect(new Set(titles).size).toBe(titles.length);
   });
 

@@ -21,8 +21,10 @@ function loadedWith(file: string, seen = new Set<string>(), onDemand = false): S
   return seen;
 }
 
-/** A caption from the catalogue: present wherever the pose data is. */
-const POSE_DATA = "arms wide, knees together rolled to one side";
+/** A point of a figure in the catalogue: present wherever the poses' drawings are. */
+const POSE_DATA = "kneeA";
+/** A pose's caption (src/text/poses.ts): present wherever the poses' words are. */
+const POSE_WORDS = "arms wide, knees together rolled to one side";
 
 describe.runIf(existsSync(new URL("main.js", dist)))("start-up cost (built knot)", () => {
   it("knot list does not load the poses; knot show loads them only to draw them", () => {
@@ -31,8 +33,10 @@ describe.runIf(existsSync(new URL("main.js", dist)))("start-up cost (built knot)
       readdirSync(dist).find((name) => new RegExp(`^${command}-[A-Z0-9]+\\.js$`).test(name));
     const list = [...loadedWith("main.js"), ...loadedWith(chunkOf("list")!)];
     expect(list.filter((file) => read(file).includes(POSE_DATA))).toEqual([]);
+    expect(list.filter((file) => read(file).includes(POSE_WORDS))).toEqual([]);
     const show = [...loadedWith(chunkOf("show")!)];
     expect(show.filter((file) => read(file).includes(POSE_DATA))).toEqual([]);
+    expect(show.filter((file) => read(file).includes(POSE_WORDS))).toEqual([]);
     const drawing = [...loadedWith(chunkOf("show")!, new Set(), true)];
     expect(drawing.some((file) => read(file).includes(POSE_DATA))).toBe(true);
   });

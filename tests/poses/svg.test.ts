@@ -3,6 +3,7 @@ import { CATALOGUE } from "../../src/poses/catalogue.js";
 import { frameCount, shapesOf } from "../../src/poses/figure.js";
 import { poseSvg } from "../../src/poses/svg.js";
 import { POSES } from "../../src/routine/vocabulary.js";
+import { writtenCaption } from "../../src/text/poses.js";
 
 /** Problems with the nesting of tags: empty when every tag is closed in order. */
 function tagProblems(xml: string): string[] {
@@ -27,10 +28,10 @@ function tagProblems(xml: string): string[] {
 describe("poseSvg", () => {
   it.each(POSES.map((name) => [name]))("draws %s as well-formed SVG", (name) => {
     const pose = CATALOGUE[name];
-    const svg = poseSvg(pose);
+    const svg = poseSvg(pose, writtenCaption(name));
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(tagProblems(svg)).toEqual([]);
-    expect(svg).toContain(`<title>${pose.title}</title>`);
+    expect(svg).toContain(`<title>${writtenCaption(name)}</title>`);
     // A path for every segment of every frame, and a circle for every head.
     const frames = [...svg.matchAll(/<g class="frame"[^>]*>([\s\S]*?)<\/g>/g)].map((m) => m[1]!);
     expect(frames).toHaveLength(frameCount(pose));
@@ -43,14 +44,14 @@ describe("poseSvg", () => {
   });
 
   it("mirrors the figure for the right side", () => {
-    const left = poseSvg(CATALOGUE["knee-to-chest"]);
-    const right = poseSvg(CATALOGUE["knee-to-chest"], { side: "right" });
+    const left = poseSvg(CATALOGUE["knee-to-chest"], "Knee to chest");
+    const right = poseSvg(CATALOGUE["knee-to-chest"], "Knee to chest", { side: "right" });
     expect(right).not.toBe(left);
     expect(tagProblems(right)).toEqual([]);
   });
 
   it("escapes text it puts in the markup", () => {
-    const svg = poseSvg({ ...CATALOGUE.rest, title: 'Rest <and> "breathe" & relax' });
+    const svg = poseSvg(CATALOGUE.rest, 'Rest <and> "breathe" & relax');
     expect(svg).toContain("Rest &lt;and&gt; &quot;breathe&quot; &amp; relax");
     expect(tagProblems(svg)).toEqual([]);
   });
