@@ -25,9 +25,16 @@ export const indexDir = (dataDir: string): string => join(dataDir, "index");
 
 const startOf = (r: { startedAt: string }) => Date.parse(r.startedAt);
 
+/** What a month's days need of a session (see MonthIndexes.sessionsOf). */
+type Lean = { id: string; startedAt: string; endedAt: string; doneSeconds: number };
+
 /** The local days (dayNumber) a month's sessions did something on, with its first and last start. */
-function activeDaysOf(index: MonthIndex): { first: number; last: number; days: number[] } {
-  const starts = index.summaries.filter((r) => r.doneSeconds > 0).map(startOf);
+function activeDaysOf(sessions: readonly { doneSeconds: number; startedAt: string }[]): {
+  first: number;
+  last: number;
+  days: number[];
+} {
+  const starts = sessions.filter((r) => r.doneSeconds > 0).map(startOf);
   const first = Math.min(...starts, 0);
   const last = Math.max(...starts, 0);
   const days = [...new Set(starts.map(dayNumber))].sort((x, y) => x - y);
@@ -144,7 +151,7 @@ export class MonthIndexes {
     // A month this knot has read already (this month, for a window or the rules) gives its
     // days at once: the file of every month's days is read only for months not loaded.
     const loaded = this.loaded.get(month);
-    if (loaded && loaded.size === stat.size) return activeDaysOf(loaded).days;
+    if (loaded && loaded.size === stat.size) return activeDaysOf(loaded.summaries).days;
     const path = `${this.dir}${sep}days.json`;
     this.days ??= readDays(path);
     const kept = this.days[month];
@@ -159,9 +166,9 @@ export class MonthIndexes {
     }
     // Not kept loaded: a streak of decades makes every month's days once, one month at a time,
     // and holding each month's summaries as well would grow with the history.
-    const index = loaded ?? this.load(month);
-    const { first, last, days } = activeDaysOf(index);
-    if (index.size === stat.size) {
+    const read = loaded ?? this.keptIndex(month, stat) ?? this.sessionsOf(month);
+    const { first, last, days } = activeDaysOf(read.summaries);
+    if (read.size === stat.size) {
       this.days[month] = {
         size: stat.size,
         mtimeMs: stat.mtimeMs,
@@ -180,6 +187,39 @@ export class MonthIndexes {
       }
     }
     return days;
+  }
+
+  /** A month's index as kept in index/, when it is up to date with the month's file. */
+  private keptIndex(month: string, stat: { size: number; mtimeMs: number }) {
+    const kept = readIndex(`${this.dir}${sep}${month}.json`);
+    return kept && kept.size === stat.size && kept.mtimeMs === stat.mtimeMs ? kept : undefined;
+  }
+
+  /**
+   * What a month's days are made from when it has no index: each session's start, end and
+   * time done, read from the month's file and checked as its index would be (damaged lines
+   * left out, one record per session), with nothing else of a record kept and no index made.
+   * A streak counted over decades without indexes (a lost index folder) then holds a few
+   * values per session as it goes, not summaries, and the garbage collector's young
+   * generation, which grows with what outlives its collections, stays small.
+   */
+  private sessionsOf(month: string): { size: number; summaries: Lean[] } {
+    const file = this.fileOf(month);
+    this.onRead?.(file);
+    const summaries: Lean[] = [];
+    let size: number;
+    try {
+      size = forEachLine(file, (line) => {
+        const parsed = parseLine(line);
+        if (parsed === undefined || isLineProblem(parsed)) return;
+        const { id, startedAt, endedAt, doneSeconds } = parsed;
+        summaries.push({ id, startedAt, endedAt, doneSeconds });
+      });
+    } catch (error) {
+      throw historyReadError(file, error);
+    }
+    summaries.sort((a, b) => startOf(a) - startOf(b));
+    return { size, summaries: latestById(summaries) };
   }
 
   /**

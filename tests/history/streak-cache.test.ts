@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { streak, streakOverDays } from "../../src/history/analysis.js";
@@ -109,7 +109,7 @@ describe("the streak cache", () => {
   it("is gone with a clear, and with the index folder", () => {
     const { data, store } = history();
     counted(data);
-    rmSync(join(data, "index"), { recursive: true });
+    rmSync(join(data, "index"), { recursive: true, force: true });
     const lost = counted(data);
     expect(lost.value).toBe(200);
     expect(lost.asked).toContain("2026-06");
@@ -120,6 +120,36 @@ describe("the streak cache", () => {
     const one = rec({ start: at(1) });
     new HistoryStore(data, { now: () => NOW }).append(one);
     expect(counted(data).value).toBe(streak([one], NOW));
+  });
+
+  it("counts from the month files alone when the indexes are lost, as the indexes would", () => {
+    const { data, store, all } = history();
+    // in the gap: a damaged line, and a session whose later record (the true one) did nothing
+    const day = at(201);
+    const first = rec({ id: "twice", start: day });
+    const later = rec({
+      id: "twice",
+      start: day,
+      endedAt: new Date(Date.parse(day) + 120_000).toISOString(),
+      ended: "interrupted",
+      steps: [
+        { name: "Stretch", kind: "hold", planned: 60, done: 0, outcome: "pending", at: null },
+      ],
+    });
+    store.append(first);
+    store.append(later);
+    appendFileSync(
+      join(data, "history", `${day.slice(0, 7)}.jsonl`),
+      `${JSON.stringify({ ...rec({ start: day }), ratings: { before: 42 } })}\n`,
+    );
+    rmSync(join(data, "index"), { recursive: true, force: true });
+    const lost = counted(data);
+    expect(lost.value).toBe(streak([...all, later], NOW));
+    expect(lost.value).toBe(200);
+    // the same once every month has its index again
+    rmSync(join(data, "index"), { recursive: true });
+    new HistoryStore(data).summariesSince(0);
+    expect(counted(data).value).toBe(200);
   });
 
   it("is counted again when its file is damaged or from another time zone's counting", () => {
