@@ -7,8 +7,7 @@ import { barChart, columnChart, ratingLine } from "../history/charts.js";
 import { activeDays } from "../history/months.js";
 import { proseWriter } from "../output.js";
 import { gatherProgress, progressJson, round1 } from "../progress/gather.js";
-import { changeLines, helpsEmpty, NO_CAUSE, RELIEF_WORDS, reliefText } from "../progress/words.js";
-import { statsText } from "../text/progress.js";
+import { progressText, statsText } from "../text/progress.js";
 import { safetyText } from "../text/safety.js";
 import { padEnd, truncate, wrap } from "../ui/text.js";
 import { layoutWidth, printJson } from "./print.js";
@@ -113,13 +112,13 @@ export async function stats(options: StatsOptions, ctx: Context): Promise<number
       out(s.dim(t.noWeeklyChecks));
       continue;
     }
-    for (const line of changeLines(c, { adviceAbove: trend.worse })) out(`  ${line}`);
+    for (const line of progressText.changeLines(c, { adviceAbove: trend.worse })) out(`  ${line}`);
   }
-  out(s.dim(`  ${NO_CAUSE}`));
+  out(s.dim(`  ${progressText.noCause}`));
   out();
   out(t.titled(s.strong(t.helps), s.dim(t.helpsNote)));
-  for (const line of wrap(RELIEF_WORDS, width - 2)) out(s.dim(`  ${line}`));
-  const empty = helpsEmpty(p.helps);
+  for (const line of wrap(progressText.relief, width - 2)) out(s.dim(`  ${line}`));
+  const empty = progressText.helpsEmpty(p.helps);
   if (empty) out(s.dim(`  ${empty}`));
   for (const [title, rows] of [
     [t.byRoutine, p.helps.routines],
@@ -127,7 +126,8 @@ export async function stats(options: StatsOptions, ctx: Context): Promise<number
   ] as const) {
     if (rows.length === 0) continue;
     out(`  ${title}`);
-    for (const r of rows) out(t.helpsRow(padEnd(truncate(r.name ?? r.key, 28), 28), reliefText(r)));
+    for (const r of rows)
+      out(t.helpsRow(padEnd(truncate(r.name ?? r.key, 28), 28), progressText.reliefText(r)));
   }
   return ExitCode.ok;
 }

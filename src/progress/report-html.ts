@@ -1,17 +1,8 @@
 import { RED_FLAGS } from "../health.js";
+import { progressText } from "../text/progress.js";
 import { safetyText } from "../text/safety.js";
 import { REPORT_MAX_COLUMNS, type ReportData } from "./report-data.js";
 import { barsSvg, columnsSvg, esc, type Series, scaleSvg } from "./svg.js";
-import {
-  changeFigures,
-  MEASURE_WORDS,
-  NO_CAUSE,
-  RELIEF_WORDS,
-  reliefText,
-  THRESHOLD_WORDS,
-  tooFewWords,
-  VERDICT_WORDS,
-} from "./words.js";
 
 /**
  * The clinician's report as one self-contained HTML file: inline CSS, SVG drawn by hand, no
@@ -69,15 +60,16 @@ export function foldWeeks<T>(weeks: readonly T[], max = REPORT_MAX_COLUMNS): T[]
 const minutes = (m: number) => (m > 0 && m < 1 ? "<1 min" : `${Math.round(m)} min`);
 
 function changeBlock(c: ReportData["change"]["pain"]): string {
-  const words = VERDICT_WORDS[c.verdict];
-  const note = c.verdict === "too-few-days" ? tooFewWords(c) : THRESHOLD_WORDS[c.measure];
+  const words = progressText.verdicts[c.verdict];
+  const note =
+    c.verdict === "too-few-days" ? progressText.tooFew(c) : progressText.thresholds[c.measure];
   // the getting-worse advice, as knot says it at the terminal, run together to fit the page
   const { emergencyHeading: ask, soonHeading: soon } = safetyText.advice([]);
   const advice =
     c.verdict === "worse"
       ? `<p class="worse">${esc(`${ask} ${RED_FLAGS.emergency.join("; ")}; ${soon} ${RED_FLAGS.soon.join("; ")}.`)}</p>`
       : "";
-  return `<p><b>${esc(MEASURE_WORDS[c.measure])}:</b> <span class="verdict${c.verdict === "worse" ? " worse" : ""}">${esc(words)}</span>. ${esc(changeFigures(c))} <span class="dim">(${esc(note)})</span></p>${advice}`;
+  return `<p><b>${esc(progressText.measures[c.measure])}:</b> <span class="verdict${c.verdict === "worse" ? " worse" : ""}">${esc(words)}</span>. ${esc(progressText.changeFigures(c))} <span class="dim">(${esc(note)})</span></p>${advice}`;
 }
 
 export function reportHtml(d: ReportData): string {
@@ -161,7 +153,8 @@ export function reportHtml(d: ReportData): string {
   const reliefTable = (title: string, rows: ReportData["whatHelps"]["routines"]) =>
     `<table><tr><th>${title}</th><th class="n">After minus before</th></tr>${rows
       .map(
-        (r) => `<tr><td>${esc(r.name ?? r.key)}</td><td class="n">${esc(reliefText(r))}</td></tr>`,
+        (r) =>
+          `<tr><td>${esc(r.name ?? r.key)}</td><td class="n">${esc(progressText.reliefText(r))}</td></tr>`,
       )
       .join("")}</table>`;
   const relief =
@@ -212,7 +205,7 @@ export function reportHtml(d: ReportData): string {
 <body>
 <h1>Self-care record for back and neck muscle knots</h1>
 <p>${esc(d.period.from)} to ${esc(d.period.to)} (${plural(d.period.weeks, "week")}${d.period.askedWeeks ? `: ${plural(d.period.askedWeeks, "week")} asked for, and the record starts on ${esc(d.period.from)}` : ""}) · ${d.sessions} sessions · ${esc(minutes(d.minutes))} in all · made ${esc(d.generatedAt.slice(0, 16).replace("T", " "))} UTC</p>
-<div class="about"><p><b>What this is.</b> A record the person kept with knot, a command-line coach that times gentle stretches, cold and heat, and self-massage for muscle knots in the back and neck. It holds what they did and their own ratings: pain 0-10 (0 no pain, 1-3 mild, 4-6 moderate, 7-10 severe, 10 the worst imaginable) before and after sessions, and a weekly Patient-Specific Functional Scale (PSFS, 0 unable to 10 as before) for activities they chose. knot makes no diagnosis. ${esc(NO_CAUSE)}</p></div>
+<div class="about"><p><b>What this is.</b> A record the person kept with knot, a command-line coach that times gentle stretches, cold and heat, and self-massage for muscle knots in the back and neck. It holds what they did and their own ratings: pain 0-10 (0 no pain, 1-3 mild, 4-6 moderate, 7-10 severe, 10 the worst imaginable) before and after sessions, and a weekly Patient-Specific Functional Scale (PSFS, 0 unable to 10 as before) for activities they chose. knot makes no diagnosis. ${esc(progressText.noCause)}</p></div>
 
 <h2>Change over the period (first two weeks against the last two)</h2>
 ${changeBlock(d.change.pain)}
@@ -227,7 +220,7 @@ ${d.psfs.activities.length > 0 ? scaleSvg("PSFS rating per activity per week, 0-
 ${psfsTable}
 
 <div class="keep"><h2>What gives short-term relief</h2>
-<p class="dim">${esc(RELIEF_WORDS)}</p>
+<p class="dim">${esc(progressText.relief)}</p>
 ${relief}</div>
 
 <div class="keep"><h2>Sessions and minutes</h2>

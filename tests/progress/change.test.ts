@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RecordSummary } from "../../src/history/record.js";
 import { CHANGE_RULES, painChange, psfsChange, type Verdict } from "../../src/progress/change.js";
-import { changeLines } from "../../src/progress/words.js";
+import { progressText } from "../../src/text/progress.js";
 import { stated } from "../guidance.js";
 import { rec } from "../history/fixtures.js";
 
@@ -133,14 +133,14 @@ describe("meaningful change in pain over a period (fake clock)", () => {
   });
 
   it("says the numbers with every verdict, and the advice with worse", () => {
-    const worse = changeLines(
+    const worse = progressText.changeLines(
       painChange(history([...early(3, 3, 3), ...late(5, 5, 5)]), PERIOD, NOW),
     );
     expect(worse.join("\n")).toMatch(
       /worse\n {2}3\.0 over 3 days in the first two weeks, 5\.0 over 3 days in the last two: 2\.0 higher/,
     );
     expect(worse.join("\n")).toMatch(/Please see a doctor/);
-    const few = changeLines(painChange(history(late(1, 1)), PERIOD, NOW)).join("\n");
+    const few = progressText.changeLines(painChange(history(late(1, 1)), PERIOD, NOW)).join("\n");
     expect(few).toMatch(
       /too few days to say\n {2}none in the first two weeks, 1\.0 over 2 days in the last two/,
     );

@@ -6,7 +6,7 @@ import { emptyPsfs } from "../../src/progress/psfs.js";
 import { recordDays, reportData } from "../../src/progress/report-data.js";
 import { foldWeeks, reportHtml } from "../../src/progress/report-html.js";
 import { labelledColumns } from "../../src/progress/svg.js";
-import { RELIEF_WORDS } from "../../src/progress/words.js";
+import { progressText } from "../../src/text/progress.js";
 import { stated } from "../guidance.js";
 import { rec } from "../history/fixtures.js";
 
@@ -177,7 +177,7 @@ describe("a report of many weeks fits its page", () => {
   });
 
   it("says what the relief rests on as a condition, not a count", () => {
-    expect(RELIEF_WORDS).toContain("routines and areas with at least");
-    expect(RELIEF_WORDS).not.toMatch(/from \d+ sessions/);
+    expect(progressText.relief).toContain("routines and areas with at least");
+    expect(progressText.relief).not.toMatch(/from \d+ sessions/);
   });
 });
