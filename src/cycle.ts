@@ -2,7 +2,7 @@ import { KnotError } from "./errors.js";
 import { LIMITS } from "./routine/limits.js";
 import type { TimelineEntry } from "./routine/timeline.js";
 import { isThermal } from "./routine/vocabulary.js";
-import { checkSessionRules } from "./safety/rules.js";
+import { checkSessionRules, type RuleBreach } from "./safety/rules.js";
 import { rulesText } from "./text/rules.js";
 import { quote } from "./ui/safe.js";
 
@@ -46,7 +46,7 @@ export function parseShortForm(args: string[]): Partial<CycleSpec> {
  * Checks a cycle against the session rules (safety/rules.ts). Hard rules always refuse it;
  * guidance rules refuse it unless `force`, and then come back as what --force overrides.
  */
-export function checkCycle(spec: CycleSpec, force: boolean): string[] {
+export function checkCycle(spec: CycleSpec, force: boolean): RuleBreach[] {
   if (!Number.isInteger(spec.onMinutes) || spec.onMinutes < 1) {
     throw new KnotError(words.onTime(spec.kind));
   }
@@ -59,17 +59,16 @@ export function checkCycle(spec: CycleSpec, force: boolean): string[] {
   const breaches = checkSessionRules(cycleTimeline(spec));
   const hard = breaches.filter((b) => b.level === "hard");
   if (hard.length > 0) {
-    throw new KnotError(words.breaks(hard[0]!.message), {
+    throw new KnotError(words.breaks(rulesText.breach(hard[0]!)), {
       hint: words.hardHint(hard[0]!.rule, words.sources),
     });
   }
-  const guidance = breaches.map((b) => b.message);
-  if (guidance.length > 0 && !force) {
-    throw new KnotError(words.pastGuidance(guidance[0]!), {
+  if (breaches.length > 0 && !force) {
+    throw new KnotError(words.pastGuidance(rulesText.breach(breaches[0]!)), {
       hint: words.guidanceHint(breaches[0]!.rule, words.sources),
     });
   }
-  return guidance;
+  return breaches;
 }
 
 /** The steps of a cycle: the towel reminder, then each round, with a skin check before each new one. */

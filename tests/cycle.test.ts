@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { checkCycle, cycleTimeline, parseShortForm } from "../src/cycle.js";
 import type { KnotError } from "../src/errors.js";
+import { THERMAL_RULES } from "../src/health.js";
+import { rulesText } from "../src/text/rules.js";
 
 describe("knot cycle", () => {
   it.each([
@@ -52,9 +54,11 @@ describe("knot cycle", () => {
   });
 
   it("lets --force past guidance, and says what it overrides", () => {
-    expect(checkCycle({ ...spec, rounds: 6 }, true)).toEqual([
-      expect.stringMatching(/6 rounds of cold/),
+    const overridden = checkCycle({ ...spec, rounds: 6 }, true);
+    expect(overridden).toEqual([
+      { rule: "cold-rounds", level: "guidance", count: 6, max: THERMAL_RULES.maxColdRounds },
     ]);
+    expect(rulesText.breach(overridden[0]!)).toMatch(/6 rounds of cold/);
     // 10 minutes off is a floor: --force does not pass it
     expect(() => checkCycle({ ...spec, offMinutes: 1, rounds: 2 }, true)).toThrow(
       /only 1m off[\s\S]*/,

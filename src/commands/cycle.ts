@@ -75,8 +75,8 @@ export async function cycle(words: string[], options: CycleOptions, ctx: Context
         : (short.rounds ?? (kind === "cold" ? (config.get("cold.rounds") as number) : 1)),
   };
   const overridden = checkCycle(spec, Boolean(options.force));
-  for (const message of overridden) {
-    println(ctx.stderr, ctx.errStyle.warn(rulesText.cycle.overriding(message)));
+  for (const breach of overridden) {
+    println(ctx.stderr, ctx.errStyle.warn(rulesText.cycle.overriding(rulesText.breach(breach))));
   }
 
   const areas = await areaOf(options, kind, ctx);

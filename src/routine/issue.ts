@@ -1,4 +1,6 @@
 import type { DurationProblem } from "../duration.js";
+import type { RuleBreach } from "../safety/rules.js";
+import type { ThermalThing } from "./thermal-words.js";
 /** Something wrong (or worth a warning) in a routine file, where it is and what it is. */
 export interface Issue {
   severity: "error" | "warning";
@@ -51,14 +53,14 @@ export type Problem =
   | {
       code: "thermal-text";
       name: string;
-      what: string;
+      what: ThermalThing;
       kind: "cold" | "heat";
       onMinutes: number;
       offMinutes: number;
     }
   | { code: "massage-no-area" | "included-massage-no-area"; name: string }
   | { code: "massage-over-ceiling"; area: string; seconds: number; maxMinutes: number }
-  | { code: "session-rule"; rule: string; message: string }
+  | { code: "session-rule"; breach: RuleBreach }
   | { code: "routine-too-long"; seconds: number }
   // and warnings
   | { code: "hold-too-long"; seconds: number }

@@ -121,7 +121,7 @@ function limitErrors(routine: Routine, timeline: readonly TimelineEntry[]): Find
   }
   // In a file every session rule is an error: --force is for a person's own ad-hoc cycle.
   for (const breach of checkSessionRules(timeline)) {
-    error("steps", { code: "session-rule", rule: breach.rule, message: breach.message });
+    error("steps", { code: "session-rule", breach });
   }
   const total = totalSeconds(timeline);
   if (total > LIMITS.routineSeconds) {

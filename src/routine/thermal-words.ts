@@ -5,18 +5,28 @@ import { isThermal, type StepKind } from "./vocabulary.js";
  * (20 minutes an application, 10 off, heat 3 times a day) only in cold and heat steps, so a
  * step of another kind about ice or a heat pack would escape them.
  */
-const THERMAL_WORDS: readonly { kind: "cold" | "heat"; pattern: RegExp; what: string }[] = [
+/** What a step can mention putting on the body: its words are the text layer's (src/text/rules.ts). */
+export type ThermalThing =
+  | "ice"
+  | "cold-pack"
+  | "frozen-peas"
+  | "heat-pack"
+  | "hot-water"
+  | "heat-bag"
+  | "heat";
+
+const THERMAL_WORDS: readonly { kind: "cold" | "heat"; pattern: RegExp; what: ThermalThing }[] = [
   { kind: "cold", pattern: /\bice\b/i, what: "ice" },
-  { kind: "cold", pattern: /\bcold[- ](?:pack|compress|gel)/i, what: "a cold pack" },
+  { kind: "cold", pattern: /\bcold[- ](?:pack|compress|gel)/i, what: "cold-pack" },
   // Not "frozen" alone: a frozen shoulder is not a cold pack.
   {
     kind: "cold",
     pattern: /\bfrozen (?:peas|veg)|\bbag of frozen\b/i,
-    what: "a bag of frozen peas",
+    what: "frozen-peas",
   },
-  { kind: "heat", pattern: /\b(?:heat|heating|hot)[- ](?:pad|pack|wrap)/i, what: "a heat pack" },
-  { kind: "heat", pattern: /\bhot[- ]water\b/i, what: "hot water" },
-  { kind: "heat", pattern: /\b(?:wheat|heat) bag\b/i, what: "a heat bag" },
+  { kind: "heat", pattern: /\b(?:heat|heating|hot)[- ](?:pad|pack|wrap)/i, what: "heat-pack" },
+  { kind: "heat", pattern: /\bhot[- ]water\b/i, what: "hot-water" },
+  { kind: "heat", pattern: /\b(?:wheat|heat) bag\b/i, what: "heat-bag" },
   { kind: "heat", pattern: /\bheat on\b/i, what: "heat" },
 ];
 
@@ -26,8 +36,8 @@ const TAKING_OFF = /\b(?:off|remove|removed|removing|away)\b/i;
 export interface ThermalMention {
   /** The kind the step should be. */
   kind: "cold" | "heat";
-  /** What it mentions, for the message: "ice", "a heat pack". */
-  what: string;
+  /** What it mentions, for the message: "ice", "heat-pack". */
+  what: ThermalThing;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { TimelineEntry } from "../routine/timeline.js";
 import type { Area } from "../routine/vocabulary.js";
 import { DAY_MS, FLOORS } from "./floors.js";
 import { massageAreas, type PastApplication, type SafetyPast } from "./past-records.js";
-import { applicationsIn, checkSessionRules } from "./rules.js";
+import { applicationsIn, checkSessionRules, type RuleBreach } from "./rules.js";
 import type { RoutineStop } from "./stops.js";
 
 /**
@@ -142,7 +142,7 @@ export function massageLeft(allowance: Allowance, area: Area, under: "limit" | "
 
 /** A rule that says no: what, how firmly, and the numbers to word it. Never a sentence. */
 export type Decision =
-  | { rule: "structure"; level: "floor"; message: string; sessionRule: string }
+  | { rule: "structure"; level: "floor"; breach: RuleBreach }
   | {
       rule: "time-off";
       level: "floor";
@@ -207,13 +207,7 @@ export function checkPlan(plan: Plan, allowance: Allowance): Decision[] {
   if (stop) decisions.push({ rule: "stopped", level: "floor", stop });
 
   for (const breach of checkSessionRules(timeline)) {
-    if (breach.level === "hard")
-      decisions.push({
-        rule: "structure",
-        level: "floor",
-        message: breach.message,
-        sessionRule: breach.rule,
-      });
+    if (breach.level === "hard") decisions.push({ rule: "structure", level: "floor", breach });
   }
   const apps = applicationsIn(timeline);
   const first = apps[0];

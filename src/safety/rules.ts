@@ -1,7 +1,7 @@
-import { formatDuration } from "../duration.js";
 import { THERMAL_RULES } from "../health.js";
 import type { TimelineEntry } from "../routine/timeline.js";
 import { isThermal } from "../routine/vocabulary.js";
+import { rulesText } from "../text/rules.js";
 
 /**
  * The cold and heat rules of a whole session, not of one step (docs/health-guidance.md). One
@@ -14,11 +14,38 @@ import { isThermal } from "../routine/vocabulary.js";
 /** Hard rules have no override; guidance rules give way to --force, which says what it overrides. */
 export type RuleLevel = "hard" | "guidance";
 
-export interface RuleBreach {
-  rule: "application-length" | "time-off" | "cold-rounds" | "heat-per-day" | "skin-check";
-  level: RuleLevel;
-  message: string;
+/** The step a breach is found at: its number (from 1) and name, to say which step it is. */
+export interface StepAt {
+  step: number;
+  name: string | undefined;
 }
+
+/**
+ * A rule a session breaks: which, how firmly, and the numbers to word it (src/text/rules.ts
+ * words it). Never a sentence.
+ */
+export type RuleBreach =
+  | (StepAt & {
+      rule: "application-length";
+      level: "hard";
+      kind: "cold" | "heat";
+      /** The number of the application's last step, when it runs over several in a row. */
+      lastStep: number | undefined;
+      seconds: number;
+      maxSeconds: number;
+    })
+  | (StepAt & { rule: "skin-check"; level: "hard"; kind: "cold" | "heat" })
+  | { rule: "heat-per-day"; level: "hard"; count: number; max: number }
+  | (StepAt & {
+      rule: "time-off";
+      level: "hard";
+      kind: "cold" | "heat";
+      /** The kind of the application before it: heat is not cold's time off, nor cold heat's. */
+      after: "cold" | "heat";
+      offSeconds: number;
+      minSeconds: number;
+    })
+  | { rule: "cold-rounds"; level: "guidance"; count: number; max: number };
 
 export interface Application {
   kind: "cold" | "heat";
@@ -52,8 +79,10 @@ export function applicationsIn(timeline: readonly TimelineEntry[]): Application[
   return found;
 }
 
-const stepLabel = (timeline: readonly TimelineEntry[], i: number) =>
-  `step ${i + 1} (${timeline[i]?.name ?? "?"})`;
+const stepAt = (timeline: readonly TimelineEntry[], i: number): StepAt => ({
+  step: i + 1,
+  name: timeline[i]?.name,
+});
 
 /**
  * Checks one session's cold and heat against the rules, on its own; what earlier sessions
@@ -65,12 +94,14 @@ export function checkSessionRules(timeline: readonly TimelineEntry[]): RuleBreac
   const max = THERMAL_RULES.maxApplicationSeconds;
   for (const app of apps) {
     if (app.seconds > max) {
-      const span =
-        app.first === app.last ? "" : ` (steps ${app.first + 1}-${app.last + 1} in a row)`;
       breaches.push({
         rule: "application-length",
         level: "hard",
-        message: `${app.kind} at ${stepLabel(timeline, app.first)} lasts ${formatDuration(app.seconds)}${span}: apply ${app.kind} for at most ${THERMAL_RULES.maxApplicationSeconds / 60} minutes at a time`,
+        kind: app.kind,
+        ...stepAt(timeline, app.first),
+        lastStep: app.first === app.last ? undefined : app.last + 1,
+        seconds: app.seconds,
+        maxSeconds: max,
       });
     }
   }
@@ -82,7 +113,8 @@ export function checkSessionRules(timeline: readonly TimelineEntry[]): RuleBreac
       breaches.push({
         rule: "skin-check",
         level: "hard",
-        message: `${app.kind} at ${stepLabel(timeline, app.first)} has no check first: put a "prepare" step that waits for Enter (wrap the pack, check the skin) before each cold or heat application`,
+        kind: app.kind,
+        ...stepAt(timeline, app.first),
       });
     }
     from = app.last + 1;
@@ -92,7 +124,8 @@ export function checkSessionRules(timeline: readonly TimelineEntry[]): RuleBreac
     breaches.push({
       rule: "heat-per-day",
       level: "hard",
-      message: `${heat} heat applications: heat is for up to ${THERMAL_RULES.maxHeatPerDay} times in 24 hours`,
+      count: heat,
+      max: THERMAL_RULES.maxHeatPerDay,
     });
   }
   // Any two applications, of either kind: heat is not cold's time off, nor cold heat's.
@@ -103,11 +136,14 @@ export function checkSessionRules(timeline: readonly TimelineEntry[]): RuleBreac
       .slice(previous.last + 1, next.first)
       .reduce((sum, s) => sum + (s.seconds ?? 0), 0);
     if (off < THERMAL_RULES.minOffSeconds) {
-      const contrast = previous.kind !== next.kind ? ` after the ${previous.kind}` : "";
       breaches.push({
         rule: "time-off",
         level: "hard",
-        message: `only ${formatDuration(off)} off before the ${next.kind} at ${stepLabel(timeline, next.first)}${contrast}: leave at least 10 minutes off between any two applications of cold or heat (the studied intermittent protocol is 10 on, 10 off, 10 on)`,
+        kind: next.kind,
+        ...stepAt(timeline, next.first),
+        after: previous.kind,
+        offSeconds: off,
+        minSeconds: THERMAL_RULES.minOffSeconds,
       });
     }
   }
@@ -116,7 +152,8 @@ export function checkSessionRules(timeline: readonly TimelineEntry[]): RuleBreac
     breaches.push({
       rule: "cold-rounds",
       level: "guidance",
-      message: `${cold} rounds of cold in one session: knot runs at most ${THERMAL_RULES.maxColdRounds}, as guidance repeats cold only every 2-4 hours once the skin is back to normal`,
+      count: cold,
+      max: THERMAL_RULES.maxColdRounds,
     });
   }
   return breaches.sort((a, b) => (a.level === b.level ? 0 : a.level === "hard" ? -1 : 1));
@@ -134,15 +171,14 @@ export function withPackOff(timeline: readonly TimelineEntry[]): TimelineEntry[]
     out.push(step);
     const next = timeline[i + 1];
     if (isThermal(step.kind) && next?.kind !== step.kind) {
-      const what = step.kind === "cold" ? "cold pack" : "heat";
       out.push({
-        name: `Take the ${what} off`,
+        name: rulesText.packOff.name(step.kind),
         kind: "prepare",
         seconds: null,
         packOff: step.kind,
         // the pack's own figure: where it is, to take it off
         ...(step.pose ? { pose: step.pose } : {}),
-        instruction: `Take the ${what} off now and look at your skin: it should not be numb, very red or blotchy. Press Enter when it is off.`,
+        instruction: rulesText.packOff.instruction(step.kind),
         ...(step.round ? { round: step.round } : {}),
       });
     }

@@ -4,6 +4,7 @@ import { addDays, dayKey } from "../history/analysis.js";
 import type { Allowance, Decision } from "../safety/allowance.js";
 import { clockTime } from "../safety/clock.js";
 import { localized } from "./locale.js";
+import { rulesText } from "./rules.js";
 
 /**
  * The words of the allowance: what a decision of src/safety/allowance.ts says, with its
@@ -27,7 +28,7 @@ const pack = (kind: "cold" | "heat") => (kind === "cold" ? "cold" : "heat");
 function decision(d: Decision, now: number): string {
   switch (d.rule) {
     case "structure":
-      return d.message;
+      return rulesText.breach(d.breach);
     case "stopped":
       return `after ${d.stop.routine} your pain was ${d.stop.reason === "rose" ? "clearly higher than before it" : "8 or more out of 10"} at ${clockTime(d.stop.at)}, so knot keeps ${d.stop.routine}${therapy(d.stop.category) ? ` and ${d.stop.category} sessions` : ""} aside until ${when(d.stop.until, now)}`;
     case "time-off":
@@ -43,6 +44,12 @@ function decision(d: Decision, now: number): string {
     case "advice":
       return `things may not be getting better: ${d.reasons.join("; ")}`;
   }
+}
+
+/** A decision said as a sentence of its own: the same words, opening with a capital. */
+function opening(d: Decision, now: number): string {
+  const text = decision(d, now);
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** One line an area: what was done, what is planned, and what that makes. */
@@ -65,6 +72,10 @@ const overrides: Record<Extract<Decision, { level: "guidance" }>["rule"], string
 const floorNote =
   "Nothing overrides this rule, not --force and not 'go ahead anyway': it is one of knot's safety floors.";
 
+/** In force: no cold or heat until the time off after the last application is over. */
+const noThermalBefore = (until: string, last: "cold" | "heat", offAt: string) =>
+  `No cold or heat before ${until}: the last ${last === "cold" ? "cold pack" : "heat"} came off at ${offAt}, and 10 minutes off come first.`;
+
 /**
  * What is in force at `now`, one line each: routines stopped for pain, advice to see a doctor,
  * when cold or heat may start again, the heat count, massage per area against the limit. Empty
@@ -78,9 +89,7 @@ function inForce(a: Allowance, now: number): string[] {
     );
   if (a.advice) lines.push(`See a doctor before carrying on: ${a.advice.reasons.join("; ")}.`);
   if (a.thermalFreeAt !== undefined && a.last)
-    lines.push(
-      `No cold or heat before ${when(a.thermalFreeAt, now)}: the last ${a.last.kind === "cold" ? "cold pack" : "heat"} came off at ${clockTime(a.last.end)}, and 10 minutes off come first.`,
-    );
+    lines.push(noThermalBefore(when(a.thermalFreeAt, now), a.last.kind, clockTime(a.last.end)));
   if (a.heat.nextSlotAt !== undefined)
     lines.push(
       `Heat ${a.heat.count} of ${a.heat.max} in the last 24 hours: no more until ${when(a.heat.nextSlotAt, now)}.`,
@@ -96,7 +105,16 @@ function inForce(a: Allowance, now: number): string[] {
   return lines;
 }
 
-export const allowanceText = localized({ when, decision, overrides, floorNote, inForce });
+export const allowanceText = localized({
+  when,
+  decision,
+  opening,
+  overrides,
+  floorNote,
+  inForce,
+  /** Lines of `inForce`, each on its own, with its values in words. */
+  inForceLine: { noThermalBefore },
+});
 
 /** The names the callers of the allowance's words use. */
 export const whenText = allowanceText.when;

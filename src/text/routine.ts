@@ -2,6 +2,7 @@ import { type DurationProblem, formatDuration } from "../duration.js";
 import type { Finding, Found, Issue, Problem } from "../routine/issue.js";
 import { quote } from "../ui/safe.js";
 import { localized } from "./locale.js";
+import { rulesText } from "./rules.js";
 
 const TEMPO_EXAMPLE = '{"hold": "5s", "rest": "5s"} or a breath {"in": "4s", "out": "4s"}';
 
@@ -230,7 +231,13 @@ export function problemText(p: Problem): string {
     case "step-too-long":
       return t.limits.stepTooLong(p.seconds);
     case "thermal-text":
-      return t.limits.thermalText(p.name, p.what, p.kind, p.onMinutes, p.offMinutes);
+      return t.limits.thermalText(
+        p.name,
+        rulesText.thermalThing[p.what],
+        p.kind,
+        p.onMinutes,
+        p.offMinutes,
+      );
     case "massage-no-area":
       return t.limits.massageNoArea(p.name);
     case "included-massage-no-area":
@@ -238,7 +245,7 @@ export function problemText(p: Problem): string {
     case "massage-over-ceiling":
       return t.limits.massageOverCeiling(p.area, p.seconds, p.maxMinutes);
     case "session-rule":
-      return t.limits.sessionRule(p.message, p.rule);
+      return t.limits.sessionRule(rulesText.breach(p.breach), p.breach.rule);
     case "routine-too-long":
       return t.limits.routineTooLong(p.seconds);
     case "hold-too-long":

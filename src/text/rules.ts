@@ -1,15 +1,53 @@
+import { formatDuration } from "../duration.js";
 import { THERMAL_RULES } from "../health.js";
+import type { ThermalThing } from "../routine/thermal-words.js";
+import type { RuleBreach, StepAt } from "../safety/rules.js";
 import { localized } from "./locale.js";
 
 type Kind = "cold" | "heat";
 
 const packName = (kind: Kind) => (kind === "cold" ? "cold pack" : "heat");
 
+const stepAt = (b: StepAt) => `step ${b.step} (${b.name ?? "?"})`;
+
+/** The words for a session rule's breach (src/safety/rules.ts), with its numbers. */
+function breach(b: RuleBreach): string {
+  switch (b.rule) {
+    case "application-length":
+      return `${b.kind} at ${stepAt(b)} lasts ${formatDuration(b.seconds)}${b.lastStep === undefined ? "" : ` (steps ${b.step}-${b.lastStep} in a row)`}: apply ${b.kind} for at most ${b.maxSeconds / 60} minutes at a time`;
+    case "skin-check":
+      return `${b.kind} at ${stepAt(b)} has no check first: put a "prepare" step that waits for Enter (wrap the pack, check the skin) before each cold or heat application`;
+    case "heat-per-day":
+      return `${b.count} heat applications: heat is for up to ${b.max} times in 24 hours`;
+    case "time-off":
+      return `only ${formatDuration(b.offSeconds)} off before the ${b.kind} at ${stepAt(b)}${b.after !== b.kind ? ` after the ${b.after}` : ""}: leave at least ${b.minSeconds / 60} minutes off between any two applications of cold or heat (the studied intermittent protocol is 10 on, 10 off, 10 on)`;
+    case "cold-rounds":
+      return `${b.count} rounds of cold in one session: knot runs at most ${b.max}, as guidance repeats cold only every 2-4 hours`;
+  }
+}
+
 /**
  * The words of `knot cycle`: its refusals (a broken rule's own words, from src/safety/rules.ts,
  * are a value inside them), the question of where the pack goes, and the steps of a cycle.
  */
 export const rulesText = localized({
+  breach,
+  /** What a step's text mentions putting on the body (src/routine/thermal-words.ts), in words. */
+  thermalThing: {
+    ice: "ice",
+    "cold-pack": "a cold pack",
+    "frozen-peas": "a bag of frozen peas",
+    "heat-pack": "a heat pack",
+    "hot-water": "hot water",
+    "heat-bag": "a heat bag",
+    heat: "heat",
+  } satisfies Record<ThermalThing, string>,
+  /** The step that calls for the pack to come off after an application, and check the skin. */
+  packOff: {
+    name: (kind: Kind) => `Take the ${packName(kind)} off`,
+    instruction: (kind: Kind) =>
+      `Take the ${packName(kind)} off now and look at your skin: it should not be numb, very red or blotchy. Press Enter when it is off.`,
+  },
   cycle: {
     forms: 'Write it like "cold-10/off-15", "cold-10/off-15/x3" or "heat-15".',
     eitherOr: "A cycle is either cold or heat, not both.",

@@ -203,6 +203,20 @@ export const safetyText = localized({
     (ids.some((id) => id === "red-flags" || id === "neck")
       ? ` The red flags are about now: said ahead of time, they count for sessions started in the next ${AHEAD_OF_TIME_HOURS} hours.`
       : ""),
+  /** The every-time questions before cold or heat, as the coach asks them (never stored). */
+  skin: {
+    noTerminal: (kind: "cold" | "heat") =>
+      `knot asks about the skin before every ${kind} application, and there is no terminal to ask in. --yes does not answer this.`,
+    noTerminalHint: (questions: readonly string[]) =>
+      `If none of these applies today, add --skin-checked:\n${questions.map((q) => `  - ${q}`).join("\n")}`,
+    heading: (kind: "cold" | "heat") => `Before the ${kind} (asked every time):`,
+    no: (kind: "cold" | "heat") =>
+      kind === "heat"
+        ? "No heat today, then: heat can make a fresh injury, swelling or damaged skin worse, and numb or poorly circulating skin cannot feel a burn."
+        : "No cold today, then: cold on broken or numb skin can damage it without you feeling it.",
+    nothingOverrides:
+      "Nothing overrides this. A gentle stretch may still be fine: knot start stretch.",
+  },
   /** The screening before a session, as the coach says it. */
   session: {
     noTerminal:

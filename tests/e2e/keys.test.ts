@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { coachText as c } from "../../src/text/coach.js";
+import { filesText } from "../../src/text/files.js";
 import { promptText } from "../../src/text/prompt.js";
 import { sessionText } from "../../src/text/session.js";
 import { tempDir } from "../helpers.js";
@@ -225,11 +226,21 @@ describe.concurrent("every yes/no question takes the same keys", () => {
   });
 
   it("a question whose default is no says [y/N], and Enter keeps the history", async () => {
-    const run = knotInPty(["history", "--clear"]);
-    await run.waitFor(/Clear your history\?[\s\S]*\[y\/N\]/);
+    const env = isolatedEnv({ TERM: "xterm-256color", NO_COLOR: "1" });
+    const run = knotInPty(["history", "--clear"], { env });
+    await run.waitFor(promptText.yesNo.no);
+    // the question, as the text layer words it (wrapped lines read as one)
+    const folder = join(env.XDG_DATA_HOME!, "knot", "history");
+    expect(flat(run.output())).toContain(
+      `${flat(filesText.clearAsk(folder))} ${promptText.yesNo.no}`,
+    );
     run.press("\r");
     expect((await run.exited).exitCode).toBe(0);
-    expect(run.output()).toMatch(/\[y\/N\] no\r?\nNothing cleared\./);
+    expect(run.output()).toMatch(
+      pattern(`${promptText.yesNo.no} ${promptText.answered.no}\n${filesText.nothingCleared}`, {
+        "\n": "\\r?\\n",
+      }),
+    );
   });
 });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { cycleTimeline } from "../../src/cycle.js";
 import type { TimelineEntry } from "../../src/routine/timeline.js";
-import { applicationsIn, checkSessionRules } from "../../src/safety/rules.js";
+import { applicationsIn, checkSessionRules, THERMAL_RULES } from "../../src/safety/rules.js";
+import { rulesText } from "../../src/text/rules.js";
 
 const check: TimelineEntry = { name: "Check your skin", kind: "prepare", seconds: null };
 const on = (kind: "cold" | "heat", minutes: number): TimelineEntry => ({
@@ -120,9 +121,24 @@ describe("checkSessionRules", () => {
     expect(rules(timeline as TimelineEntry[])).toEqual(expected);
   });
 
-  it("names the step and the rule in words a person can act on", () => {
+  it("names the step and the rule as data, with the numbers to word it", () => {
     const [breach] = checkSessionRules([check, on("cold", 10), off(1), check, on("cold", 10)]);
-    expect(breach?.message).toMatch(/only 1m off before the cold at step 5/);
-    expect(breach?.message).toMatch(/at least 10 minutes off/);
+    expect(breach).toEqual({
+      rule: "time-off",
+      level: "hard",
+      kind: "cold",
+      step: 5,
+      name: "cold on",
+      after: "cold",
+      offSeconds: 60,
+      minSeconds: THERMAL_RULES.minOffSeconds,
+    });
+  });
+
+  it("is worded by the text layer in words a person can act on", () => {
+    const [breach] = checkSessionRules([check, on("cold", 10), off(1), check, on("cold", 10)]);
+    const words = rulesText.breach(breach!);
+    expect(words).toMatch(/only 1m off before the cold at step 5/);
+    expect(words).toMatch(/at least 10 minutes off/);
   });
 });

@@ -1,9 +1,9 @@
 import { ExitCode } from "../../errors.js";
 import type { TimelineEntry } from "../../routine/timeline.js";
 import type { Decision } from "../../safety/allowance.js";
-import { decisionText, OVERRIDES } from "../../text/allowance.js";
+import { allowanceText, OVERRIDES } from "../../text/allowance.js";
 import { coachText } from "../../text/coach.js";
-import { capitalise, NotStarted, type PreflightInput } from "./input.js";
+import { NotStarted, type PreflightInput } from "./input.js";
 import { massageDecision } from "./massage.js";
 
 const words = coachText.preflight;
@@ -17,8 +17,8 @@ export async function checkDailyLimit(
   const over = decisions.find((d) => d.rule === "massage-limit" || d.rule === "massage-ceiling");
   const decision = massageDecision(input, over, input.force, ask.can);
   if (decision.kind === "within") return decision.timeline;
-  const [head = "", ...areaLines] = decisionText(over!, ctx.now()).split("\n");
-  say(ctx.style.warn(capitalise(head)));
+  const [head = "", ...areaLines] = allowanceText.opening(over!, ctx.now()).split("\n");
+  say(ctx.style.warn(head));
   for (const line of areaLines) say(line);
   switch (decision.kind) {
     case "forced":

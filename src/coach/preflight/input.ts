@@ -65,5 +65,3 @@ export async function goOnAnyway(
   else say(coachText.notStarted);
   throw new NotStarted(ExitCode.endedEarly);
 }
-
-export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

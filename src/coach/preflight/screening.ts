@@ -1,6 +1,5 @@
 import { ExitCode, KnotError } from "../../errors.js";
 import { describeFsError } from "../../files.js";
-import { EVERY_TIME } from "../../health.js";
 import {
   type ScreenAnswer,
   type ScreenId,
@@ -89,24 +88,17 @@ export async function askEveryTime(input: PreflightInput) {
   for (const kind of ["heat", "cold"] as const) {
     if (!input.timeline.some((s) => s.kind === kind)) continue;
     if (input.skinChecked) continue;
+    const words = safetyText.skin;
+    const questions = safetyText.health.everyTime[kind];
     if (!ask.can) {
-      throw new KnotError(
-        `knot asks about the skin before every ${kind} application, and there is no terminal to ask in. --yes does not answer this.`,
-        {
-          hint: `If none of these applies today, add --skin-checked:\n${EVERY_TIME[kind].map((q) => `  - ${q}`).join("\n")}`,
-        },
-      );
+      throw new KnotError(words.noTerminal(kind), { hint: words.noTerminalHint(questions) });
     }
-    say(ctx.style.strong(`Before the ${kind} (asked every time):`));
-    for (const question of EVERY_TIME[kind]) {
+    say(ctx.style.strong(words.heading(kind)));
+    for (const question of questions) {
       if (await ask.yesNo(question)) {
         say();
-        say(
-          kind === "heat"
-            ? "No heat today, then: heat can make a fresh injury, swelling or damaged skin worse, and numb or poorly circulating skin cannot feel a burn."
-            : "No cold today, then: cold on broken or numb skin can damage it without you feeling it.",
-        );
-        say("Nothing overrides this. A gentle stretch may still be fine: knot start stretch.");
+        say(words.no(kind));
+        say(words.nothingOverrides);
         throw new NotStarted(ExitCode.endedEarly);
       }
     }

@@ -1,9 +1,9 @@
 import type { Decision } from "../../safety/allowance.js";
 import { assessTrend } from "../../safety/trend.js";
-import { decisionText, OVERRIDES } from "../../text/allowance.js";
+import { allowanceText, decisionText, OVERRIDES } from "../../text/allowance.js";
 import { coachText } from "../../text/coach.js";
 import { safetyText } from "../../text/safety.js";
-import { capitalise, goOnAnyway, type PreflightInput } from "./input.js";
+import { goOnAnyway, type PreflightInput } from "./input.js";
 
 /** Things may not be getting better: "Go on anyway?". Returns whether the person said yes. */
 export async function checkTrend(
@@ -31,6 +31,6 @@ export async function checkColdGap(
   const { ctx, say } = input;
   const gap = decisions.find((d) => d.rule === "cold-gap");
   if (!gap) return false;
-  say(ctx.style.warn(coachText.preflight.sentence(capitalise(decisionText(gap, ctx.now())))));
+  say(ctx.style.warn(coachText.preflight.sentence(allowanceText.opening(gap, ctx.now()))));
   return goOnAnyway(input, coachText.preflight.startAnyway, OVERRIDES["cold-gap"]);
 }
