@@ -8,7 +8,7 @@ import { proseWriter } from "./output.js";
 import { readVersion } from "./package.js";
 import { reportError } from "./report-error.js";
 import { programText as WORDS } from "./text/cli.js";
-import { EMERGENCY_CALL } from "./text/health.js";
+import { healthText } from "./text/health.js";
 import { safeText } from "./ui/safe.js";
 
 export { reportError };
@@ -49,7 +49,10 @@ export function buildProgram(
     .exitOverride()
     .showSuggestionAfterError()
     .showHelpAfterError(WORDS.afterError)
-    .addHelpText("after", `${examples(...WORDS.examples)}\n${WORDS.care(EMERGENCY_CALL)}`);
+    .addHelpText(
+      "after",
+      `${examples(...WORDS.examples)}\n${WORDS.care(healthText.emergencyCall)}`,
+    );
   const wiring = { ctx, hot, run: (exit: Promise<number>) => exit.then(setExitCode) };
   const only = first !== undefined && Object.hasOwn(COMMANDS, first) && !WHOLE_PROGRAM.has(first);
   for (const [name, register] of Object.entries(COMMANDS)) {

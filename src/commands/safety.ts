@@ -29,7 +29,7 @@ import {
 import { RULES_LOOK_BACK_MS, TREND_RULE_TEXT, TREND_SOURCE } from "../safety/trend.js";
 import { closestMatches } from "../suggest.js";
 import { allowanceText } from "../text/allowance.js";
-import { KEEP_MOVING } from "../text/health.js";
+import { healthText } from "../text/health.js";
 import { didYouMean } from "../text/routine.js";
 import { askScreen, THERMAL_RULE_TEXT, safetyText as t, WHEN_ASKED } from "../text/safety.js";
 import { asker } from "../ui/prompt.js";
@@ -95,7 +95,7 @@ export async function safety(
       thermalRules: THERMAL_RULE_TEXT,
       inForce,
       gettingWorse: { rules: TREND_RULE_TEXT, source: TREND_SOURCE },
-      keepMoving: KEEP_MOVING,
+      keepMoving: healthText.keepMoving,
       screening: answered,
       screeningValidDays: SCREENING_VALID_DAYS,
       aheadOfTimeHours: AHEAD_OF_TIME_HOURS,

@@ -7,7 +7,7 @@ import { formatIssues } from "../routine/report.js";
 import { hasManualSteps } from "../routine/timeline.js";
 import type { PoseName } from "../routine/vocabulary.js";
 import { timelineToRun } from "../safety/rules.js";
-import { KEEP_MOVING } from "../text/health.js";
+import { healthText } from "../text/health.js";
 import { showText as t } from "../text/library.js";
 import { outlineSteps, timelineLength } from "../text/steps.js";
 import { bulleted, displayWidth, padEnd, wrap } from "../ui/text.js";
@@ -149,7 +149,7 @@ export async function show(
   out(t.total(s.strong(t.totalLabel), formatDuration(entry.totalSeconds), manual));
 
   out();
-  paragraph(KEEP_MOVING);
+  paragraph(healthText.keepMoving);
   if (routine.sources.length > 0) {
     out();
     out(s.strong(t.sources));

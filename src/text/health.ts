@@ -33,14 +33,6 @@ export const healthText = localized({
   },
 });
 
-export const EMERGENCY_CALL = healthText.emergencyCall;
-export const EMERGENCY_HEADING = healthText.emergencyHeading;
-export const SOON_HEADING = healthText.soonHeading;
-export const EMERGENCY_NOW = healthText.emergencyNow;
-export const NECK_EMERGENCY_HEADING = healthText.neckEmergencyHeading;
-export const NECK_SAME_DAY_HEADING = healthText.neckSameDayHeading;
-export const KEEP_MOVING = healthText.keepMoving;
-
 /**
  * Which part of the advice a line belongs to: callers pick and style lines by their part,
  * never by their words. `heading` marks the line that opens its part; `urgent` the one shown
@@ -63,10 +55,10 @@ export function stopAdviceLines(): AdviceLine[] {
     { part: "rest", text: w.rest },
     { part: "rest", text: w.easeOff },
     { part: "rest", text: "" },
-    { part: "emergency", heading: true, urgent: true, text: EMERGENCY_HEADING },
+    { part: "emergency", heading: true, urgent: true, text: healthText.emergencyHeading },
     ...flags("emergency", RED_FLAGS.emergency),
     { part: "emergency", text: "" },
-    { part: "soon", heading: true, text: SOON_HEADING },
+    { part: "soon", heading: true, text: healthText.soonHeading },
     ...flags("soon", RED_FLAGS.soon),
     { part: "soon", text: "" },
     { part: "source", text: w.source(RED_FLAGS.source) },

@@ -10,14 +10,7 @@ import { FLOORS } from "../safety/allowance.js";
 import { THERMAL_RULES } from "../safety/rules.js";
 import type { ScreenAnswer, ScreenId } from "../safety/screening.js";
 import { TREND_RULE_TEXT, TREND_SOURCE, type TrendReason } from "../safety/trend.js";
-import {
-  EMERGENCY_HEADING,
-  EMERGENCY_NOW,
-  KEEP_MOVING,
-  NECK_EMERGENCY_HEADING,
-  NECK_SAME_DAY_HEADING,
-  SOON_HEADING,
-} from "./health.js";
+import { healthText } from "./health.js";
 import { localized } from "./locale.js";
 
 /**
@@ -65,11 +58,11 @@ function screenLines(group: readonly ScreenId[]): string[] {
     red
       ? "Before this session: do you have any of these now?"
       : "Before working the neck: do you have any of these now?",
-    EMERGENCY_HEADING,
+    healthText.emergencyHeading,
     ...(red ? RED_FLAGS.emergency.map(item) : []),
     ...(neck ? NECK_RED_FLAGS.emergency.map(item) : []),
-    ...(red ? [SOON_HEADING, ...RED_FLAGS.soon.map(item)] : []),
-    ...(neck ? [NECK_SAME_DAY_HEADING, ...NECK_RED_FLAGS.sameDay.map(item)] : []),
+    ...(red ? [healthText.soonHeading, ...RED_FLAGS.soon.map(item)] : []),
+    ...(neck ? [healthText.neckSameDayHeading, ...NECK_RED_FLAGS.sameDay.map(item)] : []),
   ];
 }
 
@@ -107,7 +100,7 @@ function redFlagAdvice(reasons: readonly TrendReason[]) {
   return {
     heading: "Things may not be getting better:",
     reasons: reasons.map((r) => `${r.text}.`),
-    emergencyHeading: `Please see a doctor before carrying on. ${EMERGENCY_HEADING}`,
+    emergencyHeading: `Please see a doctor before carrying on. ${healthText.emergencyHeading}`,
     emergency: RED_FLAGS.emergency,
     soonHeading: "and see a doctor soon for:",
     soon: RED_FLAGS.soon,
@@ -136,10 +129,10 @@ export const safetyText = localized({
     neckRedFlags: NECK_RED_FLAGS,
     contraindications: CONTRAINDICATIONS,
     everyTime: EVERY_TIME,
-    keepMoving: KEEP_MOVING,
-    emergencyHeading: EMERGENCY_HEADING,
-    soonHeading: SOON_HEADING,
-    neckEmergencyHeading: NECK_EMERGENCY_HEADING,
+    keepMoving: healthText.keepMoving,
+    emergencyHeading: healthText.emergencyHeading,
+    soonHeading: healthText.soonHeading,
+    neckEmergencyHeading: healthText.neckEmergencyHeading,
   },
   trendRules: TREND_RULE_TEXT.map((r) => r.text),
   thermalRules: THERMAL_RULE_TEXT,
@@ -148,7 +141,7 @@ export const safetyText = localized({
   screenQuestion,
   /** The advice for an emergency answer: nothing overrides it. */
   emergencyAdvice: [
-    EMERGENCY_NOW,
+    healthText.emergencyNow,
     "knot will not start a session. Self-care is not the right thing for these signs.",
   ],
   // knot safety

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { programText } from "../../src/text/cli.js";
 import { coachText as c } from "../../src/text/coach.js";
-import { EMERGENCY_CALL } from "../../src/text/health.js";
+import { healthText } from "../../src/text/health.js";
 import { routineText as r } from "../../src/text/routine.js";
 import { sessionText } from "../../src/text/session.js";
 import { stepsText as st } from "../../src/text/steps.js";
@@ -260,7 +260,7 @@ describe("knot cycle", () => {
     // "Emergency: call 999 or your local emergency number, or go to A&E, for numbness,
     // tingling or weakness in both legs, ... trouble peeing or loss of bladder or bowel
     // control, chest pain ..."
-    expect(help).toContain(flat(programText.care(EMERGENCY_CALL)));
+    expect(help).toContain(flat(programText.care(healthText.emergencyCall)));
   });
 
   it("builds the cycle from the short form, with defaults from settings", () => {

@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { RED_FLAGS } from "../../src/health.js";
-import {
-  EMERGENCY_CALL,
-  EMERGENCY_HEADING,
-  EMERGENCY_NOW,
-  SOON_HEADING,
-  stopAdvice,
-  stopAdviceLines,
-} from "../../src/text/health.js";
+import { healthText, stopAdvice, stopAdviceLines } from "../../src/text/health.js";
 import { safetyText } from "../../src/text/safety.js";
 
 const { screenLines, emergencyAdvice: EMERGENCY_ADVICE } = safetyText;
@@ -20,29 +13,29 @@ import { stated } from "../guidance.js";
 describe("the emergency words, said one way everywhere", () => {
   it("name the emergency number the guidance gives", () => {
     const [number] = stated(/Emergency: call (\d+) \(or your local emergency number\)/);
-    expect(EMERGENCY_CALL).toContain(`call ${number} or your local emergency number`);
+    expect(healthText.emergencyCall).toContain(`call ${number} or your local emergency number`);
   });
 
   it("x (stop: it hurts), the questions before a session and the getting-worse advice share them", () => {
-    expect(stopAdvice()).toContain(EMERGENCY_HEADING);
-    expect(stopAdvice()).toContain(SOON_HEADING);
-    expect(screenLines(["red-flags"])).toContain(EMERGENCY_HEADING);
-    expect(screenLines(["red-flags"])).toContain(SOON_HEADING);
-    expect(redFlagLines([]).join("\n")).toContain(EMERGENCY_HEADING);
-    expect(EMERGENCY_ADVICE).toContain(EMERGENCY_NOW);
-    expect(EMERGENCY_NOW).toContain(EMERGENCY_CALL);
+    expect(stopAdvice()).toContain(healthText.emergencyHeading);
+    expect(stopAdvice()).toContain(healthText.soonHeading);
+    expect(screenLines(["red-flags"])).toContain(healthText.emergencyHeading);
+    expect(screenLines(["red-flags"])).toContain(healthText.soonHeading);
+    expect(redFlagLines([]).join("\n")).toContain(healthText.emergencyHeading);
+    expect(EMERGENCY_ADVICE).toContain(healthText.emergencyNow);
+    expect(healthText.emergencyNow).toContain(healthText.emergencyCall);
   });
 
   it("the advice after x says which part each line is, so callers never read its words", () => {
     const lines = stopAdviceLines();
     const headings = lines.filter((l) => l.heading);
     expect(headings.map((l) => [l.part, l.text])).toEqual([
-      ["emergency", EMERGENCY_HEADING],
-      ["soon", SOON_HEADING],
+      ["emergency", healthText.emergencyHeading],
+      ["soon", healthText.soonHeading],
     ]);
     const flags = (part: string) =>
       lines.filter((l) => l.part === part && !l.heading && l.text.trim() !== "").length;
-    expect(lines.filter((l) => l.urgent).map((l) => l.text)).toEqual([EMERGENCY_HEADING]);
+    expect(lines.filter((l) => l.urgent).map((l) => l.text)).toEqual([healthText.emergencyHeading]);
     expect(flags("emergency")).toBe(RED_FLAGS.emergency.length);
     expect(flags("soon")).toBe(RED_FLAGS.soon.length);
     // the rest comes first and the source last
@@ -51,9 +44,9 @@ describe("the emergency words, said one way everywhere", () => {
   });
 
   it("the getting-worse advice gives its parts as data, and the lines are made of them", () => {
-    const reasons = [{ rule: "worse-week", text: "your pain ratings rose" }] as never[];
+    const reasons = [{ rule: "very-high" as const, rating: 9 }];
     const advice = redFlagAdvice(reasons);
-    expect(advice.emergencyHeading).toContain(EMERGENCY_HEADING);
+    expect(advice.emergencyHeading).toContain(healthText.emergencyHeading);
     expect(advice.emergency).toEqual(RED_FLAGS.emergency);
     expect(advice.soon).toEqual(RED_FLAGS.soon);
     expect(redFlagLines(reasons)).toEqual([
