@@ -71,15 +71,19 @@ describe("knot cycle", () => {
 
   it("puts the towel reminder first and a skin check before each new round", () => {
     const timeline = cycleTimeline({ ...spec, rounds: 3 });
+    // the steps' names, as the text layer words them
+    const step = rulesText.cycle.steps;
+    const on = `${step.onName("cold")} 600`;
+    const off = `${step.offName("cold")} 900`;
     expect(timeline.map((s) => `${s.name}${s.seconds === null ? "" : ` ${s.seconds}`}`)).toEqual([
-      "Wrap the cold pack",
-      "Cold pack on 600",
-      "Pack off 900",
-      "Check your skin",
-      "Cold pack on 600",
-      "Pack off 900",
-      "Check your skin",
-      "Cold pack on 600",
+      step.wrapName("cold"),
+      on,
+      off,
+      step.checkName,
+      on,
+      off,
+      step.checkName,
+      on,
     ]);
     expect(timeline[0]?.instruction).toMatch(/damp towel/);
     expect(timeline[4]?.round).toEqual({ index: 2, of: 3 });

@@ -72,6 +72,23 @@ const overrides: Record<Extract<Decision, { level: "guidance" }>["rule"], string
 const floorNote =
   "Nothing overrides this rule, not --force and not 'go ahead anyway': it is one of knot's safety floors.";
 
+/**
+ * In force: a routine kept aside after pain (`sessions`: its kind, when sessions of that kind
+ * are kept aside too), until when, and what the pain did: rose by 3 or more, or its rating.
+ */
+const stopped = (
+  routine: string,
+  sessions: string | undefined,
+  until: string,
+  pain: "rose" | number | undefined,
+  at: string,
+) =>
+  `${routine}${sessions ? ` and ${sessions} sessions are` : " is"} stopped until ${until}: pain ${pain === "rose" ? "rose by 3 or more" : `was ${pain}`} after it at ${at}.`;
+
+/** In force: heat in the last 24 hours against the most, and until when no more, if full. */
+const heatCount = (count: number, max: number, until: string | undefined) =>
+  `Heat ${count} of ${max} in the last 24 hours${until === undefined ? "" : `: no more until ${until}`}.`;
+
 /** In force: no cold or heat until the time off after the last application is over. */
 const noThermalBefore = (until: string, last: "cold" | "heat", offAt: string) =>
   `No cold or heat before ${until}: the last ${last === "cold" ? "cold pack" : "heat"} came off at ${offAt}, and 10 minutes off come first.`;
@@ -85,17 +102,25 @@ function inForce(a: Allowance, now: number): string[] {
   const lines: string[] = [];
   for (const stop of a.stops)
     lines.push(
-      `${stop.routine}${therapy(stop.category) ? ` and ${stop.category} sessions are` : " is"} stopped until ${when(stop.until, now)}: pain ${stop.reason === "rose" ? "rose by 3 or more" : `was ${stop.rating}`} after it at ${clockTime(stop.at)}.`,
+      stopped(
+        stop.routine,
+        therapy(stop.category) ? stop.category : undefined,
+        when(stop.until, now),
+        stop.reason === "rose" ? "rose" : stop.rating,
+        clockTime(stop.at),
+      ),
     );
   if (a.advice) lines.push(`See a doctor before carrying on: ${a.advice.reasons.join("; ")}.`);
   if (a.thermalFreeAt !== undefined && a.last)
     lines.push(noThermalBefore(when(a.thermalFreeAt, now), a.last.kind, clockTime(a.last.end)));
-  if (a.heat.nextSlotAt !== undefined)
+  if (a.heat.nextSlotAt !== undefined || a.heat.count > 0)
     lines.push(
-      `Heat ${a.heat.count} of ${a.heat.max} in the last 24 hours: no more until ${when(a.heat.nextSlotAt, now)}.`,
+      heatCount(
+        a.heat.count,
+        a.heat.max,
+        a.heat.nextSlotAt === undefined ? undefined : when(a.heat.nextSlotAt, now),
+      ),
     );
-  else if (a.heat.count > 0)
-    lines.push(`Heat ${a.heat.count} of ${a.heat.max} in the last 24 hours.`);
   if (a.cold.advisedFrom !== undefined)
     lines.push(`Cold again from ${when(a.cold.advisedFrom, now)} (guidance: every 2-4 hours).`);
   for (const [area, done] of a.massage.doneByArea)
@@ -113,7 +138,7 @@ export const allowanceText = localized({
   floorNote,
   inForce,
   /** Lines of `inForce`, each on its own, with its values in words. */
-  inForceLine: { noThermalBefore },
+  inForceLine: { stopped, noThermalBefore, heatCount },
 });
 
 /** The names the callers of the allowance's words use. */

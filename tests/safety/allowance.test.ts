@@ -10,7 +10,7 @@ import {
 } from "../../src/safety/allowance.js";
 import { safetyPast } from "../../src/safety/past.js";
 import { withPackOff } from "../../src/safety/rules.js";
-import { inForceLines, whenText } from "../../src/text/allowance.js";
+import { allowanceText, inForceLines, whenText } from "../../src/text/allowance.js";
 import { stated } from "../guidance.js";
 import { massageStep, rec, thermalStep } from "../history/fixtures.js";
 
@@ -390,12 +390,11 @@ describe("what is in force, in words", () => {
       LIMIT,
     );
     const lines = inForceLines(allowance, now);
+    const said = allowanceText.inForceLine;
     expect(lines).toEqual([
-      expect.stringMatching(
-        /^tennis-ball and massage sessions are stopped until 10:01 tomorrow: pain rose by 3 or more/,
-      ),
-      expect.stringMatching(/^No cold or heat before 12:10: the last heat came off at 12:00/),
-      expect.stringMatching(/^Heat 3 of 3 in the last 24 hours: no more until 03:55 tomorrow/),
+      said.stopped("tennis-ball", "massage", "10:01 tomorrow", "rose", "10:01"),
+      said.noThermalBefore("12:10", "heat", "12:00"),
+      said.heatCount(3, 3, "03:55 tomorrow"),
     ]);
     const empty = allowanceAt(safetyPast([], [], undefined, now), now, LIMIT);
     expect(inForceLines(empty, now)).toEqual([]);

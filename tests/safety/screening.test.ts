@@ -363,7 +363,7 @@ describe("the lists against docs/health-guidance.md", () => {
     expect(screenLines(["red-flags"]).join("\n")).not.toContain("dizziness");
     for (const id of ["cold", "heat", "massage"] as const)
       expect(screenLines([id]).slice(1)).toEqual(
-        CONTRAINDICATIONS[id].askFirst.map((i) => `  - ${i}`),
+        CONTRAINDICATIONS[id].askFirst.map((i) => safetyText.item(i)),
       );
   });
 

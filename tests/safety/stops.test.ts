@@ -10,6 +10,7 @@ import {
   STOP_RISE,
   stopReason,
 } from "../../src/safety/stops.js";
+import { coachText } from "../../src/text/coach.js";
 import type { Asker } from "../../src/ui/prompt.js";
 import { stated } from "../guidance.js";
 import { testContext } from "../helpers.js";
@@ -170,7 +171,7 @@ describe("a rating of 8 or more before a session", () => {
   it("offers gentle stretching, or rest", async () => {
     const yes = await rate(9, stretch, [true]);
     expect(yes.result).toBe("goes on");
-    expect(yes.asked).toEqual(["Go on with this gentle stretching (no: rest instead)?"]);
+    expect(yes.asked).toEqual([coachText.preflight.goOnGentle]);
     expect((await rate(9, stretch, [false])).result).toBe(3);
     expect((await rate(9, stretch)).result).toBe(3);
   });
