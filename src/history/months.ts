@@ -14,10 +14,8 @@ import type { RecordSummary, SessionRecord } from "./record.js";
 import {
   appendRecord,
   historyReadError,
-  isLineProblem,
   monthOf,
   monthOfTime,
-  parseLine,
   readHistoryFile,
   readLinesAt,
 } from "./store.js";
@@ -95,9 +93,18 @@ export class HistoryStore {
       } catch (error) {
         throw historyReadError(file, error);
       }
-      const records = lines.map(parseLine);
-      // The file changed under the index (another knot writing): read it whole instead.
-      if (records.every((r, i) => r !== undefined && !isLineProblem(r) && r.id === wanted[i]!.id)) {
+      // Each of these lines passed the record's checks when the index was made (a line that
+      // did not is no summary of it) and the file is as the index found it, so they are parsed
+      // and not checked again: walked before V8 has optimised them, the checks of a day's
+      // records were most of what reading them cost. A line that is not the session the index
+      // names means the file changed under it (another knot writing): read it whole instead.
+      const records = lines.map(parseIndexed);
+      if (
+        records.every(
+          (r, i) =>
+            r !== undefined && r.id === wanted[i]!.id && r.startedAt === wanted[i]!.startedAt,
+        )
+      ) {
         return records as SessionRecord[];
       }
     }
@@ -274,3 +281,13 @@ export class HistoryStore {
 }
 
 const startOf = (r: { startedAt: string }) => Date.parse(r.startedAt);
+
+/** A line a month's index points at, parsed (see readMonth); undefined if it is no object. */
+function parseIndexed(line: string): SessionRecord | undefined {
+  try {
+    const value: unknown = JSON.parse(line);
+    return typeof value === "object" && value !== null ? (value as SessionRecord) : undefined;
+  } catch {
+    return undefined;
+  }
+}
