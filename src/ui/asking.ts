@@ -67,6 +67,33 @@ export async function guarded<T>(ctx: Context, question: () => Promise<T>): Prom
 }
 
 /**
+ * A question's own reading of the keys, one chunk at a time (knot's yes/no and line prompts):
+ * raw mode on where the terminal has it (a key is read as it is pressed, never echoed), then
+ * `onData` for each chunk and `onEnd` when the input closes. `stop` takes it all down again:
+ * both listeners off, raw mode off, the input paused.
+ */
+export function listenToKeys(
+  stdin: Context["stdin"],
+  onData: (chunk: Buffer | string) => void,
+  onEnd: () => void,
+): { raw: boolean; stop: () => void } {
+  const raw = Boolean(stdin.isTTY && stdin.setRawMode);
+  if (raw) stdin.setRawMode?.(true);
+  stdin.on("data", onData);
+  stdin.on("end", onEnd);
+  stdin.resume();
+  return {
+    raw,
+    stop: () => {
+      stdin.removeListener("data", onData);
+      stdin.removeListener("end", onEnd);
+      if (raw) stdin.setRawMode?.(false);
+      stdin.pause();
+    },
+  };
+}
+
+/**
  * A question laid out for the terminal: wrapped at word boundaries to the terminal's width, at
  * most 80 columns (`indent`: columns the prompt puts before it), never cut mid-word by the
  * terminal's own wrapping.

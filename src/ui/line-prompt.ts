@@ -1,5 +1,6 @@
 import type { Context } from "../context.js";
 import { promptText as words } from "../text/prompt.js";
+import { listenToKeys } from "./asking.js";
 import { wrap } from "./text.js";
 
 /**
@@ -71,13 +72,7 @@ export function askLine(ctx: Context, question: LineQuestion): Promise<string> {
       `${CLEAR_LINE}${mark(done)} ${s.strong(last)} ${words.typed(answer)}${done ? "\n" : ""}`,
     );
   return new Promise<string>((resolve, reject) => {
-    const raw = Boolean(stdin.isTTY && stdin.setRawMode);
-    const finish = () => {
-      stdin.removeListener("data", onData);
-      stdin.removeListener("end", onEnd);
-      if (raw) stdin.setRawMode?.(false);
-      stdin.pause();
-    };
+    const finish = () => keys.stop();
     const onData = (chunk: Buffer | string) => {
       let keys = chunk.toString();
       for (;;) {
@@ -112,10 +107,7 @@ export function askLine(ctx: Context, question: LineQuestion): Promise<string> {
       reject(cancelled("input closed"));
     };
     // listening before the question is drawn: keys typed at once are not lost
-    if (raw) stdin.setRawMode?.(true);
-    stdin.on("data", onData);
-    stdin.on("end", onEnd);
-    stdin.resume();
+    const keys = listenToKeys(stdin, onData, onEnd);
     out.write(head.join(""));
     draw();
   });

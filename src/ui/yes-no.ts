@@ -1,6 +1,6 @@
 import type { Context, OutputStream } from "../context.js";
 import { promptText as words } from "../text/prompt.js";
-import { guarded, questionText } from "./asking.js";
+import { guarded, listenToKeys, questionText } from "./asking.js";
 
 /** What one key (or the first of a paste) does at a yes/no question. */
 export type YesNoKey = boolean | "escape" | "cancel" | "suspend" | undefined;
@@ -43,13 +43,7 @@ export async function askYesNo(
     () =>
       new Promise<boolean>((resolve, reject) => {
         const stdin = ctx.stdin;
-        const raw = Boolean(stdin.isTTY && stdin.setRawMode);
-        const done = () => {
-          stdin.removeListener("data", onData);
-          stdin.removeListener("end", onEnd);
-          if (raw) stdin.setRawMode?.(false);
-          stdin.pause();
-        };
+        const done = () => keys.stop();
         const leave = (name: string, why: string) => {
           done();
           out.write("\n");
@@ -68,21 +62,18 @@ export async function askYesNo(
         // Ctrl-Z in raw mode is a key, not a signal: the terminal is given back, knot stops,
         // and after fg the same question is asked again.
         const suspend = () => {
-          if (raw) stdin.setRawMode?.(false);
+          if (keys.raw) stdin.setRawMode?.(false);
           out.write("\n");
           process.once("SIGCONT", () => {
-            if (raw) stdin.setRawMode?.(true);
+            if (keys.raw) stdin.setRawMode?.(true);
             out.write(question);
           });
           process.kill(process.pid, "SIGTSTP");
         };
         const onEnd = () => leave("ExitPromptError", "input closed");
         // raw before the question shows: a key pressed at once is never echoed by the terminal
-        if (raw) stdin.setRawMode?.(true);
+        const keys = listenToKeys(stdin, onData, onEnd);
         out.write(question);
-        stdin.on("data", onData);
-        stdin.on("end", onEnd);
-        stdin.resume();
       }),
   );
   out.write(`${answer ? words.answered.yes : words.answered.no}\n`);
