@@ -3,7 +3,8 @@ import type { Context } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
 import type { Library } from "../routine/library.js";
 import { builderIdText as t } from "../text/builder.js";
-import { canAsk, choose, isEscape } from "../ui/prompt.js";
+import { isEscape } from "../ui/asking.js";
+import { canAsk, choose } from "../ui/prompt.js";
 import { routineFile, uniqueId } from "./ids.js";
 
 /** Who already has an id: nobody, a built-in routine (a copy would replace it), or the person. */

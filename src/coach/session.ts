@@ -93,7 +93,8 @@ export async function coachSession(
       }
       // The first session someone can answer at: speak the steps? One key, kept for next time.
       if (options.askVoice) {
-        voiceChosen = await (await prompts()).askYesNo(ctx, ctx.stdout, words.voiceQuestion, {
+        const { askYesNo } = await import("../ui/yes-no.js");
+        voiceChosen = await askYesNo(ctx, ctx.stdout, words.voiceQuestion, {
           default: false,
         });
         await keepVoice(ctx, voiceChosen, warn);

@@ -4,7 +4,8 @@ import { ExitCode, KnotError } from "../errors.js";
 import { closestMatches } from "../suggest.js";
 import { myRoutinesText as t } from "../text/my-routines.js";
 import { didYouMean } from "../text/routine.js";
-import { confirm, isEscape } from "../ui/prompt.js";
+import { isEscape } from "../ui/asking.js";
+import { confirm } from "../ui/prompt.js";
 import { quote, safeText } from "../ui/safe.js";
 import { openLibrary } from "./shared.js";
 

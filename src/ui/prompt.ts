@@ -8,9 +8,6 @@ import { canAskOn } from "./can-ask.js";
 import { askLine, type LineQuestion } from "./line-prompt.js";
 import { askYesNo } from "./yes-no.js";
 
-export { isEscape } from "./asking.js";
-export { askYesNo };
-
 /**
  * Every question knot asks goes through here: --yes answers only "start now?", no terminal
  * means no question (the caller says what happens then), Ctrl-C at a prompt leaves cleanly,
