@@ -15,13 +15,8 @@ import {
   withRemindLock,
   writeLauncherFor,
 } from "../remind/reminders.js";
-import {
-  entriesPresent,
-  install,
-  pickScheduler,
-  remove,
-  type SchedulerName,
-} from "../remind/schedulers.js";
+import type { SchedulerName } from "../remind/scheduler-context.js";
+import { entriesPresent, install, pickScheduler, remove } from "../remind/schedulers.js";
 import { type KeptState, readRemindState } from "../remind/state.js";
 import { clockTime } from "../safety/clock.js";
 import { said, remindText as t } from "../text/remind.js";

@@ -17,7 +17,8 @@ import { withLock } from "./lock.js";
 import type { Reminder } from "./model.js";
 import { knotCommand } from "./notify.js";
 import { profileOf, remindFiles } from "./profile.js";
-import { pickScheduler, remove, type SchedulerContext } from "./schedulers.js";
+import type { SchedulerContext } from "./scheduler-context.js";
+import { pickScheduler, remove } from "./schedulers.js";
 import { changeRemindState, forgetStates } from "./state.js";
 
 // The reminders as knot's remind commands reach them (setting one, listing, firing, keeping

@@ -22,16 +22,6 @@ import {
   unitName,
 } from "./scheduler-files.js";
 
-export type { Run, SchedulerContext, SchedulerName } from "./scheduler-context.js";
-export {
-  cronLines,
-  launchdLabel,
-  launchdPlist,
-  onCalendar,
-  systemdUnits,
-  unitName,
-} from "./scheduler-files.js";
-
 /**
  * Reminders are run by the system's own scheduler, so nothing of knot's stays running: a
  * systemd user timer on Linux, a launchd agent on macOS, cron where neither is there. Each

@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Reminder } from "../../src/remind/model.js";
-import {
-  entriesPresent,
-  install,
-  remove,
-  type SchedulerContext,
-} from "../../src/remind/schedulers.js";
+import type { SchedulerContext } from "../../src/remind/scheduler-context.js";
+import { entriesPresent, install, remove } from "../../src/remind/schedulers.js";
 
 /**
  * The person's crontab, byte for byte: read and written as bytes, every line knot did not

@@ -3,13 +3,13 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Reminder } from "../../src/remind/model.js";
+import type { SchedulerContext } from "../../src/remind/scheduler-context.js";
 import {
   cronLines,
   launchdPlist,
   onCalendar,
-  type SchedulerContext,
   systemdUnits,
-} from "../../src/remind/schedulers.js";
+} from "../../src/remind/scheduler-files.js";
 import { onPath } from "../../src/session/cues.js";
 import { tempDir } from "../helpers.js";
 
