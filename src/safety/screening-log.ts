@@ -4,6 +4,7 @@ import { finishMove } from "../config/move.js";
 import type { Settings } from "../config/settings.js";
 import { describeFsError, fileError } from "../files.js";
 import { appendLines } from "../history/store.js";
+import { safetyText } from "../text/safety.js";
 import { settingsText } from "../text/settings.js";
 import { eventLine, parseEventLine, type ScreeningEvent, settingsAnswers } from "./screening.js";
 import { answersFile } from "./screening-answers.js";
@@ -69,9 +70,7 @@ export function readAnswers(
   try {
     recorded = readScreeningFile(dataDir);
   } catch (error) {
-    warn(
-      `Your safety answers could not be read from ${screeningFile(dataDir)} (${describeFsError(error)}): knot asks them again.`,
-    );
+    warn(safetyText.answersUnreadable(screeningFile(dataDir), describeFsError(error)));
   }
   let kept: ScreeningEvent[] = [];
   try {

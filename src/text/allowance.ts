@@ -54,13 +54,12 @@ function opening(d: Decision, now: number): string {
 
 /** One line an area: what was done, what is planned, and what that makes. */
 function areasText(areas: { area: string; done: number; planned: number }[]): string {
-  return areas
-    .map(
-      (a) =>
-        `  ${a.area}: ${formatDuration(a.done)} done in the last 24 hours + ${formatDuration(a.planned)} planned = ${formatDuration(a.done + a.planned)}`,
-    )
-    .join("\n");
+  return areas.map((a) => areaLine(a.area, a.done, a.planned)).join("\n");
 }
+
+/** An area's massage: seconds done in the last 24 hours, planned, and what that makes. */
+const areaLine = (area: string, done: number, planned: number) =>
+  `  ${area}: ${formatDuration(done)} done in the last 24 hours + ${formatDuration(planned)} planned = ${formatDuration(done + planned)}`;
 
 /** What an override passes, named: only guidance, never a floor. */
 const overrides: Record<Extract<Decision, { level: "guidance" }>["rule"], string> = {
@@ -134,6 +133,8 @@ export const allowanceText = localized({
   when,
   decision,
   opening,
+  /** One line of a massage decision: an area's seconds done, planned, and their sum. */
+  areaLine,
   overrides,
   floorNote,
   inForce,

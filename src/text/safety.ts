@@ -148,6 +148,8 @@ export const safetyText = localized({
   notRecorded: (file: string, why: string) =>
     `Your answers could not be recorded in ${file}: ${why}.`,
   cleared: "Your safety answers are cleared: knot will ask again before the next session.",
+  answersUnreadable: (file: string, why: string) =>
+    `Your safety answers could not be read from ${file} (${why}): knot asks them again.`,
   goesWithScreen: (list: string) => `${list} goes with --screen.`,
   goesWithScreenHint: (lists: string) => `For example: knot safety --screen ${lists}`,
   inForceHeading: "In force now:",
