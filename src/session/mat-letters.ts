@@ -49,7 +49,29 @@ export function lettersBlock(
   inner: number,
   style: Style,
   paint?: Span["paint"],
-) {
+): Line[] {
+  // The step's name (and the next one's) comes back every second as the same lines from
+  // `largest`: its rows are set once, and the screen passes over the same spans unread.
+  if (paint) return setLetters(lines, scale, inner, style, paint);
+  const known = blocks.get(lines);
+  if (known && known.scale === scale && known.inner === inner && known.style === style)
+    return known.block;
+  const block = setLetters(lines, scale, inner, style);
+  blocks.set(lines, { scale, inner, style, block });
+  return block;
+}
+const blocks = new WeakMap<
+  string[],
+  { scale: number; inner: number; style: Style; block: Line[] }
+>();
+
+function setLetters(
+  lines: string[],
+  scale: number,
+  inner: number,
+  style: Style,
+  paint?: Span["paint"],
+): Line[] {
   const out: Line[] = [];
   lines.forEach((text, i) => {
     if (i > 0) out.push([]);

@@ -13,7 +13,6 @@ import {
   largeBar,
   noticeRows,
 } from "./frame.js";
-import { fitLetters } from "./letters.js";
 import { clockAndFigure } from "./mat-clock.js";
 import { blank, largest, lettersBlock, pad, span } from "./mat-letters.js";
 import { describeStep, type SessionView, sideLabel } from "./view.js";
@@ -122,10 +121,7 @@ export function renderMat(
     const q = view.question;
     const text = sessionText.screen.question(q.text, q.index + 1, q.of);
     bottom.push([span(`  ${banner(truncate(text, inner - 2), inner)}`, style.strong)]);
-  } else if (view.step.instruction) {
-    for (const text of wrap(view.step.instruction, inner).slice(0, 2))
-      bottom.push([span(`  ${text}`)]);
-  }
+  } else if (view.step.instruction) bottom.push(...instructionRows(view.step.instruction, inner));
   if (view.paused) {
     bottom.push([span(`  ${banner(sessionText.screen.pausedBanner, inner)}`, style.warn)]);
   } else if (view.waiting) {
@@ -138,8 +134,11 @@ export function renderMat(
   const nextWords = nextStep
     ? [sessionText.large.next(nextStep.name, nextStep.side), sessionText.large.next(nextStep.name)]
     : [];
+  // One line at the smallest size, or none (`largest`, worked out once for the words).
   const nextLarge =
-    height >= 40 ? nextWords.map((w) => fitLetters(w, inner, 1, 1)).find(Boolean) : undefined;
+    height >= 40
+      ? nextWords.map((w) => largest(w, inner, Number.MAX_SAFE_INTEGER, 1, 1)?.lines).find(Boolean)
+      : undefined;
   if (nextLarge) {
     bottom.push([], ...lettersBlock(nextLarge, 1, inner, style));
     bottom.push(next, ...notice, keys);
@@ -152,6 +151,28 @@ export function renderMat(
   const above = Math.floor(spare / 2);
   return [...top, ...blank(above), ...middle, ...blank(spare - above), ...bottom].slice(0, height);
 }
+
+/**
+ * The instruction's first two lines: the same rows every second of a step, laid out once (the
+ * last instruction and width are kept), so the screen passes over the same spans unread.
+ */
+function instructionRows(instruction: string, inner: number): Line[] {
+  if (instructionKept.text !== instruction || instructionKept.inner !== inner) {
+    instructionKept = {
+      text: instruction,
+      inner,
+      rows: wrap(instruction, inner)
+        .slice(0, 2)
+        .map((text) => [span(`  ${text}`)]),
+    };
+  }
+  return instructionKept.rows;
+}
+let instructionKept: { text: string; inner: number; rows: Line[] } = {
+  text: "",
+  inner: 0,
+  rows: [],
+};
 
 function packLine(packOn: NonNullable<SessionView["packOn"]>, style: Style): Line {
   const over = packOn.onSeconds >= FLOORS.applicationSeconds;

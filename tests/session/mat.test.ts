@@ -209,3 +209,53 @@ describe("the last screen of a finished session", () => {
     expect(screen.join("\n")).toContain("Gentle back stretch: finished");
   });
 });
+
+describe("the mat view's rows kept from second to second", () => {
+  // The instruction, the step's name and the next step's name in large letters are laid out
+  // once and kept: a new step, a new size or another style must never show the old ones.
+  const steps: TimelineEntry[] = [
+    { name: "Cat", kind: "hold", seconds: 20, instruction: "Round your back slowly." },
+    { name: "Cow", kind: "hold", seconds: 20, instruction: "Let your belly sink down." },
+    { name: "Rest", kind: "rest", seconds: 20, instruction: "Breathe out long." },
+  ];
+  const at = (ms: number, columns: number, rows: number, style = plain) => {
+    const { state } = tick(startSession(steps, T0).state, T0 + ms);
+    return rowsOf(
+      renderScreen(viewOf(state, T0 + ms, { routineName: "Cat cow" }), columns - 1, rows, style),
+    );
+  };
+  // Each moment drawn first after the others, then drawn alone in a fresh view of the same step.
+  const moments = [
+    [1000, 160, 45],
+    [21_000, 160, 45],
+    [22_000, 100, 30],
+    [41_000, 160, 45],
+    [2000, 100, 30],
+  ] as const;
+
+  it("shows each step's own instruction and names, whatever was drawn before", () => {
+    const drawn = moments.map(([ms, c, r]) => at(ms, c, r).join("\n"));
+    expect(drawn[0]).toContain("Round your back slowly.");
+    expect(drawn[1]).toContain("Let your belly sink down.");
+    expect(drawn[1]).not.toContain("Round your back");
+    expect(drawn[3]).toContain("Breathe out long.");
+    // The same moment drawn again after the others: the very same rows.
+    moments.forEach(([ms, c, r], i) => {
+      expect(at(ms, c, r).join("\n")).toBe(drawn[i]);
+    });
+    // The large "next" line follows the step: Cow's screen names Rest, Cat's names Cow.
+    const large = (rows: string[]) => rows.filter((row) => BLOCKS.test(row)).join("\n");
+    expect(large(at(21_000, 160, 45))).not.toBe(large(at(1000, 160, 45)));
+  });
+
+  it("keeps no colour from another style: the plain view after the coloured one has none", () => {
+    // A name drawn nowhere else, in colour first.
+    const sphinx: TimelineEntry[] = [{ name: "Sphinx", kind: "hold", seconds: 20 }];
+    const { state } = tick(startSession(sphinx, T0).state, T0 + 1000);
+    const view = viewOf(state, T0 + 1000, { routineName: "Sphinx" });
+    const colouredSpans = renderScreen(view, 159, 45, coloured).flat();
+    expect(colouredSpans.some((s) => s.paint !== undefined && s.paint("x") !== "x")).toBe(true);
+    const spans = renderScreen(view, 159, 45, plain).flat();
+    expect(spans.every((s) => s.paint === undefined || s.paint("x") === "x")).toBe(true);
+  });
+});
