@@ -1,5 +1,5 @@
 import type { Area, Category } from "../routine/vocabulary.js";
-import type { RecordSummary, SessionRecord } from "./record.js";
+import type { RecordSummary, SessionRecord } from "./record-types.js";
 
 /** Local midnight at the start of the day holding `ms`. */
 export function startOfDay(ms: number): number {
@@ -123,14 +123,25 @@ export function dailyTotals(
     const start = addDays(now, -i);
     totals.push({ day: dayKey(start), start, sessions: 0, minutes: 0 });
   }
-  const byDay = new Map(totals.map((t) => [t.day, t]));
+  addToDays(totals, records);
+  return totals;
+}
+
+/**
+ * Adds each session to its day among `totals` (days in a row, oldest first, as dailyTotals
+ * makes them); sessions on other days are left out. A session's day is found by its local day
+ * number (dayNumber, one offset from UTC), not by its date written out, which asks the clock
+ * for the year, month and day apart: a month's sessions at a time, for each period stats shows.
+ */
+export function addToDays(totals: DayTotal[], records: readonly RecordSummary[]): void {
+  if (totals.length === 0) return;
+  const first = dayNumber((totals[0] as DayTotal).start);
   for (const r of records) {
-    const t = byDay.get(dayKey(Date.parse(r.startedAt)));
+    const t = totals[dayNumber(Date.parse(r.startedAt)) - first];
     if (!t) continue;
     t.sessions += 1;
     t.minutes += r.doneSeconds / 60;
   }
-  return totals;
 }
 
 export function minutesBy<K extends string>(
@@ -149,10 +160,16 @@ export function minutesBy<K extends string>(
  */
 export function minutesByArea(records: readonly RecordSummary[]): Map<Area, number> {
   const totals = new Map<Area, number>();
+  const add = (area: Area, seconds: number) =>
+    totals.set(area, (totals.get(area) ?? 0) + seconds / 60);
+  // Keys walked with for-in, not Object.entries and destructuring: a month's summaries pass
+  // here before V8 has optimised it, where each entry's array and iterator cost the most.
   for (const r of records) {
-    const seconds = r.areaSeconds ?? Object.fromEntries(r.areas.map((a) => [a, r.doneSeconds]));
-    for (const [area, s] of Object.entries(seconds) as [Area, number][]) {
-      totals.set(area, (totals.get(area) ?? 0) + s / 60);
+    const seconds = r.areaSeconds;
+    if (seconds) {
+      for (const area in seconds) add(area as Area, seconds[area as Area] as number);
+    } else {
+      for (const area of new Set(r.areas)) add(area, r.doneSeconds);
     }
   }
   return totals;

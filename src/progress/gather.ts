@@ -1,6 +1,7 @@
 import type { Context } from "../context.js";
 import {
   addDays,
+  addToDays,
   byCategory,
   type DayTotal,
   dailyTotals,
@@ -8,7 +9,7 @@ import {
   minutesByArea,
 } from "../history/analysis.js";
 import { openStore } from "../history/journal.js";
-import type { RecordSummary } from "../history/record.js";
+import type { RecordSummary } from "../history/record-types.js";
 import { assessTrend, RULES_LOOK_BACK_MS, type Trend } from "../safety/trend.js";
 import { type Change, painChange, psfsChange } from "./change.js";
 import { type WhatHelps, whatHelps } from "./helps.js";
@@ -62,10 +63,7 @@ export function gatherProgress(
   let minutes = 0;
   for (const batch of store.summaries(from)) {
     sessions += batch.length;
-    dailyTotals(batch, days, now).forEach((d, i) => {
-      perDay[i]!.sessions += d.sessions;
-      perDay[i]!.minutes += d.minutes;
-    });
+    addToDays(perDay, batch);
     for (const [into, add] of [
       [category, minutesBy(batch, byCategory)],
       [area, minutesByArea(batch)],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dailyTotals, resumable, streak } from "../../src/history/analysis.js";
-import type { SessionRecord } from "../../src/history/record.js";
+import type { SessionRecord } from "../../src/history/record-types.js";
 import { rec } from "./fixtures.js";
 
 const at = (iso: string) => Date.parse(iso);
@@ -67,5 +67,28 @@ describe("daily totals", () => {
       ["2026-11-21", 0, 0],
       ["2026-11-22", 2, 2],
     ]);
+  });
+
+  it("puts each session on its local day across a change of clocks", () => {
+    const zone = process.env.TZ;
+    process.env.TZ = "Europe/London";
+    try {
+      // the clocks went back at 01:00 UTC on 25 October: 23:30 UTC on the 25th is still the
+      // 25th in London, 23:30 UTC on the 24th was 00:30 on the 25th
+      const records = [
+        rec({ start: "2026-10-24T23:30:00Z" }),
+        rec({ start: "2026-10-25T23:30:00Z" }),
+        rec({ start: "2026-10-24T22:30:00Z" }),
+      ];
+      const totals = dailyTotals(records, 3, at("2026-10-26T12:00:00Z"));
+      expect(totals.map((t) => [t.day, t.sessions])).toEqual([
+        ["2026-10-24", 1],
+        ["2026-10-25", 2],
+        ["2026-10-26", 0],
+      ]);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 });

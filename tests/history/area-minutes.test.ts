@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { minutesByArea } from "../../src/history/analysis.js";
-import { areaSecondsOf, type StepRecord, summaryOf } from "../../src/history/record.js";
+import { areaSecondsOf, summaryOf } from "../../src/history/record.js";
+import type { StepRecord } from "../../src/history/record-types.js";
 import { rec } from "./fixtures.js";
 
 const step = (kind: StepRecord["kind"], done: number, area?: StepRecord["area"]): StepRecord => ({
@@ -36,6 +37,12 @@ describe("minutes by body area come from the steps done", () => {
   it("a routine whose steps name no area shares them evenly among its areas", () => {
     const r = rec({ areas: ["neck", "shoulders"], steps: [step("hold", 120)] });
     expect(areaSecondsOf(r)).toEqual({ neck: 60, shoulders: 60 });
+  });
+
+  it("a summary kept without them counts its whole session once for each of its areas", () => {
+    const { areaSeconds: _, ...kept } = summaryOf(rec({ areas: ["neck", "neck", "shoulders"] }));
+    const other = summaryOf(rec({ areas: ["neck"], steps: [step("hold", 180, "neck")] }));
+    expect(Object.fromEntries(minutesByArea([kept, other]))).toEqual({ neck: 4, shoulders: 1 });
   });
 
   it("steps not done count for nothing", () => {
