@@ -22,7 +22,7 @@ function breach(b: RuleBreach): string {
     case "time-off":
       return `only ${formatDuration(b.offSeconds)} off before the ${b.kind} at ${stepAt(b)}${b.after !== b.kind ? ` after the ${b.after}` : ""}: leave at least ${b.minSeconds / 60} minutes off between any two applications of cold or heat (the studied intermittent protocol is 10 on, 10 off, 10 on)`;
     case "cold-rounds":
-      return `${b.count} rounds of cold in one session: knot runs at most ${b.max}, as guidance repeats cold only every 2-4 hours`;
+      return `${b.count} rounds of cold in one session: knot runs at most ${b.max}, as guidance repeats cold only every 2-4 hours once the skin is back to normal`;
   }
 }
 
