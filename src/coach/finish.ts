@@ -1,5 +1,5 @@
 import { ExitCode } from "../errors.js";
-import type { Ratings } from "../history/record.js";
+import type { Ratings } from "../history/record-types.js";
 import type { RoutineStop } from "../safety/stops.js";
 import type { SessionSummary } from "../session/engine.js";
 import { timeDoneWords } from "../session/time-words.js";

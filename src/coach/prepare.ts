@@ -4,7 +4,7 @@ import { KnotError } from "../errors.js";
 import { resumable } from "../history/analysis.js";
 import { liveSessions } from "../history/checkpoint.js";
 import { type Journal, openJournal, stepsFrom } from "../history/journal.js";
-import type { RecordSummary, SessionRecord } from "../history/record.js";
+import type { RecordSummary, SessionRecord } from "../history/record-types.js";
 import { readSnapshot } from "../history/safety-snapshot.js";
 import type { TimelineEntry } from "../routine/timeline.js";
 import { type Allowance, allowanceAt } from "../safety/allowance.js";

@@ -1,7 +1,8 @@
 import type { Settings } from "../config/store.js";
 import { type Context, println } from "../context.js";
 import { ExitCode } from "../errors.js";
-import { buildRecord, newRecordId, type Ratings, summaryOf } from "../history/record.js";
+import { buildRecord, newRecordId, summaryOf } from "../history/record.js";
+import type { Ratings } from "../history/record-types.js";
 import { output } from "../output.js";
 import { routineStops } from "../safety/stops.js";
 import { guardSessionEnd } from "../session/end-guard.js";

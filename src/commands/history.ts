@@ -2,7 +2,7 @@ import { type Context, println, warnTo } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
 import { openJournal, openStore } from "../history/journal.js";
 import type { HistoryStore } from "../history/months.js";
-import type { RecordSummary, SessionRecord } from "../history/record.js";
+import type { RecordSummary, SessionRecord } from "../history/record-types.js";
 import { fitWidth, output } from "../output.js";
 import { recordTimeWords } from "../session/time-words.js";
 import { filesText } from "../text/files.js";

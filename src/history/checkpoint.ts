@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { readRegularFile, writeFresh } from "../files.js";
 import { processStart } from "../process-start.js";
 import type { HistoryStore } from "./months.js";
-import { isSessionRecord, type SessionRecord } from "./record.js";
+import { isSessionRecord } from "./record-check.js";
+import type { SessionRecord } from "./record-types.js";
 
 export { processStart };
 

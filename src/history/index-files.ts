@@ -2,7 +2,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync } fr
 import { dirname } from "node:path";
 import { writeFresh } from "../files.js";
 import type { DayRun } from "./analysis.js";
-import type { RecordSummary } from "./record.js";
+import type { RecordSummary } from "./record-types.js";
 import type { LineProblem } from "./store.js";
 
 /**

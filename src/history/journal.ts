@@ -4,7 +4,7 @@ import { filesText } from "../text/files.js";
 import { addDays } from "./analysis.js";
 import { recoverCheckpoints, removeCheckpoint, writeCheckpoint } from "./checkpoint.js";
 import { HistoryStore } from "./months.js";
-import type { RecordSummary, SessionRecord } from "./record.js";
+import type { RecordSummary, SessionRecord } from "./record-types.js";
 import { tidyLeftovers } from "./tidy.js";
 
 /** The history as a session sees it: the recent past, and where this session is written. */

@@ -1,5 +1,5 @@
 import type { HistoryLock } from "./lock.js";
-import type { SessionRecord } from "./record.js";
+import type { SessionRecord } from "./record-types.js";
 import { appendLines, monthOf } from "./store.js";
 
 /** An import in progress (see HistoryStore.merger). */

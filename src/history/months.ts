@@ -10,7 +10,7 @@ import { type Merger, startMerger } from "./merger.js";
 import { exists, moveIntoMonths } from "./migrate.js";
 import { indexDir, MonthIndexes } from "./month-index.js";
 import { MonthList } from "./month-list.js";
-import type { RecordSummary, SessionRecord } from "./record.js";
+import type { RecordSummary, SessionRecord } from "./record-types.js";
 import {
   appendRecord,
   historyReadError,

@@ -9,25 +9,6 @@ import type {
   StepRecord,
 } from "./record-types.js";
 
-export {
-  isRealTime,
-  isSessionRecord,
-  type LineProblem,
-  MAX_RECORD_SECONDS,
-  type RecordFault,
-  type RecordProblem,
-  recordProblem,
-} from "./record-check.js";
-export type {
-  EndReason,
-  Ratings,
-  RecordSummary,
-  SessionFacts,
-  SessionRecord,
-  StepOutcome,
-  StepRecord,
-} from "./record-types.js";
-
 /**
  * Seconds done on each body area, from the steps done: a step with an area counts for that
  * area; a step without one (a whole-routine stretch, cold or heat) is shared evenly among the

@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import { writeFresh } from "../files.js";
-import type { KeptReason } from "../safety/trend.js";
-import { isSessionRecord, type SessionRecord } from "./record.js";
+import { isSessionRecord } from "./record-check.js";
+import type { SessionRecord } from "./record-types.js";
 
 /**
  * What the safety rules must keep when the history goes: the whole records of the last day
@@ -14,8 +14,7 @@ export interface SafetySnapshot {
   v: 1;
   savedAt: number;
   records: SessionRecord[];
-  /** Its reasons: rules and figures (words from an older knot); the safety rules read them. */
-  advice?: { since: number; reasons: KeptReason[] };
+  advice?: { since: number; reasons: string[] };
 }
 
 export const snapshotPath = (dataDir: string): string => join(dataDir, "safety-snapshot.json");
@@ -36,7 +35,7 @@ export function readSnapshot(dataDir: string): SafetySnapshot | undefined {
     s.advice &&
     typeof s.advice.since === "number" &&
     Array.isArray(s.advice.reasons) &&
-    s.advice.reasons.every((r) => typeof r === "string" || (typeof r === "object" && r !== null))
+    s.advice.reasons.every((r) => typeof r === "string")
       ? { since: s.advice.since, reasons: s.advice.reasons }
       : undefined;
   return { v: 1, savedAt: s.savedAt, records, ...(advice ? { advice } : {}) };

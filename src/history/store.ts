@@ -13,9 +13,10 @@ import { dirname } from "node:path";
 import { ExitCode, KnotError } from "../errors.js";
 import { describeFsError, fileError, refuseLink } from "../files.js";
 import { filesText } from "../text/files.js";
-import { type LineProblem, recordProblem, type SessionRecord } from "./record.js";
+import { type LineProblem, recordProblem } from "./record-check.js";
+import type { SessionRecord } from "./record-types.js";
 
-export type { LineProblem } from "./record.js";
+export type { LineProblem } from "./record-check.js";
 
 /**
  * The file-level guarantees of the history, used by the store over months (./months.ts):

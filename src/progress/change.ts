@@ -1,5 +1,5 @@
 import { addDays, dayKey, startOfDay } from "../history/analysis.js";
-import type { RecordSummary } from "../history/record.js";
+import type { RecordSummary } from "../history/record-types.js";
 import { DAILY_RATINGS, dailyRatings, TREND_RULES } from "../safety/trend.js";
 
 /**

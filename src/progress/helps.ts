@@ -1,4 +1,4 @@
-import type { RecordSummary } from "../history/record.js";
+import type { RecordSummary } from "../history/record-types.js";
 
 /**
  * What seems to help this person, right after a session: the pain rating after it against the

@@ -1,9 +1,8 @@
 import { dayKey, dayNumber } from "../history/analysis.js";
-import type { RecordSummary } from "../history/record.js";
+import type { RecordSummary } from "../history/record-types.js";
 import { THERMAL_RULES } from "../safety/rules.js";
 import type { ScreeningEvent } from "../safety/screening.js";
 import { STOP_AFTER_RATING, STOP_RISE, stopReason } from "../safety/stops.js";
-import { reasonText } from "../text/trend.js";
 import { type Progress, progressJson, round1 } from "./gather.js";
 import { HELPS_RULES } from "./helps.js";
 import { activeActivities, latestRatings, weekStart } from "./psfs.js";
@@ -138,7 +137,7 @@ export function reportData({
         .filter((e) => e.answer === "override")
         .map((e) => ({ at: new Date(e.at).toISOString(), lists: e.lists })),
       stops,
-      adviceNow: p.trend.worse ? p.trend.reasons.map(reasonText) : [],
+      adviceNow: p.trend.worse ? p.trend.reasons.map((r) => r.text) : [],
     },
     limits: {
       coldOrHeatMinutesAtATime: THERMAL_RULES.maxApplicationSeconds / 60,

@@ -1,5 +1,5 @@
 import { startOfDay } from "../history/analysis.js";
-import type { RecordSummary, SessionRecord } from "../history/record.js";
+import type { RecordSummary, SessionRecord } from "../history/record-types.js";
 import type { TimelineEntry } from "../routine/timeline.js";
 import type { Area, Category } from "../routine/vocabulary.js";
 import {
@@ -10,7 +10,6 @@ import {
   plannedMassage,
 } from "../safety/allowance.js";
 import { type KeptSafety, safetyPast } from "../safety/past.js";
-import type { KeptReason } from "../safety/trend.js";
 import { inHours, lastSlot, nextSlot, type Reminder } from "./model.js";
 
 /** What knot remembers of a reminder between runs (kept in the data folder, not settings). */
@@ -60,7 +59,7 @@ export type QuietCode =
 
 export type Nudge =
   | { action: "remind" }
-  | { action: "advise"; reasons: KeptReason[] }
+  | { action: "advise"; reasons: string[] }
   /** Held back, by a code (worded by src/text/remind.ts); the routine's kind where it matters. */
   | { action: "quiet"; code: QuietCode; category?: Category };
 

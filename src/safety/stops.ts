@@ -1,4 +1,4 @@
-import type { Ratings, RecordSummary } from "../history/record.js";
+import type { Ratings, RecordSummary } from "../history/record-types.js";
 import type { StepKind } from "../routine/vocabulary.js";
 
 /**

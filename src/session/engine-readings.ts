@@ -1,4 +1,4 @@
-import type { EndReason } from "../history/record.js";
+import type { EndReason } from "../history/record-types.js";
 import type { SessionState } from "./engine-state.js";
 
 /** What a session's state reads as: time left in the step and the routine, and its summary. */

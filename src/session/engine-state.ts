@@ -1,4 +1,4 @@
-import type { EndReason, StepOutcome } from "../history/record.js";
+import type { EndReason, StepOutcome } from "../history/record-types.js";
 import type { TimelineEntry } from "../routine/timeline.js";
 
 /** The session's state, its commands and events, and the one helper that makes an event. */

@@ -1,4 +1,4 @@
-import type { EndReason, StepOutcome } from "../history/record.js";
+import type { EndReason, StepOutcome } from "../history/record-types.js";
 import { event, type SessionEvent, type SessionState } from "./engine-state.js";
 
 /** Entering, ending and leaving a step, and finishing the session: the moves every command makes. */

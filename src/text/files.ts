@@ -1,4 +1,4 @@
-import { type LineProblem, MAX_RECORD_SECONDS, type RecordFault } from "../history/record.js";
+import { type LineProblem, MAX_RECORD_SECONDS, type RecordFault } from "../history/record-check.js";
 import { localized } from "./locale.js";
 
 /**

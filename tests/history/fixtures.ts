@@ -1,4 +1,4 @@
-import type { SessionRecord, StepRecord } from "../../src/history/record.js";
+import type { SessionRecord, StepRecord } from "../../src/history/record-types.js";
 
 let n = 0;
 /** A history record, with fields overridden; steps default to one 60 s stretch. */

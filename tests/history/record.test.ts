@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildRecord, isRealTime, isSessionRecord } from "../../src/history/record.js";
+import { buildRecord } from "../../src/history/record.js";
+import { isRealTime, isSessionRecord } from "../../src/history/record-check.js";
 import type { TimelineEntry } from "../../src/routine/timeline.js";
 import {
   type Command,

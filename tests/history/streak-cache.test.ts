@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { streak, streakOverDays } from "../../src/history/analysis.js";
 import { activeDays, HistoryStore } from "../../src/history/months.js";
-import type { SessionRecord } from "../../src/history/record.js";
+import type { SessionRecord } from "../../src/history/record-types.js";
 import { tempDir } from "../helpers.js";
 import { rec } from "./fixtures.js";
 

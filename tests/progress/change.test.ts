@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RecordSummary } from "../../src/history/record.js";
+import type { RecordSummary } from "../../src/history/record-types.js";
 import { CHANGE_RULES, painChange, psfsChange, type Verdict } from "../../src/progress/change.js";
 import { progressText } from "../../src/text/progress.js";
 import { stated } from "../guidance.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { SessionRecord, StepRecord } from "../../src/history/record.js";
+import type { SessionRecord, StepRecord } from "../../src/history/record-types.js";
 import type { TimelineEntry } from "../../src/routine/timeline.js";
 import {
   allowanceAt,

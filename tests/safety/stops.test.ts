@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkHighRating, type PreflightInput } from "../../src/coach/preflight/index.js";
-import type { Ratings, SessionRecord } from "../../src/history/record.js";
+import type { Ratings, SessionRecord } from "../../src/history/record-types.js";
 import type { TimelineEntry } from "../../src/routine/timeline.js";
 import {
   isGentle,

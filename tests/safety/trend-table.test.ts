@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { SessionRecord } from "../../src/history/record.js";
+import type { SessionRecord } from "../../src/history/record-types.js";
 import type { Area } from "../../src/routine/vocabulary.js";
 import { assessTrend, type TrendReason } from "../../src/safety/trend.js";
 import { rec } from "../history/fixtures.js";

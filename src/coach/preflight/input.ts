@@ -1,7 +1,7 @@
 import type { Settings } from "../../config/store.js";
 import type { Context } from "../../context.js";
 import { ExitCode } from "../../errors.js";
-import type { RecordSummary, SessionRecord } from "../../history/record.js";
+import type { RecordSummary, SessionRecord } from "../../history/record-types.js";
 import type { TimelineEntry } from "../../routine/timeline.js";
 import type { Area } from "../../routine/vocabulary.js";
 import type { Allowance } from "../../safety/allowance.js";
