@@ -3,7 +3,7 @@ import type { Context } from "../context.js";
 import { formatDuration } from "../duration.js";
 import { KnotError } from "../errors.js";
 import { fitWidth, proseWriter } from "../output.js";
-import { hasManualSteps } from "../routine/timeline.js";
+import { briefOf } from "../routine/library.js";
 import { AREAS, CATEGORIES } from "../routine/vocabulary.js";
 import { closestMatches } from "../suggest.js";
 import { listText } from "../text/library.js";
@@ -34,22 +34,31 @@ export async function list(options: ListOptions, ctx: Context): Promise<number> 
     });
   }
   const library = openLibrary(ctx);
-  const entries = library.entries.filter(
-    (e) =>
-      (!category || e.routine.category === category) &&
-      (!area || (e.routine.areas as readonly string[]).includes(area)),
-  );
+  // What the list shows of each routine (its brief): a routine of the person's kept in the
+  // cache is listed without reading its file.
+  const entries = library.entries
+    .map((e) => ({
+      ...briefOf(e),
+      origin: e.origin,
+      overridesBuiltIn: e.overridesBuiltIn,
+      path: e.path,
+    }))
+    .filter(
+      (e) =>
+        (!category || e.category === category) &&
+        (!area || (e.areas as readonly string[]).includes(area)),
+    );
 
   if (options.json) {
     printJson(ctx, {
       routines: entries.map((e) => ({
-        id: e.routine.id,
-        name: e.routine.name,
-        summary: e.routine.summary,
-        category: e.routine.category,
+        id: e.id,
+        name: e.name,
+        summary: e.summary,
+        category: e.category,
         totalSeconds: e.totalSeconds,
-        hasManualSteps: hasManualSteps(e.timeline),
-        areas: e.routine.areas,
+        hasManualSteps: e.manual,
+        areas: e.areas,
         origin: e.origin,
         overridesBuiltIn: e.overridesBuiltIn,
         path: e.path,
@@ -67,11 +76,11 @@ export async function list(options: ListOptions, ctx: Context): Promise<number> 
     // cut to the terminal (or to COLUMNS when piped with it), whole when piped without it
     const width = fitWidth(ctx.stdout, ctx.env);
     const t = listText;
-    const ids = entries.map((e) => t.cell(e.routine.id));
-    const categories = entries.map((e) => t.category(e.routine.category));
-    await prepareWidths([...ids, ...entries.map((e) => e.routine.name)]);
+    const ids = entries.map((e) => t.cell(e.id));
+    const categories = entries.map((e) => t.category(e.category));
+    await prepareWidths([...ids, ...entries.map((e) => e.name)]);
     const time = (e: (typeof entries)[number]) =>
-      formatDuration(e.totalSeconds) + (hasManualSteps(e.timeline) ? "+" : "");
+      formatDuration(e.totalSeconds) + (e.manual ? "+" : "");
     const h = listText.headers;
     const widest = (cells: string[]) => Math.max(0, ...cells.map(displayWidth));
     // A long name is cut with "…" so each row stays one line: the columns around it keep their
@@ -91,20 +100,20 @@ export async function list(options: ListOptions, ctx: Context): Promise<number> 
             ? listText.replacesBuiltIn
             : listText.custom
           : "";
-      const name = truncate(t.cell(e.routine.name), Math.max(12, nameRoom - displayWidth(mark)));
+      const name = truncate(t.cell(e.name), Math.max(12, nameRoom - displayWidth(mark)));
       return [
         s.id(ids[i]!),
         name + (mark ? s.dim(mark) : ""),
         categories[i]!,
         time(e),
-        t.areaList(e.routine.areas),
+        t.areaList(e.areas),
       ];
     });
     const header = [h.id, h.name, h.category, h.time, h.areas].map((cell) => s.dim(cell));
     await prepareWidths(rows.flat());
     // one write for the whole table, not one a row (each a system call when piped)
     ctx.stdout.write(`${table([header, ...rows], width).join("\n")}\n`);
-    if (entries.some((e) => hasManualSteps(e.timeline))) {
+    if (entries.some((e) => e.manual)) {
       say(s.dim(listText.waits));
     }
   }

@@ -26,12 +26,13 @@ import {
   readAnswers,
   screeningFile,
 } from "../safety/screening-log.js";
-import { RULES_LOOK_BACK_MS, TREND_RULE_TEXT, TREND_SOURCE } from "../safety/trend.js";
+import { RULES_LOOK_BACK_MS, TREND_SOURCE } from "../safety/trend.js";
 import { closestMatches } from "../suggest.js";
 import { allowanceText } from "../text/allowance.js";
 import { healthText } from "../text/health.js";
 import { didYouMean } from "../text/routine.js";
 import { askScreen, THERMAL_RULE_TEXT, safetyText as t, WHEN_ASKED } from "../text/safety.js";
+import { TREND_RULE_TEXT } from "../text/trend.js";
 import { asker } from "../ui/prompt.js";
 import { quote } from "../ui/safe.js";
 import { bulleted } from "../ui/text.js";

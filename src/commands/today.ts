@@ -15,6 +15,7 @@ import { recordTimeWords } from "../session/time-words.js";
 import { whenText } from "../text/allowance.js";
 import { agoWords } from "../text/time.js";
 import { todayText as w } from "../text/today.js";
+import { reasonText } from "../text/trend.js";
 import { padEnd } from "../ui/text.js";
 import { printJson } from "./print.js";
 import { readUserSettings } from "./settings.js";
@@ -77,7 +78,7 @@ export async function today(options: { json?: boolean }, ctx: Context): Promise<
         at: iso(s.at),
         until: iso(s.until),
       })),
-      advice: allowance.advice ? { reasons: allowance.advice.reasons } : null,
+      advice: allowance.advice ? { reasons: allowance.advice.reasons.map(reasonText) } : null,
       // reminders that could not reach the person, with the fix (knot remind list has more)
       reminderProblems: reminderTrouble(ctx.paths),
     });
@@ -140,7 +141,7 @@ export async function today(options: { json?: boolean }, ctx: Context): Promise<
     out(w.stop(s.strong(w.stopped), stop.routine, whenText(stop.until, now), detail));
   }
   if (allowance.advice) {
-    out(w.advice(s.error(w.seeDoctor), allowance.advice.reasons.join("; ")));
+    out(w.advice(s.error(w.seeDoctor), allowance.advice.reasons.map(reasonText).join("; ")));
   }
   // Reminders that could not reach the person (knot remind list says more).
   for (const line of reminderTrouble(ctx.paths)) out(s.warn(line));

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import { writeFresh } from "../files.js";
+import type { KeptReason } from "../safety/trend.js";
 import { isSessionRecord } from "./record-check.js";
 import type { SessionRecord } from "./record-types.js";
 
@@ -14,7 +15,8 @@ export interface SafetySnapshot {
   v: 1;
   savedAt: number;
   records: SessionRecord[];
-  advice?: { since: number; reasons: string[] };
+  /** Its reasons: rules and figures (words from an older knot); the safety rules read them. */
+  advice?: { since: number; reasons: KeptReason[] };
 }
 
 export const snapshotPath = (dataDir: string): string => join(dataDir, "safety-snapshot.json");
@@ -35,7 +37,7 @@ export function readSnapshot(dataDir: string): SafetySnapshot | undefined {
     s.advice &&
     typeof s.advice.since === "number" &&
     Array.isArray(s.advice.reasons) &&
-    s.advice.reasons.every((r) => typeof r === "string")
+    s.advice.reasons.every((r) => typeof r === "string" || (typeof r === "object" && r !== null))
       ? { since: s.advice.since, reasons: s.advice.reasons }
       : undefined;
   return { v: 1, savedAt: s.savedAt, records, ...(advice ? { advice } : {}) };

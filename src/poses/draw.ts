@@ -60,17 +60,20 @@ export function poseDots(pose: Pose, options: DrawOptions): Dots {
   };
   /** Every dot whose centre is within `r` of (x, y). */
   const round = (x: number, y: number, r: number) => {
+    const grid = on;
+    const across = width;
     const rr = r * r;
     const top = Math.max(0, Math.floor(y - r));
     const bottom = Math.min(height - 1, Math.ceil(y + r));
     const left = Math.max(0, Math.floor(x - r));
-    const right = Math.min(width - 1, Math.ceil(x + r));
+    const right = Math.min(across - 1, Math.ceil(x + r));
     for (let j = top; j <= bottom; j++) {
       const dy = j + 0.5 - y;
       const dy2 = dy * dy;
+      const row = j * across;
       for (let i = left; i <= right; i++) {
         const dx = i + 0.5 - x;
-        if (dx * dx + dy2 <= rr) on[j * width + i] = 1;
+        if (dx * dx + dy2 <= rr) grid[row + i] = 1;
       }
     }
   };
@@ -141,19 +144,29 @@ export function mirrorDots(dots: Dots): Dots {
 
 /** Dots as braille text: `height / 4` lines of `width / 2` characters, blank cells as spaces. */
 export function brailleLines(dots: Dots): string[] {
+  const { width, on } = dots;
   const lines: string[] = [];
+  // A cell's eight dots read at once, each line made from its character codes in one go.
+  const codes: number[] = [];
   for (let row = 0; row < dots.height / 4; row++) {
-    let text = "";
-    for (let col = 0; col < dots.width / 2; col++) {
-      let bits = 0;
-      for (let dy = 0; dy < 4; dy++) {
-        for (let dx = 0; dx < 2; dx++) {
-          if (dots.on[(row * 4 + dy) * dots.width + col * 2 + dx]) bits |= BRAILLE_BITS[dy]![dx]!;
-        }
-      }
-      text += bits === 0 ? " " : String.fromCharCode(BRAILLE_BASE + bits);
+    codes.length = 0;
+    const r0 = row * 4 * width;
+    const r1 = r0 + width;
+    const r2 = r1 + width;
+    const r3 = r2 + width;
+    for (let x = 0; x < width; x += 2) {
+      const bits =
+        (on[r0 + x] ? BRAILLE_BITS[0][0] : 0) |
+        (on[r0 + x + 1] ? BRAILLE_BITS[0][1] : 0) |
+        (on[r1 + x] ? BRAILLE_BITS[1][0] : 0) |
+        (on[r1 + x + 1] ? BRAILLE_BITS[1][1] : 0) |
+        (on[r2 + x] ? BRAILLE_BITS[2][0] : 0) |
+        (on[r2 + x + 1] ? BRAILLE_BITS[2][1] : 0) |
+        (on[r3 + x] ? BRAILLE_BITS[3][0] : 0) |
+        (on[r3 + x + 1] ? BRAILLE_BITS[3][1] : 0);
+      codes.push(bits === 0 ? 0x20 : BRAILLE_BASE + bits);
     }
-    lines.push(text);
+    lines.push(String.fromCharCode(...codes));
   }
   return lines;
 }

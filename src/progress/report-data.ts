@@ -3,6 +3,7 @@ import type { RecordSummary } from "../history/record-types.js";
 import { THERMAL_RULES } from "../safety/rules.js";
 import type { ScreeningEvent } from "../safety/screening.js";
 import { STOP_AFTER_RATING, STOP_RISE, stopReason } from "../safety/stops.js";
+import { reasonText } from "../text/trend.js";
 import { type Progress, progressJson, round1 } from "./gather.js";
 import { HELPS_RULES } from "./helps.js";
 import { activeActivities, latestRatings, weekStart } from "./psfs.js";
@@ -137,7 +138,7 @@ export function reportData({
         .filter((e) => e.answer === "override")
         .map((e) => ({ at: new Date(e.at).toISOString(), lists: e.lists })),
       stops,
-      adviceNow: p.trend.worse ? p.trend.reasons.map((r) => r.text) : [],
+      adviceNow: p.trend.worse ? p.trend.reasons.map(reasonText) : [],
     },
     limits: {
       coldOrHeatMinutesAtATime: THERMAL_RULES.maxApplicationSeconds / 60,

@@ -10,6 +10,7 @@ import {
   plannedMassage,
 } from "../safety/allowance.js";
 import { type KeptSafety, safetyPast } from "../safety/past.js";
+import type { KeptReason } from "../safety/trend.js";
 import { inHours, lastSlot, nextSlot, type Reminder } from "./model.js";
 
 /** What knot remembers of a reminder between runs (kept in the data folder, not settings). */
@@ -59,7 +60,7 @@ export type QuietCode =
 
 export type Nudge =
   | { action: "remind" }
-  | { action: "advise"; reasons: string[] }
+  | { action: "advise"; reasons: KeptReason[] }
   /** Held back, by a code (worded by src/text/remind.ts); the routine's kind where it matters. */
   | { action: "quiet"; code: QuietCode; category?: Category };
 

@@ -6,17 +6,19 @@ import { closestMatches } from "../suggest.js";
 import { locale } from "../text/locale.js";
 import { didYouMean, issuesOf, routineText } from "../text/routine.js";
 import { readBuiltInIndex, routineFiles } from "./builtin-index.js";
-import { type CheckResult, openRoutineCache } from "./cache.js";
+import { type CheckResult, openRoutineCache, type RoutineBrief } from "./cache.js";
 import { withKindCautions } from "./describe.js";
 import { checkLimits } from "./limits.js";
 import { readRoutineFile } from "./parse.js";
 import { formatIssues } from "./report.js";
-import { expandTimeline, type TimelineEntry, totalSeconds } from "./timeline.js";
+import { expandTimeline, hasManualSteps, type TimelineEntry, totalSeconds } from "./timeline.js";
 import type { Issue } from "./validate.js";
 import type { Routine } from "./vocabulary.js";
 
 /** Where a routine came from: shipped with knot, the user's routines folder, or a path given. */
 export type Origin = "built-in" | "custom" | "file";
+
+export type { RoutineBrief } from "./cache.js";
 
 export interface RoutineEntry {
   routine: Routine;
@@ -33,7 +35,20 @@ export interface RoutineEntry {
    * massage steps bring (describe.ts), each once.
    */
   cautions: string[];
+  /**
+   * A routine of the person's taken from the cache as its brief (cache.ts): its routine,
+   * timeline, warnings and cautions are then read from its file when first asked for.
+   */
+  brief?: RoutineBrief;
 }
+
+/** What `knot list` shows of an entry: kept in the cache, or taken from the entry itself. */
+export const briefOf = (entry: RoutineEntry): RoutineBrief => {
+  if (entry.brief) return entry.brief;
+  const { id, name, summary, category, areas } = entry.routine;
+  const manual = hasManualSteps(entry.timeline);
+  return { id, name, summary, category, areas, totalSeconds: entry.totalSeconds, manual };
+};
 
 export interface BrokenEntry {
   path: string;
@@ -66,6 +81,8 @@ interface Candidate {
   path: string;
   origin: Origin;
   warnings: Issue[];
+  /** Kept as its brief: the routine is read from the file when first asked for. */
+  brief?: RoutineBrief;
 }
 
 /**
@@ -108,8 +125,43 @@ export function loadLibrary(options: {
     ]),
     ...jsonFiles(options.userDir).map((p): [string, Origin] => [p, "custom"]),
   ];
+  const resolver = (id: string) => byId.get(id)?.routine;
+  // The routines kept as their brief, made whole from their files when first asked for. Such a
+  // routine included none when it was kept; should its file include one now, a routine read
+  // whole is taken, never another brief (which could lead back to this one).
+  const wholes = new Map<string, RoutineEntry>();
+  const readWhole = (id: string) => {
+    const candidate = byId.get(id);
+    return candidate?.brief ? undefined : candidate?.routine;
+  };
+  const whole = (path: string): RoutineEntry => {
+    let entry = wholes.get(path);
+    if (!entry) {
+      entry = readEntry(path, "custom", readWhole);
+      wholes.set(path, entry);
+    }
+    return entry;
+  };
   for (const [path, origin] of sources) {
     const kept = origin === "custom" ? cache?.lookup(path) : undefined;
+    if (kept && "brief" in kept) {
+      const { brief } = kept;
+      const existing = byId.get(brief.id);
+      if (existing?.origin === origin) {
+        broken.push({ path, origin, id: brief.id, issues: [idTaken(brief.id, existing.path)] });
+        continue;
+      }
+      byId.set(brief.id, {
+        get routine() {
+          return whole(path).routine;
+        },
+        path,
+        origin,
+        warnings: [],
+        brief,
+      });
+      continue;
+    }
     if (kept?.checked) keptChecks.set(path, kept.checked);
     const parsed = kept?.parsed ?? readRoutineFile(path);
     if (origin === "custom" && !kept) cache?.keepParsed(path, parsed);
@@ -120,25 +172,13 @@ export function loadLibrary(options: {
     const { id } = parsed.routine;
     const existing = byId.get(id);
     if (existing && existing.origin === origin) {
-      broken.push({
-        path,
-        origin,
-        id,
-        issues: [
-          {
-            severity: "error",
-            path: "id",
-            message: routineText.library.idTaken(id, basename(existing.path)),
-          },
-        ],
-      });
+      broken.push({ path, origin, id, issues: [idTaken(id, existing.path)] });
       continue;
     }
     if (origin === "built-in") builtInIds.add(id);
     byId.set(id, { routine: parsed.routine, path, origin, warnings: parsed.issues });
   }
 
-  const resolver = (id: string) => byId.get(id)?.routine;
   // The index's entries stand as they are unless a routine of the person's replaces a built-in
   // one (which the others may include): then every routine is checked here.
   const prebuilt = indexed?.every((e) => byId.get(e.routine.id)?.origin === "built-in")
@@ -151,13 +191,24 @@ export function loadLibrary(options: {
       entries.push(ready);
       return [];
     }
+    const { brief, path } = candidate;
+    if (brief) {
+      entries.push(briefEntry(brief, path, builtInIds.has(brief.id), () => whole(path)));
+      return [];
+    }
     const kept = keptChecks.get(candidate.path);
     if (kept) return [{ candidate, ...kept, includes: new Set<string>() }];
     const result = checkSafely(candidate.routine, resolver);
     // kept only when the routine stands alone: an include's result depends on another file
     if (candidate.origin === "custom" && result.includes.size === 0) {
       const { timeline, errors, warnings } = result;
-      cache?.keepChecked(candidate.path, { timeline, errors, warnings });
+      if (errors.length > 0) cache?.keepChecked(candidate.path, { timeline, errors, warnings });
+      else {
+        const { id, name, summary, category, areas } = candidate.routine;
+        const [seconds, manual] = [totalSeconds(timeline), hasManualSteps(timeline)];
+        const brief = { id, name, summary, category, areas, totalSeconds: seconds, manual };
+        cache?.keepBrief(candidate.path, brief);
+      }
     }
     return [{ candidate, ...result }];
   });
@@ -193,9 +244,52 @@ export function loadLibrary(options: {
     });
   }
   // Plain code-unit order: localeCompare would load ICU collation, a noticeable start-up cost.
-  entries.sort((a, b) => (a.routine.id < b.routine.id ? -1 : a.routine.id > b.routine.id ? 1 : 0));
-  const index = new Map(entries.map((e) => [e.routine.id, e]));
-  return { entries, broken, find: (id) => index.get(id) };
+  const ids = entries.map(idOf);
+  const order = ids.map((_, i) => i);
+  order.sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
+  const sorted = order.map((i) => entries[i]!);
+  const index = new Map(order.map((i) => [ids[i]!, entries[i]!]));
+  return { entries: sorted, broken, find: (id) => index.get(id) };
+}
+
+/** An entry's id, without reading the file of one kept as its brief. */
+const idOf = (entry: RoutineEntry): string => entry.brief?.id ?? entry.routine.id;
+
+const idTaken = (id: string, takenBy: string): Issue => ({
+  severity: "error",
+  path: "id",
+  message: routineText.library.idTaken(id, basename(takenBy)),
+});
+
+/**
+ * An entry of the person's own kept as its brief: what `knot list` shows is at hand; its
+ * routine, timeline, warnings and cautions come from its file (`whole`) when first asked for.
+ */
+function briefEntry(
+  brief: RoutineBrief,
+  path: string,
+  overridesBuiltIn: boolean,
+  whole: () => RoutineEntry,
+): RoutineEntry {
+  return {
+    path,
+    origin: "custom",
+    overridesBuiltIn,
+    totalSeconds: brief.totalSeconds,
+    brief,
+    get routine() {
+      return whole().routine;
+    },
+    get timeline() {
+      return whole().timeline;
+    },
+    get warnings() {
+      return whole().warnings;
+    },
+    get cautions() {
+      return whole().cautions;
+    },
+  };
 }
 
 /** As checkRoutine, but whatever goes wrong stays with this one routine: one file never hides others. */
@@ -247,17 +341,25 @@ const looksLikePath = (arg: string) =>
 
 /** Loads a routine file given on the command line, resolving its includes from the library. */
 export function loadRoutineFile(library: Library, file: string): RoutineEntry {
+  return readEntry(file, "file", (id) => library.find(id)?.routine);
+}
+
+/** A routine file read and checked whole; its problems are a KnotError. */
+function readEntry(
+  file: string,
+  origin: Origin,
+  resolve: (id: string) => Routine | undefined,
+): RoutineEntry {
   const path = resolvePath(file);
   const parsed = readRoutineFile(path);
   if (!parsed.ok) throw new KnotError(formatIssues(file, parsed.issues));
-  const resolver = (id: string) =>
-    id === parsed.routine.id ? parsed.routine : library.find(id)?.routine;
+  const resolver = (id: string) => (id === parsed.routine.id ? parsed.routine : resolve(id));
   const checked = checkRoutine(parsed.routine, resolver);
   if (checked.errors.length > 0) throw new KnotError(formatIssues(file, checked.errors));
   return {
     routine: parsed.routine,
     path,
-    origin: "file",
+    origin,
     overridesBuiltIn: false,
     timeline: checked.timeline,
     totalSeconds: totalSeconds(checked.timeline),
@@ -278,7 +380,7 @@ export function findRoutine(library: Library, nameOrPath: string): RoutineEntry 
   if (entry) return entry;
   const broken = library.broken.find((b) => b.id === nameOrPath);
   if (broken) throw new KnotError(formatIssues(broken.path, broken.issues));
-  const ids = library.entries.map((e) => e.routine.id);
+  const ids = library.entries.map(idOf);
   const hint = didYouMean(closestMatches(nameOrPath, ids));
   throw new KnotError(routineText.library.noSuchRoutine(nameOrPath, hint), {
     hint: routineText.library.noSuchRoutineHint,

@@ -5,6 +5,7 @@ import { DAY_MS, FLOORS } from "./floors.js";
 import { massageAreas, type PastApplication, type SafetyPast } from "./past-records.js";
 import { applicationsIn, checkSessionRules, type RuleBreach } from "./rules.js";
 import type { RoutineStop } from "./stops.js";
+import type { KeptReason } from "./trend.js";
 
 /**
  * What may start now, and for how long: the one answer every caller asks (validate and show
@@ -172,7 +173,7 @@ export type Decision =
       limit: number;
     }
   | { rule: "cold-gap"; level: "guidance"; lastEnd: number; advisedFrom: number }
-  | { rule: "advice"; level: "guidance"; reasons: string[] };
+  | { rule: "advice"; level: "guidance"; reasons: KeptReason[] };
 
 export interface Plan {
   routine: string;

@@ -2,6 +2,7 @@ import type { SessionRecord } from "../history/record-types.js";
 import { AREAS, type Area, isThermal } from "../routine/vocabulary.js";
 import { FLOORS } from "./floors.js";
 import type { RoutineStop } from "./stops.js";
+import type { KeptReason } from "./trend.js";
 
 /** What the safety rules need of the past, and how session records give it. */
 
@@ -33,7 +34,7 @@ export interface SafetyPast {
   massage: PastMassage[];
   stops: RoutineStop[];
   /** Advice to see a doctor that is in force (from the ratings, or kept across a clear). */
-  advice: { since: number; reasons: string[] } | undefined;
+  advice: { since: number; reasons: KeptReason[] } | undefined;
 }
 
 /** The areas a massage step counts against: its own, the routine's, or every area. */

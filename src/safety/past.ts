@@ -1,14 +1,15 @@
 import type { RecordSummary, SessionRecord } from "../history/record-types.js";
 import { DAY_MS, pastFromRecords, type RoutineStop, type SafetyPast } from "./allowance.js";
 import { routineStops } from "./stops.js";
-import { assessTrend, DAILY_RATINGS, dailyRatings } from "./trend.js";
+import { assessTrend, DAILY_RATINGS, dailyRatings, type KeptReason, keptReason } from "./trend.js";
 
 /** Advice kept across a clear stays in force this long, unless ratings since show otherwise. */
 export const KEPT_ADVICE_DAYS = 14;
 
 export interface KeptSafety {
   records: readonly SessionRecord[];
-  advice?: { since: number; reasons: string[] };
+  /** The reasons as rules and figures, worded when shown (an older knot's words as they are). */
+  advice?: { since: number; reasons: KeptReason[] };
 }
 
 /**
@@ -29,12 +30,16 @@ export function safetyPast(
   const stops: RoutineStop[] = routineStops(summaries, now);
   const trend = assessTrend(summaries, now);
   let advice: SafetyPast["advice"];
-  if (trend.worse) advice = { since: now, reasons: trend.reasons.map((r) => r.text) };
+  if (trend.worse) advice = { since: now, reasons: trend.reasons };
   else if (kept?.advice && now - kept.advice.since < KEPT_ADVICE_DAYS * DAY_MS) {
     // Lifted early only by ratings given since, on enough different days, that show no getting
     // worse (the trend above already judged them).
     const since = recent.filter((r) => Date.parse(r.startedAt) > kept.advice!.since);
-    if (dailyRatings(since, now).length < DAILY_RATINGS.minDays) advice = kept.advice;
+    if (dailyRatings(since, now).length < DAILY_RATINGS.minDays) {
+      // the reasons knot can read back (a rule and its figures, or an older knot's words)
+      const reasons = kept.advice.reasons.map(keptReason).filter((r) => r !== undefined);
+      advice = { since: kept.advice.since, reasons };
+    }
   }
   return { ...pastFromRecords(all, now), stops, advice };
 }

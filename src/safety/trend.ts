@@ -44,29 +44,6 @@ export function meaningfulChange(from: number, to: number): boolean {
   );
 }
 
-export const TREND_RULE_TEXT: { id: TrendReason["rule"]; text: string }[] = [
-  {
-    id: "rising",
-    text: "your daily pain rating (the first of each day) rose by 2 points or more (3 from 7 or more) over at least 3 days in the last 4 weeks, was up on the last 2 of them, and has not come back down (one good day is not counted as the low)",
-  },
-  {
-    id: "worse-after",
-    text: "pain was 2 points or more (3 from 7 or more) worse after a session than before it, on 2 different days in the last 2 weeks",
-  },
-  {
-    id: "stays-high",
-    text: "your daily pain rating was 7 or more on most days of the last 2 weeks, in each of those weeks, over at least 3 days, and 6 or more on the latest (one lower day is noise)",
-  },
-  { id: "very-high", text: "a rating of 8 or more in the last 7 days" },
-  {
-    id: "stopped",
-    text: "you stopped a session because it hurt twice in the last 7 days",
-  },
-  {
-    id: "not-releasing",
-    text: "the same body area worked for 3 weeks or more (within the last 6) with no fall in your ratings (less than 2 points, or 30% from 7 up, is noise), or with no ratings at all: the NHS advises a GP when back pain does not improve after a few weeks of self-care",
-  },
-];
 export const TREND_SOURCE = "NHS: back pain; NICE guideline NG59";
 
 /** The rules that need pain ratings: with the check-in off, these cannot see anything. */
@@ -77,13 +54,60 @@ export const RULES_NEEDING_RATINGS: readonly TrendReason["rule"][] = [
   "very-high",
 ];
 
-export interface TrendReason {
-  rule: "rising" | "worse-after" | "stays-high" | "very-high" | "stopped" | "not-releasing";
-  text: string;
-  /** The areas that have not released (not-releasing only). */
-  areas?: Area[];
-  /** not-releasing with no ratings for those areas: the advice asks for a rating. */
-  unrated?: true;
+/**
+ * Why knot advises a doctor, as data: the rule and the figures it found (worded by
+ * src/text/trend.ts where it is shown, in the language of that moment).
+ */
+export type TrendReason =
+  /** The daily rating rose over `days` rated days, from `from` to `to`. */
+  | { rule: "rising"; days: number; from: number; to: number }
+  /** Clearly worse after sessions than before on `days` days of the last two weeks. */
+  | { rule: "worse-after"; days: number }
+  /** At `rating` or more on most days for two weeks. */
+  | { rule: "stays-high"; rating: number }
+  /** Rated `rating` this week. */
+  | { rule: "very-high"; rating: number }
+  /** `stops` sessions stopped because it hurt in the last 7 days. */
+  | { rule: "stopped"; stops: number }
+  /** The areas that have not released; `unrated`: worked with no rating, so the advice asks. */
+  | { rule: "not-releasing"; areas: Area[]; unrated?: true };
+
+/**
+ * A reason for the advice as knot keeps it (safety-snapshot.json): the rule and its figures, or
+ * the words an older knot kept, shown as they are.
+ */
+export type KeptReason = TrendReason | string;
+
+/** Each rule's figures, as its reason carries them (not-releasing carries its areas). */
+const FIGURES: Record<TrendReason["rule"], readonly string[]> = {
+  rising: ["days", "from", "to"],
+  "worse-after": ["days"],
+  "stays-high": ["rating"],
+  "very-high": ["rating"],
+  stopped: ["stops"],
+  "not-releasing": [],
+};
+
+/** A kept reason read back, or undefined when it is neither words nor a reason knot gives. */
+export function keptReason(v: unknown): KeptReason | undefined {
+  if (typeof v === "string") return v;
+  if (v === null || typeof v !== "object") return undefined;
+  const r = v as Record<string, unknown>;
+  if (typeof r.rule !== "string" || !Object.hasOwn(FIGURES, r.rule)) return undefined;
+  if (r.rule === "not-releasing") {
+    const areas = r.areas;
+    if (!Array.isArray(areas) || !areas.every((a) => (AREAS as readonly unknown[]).includes(a))) {
+      return undefined;
+    }
+    return {
+      rule: "not-releasing",
+      areas: areas as Area[],
+      ...(r.unrated === true ? { unrated: true as const } : {}),
+    };
+  }
+  const names = FIGURES[r.rule as TrendReason["rule"]];
+  if (!names.every((n) => typeof r[n] === "number" && Number.isFinite(r[n]))) return undefined;
+  return Object.fromEntries([["rule", r.rule], ...names.map((n) => [n, r[n]])]) as TrendReason;
 }
 
 export interface Trend {
@@ -121,7 +145,7 @@ export function dailyRatings(records: readonly RecordSummary[], now: number): Da
 
 /**
  * Signs that self-care is not working, judged from recent records only (`now` is handed in so
- * tests drive a fake clock). Each reason names its rule.
+ * tests drive a fake clock). Each reason names its rule and the figures it found.
  */
 export function assessTrend(records: readonly RecordSummary[], now: number): Trend {
   const reasons: TrendReason[] = [];
@@ -138,10 +162,7 @@ export function assessTrend(records: readonly RecordSummary[], now: number): Tre
 
   const rise = rising(dailyRatings(since(TREND_RULES.windowDays), now).map((d) => d.rating));
   if (rise) {
-    reasons.push({
-      rule: "rising",
-      text: `your pain has risen over the last ${rise.days} days you rated it, from ${rise.from} to ${rise.to} out of 10`,
-    });
+    reasons.push({ rule: "rising", days: rise.days, from: rise.from, to: rise.to });
   }
 
   const twoWeeks = since(14);
@@ -157,17 +178,11 @@ export function assessTrend(records: readonly RecordSummary[], now: number): Tre
       .map((r) => startOfDay(at(r, now))),
   );
   if (worseDays.size >= 2) {
-    reasons.push({
-      rule: "worse-after",
-      text: `your pain was clearly worse after sessions than before them on ${worseDays.size} days in the last 2 weeks`,
-    });
+    reasons.push({ rule: "worse-after", days: worseDays.size });
   }
 
   if (staysHigh(dailyRatings(twoWeeks, now), now)) {
-    reasons.push({
-      rule: "stays-high",
-      text: `your pain has stayed at ${TREND_RULES.highRating} or more out of 10 on most days for two weeks`,
-    });
+    reasons.push({ rule: "stays-high", rating: TREND_RULES.highRating });
   }
 
   const week = since(7);
@@ -175,35 +190,20 @@ export function assessTrend(records: readonly RecordSummary[], now: number): Tre
     .flatMap((r) => [r.ratings.before, r.ratings.after])
     .filter((x): x is number => x !== undefined && x >= TREND_RULES.urgentRating);
   if (high.length > 0) {
-    reasons.push({
-      rule: "very-high",
-      text: `you rated your pain ${Math.max(...high)} out of 10 this week`,
-    });
+    reasons.push({ rule: "very-high", rating: Math.max(...high) });
   }
   // Not a rating trend: each session stopped because it hurt counts, even on one day.
   const stops = week.filter((r) => r.ended === "pain").length;
   if (stops >= 2) {
-    reasons.push({
-      rule: "stopped",
-      text: `you stopped ${stops} sessions because it hurt in the last 7 days`,
-    });
+    reasons.push({ rule: "stopped", stops });
   }
 
   const { stuck, unrated } = notReleasing(since(TREND_RULES.notReleasingWindowDays), now);
   if (stuck.length > 0) {
-    reasons.push({
-      rule: "not-releasing",
-      text: `you have worked on your ${stuck.join(", ")} for 3 weeks or more and your pain ratings have not come down`,
-      areas: stuck,
-    });
+    reasons.push({ rule: "not-releasing", areas: stuck });
   }
   if (unrated.length > 0) {
-    reasons.push({
-      rule: "not-releasing",
-      text: `you have worked on your ${unrated.join(", ")} for 3 weeks or more without rating your pain, so knot cannot tell whether it is getting better: if it has not improved, see a GP, and rate your pain at the check-in before and after a session (knot config set checkin true turns it on)`,
-      areas: unrated,
-      unrated: true,
-    });
+    reasons.push({ rule: "not-releasing", areas: unrated, unrated: true });
   }
   return { worse: reasons.length > 0, reasons };
 }

@@ -5,6 +5,7 @@ import type { Allowance, Decision } from "../safety/allowance.js";
 import { clockTime } from "../safety/clock.js";
 import { localized } from "./locale.js";
 import { rulesText } from "./rules.js";
+import { reasonText } from "./trend.js";
 
 /**
  * The words of the allowance: what a decision of src/safety/allowance.ts says, with its
@@ -42,7 +43,7 @@ function decision(d: Decision, now: number): string {
     case "cold-gap":
       return `your last cold ended at ${clockTime(d.lastEnd)} (${formatMinutes(now - d.lastEnd)} ago): guidance repeats cold only every 2-4 hours, once the skin is back to its normal temperature (from ${when(d.advisedFrom, now)})`;
     case "advice":
-      return `things may not be getting better: ${d.reasons.join("; ")}`;
+      return `things may not be getting better: ${d.reasons.map(reasonText).join("; ")}`;
   }
 }
 
@@ -109,7 +110,8 @@ function inForce(a: Allowance, now: number): string[] {
         clockTime(stop.at),
       ),
     );
-  if (a.advice) lines.push(`See a doctor before carrying on: ${a.advice.reasons.join("; ")}.`);
+  if (a.advice)
+    lines.push(`See a doctor before carrying on: ${a.advice.reasons.map(reasonText).join("; ")}.`);
   if (a.thermalFreeAt !== undefined && a.last)
     lines.push(noThermalBefore(when(a.thermalFreeAt, now), a.last.kind, clockTime(a.last.end)));
   if (a.heat.nextSlotAt !== undefined || a.heat.count > 0)

@@ -2,6 +2,8 @@ import { dayKey } from "../history/analysis.js";
 import type { NudgeRoutine } from "../remind/decide.js";
 import { DEFAULT_BETWEEN, DEFAULT_DAYS, type Reminder } from "../remind/model.js";
 import { clockTime } from "../safety/clock.js";
+import type { KeptReason } from "../safety/trend.js";
+import { reasonText } from "./trend.js";
 
 /**
  * The phrases the reminders' messages are built from: a reminder's schedule, a time from now,
@@ -42,8 +44,8 @@ export function when(ms: number, now: number): string {
 }
 
 /** What knot says instead of a nudge while a getting-worse rule is active. */
-export function adviceText(reasons: readonly string[]): string {
-  return `Things may not be getting better: ${reasons.join("; ")}. Please see a doctor before carrying on; knot holds its reminders until then.`;
+export function adviceText(reasons: readonly KeptReason[]): string {
+  return `Things may not be getting better: ${reasons.map(reasonText).join("; ")}. Please see a doctor before carrying on; knot holds its reminders until then.`;
 }
 
 /** What the notification says: what, and for how long, and how to start it. */

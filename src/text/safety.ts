@@ -9,9 +9,10 @@ import {
 import { FLOORS } from "../safety/allowance.js";
 import { THERMAL_RULES } from "../safety/rules.js";
 import type { ScreenAnswer, ScreenId } from "../safety/screening.js";
-import { TREND_RULE_TEXT, TREND_SOURCE, type TrendReason } from "../safety/trend.js";
+import { type KeptReason, TREND_SOURCE } from "../safety/trend.js";
 import { healthText } from "./health.js";
 import { localized } from "./locale.js";
+import { reasonText, TREND_RULE_TEXT } from "./trend.js";
 
 /**
  * The safety words a person reads: the red flags and who should ask a clinician first (their
@@ -96,10 +97,10 @@ function screenQuestion(group: readonly ScreenId[]): ScreenQuestion {
  * What knot says when a trend rule is active, by part: the reasons, then when to get help.
  * A page lays the parts out its own way (the report runs them together); never by their words.
  */
-function redFlagAdvice(reasons: readonly TrendReason[]) {
+function redFlagAdvice(reasons: readonly KeptReason[]) {
   return {
     heading: "Things may not be getting better:",
-    reasons: reasons.map((r) => `${r.text}.`),
+    reasons: reasons.map((r) => `${reasonText(r)}.`),
     emergencyHeading: `Please see a doctor before carrying on. ${healthText.emergencyHeading}`,
     emergency: RED_FLAGS.emergency,
     soonHeading: "and see a doctor soon for:",
@@ -108,7 +109,7 @@ function redFlagAdvice(reasons: readonly TrendReason[]) {
 }
 
 /** What knot says when a trend rule is active: the reasons, then when to get help. */
-function redFlagLines(reasons: readonly TrendReason[]): string[] {
+function redFlagLines(reasons: readonly KeptReason[]): string[] {
   const advice = redFlagAdvice(reasons);
   const item = (text: string) => `  - ${text}`;
   return [

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openRoutineCache } from "../../src/routine/cache.js";
-import { loadLibrary } from "../../src/routine/library.js";
+import { briefOf, loadLibrary } from "../../src/routine/library.js";
 import { routineJson, tempDir, writeTree } from "../helpers.js";
 
 const folder = () =>
@@ -14,8 +14,9 @@ const folder = () =>
     }),
     "broken.json": "{ not json",
   });
+// each entry whole (a brief kept in the cache aside): its routine, timeline, cautions, warnings
 const summary = (library: ReturnType<typeof loadLibrary>) => ({
-  entries: library.entries.map((e) => ({ ...e })),
+  entries: library.entries.map(({ brief: _, ...e }) => e),
   broken: library.broken,
 });
 
@@ -29,22 +30,47 @@ describe("the cache of the person's routines", () => {
     expect(plain.broken.map((b) => b.path)).toEqual([join(userDir, "broken.json")]);
   });
 
-  it("is what a second run reads, and a changed file is read again", () => {
+  it("is what a second run lists, the routine itself read from its file, and a changed file is read again", () => {
     const userDir = folder();
     const cacheFile = join(tempDir(), "routines.json");
     loadLibrary({ userDir, cacheFile });
     // what the cache holds stands for the unchanged file (here altered to tell it apart)
     const stored = JSON.parse(readFileSync(cacheFile, "utf8"));
-    stored.files[join(userDir, "alone.json")].parsed.routine.name = "From the cache";
+    stored.files[join(userDir, "alone.json")].brief.name = "From the cache";
     writeFileSync(cacheFile, JSON.stringify(stored));
-    expect(loadLibrary({ userDir, cacheFile }).find("alone")?.routine.name).toBe("From the cache");
+    const kept = loadLibrary({ userDir, cacheFile }).find("alone")!;
+    expect(briefOf(kept).name).toBe("From the cache");
+    // shown or run, a routine is its file's
+    expect(kept.routine.name).toBe("Alone");
+    // an edit in place, which leaves the folder's time as it was
     writeFileSync(
       join(userDir, "alone.json"),
       JSON.stringify(routineJson({ id: "alone", name: "Edited since" })),
     );
     const library = loadLibrary({ userDir, cacheFile });
+    expect(briefOf(library.find("alone")!).name).toBe("Edited since");
     expect(library.find("alone")?.routine.name).toBe("Edited since");
     expect(library.find("whole")?.timeline[0]?.name).toBe("Stretch");
+  });
+
+  it("keeps a routine that stands alone as its brief, the others as read", () => {
+    const userDir = folder();
+    const cacheFile = join(tempDir(), "routines.json");
+    const plain = loadLibrary({ userDir });
+    loadLibrary({ userDir, cacheFile });
+    const { files } = JSON.parse(readFileSync(cacheFile, "utf8"));
+    expect(files[join(userDir, "alone.json")].brief).toEqual(briefOf(plain.find("alone")!));
+    expect(files[join(userDir, "alone.json")].parsed).toBeUndefined();
+    // one that includes another depends on that file too; a broken one keeps its problems
+    expect(files[join(userDir, "whole.json")].parsed.routine.id).toBe("whole");
+    expect(files[join(userDir, "broken.json")].parsed.ok).toBe(false);
+    // a second file with a kept routine's id is refused as it was
+    writeFileSync(join(userDir, "same.json"), JSON.stringify(routineJson({ id: "alone" })));
+    const again = loadLibrary({ userDir, cacheFile });
+    expect(again.broken.map((b) => [b.path, b.id])).toContainEqual([
+      join(userDir, "same.json"),
+      "alone",
+    ]);
   });
 
   it("counts for nothing once knot itself changed", () => {

@@ -1,16 +1,18 @@
 import { describe, expect, it } from "vitest";
 import type { Ratings, SessionRecord } from "../../src/history/record-types.js";
+import { safetyPast } from "../../src/safety/past.js";
 import {
   assessTrend,
   DAILY_RATINGS,
   dailyRatings,
+  keptReason,
   meaningfulChange,
   notReleasing,
   RULES_NEEDING_RATINGS,
   rising,
-  TREND_RULE_TEXT,
   TREND_RULES,
 } from "../../src/safety/trend.js";
+import { reasonText, TREND_RULE_TEXT, trendText } from "../../src/text/trend.js";
 import { stated } from "../guidance.js";
 import { rec } from "../history/fixtures.js";
 
@@ -22,6 +24,9 @@ const now = Date.parse("2026-11-22T20:00:00Z");
 const ago = (daysAgo: number, ratings: Ratings = {}, extra: Partial<SessionRecord> = {}) =>
   rec({ start: new Date(now - daysAgo * DAY).toISOString(), ratings, ...extra });
 const rules = (records: SessionRecord[]) => assessTrend(records, now).reasons.map((r) => r.rule);
+/** A reason's words without the pseudo-locale's marks: the English as written. */
+const words = (reason: Parameters<typeof reasonText>[0]) =>
+  reasonText(reason).replace(/\u27e6|(?: ?\u00b7+)*\u27e7/g, "");
 
 const [points, percent] = stated(/\*\*What counts as a change:\*\* (\d+) points, or (\d+)% of/);
 const [minDays] = stated(/over at least (\d+) different days/);
@@ -135,7 +140,8 @@ describe("rising: a meaningful rise across days", () => {
       [ago(3, { before: 3 }), ago(2, { before: 4 }), ago(0, { before: 6 })],
       now,
     );
-    expect(trend.reasons[0]?.text).toBe(
+    expect(trend.reasons[0]).toEqual({ rule: "rising", days: 3, from: 3, to: 6 });
+    expect(words(trend.reasons[0]!)).toBe(
       "your pain has risen over the last 3 days you rated it, from 3 to 6 out of 10",
     );
   });
@@ -222,9 +228,9 @@ describe("not releasing", () => {
     expect(notReleasing(records, now)).toEqual({ stuck: [], unrated: ["mid-back"] });
     const [reason] = assessTrend(records, now).reasons;
     expect(reason).toMatchObject({ rule: "not-releasing", unrated: true, areas: ["mid-back"] });
-    expect(reason?.text).toMatch(/mid-back for 3 weeks or more without rating your pain/);
-    expect(reason?.text).toMatch(/see a GP/);
-    expect(reason?.text).toMatch(/rate your pain/);
+    expect(words(reason!)).toMatch(/mid-back for 3 weeks or more without rating your pain/);
+    expect(words(reason!)).toMatch(/see a GP/);
+    expect(words(reason!)).toMatch(/rate your pain/);
   });
 
   it.each([
@@ -240,8 +246,59 @@ describe("not releasing", () => {
 
   it("says which area and advises a doctor", () => {
     const trend = assessTrend([worked(22, 5), worked(12, 5), worked(1, 6)], now);
-    expect(trend.reasons.map((r) => r.text)).toEqual([
+    expect(trend.reasons).toEqual([{ rule: "not-releasing", areas: ["mid-back"] }]);
+    expect(trend.reasons.map(words)).toEqual([
       "you have worked on your mid-back for 3 weeks or more and your pain ratings have not come down",
+    ]);
+  });
+});
+
+describe("the reasons kept for the advice (safety-snapshot.json)", () => {
+  it("keep each rule's figures, read back as they were, and are worded when shown", () => {
+    const reasons = assessTrend(
+      [ago(3, { before: 3 }), ago(2, { before: 4 }), ago(0, { before: 9 })],
+      now,
+    ).reasons;
+    expect(reasons.map((r) => r.rule)).toEqual(["rising", "very-high"]);
+    const read = JSON.parse(JSON.stringify(reasons)).map(keptReason);
+    expect(read).toEqual(reasons);
+    expect(read.map(words)).toEqual([
+      "your pain has risen over the last 3 days you rated it, from 3 to 9 out of 10",
+      "you rated your pain 9 out of 10 this week",
+    ]);
+  });
+
+  it("keep an older knot's words as they are, and drop what is neither", () => {
+    expect(keptReason("your pain has stayed high")).toBe("your pain has stayed high");
+    expect(reasonText("your pain has stayed high")).toBe("your pain has stayed high");
+    for (const bad of [
+      { rule: "rising", days: 3, from: 3 },
+      { rule: "very-high", rating: "9" },
+      { rule: "not-releasing", areas: ["elbow"] },
+      { rule: "no-such-rule" },
+      null,
+      7,
+    ]) {
+      expect(keptReason(bad)).toBeUndefined();
+    }
+  });
+
+  it("advice kept across a clear is worded in the language of the moment it is shown", () => {
+    const kept = {
+      records: [],
+      advice: {
+        since: now - DAY,
+        reasons: [{ rule: "stopped", stops: 2 }, "words an older knot kept", { rule: "x" }],
+      },
+    };
+    const past = safetyPast([], [], kept as never, now);
+    expect(past.advice?.reasons).toEqual([
+      { rule: "stopped", stops: 2 },
+      "words an older knot kept",
+    ]);
+    expect(past.advice?.reasons.map(reasonText)).toEqual([
+      trendText.stopped(2),
+      "words an older knot kept",
     ]);
   });
 });

@@ -44,7 +44,7 @@ describe("the emergency words, said one way everywhere", () => {
   });
 
   it("the getting-worse advice gives its parts as data, and the lines are made of them", () => {
-    const reasons = [{ rule: "worse-week", text: "your pain ratings rose" }] as never[];
+    const reasons = [{ rule: "very-high" as const, rating: 9 }];
     const advice = redFlagAdvice(reasons);
     expect(advice.emergencyHeading).toContain(healthText.emergencyHeading);
     expect(advice.emergency).toEqual(RED_FLAGS.emergency);
