@@ -47,15 +47,18 @@ describe("the emergency words, said one way everywhere", () => {
     const reasons = [{ rule: "very-high" as const, rating: 9 }];
     const advice = redFlagAdvice(reasons);
     expect(advice.emergencyHeading).toContain(healthText.emergencyHeading);
-    expect(advice.emergency).toEqual(RED_FLAGS.emergency);
-    expect(advice.soon).toEqual(RED_FLAGS.soon);
+    // the red flags as the text layer gives them, one item a line
+    const flags = safetyText.health.redFlags;
+    expect(advice.emergency).toEqual(flags.emergency);
+    expect(advice.soon).toEqual(flags.soon);
+    const item = safetyText.item;
     expect(redFlagLines(reasons)).toEqual([
       advice.heading,
-      ...advice.reasons.map((r) => `  - ${r}`),
+      ...advice.reasons.map(item),
       advice.emergencyHeading,
-      ...advice.emergency.map((f) => `  - ${f}`),
+      ...advice.emergency.map(item),
       advice.soonHeading,
-      ...advice.soon.map((f) => `  - ${f}`),
+      ...advice.soon.map(item),
     ]);
   });
 });
