@@ -12,6 +12,7 @@ import {
   ADVICE_TITLE,
   decide,
   finishOnce,
+  ReminderTrouble,
   readReminders,
   schedulerContext,
   withRemindLock,
@@ -20,7 +21,15 @@ import { remindersFile } from "../remind/reminders-file.js";
 import { pickScheduler, remove, retryDone, retrySoon } from "../remind/schedulers.js";
 import { changeRemindState, readRemindState } from "../remind/state.js";
 import { DAY_MS } from "../safety/allowance.js";
-import { quietSaid, reminderText, type Said, said, say, remindText as t } from "../text/remind.js";
+import {
+  quietSaid,
+  reasonsSaid,
+  reminderText,
+  type Said,
+  said,
+  say,
+  remindText as t,
+} from "../text/remind.js";
 
 /** The system as the desktop lookup sees it. */
 export function probeFor(ctx: Context): Probe {
@@ -41,8 +50,8 @@ const record = (ctx: Context, id: string, outcome: Outcome, why?: Said | string)
 
 /**
  * A firing that could not reach the person: kept (as messages' ids and values, worded when
- * shown) in the state and the log, and said now. Words another part of knot gave (a settings
- * problem, an error's message) are kept as they are.
+ * shown) in the state and the log, and said now. Words another part of knot gave (an error's
+ * message, such as the history's) are kept as they are.
  */
 function fail(ctx: Context, id: string, reason: Said | string, fix: Said | string): void {
   changeRemindState(ctx.paths.data, (all) => {
@@ -134,8 +143,11 @@ async function fireOnce(id: string, ctx: Context): Promise<Fired> {
     decided = decide(ctx, current.settings, reminder, state, kept.adviceAt);
   } catch (error) {
     // its routine gone (a file of your own removed), history unreadable: said, not swallowed
-    if (!(error instanceof KnotError)) throw error;
-    fail(ctx, id, error.message.replace(/\.$/, ""), error.hint ?? say("offStopsIt", id));
+    if (error instanceof ReminderTrouble) fail(ctx, id, error.reason, error.fix);
+    else if (error instanceof KnotError) {
+      // words another part of knot gave (the history unreadable): kept as they are
+      fail(ctx, id, error.message.replace(/\.$/, ""), error.hint ?? say("offStopsIt", id));
+    } else throw error;
     return { code: ExitCode.failure, retry: false };
   }
   const { nudge, routine } = decided;
@@ -204,7 +216,7 @@ async function fireOnce(id: string, ctx: Context): Promise<Fired> {
     };
   });
   if (nudge.action === "advise") {
-    record(ctx, id, "advised", nudge.reasons.join("; "));
+    record(ctx, id, "advised", reasonsSaid(nudge.reasons));
     println(ctx.stdout, t.advised);
     return done(ExitCode.ok);
   }

@@ -77,7 +77,7 @@ export function reminderStatus(ctx: Context) {
     reminders,
     scheduler,
     schedulerProblem,
-    settingsProblem: current.problem,
+    settingsProblem: current.problem && said(current.problem),
     /** Entries of this profile with no reminder behind them. */
     strays: [...(present ?? [])].filter((id) => !known.has(id)),
     launcher: scheduler && reminders.length > 0 ? launcherCheck(sched.launcher) : undefined,

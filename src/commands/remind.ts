@@ -24,7 +24,7 @@ import { changeRemindState, forgetStates } from "../remind/state.js";
 import { clockTime } from "../safety/clock.js";
 import { THERMAL_RULES } from "../safety/rules.js";
 import { RULES_LOOK_BACK_MS } from "../safety/trend.js";
-import { remindText as t } from "../text/remind.js";
+import { said, remindText as t } from "../text/remind.js";
 import { quote } from "../ui/safe.js";
 import { readUserSettings } from "./settings.js";
 
@@ -39,7 +39,7 @@ function add(ctx: Context, reminder: Omit<Reminder, "id">): number {
   const { full, where } = withRemindLock(ctx, () => {
     const current = readReminders(ctx);
     if (!current.writable) {
-      throw new KnotError(t.notSet(current.problem), {
+      throw new KnotError(t.notSet(current.problem && said(current.problem)), {
         exitCode: ExitCode.failure,
         hint: t.fixTheFile,
       });
@@ -154,7 +154,7 @@ export async function remindOff(
   withRemindLock(ctx, () => {
     const current = readReminders(ctx);
     if (!current.writable) {
-      throw new KnotError(t.notChanged(current.problem), {
+      throw new KnotError(t.notChanged(current.problem && said(current.problem)), {
         exitCode: ExitCode.failure,
         hint: t.fixTheFile,
       });

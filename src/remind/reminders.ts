@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { readReminderSettings, writeReminderList } from "../config/store.js";
 import type { Context } from "../context.js";
-import { KnotError } from "../errors.js";
+import { ExitCode, KnotError } from "../errors.js";
 import { openJournal, stepsFrom } from "../history/journal.js";
 import { readSnapshot } from "../history/safety-snapshot.js";
 import { onPath } from "../on-path.js";
@@ -9,7 +9,7 @@ import { openLibrary, userRoutinesDir } from "../routine/folder.js";
 import { findRoutine } from "../routine/library.js";
 import { timelineToRun } from "../safety/rules.js";
 import { RULES_LOOK_BACK_MS } from "../safety/trend.js";
-import { remindText } from "../text/remind.js";
+import { remindText, type Said, said, say } from "../text/remind.js";
 import { quote } from "../ui/safe.js";
 import { decideNudge, type Nudge, type NudgeRoutine } from "./decide.js";
 import { writeLauncher } from "./launcher.js";
@@ -65,8 +65,8 @@ export const readReminders = (ctx: Context) => readReminderSettings(ctx.paths.co
 export function routineFor(
   ctx: Context,
   id: string,
+  library = openLibrary(ctx),
 ): NudgeRoutine & { summary: string; seconds: number } {
-  const library = openLibrary(ctx);
   const entry = findRoutine(library, id);
   // a reminder runs later, from anywhere: it names a routine of the library, not a file
   if (library.find(entry.routine.id) !== entry) {
@@ -93,6 +93,19 @@ function historyFor(ctx: Context) {
   return { records: journal.records, recent: journal.recent };
 }
 
+/**
+ * Why a reminder's decision cannot be made, and what to do, as messages' ids and values: a
+ * firing keeps them in the reminder's state and log, worded when shown.
+ */
+export class ReminderTrouble extends KnotError {
+  constructor(
+    readonly reason: Said,
+    readonly fix: Said,
+  ) {
+    super(said(reason), { hint: said(fix), exitCode: ExitCode.failure });
+  }
+}
+
 /** The decision for a reminder now; the advice counts once a day for all reminders together. */
 export function decide(
   ctx: Context,
@@ -101,7 +114,13 @@ export function decide(
   state: { lastFiredAt?: number; snoozedUntil?: number },
   adviceAt: number | undefined,
 ) {
-  const routine = routineFor(ctx, reminder.routine);
+  const library = openLibrary(ctx);
+  // a file of your own removed since the reminder was set: said, and the reminder stays
+  const { routine: id } = reminder;
+  if (!library.find(id) && !library.broken.some((b) => b.id === id)) {
+    throw new ReminderTrouble(say("routineGone", quote(id)), say("routineGoneFix", reminder.id));
+  }
+  const routine = routineFor(ctx, id, library);
   const { records, recent } = historyFor(ctx);
   const nudge = decideNudge({
     reminder,

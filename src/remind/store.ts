@@ -11,7 +11,7 @@ import {
 } from "../config/settings.js";
 import { ExitCode, KnotError } from "../errors.js";
 import { describeFsError } from "../files.js";
-import { remindText } from "../text/remind.js";
+import { remindText, type Said, said, say } from "../text/remind.js";
 import { settingsText } from "../text/settings.js";
 import { isReminder, type Reminder } from "./model.js";
 import { readRemindersFile, remindersFile, writeRemindersFile } from "./reminders-file.js";
@@ -29,8 +29,8 @@ export interface ReminderSettings {
   reminders: Reminder[];
   /** Ids in the file whose reminder knot cannot read (kept, never removed). */
   unreadable: string[];
-  /** What is wrong with the files, if anything. */
-  problem?: string;
+  /** What is wrong with the files, if anything: a message's id and values, worded when shown. */
+  problem?: Said;
   /** Whether the reminders file can be changed (valid JSON, an object with a list). */
   writable: boolean;
   /** Whether there is a reminders file at all. */
@@ -46,7 +46,7 @@ export interface ReminderSettings {
 /** The settings read leniently: a value knot cannot use gives way to its default, said. */
 function lenientSettings(configDir: string): {
   settings: Settings;
-  problem?: string;
+  problem?: Said;
   old?: unknown;
 } {
   const path = settingsFile(configDir);
@@ -55,7 +55,7 @@ function lenientSettings(configDir: string): {
   if (read.state === "unreadable") {
     return {
       settings: settingsFrom(configDir, {}),
-      problem: remindText.settingsUnreadable(path, read.reason),
+      problem: say("settingsUnreadable", path, read.reason),
     };
   }
   const notes: string[] = [];
@@ -69,10 +69,10 @@ function lenientSettings(configDir: string): {
     old: stored.reminders,
     ...(bad.length > 0
       ? {
-          problem: remindText.settingsBadValues(bad.join(", "), path, bad.length > 1),
+          problem: say("settingsBadValues", bad.join(", "), path, bad.length),
         }
       : notes.length > 0
-        ? { problem: remindText.settingsNotes(notes.join(" ").replace(/\.$/, "")) }
+        ? { problem: say("settingsNotes", notes.join(" ").replace(/\.$/, "")) }
         : {}),
   };
 }
@@ -81,7 +81,7 @@ export function readReminderSettings(configDir: string): ReminderSettings {
   const { settings, problem: settingsProblem, old } = lenientSettings(configDir);
   const path = remindersFile(configDir);
   const read = readRemindersFile(configDir);
-  let problem: string | undefined;
+  let problem: Said | undefined;
   let writable = true;
   let exists = true;
   let raw: unknown;
@@ -91,30 +91,30 @@ export function readReminderSettings(configDir: string): ReminderSettings {
     // still in the settings file: used there, changed once they have moved
     raw = old;
     writable = false;
-    problem = settingsText.remindersNotMoved(settingsFile(configDir), path);
+    problem = say("remindersNotMoved", settingsFile(configDir), path);
   } else if (read.state === "missing") exists = false;
   else {
     writable = false;
-    problem = settingsText.remindersUnreadable(path, read.reason);
+    problem = say("remindersUnreadable", path, read.reason);
     damaged = remindersDamaged(path, read.reason);
   }
   const list = Array.isArray(raw) ? raw : [];
   if (raw !== undefined && !Array.isArray(raw)) {
-    problem ??= remindText.notAList(path);
+    problem ??= say("notAList", path);
     damaged ??= remindersDamaged(path, settingsText.remindersNotList);
     writable = false;
   }
   if (!exists) {
     // an older knot's settings file that could not be read, moved aside with reminders in it
     const aside = asideHoldingReminders(configDir);
-    if (aside) problem = settingsText.remindersAside(aside, path);
+    if (aside) problem = say("remindersAside", aside, path);
   }
   const reminders = list.filter(isReminder);
   const unreadable = list
     .filter((r) => !isReminder(r))
     .map((r) => String((r as { id?: unknown })?.id ?? "?"));
   if (unreadable.length > 0) {
-    problem ??= remindText.unreadableReminder(unreadable.join(", "), path);
+    problem ??= say("unreadableReminder", unreadable.join(", "), path);
   }
   problem ??= settingsProblem;
   return {
@@ -201,7 +201,7 @@ export function writeReminderList(
 ): void {
   const current = readReminderSettings(configDir);
   if (!current.writable) {
-    throw new KnotError(remindText.notChanged(current.problem), {
+    throw new KnotError(remindText.notChanged(current.problem && said(current.problem)), {
       exitCode: ExitCode.failure,
       hint: current.damaged?.hint ?? settingsText.remindersFixHint,
     });

@@ -18,6 +18,6 @@ export function reminderTrouble(paths: { config: string; data: string }): string
     const f = kept.reminders[id]?.failure;
     if (f) out.push(t.troubleOf(id, said(f.reason), said(f.fix)));
   }
-  if (current.problem && out.length === 0) out.push(t.troubleSettings(current.problem));
+  if (current.problem && out.length === 0) out.push(t.troubleSettings(said(current.problem)));
   return out.map((line) => safeText(line));
 }

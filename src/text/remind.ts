@@ -1,4 +1,6 @@
+// Long: the reminders' one table of words, read whole: a message kept in a reminder's state or log is looked up in it by id.
 import type { Nudge } from "../remind/decide.js";
+import type { KeptReason } from "../safety/trend.js";
 import { localized } from "./locale.js";
 import {
   adviceText,
@@ -7,6 +9,8 @@ import {
   reminderBody,
   when,
 } from "./remind-phrases.js";
+import { settingsText } from "./settings.js";
+import { trendMessage, trendText } from "./trend.js";
 
 /**
  * The reminders' words: what a reminder is, what setting, stopping, listing and repairing
@@ -25,6 +29,10 @@ export const remindText = localized({
   longPast: "quiet: a one-time reminder long past, removed",
   alreadyReminded: "quiet: already reminded",
   advised: "advised to see a doctor",
+  /** Why knot advised a doctor, as a log line keeps it: each reason (src/text/trend.ts). */
+  trend: trendText,
+  /** Two reasons or more, one after the other. */
+  reasonAnd: (first: string, rest: string) => `${first}; ${rest}`,
   reminded: (body: string) => `reminded: ${body}`,
   couldNotReach: (id: string, reason: string, fix: string) =>
     `knot: reminder ${id} could not reach you: ${reason}.\nFix: ${fix}.`,
@@ -196,6 +204,9 @@ export const remindText = localized({
   putRightOrMove: (file: string) =>
     `put your reminders right (${file}), or move that file aside (its reminders stop) and run knot remind repair`,
   offStopsIt: (id: string) => `knot remind off ${id} stops it`,
+  routineGone: (routine: string) => `There is no routine called ${routine}`,
+  routineGoneFix: (id: string) =>
+    `put the routine back in your routines folder (knot list shows them), or stop the reminder: knot remind off ${id}`,
   entryRemoved: "no such reminder: its entry was removed",
   longPastRemoved: "a one-time reminder long past: removed",
   // knot today: reminders that need the person
@@ -206,8 +217,12 @@ export const remindText = localized({
   // the settings and reminders files as the reminders read them
   settingsUnreadable: (path: string, why: string) =>
     `the settings file ${path} cannot be read (${why}); the default settings are used`,
-  settingsBadValues: (keys: string, path: string, many: boolean) =>
-    `${keys} in ${path} ${many ? "have values" : "has a value"} knot cannot use (the default is used)`,
+  settingsBadValues: (keys: string, path: string, count: number) =>
+    `${keys} in ${path} ${count > 1 ? "have values" : "has a value"} knot cannot use (the default is used)`,
+  // the reminders file, as the settings' words say it
+  remindersNotMoved: settingsText.remindersNotMoved,
+  remindersUnreadable: settingsText.remindersUnreadable,
+  remindersAside: settingsText.remindersAside,
   settingsNotes: (notes: string) => notes,
   notAList: (path: string) => `"reminders" in ${path} is not a list`,
   unreadableReminder: (ids: string, path: string) =>
@@ -280,4 +295,19 @@ export function said(kept: Said | string): string {
   const values = (kept.with ?? []).map((v) => (v !== null && typeof v === "object" ? said(v) : v));
   if (typeof entry === "function") return String(entry(...values));
   return typeof entry === "string" ? entry : kept.say;
+}
+
+/**
+ * The reasons for the advice to see a doctor, kept as their messages' ids and figures; words
+ * an older knot kept stay words.
+ */
+export function reasonsSaid(reasons: readonly KeptReason[]): Said | string {
+  const one = (reason: KeptReason): Said | string => {
+    if (typeof reason === "string") return reason;
+    const [key, values] = trendMessage(reason);
+    return { say: `trend.${key}`, with: values };
+  };
+  const [first, ...rest] = reasons;
+  if (first === undefined) return "";
+  return rest.length === 0 ? one(first) : say("reasonAnd", one(first), reasonsSaid(rest));
 }

@@ -9,6 +9,7 @@ import {
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readReminderSettings, readSettings, writeReminderList } from "../../src/config/store.js";
+import { said } from "../../src/text/remind.js";
 import { tempDir } from "../helpers.js";
 
 /**
@@ -116,7 +117,7 @@ describe("the move from one settings file", () => {
     const dir = folder({ "config.json": { leadIn: 10 }, "reminders.json": "{ not json" });
     const read = readReminderSettings(dir);
     expect(read.writable).toBe(false);
-    expect(read.problem).toMatch(/the reminders file .*reminders\.json cannot be read/);
+    expect(said(read.problem!)).toMatch(/the reminders file .*reminders\.json cannot be read/);
     expect(() => writeReminderList(dir, [r1 as never])).toThrow(
       /Reminders were not changed: the reminders file/,
     );

@@ -10,7 +10,7 @@ import {
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { helpWords } from "../../src/cli/help.js";
-import { profileOf } from "../../src/remind/profile.js";
+import { profileOf, remindFiles } from "../../src/remind/profile.js";
 import { cliText } from "../../src/text/cli.js";
 import { remindText } from "../../src/text/remind.js";
 import { didYouMean } from "../../src/text/routine.js";
@@ -568,6 +568,12 @@ describe("knot remind, with the system's scheduler", () => {
     expect(fired.status).toBe(1);
     expect(fired.stderr).toMatch(/could not reach you: .*my-gone-routine/);
     expect(listed(env)[0].lastFailure.reason).toMatch(/my-gone-routine/);
+    // kept as its messages' ids and values, worded in the language of the moment it is shown
+    const state = JSON.parse(readFileSync(remindFiles(dataOf(env)).state, "utf8"));
+    expect(state.reminders.r1.failure).toMatchObject({
+      reason: { say: "routineGone", with: ['"my-gone-routine"'] },
+      fix: { say: "routineGoneFix", with: ["r1"] },
+    });
   });
 
   it("six remind every at once give six reminders, each with its entry; ids are never reused", async () => {

@@ -1,10 +1,13 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { logFiring, readLog } from "../../src/remind/log.js";
 import { remindFiles } from "../../src/remind/profile.js";
 import { readRemindState } from "../../src/remind/state.js";
-import { remindText, said, say } from "../../src/text/remind.js";
+import { readReminderSettings } from "../../src/remind/store.js";
+import { reasonsSaid, remindText, said, say } from "../../src/text/remind.js";
+import { reasonText, trendText } from "../../src/text/trend.js";
 import { bundleForChild, tempDir } from "../helpers.js";
 
 /** A state file as knot writes it: r1 kept as messages, r2 as an older knot kept it (words). */
@@ -106,5 +109,42 @@ describe("what a reminder keeps of what happened", () => {
     // words an older knot kept are shown as they are, in any language
     expect(english[1]).toBe("words an older knot kept");
     expect(pseudo[1]).toBe("words an older knot kept");
+  });
+});
+
+describe("what a reminder keeps of the settings and of the advice", () => {
+  it("a settings problem is a message's id and values, worded when shown", () => {
+    const config = tempDir();
+    writeFileSync(join(config, "config.json"), JSON.stringify({ leadIn: "soon" }));
+    const { problem } = readReminderSettings(config);
+    const path = join(config, "config.json");
+    expect(problem).toEqual(say("settingsBadValues", "leadIn", path, 1));
+    expect(said(problem!)).toBe(remindText.settingsBadValues("leadIn", path, 1));
+    // logged as it is kept, and read back the same
+    const data = tempDir();
+    logFiring(data, { at: "2026-11-30T10:00:00.000Z", id: "r1", outcome: "problem", why: problem });
+    expect(said(readLog(data)[0]!.why!)).toBe(said(problem!));
+  });
+
+  it("the reasons for the advice are logged as their rules' messages and figures", () => {
+    const reasons = [
+      { rule: "very-high" as const, rating: 9 },
+      "words an older knot kept",
+      { rule: "not-releasing" as const, areas: ["neck" as const, "mid-back" as const] },
+    ];
+    const why = reasonsSaid(reasons);
+    expect(JSON.stringify(why)).not.toContain("out of 10");
+    const data = tempDir();
+    logFiring(data, { at: "2026-11-30T10:00:00.000Z", id: "r1", outcome: "advised", why });
+    expect(said(readLog(data)[0]!.why!)).toBe(
+      remindText.reasonAnd(
+        trendText.veryHigh(9),
+        remindText.reasonAnd("words an older knot kept", trendText.notReleasing("neck, mid-back")),
+      ),
+    );
+    // in English, as the advice has always been said: the reasons one after the other
+    if (!process.env.KNOT_LANG) {
+      expect(said(why)).toBe(reasons.map(reasonText).join("; "));
+    }
   });
 });
