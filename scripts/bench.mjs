@@ -118,7 +118,28 @@ const median = (xs) => {
 
 const only = process.env.BENCH_ONLY;
 
+/**
+ * How busy the machine was over a stretch of time: the share of it in which some task waited for
+ * a CPU (Linux's pressure stall information, /proc/pressure/cpu), or undefined where there is none.
+ */
+const cpuPressure = () => {
+  /** Microseconds in which some task waited for a CPU, since boot. */
+  const stalled = () => {
+    try {
+      return Number(/some .*total=(\d+)/.exec(readFileSync("/proc/pressure/cpu", "utf8"))[1]);
+    } catch {
+      return Number.NaN;
+    }
+  };
+  const [from, at] = [stalled(), process.hrtime.bigint()];
+  return () => {
+    const share = (stalled() - from) / (Number(process.hrtime.bigint() - at) / 1000);
+    return Number.isFinite(share) ? share : undefined;
+  };
+};
+
 function startup() {
+  const busy = cpuPressure();
   // warm the file cache, and knot's cache of compiled code (written by the first run after a build)
   for (const c of cases) timeOnce(c.args, c.env);
   const samples = new Map(cases.map((c) => [c.label, []]));
@@ -156,6 +177,17 @@ function startup() {
         : `${cpuMs(c.label).toFixed(1)} ms, ${over(cpuMs(c.label), baseCpu)}`;
     console.log(
       `${c.label.padEnd(20)}${`${m.toFixed(1)} ms`.padStart(10)}  ${vs.padEnd(38)}${cpuText}`,
+    );
+  }
+  // A command's wall time grows with the other processes' demand for the CPU, and a longer one
+  // grows more (it waits its turn more often), so its figure over node -e 0 does too: the same
+  // build gave `list` with 500 files +28 ms in one run and +43 in another, +84 at a load of 11,
+  // while its CPU stayed at +43 to +46 ms. So the run says how busy the machine was.
+  const share = busy();
+  if (share !== undefined) {
+    const pct = (share * 100).toFixed(0);
+    console.log(
+      `machine: some task waited for a CPU ${pct}% of the time${share > 0.2 ? " (busy: the wall times above are inflated, the CPU column is the steadier figure)" : ""}`,
     );
   }
 }
