@@ -9,6 +9,7 @@ import {
 import { dirname } from "node:path";
 import type { Said } from "../text/remind.js";
 import { remindFiles } from "./profile.js";
+import { keptSaid } from "./state.js";
 
 /**
  * knot's own small log of firings: one JSON line each (when, which reminder, what happened
@@ -52,9 +53,12 @@ export function readLog(dataDir: string): LogEntry[] {
   return text.split("\n").flatMap((line) => {
     try {
       const e = JSON.parse(line) as LogEntry;
-      return typeof e.at === "string" && typeof e.id === "string" && typeof e.outcome === "string"
-        ? [e]
-        : [];
+      if (typeof e.at !== "string" || typeof e.id !== "string" || typeof e.outcome !== "string") {
+        return [];
+      }
+      // why as knot can word it: words, or a message's id and values (anything else left out)
+      const why = e.why === undefined ? undefined : keptSaid(e.why);
+      return [{ at: e.at, id: e.id, outcome: e.outcome, ...(why === undefined ? {} : { why }) }];
     } catch {
       return [];
     }

@@ -32,7 +32,7 @@ export const remindText = localized({
   /** Why knot advised a doctor, as a log line keeps it: each reason (src/text/trend.ts). */
   trend: trendText,
   /** Two reasons or more, one after the other. */
-  reasonAnd: (first: string, rest: string) => `${first}; ${rest}`,
+  reasonList: (...reasons: string[]) => reasons.join("; "),
   reminded: (body: string) => `reminded: ${body}`,
   couldNotReach: (id: string, reason: string, fix: string) =>
     `knot: reminder ${id} could not reach you: ${reason}.\nFix: ${fix}.`,
@@ -307,7 +307,5 @@ export function reasonsSaid(reasons: readonly KeptReason[]): Said | string {
     const [key, values] = trendMessage(reason);
     return { say: `trend.${key}`, with: values };
   };
-  const [first, ...rest] = reasons;
-  if (first === undefined) return "";
-  return rest.length === 0 ? one(first) : say("reasonAnd", one(first), reasonsSaid(rest));
+  return reasons.length === 1 ? one(reasons[0]!) : say("reasonList", ...reasons.map(one));
 }

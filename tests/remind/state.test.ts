@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { logFiring, readLog } from "../../src/remind/log.js";
@@ -137,11 +137,34 @@ describe("what a reminder keeps of the settings and of the advice", () => {
     const data = tempDir();
     logFiring(data, { at: "2026-11-30T10:00:00.000Z", id: "r1", outcome: "advised", why });
     expect(said(readLog(data)[0]!.why!)).toBe(
-      remindText.reasonAnd(
+      remindText.reasonList(
         trendText.veryHigh(9),
-        remindText.reasonAnd("words an older knot kept", trendText.notReleasing("neck, mid-back")),
+        "words an older knot kept",
+        trendText.notReleasing("neck, mid-back"),
       ),
     );
+    // seven reasons (every rule, both kinds of not releasing) are read back as they were kept
+    const all = reasonsSaid([
+      { rule: "rising", days: 4, from: 3, to: 6 },
+      { rule: "worse-after", days: 2 },
+      { rule: "stays-high", rating: 7 },
+      { rule: "very-high", rating: 9 },
+      { rule: "stopped", stops: 2 },
+      { rule: "not-releasing", areas: ["neck"] },
+      { rule: "not-releasing", areas: ["mid-back"], unrated: true },
+    ]);
+    logFiring(data, { at: "2026-11-30T10:01:00.000Z", id: "r1", outcome: "advised", why: all });
+    expect(readLog(data)[1]!.why).toEqual(all);
+    // a why knot cannot word is left out; the firing stays in the log
+    appendFileSync(
+      remindFiles(data).log,
+      `${JSON.stringify({ at: "2026-11-30T10:02:00.000Z", id: "r1", outcome: "quiet", why: { say: 5 } })}\n`,
+    );
+    expect(readLog(data)[2]).toEqual({
+      at: "2026-11-30T10:02:00.000Z",
+      id: "r1",
+      outcome: "quiet",
+    });
     // in English, as the advice has always been said: the reasons one after the other
     if (!process.env.KNOT_LANG) {
       expect(said(why)).toBe(reasons.map(reasonText).join("; "));
