@@ -20,10 +20,14 @@ export function pseudo(text: string): string {
   return text
     .split("\n")
     .map((line) => {
-      const body = line.trimStart();
-      if (body.trim() === "") return line;
-      const indent = line.slice(0, line.length - body.length);
-      return `${indent}${PSEUDO_OPEN}${body}${padding(Math.ceil([...body].length / 3))}${PSEUDO_CLOSE}`;
+      const body = line.trim();
+      if (body === "") return line;
+      // the spaces around the words stay outside the marks, where a part of a message given
+      // to another ("warning: ") keeps them when its marks and lengthening are taken off
+      const indent = line.slice(0, line.length - line.trimStart().length);
+      const trail = line.slice(line.trimEnd().length);
+      const pad = padding(Math.ceil([...body].length / 3));
+      return `${indent}${PSEUDO_OPEN}${body}${pad}${PSEUDO_CLOSE}${trail}`;
     })
     .join("\n");
 }
@@ -80,7 +84,9 @@ function given(text: string): boolean {
   const lines = text.split("\n").filter((line) => line.trim() !== "");
   return (
     lines.length > 0 &&
-    lines.every((line) => line.trimStart().startsWith(PSEUDO_OPEN) && line.endsWith(PSEUDO_CLOSE))
+    lines.every(
+      (line) => line.trim().startsWith(PSEUDO_OPEN) && line.trimEnd().endsWith(PSEUDO_CLOSE),
+    )
   );
 }
 

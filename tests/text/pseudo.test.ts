@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { PSEUDO_CLOSE, PSEUDO_OPEN, pseudo } from "../../src/text/locale.js";
 import { forPrograms, unmarkedLines } from "../e2e/pseudo.js";
 
@@ -23,6 +23,28 @@ describe("pseudo(): every message marked and a third longer", () => {
       const body = inside(pseudo(text));
       expect(body.startsWith(text)).toBe(true);
       expect([...body].length).toBe(text.length + Math.ceil(text.length / 3));
+    }
+  });
+
+  it("keeps the spaces around a line outside the marks", () => {
+    expect(pseudo("warning: ")).toBe(`${PSEUDO_OPEN}warning:···${PSEUDO_CLOSE} `);
+    expect(pseudo("  Hold  ")).toBe(`  ${PSEUDO_OPEN}Hold··${PSEUDO_CLOSE}  `);
+  });
+
+  it("gives a part ending in a space (a label) to another message with its space", async () => {
+    vi.stubEnv("KNOT_LANG", "pseudo");
+    vi.resetModules();
+    try {
+      const { localized } = await import("../../src/text/locale.js");
+      const t = localized({
+        label: "warning: ",
+        line: (label: string, what: string) => `${label}${what}`,
+      });
+      const line = t.line(t.label, "steps[0] is long");
+      expect(line.startsWith(`${PSEUDO_OPEN}warning: steps[0] is long`)).toBe(true);
+    } finally {
+      vi.unstubAllEnvs();
+      vi.resetModules();
     }
   });
 
