@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { onPath } from "../on-path.js";
-import { Priority, type Utterance } from "./speech.js";
+import { type CueTrouble, Priority, type Utterance } from "./speech.js";
 
 /**
  * The programs cues run (a speech program, a notifier) and how knot starts, watches and stops
@@ -51,36 +51,46 @@ export function runCue(
   const { setT, clearT } = timersOf(outlets);
   let child: ChildProcess | undefined;
   let stopped = false;
-  const done = new Promise<{ ok: true } | { ok: false; reason: string }>((resolve) => {
+  const done = new Promise<{ ok: true } | { ok: false; reason: CueTrouble }>((resolve) => {
     let stderr = "";
     let timer: unknown;
-    const finish = (result: { ok: true } | { ok: false; reason: string }) => {
+    const finish = (result: { ok: true } | { ok: false; reason: CueTrouble }) => {
       clearT(timer);
       resolve(result);
     };
     try {
       child = (outlets.run ?? defaultRun)(command, args);
     } catch (error) {
-      finish({ ok: false, reason: `${command} could not start (${(error as Error).message})` });
+      const detail = (error as Error).message;
+      finish({ ok: false, reason: { program: command, problem: "cannot-start", detail } });
       return;
     }
     timer = setT(() => {
       child?.kill();
-      finish({ ok: false, reason: `${command} did not finish` });
+      finish({ ok: false, reason: { program: command, problem: "hung" } });
     }, hangMs);
     child.stderr?.on("data", (chunk: Buffer | string) => {
       if (stderr.length < 2000) stderr += chunk.toString();
     });
     child.on("error", (error) =>
-      finish({ ok: false, reason: `${command} could not start (${error.message})` }),
+      finish({
+        ok: false,
+        reason: { program: command, problem: "cannot-start", detail: error.message },
+      }),
     );
     child.on("close", (code) => {
       if (stopped) return finish({ ok: true });
       const complaint = stderr.split("\n").find((line) => TROUBLE.test(line));
+      const failed = (reason: CueTrouble) => finish({ ok: false, reason });
       if (code !== 0 && code !== null) {
-        finish({ ok: false, reason: `${command} failed: ${complaint ?? `exit code ${code}`}` });
-      } else if (complaint) finish({ ok: false, reason: `${command} failed: ${complaint.trim()}` });
-      else finish({ ok: true });
+        failed(
+          complaint !== undefined
+            ? { program: command, problem: "complained", complaint }
+            : { program: command, problem: "exited", code },
+        );
+      } else if (complaint) {
+        failed({ program: command, problem: "complained", complaint: complaint.trim() });
+      } else finish({ ok: true });
     });
     child.stdin?.on("error", () => {}); // a program that exits early closes its input
     if (input !== undefined) child.stdin?.end(input);

@@ -9,7 +9,7 @@ import {
   VOICES,
   voiceArgs,
 } from "./cue-programs.js";
-import { Priority, SpeechQueue } from "./speech.js";
+import { type CueTrouble, Priority, SpeechQueue } from "./speech.js";
 import { TERM } from "./terminal.js";
 
 export interface CueSettings {
@@ -28,6 +28,20 @@ export { onPath };
 
 const words = sessionText.cues;
 const FIX = { voice: words.fixVoice, notify: words.fixNotify } as const;
+
+/** Why a cue's program did not reach the person, in words. */
+function troubleText(t: CueTrouble): string {
+  switch (t.problem) {
+    case "cannot-start":
+      return words.cannotStart(t.program, t.detail);
+    case "hung":
+      return words.hung(t.program);
+    case "complained":
+      return words.complained(t.program, t.complaint);
+    case "exited":
+      return words.exited(t.program, t.code);
+  }
+}
 
 /**
  * Bells, spoken cues and desktop notifications. A voice or notification program that is
@@ -96,7 +110,7 @@ export class Cues {
       this.speech = new SpeechQueue(
         (text, priority) =>
           ready ? afterReady(ready, () => speakNow(text, priority)) : speakNow(text, priority),
-        (reason) => this.outlets.problem(words.voiceFailed(reason, FIX.voice)),
+        (reason) => this.outlets.problem(words.voiceFailed(troubleText(reason), FIX.voice)),
       );
     } else {
       this.outlets.problem(platform === "darwin" ? words.noSay : words.noSpeech(installHint(find)));
@@ -165,7 +179,7 @@ export class Cues {
     void sent.done.then((result) => {
       if (result.ok || this.notifyFailed) return;
       this.notifyFailed = true;
-      this.outlets.problem(words.notifyFailed(result.reason, FIX.notify));
+      this.outlets.problem(words.notifyFailed(troubleText(result.reason), FIX.notify));
       this.bell(BELLS.fallback);
     });
   }

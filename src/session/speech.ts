@@ -9,9 +9,20 @@
 export const Priority = { count: 0, step: 1, safety: 2 } as const;
 export type Priority = (typeof Priority)[keyof typeof Priority];
 
+/**
+ * Why a cue's program did not reach the person, as data: it could not start (the system's
+ * reason), did not finish, said on stderr that it failed, or exited with an error code.
+ * Worded by src/text/session.ts where it is shown.
+ */
+export type CueTrouble =
+  | { program: string; problem: "cannot-start"; detail: string }
+  | { program: string; problem: "hung" }
+  | { program: string; problem: "complained"; complaint: string }
+  | { program: string; problem: "exited"; code: number };
+
 /** One spoken phrase as it runs: it ends (well or not), or is stopped. */
 export interface Utterance {
-  done: Promise<{ ok: true } | { ok: false; reason: string }>;
+  done: Promise<{ ok: true } | { ok: false; reason: CueTrouble }>;
   stop(): void;
 }
 export type SpeakFn = (text: string, priority: Priority) => Utterance;
@@ -23,11 +34,11 @@ export class SpeechQueue {
   private waiting: { text: string; priority: Priority }[] = [];
   private idle: (() => void)[] = [];
   /** Why speech stopped working, once it has. */
-  failed: string | undefined;
+  failed: CueTrouble | undefined;
 
   constructor(
     private readonly speak: SpeakFn,
-    private readonly onFailure: (reason: string) => void,
+    private readonly onFailure: (reason: CueTrouble) => void,
   ) {}
 
   /** Queues a phrase; false when speech has failed (the caller rings instead). */

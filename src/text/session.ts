@@ -107,6 +107,11 @@ export const sessionText = localized({
       `Voice is on, but no speech program was found: install speech-dispatcher or espeak-ng${hint}; knot rings twice instead.`,
     notifyFailed: (reason: string, fix: string) =>
       `Notifications are not reaching you: ${reason}. ${fix}; knot rings twice instead.`,
+    /** Why a cue's program did not reach the person (its own complaint and reason as data). */
+    cannotStart: (program: string, detail: string) => `${program} could not start (${detail})`,
+    hung: (program: string) => `${program} did not finish`,
+    complained: (program: string, complaint: string) => `${program} failed: ${complaint}`,
+    exited: (program: string, code: number) => `${program} failed: exit code ${code}`,
     packName: (kind: "cold" | "heat") => (kind === "cold" ? "cold pack" : "heat"),
     packOff: (name: string) => `Take the ${name} off now, and check your skin.`,
     switchSides: "Switch sides.",

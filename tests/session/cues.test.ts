@@ -7,7 +7,14 @@ import { withPackOff } from "../../src/safety/rules.js";
 import { CueDirector } from "../../src/session/cue-director.js";
 import { BELLS, Cues } from "../../src/session/cues.js";
 import { startSession, tick } from "../../src/session/engine.js";
-import { Priority, SpeechQueue, spokenDuration, type Utterance } from "../../src/session/speech.js";
+import {
+  type CueTrouble,
+  Priority,
+  SpeechQueue,
+  spokenDuration,
+  type Utterance,
+} from "../../src/session/speech.js";
+import { sessionText } from "../../src/text/session.js";
 
 /** A spawned program the test ends by hand: exit code, what it wrote on stderr, or a hang. */
 interface FakeProgram {
@@ -110,15 +117,16 @@ const timeline: TimelineEntry[] = [
 ];
 
 describe("the speech queue (a fake speaker)", () => {
+  const broken: CueTrouble = { program: "fake-voice", problem: "exited", code: 1 };
   function queue() {
     const log: string[] = [];
     const running: { text: string; end: (ok?: boolean) => void; stopped: boolean }[] = [];
-    const failures: string[] = [];
+    const failures: CueTrouble[] = [];
     const speak = (text: string): Utterance => {
       let end!: (ok?: boolean) => void;
       const entry = { text, stopped: false, end: (ok = true) => end(ok) };
-      const done = new Promise<{ ok: true } | { ok: false; reason: string }>((resolve) => {
-        end = (ok = true) => resolve(ok ? { ok: true } : { ok: false, reason: "broken" });
+      const done = new Promise<{ ok: true } | { ok: false; reason: CueTrouble }>((resolve) => {
+        end = (ok = true) => resolve(ok ? { ok: true } : { ok: false, reason: broken });
       });
       running.push(entry);
       log.push(text);
@@ -192,7 +200,7 @@ describe("the speech queue (a fake speaker)", () => {
     expect(q.say("hello", Priority.step)).toBe(true);
     running[0]!.end(false);
     await tick();
-    expect(failures).toEqual(["broken"]);
+    expect(failures).toEqual([broken]);
     expect(q.say("again", Priority.step)).toBe(false);
   });
 
@@ -315,10 +323,10 @@ describe("cues", () => {
       "ALSA lib pcm.c: Unknown PCM default\nerror: No such file or directory\n",
     );
     await h.settle();
+    // the program's own complaint is a value inside knot's words: "espeak-ng failed: error: ..."
+    const w = sessionText.cues;
     expect(h.problems).toEqual([
-      expect.stringMatching(
-        /^Voice is not reaching you: espeak-ng failed: .*error.*No such file.*knot rings twice/,
-      ),
+      w.voiceFailed(w.complained("espeak-ng", "error: No such file or directory"), w.fixVoice),
     ]);
     h.cues.say("Knee rolls", Priority.step);
     expect(h.bells).toEqual(["\u0007\u0007"]);
@@ -330,9 +338,11 @@ describe("cues", () => {
     failing.cues.notify("knot", "done");
     failing.notified()[0]!.exit(1, "Cannot autolaunch D-Bus without X11 $DISPLAY\n");
     await failing.settle();
+    const w = sessionText.cues;
     expect(failing.problems).toEqual([
-      expect.stringMatching(
-        /Notifications are not reaching you: notify-send failed: Cannot autolaunch D-Bus/,
+      w.notifyFailed(
+        w.complained("notify-send", "Cannot autolaunch D-Bus without X11 $DISPLAY"),
+        w.fixNotify,
       ),
     ]);
     failing.cues.notify("knot", "again");
@@ -341,7 +351,7 @@ describe("cues", () => {
     hanging.cues.say("hello", Priority.step);
     await hanging.advance(10_000);
     expect(hanging.speaking()[0]?.killed).toBe(true);
-    expect(hanging.problems).toEqual([expect.stringMatching(/espeak-ng did not finish/)]);
+    expect(hanging.problems).toEqual([w.voiceFailed(w.hung("espeak-ng"), w.fixVoice)]);
   });
 
   it("says when voice or notification programs are missing, and rings two bells instead", () => {
