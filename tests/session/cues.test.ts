@@ -3,7 +3,6 @@ import { EventEmitter } from "node:events";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import type { TimelineEntry } from "../../src/routine/timeline.js";
-import { withPackOff } from "../../src/safety/rules.js";
 import { CueDirector } from "../../src/session/cue-director.js";
 import { BELLS, Cues } from "../../src/session/cues.js";
 import { startSession, tick } from "../../src/session/engine.js";
@@ -14,6 +13,7 @@ import {
   spokenDuration,
   type Utterance,
 } from "../../src/session/speech.js";
+import { withPackOff } from "../../src/safety/rules.js";
 import { sessionText } from "../../src/text/session.js";
 
 /** A spawned program the test ends by hand: exit code, what it wrote on stderr, or a hang. */
@@ -227,7 +227,7 @@ describe("cues", () => {
     h.director.onEvents(tick(start.state, 15_000).events, timeline);
     expect(h.speaking().map((p) => p.stdin)).toEqual([
       "Neck tilt, left side. Ear to shoulder.",
-      "Switch sides.",
+      sessionText.cues.switchSides,
     ]);
     expect(h.bells).toEqual(["\u0007", "\u0007"]);
   });
@@ -250,13 +250,17 @@ describe("cues", () => {
     const [note] = h.notified();
     const dashes = note!.args.indexOf("--");
     expect(dashes).toBeGreaterThan(-1);
-    expect(note!.args.slice(dashes + 1)).toEqual(["knot", "-f/etc/hostname is done."]);
+    const w = sessionText.cues;
+    expect(note!.args.slice(dashes + 1)).toEqual([
+      w.notifyTitle,
+      w.stepDone("-f/etc/hostname", undefined),
+    ]);
   });
 
   it("counts in the last three seconds and says ten seconds left on longer steps", () => {
     const h = harness();
     for (const left of [30, 11, 10]) h.director.onSecond(left, 30);
-    expect(h.speaking().map((p) => p.stdin)).toEqual(["Ten seconds left."]);
+    expect(h.speaking().map((p) => p.stdin)).toEqual([sessionText.cues.tenSeconds]);
     const short = harness();
     for (const left of [15, 10, 9, 4, 3]) short.director.onSecond(left, 15);
     expect(short.speaking().map((p) => p.stdin)).toEqual(["3"]);
@@ -269,15 +273,18 @@ describe("cues", () => {
     // the session as it reaches the pack-off step
     h.director.onEvents(startSession(withOff, 0, 1).events, withOff);
     expect(h.bells).toContain("\u0007".repeat(BELLS.safety));
-    expect(h.speaking().at(-1)?.stdin).toBe("Take the cold pack off now, and check your skin.");
+    // "Take the cold pack off now, and check your skin."
+    const w = sessionText.cues;
+    const call = w.packOff(w.packName("cold"));
+    expect(h.speaking().at(-1)?.stdin).toBe(call);
     expect(h.notified().at(-1)?.args).toEqual([
       "--app-name=knot",
       "--urgency=critical",
       "--expire-time=0",
       "--hint=string:x-dunst-stack-tag:knot-pack",
       "--",
-      "knot: take the cold pack off",
-      "Take the cold pack off now, and check your skin.",
+      w.packCallTitle(w.packName("cold")),
+      call,
     ]);
   });
 
@@ -296,9 +303,9 @@ describe("cues", () => {
       ],
       timeline,
     );
-    expect(h.speaking()[0]?.stdin).toBe(
-      "The cold pack has been on 1 minute 12 seconds. Take it off now.",
-    );
+    // "The cold pack has been on 1 minute 12 seconds. Take it off now."
+    const w = sessionText.cues;
+    expect(h.speaking()[0]?.stdin).toBe(w.packJump(w.packName("cold"), spokenDuration(72)));
   });
 
   it("while a cold step is paused, reminds each minute, and at 20 minutes says take it off", () => {
@@ -307,9 +314,11 @@ describe("cues", () => {
       h.director.onPack({ kind: "cold", onSeconds, waitingOff: false });
     }
     // 6 minutes is said; 7 and 19 wait behind it; at 20 the safety call cuts in and they go
+    // "Paused. The cold pack has been on 6 minutes.", "... on 20 minutes. Take it off now."
+    const w = sessionText.cues;
     expect(h.speaking().map((p) => p.stdin)).toEqual([
-      "Paused. The cold pack has been on 6 minutes.",
-      "The cold pack has been on 20 minutes. Take it off now.",
+      w.packPaused(w.packName("cold"), spokenDuration(360)),
+      w.packLimit(w.packName("cold"), 20),
     ]);
     expect(h.speaking()[0]?.killed).toBe(true);
     expect(h.bells.filter((b) => b === "\u0007".repeat(BELLS.safety))).toHaveLength(1);
@@ -418,7 +427,7 @@ describe("voice that keeps pace", () => {
     expect(h.speaking().map((p) => p.stdin)).toEqual([
       // 24 words do not fit 8 s at 2.5 words a second: the first sentence does.
       "Knee rolls, left side. Roll both knees to one side.",
-      "Switch sides.",
+      sessionText.cues.switchSides,
       "Neck tilt. Ear to shoulder.",
       "Knee rolls, left side",
     ]);
