@@ -76,12 +76,33 @@ export async function list(options: ListOptions, ctx: Context): Promise<number> 
     // cut to the terminal (or to COLUMNS when piped with it), whole when piped without it
     const width = fitWidth(ctx.stdout, ctx.env);
     const t = listText;
+    // The cells of the columns that take few values (a category, a time, the areas) are each
+    // made and looked at once, not once a row: with hundreds of routines most rows repeat them.
+    const distinct = new Set<string>();
+    const once = <K>(make: (key: K) => string) => {
+      const made = new Map<K, string>();
+      return (key: K): string => {
+        let cell = made.get(key);
+        if (cell === undefined) {
+          cell = make(key);
+          made.set(key, cell);
+          distinct.add(cell);
+        }
+        return cell;
+      };
+    };
+    const categoryCell = once((category: string) => t.category(category));
+    const duration = once((seconds: number) => formatDuration(seconds));
+    const areasCell = once((areas: string) => t.areaList(areas === "" ? [] : areas.split(",")));
     const ids = entries.map((e) => t.cell(e.id));
-    const categories = entries.map((e) => t.category(e.category));
-    await prepareWidths([...ids, ...entries.map((e) => e.name)]);
-    const time = (e: (typeof entries)[number]) =>
-      formatDuration(e.totalSeconds) + (e.manual ? "+" : "");
+    const names = entries.map((e) => t.cell(e.name));
+    const categories = entries.map((e) => categoryCell(e.category));
+    const times = entries.map((e) => duration(e.totalSeconds) + (e.manual ? "+" : ""));
+    const areas = entries.map((e) => areasCell(e.areas.join(",")));
     const h = listText.headers;
+    const header = [h.id, h.name, h.category, h.time, h.areas];
+    // every text the table measures ("+" and the cut's "…" are one column wide, as ASCII is)
+    await prepareWidths([...header, t.custom, t.replacesBuiltIn, ...ids, ...names, ...distinct]);
     const widest = (cells: string[]) => Math.max(0, ...cells.map(displayWidth));
     // A long name is cut with "…" so each row stays one line: the columns around it keep their
     // width, and the areas (the last column) keep at least 8 (table's least).
@@ -90,7 +111,7 @@ export async function list(options: ListOptions, ctx: Context): Promise<number> 
         [
           widest([h.id, ...ids]),
           widest([h.category, ...categories]),
-          widest([h.time, ...entries.map(time)]),
+          widest([h.time, ...times]),
         ].reduce((sum, w) => sum + w + 2, 2 + 8)
       : Infinity;
     const rows = entries.map((e, i) => {
@@ -100,19 +121,18 @@ export async function list(options: ListOptions, ctx: Context): Promise<number> 
             ? listText.replacesBuiltIn
             : listText.custom
           : "";
-      const name = truncate(t.cell(e.name), Math.max(12, nameRoom - displayWidth(mark)));
+      const name = truncate(names[i]!, Math.max(12, nameRoom - displayWidth(mark)));
       return [
         s.id(ids[i]!),
         name + (mark ? s.dim(mark) : ""),
         categories[i]!,
-        time(e),
-        t.areaList(e.areas),
+        times[i]!,
+        areas[i]!,
       ];
     });
-    const header = [h.id, h.name, h.category, h.time, h.areas].map((cell) => s.dim(cell));
-    await prepareWidths(rows.flat());
+    const heading = header.map((cell) => s.dim(cell));
     // one write for the whole table, not one a row (each a system call when piped)
-    ctx.stdout.write(`${table([header, ...rows], width).join("\n")}\n`);
+    ctx.stdout.write(`${table([heading, ...rows], width).join("\n")}\n`);
     if (entries.some((e) => e.manual)) {
       say(s.dim(listText.waits));
     }

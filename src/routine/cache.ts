@@ -14,8 +14,7 @@ import type { Routine } from "./vocabulary.js";
  * `knot list` shows of it. Its steps are read from the file itself when it is shown or run, so
  * every start reads a small cache: for 500 files, 110 kB rather than 310 kB, with a fraction of
  * the objects to make and collect. Other files keep what reading them gave, and their problems.
- * The whole cache
- * counts for nothing after knot itself changed (`knot` is its version and build).
+ * The whole cache counts for nothing after knot itself changed (`knot` is its version and build).
  */
 export interface CheckResult {
   timeline: TimelineEntry[];
