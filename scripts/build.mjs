@@ -286,10 +286,11 @@ const confOnDemand = {
 };
 // In these entries, node:child_process (speech, sounds, notifications) and node:readline (keys
 // at a terminal, questions) are loaded on first use rather than when the session's modules are
-// set up: a session that never speaks or reads a terminal's keys never loads them (the two
-// cost about 11 million instructions, 3 to 4 ms of CPU, measured with callgrind against
-// node -e 0; child_process brings dgram and the socket list with it). Each stands in as a
-// module of functions that call the real one's; a name it does not have fails the build.
+// set up: a session that never speaks or reads a terminal's keys never loads them (in a
+// start that has already made its standard streams, the two cost about 4.5 million
+// instructions, some 1.5 to 2 ms of CPU, measured with callgrind; child_process brings dgram
+// and the socket list with it). Each stands in as a module of functions that call the real
+// one's; a name it does not have fails the build.
 const lazyBuiltins = {
   name: "lazy-builtins",
   setup(b) {
