@@ -81,8 +81,6 @@ interface Candidate {
   path: string;
   origin: Origin;
   warnings: Issue[];
-  /** Kept as its brief: the routine is read from the file when first asked for. */
-  brief?: RoutineBrief;
 }
 
 /**
@@ -101,7 +99,7 @@ export function loadLibrary(options: {
     ? openRoutineCache(options.cacheFile, `${knotStamp()} ${locale}`)
     : undefined;
   const keptChecks = new Map<string, CheckResult>();
-  const byId = new Map<string, Candidate>();
+  const byId = new Map<string, Candidate | BriefEntry>();
   const builtInIds = new Set<string>();
 
   // knot's own routines come checked from the build's index when it is current.
@@ -132,7 +130,7 @@ export function loadLibrary(options: {
   const wholes = new Map<string, RoutineEntry>();
   const readWhole = (id: string) => {
     const candidate = byId.get(id);
-    return candidate?.brief ? undefined : candidate?.routine;
+    return candidate instanceof BriefEntry ? undefined : candidate?.routine;
   };
   const whole = (path: string): RoutineEntry => {
     let entry = wholes.get(path);
@@ -151,15 +149,8 @@ export function loadLibrary(options: {
         broken.push({ path, origin, id: brief.id, issues: [idTaken(brief.id, existing.path)] });
         continue;
       }
-      byId.set(brief.id, {
-        get routine() {
-          return whole(path).routine;
-        },
-        path,
-        origin,
-        warnings: [],
-        brief,
-      });
+      const overrides = builtInIds.has(brief.id);
+      byId.set(brief.id, new BriefEntry(brief, path, overrides, () => whole(path)));
       continue;
     }
     if (kept?.checked) keptChecks.set(path, kept.checked);
@@ -191,9 +182,8 @@ export function loadLibrary(options: {
       entries.push(ready);
       return [];
     }
-    const { brief, path } = candidate;
-    if (brief) {
-      entries.push(briefEntry(brief, path, builtInIds.has(brief.id), () => whole(path)));
+    if (candidate instanceof BriefEntry) {
+      entries.push(candidate);
       return [];
     }
     const kept = keptChecks.get(candidate.path);
@@ -264,32 +254,31 @@ const idTaken = (id: string, takenBy: string): Issue => ({
 /**
  * An entry of the person's own kept as its brief: what `knot list` shows is at hand; its
  * routine, timeline, warnings and cautions come from its file (`whole`) when first asked for.
+ * A class: its getters are made once, not for each of hundreds of entries.
  */
-function briefEntry(
-  brief: RoutineBrief,
-  path: string,
-  overridesBuiltIn: boolean,
-  whole: () => RoutineEntry,
-): RoutineEntry {
-  return {
-    path,
-    origin: "custom",
-    overridesBuiltIn,
-    totalSeconds: brief.totalSeconds,
-    brief,
-    get routine() {
-      return whole().routine;
-    },
-    get timeline() {
-      return whole().timeline;
-    },
-    get warnings() {
-      return whole().warnings;
-    },
-    get cautions() {
-      return whole().cautions;
-    },
-  };
+class BriefEntry implements RoutineEntry {
+  readonly origin = "custom";
+  readonly totalSeconds: number;
+  constructor(
+    readonly brief: RoutineBrief,
+    readonly path: string,
+    readonly overridesBuiltIn: boolean,
+    private readonly whole: () => RoutineEntry,
+  ) {
+    this.totalSeconds = brief.totalSeconds;
+  }
+  get routine() {
+    return this.whole().routine;
+  }
+  get timeline() {
+    return this.whole().timeline;
+  }
+  get warnings() {
+    return this.whole().warnings;
+  }
+  get cautions() {
+    return this.whole().cautions;
+  }
 }
 
 /** As checkRoutine, but whatever goes wrong stays with this one routine: one file never hides others. */

@@ -16,7 +16,16 @@ const folder = () =>
   });
 // each entry whole (a brief kept in the cache aside): its routine, timeline, cautions, warnings
 const summary = (library: ReturnType<typeof loadLibrary>) => ({
-  entries: library.entries.map(({ brief: _, ...e }) => e),
+  entries: library.entries.map((e) => ({
+    routine: e.routine,
+    path: e.path,
+    origin: e.origin,
+    overridesBuiltIn: e.overridesBuiltIn,
+    timeline: e.timeline,
+    totalSeconds: e.totalSeconds,
+    warnings: e.warnings,
+    cautions: e.cautions,
+  })),
   broken: library.broken,
 });
 
