@@ -1,8 +1,9 @@
 import { KnotError } from "./errors.js";
 import { LIMITS } from "./routine/limits.js";
+import type { RuleBreach } from "./routine/rule-breach.js";
 import type { TimelineEntry } from "./routine/timeline.js";
 import { isThermal } from "./routine/vocabulary.js";
-import { checkSessionRules, type RuleBreach } from "./safety/rules.js";
+import { checkSessionRules } from "./safety/rules.js";
 import { rulesText } from "./text/rules.js";
 import { quote } from "./ui/safe.js";
 

@@ -6,10 +6,10 @@ import { kindCautions, withKindCautions } from "../src/routine/describe.js";
 import { loadLibrary } from "../src/routine/library.js";
 import { announcement, spokenWords, WORDS_PER_SECOND } from "../src/routine/speech-fit.js";
 import type { TimelineEntry } from "../src/routine/timeline.js";
-import { withPackOff } from "../src/safety/rules.js";
 import { CueDirector } from "../src/session/cue-director.js";
 import type { Cues } from "../src/session/cues.js";
 import type { SessionEvent } from "../src/session/engine.js";
+import { withPackOff } from "../src/session/timeline-to-run.js";
 import { guidance, stated } from "./guidance.js";
 import { tempDir, testContext, writeTree } from "./helpers.js";
 

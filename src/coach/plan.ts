@@ -4,7 +4,7 @@ import { EVERY_TIME } from "../health.js";
 import type { RoutineEntry } from "../routine/library.js";
 import { hasManualSteps, type TimelineEntry } from "../routine/timeline.js";
 import type { Area, Category } from "../routine/vocabulary.js";
-import { timelineToRun } from "../safety/rules.js";
+import { timelineToRun } from "../session/timeline-to-run.js";
 import { coachText as words } from "../text/coach.js";
 import { describeStep, timelineLength } from "../text/steps.js";
 

@@ -6,7 +6,7 @@ import { findRoutine } from "../routine/library.js";
 import { formatIssues } from "../routine/report.js";
 import { hasManualSteps } from "../routine/timeline.js";
 import type { PoseName } from "../routine/vocabulary.js";
-import { timelineToRun } from "../safety/rules.js";
+import { timelineToRun } from "../session/timeline-to-run.js";
 import { healthText } from "../text/health.js";
 import { showText as t } from "../text/library.js";
 import { outlineSteps, timelineLength } from "../text/steps.js";

@@ -1,5 +1,5 @@
 import type { DurationProblem } from "../duration.js";
-import type { RuleBreach } from "../safety/rules.js";
+import type { RuleBreach } from "./rule-breach.js";
 import type { ThermalThing } from "./thermal-words.js";
 /** Something wrong (or worth a warning) in a routine file, where it is and what it is. */
 export interface Issue {

@@ -1,9 +1,10 @@
 import { THERAPIES, THERMAL_RULES } from "../health.js";
+import type { RuleBreach } from "../routine/rule-breach.js";
 import type { TimelineEntry } from "../routine/timeline.js";
 import type { Area } from "../routine/vocabulary.js";
 import { DAY_MS, FLOORS } from "./floors.js";
 import { massageAreas, type PastApplication, type SafetyPast } from "./past-records.js";
-import { applicationsIn, checkSessionRules, type RuleBreach } from "./rules.js";
+import { applicationsIn, checkSessionRules } from "./rules.js";
 import type { RoutineStop } from "./stops.js";
 import type { KeptReason } from "./trend.js";
 

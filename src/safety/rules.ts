@@ -1,7 +1,7 @@
 import { THERMAL_RULES } from "../health.js";
+import type { RuleBreach, StepAt } from "../routine/rule-breach.js";
 import type { TimelineEntry } from "../routine/timeline.js";
 import { isThermal } from "../routine/vocabulary.js";
-import { rulesText } from "../text/rules.js";
 
 /**
  * The cold and heat rules of a whole session, not of one step (docs/health-guidance.md). One
@@ -10,42 +10,6 @@ import { rulesText } from "../text/rules.js";
  *
  * An application is a run of consecutive cold (or heat) steps: the pack stays on across them.
  */
-
-/** Hard rules have no override; guidance rules give way to --force, which says what it overrides. */
-export type RuleLevel = "hard" | "guidance";
-
-/** The step a breach is found at: its number (from 1) and name, to say which step it is. */
-export interface StepAt {
-  step: number;
-  name: string | undefined;
-}
-
-/**
- * A rule a session breaks: which, how firmly, and the numbers to word it (src/text/rules.ts
- * words it). Never a sentence.
- */
-export type RuleBreach =
-  | (StepAt & {
-      rule: "application-length";
-      level: "hard";
-      kind: "cold" | "heat";
-      /** The number of the application's last step, when it runs over several in a row. */
-      lastStep: number | undefined;
-      seconds: number;
-      maxSeconds: number;
-    })
-  | (StepAt & { rule: "skin-check"; level: "hard"; kind: "cold" | "heat" })
-  | { rule: "heat-per-day"; level: "hard"; count: number; max: number }
-  | (StepAt & {
-      rule: "time-off";
-      level: "hard";
-      kind: "cold" | "heat";
-      /** The kind of the application before it: heat is not cold's time off, nor cold heat's. */
-      after: "cold" | "heat";
-      offSeconds: number;
-      minSeconds: number;
-    })
-  | { rule: "cold-rounds"; level: "guidance"; count: number; max: number };
 
 export interface Application {
   kind: "cold" | "heat";
@@ -157,68 +121,4 @@ export function checkSessionRules(timeline: readonly TimelineEntry[]): RuleBreac
     });
   }
   return breaches.sort((a, b) => (a.level === b.level ? 0 : a.level === "hard" ? -1 : 1));
-}
-
-/**
- * After each cold or heat application, a step that waits for the person: take the pack off
- * and check the skin. It is called on screen, aloud, by bell and by notification, and stays
- * until the person has done it (Enter), so the end of an application is never just a timer
- * running out, even after the last round.
- */
-export function withPackOff(timeline: readonly TimelineEntry[]): TimelineEntry[] {
-  const out: TimelineEntry[] = [];
-  for (const [i, step] of timeline.entries()) {
-    out.push(step);
-    const next = timeline[i + 1];
-    if (isThermal(step.kind) && next?.kind !== step.kind) {
-      out.push({
-        name: rulesText.packOff.name(step.kind),
-        kind: "prepare",
-        seconds: null,
-        packOff: step.kind,
-        // the pack's own figure: where it is, to take it off
-        ...(step.pose ? { pose: step.pose } : {}),
-        instruction: rulesText.packOff.instruction(step.kind),
-        ...(step.round ? { round: step.round } : {}),
-      });
-    }
-  }
-  return out;
-}
-
-/**
- * Puts the every-time questions (`questions[kind]`) on the step that waits for the person
- * before each cold or heat application after the first (the first is asked before the session
- * starts), so that they are asked before every application, not once a session.
- */
-export function withSkinQuestions(
-  timeline: readonly TimelineEntry[],
-  questions: Record<"cold" | "heat", string[]>,
-): TimelineEntry[] {
-  const out = timeline.map((step) => ({ ...step }));
-  const apps = applicationsIn(out);
-  for (const app of apps.slice(1)) {
-    for (let i = app.first - 1; i >= 0; i--) {
-      const step = out[i]!;
-      if (isThermal(step.kind)) break;
-      if (step.kind === "prepare" && step.seconds === null && !step.packOff) {
-        step.questions = questions[app.kind];
-        break;
-      }
-    }
-  }
-  return out;
-}
-
-/**
- * The timeline as a session runs it: the call to take each pack off after its application, and
- * (unless the person has said the skin is checked) the every-time questions before each one
- * after the first. `show --json` prints this, so what is shown is what runs.
- */
-export function timelineToRun(
-  timeline: readonly TimelineEntry[],
-  questions: Record<"cold" | "heat", string[]> | undefined,
-): TimelineEntry[] {
-  const withCalls = withPackOff(timeline);
-  return questions ? withSkinQuestions(withCalls, questions) : withCalls;
 }

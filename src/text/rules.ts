@@ -1,7 +1,7 @@
 import { formatDuration } from "../duration.js";
 import { THERMAL_RULES } from "../health.js";
+import type { RuleBreach, StepAt } from "../routine/rule-breach.js";
 import type { ThermalThing } from "../routine/thermal-words.js";
-import type { RuleBreach, StepAt } from "../safety/rules.js";
 import { localized } from "./locale.js";
 
 type Kind = "cold" | "heat";

@@ -11,7 +11,7 @@ import {
 import { lastSlot, nextSlot, type Reminder, slotsOn } from "../../src/remind/model.js";
 import { parseBetween, parseDays, parseEvery } from "../../src/remind/parse.js";
 import type { Area } from "../../src/routine/vocabulary.js";
-import { withPackOff } from "../../src/safety/rules.js";
+import { withPackOff } from "../../src/session/timeline-to-run.js";
 import { localized } from "../../src/text/locale.js";
 import { reminderText, whyQuiet } from "../../src/text/remind.js";
 import { massageStep, rec, thermalStep } from "../history/fixtures.js";

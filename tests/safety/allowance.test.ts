@@ -9,7 +9,7 @@ import {
   pastFromRecords,
 } from "../../src/safety/allowance.js";
 import { safetyPast } from "../../src/safety/past.js";
-import { withPackOff } from "../../src/safety/rules.js";
+import { withPackOff } from "../../src/session/timeline-to-run.js";
 import { allowanceText, inForceLines, whenText } from "../../src/text/allowance.js";
 import { stated } from "../guidance.js";
 import { massageStep, rec, thermalStep } from "../history/fixtures.js";

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TimelineEntry } from "../../src/routine/timeline.js";
 import { FLOORS } from "../../src/safety/allowance.js";
-import { withPackOff } from "../../src/safety/rules.js";
 import {
   type Command,
   command,
@@ -10,6 +9,7 @@ import {
   startSession,
   tick,
 } from "../../src/session/engine.js";
+import { withPackOff } from "../../src/session/timeline-to-run.js";
 import { stated } from "../guidance.js";
 
 const T0 = Date.UTC(2026, 10, 22, 9, 0, 0);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { TimelineEntry } from "../../src/routine/timeline.js";
-import { withPackOff } from "../../src/safety/rules.js";
 import { CueDirector } from "../../src/session/cue-director.js";
 import { BELLS, Cues } from "../../src/session/cues.js";
 import type { KeyAction } from "../../src/session/keys.js";
 import { runCoach } from "../../src/session/runner.js";
+import { withPackOff } from "../../src/session/timeline-to-run.js";
 import { stated } from "../guidance.js";
 import { FakeClock } from "./fake-clock.js";
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { TimelineEntry } from "../../src/routine/timeline.js";
-import { withSkinQuestions } from "../../src/safety/rules.js";
 import type { Display } from "../../src/session/displays.js";
 import type { SessionEvent } from "../../src/session/engine.js";
 import type { KeyAction } from "../../src/session/keys.js";
 import { type EndSignal, runCoach } from "../../src/session/runner.js";
+import { withSkinQuestions } from "../../src/session/timeline-to-run.js";
 import type { SessionView } from "../../src/session/view.js";
 import { FakeClock } from "./fake-clock.js";
 
