@@ -51,9 +51,20 @@ export function spokenAnnouncement(
   step: { name: string; instruction?: string; side?: Side; seconds: number | null },
   firstTime: boolean,
 ): string {
-  const { instruction, ...named } = step;
-  if (!firstTime || !instruction) return announcement(named);
-  if (fitsInStep(step)) return announcement(step);
+  return announcement(announced(step, firstTime));
+}
+
+/**
+ * The parts of a step said as it starts (its name, side and the instruction that fits, as
+ * spokenAnnouncement chooses them), for a voice that words them in its own language.
+ */
+export function announced(
+  step: { name: string; instruction?: string; side?: Side; seconds: number | null },
+  firstTime: boolean,
+): { name: string; side?: Side; instruction?: string } {
+  const { instruction, seconds: _, ...named } = step;
+  if (!firstTime || !instruction) return named;
+  if (fitsInStep(step)) return { ...named, instruction };
   const short = { ...named, instruction: firstSentence(instruction) };
-  return fitsInStep(short) ? announcement(short) : announcement(named);
+  return fitsInStep({ ...short, seconds: step.seconds }) ? short : named;
 }

@@ -1,4 +1,4 @@
-import { spokenAnnouncement } from "../routine/speech-fit.js";
+import { announced } from "../routine/speech-fit.js";
 import type { TimelineEntry } from "../routine/timeline.js";
 import { FLOORS } from "../safety/allowance.js";
 import { isThermalStep } from "../safety/rules.js";
@@ -53,8 +53,9 @@ export class CueDirector {
         // The instruction once an exercise, where it fits (speech-fit.ts); then names only.
         const firstTime = this.cues.speaksInstructions && !this.instructed.has(step.name);
         this.instructed.add(step.name);
-        const announced = spokenAnnouncement(step, firstTime);
-        this.cues.say(switchSides ? words.switchSides : announced, Priority.step);
+        const said = announced(step, firstTime);
+        const announcement = words.announce(said.name, said.side, said.instruction);
+        this.cues.say(switchSides ? words.switchSides : announcement, Priority.step);
       } else if (
         e.type === "step-end" &&
         step &&

@@ -115,6 +115,9 @@ export const sessionText = localized({
     packName: (kind: "cold" | "heat") => (kind === "cold" ? "cold pack" : "heat"),
     packOff: (name: string) => `Take the ${name} off now, and check your skin.`,
     switchSides: "Switch sides.",
+    /** A step as it starts: its name (the routine's own words), side and instruction. */
+    announce: (name: string, side: "left" | "right" | undefined, instruction: string | undefined) =>
+      `${name}${side ? `, ${side} side` : ""}${instruction ? `. ${instruction}` : ""}`,
     notifyTitle: "knot",
     stepDone: (step: string, next: string | undefined) =>
       next !== undefined ? `${step} is done. Next: ${next}` : `${step} is done.`,

@@ -107,7 +107,9 @@ describe.concurrent("the coach reaches the person on the mat", () => {
     });
     expect((await run.exited).exitCode).toBe(0);
     const log = readFileSync(voice.log, "utf8");
-    expect(log).toContain("ARGS:--stdin\nTEXT:-f/etc/hostname");
+    // the step's name as the voice's words give it: "-f/etc/hostname"
+    const name = sessionText.cues.announce("-f/etc/hostname", undefined, undefined);
+    expect(log).toContain(`ARGS:--stdin\nTEXT:${name}`);
     expect(log).not.toMatch(/ARGS:.*hostname/);
     // the last words spoken, as the session's text words them ("Done.")
     expect(log).toContain(`TEXT:${sessionText.cues.done}`);

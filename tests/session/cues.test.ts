@@ -13,7 +13,7 @@ import {
   spokenDuration,
   type Utterance,
 } from "../../src/session/speech.js";
-import { withPackOff } from "../../src/session/timeline-to-run.js";
+import { withPackOff } from "../../src/safety/rules.js";
 import { sessionText } from "../../src/text/session.js";
 
 /** A spawned program the test ends by hand: exit code, what it wrote on stderr, or a hang. */
@@ -226,7 +226,7 @@ describe("cues", () => {
     await h.settle();
     h.director.onEvents(tick(start.state, 15_000).events, timeline);
     expect(h.speaking().map((p) => p.stdin)).toEqual([
-      "Neck tilt, left side. Ear to shoulder.",
+      sessionText.cues.announce("Neck tilt", "left", "Ear to shoulder."), // "Neck tilt, left side. Ear to shoulder."
       sessionText.cues.switchSides,
     ]);
     expect(h.bells).toEqual(["\u0007", "\u0007"]);
@@ -235,7 +235,7 @@ describe("cues", () => {
   it("speaks names only when the setting says so", () => {
     const h = harness({ voiceWords: "names" });
     h.director.onEvents(startSession(timeline, 0).events, timeline);
-    expect(h.speaking()[0]?.stdin).toBe("Neck tilt, left side");
+    expect(h.speaking()[0]?.stdin).toBe(sessionText.cues.announce("Neck tilt", "left", undefined));
   });
 
   it("passes routine text only on standard input or after --, never as an option", async () => {
@@ -246,7 +246,7 @@ describe("cues", () => {
     h.director.onEvents(tick(s.state, 90_000).events, evil);
     const [spoken] = h.speaking();
     expect(spoken?.args).toEqual(["--stdin"]);
-    expect(spoken?.stdin).toBe("-f/etc/hostname");
+    expect(spoken?.stdin).toBe(sessionText.cues.announce("-f/etc/hostname", undefined, undefined));
     const [note] = h.notified();
     const dashes = note!.args.indexOf("--");
     expect(dashes).toBeGreaterThan(-1);
@@ -426,10 +426,10 @@ describe("voice that keeps pace", () => {
     }
     expect(h.speaking().map((p) => p.stdin)).toEqual([
       // 24 words do not fit 8 s at 2.5 words a second: the first sentence does.
-      "Knee rolls, left side. Roll both knees to one side.",
+      sessionText.cues.announce("Knee rolls", "left", "Roll both knees to one side."),
       sessionText.cues.switchSides,
-      "Neck tilt. Ear to shoulder.",
-      "Knee rolls, left side",
+      sessionText.cues.announce("Neck tilt", undefined, "Ear to shoulder."),
+      sessionText.cues.announce("Knee rolls", "left", undefined),
     ]);
   });
 
