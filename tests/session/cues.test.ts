@@ -13,7 +13,7 @@ import {
   spokenDuration,
   type Utterance,
 } from "../../src/session/speech.js";
-import { withPackOff } from "../../src/safety/rules.js";
+import { withPackOff } from "../../src/session/timeline-to-run.js";
 import { sessionText } from "../../src/text/session.js";
 
 /** A spawned program the test ends by hand: exit code, what it wrote on stderr, or a hang. */
