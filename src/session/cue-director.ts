@@ -3,10 +3,11 @@ import type { TimelineEntry } from "../routine/timeline.js";
 import { FLOORS } from "../safety/allowance.js";
 import { isThermalStep } from "../safety/rules.js";
 import { sessionText } from "../text/session.js";
+import { spokenText } from "../text/spoken.js";
 import { BELLS, type Cues } from "./cues.js";
 import type { SessionEvent } from "./engine.js";
-import { type RepMoment, repWords } from "./reps.js";
-import { Priority, spokenDuration } from "./speech.js";
+import type { RepMoment } from "./reps.js";
+import { Priority } from "./speech.js";
 
 const words = sessionText.cues;
 const packName = words.packName;
@@ -68,7 +69,7 @@ export class CueDirector {
       } else if (e.type === "clock-jump" && e.pack) {
         this.packCall(
           e.pack.kind,
-          words.packJump(packName(e.pack.kind), spokenDuration(e.pack.onSeconds)),
+          words.packJump(packName(e.pack.kind), spokenText.duration(e.pack.onSeconds)),
         );
       } else if (e.type === "session-end") {
         // Ending with a pack on, or not yet confirmed off: the call is made once more.
@@ -91,7 +92,7 @@ export class CueDirector {
     // Each half of a paced repetition as it begins ("Three of five.", "Rest."); the first is
     // left to the step's name, which is said then.
     if (rep && rep.phaseElapsed === 0 && previous !== null) {
-      this.cues.say(repWords(rep), Priority.count);
+      this.cues.say(spokenText.rep(rep), Priority.count);
       return;
     }
     if (previous === null) return;
@@ -133,11 +134,11 @@ export class CueDirector {
     this.lastPackMinute = minute;
     if (first || minute === 0) return;
     if (pack.waitingOff) {
-      this.packCall(pack.kind, words.packWaiting(name, spokenDuration(minute * 60)));
+      this.packCall(pack.kind, words.packWaiting(name, spokenText.duration(minute * 60)));
       return;
     }
     this.cues.bell(BELLS.fallback);
-    this.cues.say(words.packPaused(name, spokenDuration(minute * 60)), Priority.step);
+    this.cues.say(words.packPaused(name, spokenText.duration(minute * 60)), Priority.step);
   }
 }
 

@@ -123,18 +123,3 @@ export class SpeechQueue {
     for (const resolve of this.idle.splice(0)) resolve();
   }
 }
-
-/** "14 minutes", "1 minute 12 seconds", "30 seconds": durations in words made for speech. */
-export function spokenDuration(totalSeconds: number): string {
-  const s = Math.max(0, Math.round(totalSeconds));
-  const hours = Math.floor(s / 3600);
-  const minutes = Math.floor((s % 3600) / 60);
-  const seconds = s % 60;
-  const part = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
-  const parts = [
-    hours ? part(hours, "hour") : "",
-    minutes ? part(minutes, "minute") : "",
-    seconds || s === 0 ? part(seconds, "second") : "",
-  ].filter(Boolean);
-  return parts.join(" ");
-}

@@ -10,11 +10,11 @@ import {
   type CueTrouble,
   Priority,
   SpeechQueue,
-  spokenDuration,
   type Utterance,
 } from "../../src/session/speech.js";
 import { withPackOff } from "../../src/session/timeline-to-run.js";
 import { sessionText } from "../../src/text/session.js";
+import { spokenText } from "../../src/text/spoken.js";
 
 /** A spawned program the test ends by hand: exit code, what it wrote on stderr, or a hang. */
 interface FakeProgram {
@@ -213,7 +213,7 @@ describe("the speech queue (a fake speaker)", () => {
     [1, "1 second"],
     [0, "0 seconds"],
   ])("says %i seconds as %j", (seconds, words) => {
-    expect(spokenDuration(seconds)).toBe(words);
+    expect(spokenText.duration(seconds)).toBe(words);
   });
 });
 
@@ -305,7 +305,7 @@ describe("cues", () => {
     );
     // "The cold pack has been on 1 minute 12 seconds. Take it off now."
     const w = sessionText.cues;
-    expect(h.speaking()[0]?.stdin).toBe(w.packJump(w.packName("cold"), spokenDuration(72)));
+    expect(h.speaking()[0]?.stdin).toBe(w.packJump(w.packName("cold"), spokenText.duration(72)));
   });
 
   it("while a cold step is paused, reminds each minute, and at 20 minutes says take it off", () => {
@@ -317,7 +317,7 @@ describe("cues", () => {
     // "Paused. The cold pack has been on 6 minutes.", "... on 20 minutes. Take it off now."
     const w = sessionText.cues;
     expect(h.speaking().map((p) => p.stdin)).toEqual([
-      w.packPaused(w.packName("cold"), spokenDuration(360)),
+      w.packPaused(w.packName("cold"), spokenText.duration(360)),
       w.packLimit(w.packName("cold"), 20),
     ]);
     expect(h.speaking()[0]?.killed).toBe(true);

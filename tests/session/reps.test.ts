@@ -6,9 +6,9 @@ import type { Cues } from "../../src/session/cues.js";
 import type { Display } from "../../src/session/displays.js";
 import type { KeyAction } from "../../src/session/keys.js";
 import { renderScreen } from "../../src/session/render.js";
-import { numberWord } from "../../src/session/reps.js";
 import { runCoach } from "../../src/session/runner.js";
 import type { SessionView } from "../../src/session/view.js";
+import { spokenText } from "../../src/text/spoken.js";
 import { createStyle } from "../../src/ui/style.js";
 import { stated } from "../guidance.js";
 import { FakeClock } from "./fake-clock.js";
@@ -195,6 +195,6 @@ describe("paced repetitions in a session, with a fake clock", () => {
     [21, "twenty-one"],
     [30, "thirty"],
   ])("says %i as %j", (n, word) => {
-    expect(numberWord(n)).toBe(word);
+    expect(spokenText.number(n)).toBe(word);
   });
 });
