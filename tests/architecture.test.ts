@@ -44,6 +44,7 @@ const LAYERS: readonly { name: string; paths: readonly string[] }[] = [
       "remind/reminders-file.ts",
       "routine/folder.ts",
       "routine/library.ts",
+      "routine/entry.ts",
       "routine/cache.ts",
       "routine/parse.ts",
       "routine/report.ts",

@@ -1,7 +1,8 @@
 import { type Context, println } from "../context.js";
 import { KnotError } from "../errors.js";
 import { readRegularFile } from "../files.js";
-import { checkRoutine, findRoutine, type Library } from "../routine/library.js";
+import { checkRoutine } from "../routine/entry.js";
+import { findRoutine, type Library } from "../routine/library.js";
 import { MAX_FILE_BYTES, parseRoutineBytes } from "../routine/parse.js";
 import { formatIssues } from "../routine/report.js";
 import { myRoutinesText as t } from "../text/my-routines.js";

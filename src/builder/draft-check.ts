@@ -1,4 +1,4 @@
-import { checkRoutine } from "../routine/library.js";
+import { checkRoutine } from "../routine/entry.js";
 import { validateRoutine } from "../routine/parse.js";
 import type { Routine } from "../routine/vocabulary.js";
 import { applicationsIn, THERMAL_RULES } from "../safety/rules.js";

@@ -1,7 +1,7 @@
 import { type Context, println } from "../context.js";
 import { ExitCode } from "../errors.js";
 import { EVERY_TIME } from "../health.js";
-import type { RoutineEntry } from "../routine/library.js";
+import type { RoutineEntry } from "../routine/entry.js";
 import { hasManualSteps, type TimelineEntry } from "../routine/timeline.js";
 import type { Area, Category } from "../routine/vocabulary.js";
 import { timelineToRun } from "../session/timeline-to-run.js";

@@ -3,7 +3,7 @@ import type { Context } from "../context.js";
 import { formatDuration } from "../duration.js";
 import { KnotError } from "../errors.js";
 import { fitWidth, proseWriter } from "../output.js";
-import { briefOf } from "../routine/library.js";
+import { briefOf } from "../routine/entry.js";
 import { AREAS, CATEGORIES } from "../routine/vocabulary.js";
 import { closestMatches } from "../suggest.js";
 import { listText } from "../text/library.js";

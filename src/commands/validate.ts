@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { type Context, println } from "../context.js";
 import { ExitCode } from "../errors.js";
-import { checkRoutine } from "../routine/library.js";
+import { checkRoutine } from "../routine/entry.js";
 import { type ParseResult, readRoutineFile } from "../routine/parse.js";
 import { formatIssues } from "../routine/report.js";
 import type { Issue } from "../routine/validate.js";

@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openRoutineCache } from "../../src/routine/cache.js";
-import { briefOf, loadLibrary } from "../../src/routine/library.js";
+import { briefOf } from "../../src/routine/entry.js";
+import { loadLibrary } from "../../src/routine/library.js";
 import { routineJson, tempDir, writeTree } from "../helpers.js";
 
 const folder = () =>

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli.js";
 import { BUILT_IN_DIR } from "../../src/package.js";
-import { checkRoutine } from "../../src/routine/library.js";
+import { checkRoutine } from "../../src/routine/entry.js";
 import { checkLimits, routineWarnings } from "../../src/routine/limits.js";
 import { parseRoutineBytes, validateRoutine } from "../../src/routine/parse.js";
 import { expandTimeline } from "../../src/routine/timeline.js";
