@@ -17,6 +17,7 @@ import { statsText } from "../../src/text/progress.js";
 import { promptText } from "../../src/text/prompt.js";
 import { safetyText } from "../../src/text/safety.js";
 import { recordTimeWords } from "../../src/text/time.js";
+import { openEnded } from "./pseudo.js";
 import { knotInPty, shortRoutine, sleep, startInPty } from "./pty.js";
 import { isolatedEnv, KNOT_BIN, knot, minuteRecord } from "./run-knot.js";
 
@@ -374,8 +375,8 @@ describe("safety questions at a terminal", () => {
     run.press("1\r");
     expect((await run.exited).exitCode).toBe(0);
     // the summary's first words, as the text layer gives them
-    const finished = `${coachText.finish.how.completed}: Short routine`;
-    expect(run.output()).toContain(finished.replace(/\u00b7*\u27e7/, ""));
+    const finished = `${openEnded(coachText.finish.how.completed)}: Short routine`;
+    expect(run.output()).toContain(finished);
     expect(knot(["safety", "--json"], { env }).stdout).toMatch(/"red-flags": "\d{4}-/);
   });
 

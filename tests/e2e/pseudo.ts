@@ -14,6 +14,14 @@ export const PSEUDO_ACTIVE =
 
 const WORD = /\p{L}{2,}/u;
 
+/**
+ * A message without its closing mark and the lengthening before it: what its words look like
+ * at the start of a longer message that holds it as a part ("⟦Finished: Short routine ···⟧"
+ * begins with "Finished" written as "⟦Finished ··⟧" without " ··⟧"). English is unchanged.
+ */
+export const openEnded = (message: string): string =>
+  message.replace(new RegExp(`(?: ?\u00b7+)*${PSEUDO_CLOSE}$`), "");
+
 /** Marks a line that the terminal's own line change began (no cursor move in between). */
 const GOES_ON = "\u0000";
 

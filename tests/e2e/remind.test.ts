@@ -10,6 +10,7 @@ import {
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { helpWords } from "../../src/cli/help.js";
+import { nextSlot } from "../../src/remind/model.js";
 import { profileOf, remindFiles } from "../../src/remind/profile.js";
 import { cliText } from "../../src/text/cli.js";
 import { remindText } from "../../src/text/remind.js";
@@ -174,13 +175,31 @@ describe("knot remind, with the system's scheduler", () => {
     const { bin, calls } = fakes();
     const env = envWith(bin);
     const tag = tagOf(env);
+    const before = Date.now();
     const set = knot(["remind", "every", "1h", "--between", "09:00-17:30", "--days", "mon-fri"], {
       env,
     });
+    const after = Date.now();
     expect(set.status, set.stderr).toBe(0);
-    expect(set.stdout).toMatch(
-      /Reminder r1: desk-break every 1h, 09:00-17:30, mon-fri\. Next: .*09:00/,
-    );
+    // the next time is on the hour from 09:00 to 17:00 on a weekday, as the clock stood when knot
+    // ran (either side of the run, should it cross an hour)
+    const [saved] = remindersOf(env).reminders;
+    expect(saved).toMatchObject({
+      id: "r1",
+      routine: "desk-break",
+      every: 60,
+      between: ["09:00", "17:30"],
+      days: ["mon", "tue", "wed", "thu", "fri"],
+    });
+    const said = [before, after].map((now) => {
+      const next = nextSlot(saved, now)!;
+      expect(new Date(next).getMinutes()).toBe(0);
+      expect([1, 2, 3, 4, 5]).toContain(new Date(next).getDay());
+      expect(new Date(next).getHours()).toBeGreaterThanOrEqual(9);
+      expect(new Date(next).getHours()).toBeLessThanOrEqual(17);
+      return remindText.set("r1", remindText.describe(saved), remindText.when(next, now));
+    });
+    expect(said).toContain(set.stdout.split("\n")[0]);
     expect(set.stdout).toContain(
       `systemd user timer knot-remind-${tag}-r1.timer (systemctl --user list-timers)`,
     );
