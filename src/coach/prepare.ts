@@ -20,7 +20,9 @@ import type { Asker } from "../ui/prompt.js";
  * steps, resuming) and summaries of the weeks the trend rules look at, nothing older.
  */
 export const openSessionHistory = (ctx: Context, warn: (message: string) => void): Journal =>
-  openJournal(ctx, warn, stepsFrom(ctx.now()), ctx.now() - RULES_LOOK_BACK_MS);
+  openJournal(ctx, warn, stepsFrom(ctx.now()), ctx.now() - RULES_LOOK_BACK_MS, {
+    indexesLater: true,
+  });
 
 /**
  * The allowance at this moment, from the history read for the rules (whole records since

@@ -3,7 +3,7 @@ import { describeFsError } from "../files.js";
 import { filesText } from "../text/files.js";
 import { addDays } from "./analysis.js";
 import { recoverCheckpoints, removeCheckpoint, writeCheckpoint } from "./checkpoint.js";
-import { HistoryStore } from "./months.js";
+import { HistoryStore, type StoreOptions } from "./months.js";
 import type { RecordSummary, SessionRecord } from "./record-types.js";
 import { tidyLeftovers } from "./tidy.js";
 
@@ -36,8 +36,12 @@ const trying =
  * The history store, ready to read: a single-file history moved into months (saying so once),
  * sessions whose knot died recovered.
  */
-export function openStore(ctx: Context, warn: (message: string) => void): HistoryStore {
-  const store = new HistoryStore(ctx.paths.data, { now: ctx.now });
+export function openStore(
+  ctx: Context,
+  warn: (message: string) => void,
+  options: Pick<StoreOptions, "indexesLater"> = {},
+): HistoryStore {
+  const store = new HistoryStore(ctx.paths.data, { ...options, now: ctx.now });
   // what a knot that died while writing left: cleaned, or given back to be recovered
   trying(warn)(filesText.tidyUp, () => tidyLeftovers(ctx.paths.data));
   store.migrate();
@@ -69,10 +73,15 @@ export function openJournal(
   warn: (message: string) => void,
   from?: number,
   summariesFrom?: number,
+  /**
+   * A session's start: the month indexes brought up to date while reading are written once
+   * its first step has begun (see checkpoint), not before it.
+   */
+  options: Pick<StoreOptions, "indexesLater"> = {},
 ): Journal {
   const dataDir = ctx.paths.data;
   const safely = trying(warn);
-  const store = openStore(ctx, warn);
+  const store = openStore(ctx, warn, options);
   const records = store.read(from);
   const recent = summariesFrom === undefined ? [] : store.summariesSince(summariesFrom);
   const damaged = store.warning();
@@ -89,6 +98,8 @@ export function openJournal(
       checkpointFailed = !safely("keep track of this session as it runs", () =>
         writeCheckpoint(dataDir, record),
       );
+      // the step is shown in this same turn of the event loop; the indexes go after it
+      if (options.indexesLater) setImmediate(() => store.saveIndexes());
     },
     done: (id) => {
       safely("tidy up after this session", () => removeCheckpoint(dataDir, id));

@@ -53,13 +53,39 @@ export class MonthIndexes {
   private readonly seen = new Map<string, { size: number; mtimeMs: number }>();
 
   private readonly dir: string;
+  /** Indexes made but not yet written (writeLater), by path. */
+  private readonly unwritten = new Map<string, MonthIndex>();
+  private readonly writeOnExit = () => this.save();
 
   constructor(
     dataDir: string,
     private readonly fileOf: (month: string) => string,
     private readonly onRead?: (file: string) => void,
+    /**
+     * Keep the indexes this knot makes until save() (or its exit) rather than writing each at
+     * once: a session starts without waiting for its month's index to be written. Losing them
+     * (knot killed first) costs the next knot one reading, as a lost index folder does.
+     */
+    private readonly writeLater = false,
   ) {
     this.dir = indexDir(dataDir);
+  }
+
+  /** Writes the indexes kept back by writeLater. */
+  save(): void {
+    if (this.unwritten.size === 0) return;
+    process.removeListener("exit", this.writeOnExit);
+    for (const [path, index] of this.unwritten) writeIndex(path, index);
+    this.unwritten.clear();
+  }
+
+  private write(path: string, index: MonthIndex): void {
+    if (!this.writeLater) {
+      writeIndex(path, index);
+      return;
+    }
+    if (this.unwritten.size === 0) process.once("exit", this.writeOnExit);
+    this.unwritten.set(path, index);
   }
 
   /** After knot itself appended to a month: its index is read again when next asked. */
@@ -130,7 +156,7 @@ export class MonthIndexes {
       damaged,
       summaries: latestById(summaries),
     };
-    writeIndex(path, index);
+    this.write(path, index);
     return index;
   }
 

@@ -41,6 +41,8 @@ export interface StoreOptions {
   /** Called with each history file as it is opened; tests use it to see what was read. */
   onRead?: (file: string) => void;
   now?: () => number;
+  /** Month indexes made while reading are written by saveIndexes (or at exit): see MonthIndexes. */
+  indexesLater?: boolean;
 }
 
 export class HistoryStore {
@@ -58,7 +60,17 @@ export class HistoryStore {
   ) {
     this.dir = historyDir(dataDir);
     this.monthList = new MonthList(this.dir);
-    this.indexes = new MonthIndexes(dataDir, (month) => this.fileOf(month), options.onRead);
+    this.indexes = new MonthIndexes(
+      dataDir,
+      (month) => this.fileOf(month),
+      options.onRead,
+      options.indexesLater,
+    );
+  }
+
+  /** Writes the month indexes kept back by the indexesLater option. */
+  saveIndexes(): void {
+    this.indexes.save();
   }
 
   fileOf(month: string): string {

@@ -137,6 +137,29 @@ describe("the history in monthly files", () => {
     expect(opened.length).toBeGreaterThan(0);
   });
 
+  it("a session's start writes the month's index after reading, and never trusts a stale one", () => {
+    const { store, data } = watched();
+    for (const r of sessions(10)) store.append(r);
+    expect(store.summariesSince(NOW - 30 * DAY)).toHaveLength(10);
+    const indexFile = join(data, "index", "2026-11.json");
+    const before = readFileSync(indexFile, "utf8");
+    const added = rec({ start: at(60_000) });
+    store.append(added);
+    // a start keeps the index it brought up to date until its session has begun
+    const starting = new HistoryStore(data, { indexesLater: true });
+    expect(starting.summariesSince(NOW - 30 * DAY).at(-1)).toMatchObject({ id: added.id });
+    expect(readFileSync(indexFile, "utf8")).toBe(before);
+    // killed before writing it: the next knot finds the index behind the file and sees every session
+    const next = new HistoryStore(data, { indexesLater: true });
+    expect(next.read(NOW - DAY).map((r) => r.id)).toContain(added.id);
+    expect(next.summariesSince(NOW - 30 * DAY)).toHaveLength(11);
+    next.saveIndexes();
+    const written = JSON.parse(readFileSync(indexFile, "utf8"));
+    expect(written.summaries.map((s: { id: string }) => s.id)).toContain(added.id);
+    // and a knot reading after it uses it as it is
+    expect(new HistoryStore(data).summariesSince(NOW - 30 * DAY)).toHaveLength(11);
+  });
+
   it("skips damaged and odd lines with one warning, wherever they are read from", () => {
     const { store, data } = watched();
     const good = rec({ start: at(DAY) });
