@@ -1,4 +1,5 @@
-import { fstatSync } from "node:fs";
+import { fstatSync, statSync } from "node:fs";
+import { Readable } from "node:stream";
 import type { ChalkInstance } from "chalk";
 import { type Context, createContext, type OutputStream } from "./context.js";
 import { directStdout } from "./direct-stdout.js";
@@ -55,7 +56,10 @@ export function startKnot(
       configurable: true,
       enumerable: maker.enumerable,
       get() {
-        const stream = maker.get?.call(process) as NodeJS.ReadStream | NodeJS.WriteStream;
+        const stream =
+          name === "stdin" && stdinIsDevNull()
+            ? emptyStdin()
+            : (maker.get?.call(process) as NodeJS.ReadStream | NodeJS.WriteStream);
         Object.defineProperty(process, name, {
           configurable: true,
           enumerable: maker.enumerable,
@@ -88,6 +92,30 @@ export function startKnot(
   main().catch((error: NodeJS.ErrnoException) => {
     if (!onLoss(error)) exitNow(reportError(error, ctx ?? createContext()));
   });
+}
+
+/**
+ * Whether standard input is /dev/null (`knot start < /dev/null`, a service, cron): Node reads
+ * it as a file, through its pool of threads, started for it, to find at once that it is empty.
+ */
+function stdinIsDevNull(): boolean {
+  if (process.platform === "win32") return false;
+  try {
+    const stdin = fstatSync(0);
+    return stdin.isCharacterDevice() && stdin.rdev === statSync("/dev/null").rdev;
+  } catch {
+    return false;
+  }
+}
+
+/** What /dev/null gives a reader: an input that ends at once, as Node's own stream of it would. */
+function emptyStdin(): NodeJS.ReadStream {
+  const stream = new Readable({
+    read() {
+      this.push(null);
+    },
+  });
+  return Object.assign(stream, { fd: 0, isTTY: false }) as unknown as NodeJS.ReadStream;
 }
 
 /**
