@@ -109,7 +109,11 @@ async function openEdges(input: RunInput) {
 type Edges = Awaited<ReturnType<typeof openEdges>>;
 
 /** The runner's ports, made from the edges: the one object the session loop is handed. */
-function portsOf(input: RunInput, edges: Edges): SessionPorts {
+function portsOf(
+  input: RunInput,
+  edges: Edges,
+  checkpoint: (state: SessionState) => void,
+): SessionPorts {
   const { ctx, options, plan, say, timeline, startIndex } = input;
   const { cues, display, terminal, spinner, problems } = edges;
   let inputEnded = false;
@@ -126,7 +130,7 @@ function portsOf(input: RunInput, edges: Edges): SessionPorts {
     signals: signalSource,
     onEvent: (e, state) => {
       input.log?.write(eventRecord(e, state.timeline, plan));
-      if (e.type === "step-start") input.checkpoint(state);
+      if (e.type === "step-start") checkpoint(state);
     },
     // no count-in before a step that waits for Enter: the person starts it
     leadIn: {
@@ -185,11 +189,13 @@ export async function runSession(input: RunInput): Promise<Ran> {
   };
   terminal.enter();
   let finished = false;
+  const checkpoints = afterShown(input.checkpoint);
   try {
-    const result = await runCoach({ ...session, ...portsOf(input, edges) });
+    const result = await runCoach({ ...session, ...portsOf(input, edges, checkpoints.keep) });
     finished = result.summary?.reason === "completed" && !result.signal;
     return { ...result, screenProblems: edges.problems.screen };
   } finally {
+    checkpoints.stop();
     input.over();
     spinner?.stop();
     // A finished session ends on "Done" in large letters, kept while "Done." is said to its
@@ -213,4 +219,31 @@ export async function runSession(input: RunInput): Promise<Ran> {
     process.stdout.removeListener("resize", onResize);
     process.removeListener("SIGCONT", onContinue);
   }
+}
+
+/**
+ * The record so far, kept as each step starts, once the step is shown: its events come before
+ * the display draws them, and a first step shown at once matters more than a file written a
+ * moment sooner. Once the session has ended, nothing more is kept (its record is written, and
+ * a checkpoint written after it would be recovered as a second session).
+ */
+export function afterShown(write: (state: SessionState) => void) {
+  let latest: SessionState | undefined;
+  let stopped = false;
+  return {
+    keep(state: SessionState) {
+      if (stopped) return;
+      if (latest === undefined) {
+        setImmediate(() => {
+          const state = latest;
+          latest = undefined;
+          if (!stopped && state) write(state);
+        });
+      }
+      latest = state;
+    },
+    stop() {
+      stopped = true;
+    },
+  };
 }
