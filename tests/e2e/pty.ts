@@ -1,5 +1,6 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, readSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { StringDecoder } from "node:string_decoder";
 import pty from "@lydell/node-pty";
 import { tempDir } from "../helpers.js";
 import { checkPseudo } from "./pseudo.js";
@@ -34,10 +35,12 @@ export function knotInPty(
   });
   let output = "";
   const waiters: (() => void)[] = [];
-  term.onData((data) => {
+  const received = (data: string) => {
     output += data;
     for (const w of [...waiters]) w();
-  });
+  };
+  term.onData(received);
+  keepLastWords(term, received);
   const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) =>
     term.onExit(resolve),
   );
@@ -82,6 +85,40 @@ export function knotInPty(
       });
     },
     exited,
+  };
+}
+
+/**
+ * node-pty reports a program's exit once it has read the terminal to its end, or 200 ms after
+ * the exit, when it destroys its side of the terminal unread: on a loaded machine this process
+ * may not run for longer than that, and the program's last lines (written before it exited)
+ * were lost. What is still waiting in the terminal is read before it is destroyed.
+ */
+function keepLastWords(term: pty.IPty, received: (data: string) => void): void {
+  const inner = term as unknown as {
+    _fd?: number;
+    _socket?: { destroy(...a: unknown[]): unknown };
+  };
+  const socket = inner._socket;
+  const fd = inner._fd;
+  if (!socket || typeof fd !== "number") return;
+  const destroy = socket.destroy.bind(socket);
+  socket.destroy = (...a: unknown[]) => {
+    const decoder = new StringDecoder("utf8");
+    const buffer = Buffer.alloc(64 * 1024);
+    for (;;) {
+      let n = 0;
+      try {
+        n = readSync(fd, buffer, 0, buffer.length, null);
+      } catch {
+        break; // EAGAIN: nothing more waiting; EIO: the terminal's other side is gone
+      }
+      if (n <= 0) break;
+      received(decoder.write(buffer.subarray(0, n)));
+    }
+    const rest = decoder.end();
+    if (rest) received(rest);
+    return destroy(...a);
   };
 }
 
