@@ -10,7 +10,10 @@ import {
 } from "node:fs";
 import { dirname, join } from "node:path";
 import { ExitCode, KnotError } from "../errors.js";
+import { describeFsError } from "../files.js";
 import { filesText } from "../text/files.js";
+import type { Damage } from "./damage.js";
+import type { HistoryLock } from "./lock.js";
 import {
   appendLines,
   forEachLine,
@@ -111,5 +114,54 @@ function syncFolder(path: string): void {
     }
   } catch {
     // not possible everywhere (Windows); the files themselves were flushed
+  }
+}
+
+/**
+ * Moves a single-file history (older versions) into months under `dir`, once, under the
+ * history's lock: the months are made by moveIntoMonths, then the old file goes aside as a
+ * backup (whoever moved it: the rename moves it away once). Returns the backup's path, or
+ * undefined when there was nothing to move (the usual case: one stat). Damaged lines are
+ * noted against the backup.
+ */
+export function moveLegacyHistory(
+  legacy: string,
+  dir: string,
+  options: {
+    lock: () => HistoryLock;
+    backupName: (legacy: string) => string;
+    damaged: Damage[];
+  },
+): string | undefined {
+  try {
+    statSync(legacy);
+  } catch {
+    return undefined;
+  }
+  let lock: HistoryLock | undefined;
+  try {
+    lock = options.lock();
+    statSync(legacy); // moved by the knot that held the lock before this one
+    if (!exists(dir)) {
+      moveIntoMonths(
+        legacy,
+        dir,
+        (line, reason) => options.damaged.push({ file: legacy, line, reason }),
+        () => lock!.check(),
+      );
+    }
+    const backup = options.backupName(legacy);
+    renameSync(legacy, backup);
+    for (const d of options.damaged) if (d.file === legacy) d.file = backup;
+    return backup;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    if (error instanceof KnotError) throw error;
+    throw new KnotError(filesText.moveFailed(legacy, describeFsError(error)), {
+      exitCode: ExitCode.failure,
+      hint: filesText.moveFailedHint,
+    });
+  } finally {
+    lock?.release();
   }
 }

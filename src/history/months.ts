@@ -1,4 +1,4 @@
-import { renameSync, rmSync, statSync } from "node:fs";
+import { renameSync, rmSync } from "node:fs";
 import { join, sep } from "node:path";
 import { ExitCode, KnotError } from "../errors.js";
 import { describeFsError } from "../files.js";
@@ -7,7 +7,7 @@ import type { DayRun } from "./analysis.js";
 import { type Damage, damageWarning, noteDamage } from "./damage.js";
 import { type HistoryLock, lockHistory } from "./lock.js";
 import { type Merger, startMerger } from "./merger.js";
-import { exists, moveIntoMonths } from "./migrate.js";
+import { moveLegacyHistory } from "./migrate.js";
 import { indexDir, MonthIndexes } from "./month-index.js";
 import { MonthList } from "./month-list.js";
 import type { RecordSummary, SessionRecord } from "./record-types.js";
@@ -249,46 +249,18 @@ export class HistoryStore {
   }
 
   /**
-   * Moves a single-file history (older versions) into months, once. The months are written in
-   * a folder of this knot's own and renamed into place in one step, so two knots starting at
-   * the same moment cannot both do it or mix their work; the old file is kept as a backup.
+   * Moves a single-file history (older versions) into months, once (./migrate.ts); the old
+   * file is kept as a backup, and its damaged lines are noted against the backup.
    */
   migrate(): void {
     if (this.ready) return;
     this.ready = true;
-    const legacy = legacyFile(this.dataDir);
-    try {
-      statSync(legacy);
-    } catch {
-      return; // nothing to move (the usual case: one stat)
-    }
-    let lock: HistoryLock | undefined;
-    try {
-      lock = this.lock("moving the history into monthly files");
-      statSync(legacy); // moved by the knot that held the lock before this one
-      if (!exists(this.dir)) {
-        moveIntoMonths(
-          legacy,
-          this.dir,
-          (line, reason) => this.damaged.push({ file: legacy, line, reason }),
-          () => lock!.check(),
-        );
-      }
-      // Whoever moved it, the old file now goes aside (once: the rename moves it away).
-      const backup = `${legacy}.bak-${stamp(this.options.now?.() ?? Date.now())}`;
-      renameSync(legacy, backup);
-      this.migratedFrom = backup;
-      for (const d of this.damaged) if (d.file === legacy) d.file = backup;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
-      if (error instanceof KnotError) throw error;
-      throw new KnotError(filesText.moveFailed(legacy, describeFsError(error)), {
-        exitCode: ExitCode.failure,
-        hint: filesText.moveFailedHint,
-      });
-    } finally {
-      lock?.release();
-    }
+    const backup = moveLegacyHistory(legacyFile(this.dataDir), this.dir, {
+      lock: () => this.lock("moving the history into monthly files"),
+      backupName: (legacy) => `${legacy}.bak-${stamp(this.options.now?.() ?? Date.now())}`,
+      damaged: this.damaged,
+    });
+    if (backup) this.migratedFrom = backup;
   }
 }
 
