@@ -2,8 +2,9 @@ import { fstatSync, statSync, writeSync } from "node:fs";
 import type { OutputStream } from "./context.js";
 
 /**
- * Standard output for a command that only prints (knot list, knot show): when it goes to a
- * file, a pipe or /dev/null, each text is written straight to the descriptor. Node makes
+ * Standard output for the commands typed most (knot list, show, start, today, stats, history):
+ * when it goes to a file, a pipe or /dev/null, each text is written straight to the descriptor
+ * (a session's plain lines in a log, a listing through `head`). Node makes
  * process.stdout on first use, and for a file or a pipe that loads its stream modules (about
  * 6 ms of such a start, user+sys); a write here blocks until written, as Node's own stream
  * does for files, and for pipes on Linux. A terminal, or anything else, gets Node's stream.

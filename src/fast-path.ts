@@ -131,9 +131,6 @@ export function parseFast(argv: readonly string[], table: OptionTable): FastCall
   return { command: name as HotCommand, args, options };
 }
 
-/** Commands that only print: to a file or a pipe, straight to the descriptor (directStdout). */
-const PRINT_ONLY: readonly HotCommand[] = ["list", "show", "today", "stats"];
-
 /**
  * A hot command's own entry (dist/list.cjs, dist/show.cjs: the command and what it prints, no
  * command line, made by scripts/build.mjs), which bin/knot.js hands the words first. When the
@@ -153,7 +150,9 @@ export function hotEntry(command: HotCommand, action: HotAction) {
         }
       },
       undefined,
-      PRINT_ONLY.includes(command) ? "direct" : "stream",
+      // to a file or a pipe, straight to the descriptor (directStdout): a terminal, which a
+      // session's screen and every question need, gets Node's stream
+      "direct",
     );
     return true;
   };

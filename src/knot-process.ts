@@ -1,8 +1,8 @@
 import { fstatSync, statSync } from "node:fs";
-import { Readable } from "node:stream";
 import type { ChalkInstance } from "chalk";
 import { type Context, createContext, type OutputStream } from "./context.js";
 import { directStdout } from "./direct-stdout.js";
+import { EmptyInput } from "./empty-input.js";
 import { exitCodeAfter, exitNow, installSignalExits, LOSS_EXIT, lossOf, output } from "./output.js";
 import { reportError } from "./report-error.js";
 import { loadChalk, wantsColor } from "./ui/style.js";
@@ -19,7 +19,7 @@ export type Runner = (argv: string[], ctx: Context) => Promise<number>;
 export function startKnot(
   run: Runner,
   chalk: (color: boolean) => Promise<ChalkInstance | undefined> = loadChalk,
-  /** "direct" for a command that only prints: see directStdout. */
+  /** "direct" for the hot commands' own entries (src/fast-path.ts): see directStdout. */
   stdoutKind: "stream" | "direct" = "stream",
 ): void {
   // A closed pipe (`knot list | head`) or a closed terminal window is a normal way for a reader
@@ -58,7 +58,7 @@ export function startKnot(
       get() {
         const stream =
           name === "stdin" && stdinIsDevNull()
-            ? emptyStdin()
+            ? (new EmptyInput() as unknown as NodeJS.ReadStream)
             : (maker.get?.call(process) as NodeJS.ReadStream | NodeJS.WriteStream);
         Object.defineProperty(process, name, {
           configurable: true,
@@ -106,16 +106,6 @@ function stdinIsDevNull(): boolean {
   } catch {
     return false;
   }
-}
-
-/** What /dev/null gives a reader: an input that ends at once, as Node's own stream of it would. */
-function emptyStdin(): NodeJS.ReadStream {
-  const stream = new Readable({
-    read() {
-      this.push(null);
-    },
-  });
-  return Object.assign(stream, { fd: 0, isTTY: false }) as unknown as NodeJS.ReadStream;
 }
 
 /**

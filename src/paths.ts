@@ -1,4 +1,3 @@
-import { homedir } from "node:os";
 import { isAbsolute, join } from "node:path";
 import { ExitCode, KnotError } from "./errors.js";
 import { filesText } from "./text/files.js";
@@ -25,7 +24,11 @@ const xdg = (value: string | undefined): string | undefined =>
 
 function homeOf(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string {
   // HOME set (even to ""): that is the person's word; unset: the system's account database.
-  const home = env.HOME !== undefined && platform !== "win32" ? env.HOME : homedir();
+  // node:os only when asked: most starts have HOME, and loading it costs each of them
+  const home =
+    env.HOME !== undefined && platform !== "win32"
+      ? env.HOME
+      : process.getBuiltinModule("node:os").homedir();
   if (home && isAbsolute(home)) return home;
   const what = home ? filesText.homeRelative(JSON.stringify(home)) : filesText.homeEmpty;
   throw new KnotError(filesText.noHome(what), {

@@ -61,6 +61,7 @@ const LAYERS: readonly { name: string; paths: readonly string[] }[] = [
       "context.ts",
       "output.ts",
       "direct-stdout.ts",
+      "empty-input.ts",
       "files.ts",
       "paths.ts",
       "signals.ts",

@@ -179,7 +179,10 @@ export async function runSession(input: RunInput): Promise<Ran> {
     terminal.reassert();
     display.refresh();
   };
-  process.stdout.on("resize", onResize);
+  // Only a terminal is resized: a session written to a file or a pipe leaves Node's stream of
+  // it unmade (see directStdout), which asking it for resizes would make.
+  const resized = ctx.stdout.isTTY ? process.stdout : undefined;
+  resized?.on("resize", onResize);
   process.on("SIGCONT", onContinue);
   const session: SessionPlan = {
     routineName: plan.name,
@@ -216,7 +219,7 @@ export async function runSession(input: RunInput): Promise<Ran> {
     const kept = voiceToKeep(voiceAtStart, cues.voice);
     if (kept !== undefined) await keepVoice(ctx, kept, (text) => say(style.warn(text)));
     input.log?.close();
-    process.stdout.removeListener("resize", onResize);
+    resized?.removeListener("resize", onResize);
     process.removeListener("SIGCONT", onContinue);
   }
 }

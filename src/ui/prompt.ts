@@ -1,5 +1,4 @@
 import { createInterface } from "node:readline";
-import { WriteStream } from "node:tty";
 import type { Context, OutputStream } from "../context.js";
 import { proseWriter } from "../output.js";
 import { promptText as words } from "../text/prompt.js";
@@ -55,10 +54,19 @@ export async function choose<T>(
   );
 }
 
-/** Bold and dim as the prompt library paints them, coloured when it colours the rest. */
-const libraryColors = WriteStream.prototype.hasColors?.() ?? false;
+/**
+ * Bold and dim as the prompt library paints them, coloured when it colours the rest. node:tty
+ * is asked when a list is first painted, not when this module loads: it brings the network's
+ * and the streams' modules, some 5 ms that a command printing to a pipe never needs.
+ */
+let libraryColors: boolean | undefined;
+const colorsLikeLibrary = (): boolean => {
+  libraryColors ??=
+    process.getBuiltinModule("node:tty").WriteStream.prototype.hasColors?.() ?? false;
+  return libraryColors;
+};
 const paint = (open: number) => (text: string) =>
-  libraryColors ? `\u001b[${open}m${text}\u001b[22m` : text;
+  colorsLikeLibrary() ? `\u001b[${open}m${text}\u001b[22m` : text;
 const [bold, dim] = [paint(1), paint(2)];
 
 /**

@@ -1,0 +1,91 @@
+import { spawn } from "node:child_process";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+
+const bin = fileURLToPath(new URL("../bin/knot.js", import.meta.url));
+const built = existsSync(fileURLToPath(new URL("../dist/start.cjs", import.meta.url)));
+
+/**
+ * Node's own modules that cost a start milliseconds and that a command printing to a pipe, with
+ * /dev/null for its input, never needs: the streams (and the network's, which a pipe's stream
+ * brings), the terminal's, the system's, and the two the hot entries load on first use.
+ */
+const NOT_NEEDED = ["stream", "net", "tty", "os", "child_process", "readline"];
+
+const home = mkdtempSync(join(tmpdir(), "knot-process-"));
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+const config = join(home, "config", "knot");
+mkdirSync(config, { recursive: true });
+const at = new Date().toISOString();
+writeFileSync(
+  join(config, "config.json"),
+  JSON.stringify({ voice: false, screening: { "red-flags": at, neck: at } }),
+);
+const list = join(home, "modules.json");
+const hook = join(home, "hook.cjs");
+// kept as the process ends; the hook itself loads nothing
+writeFileSync(
+  hook,
+  `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(list)}, JSON.stringify(process.moduleLoadList)));\n`,
+);
+
+/** Runs the built knot with its output to a pipe (until `enough` of it, if given). */
+async function modulesOf(
+  args: string[],
+  enough?: RegExp,
+): Promise<{ out: string; code: number | null; loaded: string[] }> {
+  rmSync(list, { force: true });
+  const { NODE_OPTIONS: _, ...env } = process.env;
+  const child = spawn(process.execPath, ["-r", hook, bin, ...args], {
+    env: {
+      ...env,
+      HOME: home,
+      XDG_CONFIG_HOME: join(home, "config"),
+      XDG_DATA_HOME: join(home, "data"),
+      NO_COLOR: "1",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout.on("data", (chunk) => {
+    out += chunk;
+    if (enough?.test(out)) child.kill("SIGTERM");
+  });
+  child.stderr.resume();
+  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  const loaded = (JSON.parse(readFileSync(list, "utf8")) as string[])
+    .filter((m) => m.startsWith("NativeModule "))
+    .map((m) => m.slice("NativeModule ".length));
+  return { out, code, loaded };
+}
+
+describe.runIf(built)("the built knot's hot commands to a pipe, input from /dev/null", () => {
+  it("a plain session runs to its first step and ends on a signal without them", async () => {
+    const run = await modulesOf(
+      ["start", "stretch", "--yes", "--lead-in", "0", "--no-checkin", "--no-notify"],
+      /^\[1\/\d+\]/m,
+    );
+    expect(run.out).toMatch(/^\[1\/\d+\]/m);
+    expect(run.loaded).toContain("fs");
+    expect(run.loaded.filter((m) => NOT_NEEDED.includes(m))).toEqual([]);
+  }, 60_000);
+
+  for (const args of [["list"], ["show", "stretch"], ["today"], ["stats"], ["history"]]) {
+    it(`knot ${args.join(" ")} prints without them`, async () => {
+      const run = await modulesOf(args);
+      expect(run.code).toBe(0);
+      expect(run.out.length).toBeGreaterThan(0);
+      expect(run.loaded.filter((m) => NOT_NEEDED.includes(m))).toEqual([]);
+    }, 60_000);
+  }
+});
