@@ -3,6 +3,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -88,4 +89,16 @@ describe.runIf(built)("the built knot's hot commands to a pipe, input from /dev/
       expect(run.loaded.filter((m) => NOT_NEEDED.includes(m))).toEqual([]);
     }, 60_000);
   }
+});
+
+describe.runIf(built)("the built code", () => {
+  it("is plain ASCII in every file, which Node reads as one byte a character", () => {
+    const dist = fileURLToPath(new URL("../dist/", import.meta.url));
+    const files = readdirSync(dist).filter((name) => /\.c?js$/.test(name));
+    expect(files).toContain("start.cjs");
+    const beyond = files.filter((name) =>
+      /[^\x00-\x7f]/.test(readFileSync(join(dist, name), "latin1")),
+    );
+    expect(beyond).toEqual([]);
+  });
 });
