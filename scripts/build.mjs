@@ -172,7 +172,7 @@ await build({
   stdin: {
     contents: [
       'export { loadLibrary } from "./src/routine/library.ts";',
-      'export { makeBuiltInIndex } from "./src/routine/builtin-index.ts";',
+      'export { writeBuiltInIndex } from "./src/routine/builtin-index.ts";',
       'export { BUILT_IN_DIR } from "./src/package.ts";',
     ].join("\n"),
     resolveDir: fileURLToPath(new URL("..", import.meta.url)),
@@ -186,7 +186,7 @@ await build({
   logLevel: "warning",
 });
 try {
-  const { loadLibrary, makeBuiltInIndex, BUILT_IN_DIR } = await import(indexer.href);
+  const { loadLibrary, writeBuiltInIndex, BUILT_IN_DIR } = await import(indexer.href);
   const library = loadLibrary({
     userDir: join(BUILT_IN_DIR, "no-such-folder"),
     builtInDir: BUILT_IN_DIR,
@@ -197,9 +197,10 @@ try {
     }
     throw new Error("a built-in routine has problems (above)");
   }
-  writeFileSync(
-    new URL("../dist/routines-index.json", import.meta.url),
-    JSON.stringify(makeBuiltInIndex(BUILT_IN_DIR, library.entries)),
+  writeBuiltInIndex(
+    fileURLToPath(new URL("../dist/routines-index.json", import.meta.url)),
+    BUILT_IN_DIR,
+    library.entries,
   );
 } finally {
   rmSync(indexer, { force: true });
@@ -350,11 +351,11 @@ for (const name of readdirSync(new URL("../dist/", import.meta.url))) {
   if (!/\.c?js$/.test(name)) continue;
   const path = new URL(`../dist/${name}`, import.meta.url);
   const code = readFileSync(path, "utf8");
-  if (!/[^\x00-\x7f]/.test(code)) continue;
+  if (!/[\u0080-\uffff]/.test(code)) continue;
   // one escaped (a pattern's \–) would become a backslash and letters: stop here instead
-  if (/\\[^\x00-\x7f]/.test(code)) throw new Error(`${name}: an escaped non-ASCII character`);
+  if (/\\[\u0080-\uffff]/.test(code)) throw new Error(`${name}: an escaped non-ASCII character`);
   writeFileSync(
     path,
-    code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`),
+    code.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`),
   );
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { writeWhole } from "../files.js";
+import type { BuiltInStamps } from "./builtin-index.js";
 import type { Issue } from "./issue.js";
 import type { ParseResult } from "./parse.js";
 import type { TimelineEntry } from "./timeline.js";
@@ -38,9 +39,11 @@ type Kept = KeptFile & { size: number; mtimeMs: number };
 interface CacheFile {
   knot: string;
   files: Record<string, Kept>;
+  /** The built-in routine files as last found to match knot's index (see builtin-index.ts). */
+  builtIns?: string;
 }
 
-export interface RoutineCache {
+export interface RoutineCache extends BuiltInStamps {
   /** The kept result for a file, if it has not changed since. */
   lookup(path: string): KeptFile | undefined;
   keepParsed(path: string, parsed: ParseResult): void;
@@ -62,10 +65,12 @@ const stampOf = (path: string) => {
 
 export function openRoutineCache(file: string, knot: string): RoutineCache {
   let old: Record<string, Kept> = {};
+  let builtIns: string | undefined;
   try {
     const stored = JSON.parse(readFileSync(file, "utf8")) as CacheFile;
     if (stored.knot === knot && stored.files && typeof stored.files === "object") {
       old = stored.files;
+      if (typeof stored.builtIns === "string") builtIns = stored.builtIns;
     }
   } catch {
     // none yet, or unreadable: start afresh
@@ -78,6 +83,13 @@ export function openRoutineCache(file: string, knot: string): RoutineCache {
   };
   let changed = false;
   return {
+    get builtIns() {
+      return builtIns;
+    },
+    keepBuiltIns(stamp) {
+      builtIns = stamp;
+      changed = true;
+    },
     lookup(path) {
       const kept = old[path];
       const s = stamp(path);
@@ -107,7 +119,7 @@ export function openRoutineCache(file: string, knot: string): RoutineCache {
       if (!changed && Object.keys(old).length === Object.keys(now).length) return;
       try {
         mkdirSync(dirname(file), { recursive: true });
-        writeWhole(file, JSON.stringify({ knot, files: now } satisfies CacheFile));
+        writeWhole(file, JSON.stringify({ knot, files: now, builtIns } satisfies CacheFile));
       } catch {
         // a folder knot may not write to: no cache, the routines are read as before
       }

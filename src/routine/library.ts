@@ -77,7 +77,7 @@ export function loadLibrary(options: {
   // knot's own routines come checked from the build's index when it is current.
   const indexed =
     options.builtInDir === undefined
-      ? readBuiltInIndex<RoutineEntry>(BUILT_IN_INDEX, BUILT_IN_DIR)
+      ? readBuiltInIndex<RoutineEntry>(BUILT_IN_INDEX, BUILT_IN_DIR, cache)
       : undefined;
   for (const entry of indexed ?? []) {
     builtInIds.add(entry.routine.id);

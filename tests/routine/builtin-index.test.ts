@@ -2,7 +2,7 @@ import { existsSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BUILT_IN_DIR, BUILT_IN_INDEX } from "../../src/package.js";
-import { makeBuiltInIndex, readBuiltInIndex } from "../../src/routine/builtin-index.js";
+import { readBuiltInIndex, writeBuiltInIndex } from "../../src/routine/builtin-index.js";
 import { loadLibrary } from "../../src/routine/library.js";
 import { routineJson, tempDir, writeTree } from "../helpers.js";
 
@@ -16,20 +16,20 @@ describe("the built-in routines' index", () => {
       "b.json": routineJson({ id: "beta", steps: [{ routine: "alpha" }] }),
     });
     const file = join(tempDir(), "index.json");
-    writeFileSync(file, JSON.stringify(makeBuiltInIndex(dir, fromFiles(dir))));
+    writeBuiltInIndex(file, dir, fromFiles(dir));
     expect(readBuiltInIndex(file, dir)).toEqual(fromFiles(dir));
   });
 
   it("counts for nothing once a routine file changed, was added or removed", () => {
     const dir = writeTree({ "a.json": routineJson({ id: "alpha" }) });
     const file = join(tempDir(), "index.json");
-    writeFileSync(file, JSON.stringify(makeBuiltInIndex(dir, fromFiles(dir))));
+    writeBuiltInIndex(file, dir, fromFiles(dir));
     writeFileSync(
       join(dir, "a.json"),
       JSON.stringify(routineJson({ id: "alpha", name: "Changed" })),
     );
     expect(readBuiltInIndex(file, dir)).toBeUndefined();
-    writeFileSync(file, JSON.stringify(makeBuiltInIndex(dir, fromFiles(dir))));
+    writeBuiltInIndex(file, dir, fromFiles(dir));
     writeFileSync(join(dir, "b.json"), JSON.stringify(routineJson({ id: "beta" })));
     expect(readBuiltInIndex(file, dir)).toBeUndefined();
     expect(readBuiltInIndex(join(dir, "missing.json"), dir)).toBeUndefined();
@@ -38,7 +38,7 @@ describe("the built-in routines' index", () => {
   it("still counts after the files are given new times, as npm gives a package's files", () => {
     const dir = writeTree({ "a.json": routineJson({ id: "alpha" }) });
     const file = join(tempDir(), "index.json");
-    writeFileSync(file, JSON.stringify(makeBuiltInIndex(dir, fromFiles(dir))));
+    writeBuiltInIndex(file, dir, fromFiles(dir));
     const packed = new Date("1985-10-26T08:15:00Z");
     utimesSync(join(dir, "a.json"), packed, packed);
     expect(readBuiltInIndex(file, dir)).toEqual(fromFiles(dir));
