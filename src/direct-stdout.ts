@@ -1,6 +1,9 @@
 import { fstatSync, statSync, writeSync } from "node:fs";
 import type { OutputStream } from "./context.js";
 
+/** Standard output as directStdout gives it: `flush` writes what is waiting at once. */
+export type DirectStdout = OutputStream & { flush?: () => void };
+
 /**
  * Standard output for the commands typed most (knot list, show, start, today, stats, history):
  * when it goes to a file, a pipe or /dev/null, each text is written straight to the descriptor
@@ -17,32 +20,53 @@ import type { OutputStream } from "./context.js";
 export function directStdout(
   onLoss: (error: NodeJS.ErrnoException) => boolean,
   made: () => boolean,
-): OutputStream {
+): DirectStdout {
   if (!writesDirectly()) return process.stdout;
   let stream: NodeJS.WriteStream | undefined;
   let lost = false;
+  // The texts written in one turn of the event loop, written together at its end (or as knot
+  // exits): `knot show` writes about a hundred lines, `stats` some seventy, each a system call
+  // of its own otherwise. A session's lines still appear as each step is shown.
+  let pending = "";
+  const writeNow = (text: string) => {
+    const bytes = Buffer.from(text);
+    let done = 0;
+    try {
+      while (done < bytes.length) done += writeSync(1, bytes, done);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EAGAIN") {
+        stream = process.stdout;
+        return stream.write(bytes.subarray(done));
+      }
+      if (!onLoss(error as NodeJS.ErrnoException)) throw error;
+      lost = true;
+    }
+    return true;
+  };
+  const flush = () => {
+    if (pending === "") return;
+    process.removeListener("exit", flush);
+    const text = pending;
+    pending = "";
+    if (!lost) writeNow(text);
+  };
   return {
     isTTY: false,
     columns: undefined,
+    flush,
     write(text: string) {
       if (lost) return true;
       if (stream || made()) {
+        flush();
         stream ??= process.stdout;
         return stream.write(text);
       }
-      const bytes = Buffer.from(text);
-      let done = 0;
-      try {
-        while (done < bytes.length) done += writeSync(1, bytes, done);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === "EAGAIN") {
-          stream = process.stdout;
-          return stream.write(bytes.subarray(done));
-        }
-        if (!onLoss(error as NodeJS.ErrnoException)) throw error;
-        lost = true;
+      if (pending === "") {
+        process.nextTick(flush);
+        process.once("exit", flush);
       }
+      pending += text;
       return true;
     },
   };

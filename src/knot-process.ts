@@ -1,7 +1,7 @@
 import { fstatSync, statSync } from "node:fs";
 import type { ChalkInstance } from "chalk";
 import { type Context, createContext, type OutputStream } from "./context.js";
-import { directStdout } from "./direct-stdout.js";
+import { type DirectStdout, directStdout } from "./direct-stdout.js";
 import { EmptyInput } from "./empty-input.js";
 import { exitCodeAfter, exitNow, installSignalExits, LOSS_EXIT, lossOf, output } from "./output.js";
 import { reportError } from "./report-error.js";
@@ -80,9 +80,10 @@ export function startKnot(
   const main = async (): Promise<void> => {
     const argv = process.argv.slice(2);
     const colorFlag = argv.includes("--no-color") ? false : undefined;
-    const stderr = stderrOnFirstWrite();
-    const stdout =
+    const stdout: DirectStdout =
       stdoutKind === "direct" ? directStdout(onLoss, () => made.has("stdout")) : process.stdout;
+    // what waits for standard output goes first, so the two keep their order in one log
+    const stderr = stderrOnFirstWrite(() => stdout.flush?.());
     const anyColor = [stdout, stderr].some((s) => wantsColor(s, process.env, colorFlag));
     ctx = createContext({ color: colorFlag, chalk: await chalk(anyColor), stdout, stderr });
     process.exitCode = exitCodeAfter(await run(argv, ctx));
@@ -113,7 +114,7 @@ function stdinIsDevNull(): boolean {
  * (most commands write nothing there). Whether it is a terminal is told without making it: a
  * terminal is a character device, so anything else is not one.
  */
-function stderrOnFirstWrite(): OutputStream {
+function stderrOnFirstWrite(before: () => void): OutputStream {
   let terminal: boolean | undefined;
   const isTTY = (): boolean => {
     if (terminal === undefined) {
@@ -128,7 +129,10 @@ function stderrOnFirstWrite(): OutputStream {
     return terminal;
   };
   return {
-    write: (text: string) => process.stderr.write(text),
+    write: (text: string) => {
+      before();
+      return process.stderr.write(text);
+    },
     get isTTY() {
       return isTTY();
     },

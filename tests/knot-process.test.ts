@@ -1,8 +1,10 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import {
+  closeSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readdirSync,
   readFileSync,
   rmSync,
@@ -91,13 +93,46 @@ describe.runIf(built)("the built knot's hot commands to a pipe, input from /dev/
   }
 });
 
+describe.runIf(built)("standard output and error written to one file", () => {
+  it("keep their order: a routine's warning comes after its listing, as it was written", () => {
+    const routine = join(home, "long-hold.json");
+    writeFileSync(
+      routine,
+      JSON.stringify({
+        id: "long-hold",
+        name: "Long hold",
+        category: "stretch",
+        steps: [{ name: "Knee to chest", kind: "hold", duration: 200 }],
+      }),
+    );
+    const log = join(home, "both.log");
+    const fd = openSync(log, "w");
+    const { NODE_OPTIONS: _, ...env } = process.env;
+    const run = spawnSync(process.execPath, [bin, "show", routine], {
+      env: {
+        ...env,
+        HOME: home,
+        XDG_CONFIG_HOME: join(home, "config"),
+        XDG_DATA_HOME: join(home, "data"),
+      },
+      stdio: ["ignore", fd, fd],
+    });
+    closeSync(fd);
+    expect(run.status).toBe(0);
+    const text = readFileSync(log, "utf8");
+    expect(text).toMatch(/^Long hold/);
+    expect(text.indexOf("Total")).toBeGreaterThan(0);
+    expect(text.indexOf("warning:")).toBeGreaterThan(text.indexOf("Total"));
+  });
+});
+
 describe.runIf(built)("the built code", () => {
   it("is plain ASCII in every file, which Node reads as one byte a character", () => {
     const dist = fileURLToPath(new URL("../dist/", import.meta.url));
     const files = readdirSync(dist).filter((name) => /\.c?js$/.test(name));
     expect(files).toContain("start.cjs");
     const beyond = files.filter((name) =>
-      /[^\x00-\x7f]/.test(readFileSync(join(dist, name), "latin1")),
+      /[\u0080-\uffff]/.test(readFileSync(join(dist, name), "latin1")),
     );
     expect(beyond).toEqual([]);
   });
