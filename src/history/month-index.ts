@@ -5,11 +5,8 @@ import {
   type DaysEntry,
   EMPTY_INDEX,
   type MonthIndex,
-  offsetsOf,
   readDays,
   readIndex,
-  readStreak,
-  type StreakMonth,
   tailMatches,
   tailOf,
   usable,
@@ -17,6 +14,7 @@ import {
 } from "./index-files.js";
 import { summaryOf } from "./record.js";
 import { forEachLine, historyReadError, isLineProblem, latestById, parseLine } from "./store.js";
+import { keepRun, keptRun } from "./streak-file.js";
 
 export { activeDays, type DaysSource } from "./active-days.js";
 
@@ -111,7 +109,24 @@ export class MonthIndexes {
     return index;
   }
 
-  private load(month: string): MonthIndex {
+  /**
+   * After knot itself appended to a month it had loaded: the index is brought up to date from
+   * the one in memory, reading only the new lines, and kept (written now, or with writeLater at
+   * save or exit), so that the next knot finds it current instead of reading the new lines and
+   * writing the index itself. A month not loaded is read when next asked, as before.
+   */
+  appended(month: string): void {
+    const known = this.loaded.get(month);
+    this.loaded.delete(month);
+    if (!known) return;
+    try {
+      this.loaded.set(month, this.load(month, known));
+    } catch {
+      // the index only saves time: the month is read when next asked
+    }
+  }
+
+  private load(month: string, known?: MonthIndex): MonthIndex {
     const file = this.fileOf(month);
     let size: number;
     let mtimeMs: number;
@@ -121,7 +136,7 @@ export class MonthIndexes {
       return EMPTY_INDEX;
     }
     const path = `${this.dir}${sep}${month}.json`;
-    const kept = readIndex(path);
+    const kept = known ?? readIndex(path);
     if (kept && kept.size === size && kept.mtimeMs === mtimeMs) return kept;
     // Appended to since: carry on from where the index ends, if the bytes before it match.
     const base = kept && kept.size < size && tailMatches(file, kept) ? kept : undefined;
@@ -248,53 +263,18 @@ export class MonthIndexes {
     return { size, summaries: latestById(summaries) };
   }
 
-  /**
-   * The run of days the streak cache kept for the months up to `top` (oldest first in
-   * `months`, the history's whole list), while every month file it counted is as it was then
-   * (size and time, as the month indexes are kept) and none has come or gone among them, and
-   * the offset from UTC at each month's start and end is still the same. Any write to those
-   * months (a session recovered into them, an import, a hand edit), a clear or a lost index
-   * folder makes it count them again.
-   */
+  /** The run of days the streak cache kept for the months up to `top` (see keptRun). */
   keptRun(top: string, months: readonly string[]): DayRun | undefined {
-    const kept = readStreak(`${this.dir}${sep}streak.json`);
-    if (!kept || kept.top !== top) return undefined;
-    const counted = months.filter((m) => m >= kept.from && m <= top);
-    if (counted.length !== kept.months.length) return undefined;
-    for (let i = 0; i < counted.length; i++) {
-      const month = counted[i] as string;
-      const [name, size, mtimeMs, start, end] = kept.months[i] as StreakMonth;
-      if (name !== month) return undefined;
-      // hundreds of months for a streak of decades: a missing file is no exception here
-      const stat = statSync(this.fileOf(month), { throwIfNoEntry: false });
-      if (!stat) return undefined;
-      const [atStart, atEnd] = offsetsOf(month);
-      if (stat.size !== size || stat.mtimeMs !== mtimeMs || start !== atStart || end !== atEnd) {
-        return undefined;
-      }
-    }
-    return kept.run;
+    return keptRun(this.dir, this.fileOf, top, months);
   }
 
-  /**
-   * Keeps the run counted back from `top` (see keptRun), under the months it was counted from:
-   * `from` (the month before the run's earliest day's, where a session added could join it)
-   * to `top`.
-   */
+  /** Keeps the run counted back from `top` (see keepRun), with the months' files as last seen. */
   keepRun(top: string, from: string, months: readonly string[], run: DayRun): void {
-    const counted: StreakMonth[] = [];
-    for (const month of months) {
-      if (month < from || month > top) continue;
-      let stat = this.seen.get(month);
-      if (!stat) {
-        try {
-          stat = statSync(this.fileOf(month));
-        } catch {
-          return;
-        }
-      }
-      counted.push([month, stat.size, stat.mtimeMs, ...offsetsOf(month)]);
-    }
-    writeIndex(`${this.dir}${sep}streak.json`, { v: 1, top, from, run, months: counted });
+    keepRun(this.dir, (month) => this.seen.get(month) ?? statSync(this.fileOf(month)), {
+      top,
+      from,
+      months,
+      run,
+    });
   }
 }

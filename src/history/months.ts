@@ -155,9 +155,14 @@ export class HistoryStore {
   append(record: SessionRecord): void {
     this.migrate();
     const month = monthOf(record.startedAt);
-    this.indexes.forget(month);
     this.monthList.forget();
-    appendRecord(this.fileOf(month), record);
+    try {
+      appendRecord(this.fileOf(month), record);
+    } catch (error) {
+      this.indexes.forget(month);
+      throw error;
+    }
+    this.indexes.appended(month);
   }
 
   /** An import into the history (see startMerger). */

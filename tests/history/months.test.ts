@@ -144,7 +144,9 @@ describe("the history in monthly files", () => {
     const indexFile = join(data, "index", "2026-11.json");
     const before = readFileSync(indexFile, "utf8");
     const added = rec({ start: at(60_000) });
-    store.append(added);
+    // appended by a knot that had not read the month (a session recovered, say): the index is
+    // behind the file
+    new HistoryStore(data).append(added);
     // a start keeps the index it brought up to date until its session has begun
     const starting = new HistoryStore(data, { indexesLater: true });
     expect(starting.summariesSince(NOW - 30 * DAY).at(-1)).toMatchObject({ id: added.id });
@@ -158,6 +160,31 @@ describe("the history in monthly files", () => {
     expect(written.summaries.map((s: { id: string }) => s.id)).toContain(added.id);
     // and a knot reading after it uses it as it is
     expect(new HistoryStore(data).summariesSince(NOW - 30 * DAY)).toHaveLength(11);
+  });
+
+  it("a knot that appends to a month it has read leaves the month's index current", () => {
+    const { store, data } = watched();
+    for (const r of sessions(10)) store.append(r);
+    expect(store.summariesSince(NOW - 30 * DAY)).toHaveLength(10);
+    const added = rec({ start: at(60_000) });
+    store.append(added);
+    expect(store.summariesSince(NOW - 30 * DAY).at(-1)).toMatchObject({ id: added.id });
+    // the next knot takes the index as it is, reading no line of the month's file
+    const next = watched(data);
+    expect(next.store.summariesSince(NOW - 30 * DAY).map((r) => r.id)).toContain(added.id);
+    expect(next.opened).toEqual([]);
+    // as a start does, keeping it until its session has begun
+    const starting = new HistoryStore(data, { indexesLater: true });
+    starting.summariesSince(NOW - 30 * DAY);
+    const later = rec({ start: at(30_000) });
+    starting.append(later);
+    const indexFile = join(data, "index", "2026-11.json");
+    expect(readFileSync(indexFile, "utf8")).not.toContain(later.id);
+    starting.saveIndexes();
+    expect(readFileSync(indexFile, "utf8")).toContain(later.id);
+    const after = watched(data);
+    expect(after.store.summariesSince(NOW - 30 * DAY)).toHaveLength(12);
+    expect(after.opened).toEqual([]);
   });
 
   it("skips damaged and odd lines with one warning, wherever they are read from", () => {
