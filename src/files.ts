@@ -7,6 +7,7 @@ import {
   readSync,
   renameSync,
   rmSync,
+  unlinkSync,
   writeFileSync,
 } from "node:fs";
 import { errorText } from "./text/errors.js";
@@ -82,7 +83,12 @@ export function openForAppend(path: string): number {
  * name itself, never its target.
  */
 export function writeFresh(path: string, data: string): void {
-  rmSync(path, { force: true });
+  // unlinked rather than rmSync'd: Node's rmSync loads its recursive remover on first use
+  try {
+    unlinkSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
   writeFileSync(path, data, { flag: "wx", mode: 0o600 });
 }
 
