@@ -1,10 +1,8 @@
 import { CONFIG_KEYS } from "../config/keys.js";
 import type { Settings } from "../config/store.js";
 import type { Context } from "../context.js";
-import { KnotError } from "../errors.js";
 import { shouldAskVoice } from "../session/voice-choice.js";
-import { coachText as words } from "../text/coach.js";
-import { quote } from "../ui/safe.js";
+import { parseWholeNumber } from "./whole-number.js";
 
 export interface CoachFlags {
   yes?: boolean;
@@ -24,15 +22,6 @@ export interface CoachFlags {
   skinChecked?: boolean;
   /** --resume / --no-resume: answer the offer to resume a cut-off session. */
   resume?: boolean;
-}
-
-/** `--lead-in` and similar: a whole number of seconds within bounds, or a usage error. */
-export function parseWholeNumber(flag: string, raw: string, min: number, max: number): number {
-  const n = /^\d+$/.test(raw.trim()) ? Number(raw) : Number.NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) {
-    throw new KnotError(words.wholeNumber(flag, min, max, quote(raw)));
-  }
-  return n;
 }
 
 /** What the coach knows of where it runs, read once from the context. */

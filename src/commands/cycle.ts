@@ -1,6 +1,7 @@
 import { coach } from "../coach/coach.js";
 import { cyclePlan } from "../coach/cycle-plan.js";
-import { type CoachFlags, parseWholeNumber } from "../coach/options.js";
+import type { CoachFlags } from "../coach/options.js";
+import { parseWholeNumber } from "../coach/whole-number.js";
 import { type Context, println } from "../context.js";
 import { type CycleSpec, checkCycle, parseShortForm } from "../cycle.js";
 import { KnotError } from "../errors.js";

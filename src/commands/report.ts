@@ -13,7 +13,7 @@ import {
   writeSync,
 } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { parseWholeNumber } from "../coach/options.js";
+import { parseWholeNumber } from "../coach/whole-number.js";
 import { type Context, warnTo } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
 import { describeFsError, writeFresh } from "../files.js";

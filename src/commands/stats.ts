@@ -1,4 +1,4 @@
-import { parseWholeNumber } from "../coach/options.js";
+import { parseWholeNumber } from "../coach/whole-number.js";
 import { type Context, warnTo } from "../context.js";
 import { formatDuration } from "../duration.js";
 import { ExitCode } from "../errors.js";
