@@ -78,8 +78,16 @@ function writesDirectly(): boolean {
   try {
     const out = fstatSync(1);
     if (out.isFile() || out.isFIFO() || out.isSocket()) return true;
-    return out.isCharacterDevice() && out.rdev === statSync("/dev/null").rdev;
+    return isDevNull(out);
   } catch {
     return false;
   }
+}
+
+let devNull: number | undefined;
+/** Whether a descriptor's stat is /dev/null's (a character device, as a terminal is). */
+export function isDevNull(stat: { isCharacterDevice(): boolean; rdev: number }): boolean {
+  if (!stat.isCharacterDevice()) return false;
+  devNull ??= statSync("/dev/null").rdev;
+  return stat.rdev === devNull;
 }

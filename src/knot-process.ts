@@ -1,7 +1,7 @@
-import { fstatSync, statSync } from "node:fs";
+import { fstatSync } from "node:fs";
 import type { ChalkInstance } from "chalk";
 import { type Context, createContext, type OutputStream } from "./context.js";
-import { type DirectStdout, directStdout } from "./direct-stdout.js";
+import { type DirectStdout, directStdout, isDevNull } from "./direct-stdout.js";
 import { EmptyInput } from "./empty-input.js";
 import { exitCodeAfter, exitNow, installSignalExits, LOSS_EXIT, lossOf, output } from "./output.js";
 import { reportError } from "./report-error.js";
@@ -103,7 +103,7 @@ function stdinIsDevNull(): boolean {
   if (process.platform === "win32") return false;
   try {
     const stdin = fstatSync(0);
-    return stdin.isCharacterDevice() && stdin.rdev === statSync("/dev/null").rdev;
+    return isDevNull(stdin);
   } catch {
     return false;
   }
@@ -112,7 +112,7 @@ function stdinIsDevNull(): boolean {
 /**
  * Standard error as a command sees it, made into a stream only when something is written to it
  * (most commands write nothing there). Whether it is a terminal is told without making it: a
- * terminal is a character device, so anything else is not one.
+ * terminal is a character device other than /dev/null, so anything else is not one.
  */
 function stderrOnFirstWrite(before: () => void): OutputStream {
   let terminal: boolean | undefined;
@@ -120,7 +120,9 @@ function stderrOnFirstWrite(before: () => void): OutputStream {
     if (terminal === undefined) {
       let device = true;
       try {
-        device = process.platform === "win32" || fstatSync(2).isCharacterDevice();
+        // /dev/null is a character device too (a service's, cron's): no terminal
+        const stat = fstatSync(2);
+        device = process.platform === "win32" || (stat.isCharacterDevice() && !isDevNull(stat));
       } catch {
         // not known here: Node's own stream says
       }

@@ -46,6 +46,7 @@ writeFileSync(
 async function modulesOf(
   args: string[],
   enough?: RegExp,
+  stderr: "pipe" | "ignore" = "pipe",
 ): Promise<{ out: string; code: number | null; loaded: string[] }> {
   rmSync(list, { force: true });
   const { NODE_OPTIONS: _, ...env } = process.env;
@@ -57,14 +58,14 @@ async function modulesOf(
       XDG_DATA_HOME: join(home, "data"),
       NO_COLOR: "1",
     },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["ignore", "pipe", stderr],
   });
   let out = "";
   child.stdout.on("data", (chunk) => {
     out += chunk;
     if (enough?.test(out)) child.kill("SIGTERM");
   });
-  child.stderr.resume();
+  child.stderr?.resume();
   const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
   const loaded = (JSON.parse(readFileSync(list, "utf8")) as string[])
     .filter((m) => m.startsWith("NativeModule "))
@@ -80,6 +81,16 @@ describe.runIf(built)("the built knot's hot commands to a pipe, input from /dev/
     );
     expect(run.out).toMatch(/^\[1\/\d+\]/m);
     expect(run.loaded).toContain("fs");
+    expect(run.loaded.filter((m) => NOT_NEEDED.includes(m))).toEqual([]);
+  }, 60_000);
+
+  it("so does a session whose standard error is /dev/null, as a service's or cron's is", async () => {
+    const run = await modulesOf(
+      ["start", "stretch", "--yes", "--lead-in", "0", "--no-checkin", "--no-notify"],
+      /^\[1\/\d+\]/m,
+      "ignore",
+    );
+    expect(run.out).toMatch(/^\[1\/\d+\]/m);
     expect(run.loaded.filter((m) => NOT_NEEDED.includes(m))).toEqual([]);
   }, 60_000);
 
