@@ -61,7 +61,7 @@ async function modulesOf(
     stdio: ["ignore", "pipe", stderr],
   });
   let out = "";
-  child.stdout.on("data", (chunk) => {
+  child.stdout?.on("data", (chunk) => {
     out += chunk;
     if (enough?.test(out)) child.kill("SIGTERM");
   });

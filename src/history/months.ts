@@ -5,20 +5,14 @@ import { describeFsError } from "../files.js";
 import { filesText } from "../text/files.js";
 import type { DayRun } from "./analysis.js";
 import { type Damage, damageWarning, noteDamage } from "./damage.js";
+import { readLinesAt } from "./lines-at.js";
 import { type HistoryLock, lockHistory } from "./lock.js";
 import { type Merger, startMerger } from "./merger.js";
 import { moveLegacyHistory } from "./migrate.js";
 import { indexDir, MonthIndexes } from "./month-index.js";
 import { MonthList } from "./month-list.js";
 import type { RecordSummary, SessionRecord } from "./record-types.js";
-import {
-  appendRecord,
-  historyReadError,
-  monthOf,
-  monthOfTime,
-  readHistoryFile,
-  readLinesAt,
-} from "./store.js";
+import { appendRecord, historyReadError, monthOf, monthOfTime, readHistoryFile } from "./store.js";
 
 export { activeDays, indexDir } from "./month-index.js";
 export { monthOf, monthOfTime } from "./store.js";

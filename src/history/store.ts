@@ -194,25 +194,6 @@ export function forEachLine(
 const CHUNK = 256 * 1024;
 const spare: Buffer[] = [];
 
-/** Reads the lines at these places of a file (offsets and lengths in bytes), in one opening. */
-export function readLinesAt(
-  file: string,
-  places: readonly { offset: number; bytes: number }[],
-): string[] {
-  if (places.length === 0) return [];
-  const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  try {
-    if (!fstatSync(fd).isFile()) throw fileError(file, "ENOTREG", "is not a regular file");
-    return places.map(({ offset, bytes }) => {
-      const buffer = Buffer.allocUnsafe(bytes);
-      const n = readSync(fd, buffer, 0, bytes, offset);
-      return buffer.toString("utf8", 0, n);
-    });
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** The longest line read: a record of 10,000 steps fits well inside it. */
 const MAX_LINE = 8 * 1024 * 1024;
 /** What forEachLine passes for a line longer than that. */
