@@ -78,38 +78,6 @@ export type TrendReason =
  */
 export type KeptReason = TrendReason | string;
 
-/** Each rule's figures, as its reason carries them (not-releasing carries its areas). */
-const FIGURES: Record<TrendReason["rule"], readonly string[]> = {
-  rising: ["days", "from", "to"],
-  "worse-after": ["days"],
-  "stays-high": ["rating"],
-  "very-high": ["rating"],
-  stopped: ["stops"],
-  "not-releasing": [],
-};
-
-/** A kept reason read back, or undefined when it is neither words nor a reason knot gives. */
-export function keptReason(v: unknown): KeptReason | undefined {
-  if (typeof v === "string") return v;
-  if (v === null || typeof v !== "object") return undefined;
-  const r = v as Record<string, unknown>;
-  if (typeof r.rule !== "string" || !Object.hasOwn(FIGURES, r.rule)) return undefined;
-  if (r.rule === "not-releasing") {
-    const areas = r.areas;
-    if (!Array.isArray(areas) || !areas.every((a) => (AREAS as readonly unknown[]).includes(a))) {
-      return undefined;
-    }
-    return {
-      rule: "not-releasing",
-      areas: areas as Area[],
-      ...(r.unrated === true ? { unrated: true as const } : {}),
-    };
-  }
-  const names = FIGURES[r.rule as TrendReason["rule"]];
-  if (!names.every((n) => typeof r[n] === "number" && Number.isFinite(r[n]))) return undefined;
-  return Object.fromEntries([["rule", r.rule], ...names.map((n) => [n, r[n]])]) as TrendReason;
-}
-
 export interface Trend {
   worse: boolean;
   reasons: TrendReason[];
@@ -125,18 +93,36 @@ export interface DailyRating {
 const at = (r: RecordSummary, now: number) => Math.min(Date.parse(r.startedAt), now);
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
+/** A record with its time for the rules (see `at`) and that time's day (local midnight). */
+interface Timed {
+  r: RecordSummary;
+  t: number;
+  day: number;
+}
+
+/** The records with their times and days, in time order (a stable sort), each worked out once. */
+function timedOf(records: readonly RecordSummary[], now: number): Timed[] {
+  const timed: Timed[] = [];
+  for (const r of records) {
+    const t = at(r, now);
+    if (!Number.isNaN(t)) timed.push({ r, t, day: startOfDay(t) });
+  }
+  return timed.sort((a, b) => a.t - b.t);
+}
+
 /**
  * One rating per day, oldest first: the day's first rated session gives its before rating,
  * else its after rating. Sessions minutes apart never make a trend.
  */
 export function dailyRatings(records: readonly RecordSummary[], now: number): DailyRating[] {
+  return dailyOf(timedOf(records, now));
+}
+
+function dailyOf(timed: readonly Timed[]): DailyRating[] {
   const firstByDay = new Map<number, { t: number; rating: number }>();
-  for (const r of records) {
+  for (const { r, t, day } of timed) {
     const rating = r.ratings.before ?? r.ratings.after;
     if (rating === undefined) continue;
-    const t = at(r, now);
-    if (Number.isNaN(t)) continue;
-    const day = startOfDay(t);
     const seen = firstByDay.get(day);
     if (!seen || t < seen.t) firstByDay.set(day, { t, rating });
   }
@@ -149,39 +135,38 @@ export function dailyRatings(records: readonly RecordSummary[], now: number): Da
  */
 export function assessTrend(records: readonly RecordSummary[], now: number): Trend {
   const reasons: TrendReason[] = [];
-  // Each record's time is read once, and the records put in time order once (a stable sort:
-  // those at the same moment keep their order); each window is the part of it since its start.
-  const timed = records
-    .map((r) => ({ r, t: at(r, now) }))
-    .filter(({ t }) => !Number.isNaN(t))
-    .sort((a, b) => a.t - b.t);
-  const since = (days: number) => {
+  // Each record's time and day are worked out once, and the records put in time order once
+  // (a stable sort: those at the same moment keep their order); each window is the part of it
+  // since its start. (Rules read hundreds of sessions, in code V8 has not optimised yet.)
+  const timed = timedOf(records, now);
+  const sinceTimed = (days: number) => {
     const from = now - days * DAY;
-    return timed.filter(({ t }) => t >= from).map(({ r }) => r);
+    return timed.filter(({ t }) => t >= from);
   };
+  const since = (days: number) => sinceTimed(days).map(({ r }) => r);
 
-  const rise = rising(dailyRatings(since(TREND_RULES.windowDays), now).map((d) => d.rating));
+  const rise = rising(dailyOf(sinceTimed(TREND_RULES.windowDays)).map((d) => d.rating));
   if (rise) {
     reasons.push({ rule: "rising", days: rise.days, from: rise.from, to: rise.to });
   }
 
-  const twoWeeks = since(14);
+  const twoWeeksTimed = sinceTimed(14);
   const worseDays = new Set(
-    twoWeeks
+    twoWeeksTimed
       .filter(
-        ({ ratings: { before, after } }) =>
-          before !== undefined &&
-          after !== undefined &&
-          after > before &&
-          meaningfulChange(before, after),
+        ({ r: { ratings } }) =>
+          ratings.before !== undefined &&
+          ratings.after !== undefined &&
+          ratings.after > ratings.before &&
+          meaningfulChange(ratings.before, ratings.after),
       )
-      .map((r) => startOfDay(at(r, now))),
+      .map(({ day }) => day),
   );
   if (worseDays.size >= 2) {
     reasons.push({ rule: "worse-after", days: worseDays.size });
   }
 
-  if (staysHigh(dailyRatings(twoWeeks, now), now)) {
+  if (staysHigh(dailyOf(twoWeeksTimed), now)) {
     reasons.push({ rule: "stays-high", rating: TREND_RULES.highRating });
   }
 
@@ -198,7 +183,7 @@ export function assessTrend(records: readonly RecordSummary[], now: number): Tre
     reasons.push({ rule: "stopped", stops });
   }
 
-  const { stuck, unrated } = notReleasing(since(TREND_RULES.notReleasingWindowDays), now);
+  const { stuck, unrated } = notReleasingOf(sinceTimed(TREND_RULES.notReleasingWindowDays));
   if (stuck.length > 0) {
     reasons.push({ rule: "not-releasing", areas: stuck });
   }
@@ -262,15 +247,20 @@ export function notReleasing(
   records: readonly RecordSummary[],
   now: number,
 ): { stuck: Area[]; unrated: Area[] } {
+  return notReleasingOf(timedOf(records, now));
+}
+
+function notReleasingOf(timed: readonly Timed[]): { stuck: Area[]; unrated: Area[] } {
   const stuck: Area[] = [];
   const unrated: Area[] = [];
   const span = TREND_RULES.notReleasingDays * DAY;
+  const done = timed.filter(({ r }) => r.doneSeconds > 0);
   for (const area of AREAS) {
-    const worked = records.filter((r) => r.doneSeconds > 0 && r.areas.includes(area));
+    const worked = done.filter(({ r }) => r.areas.includes(area));
     if (worked.length < 2) continue;
-    const times = worked.map((r) => at(r, now));
-    if (Math.max(...times) - Math.min(...times) < span) continue;
-    const days = dailyRatings(worked, now);
+    // in time order: the first and last are the earliest and latest
+    if (worked[worked.length - 1]!.t - worked[0]!.t < span) continue;
+    const days = dailyOf(worked);
     if (days.length === 0) {
       unrated.push(area);
       continue;

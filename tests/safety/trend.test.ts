@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Ratings, SessionRecord } from "../../src/history/record-types.js";
+import { keptReason } from "../../src/safety/kept-reason.js";
 import { safetyPast } from "../../src/safety/past.js";
 import {
   assessTrend,
   DAILY_RATINGS,
   dailyRatings,
-  keptReason,
   meaningfulChange,
   notReleasing,
   RULES_NEEDING_RATINGS,
