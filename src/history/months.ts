@@ -53,7 +53,7 @@ export class HistoryStore {
     private readonly options: StoreOptions = {},
   ) {
     this.dir = historyDir(dataDir);
-    this.monthList = new MonthList(this.dir);
+    this.monthList = new MonthList(this.dir, join(indexDir(dataDir), "months.json"));
     this.indexes = new MonthIndexes(
       dataDir,
       (month) => this.fileOf(month),
