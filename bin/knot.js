@@ -20,10 +20,12 @@ if ((first === "--version" || first === "-V") && rest.length === 0) {
 } else if (first === "__complete") {
   require("../dist/complete.cjs").answerCompletion(rest, join(__dirname, "..", "routines"));
 } else {
-  // Node 22.1 and later keep compiled code between runs; on Node 20, knot does it itself.
-  const Module = require("node:module");
-  if (Module.enableCompileCache) Module.enableCompileCache();
-  else keepCompiledCode(Module);
+  // Node 22.1 and later keep compiled code between runs; on Node 20, knot does it itself, with
+  // the loader's own class (module.constructor): node:module, which only adds to it, loads the
+  // ES module loader and the source maps' modules with it, a cost every start would pay.
+  const [major, minor] = process.versions.node.split(".").map(Number);
+  if (major > 22 || (major === 22 && minor >= 1)) require("node:module").enableCompileCache?.();
+  else keepCompiledCode(module.constructor);
   // `knot list`, `show`, `start`, `today`, `stats` and `history` have an entry of their own,
   // which runs them when the words are certain (src/fast-path.ts) and otherwise leaves them to
   // the whole program.

@@ -8,6 +8,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,7 +24,19 @@ const built = existsSync(fileURLToPath(new URL("../dist/start.cjs", import.meta.
  * /dev/null for its input, never needs: the streams (and the network's, which a pipe's stream
  * brings), the terminal's, the system's, and the two the hot entries load on first use.
  */
-const NOT_NEEDED = ["stream", "net", "tty", "os", "child_process", "readline"];
+const [major = 0, minor = 0] = process.versions.node.split(".").map(Number);
+/** Node 22.1 and later keep compiled code themselves (node:module's enableCompileCache). */
+const nodeKeepsCode = major > 22 || (major === 22 && minor >= 1);
+const NOT_NEEDED = [
+  "stream",
+  "net",
+  "tty",
+  "os",
+  "child_process",
+  "readline",
+  // on Node 20, knot keeps compiled code with the loader's own class: no node:module
+  ...(nodeKeepsCode ? [] : ["module"]),
+];
 
 const home = mkdtempSync(join(tmpdir(), "knot-process-"));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
@@ -148,3 +161,21 @@ describe.runIf(built)("the built code", () => {
     expect(beyond).toEqual([]);
   });
 });
+
+describe.runIf(built && !nodeKeepsCode)(
+  "the code V8 compiled, kept between runs on Node 20",
+  () => {
+    it("is written by the first run of a command and read back by the next, which writes nothing", async () => {
+      const code = join(home, "data", "knot", "cache", "code");
+      rmSync(code, { recursive: true, force: true });
+      const first = await modulesOf(["list"]);
+      const kept = readdirSync(code);
+      expect(kept).toEqual([expect.stringMatching(/^list\.cjs\.\d+\.\d+\.v8$/)]);
+      const written = statSync(join(code, kept[0]!)).mtimeMs;
+      const again = await modulesOf(["list"]);
+      expect(again.out).toBe(first.out);
+      expect(readdirSync(code)).toEqual(kept);
+      expect(statSync(join(code, kept[0]!)).mtimeMs).toBe(written);
+    }, 60_000);
+  },
+);
