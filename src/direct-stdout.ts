@@ -1,5 +1,6 @@
 import { fstatSync, statSync, writeSync } from "node:fs";
 import type { OutputStream } from "./context.js";
+import { lossOf } from "./output.js";
 
 /** Standard output as directStdout gives it: `flush` writes what is waiting at once. */
 export type DirectStdout = OutputStream & { flush?: () => void };
@@ -20,14 +21,17 @@ export type DirectStdout = OutputStream & { flush?: () => void };
 export function directStdout(
   onLoss: (error: NodeJS.ErrnoException) => boolean,
   made: () => boolean,
+  /** A failure to write what was waiting as knot exits (not a loss): said, not thrown. */
+  onExitError: (error: NodeJS.ErrnoException) => void = () => {},
 ): DirectStdout {
   if (!writesDirectly()) return process.stdout;
   let stream: NodeJS.WriteStream | undefined;
   let lost = false;
-  // The texts written in one turn of the event loop, written together at its end (or as knot
-  // exits): `knot show` writes about a hundred lines, `stats` some seventy, each a system call
-  // of its own otherwise. A session's lines still appear as each step is shown.
+  // The texts written in one turn of the event loop, written together at its end: `knot show`
+  // writes about a hundred lines, `stats` some seventy, each a system call of its own
+  // otherwise. A session's lines still appear as each step is shown.
   let pending = "";
+  let exiting = false;
   const writeNow = (text: string) => {
     const bytes = Buffer.from(text);
     let done = 0;
@@ -46,10 +50,41 @@ export function directStdout(
   };
   const flush = () => {
     if (pending === "") return;
-    process.removeListener("exit", flush);
     const text = pending;
     pending = "";
     if (!lost) writeNow(text);
+  };
+  // Knot ending with process.exit (a signal, a hung-up terminal) before the turn is over: what
+  // waits is written first, and anything written after (by another listener) at once. Nothing
+  // may throw or exit again here: a reader gone ends the writing, a full disk is said, and a
+  // pipe not taking more for now is waited for a little (Node's stream could no longer drain).
+  process.prependListener("exit", () => {
+    exiting = true;
+    const text = pending;
+    pending = "";
+    if (text !== "") writeAtExit(text);
+  });
+  const writeAtExit = (text: string) => {
+    if (lost || stream || made()) {
+      if (!lost) (stream ?? process.stdout).write(text);
+      return;
+    }
+    const bytes = Buffer.from(text);
+    let done = 0;
+    for (let waits = 0; done < bytes.length; ) {
+      try {
+        done += writeSync(1, bytes, done);
+      } catch (error) {
+        const failure = error as NodeJS.ErrnoException;
+        if (failure.code === "EAGAIN" && waits++ < 1000) {
+          Atomics.wait(PAUSE, 0, 0, 2);
+          continue;
+        }
+        lost = true;
+        if (!lossOf(failure)) onExitError(failure);
+        return;
+      }
+    }
   };
   return {
     isTTY: false,
@@ -57,20 +92,24 @@ export function directStdout(
     flush,
     write(text: string) {
       if (lost) return true;
+      if (exiting) {
+        writeAtExit(text);
+        return true;
+      }
       if (stream || made()) {
         flush();
         stream ??= process.stdout;
         return stream.write(text);
       }
-      if (pending === "") {
-        process.nextTick(flush);
-        process.once("exit", flush);
-      }
+      if (pending === "") process.nextTick(flush);
       pending += text;
       return true;
     },
   };
 }
+
+/** Something to wait on for a moment (Atomics.wait) while a pipe is full as knot exits. */
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
 /** Whether descriptor 1 is a file, a pipe or a socket, or /dev/null: never a terminal. */
 function writesDirectly(): boolean {

@@ -81,7 +81,16 @@ export function startKnot(
     const argv = process.argv.slice(2);
     const colorFlag = argv.includes("--no-color") ? false : undefined;
     const stdout: DirectStdout =
-      stdoutKind === "direct" ? directStdout(onLoss, () => made.has("stdout")) : process.stdout;
+      stdoutKind === "direct"
+        ? directStdout(
+            onLoss,
+            () => made.has("stdout"),
+            (error) => {
+              const code = reportError(error, ctx ?? createContext());
+              if (!process.exitCode) process.exitCode = code;
+            },
+          )
+        : process.stdout;
     // what waits for standard output goes first, so the two keep their order in one log
     const stderr = stderrOnFirstWrite(() => stdout.flush?.());
     const anyColor = [stdout, stderr].some((s) => wantsColor(s, process.env, colorFlag));
