@@ -4,13 +4,13 @@ import { historyReadError } from "./store.js";
 
 const MONTH_FILE = /^(\d{4})-(\d{2})\.jsonl$/;
 
-type Listed = { mtimeMs: number; ino: number; months: string[] };
+type Listed = { ctimeMs: number; ino: number; months: string[] };
 
 /** The months as a knot listed them and kept them (`kept`), or undefined when unreadable. */
 function readListed(path: string): Listed | undefined {
   try {
     const kept = JSON.parse(readFileSync(path, "utf8"));
-    return typeof kept?.mtimeMs === "number" &&
+    return typeof kept?.ctimeMs === "number" &&
       typeof kept.ino === "number" &&
       Array.isArray(kept.months) &&
       kept.months.every((m: unknown) => typeof m === "string" && /^\d{4}-\d{2}$/.test(m))
@@ -23,12 +23,13 @@ function readListed(path: string): Listed | undefined {
 
 /**
  * The months that have a file in the history folder, oldest first. The list is kept (in the
- * index folder, `kept`) under the folder's time and inode, which change whenever a file comes
- * or goes: a history of decades is not listed again at every start (548 names for 100,000
- * sessions, about 1 ms).
+ * index folder, `kept`) under the folder's change time and inode, which change whenever a file
+ * comes or goes: a history of decades is not listed again at every start (548 names for
+ * 100,000 sessions, about 1 ms). The change time, not the modification time: a sync or an
+ * archive can set a folder's modification time back (rsync -a, tar), never its change time.
  */
 export class MonthList {
-  /** The months as last listed, under the folder's time then. */
+  /** The months as last listed, under the folder's change time then. */
   private listed: Listed | undefined;
   private read = false;
 
@@ -50,15 +51,15 @@ export class MonthList {
         this.listed = readListed(this.kept);
       }
       const listed = this.listed;
-      if (listed && listed.mtimeMs === folder.mtimeMs && listed.ino === folder.ino) {
+      if (listed && listed.ctimeMs === folder.ctimeMs && listed.ino === folder.ino) {
         return listed.months.slice();
       }
       const months = readdirSync(this.dir)
         .filter((name) => MONTH_FILE.test(name))
         .map((name) => name.slice(0, 7))
         .sort();
-      const settled = Date.now() - folder.mtimeMs > 1000;
-      this.listed = settled ? { mtimeMs: folder.mtimeMs, ino: folder.ino, months } : undefined;
+      const settled = Date.now() - folder.ctimeMs > 1000;
+      this.listed = settled ? { ctimeMs: folder.ctimeMs, ino: folder.ino, months } : undefined;
       if (this.listed && this.kept) writeIndex(this.kept, this.listed);
       return months.slice();
     } catch (error) {
