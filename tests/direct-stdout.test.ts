@@ -1,33 +1,22 @@
 import { spawnSync } from "node:child_process";
-import { closeSync, openSync, readFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { buildSync } from "esbuild";
 import { describe, expect, it } from "vitest";
-import { tempDir } from "./helpers.js";
-
-const source = fileURLToPath(new URL("../src/direct-stdout.ts", import.meta.url));
+import { bundleForChild, tempDir } from "./helpers.js";
 
 /**
  * A script whose standard output is knot's direct one, running `body` with `out` (the output)
  * in scope; a failure to write at exit is reported as "said: <code>" on standard error.
  */
 function bundle(dir: string, body: string): string {
-  const script = join(dir, "script.cjs");
-  buildSync({
-    stdin: {
-      contents: `import { directStdout } from ${JSON.stringify(source)};
+  const module = bundleForChild("direct-stdout.ts", dir);
+  const script = join(dir, "script.mjs");
+  writeFileSync(
+    script,
+    `import { directStdout } from ${JSON.stringify(module)};
 const out = directStdout(() => false, () => false, (error) => process.stderr.write("said: " + error.code + "\\n"));
 ${body}`,
-      resolveDir: dir,
-      loader: "ts",
-    },
-    bundle: true,
-    format: "cjs",
-    platform: "node",
-    outfile: script,
-    logLevel: "error",
-  });
+  );
   return script;
 }
 

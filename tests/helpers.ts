@@ -104,6 +104,22 @@ export function bundleForChild(source: string, dir: string): string {
   return pathToFileURL(outfile).href;
 }
 
+/**
+ * A home folder for a run of the built knot whose person has answered the questions asked
+ * before a first session (none applies) and turned the voice off: config/ and data/ inside it.
+ */
+export function answeredHome(prefix = "knot-home-"): string {
+  const home = mkdtempSync(join(tmpdir(), prefix));
+  const config = join(home, "config", "knot");
+  mkdirSync(config, { recursive: true });
+  const at = new Date().toISOString();
+  writeFileSync(
+    join(config, "config.json"),
+    JSON.stringify({ voice: false, screening: { "red-flags": at, neck: at } }),
+  );
+  return home;
+}
+
 /** knot's built-in routines, by id. */
 export const BUILT_IN_IDS = [
   "stretch",

@@ -2,8 +2,6 @@ import { spawn, spawnSync } from "node:child_process";
 import {
   closeSync,
   existsSync,
-  mkdirSync,
-  mkdtempSync,
   openSync,
   readdirSync,
   readFileSync,
@@ -11,10 +9,10 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { answeredHome } from "./helpers.js";
 
 const bin = fileURLToPath(new URL("../bin/knot.js", import.meta.url));
 const built = existsSync(fileURLToPath(new URL("../dist/start.cjs", import.meta.url)));
@@ -38,15 +36,8 @@ const NOT_NEEDED = [
   ...(nodeKeepsCode ? [] : ["module"]),
 ];
 
-const home = mkdtempSync(join(tmpdir(), "knot-process-"));
+const home = answeredHome("knot-process-");
 afterAll(() => rmSync(home, { recursive: true, force: true }));
-const config = join(home, "config", "knot");
-mkdirSync(config, { recursive: true });
-const at = new Date().toISOString();
-writeFileSync(
-  join(config, "config.json"),
-  JSON.stringify({ voice: false, screening: { "red-flags": at, neck: at } }),
-);
 const list = join(home, "modules.json");
 const hook = join(home, "hook.cjs");
 // kept as the process ends; the hook itself loads nothing

@@ -1,9 +1,9 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { answeredHome } from "../helpers.js";
 
 const bin = fileURLToPath(new URL("../../bin/knot.js", import.meta.url));
 const built = existsSync(fileURLToPath(new URL("../../dist/start.cjs", import.meta.url)));
@@ -13,15 +13,8 @@ const built = existsSync(fileURLToPath(new URL("../../dist/start.cjs", import.me
  * input, no voice) had loaded when its first step line was written.
  */
 async function builtinsAtFirstStep(): Promise<string[]> {
-  const home = mkdtempSync(join(tmpdir(), "knot-start-load-"));
+  const home = answeredHome("knot-start-load-");
   try {
-    const config = join(home, "config", "knot");
-    mkdirSync(config, { recursive: true });
-    const at = new Date().toISOString();
-    writeFileSync(
-      join(config, "config.json"),
-      JSON.stringify({ voice: false, screening: { "red-flags": at, neck: at } }),
-    );
     const list = join(home, "modules.json");
     const hook = join(home, "hook.cjs");
     // What is loaded when the first step is written (to a pipe: Node's stream, a Duplex with
