@@ -34,25 +34,26 @@ export function directStdout(
   let exiting = false;
   const writeNow = (text: string) => {
     const bytes = Buffer.from(text);
-    let done = 0;
-    try {
-      while (done < bytes.length) done += writeSync(1, bytes, done);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === "EAGAIN") {
-        stream = process.stdout;
-        return stream.write(bytes.subarray(done));
-      }
-      if (!onLoss(error as NodeJS.ErrnoException)) throw error;
-      lost = true;
+    const { done, failure } = writeAll(bytes);
+    if (!failure) return true;
+    if (failure.code === "EAGAIN") {
+      stream = process.stdout;
+      return stream.write(bytes.subarray(done));
     }
+    if (!onLoss(failure)) throw failure;
+    lost = true;
     return true;
   };
   const flush = () => {
     if (pending === "") return;
     const text = pending;
     pending = "";
-    if (!lost) writeNow(text);
+    if (lost) return;
+    // Node's stream made meanwhile (a prompt writing to it): the text follows what it holds
+    if (stream || made()) {
+      stream ??= process.stdout;
+      stream.write(text);
+    } else writeNow(text);
   };
   // Knot ending with process.exit (a signal, a hung-up terminal) before the turn is over: what
   // waits is written first, and anything written after (by another listener) at once. Nothing
@@ -70,21 +71,14 @@ export function directStdout(
       return;
     }
     const bytes = Buffer.from(text);
-    let done = 0;
-    for (let waits = 0; done < bytes.length; ) {
-      try {
-        done += writeSync(1, bytes, done);
-      } catch (error) {
-        const failure = error as NodeJS.ErrnoException;
-        if (failure.code === "EAGAIN" && waits++ < 1000) {
-          Atomics.wait(PAUSE, 0, 0, 2);
-          continue;
-        }
-        lost = true;
-        if (!lossOf(failure)) onExitError(failure);
-        return;
-      }
+    let written = writeAll(bytes);
+    for (let waits = 0; written.failure?.code === "EAGAIN" && waits < 1000; waits++) {
+      Atomics.wait(PAUSE, 0, 0, 2);
+      written = writeAll(bytes, written.done);
     }
+    if (!written.failure) return;
+    lost = true;
+    if (!lossOf(written.failure)) onExitError(written.failure);
   };
   return {
     isTTY: false,
@@ -98,14 +92,24 @@ export function directStdout(
       }
       if (stream || made()) {
         flush();
-        stream ??= process.stdout;
-        return stream.write(text);
+        return (stream ?? process.stdout).write(text);
       }
       if (pending === "") process.nextTick(flush);
       pending += text;
       return true;
     },
   };
+}
+
+/** Writes `bytes` from `from` to descriptor 1: how far it got, and why it stopped short. */
+function writeAll(bytes: Buffer, from = 0): { done: number; failure?: NodeJS.ErrnoException } {
+  let done = from;
+  try {
+    while (done < bytes.length) done += writeSync(1, bytes, done);
+    return { done };
+  } catch (error) {
+    return { done, failure: error as NodeJS.ErrnoException };
+  }
 }
 
 /** Something to wait on for a moment (Atomics.wait) while a pipe is full as knot exits. */
