@@ -6,8 +6,9 @@ import type { RecordSummary } from "./record-types.js";
 import type { LineProblem } from "./store.js";
 
 /**
- * The index files as written and read back: a month's summaries, the days file and the streak
- * cache, each checked whole when read (anything else counts as no index), and written whole.
+ * The index files as written and read back: a month's summaries, the days file, the streak
+ * cache and the list of months, each checked whole when read (anything else counts as no
+ * index), and written whole.
  */
 
 /** A month the streak cache counted: its name, file size and time, and the offsets from UTC at its start and end. */
@@ -65,6 +66,24 @@ export function readStreak(path: string): StreakFile | undefined {
           typeof m[4] === "number",
       );
     return ok ? kept : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The history's months as listed, under the folder's change time and inode then. */
+export type MonthsList = { ctimeMs: number; ino: number; months: string[] };
+
+/** The list of months as written (see MonthList), checked whole: anything else counts as none. */
+export function readMonthsList(path: string): MonthsList | undefined {
+  try {
+    const kept = JSON.parse(readFileSync(path, "utf8"));
+    return typeof kept?.ctimeMs === "number" &&
+      typeof kept.ino === "number" &&
+      Array.isArray(kept.months) &&
+      kept.months.every((m: unknown) => typeof m === "string" && MONTH.test(m))
+      ? kept
+      : undefined;
   } catch {
     return undefined;
   }

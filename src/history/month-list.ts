@@ -1,25 +1,8 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { writeIndex } from "./index-files.js";
+import { readdirSync, statSync } from "node:fs";
+import { type MonthsList, readMonthsList, writeIndex } from "./index-files.js";
 import { historyReadError } from "./store.js";
 
 const MONTH_FILE = /^(\d{4})-(\d{2})\.jsonl$/;
-
-type Listed = { ctimeMs: number; ino: number; months: string[] };
-
-/** The months as a knot listed them and kept them (`kept`), or undefined when unreadable. */
-function readListed(path: string): Listed | undefined {
-  try {
-    const kept = JSON.parse(readFileSync(path, "utf8"));
-    return typeof kept?.ctimeMs === "number" &&
-      typeof kept.ino === "number" &&
-      Array.isArray(kept.months) &&
-      kept.months.every((m: unknown) => typeof m === "string" && /^\d{4}-\d{2}$/.test(m))
-      ? kept
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * The months that have a file in the history folder, oldest first. The list is kept (in the
@@ -30,7 +13,7 @@ function readListed(path: string): Listed | undefined {
  */
 export class MonthList {
   /** The months as last listed, under the folder's change time then. */
-  private listed: Listed | undefined;
+  private listed: MonthsList | undefined;
   private read = false;
 
   constructor(
@@ -48,7 +31,7 @@ export class MonthList {
       const folder = statSync(this.dir);
       if (!this.read && this.kept) {
         this.read = true;
-        this.listed = readListed(this.kept);
+        this.listed = readMonthsList(this.kept);
       }
       const listed = this.listed;
       if (listed && listed.ctimeMs === folder.ctimeMs && listed.ino === folder.ino) {
