@@ -118,15 +118,18 @@ export function dailyRatings(records: readonly RecordSummary[], now: number): Da
   return dailyOf(timedOf(records, now));
 }
 
+/** dailyRatings of records already in time order (as timedOf gives them). */
 function dailyOf(timed: readonly Timed[]): DailyRating[] {
-  const firstByDay = new Map<number, { t: number; rating: number }>();
-  for (const { r, t, day } of timed) {
+  // In time order, a day's first rated session is the first one met: one pass, no sorting.
+  const days: DailyRating[] = [];
+  let last = Number.NaN;
+  for (const { r, day } of timed) {
     const rating = r.ratings.before ?? r.ratings.after;
-    if (rating === undefined) continue;
-    const seen = firstByDay.get(day);
-    if (!seen || t < seen.t) firstByDay.set(day, { t, rating });
+    if (rating === undefined || day === last) continue;
+    last = day;
+    days.push({ day, rating });
   }
-  return [...firstByDay].sort(([a], [b]) => a - b).map(([day, { rating }]) => ({ day, rating }));
+  return days;
 }
 
 /**
@@ -139,9 +142,12 @@ export function assessTrend(records: readonly RecordSummary[], now: number): Tre
   // (a stable sort: those at the same moment keep their order); each window is the part of it
   // since its start. (Rules read hundreds of sessions, in code V8 has not optimised yet.)
   const timed = timedOf(records, now);
+  // in time order: a window is the part from its first record on
   const sinceTimed = (days: number) => {
     const from = now - days * DAY;
-    return timed.filter(({ t }) => t >= from);
+    let i = timed.length;
+    while (i > 0 && (timed[i - 1] as Timed).t >= from) i--;
+    return timed.slice(i);
   };
   const since = (days: number) => sinceTimed(days).map(({ r }) => r);
 
@@ -254,10 +260,19 @@ function notReleasingOf(timed: readonly Timed[]): { stuck: Area[]; unrated: Area
   const stuck: Area[] = [];
   const unrated: Area[] = [];
   const span = TREND_RULES.notReleasingDays * DAY;
-  const done = timed.filter(({ r }) => r.doneSeconds > 0);
+  // each area's sessions that did something, in time order, gathered in one pass
+  const byArea = new Map<string, Timed[]>();
+  for (const timedRecord of timed) {
+    if (!(timedRecord.r.doneSeconds > 0)) continue;
+    for (const area of timedRecord.r.areas) {
+      const worked = byArea.get(area);
+      if (!worked) byArea.set(area, [timedRecord]);
+      else if (worked[worked.length - 1] !== timedRecord) worked.push(timedRecord);
+    }
+  }
   for (const area of AREAS) {
-    const worked = done.filter(({ r }) => r.areas.includes(area));
-    if (worked.length < 2) continue;
+    const worked = byArea.get(area);
+    if (!worked || worked.length < 2) continue;
     // in time order: the first and last are the earliest and latest
     if (worked[worked.length - 1]!.t - worked[0]!.t < span) continue;
     const days = dailyOf(worked);

@@ -244,6 +244,22 @@ describe("not releasing", () => {
     expect(rules(records)).not.toContain("not-releasing");
   });
 
+  it("reads the records in time order, whatever order they come in", () => {
+    const records = [
+      ...[22, 12, 1].map((d, i) => worked(d, [5, 4, 2][i], ["neck"])),
+      ...[22, 12, 1].map((d) => worked(d, 5, ["mid-back", "mid-back"])),
+    ];
+    const reversed = [...records].reverse();
+    const mixed = [records[4]!, records[0]!, records[5]!, records[2]!, records[3]!, records[1]!];
+    for (const order of [records, reversed, mixed]) {
+      expect(notReleasing(order, now)).toEqual({ stuck: ["mid-back"], unrated: [] });
+      expect(assessTrend(order, now)).toEqual(assessTrend(records, now));
+    }
+    // the day's first session by time gives the day's rating, wherever it is in the list
+    const day = [ago(2 - 3 / 24, { before: 3 }), ago(2, { before: 6 }), ago(1, { before: 4 })];
+    expect(dailyRatings(day, now).map((d) => d.rating)).toEqual([6, 4]);
+  });
+
   it("says which area and advises a doctor", () => {
     const trend = assessTrend([worked(22, 5), worked(12, 5), worked(1, 6)], now);
     expect(trend.reasons).toEqual([{ rule: "not-releasing", areas: ["mid-back"] }]);
