@@ -28,15 +28,20 @@ export interface StreakFile {
   months: StreakMonth[];
 }
 
+// One Date whose time is set for each instant asked: the streak cache asks for two of every
+// month of decades, in code V8 has not optimised yet, where making a Date for each costs more.
+const probe = new Date(0);
+const offsetAt = (ms: number): number => {
+  probe.setTime(ms);
+  return probe.getTimezoneOffset();
+};
+
+/** The offsets from UTC (as getTimezoneOffset gives them) at a month's first and last moment. */
 export function offsetsOf(month: string): [number, number] {
-  // sliced, not split and mapped: the streak cache asks this of every month of decades, in
-  // code V8 has not optimised yet, where split(...).map(Number) costs several times more
+  // sliced, not split and mapped: split(...).map(Number) costs several times more here
   const y = Number(month.slice(0, 4));
   const mo = Number(month.slice(5, 7));
-  return [
-    new Date(Date.UTC(y, mo - 1, 1)).getTimezoneOffset(),
-    new Date(Date.UTC(y, mo, 1) - 1).getTimezoneOffset(),
-  ];
+  return [offsetAt(Date.UTC(y, mo - 1, 1)), offsetAt(Date.UTC(y, mo, 1) - 1)];
 }
 
 const MONTH = /^\d{4}-\d{2}$/;
