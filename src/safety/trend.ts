@@ -142,7 +142,6 @@ export function assessTrend(records: readonly RecordSummary[], now: number): Tre
   // (a stable sort: those at the same moment keep their order); each window is the part of it
   // since its start. (Rules read hundreds of sessions, in code V8 has not optimised yet.)
   const timed = timedOf(records, now);
-  // in time order: a window is the part from its first record on
   const sinceTimed = (days: number) => {
     const from = now - days * DAY;
     let i = timed.length;
