@@ -36,9 +36,20 @@ export function streak(records: readonly RecordSummary[], now: number): number {
   );
 }
 
+// One Date whose time is set for each instant asked: the streak counts and their caches ask
+// for days and offsets of decades of sessions, often in code V8 has not optimised yet, where
+// making a Date for each costs more.
+const probe = new Date(0);
+
+/** The offset from UTC at `ms`, in minutes, as getTimezoneOffset gives it. */
+export const offsetAt = (ms: number): number => {
+  probe.setTime(ms);
+  return probe.getTimezoneOffset();
+};
+
 /** The local day holding `ms`, as a number of days since 1970-01-01 (local). */
 export const dayNumber = (ms: number): number =>
-  Math.floor((ms - new Date(ms).getTimezoneOffset() * 60_000) / 86_400_000);
+  Math.floor((ms - offsetAt(ms) * 60_000) / 86_400_000);
 
 /**
  * Days with a session in a row as the streak counts them, newest `newest` and earliest

@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync } from "node:fs";
 import { dirname } from "node:path";
 import { writeFresh } from "../files.js";
-import type { DayRun } from "./analysis.js";
+import { type DayRun, offsetAt } from "./analysis.js";
 import type { RecordSummary } from "./record-types.js";
 import type { LineProblem } from "./store.js";
 
@@ -27,14 +27,6 @@ export interface StreakFile {
   run: DayRun;
   months: StreakMonth[];
 }
-
-// One Date whose time is set for each instant asked: the streak cache asks for two of every
-// month of decades, in code V8 has not optimised yet, where making a Date for each costs more.
-const probe = new Date(0);
-const offsetAt = (ms: number): number => {
-  probe.setTime(ms);
-  return probe.getTimezoneOffset();
-};
 
 /** The offsets from UTC (as getTimezoneOffset gives them) at a month's first and last moment. */
 export function offsetsOf(month: string): [number, number] {

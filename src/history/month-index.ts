@@ -1,6 +1,6 @@
 import { statSync } from "node:fs";
 import { join, sep } from "node:path";
-import { type DayRun, dayNumber } from "./analysis.js";
+import { type DayRun, dayNumber, offsetAt } from "./analysis.js";
 import {
   type DaysEntry,
   EMPTY_INDEX,
@@ -200,8 +200,8 @@ export class MonthIndexes {
       usable(kept) &&
       kept.size === stat.size &&
       kept.mtimeMs === stat.mtimeMs &&
-      kept.offsets[0] === new Date(kept.first).getTimezoneOffset() &&
-      kept.offsets[1] === new Date(kept.last).getTimezoneOffset()
+      kept.offsets[0] === offsetAt(kept.first) &&
+      kept.offsets[1] === offsetAt(kept.last)
     ) {
       return kept.days;
     }
@@ -215,7 +215,7 @@ export class MonthIndexes {
         mtimeMs: stat.mtimeMs,
         first,
         last,
-        offsets: [new Date(first).getTimezoneOffset(), new Date(last).getTimezoneOffset()],
+        offsets: [offsetAt(first), offsetAt(last)],
         days,
       };
       // written once, after this run of asking: a later knot gets every month made so far
