@@ -1,18 +1,21 @@
 import type { Area, Category } from "../routine/vocabulary.js";
 import type { RecordSummary, SessionRecord } from "./record-types.js";
 
+// One Date whose time is set for each instant asked: the rules, the charts and the streak ask
+// for days and offsets of weeks to decades of sessions, often in code V8 has not optimised
+// yet, where making a Date for each costs more (and leaves more for the garbage collector).
+const probe = new Date(0);
+
 /** Local midnight at the start of the day holding `ms`. */
 export function startOfDay(ms: number): number {
-  const d = new Date(ms);
-  d.setHours(0, 0, 0, 0);
-  return d.getTime();
+  probe.setTime(ms);
+  return probe.setHours(0, 0, 0, 0);
 }
 
 /** Local midnight `days` days after the day holding `ms` (daylight-saving safe). */
 export function addDays(ms: number, days: number): number {
-  const d = new Date(startOfDay(ms));
-  d.setDate(d.getDate() + days);
-  return d.getTime();
+  probe.setTime(startOfDay(ms));
+  return probe.setDate(probe.getDate() + days);
 }
 
 /** "2026-11-22" in local time. */
@@ -35,11 +38,6 @@ export function streak(records: readonly RecordSummary[], now: number): number {
     now,
   );
 }
-
-// One Date whose time is set for each instant asked: the streak counts and their caches ask
-// for days and offsets of decades of sessions, often in code V8 has not optimised yet, where
-// making a Date for each costs more.
-const probe = new Date(0);
 
 /** The offset from UTC at `ms`, in minutes, as getTimezoneOffset gives it. */
 export const offsetAt = (ms: number): number => {

@@ -1,6 +1,7 @@
 import { addDays, dayKey, startOfDay } from "../history/analysis.js";
 import type { RecordSummary } from "../history/record-types.js";
-import { DAILY_RATINGS, dailyRatings, TREND_RULES } from "../safety/trend.js";
+import { dailyRatings } from "../safety/rated-days.js";
+import { DAILY_RATINGS, TREND_RULES } from "../safety/trend.js";
 
 /**
  * Whether a change over weeks is one a person would feel (docs/health-guidance.md, "Progress

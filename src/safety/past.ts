@@ -1,8 +1,9 @@
 import type { RecordSummary, SessionRecord } from "../history/record-types.js";
 import { DAY_MS, pastFromRecords, type RoutineStop, type SafetyPast } from "./allowance.js";
 import { keptReason } from "./kept-reason.js";
+import { dailyRatings } from "./rated-days.js";
 import { routineStops } from "./stops.js";
-import { assessTrend, DAILY_RATINGS, dailyRatings, type KeptReason } from "./trend.js";
+import { assessTrend, DAILY_RATINGS, type KeptReason } from "./trend.js";
 
 /** Advice kept across a clear stays in force this long, unless ratings since show otherwise. */
 export const KEPT_ADVICE_DAYS = 14;

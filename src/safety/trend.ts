@@ -1,6 +1,7 @@
 import { startOfDay } from "../history/analysis.js";
 import type { RecordSummary } from "../history/record-types.js";
 import { AREAS, type Area } from "../routine/vocabulary.js";
+import { type DailyRating, dailyOf, type Timed, timedOf } from "./rated-days.js";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -83,54 +84,7 @@ export interface Trend {
   reasons: TrendReason[];
 }
 
-/** One day's rating: its day (local midnight) and the rating. */
-export interface DailyRating {
-  day: number;
-  rating: number;
-}
-
-/** When a record happened for the rules: its start, a record dated after `now` counting as now. */
-const at = (r: RecordSummary, now: number) => Math.min(Date.parse(r.startedAt), now);
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-
-/** A record with its time for the rules (see `at`) and that time's day (local midnight). */
-interface Timed {
-  r: RecordSummary;
-  t: number;
-  day: number;
-}
-
-/** The records with their times and days, in time order (a stable sort), each worked out once. */
-function timedOf(records: readonly RecordSummary[], now: number): Timed[] {
-  const timed: Timed[] = [];
-  for (const r of records) {
-    const t = at(r, now);
-    if (!Number.isNaN(t)) timed.push({ r, t, day: startOfDay(t) });
-  }
-  return timed.sort((a, b) => a.t - b.t);
-}
-
-/**
- * One rating per day, oldest first: the day's first rated session gives its before rating,
- * else its after rating. Sessions minutes apart never make a trend.
- */
-export function dailyRatings(records: readonly RecordSummary[], now: number): DailyRating[] {
-  return dailyOf(timedOf(records, now));
-}
-
-/** dailyRatings of records already in time order (as timedOf gives them). */
-function dailyOf(timed: readonly Timed[]): DailyRating[] {
-  // In time order, a day's first rated session is the first one met: one pass, no sorting.
-  const days: DailyRating[] = [];
-  let last = Number.NaN;
-  for (const { r, day } of timed) {
-    const rating = r.ratings.before ?? r.ratings.after;
-    if (rating === undefined || day === last) continue;
-    last = day;
-    days.push({ day, rating });
-  }
-  return days;
-}
 
 /**
  * Signs that self-care is not working, judged from recent records only (`now` is handed in so
@@ -145,10 +99,9 @@ export function assessTrend(records: readonly RecordSummary[], now: number): Tre
   const sinceTimed = (days: number) => {
     const from = now - days * DAY;
     let i = timed.length;
-    while (i > 0 && (timed[i - 1] as Timed).t >= from) i--;
+    while (i > 0 && timed[i - 1]!.t >= from) i--;
     return timed.slice(i);
   };
-  const since = (days: number) => sinceTimed(days).map(({ r }) => r);
 
   const rise = rising(dailyOf(sinceTimed(TREND_RULES.windowDays)).map((d) => d.rating));
   if (rise) {
@@ -156,34 +109,42 @@ export function assessTrend(records: readonly RecordSummary[], now: number): Tre
   }
 
   const twoWeeksTimed = sinceTimed(14);
-  const worseDays = new Set(
-    twoWeeksTimed
-      .filter(
-        ({ r: { ratings } }) =>
-          ratings.before !== undefined &&
-          ratings.after !== undefined &&
-          ratings.after > ratings.before &&
-          meaningfulChange(ratings.before, ratings.after),
-      )
-      .map(({ day }) => day),
-  );
-  if (worseDays.size >= 2) {
-    reasons.push({ rule: "worse-after", days: worseDays.size });
+  // the days with a session clearly worse after than before (in time order: a new day is a
+  // day not yet counted)
+  let worseDays = 0;
+  let lastWorse = Number.NaN;
+  for (let i = 0; i < twoWeeksTimed.length; i++) {
+    const { r, day } = twoWeeksTimed[i]!;
+    const { before, after } = r.ratings;
+    if (day === lastWorse || before === undefined || after === undefined) continue;
+    if (after > before && meaningfulChange(before, after)) {
+      worseDays += 1;
+      lastWorse = day;
+    }
+  }
+  if (worseDays >= 2) {
+    reasons.push({ rule: "worse-after", days: worseDays });
   }
 
   if (staysHigh(dailyOf(twoWeeksTimed), now)) {
     reasons.push({ rule: "stays-high", rating: TREND_RULES.highRating });
   }
 
-  const week = since(7);
-  const high = week
-    .flatMap((r) => [r.ratings.before, r.ratings.after])
-    .filter((x): x is number => x !== undefined && x >= TREND_RULES.urgentRating);
-  if (high.length > 0) {
-    reasons.push({ rule: "very-high", rating: Math.max(...high) });
-  }
+  const week = sinceTimed(7);
+  let highest = Number.NEGATIVE_INFINITY;
   // Not a rating trend: each session stopped because it hurt counts, even on one day.
-  const stops = week.filter((r) => r.ended === "pain").length;
+  let stops = 0;
+  for (let i = 0; i < week.length; i++) {
+    const { before, after } = week[i]!.r.ratings;
+    if (before !== undefined && before >= TREND_RULES.urgentRating)
+      highest = Math.max(highest, before);
+    if (after !== undefined && after >= TREND_RULES.urgentRating)
+      highest = Math.max(highest, after);
+    if (week[i]!.r.ended === "pain") stops += 1;
+  }
+  if (highest >= TREND_RULES.urgentRating) {
+    reasons.push({ rule: "very-high", rating: highest });
+  }
   if (stops >= 2) {
     reasons.push({ rule: "stopped", stops });
   }
@@ -260,12 +221,17 @@ function notReleasingOf(timed: readonly Timed[]): { stuck: Area[]; unrated: Area
   const unrated: Area[] = [];
   const span = TREND_RULES.notReleasingDays * DAY;
   // each area's sessions that did something, in time order, gathered in one pass
+  // no area can have been worked for longer than all the records span
+  if (timed.length < 2 || timed[timed.length - 1]!.t - timed[0]!.t < span)
+    return { stuck, unrated };
   const byArea = new Map<string, Timed[]>();
-  for (const timedRecord of timed) {
+  for (let i = 0; i < timed.length; i++) {
+    const timedRecord = timed[i]!;
     if (!(timedRecord.r.doneSeconds > 0)) continue;
-    for (const area of timedRecord.r.areas) {
-      const worked = byArea.get(area);
-      if (!worked) byArea.set(area, [timedRecord]);
+    const areas = timedRecord.r.areas;
+    for (let j = 0; j < areas.length; j++) {
+      const worked = byArea.get(areas[j]!);
+      if (!worked) byArea.set(areas[j]!, [timedRecord]);
       else if (worked[worked.length - 1] !== timedRecord) worked.push(timedRecord);
     }
   }

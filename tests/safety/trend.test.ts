@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import type { Ratings, SessionRecord } from "../../src/history/record-types.js";
 import { keptReason } from "../../src/safety/kept-reason.js";
 import { safetyPast } from "../../src/safety/past.js";
+import { dailyRatings } from "../../src/safety/rated-days.js";
 import {
   assessTrend,
   DAILY_RATINGS,
-  dailyRatings,
   meaningfulChange,
   notReleasing,
   RULES_NEEDING_RATINGS,
@@ -258,6 +258,40 @@ describe("not releasing", () => {
     // the day's first session by time gives the day's rating, wherever it is in the list
     const day = [ago(2 - 3 / 24, { before: 3 }), ago(2, { before: 6 }), ago(1, { before: 4 })];
     expect(dailyRatings(day, now).map((d) => d.rating)).toEqual([6, 4]);
+  });
+
+  it("gives each session its own local day across a change of clocks", () => {
+    const zone = process.env.TZ;
+    process.env.TZ = "Europe/London";
+    try {
+      const dayOf = (starts: string[], now: string) =>
+        dailyRatings(
+          starts.map((start, i) => rec({ start, ratings: { before: i + 2 } })),
+          Date.parse(now),
+        ).map((d) => [new Date(d.day).toISOString(), d.rating]);
+      // clocks back at 01:00 UTC on 25 October: the 25th lasted 25 hours, so 23:30 UTC on the
+      // 25th was still the 25th, and 23:30 UTC on the 24th was already 00:30 on the 25th
+      expect(
+        dayOf(
+          ["2026-10-24T22:30:00Z", "2026-10-24T23:30:00Z", "2026-10-25T23:30:00Z"],
+          "2026-10-27T12:00:00Z",
+        ),
+      ).toEqual([
+        ["2026-10-23T23:00:00.000Z", 2],
+        ["2026-10-24T23:00:00.000Z", 3],
+      ]);
+      // clocks forward at 01:00 UTC on 29 March: the 29th lasted 23 hours, so 23:30 UTC on the
+      // 29th was 00:30 on the 30th
+      expect(
+        dayOf(["2026-03-29T12:00:00Z", "2026-03-29T23:30:00Z"], "2026-03-31T12:00:00Z"),
+      ).toEqual([
+        ["2026-03-29T00:00:00.000Z", 2],
+        ["2026-03-29T23:00:00.000Z", 3],
+      ]);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 
   it("says which area and advises a doctor", () => {
