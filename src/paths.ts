@@ -40,40 +40,43 @@ function homeOf(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string {
   });
 }
 
+/**
+ * A folder worked out when first asked and then kept: a command asks for its data folder dozens
+ * of times. An error (no usable HOME) is not kept; it comes each time the folder is asked.
+ */
+function kept(make: () => string): () => string {
+  let path: string | undefined;
+  return () => (path ??= make());
+}
+
 export function knotPaths(
   env: NodeJS.ProcessEnv = process.env,
   platform: NodeJS.Platform = process.platform,
 ): KnotPaths {
   const name = "knot";
   const home = () => homeOf(env, platform);
+  let config: () => string;
+  let data: () => string;
   if (platform === "darwin") {
-    return {
-      get config() {
-        return join(home(), "Library", "Preferences", name);
-      },
-      get data() {
-        return join(home(), "Library", "Application Support", name);
-      },
-    };
-  }
-  if (platform === "win32") {
-    const appData = () => xdg(env.APPDATA) ?? join(home(), "AppData", "Roaming");
-    const localAppData = () => xdg(env.LOCALAPPDATA) ?? join(home(), "AppData", "Local");
-    return {
-      get config() {
-        return join(appData(), name, "Config");
-      },
-      get data() {
-        return join(localAppData(), name, "Data");
-      },
-    };
+    config = kept(() => join(home(), "Library", "Preferences", name));
+    data = kept(() => join(home(), "Library", "Application Support", name));
+  } else if (platform === "win32") {
+    config = kept(() =>
+      join(xdg(env.APPDATA) ?? join(home(), "AppData", "Roaming"), name, "Config"),
+    );
+    data = kept(() =>
+      join(xdg(env.LOCALAPPDATA) ?? join(home(), "AppData", "Local"), name, "Data"),
+    );
+  } else {
+    config = kept(() => join(xdg(env.XDG_CONFIG_HOME) ?? join(home(), ".config"), name));
+    data = kept(() => join(xdg(env.XDG_DATA_HOME) ?? join(home(), ".local", "share"), name));
   }
   return {
     get config() {
-      return join(xdg(env.XDG_CONFIG_HOME) ?? join(home(), ".config"), name);
+      return config();
     },
     get data() {
-      return join(xdg(env.XDG_DATA_HOME) ?? join(home(), ".local", "share"), name);
+      return data();
     },
   };
 }

@@ -44,8 +44,10 @@ describe("where knot keeps things", () => {
     }
   });
 
-  it("never falls back to a shared folder such as /tmp", () => {
-    expect(() => knotPaths({ HOME: "" }, "linux").data).toThrow(KnotError);
+  it("never falls back to a shared folder such as /tmp, however often it is asked", () => {
+    const paths = knotPaths({ HOME: "" }, "linux");
+    expect(() => paths.data).toThrow(KnotError);
+    expect(() => paths.data).toThrow(KnotError);
   });
 
   it("needs no HOME when both XDG folders are given", () => {
