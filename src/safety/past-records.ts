@@ -55,24 +55,34 @@ export function pastFromRecords(
   const applications: PastApplication[] = [];
   const massage: PastMassage[] = [];
   const clamp = (t: number) => Math.min(t, now);
-  for (const r of records) {
-    const sessionEnd = clamp(Date.parse(r.endedAt));
+  // Sessions of days of stretches are read step by step, in code V8 has not optimised yet: a
+  // step that is neither massage nor a pack is passed over before its time is read.
+  for (let k = 0; k < records.length; k++) {
+    const r = records[k]!;
     const steps = r.steps;
+    let sessionEnd: number | undefined;
     for (let i = 0; i < steps.length; i++) {
       const step = steps[i]!;
       if (step.at === null) continue;
-      const start = clamp(Date.parse(step.at));
-      if (step.kind === "massage" && step.done > 0) {
-        massage.push({ areas: massageAreas(step.area, r.areas), start, seconds: step.done });
+      if (step.kind === "massage") {
+        if (step.done > 0) {
+          const start = clamp(Date.parse(step.at));
+          massage.push({ areas: massageAreas(step.area, r.areas), start, seconds: step.done });
+        }
         continue;
       }
       if (!isThermal(step.kind)) continue;
+      const start = clamp(Date.parse(step.at));
+      sessionEnd ??= clamp(Date.parse(r.endedAt));
       // The run of started steps of this kind in a row is one application.
       let last = i;
-      while (steps[last + 1]?.kind === step.kind && steps[last + 1]!.at !== null) last += 1;
-      const run = steps.slice(i, last + 1);
-      const done = run.reduce((sum, s) => sum + s.done, 0);
-      const planned = run.reduce((sum, s) => sum + (s.planned ?? 0), 0);
+      let done = 0;
+      let planned = 0;
+      for (let j = i; j <= last; j++) {
+        done += steps[j]!.done;
+        planned += steps[j]!.planned ?? 0;
+        if (steps[j + 1]?.kind === step.kind && steps[j + 1]!.at !== null) last += 1;
+      }
       const onFor = Math.min(Math.max(done, planned), FLOORS.applicationSeconds);
       const application: PastApplication = {
         kind: step.kind,

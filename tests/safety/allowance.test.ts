@@ -208,6 +208,35 @@ describe("the allowance: cold and heat over sessions", () => {
   });
 });
 
+describe("what a record says was put on the body", () => {
+  it("a pack on for several steps in a row is one application, from its first step to its call off", () => {
+    const start = at("2026-11-22T09:00:00Z");
+    const steps = [
+      { name: "Breathe", kind: "prepare", planned: 30, done: 30, outcome: "done", at: iso(start) },
+      thermalStep("cold", iso(start + 30_000), 4 * 60),
+      { ...thermalStep("cold", iso(start + 30_000 + 4 * MIN), 3 * 60), planned: 300 },
+      offStep("cold", start + 30_000 + 7 * MIN, 10),
+      { name: "Rest", kind: "rest", planned: 60, done: 60, outcome: "done", at: null },
+    ] satisfies StepRecord[];
+    const record = rec({ start: iso(start), steps, endedAt: iso(start + 8 * MIN) });
+    const past = pastFromRecords([record], at("2026-11-22T12:00:00Z"));
+    expect(past.applications).toEqual([
+      {
+        kind: "cold",
+        start: start + 30_000,
+        end: start + 30_000 + 7 * MIN + 10_000,
+        confirmed: true,
+      },
+    ]);
+    // not confirmed off: on for what was planned (600 + 300 s) from its start, at least
+    const cut = rec({ start: iso(start), steps: steps.slice(0, 3), endedAt: iso(start + 8 * MIN) });
+    expect(pastFromRecords([cut], at("2026-11-22T12:00:00Z")).applications).toEqual([
+      { kind: "cold", start: start + 30_000, end: start + 30_000 + 15 * MIN, confirmed: false },
+    ]);
+    expect(past.massage).toEqual([]);
+  });
+});
+
 describe("the allowance: self-massage", () => {
   const roll = (area?: SessionRecord["areas"][number]): TimelineEntry => ({
     name: "Roll",
