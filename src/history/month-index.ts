@@ -33,8 +33,9 @@ function activeDaysOf(sessions: readonly { doneSeconds: number; startedAt: strin
   days: number[];
 } {
   const starts = sessions.filter((r) => r.doneSeconds > 0).map(startOf);
-  const first = Math.min(...starts, 0);
-  const last = Math.max(...starts, 0);
+  // (0 for a month with none: a time zone's offset in 1970 then stands in for theirs)
+  const first = starts.length > 0 ? Math.min(...starts) : 0;
+  const last = starts.length > 0 ? Math.max(...starts) : 0;
   const days = [...new Set(starts.map(dayNumber))].sort((x, y) => x - y);
   return { first, last, days };
 }

@@ -214,6 +214,30 @@ describe("the history in monthly files", () => {
     expect(existsSync(join(store.dataDir, "index", "days.json"))).toBe(true);
     expect(streakOverDays(activeDays(new HistoryStore(store.dataDir)), NOW)).toBe(streak(all, NOW));
   });
+
+  it("makes a month's days again in another time zone whose offset differs at its first session", async () => {
+    const zone = process.env.TZ;
+    try {
+      const data = tempDir();
+      // Denver's clocks went back on 1 November 2026; Phoenix keeps -7 all year. 06:30 UTC on
+      // the 1st was 00:30 on 1 November in Denver and 23:30 on 31 October in Phoenix; the
+      // month's last session (and 1970) have the same offset in both.
+      process.env.TZ = "America/Denver";
+      const store = new HistoryStore(data);
+      for (const start of ["2026-11-01T06:30:00.000Z", "2026-11-20T18:00:00.000Z"]) {
+        store.append(rec({ start }));
+      }
+      const denver = new HistoryStore(data).activeDayNumbers("2026-11");
+      await Promise.resolve(); // index/days.json written
+      process.env.TZ = "America/Phoenix";
+      const phoenix = new HistoryStore(data).activeDayNumbers("2026-11");
+      expect(phoenix[0]).toBe(denver[0]! - 1);
+      expect(phoenix[1]).toBe(denver[1]);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
 });
 
 describe("moving a single-file history into months", () => {
