@@ -44,10 +44,18 @@ describe("where knot keeps things", () => {
     }
   });
 
-  it("never falls back to a shared folder such as /tmp, however often it is asked", () => {
-    const paths = knotPaths({ HOME: "" }, "linux");
+  it("never falls back to a shared folder such as /tmp", () => {
+    expect(() => knotPaths({ HOME: "" }, "linux").data).toThrow(KnotError);
+  });
+
+  it("works a folder out when first asked and keeps it; an error is not kept", () => {
+    const env: NodeJS.ProcessEnv = { HOME: "" };
+    const paths = knotPaths(env, "linux");
     expect(() => paths.data).toThrow(KnotError);
-    expect(() => paths.data).toThrow(KnotError);
+    env.HOME = "/home/ana";
+    expect(paths.data).toBe("/home/ana/.local/share/knot");
+    env.XDG_DATA_HOME = "/elsewhere";
+    expect(paths.data).toBe("/home/ana/.local/share/knot");
   });
 
   it("needs no HOME when both XDG folders are given", () => {
