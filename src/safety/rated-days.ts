@@ -1,10 +1,7 @@
+// The records as the trend rules read them: each one's time and local day, in time order, and
+// one rating a day.
 import { addDays, startOfDay } from "../history/analysis.js";
 import type { RecordSummary } from "../history/record-types.js";
-
-/**
- * The records as the trend rules read them: each one's time and local day, in time order, and
- * one rating a day.
- */
 
 /** One day's rating: its day (local midnight) and the rating. */
 export interface DailyRating {

@@ -220,10 +220,10 @@ function notReleasingOf(timed: readonly Timed[]): { stuck: Area[]; unrated: Area
   const stuck: Area[] = [];
   const unrated: Area[] = [];
   const span = TREND_RULES.notReleasingDays * DAY;
-  // each area's sessions that did something, in time order, gathered in one pass
   // no area can have been worked for longer than all the records span
   if (timed.length < 2 || timed[timed.length - 1]!.t - timed[0]!.t < span)
     return { stuck, unrated };
+  // each area's sessions that did something, in time order, gathered in one pass
   const byArea = new Map<string, Timed[]>();
   for (let i = 0; i < timed.length; i++) {
     const timedRecord = timed[i]!;
