@@ -3,7 +3,7 @@ import { type Context, type OutputStream, warnTo } from "../context.js";
 import { KnotError } from "../errors.js";
 import { resumable } from "../history/analysis.js";
 import { liveSessions } from "../history/checkpoint.js";
-import { type Journal, openJournal, stepsFrom } from "../history/journal.js";
+import { type Journal, onBody, openJournal, stepsFrom } from "../history/journal.js";
 import type { RecordSummary, SessionRecord } from "../history/record-types.js";
 import { readSnapshot } from "../history/safety-snapshot.js";
 import type { TimelineEntry } from "../routine/timeline.js";
@@ -16,13 +16,25 @@ import { canAskOn } from "../ui/can-ask.js";
 import type { Asker } from "../ui/prompt.js";
 
 /**
- * The history a session reads before it starts: whole records since yesterday (the rules about
- * steps, resuming) and summaries of the weeks the trend rules look at, nothing older.
+ * The history a session reads before it starts: summaries of the weeks the trend rules look at,
+ * nothing older, and whole records since yesterday of the sessions whose steps the rules count
+ * (see onBody) and of the routine's last session (to resume it).
  */
-export const openSessionHistory = (ctx: Context, warn: (message: string) => void): Journal =>
-  openJournal(ctx, warn, stepsFrom(ctx.now()), ctx.now() - RULES_LOOK_BACK_MS, {
+export function openSessionHistory(
+  ctx: Context,
+  warn: (message: string) => void,
+  routine: string,
+): Journal {
+  const from = stepsFrom(ctx.now());
+  return openJournal(ctx, warn, from, ctx.now() - RULES_LOOK_BACK_MS, {
     indexesLater: true,
+    whole: (recent) => {
+      const last = recent.findLast((s) => s.routine === routine);
+      const lastId = last && Date.parse(last.startedAt) >= from ? last.id : undefined;
+      return (s) => onBody(s) || s.id === lastId;
+    },
   });
+}
 
 /**
  * The allowance at this moment, from the history read for the rules (whole records since

@@ -50,8 +50,10 @@ export async function coachSession(
   for (const caution of plan.cautions)
     for (const line of bulleted(words.caution(caution), options.width, style.warn("  ! ")))
       say(line);
-  const journal = openSessionHistory(ctx, (message) =>
-    say(style.warn(words.warning(safeText(message)))),
+  const journal = openSessionHistory(
+    ctx,
+    (message) => say(style.warn(words.warning(safeText(message)))),
+    plan.id,
   );
   const guard = guardSessionEnd();
   try {

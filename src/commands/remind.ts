@@ -2,7 +2,7 @@ import { allowanceNow } from "../coach/prepare.js";
 import { writeReminderList } from "../config/store.js";
 import { type Context, println, warnTo } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
-import { openJournal, stepsFrom } from "../history/journal.js";
+import { onBody, openJournal, stepsFrom } from "../history/journal.js";
 import {
   DEFAULT_BETWEEN,
   DEFAULT_DAYS,
@@ -119,7 +119,9 @@ export async function remindEvery(
 export async function remindCold(options: { routine?: string }, ctx: Context): Promise<number> {
   const now = ctx.now();
   const routine = routineFor(ctx, options.routine ?? "cold-cycle");
-  const journal = openJournal(ctx, warnTo(ctx), stepsFrom(now), now - RULES_LOOK_BACK_MS);
+  const journal = openJournal(ctx, warnTo(ctx), stepsFrom(now), now - RULES_LOOK_BACK_MS, {
+    whole: () => onBody,
+  });
   const settings = await readUserSettings(ctx);
   const allowance = allowanceNow(ctx, journal.records, journal.recent, settings);
   const last = allowance.cold.lastEnd;

@@ -11,7 +11,7 @@ import {
   SCREENING_VALID_DAYS,
   THERAPIES,
 } from "../health.js";
-import { openJournal, stepsFrom } from "../history/journal.js";
+import { onBody, openJournal, stepsFrom } from "../history/journal.js";
 import { proseWriter, textWidth } from "../output.js";
 import {
   answeredNone,
@@ -82,7 +82,9 @@ export async function safety(
   const now = ctx.now();
   const events = readAnswers(ctx.paths.data, settings, (m) => println(ctx.stderr, m));
   // What the last 24 hours (and recent weeks, for advice) hold against the rules now.
-  const journal = openJournal(ctx, warnTo(ctx), stepsFrom(now), now - RULES_LOOK_BACK_MS);
+  const journal = openJournal(ctx, warnTo(ctx), stepsFrom(now), now - RULES_LOOK_BACK_MS, {
+    whole: () => onBody,
+  });
   const allowance = allowanceNow(ctx, journal.records, journal.recent, settings);
   const inForce = allowanceText.inForce(allowance, now);
   const answered = answeredNone(events, now);

@@ -4,7 +4,7 @@ import { formatDuration } from "../duration.js";
 import { ExitCode } from "../errors.js";
 import { bar } from "../history/charts.js";
 import { liveSessions } from "../history/checkpoint.js";
-import { openJournal, stepsFrom } from "../history/journal.js";
+import { onBody, openJournal, stepsFrom } from "../history/journal.js";
 import { proseWriter } from "../output.js";
 import { reminderTrouble } from "../remind/trouble.js";
 import { AREAS, THERMAL_KINDS } from "../routine/vocabulary.js";
@@ -37,11 +37,14 @@ function thermalOf(a: Allowance) {
 export async function today(options: { json?: boolean }, ctx: Context): Promise<number> {
   const now = ctx.now();
   const settings = await readUserSettings(ctx);
-  // The rules look at the last 24 hours (applications, massage, stops) and recent weeks (advice).
-  const journal = openJournal(ctx, warnTo(ctx), stepsFrom(now), now - RULES_LOOK_BACK_MS);
+  // The rules look at the last 24 hours (applications, massage, stops) and recent weeks (advice):
+  // the steps of the sessions that put something on the body, the summaries of all of them.
+  const journal = openJournal(ctx, warnTo(ctx), stepsFrom(now), now - RULES_LOOK_BACK_MS, {
+    whole: () => onBody,
+  });
   const allowance = allowanceNow(ctx, journal.records, journal.recent, settings);
   const from = now - DAY_MS;
-  const sessions = journal.records.filter((r) => Date.parse(r.startedAt) >= from);
+  const sessions = journal.recent.filter((r) => Date.parse(r.startedAt) >= from);
   const massage = allowance.massage.doneByArea;
   const thermal = thermalOf(allowance);
 

@@ -87,7 +87,8 @@ export function readMonthsList(path: string): MonthsList | undefined {
 }
 
 export interface MonthIndex {
-  v: 4;
+  /** 5: each summary says whether the session put anything on the body (onBody). */
+  v: 5;
   /** How much of the month's file it covers, and the file's time then (-1: check again). */
   size: number;
   mtimeMs: number;
@@ -102,7 +103,7 @@ export interface MonthIndex {
 export type Indexed = RecordSummary & { o: number; b: number };
 
 export const EMPTY_INDEX: MonthIndex = {
-  v: 4,
+  v: 5,
   size: 0,
   mtimeMs: 0,
   tail: "",
@@ -114,7 +115,7 @@ export const EMPTY_INDEX: MonthIndex = {
 export function readIndex(path: string): MonthIndex | undefined {
   try {
     const kept = JSON.parse(readFileSync(path, "utf8"));
-    return kept?.v === 4 &&
+    return kept?.v === 5 &&
       Number.isInteger(kept.size) &&
       typeof kept.tail === "string" &&
       Array.isArray(kept.summaries) &&

@@ -10,7 +10,7 @@ import { tidyLeftovers } from "./tidy.js";
 /** The history as a session sees it: the recent past, and where this session is written. */
 export interface Journal {
   store: HistoryStore;
-  /** The sessions since `from` (see openJournal), oldest first. */
+  /** The sessions since `from` (see openJournal), oldest first (with `whole`: those it takes). */
   records: SessionRecord[];
   /** Summaries (no steps) of the sessions since `summariesFrom`, oldest first. */
   recent: RecordSummary[];
@@ -62,10 +62,26 @@ export function openStore(
 export const stepsFrom = (now: number): number =>
   Math.min(addDays(now, -1), now - 27 * 60 * 60 * 1000);
 
+export interface JournalOptions extends Pick<StoreOptions, "indexesLater"> {
+  /**
+   * Which of the sessions since `from` to read whole (every one without it), asked once the
+   * summaries (`recent`) are read: a session's start reads its routine's last session too.
+   */
+  whole?: (recent: readonly RecordSummary[]) => (s: RecordSummary) => boolean;
+}
+
+/**
+ * The sessions whose steps the safety rules of the last day count: those that put a pack on
+ * or massaged (see putOnBody). A command that needs the records only for the allowance reads
+ * no others whole (a day of stretches, or of sessions stopped at their first step, costs
+ * nothing to read); their summaries are in `recent`.
+ */
+export const onBody = (s: RecordSummary): boolean => s.onBody !== false;
+
 /**
  * Opens the history: a single-file history is moved into months, sessions whose knot died are
- * recovered, the records since `from` are read (every one without it) with the summaries since
- * `summariesFrom` (none without it), damaged lines are
+ * recovered, the records since `from` are read (every one without it, or those `whole` takes)
+ * with the summaries since `summariesFrom` (none without it), damaged lines are
  * reported once, and writing problems never end a session (they are reported instead).
  */
 export function openJournal(
@@ -74,16 +90,16 @@ export function openJournal(
   from?: number,
   summariesFrom?: number,
   /**
-   * A session's start: the month indexes brought up to date while reading are written once
-   * its first step has begun (see checkpoint), not before it.
+   * indexesLater, for a session's start: the month indexes brought up to date while reading
+   * are written once its first step has begun (see checkpoint), not before it.
    */
-  options: Pick<StoreOptions, "indexesLater"> = {},
+  options: JournalOptions = {},
 ): Journal {
   const dataDir = ctx.paths.data;
   const safely = trying(warn);
-  const store = openStore(ctx, warn, options);
-  const records = store.read(from);
+  const store = openStore(ctx, warn, { indexesLater: options.indexesLater });
   const recent = summariesFrom === undefined ? [] : store.summariesSince(summariesFrom);
+  const records = store.read(from, options.whole?.(recent));
   const damaged = store.warning();
   if (damaged) warn(damaged);
   let checkpointFailed = false;

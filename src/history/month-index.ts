@@ -164,7 +164,7 @@ export class MonthIndexes {
     }
     summaries.sort((a, b) => startOf(a) - startOf(b));
     const index: MonthIndex = {
-      v: 4,
+      v: 5,
       size: end,
       mtimeMs: end === size ? mtimeMs : -1,
       tail: tailOf(file, end),

@@ -81,14 +81,17 @@ export class HistoryStore {
   /**
    * One month's records, oldest first, one per session. With `from`, only the sessions that
    * started then or later are read: their places come from the month's index, so the last day
-   * of a month costs a few small reads, not the whole file.
+   * of a month costs a few small reads, not the whole file. With `whole` as well, only those
+   * whose summary it accepts (a month read without its index may give others too).
    */
-  readMonth(month: string, from?: number): SessionRecord[] {
+  readMonth(month: string, from?: number, whole?: (s: RecordSummary) => boolean): SessionRecord[] {
     const file = this.fileOf(month);
     if (from !== undefined) {
       const index = this.indexes.get(month);
       noteDamage(this.damaged, file, index.damaged);
-      const wanted = index.summaries.filter((r) => startOf(r) >= from);
+      const wanted = index.summaries.filter(
+        (r) => startOf(r) >= from && (whole === undefined || whole(r)),
+      );
       let lines: string[];
       if (wanted.length > 0) this.options.onRead?.(file);
       try {
@@ -120,10 +123,13 @@ export class HistoryStore {
     return from === undefined ? records : records.filter((r) => startOf(r) >= from);
   }
 
-  /** The records that started at or after `from` (every one without it), oldest first. */
-  read(from?: number): SessionRecord[] {
+  /**
+   * The records that started at or after `from` (every one without it), oldest first; with
+   * `whole`, those whose summary it accepts (see readMonth).
+   */
+  read(from?: number, whole?: (s: RecordSummary) => boolean): SessionRecord[] {
     const out: SessionRecord[] = [];
-    for (const batch of this.oldestFirst(from)) out.push(...batch);
+    for (const month of this.monthsSince(from)) out.push(...this.readMonth(month, from, whole));
     return out;
   }
 

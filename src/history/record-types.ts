@@ -84,4 +84,9 @@ export type RecordSummary = Pick<
 > & {
   /** Seconds done on each body area, from the steps (see areaSecondsOf). */
   areaSeconds?: Partial<Record<Area, number>>;
+  /**
+   * Whether a step of it put a pack on or massaged (see putOnBody): the safety rules of the
+   * last day read the steps of these sessions only. Unknown (undefined) counts as yes.
+   */
+  onBody?: boolean;
 };

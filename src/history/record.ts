@@ -1,5 +1,5 @@
 import type { TimelineEntry } from "../routine/timeline.js";
-import { AREAS, type Area, type Category } from "../routine/vocabulary.js";
+import { AREAS, type Area, type Category, isThermal } from "../routine/vocabulary.js";
 import type {
   EndReason,
   Ratings,
@@ -34,6 +34,20 @@ export function areaSecondsOf(
   return out;
 }
 
+/**
+ * Whether a step of a session put a pack on (a cold or heat step that began) or massaged (a
+ * massage step with time done): what the safety rules of the last day count of its steps
+ * (src/safety/past-records.ts). A session with none, such as a stretch, adds nothing to them.
+ */
+export function putOnBody(r: SessionRecord): boolean {
+  for (let i = 0; i < r.steps.length; i++) {
+    const step = r.steps[i]!;
+    if (step.at === null) continue;
+    if (isThermal(step.kind) || (step.kind === "massage" && step.done > 0)) return true;
+  }
+  return false;
+}
+
 export const summaryOf = (r: SessionRecord): RecordSummary => ({
   id: r.id,
   routine: r.routine,
@@ -47,6 +61,7 @@ export const summaryOf = (r: SessionRecord): RecordSummary => ({
   ended: r.ended,
   ratings: r.ratings,
   areaSeconds: areaSecondsOf(r),
+  onBody: putOnBody(r),
 });
 
 export function newRecordId(now: number, random = Math.random): string {

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readReminderSettings, writeReminderList } from "../config/store.js";
 import type { Context } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
-import { openJournal, stepsFrom } from "../history/journal.js";
+import { onBody, openJournal, stepsFrom } from "../history/journal.js";
 import { readSnapshot } from "../history/safety-snapshot.js";
 import { onPath } from "../on-path.js";
 import { openLibrary, userRoutinesDir } from "../routine/folder.js";
@@ -89,7 +89,9 @@ export function routineFor(
 /** The recent history the decision reads. */
 function historyFor(ctx: Context) {
   const now = ctx.now();
-  const journal = openJournal(ctx, () => {}, stepsFrom(now), now - RULES_LOOK_BACK_MS);
+  const journal = openJournal(ctx, () => {}, stepsFrom(now), now - RULES_LOOK_BACK_MS, {
+    whole: () => onBody,
+  });
   return { records: journal.records, recent: journal.recent };
 }
 

@@ -1,4 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { allowanceNow, openSessionHistory } from "../../src/coach/prepare.js";
+import { onBody, openJournal, stepsFrom } from "../../src/history/journal.js";
+import { HistoryStore } from "../../src/history/months.js";
+import { summaryOf } from "../../src/history/record.js";
 import type { SessionRecord, StepRecord } from "../../src/history/record-types.js";
 import type { TimelineEntry } from "../../src/routine/timeline.js";
 import {
@@ -9,9 +13,11 @@ import {
   pastFromRecords,
 } from "../../src/safety/allowance.js";
 import { safetyPast } from "../../src/safety/past.js";
+import { RULES_LOOK_BACK_MS } from "../../src/safety/trend.js";
 import { withPackOff } from "../../src/session/timeline-to-run.js";
 import { allowanceText, inForceLines, whenText } from "../../src/text/allowance.js";
 import { stated } from "../guidance.js";
+import { testContext } from "../helpers.js";
 import { massageStep, rec, thermalStep } from "../history/fixtures.js";
 
 const MIN = 60_000;
@@ -234,6 +240,104 @@ describe("what a record says was put on the body", () => {
       { kind: "cold", start: start + 30_000, end: start + 30_000 + 15 * MIN, confirmed: false },
     ]);
     expect(past.massage).toEqual([]);
+  });
+});
+
+describe("which sessions the rules of the last day read whole", () => {
+  it("a session's summary says it put something on the body exactly when the rules count a step of it", () => {
+    // every kind of step, started or not, with and without time done, in runs and alone
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const kinds = ["prepare", "hold", "rest", "move", "massage", "cold", "heat"] as const;
+    const now = at("2026-11-22T12:00:00Z");
+    let counted = 0;
+    for (let n = 0; n < 400; n++) {
+      const steps: StepRecord[] = Array.from({ length: 1 + Math.floor(random() * 5) }, (_, i) => ({
+        name: `Step ${i}`,
+        kind: kinds[Math.floor(random() * kinds.length)]!,
+        planned: random() < 0.2 ? null : 60,
+        done: random() < 0.3 ? 0 : 30,
+        outcome: "done",
+        at: random() < 0.3 ? null : iso(now - 3_600_000 + i * 60_000),
+      }));
+      const record = rec({ start: iso(now - 3_600_000), steps });
+      const past = pastFromRecords([record], now);
+      const rulesCount = past.applications.length + past.massage.length > 0;
+      expect(summaryOf(record).onBody).toBe(rulesCount);
+      if (rulesCount) counted += 1;
+    }
+    // both kinds of session were met
+    expect(counted).toBeGreaterThan(50);
+    expect(counted).toBeLessThan(350);
+  });
+
+  it("reading whole only the sessions that put something on the body gives the same allowance", () => {
+    const now = at("2026-11-22T12:00:00Z");
+    const ctx = { ...testContext().ctx, now: () => now };
+    const store = new HistoryStore(ctx.paths.data);
+    const stretch = rec({
+      start: iso(now - 5 * 3_600_000),
+      steps: [
+        {
+          name: "Hold",
+          kind: "hold",
+          planned: 30,
+          done: 30,
+          outcome: "done",
+          at: iso(now - 5 * 3_600_000),
+        },
+      ],
+    });
+    const cold = thermal("cold", now - 4 * 3_600_000, 10);
+    const massaged = rec({
+      start: iso(now - 2 * 3_600_000),
+      steps: [massageStep(iso(now - 2 * 3_600_000), 4 * 60, "neck")],
+    });
+    for (const r of [stretch, cold, massaged]) store.append(r);
+    const settings = { get: () => 6 };
+    const all = openJournal(ctx, () => {}, stepsFrom(now), now - RULES_LOOK_BACK_MS);
+    const some = openJournal(ctx, () => {}, stepsFrom(now), now - RULES_LOOK_BACK_MS, {
+      whole: () => onBody,
+    });
+    expect(some.records.map((r) => r.id)).toEqual([cold.id, massaged.id]);
+    expect(some.recent.map((r) => r.id)).toEqual([stretch.id, cold.id, massaged.id]);
+    expect(allowanceNow(ctx, some.records, some.recent, settings)).toEqual(
+      allowanceNow(ctx, all.records, all.recent, settings),
+    );
+  });
+
+  it("a session's start reads its routine's last session whole as well, to offer to resume it", () => {
+    const now = at("2026-11-22T12:00:00Z");
+    const ctx = { ...testContext().ctx, now: () => now };
+    const store = new HistoryStore(ctx.paths.data);
+    const cut = (hoursAgo: number) =>
+      rec({
+        start: iso(now - hoursAgo * 3_600_000),
+        routine: "stretch",
+        ended: "interrupted",
+        steps: [
+          {
+            name: "Hold",
+            kind: "hold",
+            planned: 30,
+            done: 10,
+            outcome: "pending",
+            at: iso(now - hoursAgo * 3_600_000),
+          },
+        ],
+      });
+    const [older, last] = [cut(5), cut(3)];
+    const cold = thermal("cold", now - 4 * 3_600_000, 10);
+    const elsewhere = rec({ start: iso(now - 2 * 3_600_000), routine: "desk-break" });
+    for (const r of [older, cold, last, elsewhere]) store.append(r);
+    const journal = openSessionHistory(ctx, () => {}, "stretch");
+    expect(journal.records.map((r) => r.id)).toEqual([cold.id, last.id]);
+    expect(journal.recent.map((r) => r.id)).toEqual([older.id, cold.id, last.id, elsewhere.id]);
+    // a routine with no session since yesterday reads none of its own
+    expect(openSessionHistory(ctx, () => {}, "heat").records.map((r) => r.id)).toEqual([cold.id]);
   });
 });
 
