@@ -16,6 +16,15 @@ import { canAskOn } from "../ui/can-ask.js";
 import type { Asker } from "../ui/prompt.js";
 
 /**
+ * The history the allowance alone needs: summaries of the weeks the trend rules look at, and
+ * whole records since yesterday of the sessions whose steps the rules count (see onBody).
+ */
+export function openAllowanceHistory(ctx: Context, warn: (message: string) => void): Journal {
+  const now = ctx.now();
+  return openJournal(ctx, warn, stepsFrom(now), now - RULES_LOOK_BACK_MS, { whole: () => onBody });
+}
+
+/**
  * The history a session reads before it starts: summaries of the weeks the trend rules look at,
  * nothing older, and whole records since yesterday of the sessions whose steps the rules count
  * (see onBody) and of the routine's last session (to resume it).

@@ -1,8 +1,7 @@
-import { allowanceNow } from "../coach/prepare.js";
+import { allowanceNow, openAllowanceHistory } from "../coach/prepare.js";
 import { writeReminderList } from "../config/store.js";
 import { type Context, println, warnTo } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
-import { onBody, openJournal, stepsFrom } from "../history/journal.js";
 import {
   DEFAULT_BETWEEN,
   DEFAULT_DAYS,
@@ -23,7 +22,6 @@ import { entriesPresent, install, pickScheduler, remove } from "../remind/schedu
 import { changeRemindState, forgetStates } from "../remind/state.js";
 import { clockTime } from "../safety/clock.js";
 import { THERMAL_RULES } from "../safety/rules.js";
-import { RULES_LOOK_BACK_MS } from "../safety/trend.js";
 import { said, remindText as t } from "../text/remind.js";
 import { quote } from "../ui/safe.js";
 import { readUserSettings } from "./settings.js";
@@ -119,9 +117,7 @@ export async function remindEvery(
 export async function remindCold(options: { routine?: string }, ctx: Context): Promise<number> {
   const now = ctx.now();
   const routine = routineFor(ctx, options.routine ?? "cold-cycle");
-  const journal = openJournal(ctx, warnTo(ctx), stepsFrom(now), now - RULES_LOOK_BACK_MS, {
-    whole: () => onBody,
-  });
+  const journal = openAllowanceHistory(ctx, warnTo(ctx));
   const settings = await readUserSettings(ctx);
   const allowance = allowanceNow(ctx, journal.records, journal.recent, settings);
   const last = allowance.cold.lastEnd;

@@ -1,4 +1,4 @@
-import { allowanceNow } from "../coach/prepare.js";
+import { allowanceNow, openAllowanceHistory } from "../coach/prepare.js";
 import { type Context, println, warnTo } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
 import { describeFsError } from "../files.js";
@@ -11,7 +11,6 @@ import {
   SCREENING_VALID_DAYS,
   THERAPIES,
 } from "../health.js";
-import { onBody, openJournal, stepsFrom } from "../history/journal.js";
 import { proseWriter, textWidth } from "../output.js";
 import {
   answeredNone,
@@ -26,7 +25,7 @@ import {
   readAnswers,
   screeningFile,
 } from "../safety/screening-log.js";
-import { RULES_LOOK_BACK_MS, TREND_SOURCE } from "../safety/trend.js";
+import { TREND_SOURCE } from "../safety/trend.js";
 import { closestMatches } from "../suggest.js";
 import { allowanceText } from "../text/allowance.js";
 import { healthText } from "../text/health.js";
@@ -82,9 +81,7 @@ export async function safety(
   const now = ctx.now();
   const events = readAnswers(ctx.paths.data, settings, (m) => println(ctx.stderr, m));
   // What the last 24 hours (and recent weeks, for advice) hold against the rules now.
-  const journal = openJournal(ctx, warnTo(ctx), stepsFrom(now), now - RULES_LOOK_BACK_MS, {
-    whole: () => onBody,
-  });
+  const journal = openAllowanceHistory(ctx, warnTo(ctx));
   const allowance = allowanceNow(ctx, journal.records, journal.recent, settings);
   const inForce = allowanceText.inForce(allowance, now);
   const answered = answeredNone(events, now);

@@ -1,16 +1,14 @@
-import { allowanceNow } from "../coach/prepare.js";
+import { allowanceNow, openAllowanceHistory } from "../coach/prepare.js";
 import { type Context, warnTo } from "../context.js";
 import { formatDuration } from "../duration.js";
 import { ExitCode } from "../errors.js";
 import { bar } from "../history/charts.js";
 import { liveSessions } from "../history/checkpoint.js";
-import { onBody, openJournal, stepsFrom } from "../history/journal.js";
 import { proseWriter } from "../output.js";
 import { reminderTrouble } from "../remind/trouble.js";
 import { AREAS, THERMAL_KINDS } from "../routine/vocabulary.js";
 import { type Allowance, DAY_MS } from "../safety/allowance.js";
 import { clockTime } from "../safety/clock.js";
-import { RULES_LOOK_BACK_MS } from "../safety/trend.js";
 import { recordTimeWords } from "../session/time-words.js";
 import { whenText } from "../text/allowance.js";
 import { agoWords } from "../text/time.js";
@@ -37,11 +35,8 @@ function thermalOf(a: Allowance) {
 export async function today(options: { json?: boolean }, ctx: Context): Promise<number> {
   const now = ctx.now();
   const settings = await readUserSettings(ctx);
-  // The rules look at the last 24 hours (applications, massage, stops) and recent weeks (advice):
-  // the steps of the sessions that put something on the body, the summaries of all of them.
-  const journal = openJournal(ctx, warnTo(ctx), stepsFrom(now), now - RULES_LOOK_BACK_MS, {
-    whole: () => onBody,
-  });
+  // the last 24 hours' sessions are listed from their summaries (see openAllowanceHistory)
+  const journal = openAllowanceHistory(ctx, warnTo(ctx));
   const allowance = allowanceNow(ctx, journal.records, journal.recent, settings);
   const from = now - DAY_MS;
   const sessions = journal.recent.filter((r) => Date.parse(r.startedAt) >= from);

@@ -1,13 +1,12 @@
 import { spawnSync } from "node:child_process";
+import { openAllowanceHistory } from "../coach/prepare.js";
 import { readReminderSettings, writeReminderList } from "../config/store.js";
 import type { Context } from "../context.js";
 import { ExitCode, KnotError } from "../errors.js";
-import { onBody, openJournal, stepsFrom } from "../history/journal.js";
 import { readSnapshot } from "../history/safety-snapshot.js";
 import { onPath } from "../on-path.js";
 import { openLibrary, userRoutinesDir } from "../routine/folder.js";
 import { findRoutine } from "../routine/library.js";
-import { RULES_LOOK_BACK_MS } from "../safety/trend.js";
 import { timelineToRun } from "../session/timeline-to-run.js";
 import { remindText, type Said, said, say } from "../text/remind.js";
 import { quote } from "../ui/safe.js";
@@ -88,10 +87,7 @@ export function routineFor(
 
 /** The recent history the decision reads. */
 function historyFor(ctx: Context) {
-  const now = ctx.now();
-  const journal = openJournal(ctx, () => {}, stepsFrom(now), now - RULES_LOOK_BACK_MS, {
-    whole: () => onBody,
-  });
+  const journal = openAllowanceHistory(ctx, () => {});
   return { records: journal.records, recent: journal.recent };
 }
 

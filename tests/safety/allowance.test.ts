@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { allowanceNow, openSessionHistory } from "../../src/coach/prepare.js";
-import { onBody, openJournal, stepsFrom } from "../../src/history/journal.js";
+import { allowanceNow, openAllowanceHistory, openSessionHistory } from "../../src/coach/prepare.js";
+import { openJournal, stepsFrom } from "../../src/history/journal.js";
 import { HistoryStore } from "../../src/history/months.js";
 import { summaryOf } from "../../src/history/record.js";
 import type { SessionRecord, StepRecord } from "../../src/history/record-types.js";
@@ -299,9 +299,7 @@ describe("which sessions the rules of the last day read whole", () => {
     for (const r of [stretch, cold, massaged]) store.append(r);
     const settings = { get: () => 6 };
     const all = openJournal(ctx, () => {}, stepsFrom(now), now - RULES_LOOK_BACK_MS);
-    const some = openJournal(ctx, () => {}, stepsFrom(now), now - RULES_LOOK_BACK_MS, {
-      whole: () => onBody,
-    });
+    const some = openAllowanceHistory(ctx, () => {});
     expect(some.records.map((r) => r.id)).toEqual([cold.id, massaged.id]);
     expect(some.recent.map((r) => r.id)).toEqual([stretch.id, cold.id, massaged.id]);
     expect(allowanceNow(ctx, some.records, some.recent, settings)).toEqual(
