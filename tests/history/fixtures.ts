@@ -40,6 +40,20 @@ export const massageStep = (at: string, done: number, area?: StepRecord["area"])
   ...(area ? { area } : {}),
 });
 
+/** A stretch held (30 s planned), started at `at`: nothing put on the body. */
+export const holdStep = (
+  at: string,
+  done = 30,
+  outcome: StepRecord["outcome"] = "done",
+): StepRecord => ({
+  name: "Hold",
+  kind: "hold",
+  planned: 30,
+  done,
+  outcome,
+  at: new Date(at).toISOString(),
+});
+
 export const thermalStep = (kind: "cold" | "heat", at: string, done: number): StepRecord => ({
   name: kind === "cold" ? "Cold" : "Heat",
   kind,

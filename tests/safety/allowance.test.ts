@@ -18,7 +18,7 @@ import { withPackOff } from "../../src/session/timeline-to-run.js";
 import { allowanceText, inForceLines, whenText } from "../../src/text/allowance.js";
 import { stated } from "../guidance.js";
 import { testContext } from "../helpers.js";
-import { massageStep, rec, thermalStep } from "../history/fixtures.js";
+import { holdStep, massageStep, rec, thermalStep } from "../history/fixtures.js";
 
 const MIN = 60_000;
 const [HEATS_PER_DAY = Number.NaN] = stated(/up to (\d+) heat applications in any 24 hours/);
@@ -280,16 +280,7 @@ describe("which sessions the rules of the last day read whole", () => {
     const store = new HistoryStore(ctx.paths.data);
     const stretch = rec({
       start: iso(now - 5 * 3_600_000),
-      steps: [
-        {
-          name: "Hold",
-          kind: "hold",
-          planned: 30,
-          done: 30,
-          outcome: "done",
-          at: iso(now - 5 * 3_600_000),
-        },
-      ],
+      steps: [holdStep(iso(now - 5 * 3_600_000))],
     });
     const cold = thermal("cold", now - 4 * 3_600_000, 10);
     const massaged = rec({
@@ -316,16 +307,7 @@ describe("which sessions the rules of the last day read whole", () => {
         start: iso(now - hoursAgo * 3_600_000),
         routine: "stretch",
         ended: "interrupted",
-        steps: [
-          {
-            name: "Hold",
-            kind: "hold",
-            planned: 30,
-            done: 10,
-            outcome: "pending",
-            at: iso(now - hoursAgo * 3_600_000),
-          },
-        ],
+        steps: [holdStep(iso(now - hoursAgo * 3_600_000), 10, "pending")],
       });
     const [older, last] = [cut(5), cut(3)];
     const cold = thermal("cold", now - 4 * 3_600_000, 10);
@@ -458,16 +440,7 @@ describe("what the records hold for the rules (moved from the daily counts)", ()
   it("ignores other kinds, steps never started and what is older than 24 hours", () => {
     const records = [
       rec({
-        steps: [
-          {
-            name: "Hold",
-            kind: "hold",
-            planned: 30,
-            done: 30,
-            outcome: "done",
-            at: "2026-11-22T09:00:00.000Z",
-          },
-        ],
+        steps: [holdStep("2026-11-22T09:00:00.000Z")],
       }),
       rec({ steps: [{ ...massageStep("2026-11-22T09:00:00Z", 0, "neck"), at: null }] }),
       rec({
