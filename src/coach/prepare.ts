@@ -34,8 +34,9 @@ export function openSessionHistory(
   warn: (message: string) => void,
   routine: string,
 ): Journal {
-  const from = stepsFrom(ctx.now());
-  return openJournal(ctx, warn, from, ctx.now() - RULES_LOOK_BACK_MS, {
+  const now = ctx.now();
+  const from = stepsFrom(now);
+  return openJournal(ctx, warn, from, now - RULES_LOOK_BACK_MS, {
     indexesLater: true,
     whole: (recent) => {
       const last = recent.findLast((s) => s.routine === routine);
