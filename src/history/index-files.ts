@@ -20,12 +20,17 @@ export type StreakMonth = [
   end: number,
 ];
 
+/** A folder's change time and inode: they change whenever a file in it comes, goes or is replaced. */
+export type FolderStamp = [ctimeMs: number, ino: number];
+
 export interface StreakFile {
-  v: 1;
+  v: 2;
   top: string;
   from: string;
   run: DayRun;
   months: StreakMonth[];
+  /** The history folder's, when every month above was last found as it is written here. */
+  folder?: FolderStamp;
 }
 
 /** The offsets from UTC (as getTimezoneOffset gives them) at a month's first and last moment. */
@@ -43,7 +48,7 @@ export function readStreak(path: string): StreakFile | undefined {
     const kept = JSON.parse(readFileSync(path, "utf8"));
     const run = kept?.run;
     const ok =
-      kept?.v === 1 &&
+      kept?.v === 2 &&
       typeof kept.top === "string" &&
       MONTH.test(kept.top) &&
       typeof kept.from === "string" &&
@@ -61,7 +66,11 @@ export function readStreak(path: string): StreakFile | undefined {
           typeof m[2] === "number" &&
           typeof m[3] === "number" &&
           typeof m[4] === "number",
-      );
+      ) &&
+      (kept.folder === undefined ||
+        (Array.isArray(kept.folder) &&
+          kept.folder.length === 2 &&
+          kept.folder.every((n: unknown) => typeof n === "number")));
     return ok ? kept : undefined;
   } catch {
     return undefined;

@@ -107,7 +107,18 @@ export function openJournal(
     store,
     records,
     recent,
-    append: (record) => safely(`save this session to ${store.dir}`, () => store.append(record)),
+    append: (record) => {
+      const saved = safely(`save this session to ${store.dir}`, () => store.append(record));
+      if (saved) {
+        // checked here, where no one waits on it (see src/history/streak-file.ts)
+        try {
+          store.recheckStreak();
+        } catch {
+          // the streak cache only saves time: nothing about it may fail a session
+        }
+      }
+      return saved;
+    },
     checkpoint: (record) => {
       // One warning is enough: the session goes on, and its record is still written at the end.
       if (checkpointFailed) return;

@@ -4,6 +4,7 @@ import { type DayRun, dayNumber, offsetAt } from "./analysis.js";
 import {
   type DaysEntry,
   EMPTY_INDEX,
+  type FolderStamp,
   type MonthIndex,
   readDays,
   readIndex,
@@ -14,7 +15,7 @@ import {
 } from "./index-files.js";
 import { summaryOf } from "./record.js";
 import { forEachLine, historyReadError, isLineProblem, latestById, parseLine } from "./store.js";
-import { keepRun, keptRun } from "./streak-file.js";
+import { dropRun, keepRun, keptRun, recheckRun } from "./streak-file.js";
 
 export { activeDays, type DaysSource } from "./active-days.js";
 
@@ -265,17 +266,29 @@ export class MonthIndexes {
   }
 
   /** The run of days the streak cache kept for the months up to `top` (see keptRun). */
-  keptRun(top: string, months: readonly string[]): DayRun | undefined {
-    return keptRun(this.dir, this.fileOf, top, months);
+  keptRun(top: string, months: readonly string[], folder?: FolderStamp): DayRun | undefined {
+    return keptRun(this.dir, this.fileOf, top, months, folder);
   }
 
   /** Keeps the run counted back from `top` (see keepRun), with the months' files as last seen. */
-  keepRun(top: string, from: string, months: readonly string[], run: DayRun): void {
-    keepRun(this.dir, (month) => this.seen.get(month) ?? statSync(this.fileOf(month)), {
-      top,
-      from,
-      months,
-      run,
-    });
+  keepRun(
+    top: string,
+    from: string,
+    months: readonly string[],
+    run: DayRun,
+    folder?: FolderStamp,
+  ): void {
+    const statOf = (month: string) => this.seen.get(month) ?? statSync(this.fileOf(month));
+    keepRun(this.dir, statOf, { top, from, months, run }, folder);
+  }
+
+  /** Checks the streak cache against every month file it counted (see recheckRun). */
+  recheckRun(months: readonly string[]): void {
+    recheckRun(this.dir, this.fileOf, months);
+  }
+
+  /** Drops the streak cache: knot wrote to a month it may have counted (see dropRun). */
+  dropRun(): void {
+    dropRun(this.dir);
   }
 }

@@ -1,5 +1,5 @@
 import { readdirSync, statSync } from "node:fs";
-import { type MonthsList, readMonthsList, writeIndex } from "./index-files.js";
+import { type FolderStamp, type MonthsList, readMonthsList, writeIndex } from "./index-files.js";
 import { historyReadError } from "./store.js";
 
 const MONTH_FILE = /^(\d{4})-(\d{2})\.jsonl$/;
@@ -15,6 +15,11 @@ export class MonthList {
   /** The months as last listed, under the folder's change time then. */
   private listed: MonthsList | undefined;
   private read = false;
+  /**
+   * The folder's change time and inode when get() last looked, once a second old (see below):
+   * what the streak cache is kept under. Undefined before, or while the folder is that young.
+   */
+  stamp: FolderStamp | undefined;
 
   constructor(
     private readonly dir: string,
@@ -29,6 +34,8 @@ export class MonthList {
       // changed in the last second is listed every time: its time is kept in steps of a few
       // milliseconds, so a file added within the same step would not change it.
       const folder = statSync(this.dir);
+      const settled = Date.now() - folder.ctimeMs > 1000;
+      this.stamp = settled ? [folder.ctimeMs, folder.ino] : undefined;
       if (!this.read && this.kept) {
         this.read = true;
         this.listed = readMonthsList(this.kept);
@@ -41,11 +48,11 @@ export class MonthList {
         .filter((name) => MONTH_FILE.test(name))
         .map((name) => name.slice(0, 7))
         .sort();
-      const settled = Date.now() - folder.ctimeMs > 1000;
       this.listed = settled ? { ctimeMs: folder.ctimeMs, ino: folder.ino, months } : undefined;
       if (this.listed && this.kept) writeIndex(this.kept, this.listed);
       return months.slice();
     } catch (error) {
+      this.stamp = undefined;
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
       throw historyReadError(this.dir, error);
     }

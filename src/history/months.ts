@@ -163,6 +163,17 @@ export class HistoryStore {
       throw error;
     }
     this.indexes.appended(month);
+    // a month before this one (a session recovered after midnight at a month's end): the
+    // streak cache may have counted it (see ./streak-file.ts)
+    if (month < monthOfTime(this.options.now?.() ?? Date.now())) this.indexes.dropRun();
+  }
+
+  /**
+   * After a session is saved: the streak cache is checked against every month file it counted,
+   * so that one changed in place by another program counts from now on (see ./streak-file.ts).
+   */
+  recheckStreak(): void {
+    this.indexes.recheckRun(this.months());
   }
 
   /** An import into the history (see startMerger). */
@@ -172,6 +183,7 @@ export class HistoryStore {
       lock: (what) => this.lock(what),
       changing: (month) => {
         this.indexes.forget(month);
+        this.indexes.dropRun();
         this.monthList.forget();
       },
       fileOf: (month) => this.fileOf(month),
@@ -246,11 +258,11 @@ export class HistoryStore {
 
   /** The streak cache (see MonthIndexes.keptRun and activeDays). */
   keptRun(top: string, months: readonly string[]): DayRun | undefined {
-    return this.indexes.keptRun(top, months);
+    return this.indexes.keptRun(top, months, this.monthList.stamp);
   }
 
   keepRun(top: string, from: string, months: readonly string[], run: DayRun): void {
-    this.indexes.keepRun(top, from, months, run);
+    this.indexes.keepRun(top, from, months, run, this.monthList.stamp);
   }
 
   /**

@@ -1,10 +1,19 @@
-import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  existsSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { streak, streakOverDays } from "../../src/history/analysis.js";
+import { openJournal } from "../../src/history/journal.js";
 import { activeDays, HistoryStore } from "../../src/history/months.js";
 import type { SessionRecord } from "../../src/history/record-types.js";
-import { tempDir } from "../helpers.js";
+import { tempDir, testContext } from "../helpers.js";
 import { rec } from "./fixtures.js";
 
 const DAY = 86_400_000;
@@ -16,8 +25,7 @@ const streakFile = (data: string) => join(data, "index", "streak.json");
  * A session a day for 300 days, but for three days in a row without one 200 days back (in
  * June): the streak runs from today back to that gap, through months the cache keeps.
  */
-function history() {
-  const data = tempDir();
+function history(data = tempDir()) {
   const store = new HistoryStore(data, { now: () => NOW });
   const all: SessionRecord[] = [];
   for (let d = 299; d >= 0; d--) {
@@ -27,6 +35,21 @@ function history() {
     store.append(r);
   }
   return { data, store, all };
+}
+
+/**
+ * Three days in September taken out of its file (written in place, as an editor may): the
+ * streak now ends there. Returns the records left.
+ */
+function withoutSeptemberDays(data: string, all: SessionRecord[], replace = false) {
+  const file = join(data, "history", "2026-09.jsonl");
+  const gone = new Set([70, 71, 72].map((d) => at(d)));
+  const kept = readFileSync(file, "utf8")
+    .split("\n")
+    .filter((line) => line === "" || !gone.has(JSON.parse(line).startedAt));
+  writeFileSync(replace ? `${file}.new` : file, kept.join("\n"));
+  if (replace) renameSync(`${file}.new`, file);
+  return all.filter((r) => !gone.has(r.startedAt));
 }
 
 /** The streak as stats counts it, with the months whose days were read. */
@@ -94,14 +117,7 @@ describe("the streak cache", () => {
   it("counts again after a month file is edited by hand", () => {
     const { data, all } = history();
     expect(counted(data).value).toBe(200);
-    // three days in September taken out: the streak now ends there
-    const file = join(data, "history", "2026-09.jsonl");
-    const gone = new Set([70, 71, 72].map((d) => at(d)));
-    const kept = readFileSync(file, "utf8")
-      .split("\n")
-      .filter((line) => line === "" || !gone.has(JSON.parse(line).startedAt));
-    writeFileSync(file, kept.join("\n"));
-    const left = all.filter((r) => !gone.has(r.startedAt));
+    const left = withoutSeptemberDays(data, all);
     expect(counted(data).value).toBe(streak(left, NOW));
     expect(counted(data).value).toBe(70);
   });
@@ -204,4 +220,56 @@ describe("the streak cache", () => {
       else process.env.TZ = zone;
     }
   });
+});
+
+/** Until a folder changed now has settled: the cache is kept under it only a second after. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 1100));
+
+describe("the streak cache under a settled history folder", () => {
+  /** The history above, counted, and counted again once its folder has settled. */
+  async function settled() {
+    const { ctx } = testContext();
+    const h = history(ctx.paths.data);
+    counted(h.data);
+    await settle();
+    expect(counted(h.data).asked).toEqual(["2026-11"]);
+    const { ctimeMs, ino } = statSync(join(h.data, "history"));
+    expect(JSON.parse(readFileSync(streakFile(h.data), "utf8")).folder).toEqual([ctimeMs, ino]);
+    return { ...h, ctx: { ...ctx, now: () => NOW } };
+  }
+
+  it("is taken while the folder is as it was; a month changed in place counts from the next session's end", async () => {
+    const { data, all, ctx } = await settled();
+    const left = withoutSeptemberDays(data, all);
+    // nothing came or went: the run kept is taken without asking about each month's file
+    expect(counted(data).value).toBe(200);
+    // a session saved: every month file is checked then, and the change counts from there
+    const now = rec({ start: new Date(NOW - 60_000).toISOString() });
+    expect(openJournal(ctx, () => {}).append(now)).toBe(true);
+    expect(counted(data).value).toBe(streak([...left, now], NOW));
+    expect(counted(data).value).toBe(70);
+  }, 10_000);
+
+  it("counts again at once when a month file is replaced, as a sync or a restore does", async () => {
+    const { data, all } = await settled();
+    const left = withoutSeptemberDays(data, all, true);
+    expect(counted(data).value).toBe(streak(left, NOW));
+    expect(counted(data).value).toBe(70);
+  }, 10_000);
+
+  it("counts again after knot saves a session into a month it kept, or imports one", async () => {
+    const { data, store, all } = await settled();
+    // sessions recovered into June, where the gap was: the streak reaches the first day
+    const filled = [200, 201, 202].map((d) => rec({ start: at(d) }));
+    for (const r of filled) store.append(r);
+    expect(counted(data).value).toBe(streak([...all, ...filled], NOW));
+    expect(counted(data).value).toBe(300);
+    // the folder is as it was, the cache again under it: an import drops it too
+    const merge = store.merger();
+    const imported = rec({ start: at(300) });
+    merge.add(imported);
+    merge.finish();
+    expect(counted(data).value).toBe(streak([...all, ...filled, imported], NOW));
+    expect(counted(data).value).toBe(301);
+  }, 10_000);
 });
