@@ -384,7 +384,9 @@ const peakOf = async (args, envFor, done) => {
 
 async function historyBench() {
   const sizes = (process.env.BENCH_HISTORY ?? "0,22000,100000").split(",").map(Number);
-  const runs = Number(process.env.BENCH_HISTORY_RUNS ?? 11);
+  // as many rounds as start-up: on a shared machine one round's difference can be 15 ms off
+  // either way, and the median of 11 moved by up to 9 ms from one run to the next
+  const runs = Number(process.env.BENCH_HISTORY_RUNS ?? RUNS);
   const lines = (n) => (out) => (out.split("\n").length > n ? "close" : false);
   const firstStep = (out) => (/^\[1\/\d+\]/m.test(out) ? "now" : false);
   const commands = [
