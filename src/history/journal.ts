@@ -17,6 +17,7 @@ export interface Journal {
   /** Saves the record of a session that ended; false (with a warning) if it could not. */
   append(record: SessionRecord): boolean;
   checkpoint(record: SessionRecord): void;
+  /** After a session is saved: its checkpoint goes, and the streak cache is checked. */
   done(id: string): void;
 }
 
@@ -107,18 +108,7 @@ export function openJournal(
     store,
     records,
     recent,
-    append: (record) => {
-      const saved = safely(`save this session to ${store.dir}`, () => store.append(record));
-      if (saved) {
-        // checked here, where no one waits on it (see src/history/streak-file.ts)
-        try {
-          store.recheckStreak();
-        } catch {
-          // the streak cache only saves time: nothing about it may fail a session
-        }
-      }
-      return saved;
-    },
+    append: (record) => safely(`save this session to ${store.dir}`, () => store.append(record)),
     checkpoint: (record) => {
       // One warning is enough: the session goes on, and its record is still written at the end.
       if (checkpointFailed) return;
@@ -130,6 +120,13 @@ export function openJournal(
     },
     done: (id) => {
       safely("tidy up after this session", () => removeCheckpoint(dataDir, id));
+      // the session is saved and its checkpoint gone: the streak cache is checked now, where
+      // no one waits on it (see src/history/streak-file.ts)
+      try {
+        store.recheckStreak();
+      } catch {
+        // the cache only saves time: nothing about it may fail a session
+      }
     },
   };
 }

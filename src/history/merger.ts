@@ -20,6 +20,8 @@ export interface MergeTarget {
   lock(what: string): HistoryLock;
   /** A month's file is about to change: what is known of it (its index, the months) goes. */
   changing(month: string): void;
+  /** A month's file was written to (or a write to it was taken back). */
+  changed(month: string): void;
   fileOf(month: string): string;
   readMonth(month: string): SessionRecord[];
 }
@@ -41,7 +43,11 @@ export function startMerger(store: MergeTarget): Merger {
     try {
       lock.check();
       store.changing(month);
-      appendLines(store.fileOf(month), pending.get(month) ?? []);
+      try {
+        appendLines(store.fileOf(month), pending.get(month) ?? []);
+      } finally {
+        store.changed(month);
+      }
       pending.delete(month);
     } catch (error) {
       for (const lines of pending.values()) merge.added -= lines.length;

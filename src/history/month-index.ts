@@ -15,7 +15,7 @@ import {
 } from "./index-files.js";
 import { summaryOf } from "./record.js";
 import { forEachLine, historyReadError, isLineProblem, latestById, parseLine } from "./store.js";
-import { dropRun, keepRun, keptRun, recheckRun } from "./streak-file.js";
+import { keepRun, keptRun, monthWritten, recheckRun } from "./streak-file.js";
 
 export { activeDays, type DaysSource } from "./active-days.js";
 
@@ -287,8 +287,8 @@ export class MonthIndexes {
     recheckRun(this.dir, this.fileOf, months);
   }
 
-  /** Drops the streak cache: knot wrote to a month it may have counted (see dropRun). */
-  dropRun(): void {
-    dropRun(this.dir);
+  /** knot wrote to a month before this one, in the history folder `historyDir` (see monthWritten). */
+  monthWritten(historyDir: string): void {
+    monthWritten(historyDir, this.dir);
   }
 }

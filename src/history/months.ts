@@ -163,9 +163,13 @@ export class HistoryStore {
       throw error;
     }
     this.indexes.appended(month);
-    // a month before this one (a session recovered after midnight at a month's end): the
-    // streak cache may have counted it (see ./streak-file.ts)
-    if (month < monthOfTime(this.options.now?.() ?? Date.now())) this.indexes.dropRun();
+    this.written(month);
+  }
+
+  /** After knot wrote to `month`: one before this one the streak cache may have counted. */
+  private written(month: string): void {
+    const current = monthOfTime(this.options.now?.() ?? Date.now());
+    if (month < current) this.indexes.monthWritten(this.dir);
   }
 
   /**
@@ -183,9 +187,9 @@ export class HistoryStore {
       lock: (what) => this.lock(what),
       changing: (month) => {
         this.indexes.forget(month);
-        this.indexes.dropRun();
         this.monthList.forget();
       },
+      changed: (month) => this.written(month),
       fileOf: (month) => this.fileOf(month),
       readMonth: (month) => this.readMonth(month),
     });
