@@ -35,16 +35,19 @@ export function areaSecondsOf(
 }
 
 /**
- * Whether a step of a session put a pack on (a cold or heat step that began) or massaged (a
- * massage step with time done): what the safety rules of the last day count of its steps
- * (src/safety/past-records.ts). A session with none, such as a stretch, adds nothing to them.
+ * Whether a step put a pack on (a cold or heat step that began) or massaged (a massage step
+ * that began, with time done): the steps the safety rules of the last day count
+ * (src/safety/past-records.ts).
+ */
+export const onBodyStep = (step: StepRecord): boolean =>
+  step.at !== null && (isThermal(step.kind) || (step.kind === "massage" && step.done > 0));
+
+/**
+ * Whether any step of a session put a pack on or massaged (onBodyStep). A session with none,
+ * such as a stretch, adds nothing to the safety rules of the last day.
  */
 export function putOnBody(r: SessionRecord): boolean {
-  for (let i = 0; i < r.steps.length; i++) {
-    const step = r.steps[i]!;
-    if (step.at === null) continue;
-    if (isThermal(step.kind) || (step.kind === "massage" && step.done > 0)) return true;
-  }
+  for (let i = 0; i < r.steps.length; i++) if (onBodyStep(r.steps[i]!)) return true;
   return false;
 }
 

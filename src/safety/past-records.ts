@@ -1,5 +1,6 @@
+import { onBodyStep } from "../history/record.js";
 import type { SessionRecord } from "../history/record-types.js";
-import { AREAS, type Area, isThermal } from "../routine/vocabulary.js";
+import { AREAS, type Area, type ThermalKind } from "../routine/vocabulary.js";
 import { FLOORS } from "./floors.js";
 import type { RoutineStop } from "./stops.js";
 import type { KeptReason } from "./trend.js";
@@ -63,16 +64,13 @@ export function pastFromRecords(
     let sessionEnd: number | undefined;
     for (let i = 0; i < steps.length; i++) {
       const step = steps[i]!;
-      if (step.at === null) continue;
+      // the rule of which steps count is the one the month indexes keep (onBody)
+      if (!onBodyStep(step)) continue;
+      const start = clamp(Date.parse(step.at as string));
       if (step.kind === "massage") {
-        if (step.done > 0) {
-          const start = clamp(Date.parse(step.at));
-          massage.push({ areas: massageAreas(step.area, r.areas), start, seconds: step.done });
-        }
+        massage.push({ areas: massageAreas(step.area, r.areas), start, seconds: step.done });
         continue;
       }
-      if (!isThermal(step.kind)) continue;
-      const start = clamp(Date.parse(step.at));
       sessionEnd ??= clamp(Date.parse(r.endedAt));
       // The run of started steps of this kind in a row is one application.
       let last = i;
@@ -85,7 +83,7 @@ export function pastFromRecords(
       }
       const onFor = Math.min(Math.max(done, planned), FLOORS.applicationSeconds);
       const application: PastApplication = {
-        kind: step.kind,
+        kind: step.kind as ThermalKind, // past onBodyStep and not massage: a pack
         start,
         end: clamp(Math.max(start + done * 1000, sessionEnd)),
         confirmed: false,
